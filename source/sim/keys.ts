@@ -1,0 +1,11 @@
+// Object keys used by the state tables and indexes.
+
+export const objectKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+export const workloadKey = (kind: string, namespace: string, name: string): string =>
+	`${kind}/${namespace}/${name}`;
+
+export function splitKey(key: string): {namespace: string; name: string} {
+	const slash = key.indexOf('/');
+	return {namespace: key.slice(0, slash), name: key.slice(slash + 1)};
+}

@@ -1,0 +1,585 @@
+// The simulator's data model. Everything here is plain, JSON-serialisable data:
+// no classes, no functions, no Maps (shared/DESIGN.md "Layers").
+//
+// Two halves:
+//   - *Input types: what the loader hands the simulator (validated and defaulted,
+//     as the API server stores objects after defaulting, K8S-SEMANTICS-DETAIL S1).
+//   - State types: what the reducer keeps and changes.
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type ProxyMode = 'iptables' | 'ipvs';
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+export type TrafficPolicy = 'Cluster' | 'Local';
+export type WorkloadKind = 'ReplicationController' | 'ReplicaSet' | 'Deployment' | 'StatefulSet';
+export type Labels = Readonly<Record<string, string>>;
+
+/** Lookup table keyed by `namespace/name` (or plain name for cluster-scoped objects). */
+export type Table<T> = Readonly<Record<string, T>>;
+
+// ---------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------
+
+export interface ObjectMetaInput {
+	name: string;
+	/** '' for cluster-scoped kinds (Node, Namespace). */
+	namespace: string;
+	labels: Labels;
+	annotations: Labels;
+	/** Recorded by a real cluster (kubectl dumps); generated otherwise. */
+	uid?: string;
+	/** Seconds relative to the simulation's t=0 (negative = before it); from dumps. */
+	createdAtSeconds?: number;
+	ownerReferences?: OwnerReference[];
+}
+
+export interface OwnerReference {
+	kind: string;
+	name: string;
+	uid?: string;
+	controller?: boolean;
+}
+
+export interface LabelSelectorRequirement {
+	key: string;
+	operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+	values: string[];
+}
+
+/** A set-based selector as workloads use it; Services and RCs use matchLabels only. */
+export interface LabelSelector {
+	matchLabels: Labels;
+	matchExpressions: LabelSelectorRequirement[];
+}
+
+export interface ContainerPort {
+	name?: string;
+	containerPort: number;
+	protocol: Protocol;
+}
+
+/** Readiness probe timing with API defaults applied (K8S-SEMANTICS C3). */
+export interface Probe {
+	initialDelaySeconds: number;
+	periodSeconds: number;
+	failureThreshold: number;
+	successThreshold: number;
+}
+
+export interface Container {
+	name: string;
+	image: string;
+	ports: ContainerPort[];
+	readinessProbe?: Probe;
+}
+
+export interface PodSpec {
+	containers: Container[];
+	hostname?: string;
+	subdomain?: string;
+	/** Default 30 (K8S-SEMANTICS C4). */
+	terminationGracePeriodSeconds: number;
+	/** A pod that names its node is not scheduled; it runs there. */
+	nodeName?: string;
+	hostNetwork?: boolean;
+}
+
+export interface PodTemplate {
+	labels: Labels;
+	annotations: Labels;
+	spec: PodSpec;
+}
+
+/** What a dump recorded of a running pod (issue 4); absent for plain manifests. */
+export interface PodStatusInput {
+	phase?: PodPhase;
+	podIP?: string;
+	hostIP?: string;
+	ready?: boolean;
+	restartCount?: number;
+	startedAtSeconds?: number;
+}
+
+export interface PodInput {
+	meta: ObjectMetaInput;
+	spec: PodSpec;
+	status?: PodStatusInput;
+}
+
+export interface WorkloadInput {
+	kind: WorkloadKind;
+	meta: ObjectMetaInput;
+	/** Defaulted: 1 when the manifest omits it. */
+	replicas: number;
+	/** Defaulted from the template's labels where the API did so (RC; legacy extensions/v1beta1). */
+	selector: LabelSelector;
+	template: PodTemplate;
+	/** StatefulSet only: the governing (usually headless) Service. */
+	serviceName?: string;
+	/** e.g. 'extensions/v1beta1' when the manifest used an API a current cluster rejects (A13). */
+	legacyApiVersion?: string;
+}
+
+export interface ServicePortInput {
+	/** '' when unnamed (allowed only with a single port, A4). */
+	name: string;
+	protocol: Protocol;
+	port: number;
+	/** Defaulted to `port` when omitted (A6). A string is a named container port. */
+	targetPort: number | string;
+	/** Asked-for nodePort; undefined means allocate one if the type needs it. */
+	nodePort?: number;
+	appProtocol?: string;
+}
+
+export interface ServiceSpecInput {
+	type: ServiceType;
+	/** null: no selector, so no managed endpoints (A12). */
+	selector: Labels | null;
+	ports: ServicePortInput[];
+	/** 'None' = headless; undefined = allocate; ExternalName has none. */
+	clusterIP?: string;
+	externalName?: string;
+	externalIPs: string[];
+	loadBalancerIP?: string;
+	sessionAffinity: 'None' | 'ClientIP';
+	/** Only meaningful with ClientIP; default 10800 (A10). */
+	affinityTimeoutSeconds: number;
+	/** Set (defaulted to Cluster) only for externally accessible Services (A11). */
+	externalTrafficPolicy?: TrafficPolicy;
+	/** Set (defaulted to Cluster) for every type but ExternalName. */
+	internalTrafficPolicy?: TrafficPolicy;
+	/** Also true for the legacy `service.alpha.kubernetes.io/tolerate-unready-endpoints` annotation (D2). */
+	publishNotReadyAddresses: boolean;
+	/** LoadBalancer only; default true (B3). */
+	allocateLoadBalancerNodePorts: boolean;
+	healthCheckNodePort?: number;
+}
+
+export interface ServiceInput {
+	meta: ObjectMetaInput;
+	spec: ServiceSpecInput;
+	/** status.loadBalancer.ingress[].ip as recorded in a dump. */
+	loadBalancerIngress?: string[];
+}
+
+export interface EndpointAddressInput {
+	ip: string;
+	nodeName?: string;
+	hostname?: string;
+	targetRef?: {kind: string; name: string; namespace?: string};
+}
+
+export interface EndpointPortInput {
+	name: string;
+	port: number;
+	protocol: Protocol;
+}
+
+export interface EndpointSubsetInput {
+	addresses: EndpointAddressInput[];
+	notReadyAddresses: EndpointAddressInput[];
+	ports: EndpointPortInput[];
+}
+
+/** A user-supplied Endpoints object, for a Service without a selector (K8S-SEMANTICS-DETAIL S81). */
+export interface EndpointsInput {
+	meta: ObjectMetaInput;
+	subsets: EndpointSubsetInput[];
+}
+
+export interface NodeInput {
+	name: string;
+	labels?: Labels;
+	internalIP?: string;
+	podCIDR?: string;
+	/** From dumps: a NotReady node keeps its pods but they are not Ready. */
+	ready?: boolean;
+	createdAtSeconds?: number;
+}
+
+export interface NamespaceInput {
+	name: string;
+	labels?: Labels;
+	createdAtSeconds?: number;
+}
+
+export interface ExternalClient {
+	name: string;
+	ip: string;
+}
+
+/** From the optional `apiVersion: k8s-svc-tui/v1, kind: Cluster` document; defaults otherwise. */
+export interface ClusterConfigInput {
+	/** A count (names node-1 … node-N) or a list. Default 3. */
+	nodes?: number | NodeInput[];
+	serviceCIDR?: string;
+	podCIDR?: string;
+	/** e.g. '30000-32767'. */
+	nodePortRange?: string;
+	proxyMode?: ProxyMode;
+	/** Addresses or CIDRs a simulated cloud hands out to LoadBalancer Services. */
+	loadBalancerPool?: string[];
+	externalClients?: ExternalClient[];
+	/** Seconds from pod creation to containers running. Default 2. */
+	podStartSeconds?: number;
+	maxPodsPerNode?: number;
+}
+
+export interface ClusterInput {
+	config: ClusterConfigInput;
+	nodes: NodeInput[];
+	namespaces: NamespaceInput[];
+	pods: PodInput[];
+	workloads: WorkloadInput[];
+	services: ServiceInput[];
+	endpoints: EndpointsInput[];
+}
+
+// ---------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------
+
+export interface ClusterConfig {
+	serviceCIDR: string;
+	podCIDR: string;
+	/** Per-node pod CIDR prefix length (24 for IPv4, K8S-SEMANTICS B5). */
+	nodeCIDRMaskSize: number;
+	nodePortMin: number;
+	nodePortMax: number;
+	proxyMode: ProxyMode;
+	loadBalancerPool: string[];
+	externalClients: ExternalClient[];
+	podStartSeconds: number;
+	maxPodsPerNode: number;
+	clusterDomain: string;
+	/** kube-dns's ClusterIP: the 10th address of the service CIDR (B1). */
+	dnsIP: string;
+}
+
+export interface Node {
+	name: string;
+	uid: string;
+	labels: Labels;
+	internalIP: string;
+	podCIDR: string;
+	ready: boolean;
+	createdAt: number;
+}
+
+export interface Namespace {
+	name: string;
+	uid: string;
+	labels: Labels;
+	createdAt: number;
+	/** True when no document defined it and the loader created it (with a warning). */
+	implicit: boolean;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface Pod {
+	name: string;
+	namespace: string;
+	uid: string;
+	labels: Labels;
+	annotations: Labels;
+	/** The controlling owner (a ReplicaSet for Deployment pods), or null for a bare pod. */
+	owner: {kind: WorkloadKind; name: string} | null;
+	spec: PodSpec;
+	nodeName: string | null;
+	podIP: string | null;
+	phase: PodPhase;
+	/** Containers started and not crashed (kubectl READY counts these when ready). */
+	containersRunning: boolean;
+	/** The Ready condition (C3). */
+	ready: boolean;
+	/** `probe pod NAME fail` makes the readiness probe fail from now on. */
+	probeFailing: boolean;
+	restartCount: number;
+	lastRestartAt: number | null;
+	createdAt: number;
+	startedAt: number | null;
+	/** Set when deleted; the pod is Terminating until the grace period ends (C4). */
+	deletionTimestamp: number | null;
+	/** Why a Pending pod has no node (e.g. 'Unschedulable'). */
+	reason?: string;
+}
+
+export interface Workload {
+	kind: WorkloadKind;
+	name: string;
+	namespace: string;
+	uid: string;
+	labels: Labels;
+	annotations: Labels;
+	replicas: number;
+	selector: LabelSelector;
+	template: PodTemplate;
+	serviceName?: string;
+	/** A ReplicaSet created by a Deployment points back at it. */
+	owner: {kind: 'Deployment'; name: string} | null;
+	/** Deployment: pod-template-hash of its current ReplicaSet. */
+	templateHash?: string;
+	legacyApiVersion?: string;
+	createdAt: number;
+}
+
+export interface ServicePort {
+	name: string;
+	protocol: Protocol;
+	port: number;
+	targetPort: number | string;
+	/** Allocated or requested; null when the type has none. */
+	nodePort: number | null;
+	appProtocol?: string;
+}
+
+export interface Service {
+	name: string;
+	namespace: string;
+	uid: string;
+	labels: Labels;
+	annotations: Labels;
+	type: ServiceType;
+	selector: Labels | null;
+	ports: ServicePort[];
+	/** An IP, 'None' for headless, null for ExternalName. Never changes (B2). */
+	clusterIP: string | null;
+	externalName?: string;
+	externalIPs: string[];
+	loadBalancerIP?: string;
+	/** status.loadBalancer.ingress[].ip; empty ⇒ <pending> (B4). */
+	loadBalancerIngress: string[];
+	sessionAffinity: 'None' | 'ClientIP';
+	affinityTimeoutSeconds: number;
+	externalTrafficPolicy?: TrafficPolicy;
+	internalTrafficPolicy?: TrafficPolicy;
+	publishNotReadyAddresses: boolean;
+	allocateLoadBalancerNodePorts: boolean;
+	healthCheckNodePort: number | null;
+	createdAt: number;
+}
+
+/** One address of a Service's endpoints, with EndpointSlice conditions (D2, S72). */
+export interface EndpointAddress {
+	ip: string;
+	nodeName: string | null;
+	/** Set when the pod's hostname+subdomain name this Service (S77). */
+	hostname?: string;
+	/** The pod behind it (targetRef), absent for user-supplied addresses without one. */
+	podName?: string;
+	ready: boolean;
+	serving: boolean;
+	terminating: boolean;
+	/** Resolved target port per Service port name ('' for unnamed). A missing name: this
+	 *  pod does not serve that port (named targetPort not found, D3). */
+	ports: Readonly<Record<string, number>>;
+}
+
+export interface Endpoints {
+	name: string;
+	namespace: string;
+	/** true: kept by the endpoints controller from the selector; false: user-supplied. */
+	managed: boolean;
+	/** Keyed by pod name for managed endpoints, by IP for user-supplied ones. */
+	addresses: Table<EndpointAddress>;
+	/** Ports in Service order (name, protocol, and for user-supplied ones the port). */
+	ports: ReadonlyArray<{name: string; protocol: Protocol; port?: number}>;
+	createdAt: number;
+}
+
+export interface Timer {
+	at: number;
+	/** Tie-breaker so timers at the same instant fire in creation order. */
+	seq: number;
+	kind: 'podStarted' | 'podReady' | 'podUnready' | 'podGone' | 'statefulSetNext';
+	/** pod key `ns/name`, or workload key for statefulSetNext. */
+	target: string;
+	/** The pod uid the timer was set for: a stale timer (pod replaced) is ignored. */
+	uid: string;
+}
+
+export interface ClusterEvent {
+	at: number;
+	type: 'Normal' | 'Warning';
+	reason: string;
+	/** `Kind/namespace/name`. */
+	object: string;
+	message: string;
+}
+
+export type ClientKind = 'pod' | 'node' | 'external';
+
+export interface Client {
+	kind: ClientKind;
+	/** Pod name, node name, or external client name. */
+	name: string;
+	namespace?: string;
+	ip: string;
+	/** The node the client sits on (pods and nodes). */
+	nodeName?: string;
+}
+
+export interface DnsRecord {
+	name: string;
+	type: 'A' | 'SRV' | 'CNAME' | 'PTR';
+	ttl: number;
+	/** A: IP; CNAME: target; SRV: `priority weight port target`. */
+	data: string;
+}
+
+export interface DnsQuery {
+	name: string;
+	rcode: 'NOERROR' | 'NXDOMAIN';
+}
+
+export interface DnsResult {
+	question: string;
+	qtype: 'A' | 'SRV' | 'CNAME';
+	/** Every absolute name tried on the search path, in order (F5). */
+	tried: DnsQuery[];
+	answers: DnsRecord[];
+	rcode: 'NOERROR' | 'NXDOMAIN';
+	/** The name that answered (after the search path), if any. */
+	canonicalName?: string;
+	/** Answered by the upstream resolver, outside the cluster zone. */
+	upstream: boolean;
+	server: string;
+}
+
+export type RequestOutcome = 'ok' | 'refused' | 'timeout' | 'nxdomain' | 'error';
+
+/** How a request entered the Service data path. */
+export type RequestVia =
+	| 'ClusterIP'
+	| 'NodePort'
+	| 'LoadBalancer'
+	| 'ExternalIP'
+	| 'Headless'
+	| 'ExternalName'
+	| 'PodIP'
+	| 'none';
+
+export interface RequestTrace {
+	seq: number;
+	at: number;
+	client: Client;
+	/** As typed by the user. */
+	target: string;
+	/** The DNS step, when the target was a name. */
+	dns?: DnsResult;
+	/** `ip:port` the client connected to. */
+	resolved: string | null;
+	via: RequestVia;
+	/** `ns/name` of the Service that handled it. */
+	service?: string;
+	servicePort?: string;
+	endpoint: {pod: string | null; ip: string; port: number; node: string | null} | null;
+	/** Chosen by session affinity rather than a fresh pick. */
+	affinity?: boolean;
+	outcome: RequestOutcome;
+	reason: string;
+}
+
+export interface AffinityEntry {
+	/** The pinned endpoint's IP. */
+	ip: string;
+	lastSeen: number;
+}
+
+export interface Ipam {
+	/** Allocated ClusterIPs → service key. */
+	serviceIPs: Readonly<Record<string, string>>;
+	/** Allocated node ports (and healthCheckNodePorts) → service key. */
+	nodePorts: Readonly<Record<string, string>>;
+	/** Handed-out LoadBalancer pool addresses → service key. */
+	loadBalancerIPs: Readonly<Record<string, string>>;
+	/** Per node: used pod IPs → pod key, and the host-local round-robin cursor (S57). */
+	podIPs: Readonly<Record<string, {used: Readonly<Record<string, string>>; last: number}>>;
+}
+
+export interface Indexes {
+	/** `ns\u0000key=value` → set of pod names. */
+	podsByLabel: Readonly<Record<string, Readonly<Record<string, true>>>>;
+	/** `ns\u0000key=value` → set of service names whose selector has that pair. */
+	servicesByLabel: Readonly<Record<string, Readonly<Record<string, true>>>>;
+	/** Workload key `Kind/ns/name` → set of pod keys it owns. */
+	podsByOwner: Readonly<Record<string, Readonly<Record<string, true>>>>;
+	/** Node name → set of pod keys on it. */
+	podsByNode: Readonly<Record<string, Readonly<Record<string, true>>>>;
+}
+
+export interface State {
+	/** Virtual milliseconds since the simulation started. */
+	clock: number;
+	/** Seeded PRNG state (uint32, mulberry32). */
+	rng: number;
+	seed: number;
+	/** Counter for generated uids and timer order. */
+	serial: number;
+	config: ClusterConfig;
+	nodes: Table<Node>;
+	namespaces: Table<Namespace>;
+	pods: Table<Pod>;
+	workloads: Table<Workload>;
+	services: Table<Service>;
+	endpoints: Table<Endpoints>;
+	ipam: Ipam;
+	index: Indexes;
+	/** Pending lifecycle events, sorted by (at, seq). */
+	timers: ReadonlyArray<Timer>;
+	/** `ns/svc|port|clientIP` → pinned endpoint (E3). */
+	affinity: Readonly<Record<string, AffinityEntry>>;
+	/** IPVS round-robin cursors per `ns/svc|port` (E1). */
+	roundRobin: Readonly<Record<string, number>>;
+	/** Newest last, capped. */
+	requestLog: ReadonlyArray<RequestTrace>;
+	requestSeq: number;
+	/** Newest last, capped. */
+	events: ReadonlyArray<ClusterEvent>;
+}
+
+// ---------------------------------------------------------------------------
+// Actions (named as events, Redux style) and their results
+// ---------------------------------------------------------------------------
+
+export interface ClientSpec {
+	/** 'pod' + name, 'node' + name, 'external' (+ optional client name), or 'default'
+	 *  (an in-cluster pod-like client in namespace `default`). */
+	kind: 'pod' | 'node' | 'external' | 'default';
+	name?: string;
+	namespace?: string;
+}
+
+export type Action =
+	| {type: 'clockAdvanced'; ms: number}
+	| {type: 'podDeleted'; namespace: string; name?: string; selector?: string}
+	| {type: 'podCrashed'; namespace: string; name: string}
+	| {type: 'nodeDeleted'; name: string}
+	| {type: 'replicasScaled'; kind: WorkloadKind; namespace: string; name: string; replicas: number}
+	| {type: 'podLabeled'; namespace: string; name: string; set: Labels; remove: string[]; overwrite: boolean}
+	| {type: 'probeSet'; namespace: string; name: string; passing: boolean}
+	| {type: 'requestSent'; target: string; from: ClientSpec; count: number}
+	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: 'A' | 'SRV' | 'CNAME'};
+
+export interface RequestSummary {
+	total: number;
+	ok: number;
+	failed: number;
+	/** Successful requests per pod name (or endpoint IP when no pod). */
+	byPod: Readonly<Record<string, number>>;
+	/** Failures per reason. */
+	byReason: Readonly<Record<string, number>>;
+}
+
+export type StepResult =
+	| {kind: 'message'; lines: string[]}
+	| {kind: 'error'; message: string}
+	| {kind: 'requests'; requests: RequestTrace[]; summary: RequestSummary}
+	| {kind: 'dns'; result: DnsResult; client: Client};
+
+export interface Step {
+	state: State;
+	result: StepResult;
+}
