@@ -1,4 +1,28 @@
-import type {ClusterInput, State} from './types.js';
+// Build the simulation's first state from loaded manifests: a settled cluster where every pod
+// that can run is Running and Ready at t=0, with the kubeadm built-ins a real cluster has.
+
+import {placeDefaultClient} from './clients.js';
+import {reconcile} from './controllers.js';
+import {beginDraft, finishDraft, put, type Draft} from './draft.js';
+import {formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
+import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
+import {objectKey, workloadKey} from './keys.js';
+import {createPod} from './lifecycle.js';
+import {generateUid} from './names.js';
+import {savePod} from './pods.js';
+import {seedState} from './prng.js';
+import {completeService, reserveRequested, userEndpoints, type Reserved} from './services.js';
+import type {
+	ClusterConfig,
+	ClusterInput,
+	NodeInput,
+	Pod,
+	PodInput,
+	ServiceInput,
+	State,
+	Workload,
+	WorkloadInput,
+} from './types.js';
 
 /** An allocation failure the API server would report for one object (K8S-SEMANTICS A7, A8). */
 export interface InitError {
@@ -13,10 +37,310 @@ export interface InitError {
 	detail: string;
 }
 
-export type InitResult =
-	| {ok: true; state: State; warnings: string[]}
-	| {ok: false; errors: InitError[]};
+export type InitResult = {ok: true; state: State; warnings: string[]} | {ok: false; errors: InitError[]};
 
-export function initialState(_input: ClusterInput, _options: {seed: number}): InitResult {
-	throw new Error('not implemented yet');
+const DEFAULT_SEED = 1;
+
+export function resolveConfig(input: ClusterInput): ClusterConfig {
+	const c = input.config;
+	const serviceCIDR = c.serviceCIDR ?? '10.96.0.0/12';
+	const [min, max] = (c.nodePortRange ?? '30000-32767').split('-').map(Number);
+	return {
+		serviceCIDR,
+		podCIDR: c.podCIDR ?? '10.244.0.0/16',
+		nodeCIDRMaskSize: 24,
+		nodePortMin: min!,
+		nodePortMax: max!,
+		proxyMode: c.proxyMode ?? 'iptables',
+		loadBalancerPool: expandPool(c.loadBalancerPool ?? []),
+		externalClients: c.externalClients?.length ? c.externalClients : [{name: 'external', ip: '198.51.100.7'}],
+		podStartSeconds: c.podStartSeconds ?? 2,
+		maxPodsPerNode: c.maxPodsPerNode ?? 110,
+		clusterDomain: 'cluster.local',
+		// B1: kube-dns takes the 10th address of the service range.
+		dnsIP: formatIPv4(parseCIDR(serviceCIDR)!.base + 10),
+	};
+}
+
+/** Pool entries are addresses or CIDRs; a CIDR gives its usable hosts. */
+function expandPool(entries: string[]): string[] {
+	const out: string[] = [];
+	for (const entry of entries) {
+		const cidr = parseCIDR(entry);
+		if (!cidr) {
+			out.push(entry);
+			continue;
+		}
+		const skipEnds = cidr.prefix < 31;
+		for (let i = skipEnds ? 1 : 0; i < cidr.size - (skipEnds ? 1 : 0) && out.length < 65536; i++) {
+			out.push(formatIPv4(cidr.base + i));
+		}
+	}
+	return out;
+}
+
+function nodeInputs(input: ClusterInput): NodeInput[] {
+	const fromConfig = input.config.nodes;
+	const listed: NodeInput[] = Array.isArray(fromConfig) ? fromConfig : [];
+	const merged = new Map<string, NodeInput>();
+	for (const n of [...listed, ...input.nodes]) merged.set(n.name, {...merged.get(n.name), ...n});
+	if (merged.size > 0 && typeof fromConfig !== 'number') return [...merged.values()];
+	const count = typeof fromConfig === 'number' ? fromConfig : 3;
+	for (let i = 1; i <= count; i++) if (!merged.has(`node-${i}`)) merged.set(`node-${i}`, {name: `node-${i}`});
+	return [...merged.values()];
+}
+
+function emptyState(config: ClusterConfig, seed: number): State {
+	return {
+		clock: 0,
+		rng: seedState(seed),
+		seed,
+		serial: 0,
+		config,
+		nodes: {},
+		namespaces: {},
+		pods: {},
+		workloads: {},
+		services: {},
+		endpoints: {},
+		ipam: {serviceIPs: {}, nodePorts: {}, loadBalancerIPs: {}, podIPs: {}},
+		index: {podsByLabel: {}, servicesByLabel: {}, podsByOwner: {}, podsByNode: {}},
+		timers: [],
+		affinity: {},
+		roundRobin: {},
+		requestLog: [],
+		requestSeq: 0,
+		events: [],
+	};
+}
+
+function addNodes(d: Draft, inputs: NodeInput[]): void {
+	const podCIDR = parseCIDR(d.s.config.podCIDR)!;
+	const blockSize = 2 ** (32 - d.s.config.nodeCIDRMaskSize);
+	const taken = new Set(inputs.map(n => n.podCIDR).filter(Boolean));
+	let nextBlock = 0;
+	let nextIP = parseIPv4('192.168.49.2')!;
+	const takenIPs = new Set(inputs.map(n => n.internalIP).filter(Boolean));
+	for (const n of inputs) {
+		let cidr = n.podCIDR;
+		// S56: per-node CIDRs are handed out in order from the cluster CIDR.
+		while (!cidr) {
+			const candidate = formatCIDR({base: podCIDR.base + nextBlock * blockSize, prefix: d.s.config.nodeCIDRMaskSize, size: blockSize});
+			nextBlock++;
+			if (!taken.has(candidate)) cidr = candidate;
+		}
+		let ip = n.internalIP;
+		while (!ip) {
+			const candidate = formatIPv4(nextIP++);
+			if (!takenIPs.has(candidate)) ip = candidate;
+		}
+		put(d, 'nodes', n.name, {
+			name: n.name,
+			uid: generateUid(d),
+			labels: {'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...n.labels},
+			internalIP: ip,
+			podCIDR: cidr,
+			ready: n.ready ?? true,
+			createdAt: (n.createdAtSeconds ?? 0) * 1000,
+		});
+	}
+}
+
+const BUILTIN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/** The `kubernetes` Service (B1, S43) and kube-dns with its CoreDNS Deployment (S44). */
+function builtins(input: ClusterInput): {services: ServiceInput[]; workloads: WorkloadInput[]} {
+	const has = (ns: string, name: string) => input.services.some(s => s.meta.namespace === ns && s.meta.name === name);
+	const services: ServiceInput[] = [];
+	const workloads: WorkloadInput[] = [];
+	const spec = {
+		externalIPs: [],
+		sessionAffinity: 'None' as const,
+		affinityTimeoutSeconds: 10800,
+		internalTrafficPolicy: 'Cluster' as const,
+		publishNotReadyAddresses: false,
+		allocateLoadBalancerNodePorts: true,
+	};
+	if (!has('default', 'kubernetes')) {
+		services.push({
+			meta: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}, annotations: {}},
+			spec: {...spec, type: 'ClusterIP', selector: null, ports: [{name: 'https', protocol: 'TCP', port: 443, targetPort: 6443}]},
+		});
+	}
+	if (!has('kube-system', 'kube-dns')) {
+		const labels = {'k8s-app': 'kube-dns'};
+		services.push({
+			meta: {
+				name: 'kube-dns',
+				namespace: 'kube-system',
+				labels: {'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS'},
+				annotations: {'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true'},
+			},
+			spec: {
+				...spec,
+				type: 'ClusterIP',
+				selector: labels,
+				ports: [
+					{name: 'dns', protocol: 'UDP', port: 53, targetPort: 53},
+					{name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53},
+					{name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153},
+				],
+			},
+		});
+		workloads.push({
+			kind: 'Deployment',
+			meta: {name: 'coredns', namespace: 'kube-system', labels, annotations: {}},
+			replicas: 2,
+			selector: {matchLabels: labels, matchExpressions: []},
+			template: {
+				labels,
+				annotations: {},
+				spec: {
+					terminationGracePeriodSeconds: 30,
+					containers: [
+						{
+							name: 'coredns',
+							image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+							ports: [
+								{name: 'dns', containerPort: 53, protocol: 'UDP'},
+								{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
+								{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
+							],
+							readinessProbe: {initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3, successThreshold: 1},
+						},
+					],
+				},
+			},
+		});
+	}
+	return {services, workloads};
+}
+
+function addWorkload(d: Draft, input: WorkloadInput): void {
+	const w: Workload = {
+		kind: input.kind,
+		name: input.meta.name,
+		namespace: input.meta.namespace,
+		uid: input.meta.uid ?? generateUid(d),
+		labels: input.meta.labels,
+		annotations: input.meta.annotations,
+		replicas: input.replicas,
+		selector: input.selector,
+		template: input.template,
+		...(input.serviceName !== undefined ? {serviceName: input.serviceName} : {}),
+		owner: null,
+		...(input.legacyApiVersion ? {legacyApiVersion: input.legacyApiVersion} : {}),
+		createdAt: (input.meta.createdAtSeconds ?? 0) * 1000,
+	};
+	// A recorded ReplicaSet that belongs to a recorded Deployment keeps that link.
+	const deployRef = input.meta.ownerReferences?.find(r => r.kind === 'Deployment');
+	if (input.kind === 'ReplicaSet' && deployRef) {
+		w.owner = {kind: 'Deployment', name: deployRef.name};
+		const hash = input.template.labels['pod-template-hash'];
+		if (hash) w.templateHash = hash;
+	}
+	put(d, 'workloads', workloadKey(w.kind, w.namespace, w.name), w);
+}
+
+/** A pod from the manifests: bare, or (in a dump) owned by a recorded controller. */
+function addPod(d: Draft, input: PodInput, ownerKinds: Map<string, Workload['kind']>): void {
+	const ref = input.meta.ownerReferences?.find(r => r.controller !== false);
+	const ownerKind = ref ? ownerKinds.get(workloadKey(ref.kind, input.meta.namespace, ref.name)) : undefined;
+	const owner = ref && ownerKind ? {kind: ownerKind, name: ref.name} : null;
+	const status = input.status;
+	const node = status?.podIP && input.spec.nodeName ? d.s.nodes[input.spec.nodeName] : undefined;
+	if (!node || !status?.podIP) {
+		createPod(d, {namespace: input.meta.namespace, name: input.meta.name, labels: input.meta.labels, annotations: input.meta.annotations, spec: input.spec, owner});
+		return;
+	}
+	// Start from what the dump records: node, IP, phase, readiness.
+	const key = objectKey(input.meta.namespace, input.meta.name);
+	reservePodIP(d, node.name, status.podIP, key);
+	const running = (status.phase ?? 'Running') === 'Running';
+	const pod: Pod = {
+		name: input.meta.name,
+		namespace: input.meta.namespace,
+		uid: input.meta.uid ?? generateUid(d),
+		labels: input.meta.labels,
+		annotations: input.meta.annotations,
+		owner,
+		spec: input.spec,
+		nodeName: node.name,
+		podIP: status.podIP,
+		phase: status.phase ?? 'Running',
+		containersRunning: running,
+		ready: running && (status.ready ?? true),
+		probeFailing: false,
+		restartCount: status.restartCount ?? 0,
+		lastRestartAt: null,
+		createdAt: (input.meta.createdAtSeconds ?? 0) * 1000,
+		startedAt: status.startedAtSeconds !== undefined ? status.startedAtSeconds * 1000 : 0,
+		deletionTimestamp: null,
+	};
+	savePod(d, null, pod);
+}
+
+export function initialState(input: ClusterInput, options: {seed?: number} = {}): InitResult {
+	const seed = options.seed ?? DEFAULT_SEED;
+	const config = resolveConfig(input);
+	const d = beginDraft(emptyState(config, seed));
+	d.settling = true;
+	const warnings: string[] = [];
+	const errors: InitError[] = [];
+
+	addNodes(d, nodeInputs(input));
+	for (const name of BUILTIN_NAMESPACES) {
+		put(d, 'namespaces', name, {name, uid: generateUid(d), labels: {'kubernetes.io/metadata.name': name}, createdAt: 0, implicit: false});
+	}
+	for (const ns of input.namespaces) {
+		put(d, 'namespaces', ns.name, {
+			name: ns.name,
+			uid: generateUid(d),
+			labels: {'kubernetes.io/metadata.name': ns.name, ...ns.labels},
+			createdAt: (ns.createdAtSeconds ?? 0) * 1000,
+			implicit: false,
+		});
+	}
+
+	// Services: the built-in addresses first (B1), then every requested address, then random ones.
+	const extra = builtins(input);
+	const services = [...extra.services, ...input.services];
+	const reserved: Reserved[] = services.map(s => {
+		if (s.meta.namespace === 'default' && s.meta.name === 'kubernetes' && s.spec.clusterIP === undefined) {
+			return reserveRequested(d, {...s, spec: {...s.spec, clusterIP: serviceIPAt(d.s, 0)}}, errors);
+		}
+		if (s.meta.namespace === 'kube-system' && s.meta.name === 'kube-dns' && s.spec.clusterIP === undefined) {
+			return reserveRequested(d, {...s, spec: {...s.spec, clusterIP: config.dnsIP}}, errors);
+		}
+		return reserveRequested(d, s, errors);
+	});
+	// The DNS address is never handed out at random even when no kube-dns object claims it.
+	if (!d.s.ipam.serviceIPs[config.dnsIP]) allocateServiceIP(d, 'kube-system/kube-dns', config.dnsIP);
+	services.forEach((s, i) => completeService(d, s, reserved[i]!, errors));
+	if (errors.length > 0) return {ok: false, errors};
+
+	for (const e of input.endpoints) userEndpoints(d, e);
+	const apiserver = d.s.services['default/kubernetes'];
+	if (apiserver && !d.s.endpoints['default/kubernetes']) {
+		const controlPlane = Object.values(d.s.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))[0];
+		userEndpoints(d, {
+			meta: {name: 'kubernetes', namespace: 'default', labels: {}, annotations: {}},
+			subsets: controlPlane
+				? [{addresses: [{ip: controlPlane.internalIP}], notReadyAddresses: [], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]
+				: [],
+		});
+	}
+
+	// Workloads, then the pods the dump recorded, then controllers top up to their replicas.
+	const workloads = [...extra.workloads, ...input.workloads];
+	for (const w of workloads) addWorkload(d, w);
+	const ownerKinds = new Map<string, Workload['kind']>();
+	for (const w of workloads) ownerKinds.set(workloadKey(w.kind, w.meta.namespace, w.meta.name), w.kind);
+	placeDefaultClient(d);
+	for (const p of input.pods) addPod(d, p, ownerKinds);
+	for (const w of workloads) {
+		reconcile(d, workloadKey(w.kind, w.meta.namespace, w.meta.name));
+	}
+	d.settling = false;
+	return {ok: true, state: finishDraft(d), warnings};
 }

@@ -1,9 +1,182 @@
-import type {Action, State, Step} from './types.js';
+// The only place state changes. `step` answers each action the way kubectl would and returns
+// the next state; the state passed in is never modified.
 
-export function step(_state: State, _action: Action): Step {
-	throw new Error('not implemented yet');
+import {placeDefaultClient, resolveClient} from './clients.js';
+import {keyOf, reconcile} from './controllers.js';
+import {resolve} from './dns.js';
+import {beginDraft, dropNodeIPs, finishDraft, put, recordRequests, remove, type Draft} from './draft.js';
+import {objectKey, workloadKey} from './keys.js';
+import {matchesSelector, parseSelector} from './labels.js';
+import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
+import {savePod} from './pods.js';
+import {sendRequests} from './proxy.js';
+import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
+
+/** kubectl's resource names, for messages like `replicationcontroller/hello-node scaled`. */
+const RESOURCE: Record<WorkloadKind, string> = {
+	ReplicationController: 'replicationcontroller',
+	ReplicaSet: 'replicaset',
+	Deployment: 'deployment',
+	StatefulSet: 'statefulset',
+};
+const PLURAL: Record<WorkloadKind, string> = {
+	ReplicationController: 'replicationcontrollers',
+	ReplicaSet: 'replicasets',
+	Deployment: 'deployments',
+	StatefulSet: 'statefulsets',
+};
+
+const message = (...lines: string[]): StepResult => ({kind: 'message', lines});
+const error = (text: string): StepResult => ({kind: 'error', message: text});
+const podNotFound = (name: string) => error(`Error from server (NotFound): pods "${name}" not found`);
+
+export function step(state: State, action: Action): Step {
+	const d = beginDraft(state);
+	const result = apply(d, action);
+	// A failed command leaves the cluster exactly as it was.
+	if (result.kind === 'error') return {state, result};
+	return {state: finishDraft(d), result};
 }
 
 export function reduce(state: State, action: Action): State {
 	return step(state, action).state;
+}
+
+function apply(d: Draft, action: Action): StepResult {
+	switch (action.type) {
+		case 'clockAdvanced':
+			if (!(action.ms >= 0)) return error(`error: cannot wait a negative duration`);
+			advanceClock(d, action.ms);
+			return message();
+		case 'podDeleted':
+			return deletePods(d, action.namespace, action.name, action.selector);
+		case 'podCrashed': {
+			const pod = d.s.pods[objectKey(action.namespace, action.name)];
+			if (!pod) return podNotFound(action.name);
+			const r = crashPod(d, pod);
+			return r.ok ? message(r.message) : error(`error: ${r.error}`);
+		}
+		case 'probeSet': {
+			const pod = d.s.pods[objectKey(action.namespace, action.name)];
+			if (!pod) return podNotFound(action.name);
+			const r = setProbe(d, pod, action.passing);
+			return r.ok ? message(r.message) : error(`error: ${r.error}`);
+		}
+		case 'nodeDeleted':
+			return deleteNode(d, action.name);
+		case 'replicasScaled':
+			return scale(d, action.kind, action.namespace, action.name, action.replicas);
+		case 'podLabeled':
+			return label(d, action.namespace, action.name, action.set, action.remove, action.overwrite);
+		case 'requestSent': {
+			const client = resolveClient(d.s, action.from);
+			if (!client.ok) return error(client.error);
+			const result = sendRequests(d, client.client, action.target, Math.max(1, action.count));
+			if ('error' in result) return error(result.error);
+			recordRequests(d, result.requests);
+			return {kind: 'requests', requests: result.requests, summary: result.summary};
+		}
+		case 'dnsQueried': {
+			const client = resolveClient(d.s, action.from);
+			if (!client.ok) return error(client.error);
+			const result = resolve(d, client.client, action.name, action.qtype);
+			recordRequests(d, [
+				{
+					seq: d.s.requestSeq++,
+					at: d.s.clock,
+					client: client.client,
+					target: action.name,
+					dns: result,
+					resolved: null,
+					via: 'none',
+					endpoint: null,
+					outcome: result.rcode === 'NXDOMAIN' ? 'nxdomain' : 'ok',
+					reason: result.rcode === 'NXDOMAIN' ? `NXDOMAIN: ${action.name} not found` : 'DNS lookup',
+				},
+			]);
+			return {kind: 'dns', result, client: client.client};
+		}
+	}
+}
+
+function deletePods(d: Draft, namespace: string, name?: string, selectorText?: string): StepResult {
+	let pods: Pod[];
+	if (name !== undefined) {
+		const pod = d.s.pods[objectKey(namespace, name)];
+		if (!pod) return podNotFound(name);
+		pods = [pod];
+	} else {
+		const parsed = parseSelector(selectorText ?? '');
+		if (!parsed.ok) return error(parsed.error);
+		pods = Object.values(d.s.pods)
+			.filter(p => p.namespace === namespace && matchesSelector(p.labels, parsed.selector))
+			.sort((a, b) => (a.name < b.name ? -1 : 1));
+		if (pods.length === 0) return message(`No resources found`);
+	}
+	// Delete every pod first, then let controllers react: kubectl sends the deletes one by one,
+	// but a replacement must never take the place of a pod of the same selection.
+	const lines = pods.map(p => `pod "${p.name}" deleted`);
+	for (const pod of pods) deletePod(d, d.s.pods[objectKey(pod.namespace, pod.name)]!);
+	return message(...lines);
+}
+
+function deleteNode(d: Draft, name: string): StepResult {
+	const node = d.s.nodes[name];
+	if (!node) return error(`Error from server (NotFound): nodes "${name}" not found`);
+	// The pod garbage collector force-deletes pods bound to a node that no longer exists;
+	// their controllers then create replacements on the remaining nodes.
+	const lost = Object.keys(d.s.index.podsByNode[name] ?? {})
+		.map(k => d.s.pods[k]!)
+		.sort((a, b) => (a.name < b.name ? -1 : 1));
+	remove(d, 'nodes', name);
+	for (const pod of lost) {
+		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
+		if (current) removePod(d, {...current, podIP: null});
+	}
+	dropNodeIPs(d, name);
+	placeDefaultClient(d);
+	return message(`node "${name}" deleted`);
+}
+
+function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, replicas: number): StepResult {
+	const key = workloadKey(kind, namespace, name);
+	const w = d.s.workloads[key];
+	if (!w) {
+		const resource = kind === 'ReplicationController' ? PLURAL[kind] : `${PLURAL[kind]}.apps`;
+		return error(`Error from server (NotFound): ${resource} "${name}" not found`);
+	}
+	if (!Number.isInteger(replicas) || replicas < 0) {
+		return error(`The ${kind} "${name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
+	}
+	put(d, 'workloads', key, {...w, replicas});
+	reconcile(d, keyOf({...w, replicas}));
+	return message(`${RESOURCE[kind]}/${name} scaled`);
+}
+
+function label(d: Draft, namespace: string, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {
+	const pod = d.s.pods[objectKey(namespace, name)];
+	if (!pod) return podNotFound(name);
+	const labels: Record<string, string> = {...pod.labels};
+	const warnings: string[] = [];
+	for (const key in set) {
+		if (labels[key] !== undefined && labels[key] !== set[key] && !overwrite) {
+			return error(`error: '${key}' already has a value (${labels[key]}), and --overwrite is false`);
+		}
+		labels[key] = set[key]!;
+	}
+	for (const key of removeKeys) {
+		if (labels[key] === undefined) warnings.push(`label "${key}" not found.`);
+		delete labels[key];
+	}
+	const changed = JSON.stringify(labels) !== JSON.stringify(pod.labels);
+	if (!changed) return message(...warnings, `pod/${name} not labeled`);
+	let next: Pod = {...pod, labels};
+	// A pod relabelled out of its controller's selector is released, and the controller makes
+	// a replacement (the classic way to take a pod out of rotation for debugging).
+	const owner = pod.owner ? d.s.workloads[workloadKey(pod.owner.kind, namespace, pod.owner.name)] : undefined;
+	const released = owner !== undefined && !matchesSelector(labels, owner.selector);
+	if (released) next = {...next, owner: null};
+	savePod(d, pod, next);
+	if (released) reconcile(d, keyOf(owner));
+	return message(...warnings, `pod/${name} labeled`);
 }

@@ -407,6 +407,8 @@ export interface ClusterEvent {
 	/** `Kind/namespace/name`. */
 	object: string;
 	message: string;
+	/** The component that reported it (describe's From column), e.g. `replication-controller`. */
+	source?: string;
 }
 
 export type ClientKind = 'pod' | 'node' | 'external';
@@ -583,3 +585,15 @@ export interface Step {
 	state: State;
 	result: StepResult;
 }
+
+/** Canonical resource names of `get` (kubectl's plural names); aliases live in source/command/. */
+export type ResourceName =
+	| 'services'
+	| 'endpoints'
+	| 'endpointslices'
+	| 'pods'
+	| 'nodes'
+	| 'deployments'
+	| 'replicasets'
+	| 'replicationcontrollers'
+	| 'statefulsets';

@@ -1,0 +1,194 @@
+// Workload controllers: ReplicationController, ReplicaSet, Deployment (through a ReplicaSet
+// named by its pod-template-hash) and StatefulSet (ordered, stable names). K8S-SEMANTICS C2, C3;
+// DETAIL S60, S61.
+
+import type {Draft} from './draft.js';
+import {indexMembers, put, recordEvent} from './draft.js';
+import {objectKey, workloadKey} from './keys.js';
+import {hooks, createPod, deletePod} from './lifecycle.js';
+import {generateName, generateUid, podTemplateHash} from './names.js';
+import {isActive} from './pods.js';
+import type {Pod, Workload} from './types.js';
+
+const SOURCE: Record<Workload['kind'], string> = {
+	ReplicationController: 'replication-controller',
+	ReplicaSet: 'replicaset-controller',
+	Deployment: 'deployment-controller',
+	StatefulSet: 'statefulset-controller',
+};
+
+export const keyOf = (w: Workload): string => workloadKey(w.kind, w.namespace, w.name);
+
+function ownedPods(d: Draft, w: Workload): Pod[] {
+	const pods: Pod[] = [];
+	for (const key of indexMembers(d, 'podsByOwner', keyOf(w))) {
+		const pod = d.s.pods[key];
+		if (pod) pods.push(pod);
+	}
+	return pods;
+}
+
+export function reconcile(d: Draft, key: string): void {
+	const w = d.s.workloads[key];
+	// A pod the controller itself creates or deletes calls back here; the outer pass finishes
+	// the job, so a nested pass would only double it.
+	if (!w || d.reconciling.has(key)) return;
+	d.reconciling.add(key);
+	try {
+		switch (w.kind) {
+			case 'Deployment':
+				reconcileDeployment(d, w);
+				break;
+			case 'StatefulSet':
+				reconcileStatefulSet(d, w);
+				break;
+			default:
+				reconcileReplicas(d, w);
+		}
+	} finally {
+		d.reconciling.delete(key);
+	}
+}
+
+// ReplicaSet scale-down ranking (controller.ActivePodsWithRanks, simplified): unscheduled,
+// then pending, then not ready, then the newest go first.
+function deletionRank(pod: Pod): [number, number, number, number] {
+	return [pod.nodeName === null ? 0 : 1, pod.phase === 'Pending' ? 0 : 1, pod.ready ? 1 : 0, -pod.createdAt];
+}
+
+function compareRank(a: Pod, b: Pod): number {
+	const ra = deletionRank(a);
+	const rb = deletionRank(b);
+	for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+	return a.name < b.name ? -1 : 1;
+}
+
+function reconcileReplicas(d: Draft, w: Workload): void {
+	const active = ownedPods(d, w).filter(isActive);
+	const diff = w.replicas - active.length;
+	const object = `${w.kind}/${w.namespace}/${w.name}`;
+	for (let i = 0; i < diff; i++) {
+		const name = uniqueName(d, w);
+		createPod(d, {
+			namespace: w.namespace,
+			name,
+			labels: w.template.labels,
+			annotations: w.template.annotations,
+			spec: w.template.spec,
+			owner: {kind: w.kind, name: w.name},
+		});
+		recordEvent(d, {type: 'Normal', reason: 'SuccessfulCreate', object, message: `Created pod: ${name}`, source: SOURCE[w.kind]});
+	}
+	if (diff < 0) {
+		for (const pod of active.sort(compareRank).slice(0, -diff)) {
+			deletePod(d, pod);
+			recordEvent(d, {type: 'Normal', reason: 'SuccessfulDelete', object, message: `Deleted pod: ${pod.name}`, source: SOURCE[w.kind]});
+		}
+	}
+}
+
+function uniqueName(d: Draft, w: Workload): string {
+	for (;;) {
+		const name = generateName(d, w.name);
+		if (!d.s.pods[`${w.namespace}/${name}`]) return name;
+	}
+}
+
+function reconcileDeployment(d: Draft, deploy: Workload): void {
+	const hash = deploy.templateHash ?? podTemplateHash(deploy.template);
+	const rsName = `${deploy.name}-${hash}`;
+	const rsKey = workloadKey('ReplicaSet', deploy.namespace, rsName);
+	const existing = d.s.workloads[rsKey];
+	if (deploy.templateHash !== hash) put(d, 'workloads', keyOf(deploy), {...deploy, templateHash: hash});
+	if (!existing || existing.replicas !== deploy.replicas) {
+		const labels = {...deploy.template.labels, 'pod-template-hash': hash};
+		const rs: Workload = existing
+			? {...existing, replicas: deploy.replicas}
+			: {
+					kind: 'ReplicaSet',
+					name: rsName,
+					namespace: deploy.namespace,
+					uid: generateUid(d),
+					labels,
+					annotations: {},
+					replicas: deploy.replicas,
+					selector: {
+						matchLabels: {...deploy.selector.matchLabels, 'pod-template-hash': hash},
+						matchExpressions: deploy.selector.matchExpressions,
+					},
+					template: {...deploy.template, labels},
+					owner: {kind: 'Deployment', name: deploy.name},
+					createdAt: d.s.clock,
+				};
+		put(d, 'workloads', rsKey, rs);
+		if (!d.settling) {
+			const verb = existing && existing.replicas > deploy.replicas ? 'down' : 'up';
+			recordEvent(d, {
+				type: 'Normal',
+				reason: 'ScalingReplicaSet',
+				object: `Deployment/${deploy.namespace}/${deploy.name}`,
+				message: `Scaled ${verb} replica set ${rsName} from ${existing?.replicas ?? 0} to ${deploy.replicas}`,
+				source: SOURCE.Deployment,
+			});
+		}
+	}
+	reconcile(d, rsKey);
+}
+
+const ordinalOf = (w: Workload, pod: Pod): number => Number(pod.name.slice(w.name.length + 1));
+
+/** OrderedReady: create ordinal i only once 0..i-1 are Running and Ready; remove from the top,
+ *  one at a time; a deleted pod returns under the same name once the old one is gone (C2). */
+function reconcileStatefulSet(d: Draft, w: Workload): void {
+	const pods = new Map<number, Pod>();
+	for (const pod of ownedPods(d, w)) pods.set(ordinalOf(w, pod), pod);
+	const object = `StatefulSet/${w.namespace}/${w.name}`;
+	for (let i = 0; i < w.replicas; i++) {
+		const pod = pods.get(i);
+		if (!pod) {
+			// The old pod of this ordinal must be gone (not just Terminating) before its successor.
+			if (d.s.pods[objectKey(w.namespace, `${w.name}-${i}`)]) return;
+			const name = `${w.name}-${i}`;
+			createPod(d, {
+				namespace: w.namespace,
+				name,
+				labels: {
+					...w.template.labels,
+					'statefulset.kubernetes.io/pod-name': name,
+					'apps.kubernetes.io/pod-index': String(i),
+				},
+				annotations: w.template.annotations,
+				spec: {...w.template.spec, hostname: name, ...(w.serviceName ? {subdomain: w.serviceName} : {})},
+				owner: {kind: 'StatefulSet', name: w.name},
+			});
+			recordEvent(d, {
+				type: 'Normal',
+				reason: 'SuccessfulCreate',
+				object,
+				message: `create Pod ${name} in StatefulSet ${w.name} successful`,
+				source: SOURCE.StatefulSet,
+			});
+			if (!d.settling) return;
+			continue;
+		}
+		if (!d.settling && (!pod.ready || pod.deletionTimestamp !== null)) return;
+	}
+	const extra = [...pods.entries()].filter(([i]) => i >= w.replicas).sort((a, b) => b[0] - a[0]);
+	if (extra.length === 0 || extra.some(([, p]) => p.deletionTimestamp !== null)) return;
+	const [, victim] = extra[0]!;
+	deletePod(d, victim);
+	recordEvent(d, {
+		type: 'Normal',
+		reason: 'SuccessfulDelete',
+		object,
+		message: `delete Pod ${victim.name} in StatefulSet ${w.name} successful`,
+		source: SOURCE.StatefulSet,
+	});
+}
+
+export function installControllerHooks(): void {
+	hooks.afterPodChange = (d, pod) => {
+		if (pod.owner) reconcile(d, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
+	};
+}
+installControllerHooks();

@@ -1,0 +1,281 @@
+// Pod lifecycle on the virtual clock (K8S-SEMANTICS C1-C4): Pending → Running (gets its IP) →
+// Ready, Terminating for the grace period, container restarts that keep the IP, and readiness
+// probes that fail or pass on their period.
+
+import type {Draft} from './draft.js';
+import {addTimer, indexMembers, recordEvent, shiftTimer} from './draft.js';
+import {allocatePodIP, releasePodIP} from './ipam.js';
+import {objectKey} from './keys.js';
+import {generateUid} from './names.js';
+import {ownerKey, podKey, savePod, UNSCHEDULED} from './pods.js';
+import {schedule} from './scheduler.js';
+import type {Labels, Pod, PodSpec, Probe, Timer, WorkloadKind} from './types.js';
+
+export interface NewPod {
+	namespace: string;
+	name: string;
+	labels: Labels;
+	annotations: Labels;
+	spec: PodSpec;
+	owner: {kind: WorkloadKind; name: string} | null;
+}
+
+/** Hooks the controllers register, so that lifecycle does not import them (no cycle). */
+export const hooks: {afterPodChange: (d: Draft, pod: Pod) => void} = {afterPodChange: () => {}};
+
+const probeOf = (pod: Pod): Probe | undefined => pod.spec.containers.find(c => c.readinessProbe)?.readinessProbe;
+
+const podObject = (pod: Pod) => `Pod/${pod.namespace}/${pod.name}`;
+
+export function createPod(d: Draft, init: NewPod): Pod {
+	const key = objectKey(init.namespace, init.name);
+	let nodeName: string | null = null;
+	let reason: string | undefined;
+	if (init.spec.nodeName !== undefined) {
+		nodeName = d.s.nodes[init.spec.nodeName] ? init.spec.nodeName : null;
+	} else {
+		const placement = schedule(d, init.owner ? `${init.owner.kind}/${init.namespace}/${init.owner.name}` : null);
+		if (placement.ok) nodeName = placement.node;
+		else {
+			reason = 'Unschedulable';
+			recordEvent(d, {
+				type: 'Warning',
+				reason: 'FailedScheduling',
+				object: `Pod/${key}`,
+				message: placement.message,
+				source: 'default-scheduler',
+			});
+		}
+	}
+	const pod: Pod = {
+		name: init.name,
+		namespace: init.namespace,
+		uid: generateUid(d),
+		labels: init.labels,
+		annotations: init.annotations,
+		owner: init.owner,
+		spec: init.spec,
+		nodeName,
+		podIP: null,
+		phase: 'Pending',
+		containersRunning: false,
+		ready: false,
+		probeFailing: false,
+		restartCount: 0,
+		lastRestartAt: null,
+		createdAt: d.s.clock,
+		startedAt: null,
+		deletionTimestamp: null,
+		...(reason ? {reason} : {}),
+	};
+	savePod(d, null, pod);
+	if (nodeName !== null) {
+		recordEvent(d, {
+			type: 'Normal',
+			reason: 'Scheduled',
+			object: podObject(pod),
+			message: `Successfully assigned ${key} to ${nodeName}`,
+			source: 'default-scheduler',
+		});
+		if (d.settling) startPod(d, pod, true);
+		else addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: key, uid: pod.uid});
+	}
+	return d.s.pods[key]!;
+}
+
+/** Containers start; a new pod gets its IP from its node's CIDR (a restarted one keeps it, C1). */
+function startPod(d: Draft, pod: Pod, settled = false): void {
+	if (pod.deletionTimestamp !== null || pod.nodeName === null) return;
+	let podIP = pod.podIP;
+	if (podIP === null) {
+		podIP = allocatePodIP(d, pod.nodeName, podKey(pod));
+		if (podIP === null) {
+			recordEvent(d, {
+				type: 'Warning',
+				reason: 'FailedCreatePodSandBox',
+				object: podObject(pod),
+				message: `Failed to create pod sandbox: no IP addresses available in range set for ${pod.nodeName}`,
+				source: 'kubelet',
+			});
+			return;
+		}
+	}
+	const probe = probeOf(pod);
+	// No readiness probe ⇒ Ready as soon as it runs (C3). The settled start skips the wait.
+	const readyNow = !pod.probeFailing && (probe === undefined || settled || probe.initialDelaySeconds === 0);
+	const next: Pod = {
+		...pod,
+		podIP,
+		phase: 'Running',
+		containersRunning: true,
+		startedAt: d.s.clock,
+		ready: readyNow,
+	};
+	savePod(d, pod, next);
+	if (!settled) {
+		recordEvent(d, {
+			type: 'Normal',
+			reason: 'Started',
+			object: podObject(pod),
+			message: `Started container ${pod.spec.containers[0]?.name ?? 'app'}`,
+			source: 'kubelet',
+		});
+	}
+	if (!readyNow && probe && !pod.probeFailing) {
+		addTimer(d, {at: d.s.clock + probe.initialDelaySeconds * 1000, kind: 'podReady', target: podKey(pod), uid: pod.uid});
+	}
+	hooks.afterPodChange(d, next);
+}
+
+/** The first probe tick at or after `t` (probes run every periodSeconds from the initial delay). */
+function nextProbeAt(pod: Pod, probe: Probe, t: number): number {
+	const first = (pod.startedAt ?? t) + probe.initialDelaySeconds * 1000;
+	if (t <= first) return first;
+	const period = probe.periodSeconds * 1000;
+	return first + Math.ceil((t - first) / period) * period;
+}
+
+export type LifecycleResult = {ok: true; message: string} | {ok: false; error: string};
+
+export function setProbe(d: Draft, pod: Pod, passing: boolean): LifecycleResult {
+	const probe = probeOf(pod);
+	if (!probe) {
+		return {
+			ok: false,
+			error: `pod "${pod.name}" has no readiness probe: without one the kubelet counts it Ready whenever it runs`,
+		};
+	}
+	if (pod.probeFailing === !passing) {
+		return {ok: true, message: `pod/${pod.name} readiness probe already ${passing ? 'passing' : 'failing'}`};
+	}
+	const next: Pod = {...pod, probeFailing: !passing};
+	savePod(d, pod, next);
+	const period = probe.periodSeconds * 1000;
+	if (!passing && pod.ready && pod.containersRunning) {
+		// Not Ready after failureThreshold consecutive failed probes (C3).
+		const at = nextProbeAt(pod, probe, d.s.clock) + (probe.failureThreshold - 1) * period;
+		addTimer(d, {at, kind: 'podUnready', target: podKey(pod), uid: pod.uid});
+		return {ok: true, message: `pod/${pod.name} readiness probe failing (NotReady in ${(at - d.s.clock) / 1000}s)`};
+	}
+	if (passing && !pod.ready && pod.containersRunning && pod.deletionTimestamp === null) {
+		const at = nextProbeAt(pod, probe, d.s.clock) + (probe.successThreshold - 1) * period;
+		addTimer(d, {at, kind: 'podReady', target: podKey(pod), uid: pod.uid});
+		return {ok: true, message: `pod/${pod.name} readiness probe passing (Ready in ${(at - d.s.clock) / 1000}s)`};
+	}
+	return {ok: true, message: `pod/${pod.name} readiness probe ${passing ? 'passing' : 'failing'}`};
+}
+
+/** A container crash: restartCount goes up, the pod keeps its name and IP (C1, H1). */
+export function crashPod(d: Draft, pod: Pod): LifecycleResult {
+	if (!pod.containersRunning || pod.deletionTimestamp !== null) {
+		return {ok: false, error: `pod "${pod.name}" has no running container to crash`};
+	}
+	const next: Pod = {
+		...pod,
+		containersRunning: false,
+		ready: false,
+		restartCount: pod.restartCount + 1,
+		lastRestartAt: d.s.clock,
+	};
+	savePod(d, pod, next);
+	recordEvent(d, {
+		type: 'Warning',
+		reason: 'BackOff',
+		object: podObject(pod),
+		message: `Back-off restarting failed container ${pod.spec.containers[0]?.name ?? 'app'} in pod ${pod.name}`,
+		source: 'kubelet',
+	});
+	addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: podKey(pod), uid: pod.uid});
+	return {
+		ok: true,
+		message: `pod/${pod.name} container restarted (restarts: ${next.restartCount}, IP ${pod.podIP ?? '<none>'} kept)`,
+	};
+}
+
+/** Graceful delete (C4): Terminating at once, gone after the grace period. */
+export function deletePod(d: Draft, pod: Pod): void {
+	if (pod.deletionTimestamp !== null) return;
+	if (!pod.containersRunning && pod.podIP === null) {
+		// Nothing is running yet, so nothing needs a grace period.
+		removePod(d, pod);
+		return;
+	}
+	const next: Pod = {...pod, deletionTimestamp: d.s.clock};
+	savePod(d, pod, next);
+	recordEvent(d, {
+		type: 'Normal',
+		reason: 'Killing',
+		object: podObject(pod),
+		message: `Stopping container ${pod.spec.containers[0]?.name ?? 'app'}`,
+		source: 'kubelet',
+	});
+	const grace = pod.spec.terminationGracePeriodSeconds * 1000;
+	addTimer(d, {at: d.s.clock + grace, kind: 'podGone', target: podKey(pod), uid: pod.uid});
+	hooks.afterPodChange(d, next);
+}
+
+/** The pod object disappears: its IP goes back to the node's pool. */
+export function removePod(d: Draft, pod: Pod): void {
+	if (pod.podIP !== null && pod.nodeName !== null) releasePodIP(d, pod.nodeName, pod.podIP);
+	savePod(d, pod, null);
+	hooks.afterPodChange(d, pod);
+	retryUnscheduled(d);
+}
+
+/** Pods left Pending for lack of room get another chance when room appears. */
+export function retryUnscheduled(d: Draft): void {
+	for (const key of indexMembers(d, 'podsByNode', UNSCHEDULED)) {
+		const pod = d.s.pods[key];
+		if (!pod || pod.deletionTimestamp !== null) continue;
+		const placement = schedule(d, ownerKey(pod));
+		if (!placement.ok) return;
+		const {reason: _reason, ...rest} = pod;
+		const placed: Pod = {...rest, nodeName: placement.node};
+		savePod(d, pod, placed);
+		addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: key, uid: pod.uid});
+	}
+}
+
+function fire(d: Draft, timer: Timer): void {
+	if (timer.kind === 'statefulSetNext') return;
+	const pod = d.s.pods[timer.target];
+	if (!pod || pod.uid !== timer.uid) return; // stale: the pod was replaced
+	switch (timer.kind) {
+		case 'podStarted':
+			if (!pod.containersRunning) startPod(d, pod);
+			return;
+		case 'podReady':
+			if (!pod.ready && pod.containersRunning && !pod.probeFailing && pod.deletionTimestamp === null) {
+				const next = {...pod, ready: true};
+				savePod(d, pod, next);
+				hooks.afterPodChange(d, next);
+			}
+			return;
+		case 'podUnready':
+			if (pod.ready && pod.probeFailing) {
+				savePod(d, pod, {...pod, ready: false});
+				recordEvent(d, {
+					type: 'Warning',
+					reason: 'Unhealthy',
+					object: podObject(pod),
+					message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+					source: 'kubelet',
+				});
+			}
+			return;
+		case 'podGone':
+			if (pod.deletionTimestamp !== null) removePod(d, pod);
+			return;
+	}
+}
+
+/** Move the virtual clock forward, firing every lifecycle timer due on the way, in order. */
+export function advanceClock(d: Draft, ms: number): void {
+	const target = d.s.clock + ms;
+	while (d.s.timers.length > 0 && d.s.timers[0]!.at <= target) {
+		const timer = shiftTimer(d)!;
+		d.s.clock = Math.max(d.s.clock, timer.at);
+		fire(d, timer);
+	}
+	d.s.clock = target;
+}

@@ -1,0 +1,51 @@
+// Writing a pod: the pods table, the indexes and the endpoints change together, so no caller
+// can forget one of them.
+
+import type {Draft} from './draft.js';
+import {indexAdd, indexRemove, put, remove} from './draft.js';
+import {labelBucket, syncPod} from './endpoints.js';
+import {objectKey, workloadKey} from './keys.js';
+import type {Pod} from './types.js';
+
+/** podsByNode bucket for pods the scheduler could not place yet. */
+export const UNSCHEDULED = '\u0000unscheduled';
+
+const nodeBucket = (pod: Pod): string => pod.nodeName ?? UNSCHEDULED;
+
+export const podKey = (pod: Pod): string => objectKey(pod.namespace, pod.name);
+
+export const ownerKey = (pod: Pod): string | null =>
+	pod.owner ? workloadKey(pod.owner.kind, pod.namespace, pod.owner.name) : null;
+
+export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
+	const pod = (after ?? before)!;
+	const key = podKey(pod);
+	if (before) {
+		for (const k in before.labels) {
+			if (!after || after.labels[k] !== before.labels[k]) {
+				indexRemove(d, 'podsByLabel', labelBucket(pod.namespace, k, before.labels[k]!), pod.name);
+			}
+		}
+		const oldOwner = ownerKey(before);
+		if (oldOwner && (!after || ownerKey(after) !== oldOwner)) indexRemove(d, 'podsByOwner', oldOwner, key);
+		if (!after || after.nodeName !== before.nodeName) indexRemove(d, 'podsByNode', nodeBucket(before), key);
+	}
+	if (after) {
+		for (const k in after.labels) {
+			if (!before || before.labels[k] !== after.labels[k]) {
+				indexAdd(d, 'podsByLabel', labelBucket(pod.namespace, k, after.labels[k]!), pod.name);
+			}
+		}
+		const newOwner = ownerKey(after);
+		if (newOwner && (!before || ownerKey(before) !== newOwner)) indexAdd(d, 'podsByOwner', newOwner, key);
+		if (!before || before.nodeName !== after.nodeName) indexAdd(d, 'podsByNode', nodeBucket(after), key);
+		put(d, 'pods', key, after);
+	} else {
+		remove(d, 'pods', key);
+	}
+	syncPod(d, before, after);
+}
+
+/** A pod a controller counts as one of its replicas (S61 IsPodActive). */
+export const isActive = (pod: Pod): boolean =>
+	pod.deletionTimestamp === null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';

@@ -1,0 +1,340 @@
+// kube-proxy's data path: where a connection to ip:port goes (K8S-SEMANTICS E1-E8; DETAIL
+// S83-S98). A burst plans the route once, then picks an endpoint per connection.
+
+import type {Draft} from './draft.js';
+import {setAffinity, setRoundRobin} from './draft.js';
+import {compareIP, resolve} from './dns.js';
+import {nodeForPodIP} from './ipam.js';
+import {objectKey} from './keys.js';
+import {random} from './prng.js';
+import type {
+	Client,
+	DnsResult,
+	EndpointAddress,
+	RequestOutcome,
+	RequestSummary,
+	RequestTrace,
+	RequestVia,
+	Service,
+	ServicePort,
+	State,
+} from './types.js';
+
+type Failure = {kind: 'fail'; via: RequestVia; outcome: RequestOutcome; reason: string; service?: Service; port?: ServicePort};
+
+type Plan =
+	| Failure
+	| {
+			kind: 'service';
+			via: RequestVia;
+			service: Service;
+			port: ServicePort;
+			/** Only endpoints on this node may serve (Local traffic policies). */
+			onlyNode: string | null;
+			policy: string | null;
+	  }
+	| {kind: 'pod'; ip: string; port: number; pod: string | null; node: string | null}
+	| {kind: 'outside'; reason: string};
+
+interface Target {
+	host: string;
+	port: number;
+}
+
+export function parseTarget(text: string): Target | null {
+	let rest = text.trim();
+	let port = 80;
+	const scheme = /^([a-z]+):\/\//i.exec(rest);
+	if (scheme) {
+		port = scheme[1]!.toLowerCase() === 'https' ? 443 : 80;
+		rest = rest.slice(scheme[0].length);
+	}
+	rest = rest.replace(/[/?#].*$/, '');
+	const m = /^(.*?)(?::(\d+))?$/.exec(rest);
+	if (!m || m[1] === '') return null;
+	if (m[2] !== undefined) port = Number(m[2]);
+	if (port < 1 || port > 65535) return null;
+	return {host: m[1]!, port};
+}
+
+const isIP = (host: string) => /^\d+\.\d+\.\d+\.\d+$/.test(host);
+
+/** Classify the destination address (done once per burst). */
+function plan(state: State, client: Client, ip: string, portNumber: number): Plan {
+	const external = client.kind === 'external';
+	const findPort = (service: Service, number: number) =>
+		service.ports.find(p => p.port === number && p.protocol === 'TCP');
+
+	// 1. A ClusterIP (E4: virtual, only reachable from nodes and pods).
+	const vipOwner = state.ipam.serviceIPs[ip];
+	const vipService = vipOwner ? state.services[vipOwner] : undefined;
+	if (vipService && vipService.clusterIP === ip) {
+		if (external) {
+			return {kind: 'fail', via: 'ClusterIP', outcome: 'timeout', reason: 'ClusterIP is not reachable from outside the cluster', service: vipService};
+		}
+		const port = findPort(vipService, portNumber);
+		if (!port) return noSuchPort(vipService, ip, portNumber, 'ClusterIP');
+		// E8: internalTrafficPolicy Local keeps in-cluster traffic on the client's node.
+		const local = vipService.internalTrafficPolicy === 'Local';
+		return {
+			kind: 'service',
+			via: 'ClusterIP',
+			service: vipService,
+			port,
+			onlyNode: local ? client.nodeName ?? null : null,
+			policy: local ? 'internalTrafficPolicy: Local' : null,
+		};
+	}
+	// 2. A load-balancer address or an externalIP (E6).
+	for (const service of Object.values(state.services)) {
+		const viaLB = service.loadBalancerIngress.includes(ip);
+		const viaExternalIP = service.externalIPs.includes(ip);
+		if (!viaLB && !viaExternalIP) continue;
+		const via: RequestVia = viaLB ? 'LoadBalancer' : 'ExternalIP';
+		const port = findPort(service, portNumber);
+		if (!port) return noSuchPort(service, ip, portNumber, via);
+		// The cloud LB health-checks nodes, so with Local it only sends to nodes that have an
+		// endpoint; in-cluster clients are short-circuited to the whole set (S91).
+		return {kind: 'service', via, service, port, onlyNode: null, policy: null};
+	}
+	// 3. A node address: NodePort on every node (E5, H6).
+	const node = Object.values(state.nodes).find(n => n.internalIP === ip);
+	if (node) {
+		const service = Object.values(state.services).find(s => s.ports.some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
+		if (!service) {
+			return {kind: 'fail', via: 'NodePort', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} (no Service has nodePort ${portNumber})`};
+		}
+		const port = service.ports.find(p => p.nodePort === portNumber && p.protocol === 'TCP')!;
+		const local = external && service.externalTrafficPolicy === 'Local';
+		return {
+			kind: 'service',
+			via: 'NodePort',
+			service,
+			port,
+			onlyNode: local ? node.name : null,
+			policy: local ? 'externalTrafficPolicy: Local' : null,
+		};
+	}
+	// 4. A pod address: straight to the pod, no Service involved.
+	const podNode = nodeForPodIP(state, ip);
+	if (podNode) {
+		const owner = state.ipam.podIPs[podNode]?.used[ip];
+		const pod = owner ? state.pods[owner] : undefined;
+		if (external) {
+			return {kind: 'fail', via: 'PodIP', outcome: 'timeout', reason: 'pod IPs are not routable from outside the cluster'};
+		}
+		if (!pod || !pod.containersRunning) {
+			return {kind: 'fail', via: 'PodIP', outcome: 'timeout', reason: `no running pod has IP ${ip}`};
+		}
+		return {kind: 'pod', ip, port: portNumber, pod: pod.name, node: pod.nodeName};
+	}
+	if (external) return {kind: 'outside', reason: `${ip} is outside the simulated cluster`};
+	return {kind: 'fail', via: 'none', outcome: 'timeout', reason: `no route to ${ip}: not a Service, node, load-balancer or pod address`};
+}
+
+function noSuchPort(service: Service, ip: string, port: number, via: RequestVia): Failure {
+	const ports = service.ports.map(p => `${p.port}/${p.protocol}`).join(',') || '<none>';
+	return {
+		kind: 'fail',
+		via,
+		outcome: 'timeout',
+		reason: `${service.name} has no port ${port} on ${ip} (ports: ${ports})`,
+		service,
+	};
+}
+
+// Endpoint lists sorted by IP, cached per endpoints object (a new object on every change).
+const usableCache = new WeakMap<object, Map<string, {ready: EndpointAddress[]; terminating: EndpointAddress[]}>>();
+
+function usable(state: State, service: Service, port: ServicePort) {
+	const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+	if (!endpoints) return {ready: [], terminating: []};
+	let perPort = usableCache.get(endpoints.addresses);
+	if (!perPort) usableCache.set(endpoints.addresses, (perPort = new Map()));
+	let lists = perPort.get(port.name);
+	if (!lists) {
+		const serving = Object.values(endpoints.addresses)
+			.filter(a => a.ports[port.name] !== undefined)
+			.sort((a, b) => compareIP(a.ip, b.ip));
+		lists = {
+			ready: serving.filter(a => a.ready),
+			// S84: with no ready endpoint anywhere, serving-and-terminating ones still get traffic.
+			terminating: serving.filter(a => a.serving && a.terminating),
+		};
+		perPort.set(port.name, lists);
+	}
+	return lists;
+}
+
+interface Pick {
+	address: EndpointAddress;
+	affinity: boolean;
+	how: string;
+}
+
+function pick(d: Draft, client: Client, service: Service, port: ServicePort, candidates: EndpointAddress[]): Pick {
+	const svcPort = `${objectKey(service.namespace, service.name)}|${port.name}`;
+	const now = d.s.clock;
+	if (service.sessionAffinity === 'ClientIP') {
+		// E3: the pin holds while connections keep coming within timeoutSeconds of the last one,
+		// and ends when that endpoint goes away.
+		const key = `${svcPort}|${client.ip}`;
+		const entry = d.s.affinity[key];
+		if (entry && now - entry.lastSeen <= service.affinityTimeoutSeconds * 1000) {
+			const pinned = candidates.find(a => a.ip === entry.ip);
+			if (pinned) {
+				setAffinity(d, key, {ip: pinned.ip, lastSeen: now});
+				return {address: pinned, affinity: true, how: 'sessionAffinity: ClientIP'};
+			}
+		}
+		const chosen = choose(d, svcPort, candidates);
+		setAffinity(d, key, {ip: chosen.address.ip, lastSeen: now});
+		return chosen;
+	}
+	return choose(d, svcPort, candidates);
+}
+
+function choose(d: Draft, svcPort: string, candidates: EndpointAddress[]): Pick {
+	if (d.s.config.proxyMode === 'ipvs') {
+		// E1: IPVS defaults to round robin.
+		const cursor = d.s.roundRobin[svcPort] ?? 0;
+		setRoundRobin(d, svcPort, cursor + 1);
+		return {address: candidates[cursor % candidates.length]!, affinity: false, how: `ipvs round robin, ${candidates.length} endpoints`};
+	}
+	// E1, H9: iptables picks uniformly at random per new connection.
+	const index = Math.floor(random(d) * candidates.length);
+	return {address: candidates[index]!, affinity: false, how: `iptables random, 1 of ${candidates.length}`};
+}
+
+export interface RequestsResult {
+	requests: RequestTrace[];
+	summary: RequestSummary;
+}
+
+/** Send `count` connections from `client` to `target` (a name, name:port, ip:port or URL). */
+export function sendRequests(d: Draft, client: Client, target: string, count: number): RequestsResult | {error: string} {
+	const parsed = parseTarget(target);
+	if (!parsed) return {error: `curl: (3) URL rejected: Bad hostname or port in "${target}"`};
+	const requests: RequestTrace[] = [];
+	const base = {client, target};
+	const summary = {total: 0, ok: 0, failed: 0, byPod: {} as Record<string, number>, byReason: {} as Record<string, number>};
+	const push = (trace: Omit<RequestTrace, 'seq' | 'at'>) => {
+		const full: RequestTrace = {seq: d.s.requestSeq++, at: d.s.clock, ...trace};
+		requests.push(full);
+		summary.total++;
+		if (full.outcome === 'ok') {
+			summary.ok++;
+			const who = full.endpoint ? full.endpoint.pod ?? full.endpoint.ip : full.resolved ?? target;
+			summary.byPod[who] = (summary.byPod[who] ?? 0) + 1;
+		} else {
+			summary.failed++;
+			summary.byReason[full.reason] = (summary.byReason[full.reason] ?? 0) + 1;
+		}
+	};
+	// The route depends only on the destination, which stays put for the whole burst.
+	const plans = new Map<string, Plan>();
+	for (let i = 0; i < count; i++) {
+		let ip = parsed.host;
+		let dns: DnsResult | undefined;
+		let headless: Service | undefined;
+		if (!isIP(parsed.host)) {
+			dns = resolve(d, client, parsed.host, 'A');
+			const a = dns.answers.filter(r => r.type === 'A');
+			if (dns.upstream || (a.length === 0 && dns.rcode === 'NOERROR' && dns.answers.some(r => r.type === 'CNAME'))) {
+				// E7: an ExternalName (or any outside name) leaves the cluster; the client connects
+				// to whatever the outside DNS says, which the simulator does not model.
+				const cname = dns.answers.find(r => r.type === 'CNAME');
+				push({
+					...base,
+					dns,
+					resolved: null,
+					via: cname ? 'ExternalName' : 'none',
+					endpoint: null,
+					outcome: 'ok',
+					reason: cname
+						? `CNAME ${cname.data} is outside the cluster: the client connects to whatever it resolves to (not simulated)`
+						: `${dns.canonicalName} is outside the cluster (not simulated)`,
+				});
+				continue;
+			}
+			if (a.length === 0) {
+				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason: `NXDOMAIN: ${parsed.host} not found`});
+				continue;
+			}
+			ip = a[0]!.data;
+			const owner = dns.canonicalName ? serviceOfName(d.s, dns) : undefined;
+			if (owner?.clusterIP === 'None') headless = owner;
+		}
+		const resolved = `${ip}:${parsed.port}`;
+		let route = plans.get(resolved);
+		if (!route) plans.set(resolved, (route = plan(d.s, client, ip, parsed.port)));
+		const common = {...base, ...(dns ? {dns} : {}), resolved};
+		if (route.kind === 'fail') {
+			push({
+				...common,
+				via: route.via,
+				...(route.service ? {service: objectKey(route.service.namespace, route.service.name)} : {}),
+				endpoint: null,
+				outcome: route.outcome,
+				reason: route.reason,
+			});
+			continue;
+		}
+		if (route.kind === 'outside') {
+			push({...common, via: 'none', endpoint: null, outcome: 'ok', reason: route.reason});
+			continue;
+		}
+		if (route.kind === 'pod') {
+			push({
+				...common,
+				via: headless ? 'Headless' : 'PodIP',
+				...(headless ? {service: objectKey(headless.namespace, headless.name)} : {}),
+				endpoint: {pod: route.pod, ip: route.ip, port: route.port, node: route.node},
+				outcome: 'ok',
+				reason: headless ? 'headless: DNS returned pod IPs, no proxy involved' : 'direct to the pod IP, no proxy involved',
+			});
+			continue;
+		}
+		const {service, port} = route;
+		const svcKey = objectKey(service.namespace, service.name);
+		const lists = usable(d.s, service, port);
+		const all = lists.ready.length > 0 ? lists.ready : lists.terminating;
+		if (all.length === 0) {
+			// E2, S88: no usable endpoint ⇒ REJECT ⇒ connection refused at once.
+			push({...common, via: route.via, service: svcKey, servicePort: port.name, endpoint: null, outcome: 'refused', reason: 'connection refused: no ready endpoints'});
+			continue;
+		}
+		const candidates = route.onlyNode ? all.filter(a => a.nodeName === route.onlyNode) : all;
+		if (candidates.length === 0) {
+			// S89, S91: a Local policy with no endpoint on this node drops the traffic.
+			push({
+				...common,
+				via: route.via,
+				service: svcKey,
+				servicePort: port.name,
+				endpoint: null,
+				outcome: 'timeout',
+				reason: `timed out: ${route.policy} and no ready endpoint on ${route.onlyNode}`,
+			});
+			continue;
+		}
+		const chosen = pick(d, client, service, port, candidates);
+		const a = chosen.address;
+		push({
+			...common,
+			via: route.via,
+			service: svcKey,
+			servicePort: port.name,
+			endpoint: {pod: a.podName ?? null, ip: a.ip, port: a.ports[port.name]!, node: a.nodeName},
+			...(chosen.affinity ? {affinity: true} : {}),
+			outcome: 'ok',
+			reason: chosen.how + (route.policy ? `, ${route.policy}` : '') + (a.terminating ? ', terminating endpoint (no ready ones left)' : ''),
+		});
+	}
+	return {requests, summary};
+}
+
+function serviceOfName(state: State, dns: DnsResult): Service | undefined {
+	const m = /^([^.]+)\.([^.]+)\.svc\./.exec(dns.canonicalName ?? '');
+	return m ? state.services[objectKey(m[2]!, m[1]!)] : undefined;
+}

@@ -1,0 +1,194 @@
+// Creating Services as the API server's registry does: allocate the ClusterIP and node ports
+// (requested ones first, then random ones, K8S-SEMANTICS B2/B3), let the simulated cloud
+// controller hand out a load-balancer address (B4), and start the endpoints.
+
+import type {Draft} from './draft.js';
+import {put, recordEvent} from './draft.js';
+import {buildEndpoints, emptyEndpoints, labelBucket} from './endpoints.js';
+import {indexAdd} from './draft.js';
+import type {InitError} from './initial-state.js';
+import {allocateLoadBalancerIP, allocateNodePort, allocateServiceIP, type Allocation} from './ipam.js';
+import {objectKey} from './keys.js';
+import {generateUid} from './names.js';
+import type {EndpointAddress, EndpointsInput, Service, ServiceInput, ServicePort} from './types.js';
+
+/** What the first pass reserved for one Service. */
+export interface Reserved {
+	clusterIP?: string | null;
+	nodePorts: Array<number | null>;
+	healthCheckNodePort?: number | null;
+	failed: boolean;
+}
+
+const needsClusterIP = (input: ServiceInput) =>
+	input.spec.type !== 'ExternalName' && input.spec.clusterIP !== 'None';
+
+const needsNodePorts = (input: ServiceInput) =>
+	input.spec.type === 'NodePort' || (input.spec.type === 'LoadBalancer' && input.spec.allocateLoadBalancerNodePorts);
+
+const needsHealthCheckPort = (input: ServiceInput) =>
+	input.spec.type === 'LoadBalancer' && input.spec.externalTrafficPolicy === 'Local';
+
+function errorFor(input: ServiceInput, field: string, path: Array<string | number>, detail: string): InitError {
+	return {kind: 'Service', namespace: input.meta.namespace, name: input.meta.name, field, path, detail};
+}
+
+/** Pass 1: requested ClusterIP and nodePorts, so random picks in pass 2 never steal them. */
+export function reserveRequested(d: Draft, input: ServiceInput, errors: InitError[]): Reserved {
+	const owner = objectKey(input.meta.namespace, input.meta.name);
+	const reserved: Reserved = {nodePorts: input.spec.ports.map(() => null), failed: false};
+	const fail = (field: string, path: Array<string | number>, result: Allocation<unknown>) => {
+		if (!result.ok) {
+			errors.push(errorFor(input, field, path, result.detail));
+			reserved.failed = true;
+		}
+	};
+	if (needsClusterIP(input) && input.spec.clusterIP !== undefined) {
+		const result = allocateServiceIP(d, owner, input.spec.clusterIP);
+		fail('spec.clusterIPs', ['spec', 'clusterIP'], result);
+		if (result.ok) reserved.clusterIP = result.value;
+	}
+	input.spec.ports.forEach((port, i) => {
+		if (port.nodePort === undefined) return;
+		const result = allocateNodePort(d, owner, port.nodePort);
+		fail(`spec.ports[${i}].nodePort`, ['spec', 'ports', i, 'nodePort'], result);
+		if (result.ok) reserved.nodePorts[i] = result.value;
+	});
+	if (needsHealthCheckPort(input) && input.spec.healthCheckNodePort !== undefined) {
+		const result = allocateNodePort(d, owner, input.spec.healthCheckNodePort);
+		fail('spec.healthCheckNodePort', ['spec', 'healthCheckNodePort'], result);
+		if (result.ok) reserved.healthCheckNodePort = result.value;
+	}
+	return reserved;
+}
+
+/** Pass 2: random ClusterIP and nodePorts, then the Service object and its endpoints. */
+export function completeService(d: Draft, input: ServiceInput, reserved: Reserved, errors: InitError[]): void {
+	const owner = objectKey(input.meta.namespace, input.meta.name);
+	let clusterIP: string | null = input.spec.type === 'ExternalName' ? null : input.spec.clusterIP === 'None' ? 'None' : null;
+	if (needsClusterIP(input)) {
+		if (reserved.clusterIP) clusterIP = reserved.clusterIP;
+		else if (input.spec.clusterIP === undefined) {
+			const result = allocateServiceIP(d, owner);
+			if (!result.ok) {
+				errors.push(errorFor(input, 'spec.clusterIPs', ['spec'], result.detail));
+				return;
+			}
+			clusterIP = result.value;
+		}
+	}
+	const ports: ServicePort[] = [];
+	// S51: TCP and UDP ports with the same number share one allocated nodePort.
+	const byNumber = new Map<number, number>();
+	for (const [i, port] of input.spec.ports.entries()) {
+		let nodePort: number | null = reserved.nodePorts[i] ?? null;
+		if (nodePort === null && needsNodePorts(input)) {
+			const shared = byNumber.get(port.port);
+			if (shared !== undefined) nodePort = shared;
+			else {
+				const result = allocateNodePort(d, owner);
+				if (!result.ok) {
+					errors.push(errorFor(input, `spec.ports[${i}].nodePort`, ['spec', 'ports', i], result.detail));
+					return;
+				}
+				nodePort = result.value;
+			}
+		}
+		if (nodePort !== null) byNumber.set(port.port, nodePort);
+		ports.push({
+			name: port.name,
+			protocol: port.protocol,
+			port: port.port,
+			targetPort: port.targetPort,
+			nodePort,
+			...(port.appProtocol ? {appProtocol: port.appProtocol} : {}),
+		});
+	}
+	let healthCheckNodePort: number | null = reserved.healthCheckNodePort ?? null;
+	if (needsHealthCheckPort(input) && healthCheckNodePort === null) {
+		const result = allocateNodePort(d, owner);
+		if (result.ok) healthCheckNodePort = result.value;
+	}
+	if (reserved.failed) return;
+	const service: Service = {
+		name: input.meta.name,
+		namespace: input.meta.namespace,
+		uid: input.meta.uid ?? generateUid(d),
+		labels: input.meta.labels,
+		annotations: input.meta.annotations,
+		type: input.spec.type,
+		selector: input.spec.selector,
+		ports,
+		clusterIP,
+		...(input.spec.externalName !== undefined ? {externalName: input.spec.externalName} : {}),
+		externalIPs: input.spec.externalIPs,
+		...(input.spec.loadBalancerIP !== undefined ? {loadBalancerIP: input.spec.loadBalancerIP} : {}),
+		loadBalancerIngress: [],
+		sessionAffinity: input.spec.sessionAffinity,
+		affinityTimeoutSeconds: input.spec.affinityTimeoutSeconds,
+		...(input.spec.externalTrafficPolicy ? {externalTrafficPolicy: input.spec.externalTrafficPolicy} : {}),
+		...(input.spec.internalTrafficPolicy ? {internalTrafficPolicy: input.spec.internalTrafficPolicy} : {}),
+		publishNotReadyAddresses: input.spec.publishNotReadyAddresses,
+		allocateLoadBalancerNodePorts: input.spec.allocateLoadBalancerNodePorts,
+		healthCheckNodePort,
+		createdAt: input.meta.createdAtSeconds !== undefined ? input.meta.createdAtSeconds * 1000 : d.s.clock,
+	};
+	if (service.type === 'LoadBalancer') service.loadBalancerIngress = loadBalancerIngress(d, service, input);
+	put(d, 'services', owner, service);
+	if (service.selector && service.type !== 'ExternalName') {
+		for (const key in service.selector) {
+			indexAdd(d, 'servicesByLabel', labelBucket(service.namespace, key, service.selector[key]!), service.name);
+		}
+		put(d, 'endpoints', owner, buildEndpoints(d.s, service, service.createdAt));
+	}
+}
+
+function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): string[] {
+	const owner = objectKey(service.namespace, service.name);
+	if (input.loadBalancerIngress && input.loadBalancerIngress.length > 0) return input.loadBalancerIngress;
+	const result = allocateLoadBalancerIP(d, owner, service.loadBalancerIP);
+	if (result === null) return [];
+	const object = `Service/${owner}`;
+	if (!result.ok) {
+		recordEvent(d, {type: 'Warning', reason: 'AllocationFailed', object, message: `Failed to allocate IP for "${owner}": ${result.detail}`, source: 'metallb-controller'});
+		return [];
+	}
+	recordEvent(d, {type: 'Normal', reason: 'IPAllocated', object, message: `Assigned IP ["${result.value}"]`, source: 'metallb-controller'});
+	return [result.value];
+}
+
+/** A user-supplied Endpoints object for a Service without a selector (DETAIL S81). */
+export function userEndpoints(d: Draft, input: EndpointsInput): void {
+	const key = objectKey(input.meta.namespace, input.meta.name);
+	const service = d.s.services[key];
+	if (service?.selector && Object.keys(service.selector).length > 0) return; // the controller owns those
+	const addresses: Record<string, EndpointAddress> = {};
+	const portNames = new Map<string, {name: string; protocol: ServicePort['protocol']; port?: number}>();
+	for (const subset of input.subsets) {
+		const ports: Record<string, number> = {};
+		for (const p of subset.ports) {
+			ports[p.name] = p.port;
+			portNames.set(p.name, {name: p.name, protocol: p.protocol, port: p.port});
+		}
+		const add = (a: EndpointsInput['subsets'][number]['addresses'][number], ready: boolean) => {
+			addresses[a.ip] = {
+				ip: a.ip,
+				nodeName: a.nodeName ?? null,
+				...(a.hostname ? {hostname: a.hostname} : {}),
+				...(a.targetRef?.kind === 'Pod' ? {podName: a.targetRef.name} : {}),
+				ready,
+				serving: ready,
+				terminating: false,
+				ports: {...addresses[a.ip]?.ports, ...ports},
+			};
+		};
+		subset.addresses.forEach(a => add(a, true));
+		subset.notReadyAddresses.forEach(a => add(a, false));
+	}
+	put(d, 'endpoints', key, {
+		...(service ? emptyEndpoints(service, false, d.s.clock) : {name: input.meta.name, namespace: input.meta.namespace, managed: false, createdAt: d.s.clock, ports: []}),
+		managed: false,
+		addresses,
+		ports: [...portNames.values()],
+	});
+}
