@@ -60,7 +60,7 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 			const clients = state.config.externalClients;
 			const found = spec.name === undefined ? clients[0] : clients.find(c => c.name === spec.name);
 			if (!found) {
-				const known = ['pod/NAME', 'node/NAME', 'external', ...clients.map(c => c.name)].join(', ');
+				const known = [...new Set(['pod/NAME', 'node/NAME', 'external', ...clients.map(c => c.name)])].join(', ');
 				return {ok: false, error: `error: unknown client "${spec.name}" (known: ${known})`};
 			}
 			return {ok: true, client: {kind: 'external', name: found.name, ip: found.ip}};

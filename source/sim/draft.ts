@@ -90,7 +90,7 @@ function writableIndex(d: Draft, name: IndexName): Record<string, Set_> {
 function writableBucket(d: Draft, name: IndexName, bucket: string): Set_ {
 	const index = writableIndex(d, name);
 	const tag = `index.${name}.${bucket}`;
-	if (!d.copied.has(tag)) {
+	if (!d.copied.has(tag) || index[bucket] === undefined) {
 		d.copied.add(tag);
 		index[bucket] = {...index[bucket]};
 	}

@@ -1,0 +1,195 @@
+import test from 'ava';
+import {parseTarget} from '../../source/sim/proxy.js';
+import {boot, curl, livePods, requests, run, wait} from './helpers.js';
+import {helloRC, helloSvc, input, service} from './hello-input.js';
+
+const outcome = (r: ReturnType<typeof requests>) => r.requests.map(x => `${x.outcome}: ${x.reason}`);
+
+test('parseTarget: names, ports, URLs', t => {
+	t.deepEqual(parseTarget('hello-node-svc'), {host: 'hello-node-svc', port: 80});
+	t.deepEqual(parseTarget('hello-node-svc:8080'), {host: 'hello-node-svc', port: 8080});
+	t.deepEqual(parseTarget('https://web.prod.svc.cluster.local/path?q=1'), {host: 'web.prod.svc.cluster.local', port: 443});
+	t.deepEqual(parseTarget('http://10.96.0.1:443/'), {host: '10.96.0.1', port: 443});
+	t.is(parseTarget(':80'), null);
+	t.is(parseTarget('x:70000'), null);
+});
+
+test('a request through the ClusterIP lands on a ready pod at its targetPort', t => {
+	const state = boot(input());
+	const r = requests(run(state, curl('hello-node-svc')).results[0]!);
+	const [trace] = r.requests;
+	t.is(trace!.via, 'ClusterIP');
+	t.is(trace!.resolved, `${state.services['default/hello-node-svc']!.clusterIP}:80`);
+	t.is(trace!.outcome, 'ok');
+	t.is(trace!.endpoint!.port, 8080);
+	t.true(livePods(state, 'hello-node-').some(p => p.name === trace!.endpoint!.pod && p.podIP === trace!.endpoint!.ip));
+});
+
+test('E1/H9: iptables mode spreads connections at random (all pods hit, not in strict rotation)', t => {
+	const state = boot(input());
+	const r = requests(run(state, curl('hello-node-svc', {kind: 'default'}, 3000)).results[0]!);
+	const counts = Object.values(r.summary.byPod);
+	t.is(counts.length, 3);
+	for (const c of counts) t.true(c > 850 && c < 1150, `roughly uniform: ${counts}`);
+	const sequence = r.requests.slice(0, 30).map(x => x.endpoint!.pod);
+	const rotation = sequence.every((p, i) => i < 3 || p === sequence[i - 3]);
+	t.false(rotation, 'iptables is not round robin');
+});
+
+test('E1: ipvs mode is round robin', t => {
+	const state = boot(input({config: {proxyMode: 'ipvs'}}));
+	const r = requests(run(state, curl('hello-node-svc', {kind: 'default'}, 9)).results[0]!);
+	const seq = r.requests.map(x => x.endpoint!.ip);
+	t.deepEqual(seq.slice(3, 6), seq.slice(0, 3));
+	t.is(new Set(seq.slice(0, 3)).size, 3);
+});
+
+test('E2/S88/H8: no ready endpoints ⇒ connection refused at once, and DNS still answers the ClusterIP', t => {
+	let state = boot(input());
+	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 0}, wait(30)).state;
+	const r = requests(run(state, curl('hello-node-svc')).results[0]!);
+	t.deepEqual(outcome(r), ['refused: connection refused: no ready endpoints']);
+	t.is(r.requests[0]!.dns!.rcode, 'NOERROR');
+});
+
+test('S84: with no ready endpoint left, serving-and-terminating ones still get traffic', t => {
+	let state = boot(input());
+	for (const pod of livePods(state, 'hello-node-')) {
+		state = run(state, {type: 'podDeleted', namespace: 'default', name: pod.name}).state;
+	}
+	const r = requests(run(state, curl('hello-node-svc')).results[0]!);
+	t.is(r.requests[0]!.outcome, 'ok');
+	t.regex(r.requests[0]!.reason, /terminating endpoint/);
+});
+
+test('H2: never routes to a not-ready pod while ready ones exist', t => {
+	let state = boot(input());
+	const sick = livePods(state, 'hello-node-')[0]!;
+	state = run(state, {type: 'probeSet', namespace: 'default', name: sick.name, passing: false}, wait(20)).state;
+	const r = requests(run(state, curl('hello-node-svc', {kind: 'default'}, 500)).results[0]!);
+	t.false(sick.name in r.summary.byPod);
+	t.is(Object.keys(r.summary.byPod).length, 2);
+});
+
+test('E4/H3: from outside, a ClusterIP times out; cluster DNS names do not resolve', t => {
+	const state = boot(input());
+	const ip = state.services['default/hello-node-svc']!.clusterIP!;
+	const r = requests(run(state, curl(`${ip}:80`, {kind: 'external'})).results[0]!);
+	t.deepEqual(outcome(r), ['timeout: ClusterIP is not reachable from outside the cluster']);
+	const byName = requests(run(state, curl('hello-node-svc.default.svc.cluster.local', {kind: 'external'})).results[0]!);
+	t.is(byName.requests[0]!.outcome, 'nxdomain');
+});
+
+test('E5/H6: every node accepts the NodePort, whether or not it runs a backing pod', t => {
+	let state = boot(input());
+	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 1}, wait(31)).state;
+	for (const node of Object.values(state.nodes)) {
+		const r = requests(run(state, curl(`${node.internalIP}:30036`, {kind: 'external'})).results[0]!);
+		t.is(r.requests[0]!.outcome, 'ok', node.name);
+		t.is(r.requests[0]!.via, 'NodePort');
+	}
+});
+
+test('E5/S91: externalTrafficPolicy Local drops outside traffic at nodes without a local endpoint; pods are short-circuited', t => {
+	const local = service('hello-local', {
+		type: 'NodePort',
+		externalTrafficPolicy: 'Local',
+		ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}],
+	});
+	let state = boot(input({services: [local], workloads: [{...helloRC, replicas: 1}]}));
+	const podNode = livePods(state, 'hello-node-')[0]!.nodeName;
+	const other = Object.values(state.nodes).find(n => n.name !== podNode)!;
+	const here = state.nodes[podNode!]!;
+	t.is(requests(run(state, curl(`${here.internalIP}:30080`, {kind: 'external'})).results[0]!).requests[0]!.outcome, 'ok');
+	const dropped = requests(run(state, curl(`${other.internalIP}:30080`, {kind: 'external'})).results[0]!);
+	t.deepEqual(outcome(dropped), [`timeout: timed out: externalTrafficPolicy: Local and no ready endpoint on ${other.name}`]);
+	const fromPod = requests(run(state, curl(`${other.internalIP}:30080`)).results[0]!);
+	t.is(fromPod.requests[0]!.outcome, 'ok');
+});
+
+test('E8: internalTrafficPolicy Local only uses endpoints on the client’s node; none there ⇒ dropped', t => {
+	const svc = service('local-only', {internalTrafficPolicy: 'Local'});
+	const state = boot(input({services: [svc], workloads: [{...helloRC, replicas: 1}]}));
+	const pod = livePods(state, 'hello-node-')[0]!;
+	const fromSame = requests(run(state, curl('local-only', {kind: 'node', name: pod.nodeName})).results[0]!);
+	// Nodes do not use cluster DNS (F6): address the VIP directly.
+	t.is(fromSame.requests[0]!.outcome, 'nxdomain');
+	const vip = `${state.services['default/local-only']!.clusterIP}:80`;
+	t.is(requests(run(state, curl(vip, {kind: 'node', name: pod.nodeName})).results[0]!).requests[0]!.outcome, 'ok');
+	const away = Object.keys(state.nodes).find(n => n !== pod.nodeName)!;
+	const dropped = requests(run(state, curl(vip, {kind: 'node', name: away})).results[0]!);
+	t.is(dropped.requests[0]!.outcome, 'timeout');
+});
+
+test('E3: ClientIP affinity pins a client to one pod while it keeps coming back within the timeout', t => {
+	const svc = service('sticky', {sessionAffinity: 'ClientIP', affinityTimeoutSeconds: 60});
+	let state = boot(input({services: [svc]}));
+	const first = requests(run(state, curl('sticky', {kind: 'default'}, 50)).results[0]!);
+	t.is(Object.keys(first.summary.byPod).length, 1);
+	t.true(first.requests.slice(1).every(r => r.affinity === true));
+	state = run(state, curl('sticky'), wait(50), curl('sticky'), wait(50)).state;
+	const pinned = Object.keys(first.summary.byPod)[0]!;
+	const again = requests(run(state, curl('sticky')).results[0]!);
+	t.is(again.requests[0]!.endpoint!.pod, pinned, 'H9: timed from the last connection, not the first');
+});
+
+test('E3: the pin ends when its pod goes away', t => {
+	const svc = service('sticky', {sessionAffinity: 'ClientIP', affinityTimeoutSeconds: 60});
+	let state = boot(input({services: [svc]}));
+	const first = requests(run(state, curl('sticky')).results[0]!);
+	const pinned = first.requests[0]!.endpoint!.pod!;
+	state = run(state, {type: 'podDeleted', namespace: 'default', name: pinned}).state;
+	const after = requests(run(state, curl('sticky', {kind: 'default'}, 20)).results[0]!);
+	t.false(pinned in after.summary.byPod);
+});
+
+test('E6/B4: a LoadBalancer address forwards from outside; pending LB still works through its NodePort', t => {
+	const lb = service('web-lb', {type: 'LoadBalancer', externalTrafficPolicy: 'Cluster'});
+	const state = boot(input({config: {loadBalancerPool: ['203.0.113.10']}, services: [lb, helloSvc]}));
+	const r = requests(run(state, curl('203.0.113.10:80', {kind: 'external'})).results[0]!);
+	t.is(r.requests[0]!.via, 'LoadBalancer');
+	t.is(r.requests[0]!.outcome, 'ok');
+	const pending = boot(input({services: [lb]}));
+	const nodePort = pending.services['default/web-lb']!.ports[0]!.nodePort!;
+	const viaNode = requests(run(pending, curl(`192.168.49.2:${nodePort}`, {kind: 'external'})).results[0]!);
+	t.is(viaNode.requests[0]!.outcome, 'ok');
+});
+
+test('E7/H4: an ExternalName Service is a CNAME, never proxied', t => {
+	const ext = service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: null, ports: []});
+	const state = boot(input({services: [ext]}));
+	const r = requests(run(state, curl('db:5432')).results[0]!);
+	t.is(r.requests[0]!.via, 'ExternalName');
+	t.is(r.requests[0]!.endpoint, null);
+	t.deepEqual(r.requests[0]!.dns!.answers.map(a => [a.type, a.data]), [['CNAME', 'db.example.com.']]);
+});
+
+test('H5: a headless name leads straight to a pod IP, no VIP', t => {
+	const state = boot(input({services: [service('peers', {clusterIP: 'None'})]}));
+	const r = requests(run(state, curl('peers:8080')).results[0]!);
+	t.is(r.requests[0]!.via, 'Headless');
+	t.true(livePods(state, 'hello-node-').some(p => p.podIP === r.requests[0]!.endpoint!.ip));
+});
+
+test('a port the Service does not have times out with a hint', t => {
+	const state = boot(input());
+	const r = requests(run(state, curl('hello-node-svc:8080')).results[0]!);
+	t.is(r.requests[0]!.outcome, 'timeout');
+	t.regex(r.requests[0]!.reason, /hello-node-svc has no port 8080 on .* \(ports: 80\/TCP\)/);
+});
+
+test('NXDOMAIN for an unknown name, and an error for an unknown client', t => {
+	const state = boot(input());
+	t.deepEqual(outcome(requests(run(state, curl('nope')).results[0]!)), ['nxdomain: NXDOMAIN: nope not found']);
+	const bad = run(state, curl('hello-node-svc', {kind: 'external', name: 'laptop'}));
+	t.deepEqual(bad.results[0], {kind: 'error', message: 'error: unknown client "laptop" (known: pod/NAME, node/NAME, external)'});
+});
+
+test('a request from a pod in another namespace reaches the Service by <svc>.<ns>', t => {
+	const other = {...helloRC, meta: {...helloRC.meta, name: 'client', namespace: 'other'}, replicas: 1};
+	const state = boot(input({namespaces: [{name: 'other'}], workloads: [helloRC, other]}));
+	const client = livePods(state, 'client-')[0]!;
+	const from = {kind: 'pod', name: client.name, namespace: 'other'};
+	t.is(requests(run(state, curl('hello-node-svc', from)).results[0]!).requests[0]!.outcome, 'nxdomain');
+	t.is(requests(run(state, curl('hello-node-svc.default', from)).results[0]!).requests[0]!.outcome, 'ok');
+});
