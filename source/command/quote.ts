@@ -1,0 +1,42 @@
+// Go's %q, which kubectl uses to echo user input inside its messages. Anything a terminal
+// could act on (C0/C1 controls, format and separator characters, …) comes out escaped, so a
+// hostile script line cannot reach the terminal raw through an error message.
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+	'\u0007': '\\a',
+	'\b': '\\b',
+	'\f': '\\f',
+	'\n': '\\n',
+	'\r': '\\r',
+	'\t': '\\t',
+	'\v': '\\v',
+};
+
+export function quote(text: string): string {
+	let out = '"';
+	for (const ch of text) {
+		if (ch === '"' || ch === '\\') out += '\\' + ch;
+		else if (PRINTABLE.test(ch)) out += ch;
+		else out += escapeRune(ch);
+	}
+	return out + '"';
+}
+
+/** Go's %q of a single rune: `'x'`, as pflag prints an unknown shorthand. */
+export function quoteRune(ch: string): string {
+	if (ch === "'" || ch === '\\') return `'\\${ch}'`;
+	return PRINTABLE.test(ch) ? `'${ch}'` : `'${escapeRune(ch)}'`;
+}
+
+function escapeRune(ch: string): string {
+	const short = SHORT_ESCAPES[ch];
+	if (short !== undefined) return short;
+	const cp = ch.codePointAt(0)!;
+	if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
+	if (cp < 0x10000) return '\\u' + hex(cp, 4);
+	return '\\U' + hex(cp, 8);
+}
+
+const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');

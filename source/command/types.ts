@@ -1,0 +1,26 @@
+// What the command grammar produces: a query for the view layer, a batch of simulator
+// actions, or a help request. Parsing never touches state (shared/DESIGN.md "Commands").
+
+import type {Action, ResourceName} from '../sim/types.js';
+
+/** `text` is kubectl's default table; the others are its `-o` values. */
+export type OutputFormat = 'text' | 'wide' | 'json' | 'yaml';
+
+export type Command =
+	| {
+			kind: 'get';
+			resource: ResourceName;
+			name?: string;
+			namespace: string;
+			allNamespaces: boolean;
+			selector?: string;
+			output: OutputFormat;
+	  }
+	| {kind: 'describe'; resource: 'services'; name: string; namespace: string; output: OutputFormat}
+	| {kind: 'actions'; actions: Action[]; output: OutputFormat; summaryOnly?: boolean; verbose?: boolean}
+	| {kind: 'help'; topic?: string};
+
+/** `command: null` for a blank line or a comment. */
+export type ParseResult = {ok: true; command: Command | null} | {ok: false; error: string};
+
+export type ParseError = {ok: false; error: string};

@@ -1,0 +1,36 @@
+// `curl TARGET`: requests through DNS, the Service VIP / node port / LB IP and kube-proxy to an
+// endpoint (K8S-SEMANTICS E, F). The target stays as typed; the simulator reads it.
+
+import {parseClientSpec} from '../client-spec.js';
+import {type Verb, actionsCommand, stringFlag, unexpectedArgument, usageError} from './verb.js';
+
+export const MAX_COUNT = 1_000_000;
+
+export const curl: Verb = {
+	name: 'curl',
+	usage: 'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [-n NS]',
+	summary: 'Send requests to a Service name, name:port, IP:port or URL and trace where each one lands',
+	flags: [
+		{name: 'from', kind: 'string'},
+		{name: 'count', kind: 'int'},
+		{name: 'summary', kind: 'bool'},
+		{name: 'verbose', shorthand: 'v', kind: 'bool'},
+	],
+	outputs: ['json'],
+	build(ctx) {
+		if (ctx.args.length === 0) return usageError(curl, 'curl needs a TARGET');
+		if (ctx.args.length > 1) return unexpectedArgument(curl, ctx.args[1]!);
+		const target = ctx.args[0]!;
+		if (target === '') return usageError(curl, 'the TARGET may not be empty');
+		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
+		if (!from.ok) return from;
+		const count = ctx.flags['count'] ?? 1;
+		if (typeof count !== 'number' || count < 1 || count > MAX_COUNT) {
+			return {ok: false, error: `error: --count must be between 1 and ${MAX_COUNT}, not ${String(count)}`};
+		}
+		return actionsCommand(ctx, [{type: 'requestSent', target, from: from.from, count}], {
+			...(ctx.flags['summary'] === true ? {summaryOnly: true} : {}),
+			...(ctx.flags['verbose'] === true ? {verbose: true} : {}),
+		});
+	},
+};

@@ -1,0 +1,41 @@
+// `delete pod NAME… | -l SEL` and `delete node NAME…`. A deleted pod goes Terminating and its
+// controller replaces it with a new pod, new name, new IP (K8S-SEMANTICS C1, C4).
+
+import type {Action} from '../../sim/types.js';
+import {parseResourceArgs} from '../resources.js';
+import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
+import {NO_NAME, NO_RESOURCES, type Verb, actionsCommand, usageError} from './verb.js';
+
+export const deleteVerb: Verb = {
+	name: 'delete',
+	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... [-n NS]',
+	summary: 'Delete pods (their controller makes new ones, with new IPs) or nodes',
+	flags: [SELECTOR_FLAG],
+	outputs: ['json'],
+	build(ctx) {
+		const parsed = parseResourceArgs(ctx.args);
+		if (!parsed.ok) return parsed;
+		const selector = selectorFlag(ctx.flags);
+		if (!selector.ok) return selector;
+		if (parsed.type === null && parsed.targets.length === 0) return usageError(deleteVerb, NO_RESOURCES);
+		for (const target of parsed.targets.length > 0 ? parsed.targets : [{resource: parsed.type!}]) {
+			if (target.resource !== 'pods' && target.resource !== 'nodes') {
+				return usageError(deleteVerb, `only pods and nodes can be deleted here, not ${target.resource}`);
+			}
+		}
+		if (selector.selector !== undefined) {
+			if (parsed.targets.length > 0) {
+				return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
+			}
+			if (parsed.type !== 'pods') return usageError(deleteVerb, 'a selector (-l) works for pods only');
+			return actionsCommand(ctx, [{type: 'podDeleted', namespace: ctx.namespace, selector: selector.selector}]);
+		}
+		if (parsed.targets.length === 0) return usageError(deleteVerb, NO_NAME);
+		const actions: Action[] = parsed.targets.map(target =>
+			target.resource === 'pods'
+				? {type: 'podDeleted', namespace: ctx.namespace, name: target.name}
+				: {type: 'nodeDeleted', name: target.name},
+		);
+		return actionsCommand(ctx, actions);
+	},
+};

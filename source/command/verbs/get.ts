@@ -1,0 +1,42 @@
+// `get TYPE [NAME]`: a query for the view layer (kubectl's tables, K8S-SEMANTICS G1-G3).
+
+import {parseResourceArgs} from '../resources.js';
+import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
+import {type Verb, unexpectedArgument, usageError} from './verb.js';
+
+export const get: Verb = {
+	name: 'get',
+	usage: 'get TYPE [NAME | TYPE/NAME] [-n NS | -A] [-l SELECTOR] [-o wide|json|yaml]',
+	summary: 'List services, endpoints, endpointslices, pods, nodes or workloads as kubectl prints them',
+	flags: [{name: 'all-namespaces', shorthand: 'A', kind: 'bool'}, SELECTOR_FLAG],
+	outputs: ['json', 'wide', 'yaml'],
+	build(ctx) {
+		if (ctx.args.length === 0) return usageError(get, 'You must specify the type of resource to get.');
+		const parsed = parseResourceArgs(ctx.args);
+		if (!parsed.ok) return parsed;
+		const selector = selectorFlag(ctx.flags);
+		if (!selector.ok) return selector;
+		if (parsed.targets.length > 1) return unexpectedArgument(get, parsed.type === null ? ctx.args[1]! : ctx.args[2]!);
+		const target = parsed.targets[0];
+		const resource = target?.resource ?? parsed.type!;
+		const allNamespaces = ctx.flags['all-namespaces'] === true;
+		if (target !== undefined && selector.selector !== undefined) {
+			return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
+		}
+		if (target !== undefined && allNamespaces) {
+			return {ok: false, error: 'error: a resource cannot be retrieved by name across all namespaces'};
+		}
+		return {
+			ok: true,
+			command: {
+				kind: 'get',
+				resource,
+				...(target === undefined ? {} : {name: target.name}),
+				namespace: ctx.namespace,
+				allNamespaces,
+				...(selector.selector === undefined ? {} : {selector: selector.selector}),
+				output: ctx.output,
+			},
+		};
+	},
+};

@@ -1,0 +1,19 @@
+// `help [COMMAND]`; `COMMAND -h` and `COMMAND --help` lead here too.
+
+import {quote} from '../quote.js';
+import {type Verb, unexpectedArgument} from './verb.js';
+
+export const help: Verb = {
+	name: 'help',
+	usage: 'help [COMMAND]',
+	summary: 'List the commands, or show how to use one',
+	flags: [],
+	outputs: ['json'],
+	build(ctx) {
+		if (ctx.args.length > 1) return unexpectedArgument(help, ctx.args[1]!);
+		const topic = ctx.args[0];
+		if (topic === undefined) return {ok: true, command: {kind: 'help'}};
+		if (!ctx.commands.includes(topic)) return {ok: false, error: `error: unknown help topic ${quote(topic)}`};
+		return {ok: true, command: {kind: 'help', topic}};
+	},
+};

@@ -1,0 +1,44 @@
+// `nslookup NAME`: a query to cluster DNS from a client, through its search path
+// (K8S-SEMANTICS F1-F6).
+
+import {quote} from '../quote.js';
+import {parseClientSpec} from '../client-spec.js';
+import {type Verb, actionsCommand, stringFlag, unexpectedArgument, usageError} from './verb.js';
+
+const QUERY_TYPES = ['A', 'SRV', 'CNAME'] as const;
+
+/** nslookup's own single-dash options (`-type=SRV`, `-query=srv`, `-q=a`). */
+const NSLOOKUP_TYPE_OPTION = /^-(?:type|querytype|query|q)=(.*)$/i;
+
+export const nslookup: Verb = {
+	name: 'nslookup',
+	usage: 'nslookup NAME [--from pod/NAME|node/NAME|external|CLIENT] [--type A|SRV|CNAME] [-v] [-n NS]',
+	summary: 'Ask cluster DNS for a name from a client and show every name tried on the search path',
+	flags: [
+		{name: 'from', kind: 'string'},
+		{name: 'type', kind: 'string'},
+		{name: 'verbose', shorthand: 'v', kind: 'bool'},
+	],
+	outputs: ['json'],
+	rewrite: tokens =>
+		tokens.map(token => {
+			const m = NSLOOKUP_TYPE_OPTION.exec(token);
+			return m === null ? token : `--type=${m[1]}`;
+		}),
+	build(ctx) {
+		if (ctx.args.length === 0) return usageError(nslookup, 'nslookup needs a NAME');
+		if (ctx.args.length > 1) return unexpectedArgument(nslookup, ctx.args[1]!);
+		const name = ctx.args[0]!;
+		if (name === '') return usageError(nslookup, 'the NAME may not be empty');
+		const typeText = stringFlag(ctx.flags, 'type') ?? 'A';
+		const qtype = QUERY_TYPES.find(t => t === typeText.toUpperCase());
+		if (qtype === undefined) {
+			return {ok: false, error: `error: unsupported query type ${quote(typeText)}: use A, SRV or CNAME`};
+		}
+		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
+		if (!from.ok) return from;
+		return actionsCommand(ctx, [{type: 'dnsQueried', name, from: from.from, qtype}], {
+			...(ctx.flags['verbose'] === true ? {verbose: true} : {}),
+		});
+	},
+};
