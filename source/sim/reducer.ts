@@ -26,6 +26,9 @@ const PLURAL: Record<WorkloadKind, string> = {
 	StatefulSet: 'statefulsets',
 };
 
+/** A guard against typos like --replicas=1000000000, which would build that many objects. */
+const MAX_REPLICAS = 100_000;
+
 const message = (...lines: string[]): StepResult => ({kind: 'message', lines});
 const error = (text: string): StepResult => ({kind: 'error', message: text});
 const podNotFound = (name: string) => error(`Error from server (NotFound): pods "${name}" not found`);
@@ -147,6 +150,9 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 	}
 	if (!Number.isInteger(replicas) || replicas < 0) {
 		return error(`The ${kind} "${name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
+	}
+	if (replicas > MAX_REPLICAS) {
+		return error(`error: k8s-svc-tui simulates at most ${MAX_REPLICAS} replicas per workload (asked for ${replicas})`);
 	}
 	put(d, 'workloads', key, {...w, replicas});
 	reconcile(d, keyOf({...w, replicas}));

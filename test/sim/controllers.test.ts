@@ -130,3 +130,8 @@ test('deleting a node loses its pods at once; controllers replace them on the ot
 	t.is(live.length, 3);
 	t.true(live.every(p => p.nodeName !== 'node-1' && p.ready));
 });
+
+test('an absurd replica count is refused instead of building that many pods', t => {
+	const {results} = run(boot(input()), {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 1e9});
+	t.deepEqual(results[0], {kind: 'error', message: 'error: k8s-svc-tui simulates at most 100000 replicas per workload (asked for 1000000000)'});
+});
