@@ -1,0 +1,95 @@
+// Building blocks for the objects `-o json` / `-o yaml` print: what the API server returns after
+// defaulting, with kubectl's conventions (omitempty fields left out, keys sorted on output).
+
+import type {LabelSelector, Labels, PodSpec} from '../sim/types.js';
+import {apiTimestamp} from './timestamp.js';
+
+export type ApiObject = {[key: string]: unknown};
+
+export interface MetaFields {
+	name: string;
+	/** Omitted for cluster-scoped kinds. */
+	namespace?: string;
+	uid: string;
+	labels: Labels;
+	annotations?: Labels;
+	createdAt: number;
+	generateName?: string;
+	ownerReferences?: ApiObject[];
+}
+
+/** `metadata` with empty maps omitted, as the API serialises them (`omitempty`). */
+export function objectMeta(fields: MetaFields): ApiObject {
+	const meta: ApiObject = {name: fields.name};
+	if (fields.namespace !== undefined && fields.namespace !== '') meta.namespace = fields.namespace;
+	meta.uid = fields.uid;
+	meta.creationTimestamp = apiTimestamp(fields.createdAt);
+	if (fields.generateName !== undefined) meta.generateName = fields.generateName;
+	if (Object.keys(fields.labels).length > 0) meta.labels = {...fields.labels};
+	if (fields.annotations && Object.keys(fields.annotations).length > 0) meta.annotations = {...fields.annotations};
+	if (fields.ownerReferences && fields.ownerReferences.length > 0) meta.ownerReferences = fields.ownerReferences;
+	return meta;
+}
+
+/** A controller reference, as controllers write them on what they create. */
+export function controllerRef(apiVersion: string, kind: string, name: string, uid: string | undefined): ApiObject {
+	const ref: ApiObject = {apiVersion, kind, name, controller: true, blockOwnerDeletion: true};
+	if (uid !== undefined) ref.uid = uid;
+	return ref;
+}
+
+export function labelSelectorObject(selector: LabelSelector): ApiObject {
+	const out: ApiObject = {};
+	if (Object.keys(selector.matchLabels).length > 0) out.matchLabels = {...selector.matchLabels};
+	if (selector.matchExpressions.length > 0) {
+		out.matchExpressions = selector.matchExpressions.map(req =>
+			req.values.length > 0 ? {key: req.key, operator: req.operator, values: [...req.values]} : {key: req.key, operator: req.operator},
+		);
+	}
+	return out;
+}
+
+export function podSpecObject(spec: PodSpec): ApiObject {
+	const out: ApiObject = {
+		containers: spec.containers.map(container => {
+			const c: ApiObject = {name: container.name, image: container.image};
+			if (container.ports.length > 0) {
+				c.ports = container.ports.map(port =>
+					port.name === undefined
+						? {containerPort: port.containerPort, protocol: port.protocol}
+						: {name: port.name, containerPort: port.containerPort, protocol: port.protocol},
+				);
+			}
+			// Only the timing is modelled; the probe's handler is not.
+			if (container.readinessProbe) c.readinessProbe = {...container.readinessProbe, timeoutSeconds: 1};
+			return c;
+		}),
+		terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
+	};
+	if (spec.nodeName !== undefined) out.nodeName = spec.nodeName;
+	if (spec.hostname !== undefined) out.hostname = spec.hostname;
+	if (spec.subdomain !== undefined) out.subdomain = spec.subdomain;
+	if (spec.hostNetwork) out.hostNetwork = true;
+	return out;
+}
+
+/** Non-zero counts only, for status fields marked `omitempty`. */
+export function nonZero(fields: Record<string, number>): ApiObject {
+	const out: ApiObject = {};
+	for (const [key, value] of Object.entries(fields)) if (value !== 0) out[key] = value;
+	return out;
+}
+
+/**
+ * Keys sorted at every level: kubectl prints objects it decoded as unstructured maps, and Go's
+ * encoders sort map keys.
+ */
+export function sortKeys<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(sortKeys) as T;
+	if (value !== null && typeof value === 'object') {
+		const out: ApiObject = {};
+		for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as ApiObject)[key]);
+		return out as T;
+	}
+	return value;
+}

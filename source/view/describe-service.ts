@@ -1,0 +1,179 @@
+// `kubectl describe service` (K8S-SEMANTICS G5, DETAIL S124): kubectl's describe package
+// (`describeService`, `DescribeEvents`) laid out by the same tabwriter settings.
+
+import {objectKey} from '../sim/keys.js';
+import {formatLabels} from '../sim/labels.js';
+import type {ClusterEvent, Labels, Service, State} from '../sim/types.js';
+import {ageSince} from './age.js';
+import {sortKeys} from './api-object.js';
+import {slicesForService, type EndpointSlice} from './endpointslice-rows.js';
+import type {GetResult} from './get.js';
+import {sanitize} from './sanitize.js';
+import {serviceObject} from './service-rows.js';
+import {DESCRIBE_LAYOUT, tabwrite} from './table.js';
+
+/** Annotations longer than this (key + value + 2) print on their own lines, cut to 138. */
+const MAX_ANNOTATION_LEN = 140;
+
+/** kubectl hides this one (describe.go skipAnnotations). */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export function describeService(state: State, namespace: string, name: string): GetResult {
+	const svc = state.services[objectKey(namespace, name)];
+	if (!svc) return {ok: false, error: `Error from server (NotFound): services "${sanitize(name)}" not found`};
+	const lines: string[][] = [];
+	const row = (...cells: string[]): void => {
+		lines.push(cells.map(sanitize));
+	};
+
+	row('Name:', svc.name);
+	row('Namespace:', svc.namespace);
+	labelLines(svc.labels).forEach((text, i) => row(i === 0 ? 'Labels:' : '', text));
+	for (const [title, text] of annotationLines(svc.annotations)) row(title, text);
+	row('Selector:', formatLabels(svc.selector));
+	row('Type:', svc.type);
+	// IPv4 single-stack; an ExternalName Service has no IP families (S25).
+	if (svc.clusterIP !== null) row('IP Family Policy:', 'SingleStack');
+	row('IP Families:', svc.clusterIP !== null ? 'IPv4' : '<none>');
+	row('IP:', svc.clusterIP ?? '');
+	row('IPs:', svc.clusterIP ?? '<none>');
+	if (svc.externalIPs.length > 0) row('External IPs:', svc.externalIPs.join(','));
+	if (svc.loadBalancerIP !== undefined && svc.loadBalancerIP !== '') row('Desired LoadBalancer IP:', svc.loadBalancerIP);
+	if (svc.externalName !== undefined && svc.externalName !== '') row('External Name:', svc.externalName);
+	// ipMode is defaulted to VIP by the API server, and describe shows it.
+	if (svc.loadBalancerIngress.length > 0) row('LoadBalancer Ingress:', svc.loadBalancerIngress.map(ip => `${ip} (VIP)`).join(', '));
+	const slices = slicesForService(state, svc.namespace, svc.name);
+	for (const port of svc.ports) {
+		const portName = port.name === '' ? '<unset>' : port.name;
+		row('Port:', portName, `${port.port}/${port.protocol}`);
+		row('TargetPort:', `${port.targetPort}/${port.protocol}`);
+		if (port.appProtocol !== undefined) row('AppProtocol:', port.appProtocol);
+		if (port.nodePort !== null && port.nodePort !== 0) row('NodePort:', portName, `${port.nodePort}/${port.protocol}`);
+		row('Endpoints:', endpointsForPort(slices, port.name));
+	}
+	row('Session Affinity:', svc.sessionAffinity);
+	if (svc.externalTrafficPolicy !== undefined) row('External Traffic Policy:', svc.externalTrafficPolicy);
+	if (svc.internalTrafficPolicy !== undefined) row('Internal Traffic Policy:', svc.internalTrafficPolicy);
+	if (svc.healthCheckNodePort !== null && svc.healthCheckNodePort !== 0) row('HealthCheck NodePort:', String(svc.healthCheckNodePort));
+	lines.push(...eventLines(state, svc));
+	return {ok: true, text: tabwrite(lines, DESCRIBE_LAYOUT), json: sortKeys(serviceObject(svc))};
+}
+
+function labelLines(labels: Labels): string[] {
+	const keys = Object.keys(labels).sort();
+	return keys.length === 0 ? ['<none>'] : keys.map(key => `${key}=${labels[key]}`);
+}
+
+/** describe.go printAnnotationsMultiline: `key: value`, long or multi-line values below the key. */
+function annotationLines(annotations: Labels): Array<[string, string]> {
+	const keys = Object.keys(annotations)
+		.filter(key => key !== LAST_APPLIED)
+		.sort();
+	if (keys.length === 0) return [['Annotations:', '<none>']];
+	const out: Array<[string, string]> = [];
+	keys.forEach((key, i) => {
+		const title = i === 0 ? 'Annotations:' : '';
+		const value = annotations[key]!.replace(/\n$/, '');
+		if (byteLength(value) + byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+			out.push([title, `${key}:`]);
+			// The value's own newlines become layout here; each line is still sanitized.
+			for (const part of value.split('\n')) out.push(['', `  ${shorten(part, MAX_ANNOTATION_LEN - 2)}`]);
+		} else {
+			out.push([title, `${key}: ${value}`]);
+		}
+	});
+	return out;
+}
+
+/**
+ * describe.go formatEndpointSlices for one Service port: ready endpoints only, `ip:port`, three
+ * then ` + N more...`; `<none>` without slices, empty when none is ready. Kept as kubectl has it,
+ * including two quirks: a not-ready endpoint met after the third still flips `more` (so
+ * ` + 0 more...` can appear), and a slice without ports lists bare IPs under every port.
+ */
+export function endpointsForPort(slices: ReadonlyArray<EndpointSlice>, portName: string): string {
+	if (slices.length === 0) return '<none>';
+	const max = 3;
+	const list: string[] = [];
+	let more = false;
+	let count = 0;
+	const visit = (ready: boolean, text: string): void => {
+		if (list.length === max) more = true;
+		if (!ready) return;
+		if (!more) list.push(text);
+		count++;
+	};
+	for (const slice of slices) {
+		const endpoints = slice.endpoints ?? [];
+		const ports = slice.ports ?? [];
+		if (ports.length === 0) {
+			for (const endpoint of endpoints) visit(endpoint.ready, endpoint.ip);
+			continue;
+		}
+		for (const port of ports) {
+			if (port.name !== portName) continue;
+			for (const endpoint of endpoints) visit(endpoint.ready, `${endpoint.ip}:${port.port}`);
+		}
+	}
+	const text = list.join(',');
+	return more ? `${text} + ${count - max} more...` : text;
+}
+
+/** The component kubectl shows under From, for events recorded without a `source`. */
+const EVENT_SOURCES: Readonly<Record<string, string>> = {
+	FailedToCreateEndpoint: 'endpoint-controller',
+	FailedToUpdateEndpoint: 'endpoint-controller',
+	FailedToUpdateEndpointSlices: 'endpoint-slice-controller',
+	ClusterIPNotAllocated: 'ipallocator-repair-controller',
+	ClusterIPOutOfRange: 'ipallocator-repair-controller',
+	ClusterIPAlreadyAllocated: 'ipallocator-repair-controller',
+	PortNotAllocated: 'portallocator-repair-controller',
+	PortOutOfRange: 'portallocator-repair-controller',
+	PortAlreadyAllocated: 'portallocator-repair-controller',
+};
+
+export function eventSource(reason: string): string {
+	return EVENT_SOURCES[reason] ?? 'service-controller';
+}
+
+/**
+ * describe.go DescribeEvents. Identical events (type, reason, message, source) are counted as the event
+ * recorder aggregates them, shown as `<last> (xN over <first>)`, oldest last-seen first.
+ */
+function eventLines(state: State, svc: Service): string[][] {
+	const object = `Service/${svc.namespace}/${svc.name}`;
+	const grouped = new Map<string, {event: ClusterEvent; first: number; last: number; count: number}>();
+	for (const event of state.events) {
+		if (event.object !== object) continue;
+		const key = JSON.stringify([event.type, event.reason, event.message, event.source]);
+		const seen = grouped.get(key);
+		if (seen) {
+			seen.count++;
+			seen.first = Math.min(seen.first, event.at);
+			seen.last = Math.max(seen.last, event.at);
+		} else grouped.set(key, {event, first: event.at, last: event.at, count: 1});
+	}
+	if (grouped.size === 0) return [['Events:', '<none>']];
+	const events = [...grouped.values()].sort((a, b) => a.last - b.last);
+	return [
+		['Events:'],
+		['  Type', 'Reason', 'Age', 'From', 'Message'],
+		['  ----', '------', '----', '----', '-------'],
+		...events.map(({event, first, last, count}) => {
+			const firstAge = ageSince(state.clock, first);
+			const interval = count > 1 ? `${ageSince(state.clock, last)} (x${count} over ${firstAge})` : firstAge;
+			const from = event.source ?? eventSource(event.reason);
+			return [`  ${event.type}`, sanitize(event.reason), interval, sanitize(from), sanitize(event.message.trim())];
+		}),
+	];
+}
+
+// Go's len() and slicing count bytes.
+function byteLength(text: string): number {
+	return new TextEncoder().encode(text).length;
+}
+
+function shorten(text: string, max: number): string {
+	const bytes = new TextEncoder().encode(text);
+	return bytes.length > max ? new TextDecoder().decode(bytes.subarray(0, max)) + '...' : text;
+}

@@ -1,0 +1,155 @@
+// `kubectl get endpoints` (K8S-SEMANTICS D2, G2; DETAIL S71, S75, S122) and the v1 Endpoints
+// object, rebuilt from the simulator's per-address table.
+
+import {objectKey} from '../sim/keys.js';
+import type {EndpointAddress, Endpoints, Labels, Protocol, State} from '../sim/types.js';
+import {ageSince} from './age.js';
+import {objectMeta, type ApiObject} from './api-object.js';
+import {derivedUid} from './derived-id.js';
+import {inNamespace, type KindView} from './kind-view.js';
+
+export interface EndpointPort {
+	name: string;
+	port: number;
+	protocol: Protocol;
+}
+
+export interface EndpointSubset {
+	addresses: EndpointAddress[];
+	notReadyAddresses: EndpointAddress[];
+	ports: EndpointPort[];
+}
+
+/** Byte order of the IP text, as the controller's repacking sorts addresses. */
+export function byIP(a: EndpointAddress, b: EndpointAddress): number {
+	return a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0;
+}
+
+/**
+ * The ports one address serves: a named targetPort resolves per pod, and a pod without that
+ * name serves nothing on that Service port (D3, S73-S74). User-supplied endpoints carry numbers.
+ */
+export function resolvedPorts(endpoints: Endpoints, address: EndpointAddress): EndpointPort[] {
+	const ports: EndpointPort[] = [];
+	for (const p of endpoints.ports) {
+		const port = address.ports[p.name] ?? (endpoints.managed ? undefined : p.port);
+		if (port !== undefined) ports.push({name: p.name, port, protocol: p.protocol});
+	}
+	return ports;
+}
+
+/**
+ * `subsets` of the v1 Endpoints object: addresses grouped by identical port sets (S71). Terminating
+ * pods are dropped unless publishNotReadyAddresses made them ready (S70, S75); the rest are split
+ * by readiness. Port order follows the Service (the real controller orders by hash).
+ */
+export function endpointSubsets(endpoints: Endpoints): EndpointSubset[] {
+	const subsets = new Map<string, EndpointSubset>();
+	for (const address of Object.values(endpoints.addresses).sort(byIP)) {
+		if (address.terminating && !address.ready) continue;
+		const ports = resolvedPorts(endpoints, address);
+		if (endpoints.ports.length > 0 && ports.length === 0) continue;
+		const key = JSON.stringify(ports);
+		let subset = subsets.get(key);
+		if (!subset) {
+			subset = {addresses: [], notReadyAddresses: [], ports};
+			subsets.set(key, subset);
+		}
+		(address.ready ? subset.addresses : subset.notReadyAddresses).push(address);
+	}
+	return [...subsets.values()];
+}
+
+/**
+ * ENDPOINTS: ready addresses only, every port of every subset, three shown then ` + N more...`;
+ * `<none>` without subsets, empty when only not-ready addresses exist (printers.go formatEndpoints).
+ */
+export function endpointsCell(subsets: ReadonlyArray<EndpointSubset>): string {
+	if (subsets.length === 0) return '<none>';
+	const max = 3;
+	const list: string[] = [];
+	let more = false;
+	let count = 0;
+	const add = (text: string): boolean => {
+		if (list.length === max) {
+			more = true;
+			return false;
+		}
+		list.push(text);
+		return true;
+	};
+	for (const subset of subsets) {
+		if (subset.ports.length === 0) {
+			// A headless Service without ports lists bare IPs.
+			count += subset.addresses.length;
+			for (const address of subset.addresses) if (!add(address.ip)) break;
+			continue;
+		}
+		for (const port of subset.ports) {
+			count += subset.addresses.length;
+			for (const address of subset.addresses) if (!add(`${address.ip}:${port.port}`)) break;
+		}
+	}
+	const text = list.join(',');
+	return more ? `${text} + ${count - max} more...` : text;
+}
+
+/** The Endpoints object carries its Service's labels, plus the headless marker (S71). */
+export function endpointsLabels(state: State, endpoints: Endpoints): Labels {
+	const svc = state.services[objectKey(endpoints.namespace, endpoints.name)];
+	if (!endpoints.managed || !svc) return {};
+	return svc.clusterIP === 'None' ? {...svc.labels, 'service.kubernetes.io/headless': ''} : svc.labels;
+}
+
+export function addressObject(state: State, namespace: string, address: EndpointAddress): ApiObject {
+	const out: ApiObject = {ip: address.ip};
+	if (address.hostname !== undefined) out.hostname = address.hostname;
+	if (address.nodeName !== null) out.nodeName = address.nodeName;
+	if (address.podName !== undefined) {
+		const pod = state.pods[objectKey(namespace, address.podName)];
+		const ref: ApiObject = {kind: 'Pod', namespace, name: address.podName};
+		if (pod) ref.uid = pod.uid;
+		out.targetRef = ref;
+	}
+	return out;
+}
+
+export function endpointsObject(state: State, endpoints: Endpoints): ApiObject {
+	const subsets = endpointSubsets(endpoints).map(subset => {
+		const out: ApiObject = {};
+		if (subset.addresses.length > 0) out.addresses = subset.addresses.map(a => addressObject(state, endpoints.namespace, a));
+		if (subset.notReadyAddresses.length > 0) {
+			out.notReadyAddresses = subset.notReadyAddresses.map(a => addressObject(state, endpoints.namespace, a));
+		}
+		if (subset.ports.length > 0) {
+			out.ports = subset.ports.map(p => (p.name === '' ? {port: p.port, protocol: p.protocol} : {...p}));
+		}
+		return out;
+	});
+	const object: ApiObject = {
+		apiVersion: 'v1',
+		kind: 'Endpoints',
+		metadata: objectMeta({
+			name: endpoints.name,
+			namespace: endpoints.namespace,
+			// The state keeps no uid for Endpoints; derive a stable one.
+			uid: derivedUid(`Endpoints/${endpoints.namespace}/${endpoints.name}`),
+			labels: endpointsLabels(state, endpoints),
+			createdAt: endpoints.createdAt,
+		}),
+	};
+	if (subsets.length > 0) object.subsets = subsets;
+	return object;
+}
+
+export const endpointsView: KindView<Endpoints> = {
+	resource: 'endpoints',
+	qualifiedName: 'endpoints',
+	namespaced: true,
+	columns: ['NAME', 'ENDPOINTS', 'AGE'],
+	wideColumns: [],
+	list: (state, namespace) => inNamespace(Object.values(state.endpoints), namespace),
+	meta: (state, endpoints) => ({namespace: endpoints.namespace, name: endpoints.name, labels: endpointsLabels(state, endpoints)}),
+	row: (state, endpoints) => [endpoints.name, endpointsCell(endpointSubsets(endpoints)), ageSince(state.clock, endpoints.createdAt)],
+	object: endpointsObject,
+};

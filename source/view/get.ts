@@ -1,0 +1,134 @@
+// `kubectl get`: one entry point over the per-kind renderers, with kubectl's errors, empty-list
+// messages, `-A`, `-l`, `-o wide|json|yaml`.
+
+import {matchesSelector, parseSelector} from '../sim/labels.js';
+import type {ResourceName, State} from '../sim/types.js';
+import {sortKeys, type ApiObject} from './api-object.js';
+import {deploymentView} from './deployment-rows.js';
+import {endpointsView} from './endpoints-rows.js';
+import {endpointSliceView} from './endpointslice-rows.js';
+import type {KindView} from './kind-view.js';
+import {nodeView} from './node-rows.js';
+import {jsonText, yamlText} from './output-text.js';
+import {podView} from './pod-rows.js';
+import {replicaSetView} from './replicaset-rows.js';
+import {replicationControllerView} from './replicationcontroller-rows.js';
+import {sanitize} from './sanitize.js';
+import {serviceView} from './service-rows.js';
+import {statefulSetView} from './statefulset-rows.js';
+import {formatTable} from './table.js';
+
+export interface GetOptions {
+	resource: ResourceName;
+	name?: string;
+	namespace: string;
+	allNamespaces: boolean;
+	selector?: string;
+	/** `table` (or `text`, as source/command names it) is kubectl's default output. */
+	output: 'table' | 'text' | 'wide' | 'json' | 'yaml';
+}
+
+/**
+ * `warnings` are the API server's `Warning: …` lines kubectl prints to stderr before the output
+ * (only `get endpoints` has one, S82).
+ */
+export type GetResult = {ok: true; text: string; json: unknown; warnings?: string[]} | {ok: false; error: string};
+
+/** Sent by v1.33+ API servers on every use of the v1 Endpoints API (K8S-SEMANTICS-DETAIL S82). */
+export const ENDPOINTS_DEPRECATION_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+
+export const KIND_VIEWS: {readonly [R in ResourceName]: KindView<any>} = {
+	services: serviceView,
+	endpoints: endpointsView,
+	endpointslices: endpointSliceView,
+	pods: podView,
+	nodes: nodeView,
+	deployments: deploymentView,
+	replicasets: replicaSetView,
+	replicationcontrollers: replicationControllerView,
+	statefulsets: statefulSetView,
+};
+
+/** Rows as data, for the TUI's panes: headers and sanitized cells, in kubectl's order. */
+export type TableData = {
+	ok: true;
+	headers: string[];
+	rows: string[][];
+	/** The API objects behind the rows, same order. */
+	objects: ApiObject[];
+	/** Set when the rows came from a list (no NAME given). */
+	list: boolean;
+	/** kubectl's stderr line for an empty list. */
+	empty: string;
+};
+
+export function getTable(state: State, options: GetOptions): TableData | {ok: false; error: string} {
+	const view = KIND_VIEWS[options.resource];
+	if (options.name !== undefined && options.selector !== undefined) {
+		return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
+	}
+	if (options.name !== undefined && options.allNamespaces && view.namespaced) {
+		return {ok: false, error: 'error: a resource cannot be retrieved by name across all namespaces'};
+	}
+	let selector = null;
+	if (options.selector !== undefined) {
+		const parsed = parseSelector(options.selector);
+		if (!parsed.ok) return {ok: false, error: parsed.error};
+		selector = parsed.selector;
+	}
+	// Nodes are cluster-scoped: the namespace is ignored and no NAMESPACE column is added.
+	const namespace = !view.namespaced || options.allNamespaces ? null : options.namespace;
+	const withNamespace = view.namespaced && options.allNamespaces;
+	const wide = options.output === 'wide';
+
+	let items = view.list(state, namespace).map(item => ({item, meta: view.meta(state, item)}));
+	if (options.name !== undefined) {
+		items = items.filter(entry => entry.meta.name === options.name);
+		if (items.length === 0) {
+			return {ok: false, error: `Error from server (NotFound): ${view.qualifiedName} "${sanitize(options.name)}" not found`};
+		}
+	}
+	if (selector !== null) items = items.filter(entry => matchesSelector(entry.meta.labels, selector));
+	// Within a namespace the API lists in name order (etcd key order); across them, by namespace.
+	items.sort((a, b) => compare(a.meta.namespace, b.meta.namespace) || compare(a.meta.name, b.meta.name));
+
+	const headers = [...view.columns, ...(wide ? view.wideColumns : [])];
+	const rows = items.map(entry => view.row(state, entry.item, wide).map(sanitize));
+	return {
+		ok: true,
+		headers: withNamespace ? ['NAMESPACE', ...headers] : headers,
+		rows: withNamespace ? rows.map((row, i) => [items[i]!.meta.namespace, ...row]) : rows,
+		objects: items.map(entry => sortKeys(view.object(state, entry.item))),
+		list: options.name === undefined,
+		empty: namespace === null ? 'No resources found' : `No resources found in ${sanitize(namespace)} namespace.`,
+	};
+}
+
+/**
+ * The text and object `kubectl get` would print. `text` has no final newline; an empty list's
+ * `No resources found…` (kubectl writes it to stderr) is the text of a table output.
+ */
+export function get(state: State, options: GetOptions): GetResult {
+	const table = getTable(state, options);
+	if (!table.ok) return table;
+	const json = table.list
+		? {apiVersion: 'v1', items: table.objects, kind: 'List', metadata: {resourceVersion: ''}}
+		: table.objects[0];
+	let text: string;
+	switch (options.output) {
+		case 'json':
+			text = jsonText(json);
+			break;
+		case 'yaml':
+			text = yamlText(json);
+			break;
+		default:
+			text = table.rows.length === 0 ? table.empty : formatTable(table.headers, table.rows);
+	}
+	// (A real NotFound for endpoints is warned about too; errors here carry one line only.)
+	return options.resource === 'endpoints' ? {ok: true, text, json, warnings: [ENDPOINTS_DEPRECATION_WARNING]} : {ok: true, text, json};
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

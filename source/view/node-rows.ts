@@ -1,0 +1,65 @@
+// `kubectl get nodes` and the Node object. Nodes are cluster-scoped.
+
+import type {Node} from '../sim/types.js';
+import {ageSince} from './age.js';
+import {objectMeta, type ApiObject} from './api-object.js';
+import type {KindView} from './kind-view.js';
+
+/** What every simulated node reports: a kubeadm cluster on Ubuntu with containerd. */
+export const NODE_INFO = {
+	kubeletVersion: 'v1.34.0',
+	osImage: 'Ubuntu 24.04.3 LTS',
+	kernelVersion: '6.8.0-85-generic',
+	containerRuntimeVersion: 'containerd://2.1.4',
+	operatingSystem: 'linux',
+	architecture: 'amd64',
+} as const;
+
+const ROLE_PREFIX = 'node-role.kubernetes.io/';
+
+/** ROLES from `node-role.kubernetes.io/<role>` and `kubernetes.io/role=<role>` labels (printers.go findNodeRoles). */
+export function rolesCell(node: Node): string {
+	const roles = new Set<string>();
+	for (const [key, value] of Object.entries(node.labels)) {
+		if (key.startsWith(ROLE_PREFIX) && key.length > ROLE_PREFIX.length) roles.add(key.slice(ROLE_PREFIX.length));
+		else if (key === 'kubernetes.io/role' && value !== '') roles.add(value);
+	}
+	return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
+}
+
+export function nodeObject(node: Node): ApiObject {
+	return {
+		apiVersion: 'v1',
+		kind: 'Node',
+		metadata: objectMeta(node),
+		spec: {podCIDR: node.podCIDR, podCIDRs: [node.podCIDR]},
+		status: {
+			addresses: [
+				{type: 'InternalIP', address: node.internalIP},
+				{type: 'Hostname', address: node.name},
+			],
+			conditions: [
+				node.ready
+					? {type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status'}
+					: {type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.'},
+			],
+			nodeInfo: {...NODE_INFO},
+		},
+	};
+}
+
+export const nodeView: KindView<Node> = {
+	resource: 'nodes',
+	qualifiedName: 'nodes',
+	namespaced: false,
+	columns: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+	wideColumns: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+	list: state => Object.values(state.nodes),
+	meta: (_state, node) => ({namespace: '', name: node.name, labels: node.labels}),
+	row(state, node, wide) {
+		const cells = [node.name, node.ready ? 'Ready' : 'NotReady', rolesCell(node), ageSince(state.clock, node.createdAt), NODE_INFO.kubeletVersion];
+		if (wide) cells.push(node.internalIP, '<none>', NODE_INFO.osImage, NODE_INFO.kernelVersion, NODE_INFO.containerRuntimeVersion);
+		return cells;
+	},
+	object: (_state, node) => nodeObject(node),
+};

@@ -1,0 +1,5 @@
+// `kubectl get replicationcontrollers`: the same columns as ReplicaSets (printers.go).
+
+import {replicaTableView} from './replicaset-rows.js';
+
+export const replicationControllerView = replicaTableView('ReplicationController', 'replicationcontrollers', 'replicationcontrollers');

@@ -1,0 +1,130 @@
+import test from 'ava';
+import type {DnsResult} from '../../source/sim/types.js';
+import {dnsJson, formatNslookup} from '../../source/view/nslookup.js';
+
+const base: DnsResult = {
+	question: 'hello-node-svc',
+	qtype: 'A',
+	tried: [{name: 'hello-node-svc.default.svc.cluster.local.', rcode: 'NOERROR'}],
+	answers: [{name: 'hello-node-svc.default.svc.cluster.local.', type: 'A', ttl: 30, data: '10.104.23.171'}],
+	rcode: 'NOERROR',
+	canonicalName: 'hello-node-svc.default.svc.cluster.local.',
+	upstream: false,
+	server: '10.96.0.10',
+};
+
+test('an A record for a ClusterIP Service (F1)', t => {
+	t.is(
+		formatNslookup(base),
+		['Server:    10.96.0.10', 'Address:   10.96.0.10#53', '', 'Name:      hello-node-svc.default.svc.cluster.local', 'Address:   10.104.23.171'].join('\n'),
+	);
+});
+
+test('a headless Service answers one A record per ready pod (F2)', t => {
+	const result: DnsResult = {
+		...base,
+		question: 'db',
+		answers: [
+			{name: 'db.default.svc.cluster.local.', type: 'A', ttl: 30, data: '10.244.0.6'},
+			{name: 'db.default.svc.cluster.local.', type: 'A', ttl: 30, data: '10.244.1.5'},
+		],
+	};
+	t.is(
+		formatNslookup(result),
+		[
+			'Server:    10.96.0.10',
+			'Address:   10.96.0.10#53',
+			'',
+			'Name:      db.default.svc.cluster.local',
+			'Address:   10.244.0.6',
+			'Name:      db.default.svc.cluster.local',
+			'Address:   10.244.1.5',
+		].join('\n'),
+	);
+});
+
+test('ExternalName: canonical name, then the upstream answer (F4)', t => {
+	const result: DnsResult = {
+		...base,
+		question: 'ext',
+		upstream: true,
+		answers: [
+			{name: 'ext.default.svc.cluster.local.', type: 'CNAME', ttl: 30, data: 'example.com'},
+			{name: 'example.com.', type: 'A', ttl: 300, data: '93.184.215.14'},
+		],
+	};
+	t.is(
+		formatNslookup(result),
+		[
+			'Server:    10.96.0.10',
+			'Address:   10.96.0.10#53',
+			'',
+			'Non-authoritative answer:',
+			'ext.default.svc.cluster.local canonical name = example.com.',
+			'Name:      example.com',
+			'Address:   93.184.215.14',
+		].join('\n'),
+	);
+});
+
+test('SRV records for a named port (F3)', t => {
+	const result: DnsResult = {
+		...base,
+		question: '_http._tcp.web-lb',
+		qtype: 'SRV',
+		answers: [{name: '_http._tcp.web-lb.default.svc.cluster.local.', type: 'SRV', ttl: 30, data: '0 100 80 web-lb.default.svc.cluster.local'}],
+	};
+	t.is(formatNslookup(result).split('\n')[3], '_http._tcp.web-lb.default.svc.cluster.local service = 0 100 80 web-lb.default.svc.cluster.local.');
+});
+
+test('NXDOMAIN, with the search path only when verbose (F5, F6)', t => {
+	const result: DnsResult = {
+		...base,
+		question: 'nosuch',
+		rcode: 'NXDOMAIN',
+		answers: [],
+		canonicalName: undefined,
+		tried: [
+			{name: 'nosuch.default.svc.cluster.local.', rcode: 'NXDOMAIN'},
+			{name: 'nosuch.svc.cluster.local.', rcode: 'NXDOMAIN'},
+			{name: 'nosuch.cluster.local.', rcode: 'NXDOMAIN'},
+			{name: 'nosuch.', rcode: 'NXDOMAIN'},
+		],
+	};
+	t.is(formatNslookup(result), ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', '', "** server can't find nosuch: NXDOMAIN"].join('\n'));
+	t.is(
+		formatNslookup(result, {verbose: true}),
+		[
+			'Server:    10.96.0.10',
+			'Address:   10.96.0.10#53',
+			'',
+			';; nosuch.default.svc.cluster.local: NXDOMAIN',
+			';; nosuch.svc.cluster.local: NXDOMAIN',
+			';; nosuch.cluster.local: NXDOMAIN',
+			';; nosuch: NXDOMAIN',
+			'',
+			"** server can't find nosuch: NXDOMAIN",
+		].join('\n'),
+	);
+});
+
+test('NOERROR without answers (NODATA)', t => {
+	t.is(formatNslookup({...base, question: 'default.svc.cluster.local', answers: []}).split('\n')[3], "*** Can't find default.svc.cluster.local: No answer");
+});
+
+test('the question is sanitized', t => {
+	t.is(formatNslookup({...base, question: 'a\u001b[2Jb', rcode: 'NXDOMAIN', answers: []}).split('\n')[3], "** server can't find a^[[2Jb: NXDOMAIN");
+});
+
+test('dnsJson', t => {
+	t.deepEqual(dnsJson(base), {
+		question: 'hello-node-svc',
+		qtype: 'A',
+		server: '10.96.0.10',
+		rcode: 'NOERROR',
+		tried: [{name: 'hello-node-svc.default.svc.cluster.local.', rcode: 'NOERROR'}],
+		answers: [{name: 'hello-node-svc.default.svc.cluster.local.', type: 'A', ttl: 30, data: '10.104.23.171'}],
+		upstream: false,
+		canonicalName: 'hello-node-svc.default.svc.cluster.local.',
+	});
+});
