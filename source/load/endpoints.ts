@@ -1,0 +1,74 @@
+// A user-supplied Endpoints object, for a Service without a selector (K8S-SEMANTICS-DETAIL
+// S81), validated like ValidateEndpoints.
+
+import type {EndpointAddressInput, EndpointPortInput, EndpointSubsetInput, EndpointsInput} from '../sim/types.js';
+import {invalid, required, unsupported} from './field-error.js';
+import {decodeMeta} from './metadata.js';
+import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from './name-rules.js';
+import {readInt, readObject, readObjectList, readString, type Obj, type Problems} from './object-reader.js';
+import {isProtocol, protocols} from './pod-spec.js';
+import type {Path} from './types.js';
+
+function decodeAddress(item: Obj, at: Path, p: Problems): EndpointAddressInput {
+	const ip = readString(item, 'ip', at, p) ?? '';
+	const hostname = readString(item, 'hostname', at, p);
+	const nodeName = readString(item, 'nodeName', at, p);
+	const targetRef = readObject(item, 'targetRef', at, p);
+	const msgs = isValidIP(ip);
+	for (const msg of msgs.length > 0 ? msgs : specialIPErrors(ip)) p.errors.push(invalid([...at, 'ip'], ip, msg));
+	if (hostname) for (const msg of isDNS1123Label(hostname)) p.errors.push(invalid([...at, 'hostname'], hostname, msg));
+	if (nodeName) for (const msg of isDNS1123Subdomain(nodeName)) p.errors.push(invalid([...at, 'nodeName'], nodeName, msg));
+	const out: EndpointAddressInput = {ip};
+	if (hostname) out.hostname = hostname;
+	if (nodeName) out.nodeName = nodeName;
+	if (targetRef !== undefined) {
+		const refAt = [...at, 'targetRef'];
+		const ref: NonNullable<EndpointAddressInput['targetRef']> = {
+			kind: readString(targetRef, 'kind', refAt, p) ?? '',
+			name: readString(targetRef, 'name', refAt, p) ?? '',
+		};
+		const namespace = readString(targetRef, 'namespace', refAt, p);
+		if (namespace) ref.namespace = namespace;
+		out.targetRef = ref;
+	}
+	return out;
+}
+
+function decodePort(item: Obj, at: Path, requireName: boolean, p: Problems): EndpointPortInput | null {
+	const name = readString(item, 'name', at, p) ?? '';
+	const port = readInt(item, 'port', at, p) ?? 0;
+	const protocol = readString(item, 'protocol', at, p) || 'TCP';
+	if (requireName && name === '') p.errors.push(required([...at, 'name']));
+	else if (name !== '') for (const msg of isDNS1123Label(name)) p.errors.push(invalid([...at, 'name'], name, msg));
+	for (const msg of isValidPortNum(port)) p.errors.push(invalid([...at, 'port'], port, msg));
+	if (!isProtocol(protocol)) {
+		p.errors.push(unsupported([...at, 'protocol'], protocol, protocols));
+		return null;
+	}
+	return {name, port, protocol};
+}
+
+export function decodeEndpoints(object: Obj, p: Problems): EndpointsInput {
+	const meta = decodeMeta(object, {namespaced: true, nameRule: isDNS1123Subdomain}, p);
+	const subsets: EndpointSubsetInput[] = [];
+	for (const {item, index} of readObjectList(object, 'subsets', [], p) ?? []) {
+		const at: Path = ['subsets', index];
+		const addresses = (readObjectList(item, 'addresses', at, p) ?? []).map(a =>
+			decodeAddress(a.item, [...at, 'addresses', a.index], p),
+		);
+		const notReadyAddresses = (readObjectList(item, 'notReadyAddresses', at, p) ?? []).map(a =>
+			decodeAddress(a.item, [...at, 'notReadyAddresses', a.index], p),
+		);
+		if (addresses.length === 0 && notReadyAddresses.length === 0) {
+			p.errors.push(required(at, 'must specify `addresses` or `notReadyAddresses`'));
+		}
+		const portItems = readObjectList(item, 'ports', at, p) ?? [];
+		const ports: EndpointPortInput[] = [];
+		for (const {item: portItem, index: i} of portItems) {
+			const port = decodePort(portItem, [...at, 'ports', i], portItems.length > 1, p);
+			if (port !== null) ports.push(port);
+		}
+		subsets.push({addresses, notReadyAddresses, ports});
+	}
+	return {meta, subsets};
+}

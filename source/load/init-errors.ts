@@ -1,0 +1,13 @@
+// The simulator's allocation errors (K8S-SEMANTICS A7, A8) as positioned diagnostics.
+
+import type {InitError} from '../sim/initial-state.js';
+import {goQuote} from './go-format.js';
+import type {Diagnostic, LoadResult} from './types.js';
+
+export function diagnosticsFromInitErrors(result: LoadResult, errors: InitError[]): Diagnostic[] {
+	return errors.map(error => ({
+		...result.locate(error.kind, error.namespace, error.name, error.path),
+		severity: 'error',
+		message: `The ${error.kind} ${goQuote(error.name)} is invalid: ${error.field}: ${error.detail}`,
+	}));
+}

@@ -1,0 +1,318 @@
+// Files → a validated, defaulted ClusterInput plus positioned diagnostics. Every problem in
+// every file is reported; nothing throws. An object with errors is left out of the input,
+// as the API server would reject it.
+
+import type {ClusterInput} from '../sim/types.js';
+import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-versions.js';
+import {decodeClusterConfig} from './cluster-config.js';
+import {decodeEndpoints} from './endpoints.js';
+import {goQuote} from './go-format.js';
+import {peekName} from './metadata.js';
+import {builtinNamespaces, decodeNamespace} from './namespace.js';
+import {decodeNode} from './node.js';
+import {get, isObject, newProblems, typeError, type Obj, type Problems} from './object-reader.js';
+import {parseDocuments} from './parse-documents.js';
+import {decodePod} from './pod.js';
+import {decodeService} from './service.js';
+import type {Diagnostic, LoadResult, Path, Position, SourceFile} from './types.js';
+import {decodeWorkload} from './workload.js';
+import {documentStart, findPath, indexYaml, type LineCol, type YamlIndex} from './yaml-positions.js';
+
+interface FileState {
+	name: string;
+	text: string;
+	/** Parsed for positions on first need (or handed over by the parser). */
+	yaml: YamlIndex | null;
+}
+
+/** One object: a document, or an item of a `kind: List` document (`base` = ['items', i]). */
+interface ObjectRef {
+	file: FileState;
+	fileIndex: number;
+	docIndex: number;
+	base: Path;
+	seq: number;
+}
+
+interface Ordered {
+	key: [number, number, number];
+	diagnostic: Diagnostic;
+}
+
+function yamlOf(file: FileState): YamlIndex {
+	file.yaml ??= indexYaml(file.text);
+	return file.yaml;
+}
+
+/** Where the API server's field path points when the document wrote a sibling: the registry
+ *  fills spec.clusterIPs from spec.clusterIP (K8S-SEMANTICS-DETAIL S19). */
+function aliasOf(path: Path): Path | null {
+	if (path[0] === 'spec' && path[1] === 'clusterIPs') return ['spec', 'clusterIP'];
+	return null;
+}
+
+function objectStart(ref: ObjectRef): LineCol {
+	const yaml = yamlOf(ref.file);
+	if (ref.base.length === 0) return documentStart(yaml, ref.docIndex);
+	return findPath(yaml, ref.docIndex, ref.base).exact ?? documentStart(yaml, ref.docIndex);
+}
+
+/** A field's position: the field (its key with `onKey`), else its alias, else the key of
+ *  the deepest ancestor written. */
+function fieldPosition(ref: ObjectRef, at: Path, onKey = false): LineCol {
+	const yaml = yamlOf(ref.file);
+	const found = findPath(yaml, ref.docIndex, [...ref.base, ...at]);
+	if (found.exact) return onKey ? found.nearest : found.exact;
+	const alias = aliasOf(at);
+	const aliased = alias ? findPath(yaml, ref.docIndex, [...ref.base, ...alias]).exact : null;
+	if (aliased) return aliased;
+	return found.nearest;
+}
+
+/** For the simulator's errors: the field, its alias, the object's name, the object's start. */
+function locatePosition(ref: ObjectRef, path: Path): LineCol {
+	const yaml = yamlOf(ref.file);
+	const candidates: Path[] = [path];
+	const alias = aliasOf(path);
+	if (alias) candidates.push(alias);
+	candidates.push(['metadata', 'name']);
+	for (const candidate of candidates) {
+		const found = findPath(yaml, ref.docIndex, [...ref.base, ...candidate]).exact;
+		if (found) return found;
+	}
+	return objectStart(ref);
+}
+
+const emptyInput = (): ClusterInput => ({
+	config: {},
+	nodes: [],
+	namespaces: [],
+	pods: [],
+	workloads: [],
+	services: [],
+	endpoints: [],
+});
+
+export function loadSources(files: SourceFile[]): LoadResult {
+	const input = emptyInput();
+	const ordered: Ordered[] = [];
+	const skipped: Record<string, number> = {};
+	/** `Kind/namespace/name` → where it was written, for locate(). */
+	const registry = new Map<string, ObjectRef>();
+	/** `resource/namespace/name` of every object loaded, for AlreadyExists. */
+	const existing = new Set<string>();
+	const namespaceUses = new Map<string, ObjectRef>();
+	const definedNamespaces = new Set<string>();
+	let clusterRef: ObjectRef | null = null;
+	let seq = 0;
+
+	const emit = (ref: ObjectRef, pos: LineCol, severity: Diagnostic['severity'], message: string, late = 0): void => {
+		ordered.push({
+			key: [ref.fileIndex, ref.docIndex, ref.seq + late],
+			diagnostic: {file: ref.file.name, line: pos.line, col: pos.col, severity, message},
+		});
+	};
+
+	const reportProblems = (ref: ObjectRef, p: Problems, prefix: string): void => {
+		const decodeErrors = p.errors.filter(error => error.decode);
+		for (const error of decodeErrors.length > 0 ? decodeErrors : p.errors) {
+			const message = error.plain ? error.body : `${prefix}${error.field}: ${error.body}`;
+			emit(ref, fieldPosition(ref, error.at, error.onKey), 'error', message);
+		}
+		for (const warning of p.warnings) emit(ref, fieldPosition(ref, warning.at), 'warning', warning.message);
+	};
+
+	const handleSimulated = (
+		ref: ObjectRef,
+		object: Obj,
+		kind: SimulatedKind,
+		apiVersion: string,
+		version: {legacy: boolean; defaultsSelector: boolean},
+	): void => {
+		const p = newProblems();
+		if (version.legacy) {
+			const name = peekName(object);
+			emit(
+				ref,
+				fieldPosition(ref, ['apiVersion']),
+				'warning',
+				`${kind} ${goQuote(name)} uses ${apiVersion}, which a current cluster rejects (removed in Kubernetes 1.16); loading it as apps/v1`,
+			);
+		}
+		let name = '';
+		let namespace = '';
+		let add: () => void = () => {};
+		switch (kind) {
+			case 'Service': {
+				const service = decodeService(object, p);
+				({name, namespace} = service.meta);
+				add = () => input.services.push(service);
+				break;
+			}
+			case 'Pod': {
+				const pod = decodePod(object, p);
+				({name, namespace} = pod.meta);
+				add = () => input.pods.push(pod);
+				break;
+			}
+			case 'Endpoints': {
+				const endpoints = decodeEndpoints(object, p);
+				({name, namespace} = endpoints.meta);
+				add = () => input.endpoints.push(endpoints);
+				break;
+			}
+			case 'Node': {
+				const node = decodeNode(object, p);
+				name = node.name;
+				add = () => input.nodes.push(node);
+				break;
+			}
+			case 'Namespace': {
+				const ns = decodeNamespace(object, p);
+				name = ns.name;
+				add = () => {
+					input.namespaces.push(ns);
+					definedNamespaces.add(ns.name);
+				};
+				break;
+			}
+			default: {
+				const workload = decodeWorkload(kind, object, {apiVersion, ...version}, p);
+				({name, namespace} = workload.meta);
+				add = () => input.workloads.push(workload);
+			}
+		}
+		reportProblems(ref, p, `The ${kind} ${goQuote(name)} is invalid: `);
+		if (p.errors.length > 0) return;
+		const resourceKey = `${resourceNames[kind]}/${namespace}/${name}`;
+		if (existing.has(resourceKey)) {
+			emit(
+				ref,
+				fieldPosition(ref, ['metadata', 'name']),
+				'error',
+				`Error from server (AlreadyExists): ${resourceNames[kind]} ${goQuote(name)} already exists`,
+			);
+			return;
+		}
+		existing.add(resourceKey);
+		registry.set(`${kind}/${namespace}/${name}`, ref);
+		add();
+		if (!clusterScoped.has(kind) && !namespaceUses.has(namespace)) {
+			namespaceUses.set(namespace, ref);
+		}
+	};
+
+	const handleCluster = (ref: ObjectRef, object: Obj): void => {
+		if (clusterRef !== null) {
+			const first = objectStart(clusterRef);
+			emit(
+				ref,
+				objectStart(ref),
+				'error',
+				`only one Cluster document is allowed; the first is at ${clusterRef.file.name}:${first.line}:${first.col}`,
+			);
+			return;
+		}
+		const p = newProblems();
+		const config = decodeClusterConfig(object, p);
+		reportProblems(ref, p, 'The Cluster config is invalid: ');
+		clusterRef = ref;
+		registry.set('Cluster//', ref);
+		if (p.errors.length === 0) input.config = config;
+	};
+
+	const handleObject = (ref: ObjectRef, object: Obj): void => {
+		const apiVersion = get(object, 'apiVersion');
+		const kind = get(object, 'kind');
+		let broken = false;
+		for (const [key, value] of [
+			['apiVersion', apiVersion],
+			['kind', kind],
+		] as const) {
+			if (value === undefined || value === '') {
+				// kubectl's client-side validation: `error validating data: apiVersion not set`.
+				emit(ref, objectStart(ref), 'error', `${key} not set`);
+				broken = true;
+			} else if (typeof value !== 'string') {
+				const error = typeError([key], value, 'a string');
+				emit(ref, fieldPosition(ref, [key]), 'error', `${error.field}: ${error.body}`);
+				broken = true;
+			}
+		}
+		if (broken) return;
+		const classified = classify(apiVersion as string, kind as string);
+		switch (classified.type) {
+			case 'unknown':
+				emit(ref, fieldPosition(ref, ['apiVersion']), 'error', classified.message);
+				return;
+			case 'skipped':
+				skipped[kind as string] = (skipped[kind as string] ?? 0) + 1;
+				return;
+			case 'cluster':
+				handleCluster(ref, object);
+				return;
+			case 'simulated':
+				handleSimulated(ref, object, classified.kind, apiVersion as string, classified);
+		}
+	};
+
+	/** A document, or the items of a `kind: List` (any `…List` with items), recursively. */
+	const visit = (file: FileState, fileIndex: number, docIndex: number, base: Path, value: unknown): void => {
+		const ref: ObjectRef = {file, fileIndex, docIndex, base, seq: seq++};
+		if (!isObject(value)) {
+			const what = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value;
+			emit(ref, objectStart(ref), 'error', `json: cannot unmarshal ${what} into Go value of type map[string]interface {}`);
+			return;
+		}
+		const kind = get(value, 'kind');
+		const items = get(value, 'items');
+		if (typeof kind === 'string' && kind.endsWith('List') && (Array.isArray(items) || kind === 'List')) {
+			(Array.isArray(items) ? items : []).forEach((item, i) => {
+				if (item !== null) visit(file, fileIndex, docIndex, [...base, 'items', i], item);
+			});
+			return;
+		}
+		handleObject(ref, value);
+	};
+
+	files.forEach((source, fileIndex) => {
+		const parsed = parseDocuments(source.text);
+		const file: FileState = {name: source.name, text: source.text, yaml: parsed.yaml};
+		for (const problem of parsed.problems) {
+			ordered.push({
+				key: [fileIndex, problem.document, seq++],
+				diagnostic: {file: file.name, line: problem.line, col: problem.col, severity: 'error', message: problem.message},
+			});
+		}
+		for (const doc of parsed.documents) {
+			if (doc.value === null || doc.value === undefined) continue;
+			visit(file, fileIndex, doc.index, [], doc.value);
+		}
+	});
+
+	// Namespaces used but never defined are created, with one warning at the first use.
+	for (const [namespace, ref] of namespaceUses) {
+		if (definedNamespaces.has(namespace) || builtinNamespaces.includes(namespace)) continue;
+		input.namespaces.push({name: namespace});
+		emit(
+			ref,
+			fieldPosition(ref, ['metadata', 'namespace']),
+			'warning',
+			`namespace ${goQuote(namespace)} is not defined by any document; creating it`,
+			0.5,
+		);
+	}
+
+	ordered.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
+	const errors: Diagnostic[] = [];
+	const warnings: Diagnostic[] = [];
+	for (const {diagnostic} of ordered) (diagnostic.severity === 'error' ? errors : warnings).push(diagnostic);
+
+	const locate = (kind: string, namespace: string, name: string, path: Array<string | number>): Position => {
+		const ref = registry.get(`${kind}/${namespace}/${name}`) ?? registry.get(`${kind}//${name}`);
+		if (!ref) return {file: '', line: 0, col: 0};
+		return {file: ref.file.name, ...locatePosition(ref, path)};
+	};
+	return {input, errors, warnings, skipped, locate};
+}
+

@@ -1,0 +1,95 @@
+// ObjectMeta: decoding and the API server's ValidateObjectMeta (K8S-SEMANTICS A1, DETAIL
+// S3, S4), plus ValidateLabels for label maps anywhere (S28).
+
+import type {ObjectMetaInput, OwnerReference} from '../sim/types.js';
+import {fieldPath, invalid, required, type FieldError} from './field-error.js';
+import {isDNS1123Label, isQualifiedName, isValidLabelValue} from './name-rules.js';
+import {get, readBool, readObject, readObjectList, readString, readStringMap, type Obj, type Problems} from './object-reader.js';
+import type {Path} from './types.js';
+
+/** Errors for a label map at `at` (ValidateLabels): keys are qualified names, values label values. */
+export function validateLabels(labels: Readonly<Record<string, string>>, at: Path, field = fieldPath(at)): FieldError[] {
+	const errors: FieldError[] = [];
+	for (const key of Object.keys(labels)) {
+		for (const msg of isQualifiedName(key)) errors.push({...invalid([...at, key], key, msg, field), onKey: true});
+		for (const msg of isValidLabelValue(labels[key]!)) errors.push(invalid([...at, key], labels[key], msg, field));
+	}
+	return errors;
+}
+
+/** Annotation keys are qualified names; values are free text (ValidateAnnotations). */
+function validateAnnotations(annotations: Readonly<Record<string, string>>, at: Path): FieldError[] {
+	const errors: FieldError[] = [];
+	let size = 0;
+	for (const key of Object.keys(annotations)) {
+		for (const msg of isQualifiedName(key.toLowerCase())) {
+			errors.push({...invalid([...at, key], key, msg, fieldPath(at)), onKey: true});
+		}
+		size += key.length + annotations[key]!.length;
+	}
+	if (size > 256 * 1024) errors.push({at, field: fieldPath(at), body: `Too long: must have at most ${256 * 1024} bytes`});
+	return errors;
+}
+
+export interface MetaOptions {
+	/** Cluster-scoped kinds (Node, Namespace) ignore metadata.namespace. */
+	namespaced: boolean;
+	/** The kind's name rule (DNS-1035 for Services, DNS-1123 otherwise). */
+	nameRule: (name: string) => string[];
+}
+
+/** Objects without metadata.namespace go to `default`, as kubectl puts them. */
+export function decodeMeta(object: Obj, options: MetaOptions, p: Problems): ObjectMetaInput {
+	const at: Path = ['metadata'];
+	const metadata = readObject(object, 'metadata', [], p);
+	const name = readString(metadata, 'name', at, p) ?? '';
+	const generateName = readString(metadata, 'generateName', at, p) ?? '';
+	const namespaceGiven = options.namespaced ? (readString(metadata, 'namespace', at, p) ?? '') : '';
+	const namespace = options.namespaced && namespaceGiven === '' ? 'default' : namespaceGiven;
+	const labels = readStringMap(metadata, 'labels', at, p) ?? {};
+	const annotations = readStringMap(metadata, 'annotations', at, p) ?? {};
+	const uid = readString(metadata, 'uid', at, p);
+	const ownerReferences: OwnerReference[] = [];
+	for (const {item, index} of readObjectList(metadata, 'ownerReferences', at, p) ?? []) {
+		const refAt = [...at, 'ownerReferences', index];
+		const ref: OwnerReference = {
+			kind: readString(item, 'kind', refAt, p) ?? '',
+			name: readString(item, 'name', refAt, p) ?? '',
+		};
+		const refUid = readString(item, 'uid', refAt, p);
+		const controller = readBool(item, 'controller', refAt, p);
+		if (refUid !== undefined) ref.uid = refUid;
+		if (controller !== undefined) ref.controller = controller;
+		ownerReferences.push(ref);
+	}
+
+	if (name === '') {
+		// The API server would invent a name from generateName; kubectl apply refuses to, and
+		// so does the loader rather than make up a random one.
+		const detail =
+			generateName === ''
+				? 'name or generateName is required'
+				: 'generateName is not supported (as with kubectl apply); set metadata.name';
+		p.errors.push(required([...at, 'name'], detail));
+	} else {
+		for (const msg of options.nameRule(name)) p.errors.push(invalid([...at, 'name'], name, msg));
+	}
+	if (namespaceGiven !== '') {
+		for (const msg of isDNS1123Label(namespace)) p.errors.push(invalid([...at, 'namespace'], namespace, msg));
+	}
+	p.errors.push(...validateLabels(labels, [...at, 'labels']));
+	p.errors.push(...validateAnnotations(annotations, [...at, 'annotations']));
+
+	const meta: ObjectMetaInput = {name, namespace, labels, annotations};
+	if (uid !== undefined) meta.uid = uid;
+	if (ownerReferences.length > 0) meta.ownerReferences = ownerReferences;
+	return meta;
+}
+
+/** metadata.name, read without reporting (for messages about objects that fail to decode). */
+export function peekName(object: Obj): string {
+	const metadata = get(object, 'metadata');
+	if (metadata === null || typeof metadata !== 'object') return '';
+	const name = get(metadata as Obj, 'name');
+	return typeof name === 'string' ? name : '';
+}

@@ -1,0 +1,164 @@
+// PodSpec: containers, their ports and readiness probes, with API defaults (K8S-SEMANTICS
+// C3, C4, DETAIL S64, S73) and the parts of ValidatePodSpec that matter for Services.
+
+import type {Container, ContainerPort, PodSpec, Probe, Protocol} from '../sim/types.js';
+import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
+import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from './name-rules.js';
+import {
+	has,
+	readBool,
+	readInt,
+	readObject,
+	readObjectList,
+	readString,
+	type Obj,
+	type Problems,
+} from './object-reader.js';
+import type {Path} from './types.js';
+
+export const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export function isProtocol(value: string): value is Protocol {
+	return (protocols as readonly string[]).includes(value);
+}
+
+const probeHandlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+
+/** ValidateNonnegativeField. */
+export function nonNegative(value: number | undefined, at: Path, p: Problems): void {
+	if (value !== undefined && value < 0) p.errors.push(invalid(at, value, 'must be greater than or equal to 0'));
+}
+
+function decodeProbe(probe: Obj, at: Path, p: Problems): Probe {
+	const handlers = probeHandlers.filter(h => has(probe, h));
+	if (handlers.length === 0) p.errors.push(required(at, 'must specify a handler type'));
+	else if (handlers.length > 1) p.errors.push(forbidden([...at, handlers[1]!], 'may not specify more than 1 handler type'));
+	const read = (key: string): number | undefined => {
+		const value = readInt(probe, key, at, p);
+		nonNegative(value, [...at, key], p);
+		return value;
+	};
+	const initialDelaySeconds = read('initialDelaySeconds');
+	read('timeoutSeconds');
+	const periodSeconds = read('periodSeconds');
+	const successThreshold = read('successThreshold');
+	const failureThreshold = read('failureThreshold');
+	// SetDefaults_Probe: a zero is replaced by the default, like an omitted field (S64).
+	return {
+		initialDelaySeconds: initialDelaySeconds ?? 0,
+		periodSeconds: periodSeconds || 10,
+		failureThreshold: failureThreshold || 3,
+		successThreshold: successThreshold || 1,
+	};
+}
+
+function decodeContainerPorts(container: Obj, at: Path, p: Problems): ContainerPort[] {
+	const ports: ContainerPort[] = [];
+	const names = new Set<string>();
+	for (const {item, index} of readObjectList(container, 'ports', at, p) ?? []) {
+		const portAt = [...at, 'ports', index];
+		const name = readString(item, 'name', portAt, p) ?? '';
+		const containerPort = readInt(item, 'containerPort', portAt, p);
+		const hostPort = readInt(item, 'hostPort', portAt, p);
+		const protocol = readString(item, 'protocol', portAt, p) || 'TCP';
+		if (name !== '') {
+			const msgs = isValidPortName(name);
+			for (const msg of msgs) p.errors.push(invalid([...portAt, 'name'], name, msg));
+			if (msgs.length === 0 && names.has(name)) p.errors.push(duplicate([...portAt, 'name'], name));
+			names.add(name);
+		}
+		if (containerPort === 0 || !has(item, 'containerPort')) {
+			p.errors.push(required([...portAt, 'containerPort']));
+		} else if (containerPort !== undefined) {
+			for (const msg of isValidPortNum(containerPort)) {
+				p.errors.push(invalid([...portAt, 'containerPort'], containerPort, msg));
+			}
+		}
+		if (hostPort) {
+			for (const msg of isValidPortNum(hostPort)) p.errors.push(invalid([...portAt, 'hostPort'], hostPort, msg));
+		}
+		if (!isProtocol(protocol)) p.errors.push(unsupported([...portAt, 'protocol'], protocol, protocols));
+		if (containerPort && isProtocol(protocol)) {
+			const port: ContainerPort = {containerPort, protocol};
+			if (name !== '') port.name = name;
+			ports.push(port);
+		}
+	}
+	return ports;
+}
+
+function decodeContainer(container: Obj, at: Path, requireImage: boolean, p: Problems): Container {
+	const name = readString(container, 'name', at, p) ?? '';
+	const image = readString(container, 'image', at, p) ?? '';
+	if (name === '') p.errors.push(required([...at, 'name']));
+	else for (const msg of isDNS1123Label(name)) p.errors.push(invalid([...at, 'name'], name, msg));
+	// Container.image is optional in workload templates ("to allow higher level config
+	// management to default or override container images"), required in a Pod.
+	if (requireImage && image.trim() === '') p.errors.push(required([...at, 'image']));
+	const ports = decodeContainerPorts(container, at, p);
+	const out: Container = {name, image, ports};
+	const probe = readObject(container, 'readinessProbe', at, p);
+	if (probe !== undefined) out.readinessProbe = decodeProbe(probe, [...at, 'readinessProbe'], p);
+	return out;
+}
+
+export interface PodSpecOptions {
+	/** True for a Pod, false for a workload's pod template. */
+	requireImage: boolean;
+}
+
+/** `at` is the path of the spec itself: ['spec'] or ['spec', 'template', 'spec']. */
+export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecOptions, p: Problems): PodSpec {
+	const containers: Container[] = [];
+	const names = new Set<string>();
+	const checkName = (container: Container, containerAt: Path): void => {
+		if (container.name === '') return;
+		if (names.has(container.name)) p.errors.push(duplicate([...containerAt, 'name'], container.name));
+		names.add(container.name);
+	};
+
+	const regular = readObjectList(spec, 'containers', at, p);
+	if (regular === undefined || regular.length === 0) p.errors.push(required([...at, 'containers']));
+	for (const {item, index} of regular ?? []) {
+		const containerAt = [...at, 'containers', index];
+		const container = decodeContainer(item, containerAt, options.requireImage, p);
+		checkName(container, containerAt);
+		containers.push(container);
+	}
+	for (const {item, index} of readObjectList(spec, 'initContainers', at, p) ?? []) {
+		const containerAt = [...at, 'initContainers', index];
+		const container = decodeContainer(item, containerAt, options.requireImage, p);
+		checkName(container, containerAt);
+		const restartPolicy = readString(item, 'restartPolicy', containerAt, p);
+		if (restartPolicy !== undefined && restartPolicy !== 'Always') {
+			p.errors.push(unsupported([...containerAt, 'restartPolicy'], restartPolicy, ['Always']));
+		}
+		// A restartable init container is a sidecar: it keeps running beside the app, and its
+		// named ports resolve a Service's targetPort like any other (DETAIL S73).
+		if (restartPolicy === 'Always') containers.push(container);
+	}
+
+	const hostname = readString(spec, 'hostname', at, p);
+	const subdomain = readString(spec, 'subdomain', at, p);
+	const nodeName = readString(spec, 'nodeName', at, p);
+	const hostNetwork = readBool(spec, 'hostNetwork', at, p);
+	const grace = readInt(spec, 'terminationGracePeriodSeconds', at, p);
+	if (hostname) for (const msg of isDNS1123Label(hostname)) p.errors.push(invalid([...at, 'hostname'], hostname, msg));
+	if (subdomain) {
+		for (const msg of isDNS1123Label(subdomain)) p.errors.push(invalid([...at, 'subdomain'], subdomain, msg));
+	}
+	if (nodeName) for (const msg of isDNS1123Subdomain(nodeName)) p.errors.push(invalid([...at, 'nodeName'], nodeName, msg));
+	nonNegative(grace, [...at, 'terminationGracePeriodSeconds'], p);
+
+	const out: PodSpec = {containers, terminationGracePeriodSeconds: grace ?? 30};
+	if (hostname) out.hostname = hostname;
+	if (subdomain) out.subdomain = subdomain;
+	if (nodeName) out.nodeName = nodeName;
+	if (hostNetwork !== undefined) out.hostNetwork = hostNetwork;
+	return out;
+}
+
+/** spec.restartPolicy as given, or Always (SetDefaults_PodSpec). */
+export function restartPolicyOf(spec: Obj | undefined, at: Path, p: Problems): string {
+	return readString(spec, 'restartPolicy', at, p) || 'Always';
+}

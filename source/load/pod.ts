@@ -1,0 +1,51 @@
+// A bare Pod, and what a dump recorded of its status (PodStatusInput).
+
+import type {PodInput, PodPhase, PodStatusInput} from '../sim/types.js';
+import {unsupported} from './field-error.js';
+import {decodeMeta} from './metadata.js';
+import {isDNS1123Subdomain} from './name-rules.js';
+import {get, isObject, readObject, type Obj, type Problems} from './object-reader.js';
+import {decodePodSpec, restartPolicyOf} from './pod-spec.js';
+
+const phases: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+
+/** Status is written by the kubelet, so it is read leniently: odd values are ignored. */
+function decodeStatus(status: Obj): PodStatusInput {
+	const out: PodStatusInput = {};
+	const phase = get(status, 'phase');
+	if (typeof phase === 'string' && (phases as readonly string[]).includes(phase)) out.phase = phase as PodPhase;
+	const podIP = get(status, 'podIP');
+	if (typeof podIP === 'string' && podIP !== '') out.podIP = podIP;
+	const hostIP = get(status, 'hostIP');
+	if (typeof hostIP === 'string' && hostIP !== '') out.hostIP = hostIP;
+	const conditions = get(status, 'conditions');
+	if (Array.isArray(conditions)) {
+		const ready = conditions.find(c => isObject(c) && c['type'] === 'Ready');
+		if (isObject(ready)) out.ready = ready['status'] === 'True';
+	}
+	const containerStatuses = get(status, 'containerStatuses');
+	if (Array.isArray(containerStatuses)) {
+		let restarts = 0;
+		for (const cs of containerStatuses) {
+			const count = isObject(cs) ? cs['restartCount'] : undefined;
+			if (typeof count === 'number' && Number.isInteger(count) && count > 0) restarts += count;
+		}
+		out.restartCount = restarts;
+	}
+	return out;
+}
+
+export function decodePod(object: Obj, p: Problems): PodInput {
+	const meta = decodeMeta(object, {namespaced: true, nameRule: isDNS1123Subdomain}, p);
+	const specObject = readObject(object, 'spec', [], p);
+	const spec = decodePodSpec(specObject, ['spec'], {requireImage: true}, p);
+	const policy = restartPolicyOf(specObject, ['spec'], p);
+	if (!['Always', 'OnFailure', 'Never'].includes(policy)) {
+		p.errors.push(unsupported(['spec', 'restartPolicy'], policy, ['Always', 'OnFailure', 'Never']));
+	}
+	const pod: PodInput = {meta, spec};
+	const status = get(object, 'status');
+	if (isObject(status)) pod.status = decodeStatus(status);
+	return pod;
+}
+

@@ -1,0 +1,81 @@
+// The file-system edge: command-line arguments → source texts. Folders hold their *.yaml,
+// *.yml and *.json files, sorted by name (not recursive, like `kubectl apply -f DIR`).
+
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import type {Diagnostic, SourceFile} from './types.js';
+
+const manifestPattern = /\.(ya?ml|json)$/i;
+
+function reason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | null)?.code;
+	switch (code) {
+		case 'ENOENT':
+			return 'no such file or directory';
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'ENOTDIR':
+			return 'not a directory';
+		case 'EISDIR':
+			return 'is a directory';
+		case 'ELOOP':
+			return 'too many levels of symbolic links';
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}
+
+const fileError = (file: string, message: string): Diagnostic => ({file, line: 0, col: 0, severity: 'error', message});
+
+export function readSources(args: string[], readStdin: () => string): {files: SourceFile[]; errors: Diagnostic[]} {
+	const files: SourceFile[] = [];
+	const errors: Diagnostic[] = [];
+	let stdin: string | null = null;
+	const readFile = (path: string): void => {
+		try {
+			files.push({name: path, text: readFileSync(path, 'utf8')});
+		} catch (error) {
+			errors.push(fileError(path, reason(error)));
+		}
+	};
+	for (const arg of args) {
+		if (arg === '-') {
+			stdin ??= readStdin();
+			files.push({name: '<stdin>', text: stdin});
+			continue;
+		}
+		let isDirectory: boolean;
+		try {
+			isDirectory = statSync(arg).isDirectory();
+		} catch (error) {
+			errors.push(fileError(arg, reason(error)));
+			continue;
+		}
+		if (!isDirectory) {
+			readFile(arg);
+			continue;
+		}
+		let names: string[];
+		try {
+			names = readdirSync(arg).filter(name => manifestPattern.test(name));
+		} catch (error) {
+			errors.push(fileError(arg, reason(error)));
+			continue;
+		}
+		names.sort();
+		const manifests = names.map(name => join(arg, name)).filter(path => {
+			try {
+				return statSync(path).isFile();
+			} catch {
+				return true; // a dangling link: let readFile report it
+			}
+		});
+		if (manifests.length === 0) {
+			errors.push(fileError(arg, 'no manifests in this folder (*.yaml, *.yml, *.json)'));
+			continue;
+		}
+		for (const path of manifests) readFile(path);
+	}
+	return {files, errors};
+}

@@ -1,0 +1,163 @@
+// Finding where a path is in a YAML/JSON document, for line:col in diagnostics.
+// Kept apart from parsing to plain values (parse-documents.ts) so a faster parser can
+// produce the values for big dumps and this module re-parses a file only when one of
+// its documents has something to report.
+
+import {Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments} from 'yaml';
+import type {Node, Pair} from 'yaml';
+import type {Path} from './types.js';
+
+export interface LineCol {
+	line: number;
+	col: number;
+}
+
+export interface YamlIndex {
+	documents: Document.Parsed[];
+	lineCounter: LineCounter;
+}
+
+/** Where a path is: `exact` if it exists (its value, or its key when the value is null);
+ *  `nearest` is the key of the deepest element of the path that exists (the path's own key
+ *  when it exists), or the document start. */
+export interface PathPosition {
+	exact: LineCol | null;
+	nearest: LineCol;
+}
+
+/** A byte-order mark would shift every column by one. */
+export function normalizeText(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * YAML 1.1, as Kubernetes reads manifests (sigs.k8s.io/yaml is built on go-yaml v2):
+ * `yes`/`on` are booleans and `010` is octal. Timestamps and base-60 numbers are left as
+ * strings: go-yaml v2 does not turn `12:30` into 750, and a date stays text in JSON.
+ */
+export const yamlParseOptions = {
+	version: '1.1',
+	prettyErrors: false,
+	uniqueKeys: true,
+	customTags: (tags: unknown[]) =>
+		tags.filter(tag => {
+			const t = tag as {tag?: string; format?: string};
+			return t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME';
+		}),
+} as const;
+
+export function indexYaml(text: string): YamlIndex {
+	const lineCounter = new LineCounter();
+	const parsed = parseAllDocuments(normalizeText(text), {...yamlParseOptions, lineCounter} as never) as unknown;
+	const documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
+	return {documents, lineCounter};
+}
+
+export function offsetToLineCol(index: YamlIndex, offset: number): LineCol {
+	const {line, col} = index.lineCounter.linePos(offset);
+	return {line, col};
+}
+
+export function documentStart(index: YamlIndex, docIndex: number): LineCol {
+	const doc = index.documents[docIndex];
+	if (!doc) return {line: 1, col: 1};
+	const node = doc.contents as Node | null;
+	const offset = node?.range?.[0] ?? doc.range[0];
+	return offsetToLineCol(index, offset);
+}
+
+function resolveAlias(node: unknown, doc: Document.Parsed): unknown {
+	let current = node;
+	for (let hops = 0; isAlias(current) && hops < 100; hops++) {
+		current = current.resolve(doc);
+	}
+	return current;
+}
+
+function findPair(map: unknown, key: string, doc: Document.Parsed, depth = 0): Pair | null {
+	if (!isMap(map) || depth > 10) return null;
+	for (const item of map.items) {
+		if (isPair(item) && isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === key) {
+			return item as Pair;
+		}
+	}
+	// Merge keys (`<<: *defaults`) bring in the keys of other maps.
+	for (const item of map.items) {
+		// yaml marks a merge key with a symbol value; its source text is still `<<`.
+		if (!isPair(item) || !isScalar(item.key) || (item.key.source ?? item.key.value) !== '<<') continue;
+		const sources = isSeq(item.value) ? item.value.items : [item.value];
+		for (const source of sources) {
+			const found = findPair(resolveAlias(source, doc), key, doc, depth + 1);
+			if (found) return found;
+		}
+	}
+	return null;
+}
+
+function nodeStart(node: unknown): number | null {
+	const range = (node as Node | null)?.range;
+	return range ? range[0] : null;
+}
+
+function isEmptyValue(node: unknown): boolean {
+	return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+export function findPath(index: YamlIndex, docIndex: number, path: Path): PathPosition {
+	const doc = index.documents[docIndex];
+	const start = documentStart(index, docIndex);
+	if (!doc) return {exact: null, nearest: start};
+	let node: unknown = resolveAlias(doc.contents, doc);
+	let nearest = start;
+	for (let i = 0; i < path.length; i++) {
+		const part = path[i]!;
+		const last = i === path.length - 1;
+		if (typeof part === 'number' && isSeq(node)) {
+			const item = node.items[part];
+			if (item === undefined) return {exact: null, nearest};
+			const offset = nodeStart(item);
+			const here = offset === null ? nearest : offsetToLineCol(index, offset);
+			if (last) return {exact: here, nearest: here};
+			nearest = here;
+			node = resolveAlias(item, doc);
+			continue;
+		}
+		const pair = findPair(node, String(part), doc);
+		if (!pair) return {exact: null, nearest};
+		const keyOffset = nodeStart(pair.key);
+		const keyPos = keyOffset === null ? nearest : offsetToLineCol(index, keyOffset);
+		if (last) {
+			const valueOffset = nodeStart(pair.value);
+			const exact =
+				isEmptyValue(pair.value) || valueOffset === null ? keyPos : offsetToLineCol(index, valueOffset);
+			return {exact, nearest: keyPos};
+		}
+		nearest = keyPos;
+		node = resolveAlias(pair.value, doc);
+	}
+	return {exact: nearest, nearest};
+}
+
+/** Where the first alias in a document is (for "excessive aliases" and unresolved ones). */
+export function firstAliasPosition(index: YamlIndex, docIndex: number, unresolvedOnly: boolean): LineCol | null {
+	const doc = index.documents[docIndex];
+	if (!doc) return null;
+	let found: number | null = null;
+	const walk = (node: unknown, depth: number): void => {
+		if (found !== null || depth > 200) return;
+		if (isAlias(node)) {
+			if (!unresolvedOnly || node.resolve(doc) === undefined) found = nodeStart(node);
+			return;
+		}
+		if (isMap(node) || isSeq(node)) {
+			for (const item of node.items) {
+				if (isPair(item)) {
+					walk(item.key, depth + 1);
+					walk(item.value, depth + 1);
+				} else walk(item, depth + 1);
+			}
+		}
+	};
+	walk(doc.contents, 0);
+	return found === null ? null : offsetToLineCol(index, found);
+}

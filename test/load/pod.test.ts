@@ -1,0 +1,95 @@
+// Bare Pods: ValidatePodSpec's rules that matter here, and what a dump's status records.
+import test from 'ava';
+import {errorsOf, lines, load} from './helpers.js';
+
+const pod = (...spec: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: mongo', 'spec:', ...spec);
+const invalid = 'The Pod "mongo" is invalid: ';
+
+test('a Pod needs containers, each with a name and an image', t => {
+	t.deepEqual(errorsOf(pod('  hostname: db')), [`t.yaml:5:1: ${invalid}spec.containers: Required value`]);
+	t.deepEqual(errorsOf(pod('  containers:', '  - name: mongo')), [`t.yaml:7:5: ${invalid}spec.containers[0].image: Required value`]);
+	t.deepEqual(errorsOf(pod('  containers: []')), [`t.yaml:6:15: ${invalid}spec.containers: Required value`]);
+});
+
+test('Pod names are DNS-1123 subdomains (a leading digit and dots are fine)', t => {
+	const named = (name: string) => lines('apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}}`, 'spec: {containers: [{name: c, image: i}]}');
+	t.deepEqual(errorsOf(named('1.mongo')), []);
+	t.regex(errorsOf(named('Mongo'))[0]!, /^t\.yaml:3:18: The Pod "Mongo" is invalid: metadata\.name: Invalid value: "Mongo": a lowercase RFC 1123 subdomain/);
+});
+
+test('hostname, subdomain and nodeName rules; restartPolicy values', t => {
+	const text = pod('  hostname: Web_0', '  subdomain: a.b', '  nodeName: Node_1', '  restartPolicy: Sometimes', '  containers: [{name: c, image: i}]');
+	t.deepEqual(errorsOf(text), [
+		`t.yaml:6:13: ${invalid}spec.hostname: Invalid value: "Web_0": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+		`t.yaml:7:14: ${invalid}spec.subdomain: Invalid value: "a.b": must not contain dots`,
+		`t.yaml:8:13: ${invalid}spec.nodeName: Invalid value: "Node_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+		`t.yaml:9:18: ${invalid}spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "Never", "OnFailure"`,
+	]);
+});
+
+test('a probe with two handlers, a negative probe field, a negative grace period', t => {
+	const text = pod(
+		'  terminationGracePeriodSeconds: -5',
+		'  containers:',
+		'  - name: c',
+		'    image: i',
+		'    readinessProbe:',
+		'      exec: {command: [true]}',
+		'      httpGet: {port: 80}',
+		'      failureThreshold: -1',
+	);
+	t.deepEqual(errorsOf(text), [
+		`t.yaml:12:16: ${invalid}spec.containers[0].readinessProbe.httpGet: Forbidden: may not specify more than 1 handler type`,
+		`t.yaml:13:25: ${invalid}spec.containers[0].readinessProbe.failureThreshold: Invalid value: -1: must be greater than or equal to 0`,
+		`t.yaml:6:34: ${invalid}spec.terminationGracePeriodSeconds: Invalid value: -5: must be greater than or equal to 0`,
+	]);
+});
+
+test('the spec and status a dump recorded are kept', t => {
+	const text = lines(
+		'apiVersion: v1',
+		'kind: Pod',
+		'metadata:',
+		'  name: web-0',
+		'  namespace: shop',
+		'  uid: 1f1e-22',
+		'  ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: web, uid: abc, controller: true}]',
+		'spec:',
+		'  hostname: web-0',
+		'  subdomain: nginx',
+		'  nodeName: node-2',
+		'  hostNetwork: false',
+		'  containers: [{name: nginx, image: nginx, ports: [{name: web, containerPort: 80}]}]',
+		'status:',
+		'  phase: Running',
+		'  podIP: 10.244.2.7',
+		'  hostIP: 192.168.49.3',
+		'  conditions: [{type: Ready, status: "True"}]',
+		'  containerStatuses: [{name: nginx, restartCount: 2}]',
+		'---',
+		'apiVersion: v1',
+		'kind: Namespace',
+		'metadata: {name: shop}',
+	);
+	const result = load(text);
+	t.deepEqual(result.errors, []);
+	t.deepEqual(result.input.pods[0], {
+		meta: {
+			name: 'web-0',
+			namespace: 'shop',
+			labels: {},
+			annotations: {},
+			uid: '1f1e-22',
+			ownerReferences: [{kind: 'StatefulSet', name: 'web', uid: 'abc', controller: true}],
+		},
+		spec: {
+			containers: [{name: 'nginx', image: 'nginx', ports: [{name: 'web', containerPort: 80, protocol: 'TCP'}]}],
+			terminationGracePeriodSeconds: 30,
+			hostname: 'web-0',
+			subdomain: 'nginx',
+			nodeName: 'node-2',
+			hostNetwork: false,
+		},
+		status: {phase: 'Running', podIP: '10.244.2.7', hostIP: '192.168.49.3', ready: true, restartCount: 2},
+	});
+});

@@ -1,0 +1,50 @@
+// The file-system edge: files, folders, stdin, and what goes wrong with them.
+import test from 'ava';
+import {fileURLToPath} from 'node:url';
+import {formatDiagnostic, loadSources, readSources} from '../../source/load/index.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/load/', import.meta.url));
+const noStdin = () => {
+	throw new Error('stdin was not asked for');
+};
+
+test('a folder gives its *.yaml, *.yml and *.json files, sorted, not recursive', t => {
+	const {files, errors} = readSources([`${fixtures}folder`], noStdin);
+	t.deepEqual(errors, []);
+	t.deepEqual(
+		files.map(f => f.name.slice(fixtures.length)),
+		['folder/a-namespace.yml', 'folder/b-service.yaml', 'folder/c-pod.json'],
+	);
+	const result = loadSources(files);
+	t.deepEqual(result.errors, []);
+	t.deepEqual(result.warnings, []);
+	t.deepEqual(result.input.namespaces, [{name: 'shop'}]);
+	t.is(result.input.pods[0]!.spec.containers[0]!.ports[0]!.name, 'http');
+});
+
+test('"-" reads stdin once, shown as <stdin>', t => {
+	let reads = 0;
+	const readStdin = () => {
+		reads++;
+		return 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n';
+	};
+	const {files} = readSources(['-', `${fixtures}folder/a-namespace.yml`, '-'], readStdin);
+	t.deepEqual(files.map(f => f.name.replace(fixtures, '')), ['<stdin>', 'folder/a-namespace.yml', '<stdin>']);
+	t.is(reads, 1);
+});
+
+test('a missing file, a folder without manifests: errors formatted as `FILE: message`', t => {
+	const {files, errors} = readSources(['nope.yaml', `${fixtures}no-manifests`], noStdin);
+	t.deepEqual(files, []);
+	t.deepEqual(errors.map(formatDiagnostic), [
+		'nope.yaml: no such file or directory',
+		`${fixtures}no-manifests: no manifests in this folder (*.yaml, *.yml, *.json)`,
+	]);
+});
+
+test('a file given by name is read whatever its extension', t => {
+	const {files, errors} = readSources([`${fixtures}folder/notes.txt`], noStdin);
+	t.deepEqual(errors, []);
+	t.is(files.length, 1);
+	t.regex(files[0]!.text, /^Not a manifest/);
+});
