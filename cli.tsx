@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// The edge: arguments, files, exit codes. Errors become messages here and nowhere deeper.
+import fs from 'node:fs';
+import process from 'node:process';
+import {
+	diagnosticsFromInitErrors,
+	formatDiagnostic,
+	formatSkipped,
+	loadSources,
+	readSources,
+	type Diagnostic,
+	type LoadResult,
+} from './source/load/index.js';
+import {runScript} from './source/headless/run-script.js';
+import {initialState, type State} from './source/sim/index.js';
+import {lint} from './source/view/lint.js';
+import {sanitize} from './source/view/index.js';
+
+const USAGE = `Usage:
+  k8s-svc-tui FILE|DIR|- ... [--seed N] [--record FILE]    open the simulator (keyboard TUI)
+  k8s-svc-tui FILE|DIR|- ... --script FILE|- [--echo]     run kubectl-like commands headless
+  k8s-svc-tui check FILE|DIR|- ...                        validate manifests and lint routing
+
+FILE may be YAML (multi-document, kind: List) or JSON; a DIR loads every *.yaml, *.yml and
+*.json inside it; - reads standard input.
+
+Options:
+  --script FILE|-   run one command per line (# comments), print results as kubectl would
+  --echo            with --script, print each command as "$ command" before its output
+  --seed N          seed of the simulation's random choices (default 1): same seed, same run
+  --record FILE     save the TUI session as a script that --script replays
+  -h, --help        show this help
+  --version         print the version
+
+Script commands: get, describe, delete, crash, scale, label, probe, curl, nslookup, wait, help
+(run "help" in a script or the TUI palette for their usage).`;
+
+interface Options {
+	check: boolean;
+	files: string[];
+	script?: string;
+	seed: number;
+	echo: boolean;
+	record?: string;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+	const options: Options = {check: false, files: [], seed: 1, echo: false};
+	const args = [...argv];
+	if (args[0] === 'check') {
+		options.check = true;
+		args.shift();
+	}
+	const value = (flag: string, inline: string | undefined): string => {
+		const v = inline ?? args.shift();
+		if (v === undefined) throw new UsageError(`flag needs an argument: ${flag}`);
+		return v;
+	};
+	while (args.length > 0) {
+		const arg = args.shift()!;
+		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		switch (flag) {
+			case '-h':
+			case '--help':
+				return 'help';
+			case '--version':
+				return 'version';
+			case '--script':
+				options.script = value(flag, inline);
+				break;
+			case '--record':
+				options.record = value(flag, inline);
+				break;
+			case '--echo':
+				options.echo = true;
+				break;
+			case '--seed': {
+				const text = value(flag, inline);
+				if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new UsageError(`invalid --seed "${text}": want a whole number from 0 to 4294967295`);
+				options.seed = Number(text);
+				break;
+			}
+			default:
+				if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag: ${arg}`);
+				options.files.push(arg);
+		}
+	}
+	if (options.files.length === 0) throw new UsageError('no manifests given: name at least one FILE, DIR or -');
+	if (options.script === '-' && options.files.includes('-')) {
+		throw new UsageError('standard input cannot hold both the manifests and the script');
+	}
+	if (options.check && (options.script || options.record)) throw new UsageError('check takes only manifests');
+	return options;
+}
+
+const writeErr = (line: string) => process.stderr.write(`${line}\n`);
+const writeOut = (line: string) => process.stdout.write(`${line}\n`);
+const printDiagnostic = (d: Diagnostic) => writeErr(sanitize(formatDiagnostic(d)));
+
+function readStdin(): string {
+	try {
+		return fs.readFileSync(0, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+/** Load, validate and settle the cluster; null (after printing why) when it cannot start. */
+function load(options: Options): {state: State; loaded: LoadResult} | null {
+	const read = readSources(options.files, readStdin);
+	const loaded = loadSources(read.files);
+	const errors = [...read.errors, ...loaded.errors];
+	loaded.warnings.forEach(printDiagnostic);
+	const skipped = formatSkipped(loaded.skipped);
+	if (skipped) writeErr(skipped);
+	if (errors.length > 0) {
+		errors.forEach(printDiagnostic);
+		return null;
+	}
+	const init = initialState(loaded.input, {seed: options.seed});
+	if (!init.ok) {
+		diagnosticsFromInitErrors(loaded, init.errors).forEach(printDiagnostic);
+		return null;
+	}
+	return {state: init.state, loaded};
+}
+
+async function main(argv: string[]): Promise<number> {
+	let options: Options | 'help' | 'version';
+	try {
+		options = parseArgs(argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		writeErr(`error: ${error.message}`);
+		writeErr('Run "k8s-svc-tui --help" for usage.');
+		return 2;
+	}
+	if (options === 'help') {
+		writeOut(USAGE);
+		return 0;
+	}
+	if (options === 'version') {
+		writeOut(readVersion());
+		return 0;
+	}
+	if (!options.check && options.script === undefined && !process.stdin.isTTY) {
+		// Ink needs raw mode; say so instead of letting it throw a React stack (TOOLCHAIN.md).
+		writeErr('error: the TUI needs an interactive terminal; to run commands without one, use --script FILE (or --script - to read them from stdin)');
+		return 2;
+	}
+	const started = load(options);
+	if (started === null) return 1;
+	const {state, loaded} = started;
+	if (options.check) {
+		for (const w of lint(state)) {
+			printDiagnostic({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message});
+		}
+		const count = loaded.input.services.length;
+		writeErr(`${options.files.join(', ')}: OK (${count} Service${count === 1 ? '' : 's'}, ${loaded.input.workloads.length} workloads, ${loaded.input.pods.length} bare pods)`);
+		return 0;
+	}
+	if (options.script !== undefined) {
+		const text = options.script === '-' ? readStdin() : readScript(options.script);
+		if (text === null) return 1;
+		const name = options.script === '-' ? '<stdin>' : options.script;
+		return runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo}).exitCode;
+	}
+	// The UI (Ink + React) loads only now: --script and check never pay for it (DESIGN.md).
+	process.env['NODE_ENV'] ??= 'production';
+	const {runTui} = await import('./source/ui/run-tui.js');
+	return runTui(state, {seed: options.seed, record: options.record});
+}
+
+function readScript(path: string): string | null {
+	try {
+		return fs.readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		writeErr(`error: cannot read script ${sanitize(path)}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : String(code ?? error)}`);
+		return null;
+	}
+}
+
+function readVersion(): string {
+	try {
+		const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+		return pkg.version;
+	} catch {
+		return 'unknown';
+	}
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		// The last line of defence: a readable message, never a stack trace.
+		writeErr(`k8s-svc-tui: internal error: ${sanitize(error instanceof Error ? error.message : String(error))}`);
+		writeErr('This is a bug in k8s-svc-tui; please report it with the command and files you used.');
+		process.exitCode = 70;
+	},
+);

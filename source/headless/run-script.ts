@@ -1,0 +1,39 @@
+// `--script`: one command per line, printed the way kubectl would. The first failing line stops
+// the run with exit code 1, naming the script and line.
+
+import {execute} from '../session/execute.js';
+import type {State} from '../sim/index.js';
+import {sanitize} from '../view/index.js';
+
+export interface ScriptIO {
+	out(line: string): void;
+	err(line: string): void;
+}
+
+export interface ScriptOptions {
+	/** Shown in error messages: the script's path, or `<stdin>`. */
+	name: string;
+	/** Print each command as `$ command` before its output (for transcripts and teaching). */
+	echo?: boolean;
+}
+
+export function runScript(state: State, text: string, io: ScriptIO, options: ScriptOptions): {state: State; exitCode: number} {
+	const lines = text.split(/\r?\n/);
+	// A trailing newline does not make one more (empty) line.
+	if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+	for (const [i, line] of lines.entries()) {
+		const result = execute(state, line);
+		if (result.command === null && result.ok) continue;
+		if (options.echo && result.command) io.out(`$ ${sanitize(line.trim())}`);
+		result.out.forEach(l => io.out(l));
+		if (!result.ok) {
+			const [first = 'error', ...rest] = result.err;
+			io.err(`${sanitize(options.name)}:${i + 1}: ${first}`);
+			rest.forEach(l => io.err(l));
+			return {state: result.state, exitCode: 1};
+		}
+		result.err.forEach(l => io.err(l));
+		state = result.state;
+	}
+	return {state, exitCode: 0};
+}

@@ -1,0 +1,123 @@
+// Run one command line against a simulation and render what kubectl would print. The TUI's `:`
+// palette, its key bindings and `--script` all come through here, so they cannot drift apart.
+//
+// Layering: session sits above command, view and sim, and below ui and headless (a deliberate
+// addition to shared/DESIGN.md: both front ends need the same executor).
+
+import {COMMANDS, parseCommand, type Command, type OutputFormat} from '../command/index.js';
+import {step, type Action, type State, type StepResult} from '../sim/index.js';
+import {
+	describeService,
+	dnsJson,
+	formatNslookup,
+	formatSummary,
+	formatTraces,
+	get,
+	jsonText,
+	requestsJson,
+	sanitize,
+} from '../view/index.js';
+
+export interface ExecResult {
+	state: State;
+	ok: boolean;
+	/** What kubectl prints on stdout, line by line. */
+	out: string[];
+	/** What it prints on stderr (warnings, `No resources found`, errors). */
+	err: string[];
+	command: Command | null;
+}
+
+const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+
+export function execute(state: State, line: string): ExecResult {
+	const parsed = parseCommand(line);
+	if (!parsed.ok) return finish({state, ok: false, out: [], err: [parsed.error], command: null});
+	const command = parsed.command;
+	if (command === null) return {state, ok: true, out: [], err: [], command};
+	switch (command.kind) {
+		case 'get': {
+			const output = command.output === 'text' ? 'table' : command.output;
+			const result = get(state, {...command, output});
+			if (!result.ok) return finish({state, ok: false, out: [], err: [result.error], command});
+			const err = [...(result.warnings ?? [])];
+			const tableLike = output === 'table' || output === 'wide';
+			// kubectl writes the empty-list notice to stderr.
+			if (tableLike && result.text.startsWith('No resources found')) return finish({state, ok: true, out: [], err: [...err, result.text], command});
+			return finish({state, ok: true, out: lines(result.text), err, command});
+		}
+		case 'describe': {
+			const result = describeService(state, command.namespace, command.name);
+			if (!result.ok) return finish({state, ok: false, out: [], err: [result.error], command});
+			const out = command.output === 'json' ? [jsonText(result.json)] : lines(result.text);
+			return finish({state, ok: true, out, err: [], command});
+		}
+		case 'help':
+			return finish({state, ok: true, out: helpText(command.topic), err: [], command});
+		case 'actions':
+			return finish(runActions(state, command));
+	}
+}
+
+function runActions(state: State, command: Extract<Command, {kind: 'actions'}>): ExecResult {
+	const out: string[] = [];
+	const json: unknown[] = [];
+	for (const action of command.actions) {
+		const next = step(state, action);
+		if (next.result.kind === 'error') {
+			if (command.output === 'json' && json.length > 0) out.push(jsonText(combine(json)));
+			return {state, ok: false, out, err: [next.result.message], command};
+		}
+		state = next.state;
+		if (command.output === 'json') json.push(resultJson(next.result));
+		else out.push(...renderResult(next.result, action, command));
+	}
+	if (command.output === 'json') out.push(jsonText(combine(json)));
+	return {state, ok: true, out, err: [], command};
+}
+
+function renderResult(result: StepResult, action: Action, command: {summaryOnly?: boolean; verbose?: boolean; output: OutputFormat}): string[] {
+	switch (result.kind) {
+		case 'message':
+			return result.lines;
+		case 'requests': {
+			const traces = command.summaryOnly ? [] : lines(formatTraces(result.requests));
+			const many = action.type === 'requestSent' && action.count > 1;
+			return many || command.summaryOnly ? [...traces, ...lines(formatSummary(result.summary, result.requests))] : traces;
+		}
+		case 'dns':
+			return lines(formatNslookup(result.result, {verbose: command.verbose ?? false}));
+		case 'error':
+			return [result.message];
+	}
+}
+
+function resultJson(result: StepResult): unknown {
+	switch (result.kind) {
+		case 'message':
+			return {messages: result.lines};
+		case 'requests':
+			return requestsJson(result.requests, result.summary);
+		case 'dns':
+			return dnsJson(result.result);
+		case 'error':
+			return {error: result.message};
+	}
+}
+
+/** `-o json` prints exactly one line, whatever the number of actions. */
+const combine = (items: unknown[]) => (items.length === 1 ? items[0] : {items});
+
+function helpText(topic?: string): string[] {
+	if (topic) {
+		const entry = COMMANDS.find(c => c.name === topic);
+		if (entry) return [`${entry.usage}`, `  ${entry.summary}`];
+	}
+	const width = Math.max(...COMMANDS.map(c => c.usage.length));
+	return ['Commands (kubectl habits; `help COMMAND` for one):', ...COMMANDS.map(c => `  ${c.usage.padEnd(width)}  ${c.summary}`)];
+}
+
+/** Every line leaving this module is safe for a terminal, whatever the manifests contained. */
+function finish(result: ExecResult): ExecResult {
+	return {...result, out: result.out.map(sanitize), err: result.err.map(sanitize)};
+}
