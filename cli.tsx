@@ -133,7 +133,8 @@ async function main(argv: string[]): Promise<number> {
 		options = parseArgs(argv);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		writeErr(`error: ${error.message}`);
+		// Arguments are untrusted text too (`--seed $'\e[2J'`).
+		writeErr(`error: ${sanitize(error.message)}`);
 		writeErr('Run "k8s-svc-tui --help" for usage.');
 		return 2;
 	}
@@ -157,8 +158,8 @@ async function main(argv: string[]): Promise<number> {
 		for (const w of lint(state)) {
 			printDiagnostic({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message});
 		}
-		const count = loaded.input.services.length;
-		writeErr(`${options.files.join(', ')}: OK (${count} Service${count === 1 ? '' : 's'}, ${loaded.input.workloads.length} workloads, ${loaded.input.pods.length} bare pods)`);
+		const {services, workloads, pods} = loaded.input;
+		writeErr(`${sanitize(options.files.join(', '))}: OK (${plural(services.length, 'Service')}, ${plural(workloads.length, 'workload')}, ${plural(pods.length, 'bare pod')})`);
 		return 0;
 	}
 	if (options.script !== undefined) {
@@ -170,8 +171,10 @@ async function main(argv: string[]): Promise<number> {
 	// The UI (Ink + React) loads only now: --script and check never pay for it (DESIGN.md).
 	process.env['NODE_ENV'] ??= 'production';
 	const {runTui} = await import('./source/ui/run-tui.js');
-	return runTui(state, {seed: options.seed, record: options.record});
+	return runTui(state, {seed: options.seed, files: options.files, ...(options.record ? {record: options.record} : {})});
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function readScript(path: string): string | null {
 	try {

@@ -26,6 +26,8 @@ export interface ExecResult {
 	/** What it prints on stderr (warnings, `No resources found`, errors). */
 	err: string[];
 	command: Command | null;
+	/** What each simulator action answered, for front ends that render more than text. */
+	steps?: Array<{action: Action; result: StepResult}>;
 }
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
@@ -62,18 +64,20 @@ export function execute(state: State, line: string): ExecResult {
 function runActions(state: State, command: Extract<Command, {kind: 'actions'}>): ExecResult {
 	const out: string[] = [];
 	const json: unknown[] = [];
+	const steps: Array<{action: Action; result: StepResult}> = [];
 	for (const action of command.actions) {
 		const next = step(state, action);
 		if (next.result.kind === 'error') {
 			if (command.output === 'json' && json.length > 0) out.push(jsonText(combine(json)));
-			return {state, ok: false, out, err: [next.result.message], command};
+			return {state, ok: false, out, err: [next.result.message], command, steps};
 		}
 		state = next.state;
+		steps.push({action, result: next.result});
 		if (command.output === 'json') json.push(resultJson(next.result));
 		else out.push(...renderResult(next.result, action, command));
 	}
 	if (command.output === 'json') out.push(jsonText(combine(json)));
-	return {state, ok: true, out, err: [], command};
+	return {state, ok: true, out, err: [], command, steps};
 }
 
 function renderResult(result: StepResult, action: Action, command: {summaryOnly?: boolean; verbose?: boolean; output: OutputFormat}): string[] {

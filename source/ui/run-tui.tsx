@@ -1,6 +1,86 @@
+// Start the full-screen TUI, and always give the terminal back: on quit, on signals, and when a
+// render throws (the recorded script is kept so the session can be replayed).
+import fs from 'node:fs';
+import process from 'node:process';
+import {render} from 'ink';
 import type {State} from '../sim/index.js';
+import {sanitize} from '../view/index.js';
+import {App} from './app.js';
+import {ErrorBoundary} from './error-boundary.js';
+import {initialModel, recordedScript, type Model} from './model.js';
+import {ThemeContext} from './theme.js';
 
-export async function runTui(_state: State, _options: {seed: number; record?: string}): Promise<number> {
-	process.stderr.write('error: the TUI is not built yet; use --script\n');
-	return 2;
+export interface TuiOptions {
+	seed: number;
+	files: string[];
+	record?: string;
+}
+
+export function scriptText(model: Model, options: TuiOptions): string {
+	const header = [
+		'# k8s-svc-tui session; replay it with:',
+		`#   k8s-svc-tui ${options.files.join(' ')} --seed ${options.seed} --script THIS_FILE`,
+	];
+	return [...header, ...recordedScript(model)].join('\n') + '\n';
+}
+
+const ALT_SCREEN_ON = '\x1b[?1049h';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+
+export async function runTui(state: State, options: TuiOptions): Promise<number> {
+	let latest = initialModel(state);
+	let savedLines = -1;
+	const save = () => {
+		if (!options.record) return;
+		const lines = recordedScript(latest).length;
+		if (lines === savedLines) return;
+		fs.writeFileSync(options.record, scriptText(latest, options));
+		savedLines = lines;
+	};
+	const onModel = (model: Model) => {
+		latest = model;
+		if (model.record.length !== savedLines) save();
+	};
+	let failure: Error | null = null;
+	process.stdout.write(ALT_SCREEN_ON);
+	const title = options.files.map(f => f.split('/').pop()).join(', ');
+	const instance = render(
+		<ThemeContext.Provider value={{color: !process.env['NO_COLOR']}}>
+			<ErrorBoundary
+				onError={error => {
+					failure = error;
+					instance.unmount();
+				}}
+			>
+				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} />
+			</ErrorBoundary>
+		</ThemeContext.Provider>,
+		{exitOnCtrlC: false, patchConsole: true},
+	);
+	const stop = () => instance.unmount();
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	process.on('SIGHUP', stop);
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		failure = error as Error;
+	} finally {
+		process.off('SIGINT', stop);
+		process.off('SIGTERM', stop);
+		process.off('SIGHUP', stop);
+		process.stdout.write(ALT_SCREEN_OFF);
+	}
+	if (options.record) {
+		latest = {...latest};
+		savedLines = -1;
+		save();
+	}
+	if (failure) {
+		const error = failure as Error;
+		process.stderr.write(`k8s-svc-tui: the screen failed to draw: ${sanitize(error.message)}\n`);
+		if (options.record) process.stderr.write(`The session so far is in ${options.record}; replay it with --script to reproduce.\n`);
+		return 70;
+	}
+	return 0;
 }

@@ -1,0 +1,230 @@
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {useEffect, useReducer, useRef, useState} from 'react';
+import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
+import {BottomLine} from './bottom-line.js';
+import {Chooser} from './chooser.js';
+import {EndpointsPane} from './endpoints-pane.js';
+import {Header} from './header.js';
+import {HelpOverlay, helpLines, helpRoom} from './help-overlay.js';
+import {HintLine} from './hint-line.js';
+import {bindingFor, keyName, QUIT_KEYS} from './keymap.js';
+import {logLines} from './log-lines.js';
+import {reduceModel, type Model, type ModelAction, type Pane} from './model.js';
+import {OutputOverlay} from './output-overlay.js';
+import {PodsPane} from './pods-pane.js';
+import {RequestLog} from './request-log.js';
+import {ServicesPane} from './services-pane.js';
+import {StabilityLine} from './stability-line.js';
+
+export const MIN_WIDTH = 80;
+export const MIN_HEIGHT = 24;
+/** How often the real-time clock ticks (ms of wall time). */
+const TICK_MS = 250;
+
+interface Props {
+	initial: Model;
+	title: string;
+	/** Fixed size (tests); otherwise the terminal's, following resizes. */
+	size?: {width: number; height: number};
+	/** Let the virtual clock follow the wall clock (off in tests: the same keys give the same screens). */
+	realtime: boolean;
+	onModel?(model: Model): void;
+}
+
+function useTerminalSize(fixed?: {width: number; height: number}) {
+	const {stdout} = useStdout();
+	const read = () => ({width: stdout.columns || MIN_WIDTH, height: stdout.rows || MIN_HEIGHT});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		if (fixed) return;
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, fixed]);
+	return fixed ?? size;
+}
+
+function rowsIn(model: Model, pane: Pane, width: number): number {
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	switch (pane) {
+		case 'services':
+			return serviceList(model.sim, model.filter).items.length;
+		case 'pods':
+			return servicePods(model.sim, service).items.length;
+		case 'endpoints':
+			return service ? endpointView(model.sim, service).lines.length : 0;
+		case 'log':
+			return logLines(model.log, width - 3).length;
+	}
+}
+
+export function App({initial, title, size: fixed, realtime, onModel}: Props) {
+	// The model lives in a ref so that every key of a fast burst sees the state the previous key
+	// left (React would batch them against a stale copy); each action is reduced exactly once.
+	const modelRef = useRef(initial);
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	const dispatch = (action: ModelAction) => {
+		const next = reduceModel(modelRef.current, action);
+		if (next === modelRef.current) return;
+		modelRef.current = next;
+		onModel?.(next);
+		rerender();
+	};
+	const dispatchRef = useRef(dispatch);
+	dispatchRef.current = dispatch;
+	const model = modelRef.current;
+	const {exit} = useApp();
+	const {width, height} = useTerminalSize(fixed);
+
+	useEffect(() => {
+		if (!realtime) return;
+		let last = performance.now();
+		const timer = setInterval(() => {
+			const now = performance.now();
+			dispatchRef.current({type: 'tick', ms: now - last});
+			last = now;
+		}, TICK_MS);
+		return () => clearInterval(timer);
+	}, [realtime]);
+
+	const send = (action: ModelAction | ModelAction[] | {error: string}) => {
+		if (!Array.isArray(action) && !('type' in action)) return dispatch({type: 'status', text: action.error, error: true});
+		for (const a of Array.isArray(action) ? action : [action]) {
+			dispatch(a.type === 'move' ? {...a, rows: rowsIn(modelRef.current, modelRef.current.focus, width)} : a);
+		}
+	};
+
+	useInput((input, key) => {
+		// Fast typing and pastes arrive as one chunk (`:get pods\r`): replay it key by key, so a
+		// chunk means exactly what the same keys typed slowly would.
+		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\x1b')) {
+			const none = {...key, return: false, tab: false, backspace: false, delete: false};
+			for (const ch of input) {
+				if (ch === '\r' || ch === '\n') handleKey('', {...none, return: true});
+				else if (ch === '\t') handleKey('', {...none, tab: true});
+				else if (ch === '\x7f' || ch === '\b') handleKey('', {...none, backspace: true});
+				else if (!/[\x00-\x1f]/.test(ch)) handleKey(ch, none);
+			}
+			return;
+		}
+		handleKey(input, key);
+	});
+
+	function handleKey(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) {
+		const m = modelRef.current;
+		const name = keyName(input, key);
+		const mode = m.mode;
+		switch (mode.kind) {
+			case 'output':
+				return dispatch({type: 'mode', mode: {kind: 'normal'}});
+			case 'help':
+				if (name === 'esc' || name === '?' || name === 'q' || name === 'enter') dispatch({type: 'mode', mode: {kind: 'normal'}});
+				if (name === 'up' || name === 'k' || name === 'down' || name === 'j') {
+					const delta = name === 'up' || name === 'k' ? -1 : 1;
+					const max = Math.max(0, helpLines().length - helpRoom(height - 4));
+					dispatch({type: 'mode', mode: {kind: 'help', offset: Math.max(0, Math.min(max, mode.offset + delta))}});
+				}
+				if (name === 'ctrl+c') exit();
+				return;
+			case 'chooseClient':
+			case 'chooseAddress':
+				if (name === 'esc') dispatch({type: 'mode', mode: {kind: 'normal'}});
+				return;
+			case 'palette':
+			case 'filter':
+			case 'prompt': {
+				if (name === 'ctrl+c') return exit();
+				if (name === 'esc') {
+					if (mode.kind === 'filter') dispatch({type: 'setFilter', filter: ''});
+					return dispatch({type: 'mode', mode: {kind: 'normal'}});
+				}
+				if (mode.kind === 'palette' && (name === 'up' || name === 'down')) return dispatch({type: 'paletteHistory', delta: name === 'up' ? -1 : 1});
+				if (name === 'enter') {
+					if (mode.kind === 'palette') return dispatch({type: 'run', line: mode.text, show: true});
+					if (mode.kind === 'filter') return dispatch({type: 'mode', mode: {kind: 'normal'}});
+					dispatch({type: 'mode', mode: {kind: 'normal'}});
+					const line = mode.purpose === 'scale' ? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}` : `label pod ${mode.target} ${mode.text} --overwrite`;
+					return dispatch({type: 'run', line, show: true});
+				}
+				const printable = !key.ctrl && !key.meta && input.length > 0 && !/[\x00-\x1f\x7f]/.test(input);
+				const text = name === 'backspace' ? mode.text.slice(0, -1) : printable ? mode.text + input : null;
+				if (text === null) return;
+				if (mode.kind === 'filter') dispatch({type: 'setFilter', filter: text});
+				return dispatch({type: 'mode', mode: {...mode, text, ...(mode.kind === 'palette' ? {historyIndex: null} : {})}});
+			}
+			case 'normal': {
+				if (QUIT_KEYS.has(name)) return exit();
+				if (name === 'esc' && m.filter) return dispatch({type: 'setFilter', filter: ''});
+				const binding = bindingFor(name);
+				if (binding) send(binding.run(m));
+				return;
+			}
+		}
+	}
+
+	if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+		return (
+			<Box width={width} flexDirection="column">
+				<Text wrap="wrap">{`k8s-svc-tui needs a terminal of at least ${MIN_WIDTH}×${MIN_HEIGHT}; this one is ${width}×${height}.`}</Text>
+				<Text wrap="wrap">Enlarge it, or press q to quit.</Text>
+			</Box>
+		);
+	}
+
+	// Header, stability line, status/palette line and key hints take one row each; each pane row
+	// has a border above and below.
+	const content = height - 4 - 6;
+	const servicesRows = Math.max(3, Math.round(content * 0.3));
+	const middleRows = Math.max(5, Math.round(content * 0.4));
+	const logRows = Math.max(2, content - servicesRows - middleRows);
+	// The Pods pane needs the width more on narrow screens: its IP column is the point of the show.
+	const left = width >= 120 ? Math.floor(width * 0.5) : Math.max(32, width - 48);
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const lowerHeight = middleRows + logRows + 4;
+
+	let lower;
+	if (model.mode.kind === 'help') lower = <HelpOverlay width={width} height={height - 4} offset={model.mode.offset} />;
+	else if (model.mode.kind === 'output') lower = <OutputOverlay title={model.mode.title} lines={model.mode.lines} error={model.mode.error} width={width} height={lowerHeight} />;
+	else if (model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress') {
+		lower = (
+			<Chooser
+				step={model.mode.kind === 'chooseClient' ? 'client' : 'address'}
+				sim={model.sim}
+				service={service}
+				width={width}
+				height={lowerHeight}
+				onClient={flags => {
+					dispatch({type: 'setClient', client: flags});
+					dispatch({type: 'mode', mode: {kind: 'chooseAddress'}});
+				}}
+				onAddress={mode => {
+					dispatch({type: 'setAddress', address: mode});
+					dispatch({type: 'mode', mode: {kind: 'normal'}});
+				}}
+			/>
+		);
+	} else {
+		lower = (
+			<>
+				<Box>
+					<EndpointsPane model={model} width={left} height={middleRows} />
+					<PodsPane model={model} width={width - left} height={middleRows} />
+				</Box>
+				<RequestLog model={model} width={width} height={logRows} />
+			</>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Header model={model} width={width} title={title} />
+			{model.mode.kind === 'help' ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
+			{lower}
+			<StabilityLine model={model} width={width} />
+			<BottomLine model={model} width={width} />
+			<HintLine width={width} />
+		</Box>
+	);
+}

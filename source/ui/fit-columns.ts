@@ -1,0 +1,45 @@
+// Fit a table into a pane's width, as k9s does on narrow terminals: drop the least important
+// columns first, then shorten the first (name) column with an ellipsis.
+
+export interface Fitted {
+	/** Indexes of the columns kept, in display order. */
+	columns: number[];
+	widths: number[];
+}
+
+const GAP = 2;
+
+/**
+ * `priority[i]`: 0 = always kept; higher numbers are dropped first.
+ */
+export function fitColumns(headers: string[], rows: string[][], width: number, priority: number[]): Fitted {
+	const natural = headers.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
+	let columns = headers.map((_, i) => i);
+	const total = () => columns.reduce((sum, i) => sum + natural[i]!, 0) + GAP * (columns.length - 1);
+	while (total() > width) {
+		const droppable = columns.filter(i => (priority[i] ?? 0) > 0);
+		if (droppable.length === 0) break;
+		const drop = droppable.reduce((a, b) => ((priority[b] ?? 0) >= (priority[a] ?? 0) ? b : a));
+		columns = columns.filter(i => i !== drop);
+	}
+	const widths = columns.map(i => natural[i]!);
+	const over = total() - width;
+	if (over > 0 && widths.length > 0) widths[0] = Math.max(4, widths[0]! - over);
+	return {columns, widths};
+}
+
+export function cell(text: string, width: number): string {
+	if (text.length <= width) return text.padEnd(width);
+	return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
+}
+
+export function layoutRow(row: string[], fitted: Fitted): string {
+	return fitted.columns.map((c, k) => cell(row[c] ?? '', fitted.widths[k]!)).join(' '.repeat(GAP)).trimEnd();
+}
+
+/** The slice of rows to render so the cursor stays visible (only visible rows render). */
+export function visibleWindow(count: number, cursor: number, height: number): {start: number; end: number} {
+	if (count <= height) return {start: 0, end: count};
+	const start = Math.max(0, Math.min(count - height, cursor - Math.floor(height / 2)));
+	return {start, end: start + height};
+}

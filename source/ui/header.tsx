@@ -1,0 +1,27 @@
+import {Box, Text} from 'ink';
+import {clockText} from './clock-text.js';
+import type {Model} from './model.js';
+import {tint, useTheme} from './theme.js';
+
+export function Header({model, width, title}: {model: Model; width: number; title: string}) {
+	const theme = useTheme();
+	const sim = model.sim;
+	const counts = `${Object.keys(sim.nodes).length} nodes · ${Object.keys(sim.services).length} services · ${Object.keys(sim.pods).length} pods · ${sim.config.proxyMode}`;
+	const clock = `${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
+	// The clock always shows; the left part gives way.
+	const full = `k8s-svc-tui · ${title} · ${counts}`;
+	const room = Math.max(0, width - clock.length - 1);
+	const left = full.length <= room ? full : `${full.slice(0, Math.max(0, room - 1))}…`;
+	const gap = Math.max(1, width - left.length - clock.length);
+	return (
+		<Box width={width}>
+			<Text wrap="truncate">
+				<Text bold {...tint(theme, 'cyan')}>
+					{left}
+				</Text>
+				{' '.repeat(gap)}
+				<Text {...tint(theme, model.paused ? 'yellow' : 'green')}>{clock}</Text>
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,28 @@
+import {Text} from 'ink';
+import {KEYMAP} from './keymap.js';
+import {tint, useTheme} from './theme.js';
+
+const SHOWN: Record<string, string> = {'ctrl+k': '^k', space: 'space', tab: 'tab'};
+
+/** The key hints that fit, from the same table as the help overlay. */
+export function hintText(width: number): string {
+	// Help and quit always show, at the end, so nobody is ever stuck.
+	const tail = '? help  q quit';
+	let text = '';
+	for (const b of KEYMAP.filter(b => b.hint && b.label !== 'help' && b.label !== 'quit')) {
+		const key = SHOWN[b.keys[0]!] ?? b.keys[0]!;
+		const item = `${key} ${b.label}`;
+		if ((text ? text.length + 2 : 0) + item.length + 2 + tail.length > width) break;
+		text = text ? `${text}  ${item}` : item;
+	}
+	return text ? `${text}  ${tail}` : tail;
+}
+
+export function HintLine({width}: {width: number}) {
+	const theme = useTheme();
+	return (
+		<Text wrap="truncate" {...tint(theme, 'gray')}>
+			{hintText(width)}
+		</Text>
+	);
+}

@@ -1,0 +1,161 @@
+// The one key table (shared/STYLE.md): input handling, the hint line and the help overlay all
+// read it. A key that changes the simulation runs a command of the shared grammar, shown in the
+// help next to the key, so everything on the keyboard is also scriptable.
+
+import type {Pod, Service} from '../sim/index.js';
+import {topWorkload, workloadRef} from '../view/tui/index.js';
+import {selectedPod, type Model, type ModelAction} from './model.js';
+import {targetFor} from './targets.js';
+
+export interface Binding {
+	/** Key names as `keyName` produces them; the first is shown in hints. */
+	keys: string[];
+	/** Short label for the hint line. */
+	label: string;
+	/** One line for the help overlay. */
+	help: string;
+	/** The grammar command the key runs (a template for help), if it changes the simulation. */
+	command?: string;
+	/** Shown in the bottom hint line (in this order) while there is room. */
+	hint?: boolean;
+	run(model: Model): ModelAction | ModelAction[] | {error: string};
+}
+
+const service = (m: Model): Service | undefined => (m.selected ? m.sim.services[m.selected] : undefined);
+
+function withPod(m: Model, build: (pod: Pod) => ModelAction | ModelAction[]): ModelAction | ModelAction[] | {error: string} {
+	const pod = selectedPod(m);
+	return pod ? build(pod) : {error: 'no pod selected: pick a Service with pods, then a pod in the Pods pane'};
+}
+
+function withService(m: Model, build: (svc: Service) => ModelAction | ModelAction[]): ModelAction | ModelAction[] | {error: string} {
+	const svc = service(m);
+	return svc ? build(svc) : {error: 'no Service selected'};
+}
+
+const from = (m: Model) => (m.client ? ` ${m.client}` : '');
+
+/** The workload behind the selected pod, else behind the Service's first pod. */
+function workload(m: Model) {
+	const pod = selectedPod(m);
+	return pod ? topWorkload(m.sim, pod) : null;
+}
+
+function scaleBy(m: Model, delta: number): ModelAction | {error: string} {
+	const w = workload(m);
+	if (!w) return {error: 'the selected pod has no controller to scale (a bare pod)'};
+	return {type: 'run', line: `scale ${workloadRef(w)} --replicas=${Math.max(0, w.replicas + delta)} -n ${w.namespace}`};
+}
+
+export const KEYMAP: ReadonlyArray<Binding> = [
+	{keys: ['up', 'k'], label: 'up', help: 'move up in the focused pane', run: () => ({type: 'move', delta: -1, rows: Infinity})},
+	{keys: ['down', 'j'], label: 'down', help: 'move down in the focused pane', run: () => ({type: 'move', delta: 1, rows: Infinity})},
+	{keys: ['tab'], label: 'pane', help: 'next pane (Services → Endpoints → Pods → Requests)', hint: true, run: () => ({type: 'focus', delta: 1})},
+	{keys: ['shift+tab'], label: 'pane', help: 'previous pane', run: () => ({type: 'focus', delta: -1})},
+	{keys: ['enter'], label: 'select', help: 'select the Service under the cursor and go to its pods', run: () => ({type: 'select'})},
+	{
+		keys: ['x', 'ctrl+k'],
+		label: 'kill pod',
+		help: 'delete the selected pod (graceful; its controller replaces it with a new pod and IP)',
+		command: 'delete pod POD -n NS',
+		hint: true,
+		run: m => withPod(m, pod => ({type: 'run', line: `delete pod ${pod.name} -n ${pod.namespace}`})),
+	},
+	{
+		keys: ['c'],
+		label: 'crash',
+		help: 'crash the selected pod’s container (a restart: same pod, same IP)',
+		command: 'crash pod POD -n NS',
+		hint: true,
+		run: m => withPod(m, pod => ({type: 'run', line: `crash pod ${pod.name} -n ${pod.namespace}`})),
+	},
+	{
+		keys: ['s'],
+		label: 'scale',
+		help: 'scale the workload behind the selected pod (type a number)',
+		command: 'scale KIND/NAME --replicas=N -n NS',
+		hint: true,
+		run: m => {
+			const w = workload(m);
+			if (!w) return {error: 'the selected pod has no controller to scale (a bare pod)'};
+			return {type: 'mode', mode: {kind: 'prompt', purpose: 'scale', text: String(w.replicas), target: `${workloadRef(w)} -n ${w.namespace}`}};
+		},
+	},
+	{keys: ['+', '='], label: '+1', help: 'one more replica', command: 'scale KIND/NAME --replicas=N+1', run: m => scaleBy(m, 1)},
+	{keys: ['-', '_'], label: '-1', help: 'one replica less', command: 'scale KIND/NAME --replicas=N-1', run: m => scaleBy(m, -1)},
+	{
+		keys: ['r'],
+		label: 'request',
+		help: 'fire one request at the selected Service (from the chosen client, at the chosen address)',
+		command: 'curl TARGET [--from CLIENT]',
+		hint: true,
+		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)}${from(m)}`})),
+	},
+	{
+		keys: ['b'],
+		label: 'burst',
+		help: 'fire a burst of 100 requests and show how they spread over the pods',
+		command: 'curl TARGET --count 100 [--from CLIENT]',
+		hint: true,
+		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)} --count 100${from(m)}`})),
+	},
+	{keys: ['f'], label: 'from', help: 'choose who fires (a pod, a node, an outside client) and which address', hint: true, run: () => ({type: 'mode', mode: {kind: 'chooseClient'}})},
+	{
+		keys: ['n'],
+		label: 'nslookup',
+		help: 'look up the selected Service’s DNS name from the chosen client',
+		command: 'nslookup NAME.NS [--from CLIENT]',
+		hint: true,
+		run: m => withService(m, svc => ({type: 'run', line: `nslookup ${svc.name}.${svc.namespace}${from(m)}`})),
+	},
+	{
+		keys: ['u'],
+		label: 'readiness',
+		help: 'make the selected pod’s readiness probe fail, or pass again',
+		command: 'probe pod POD fail|pass -n NS',
+		hint: true,
+		run: m => withPod(m, pod => ({type: 'run', line: `probe pod ${pod.name} ${pod.probeFailing ? 'pass' : 'fail'} -n ${pod.namespace}`})),
+	},
+	{
+		keys: ['l'],
+		label: 'labels',
+		help: 'edit the selected pod’s labels (key=value to set, key- to remove)',
+		command: 'label pod POD key=value|key- --overwrite -n NS',
+		run: m =>
+			withPod(m, pod => ({
+				type: 'mode',
+				mode: {kind: 'prompt', purpose: 'label', text: Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`).join(' '), target: `${pod.name} -n ${pod.namespace}`},
+			})),
+	},
+	{keys: ['space'], label: 'pause', help: 'pause or resume the clock', hint: true, run: () => ({type: 'togglePause'})},
+	{keys: ['.'], label: 'step 1s', help: 'advance the clock one second', command: 'wait 1s', run: () => ({type: 'run', line: 'wait 1s'})},
+	{keys: ['<', ','], label: 'slower', help: 'slow the clock down', run: () => ({type: 'speed', factor: -1})},
+	{keys: ['>'], label: 'faster', help: 'speed the clock up', run: () => ({type: 'speed', factor: 1})},
+	{keys: [':'], label: 'command', help: 'command palette: any command of the grammar (↑/↓ history)', hint: true, run: () => ({type: 'mode', mode: {kind: 'palette', text: '', historyIndex: null}})},
+	{keys: ['/'], label: 'filter', help: 'filter Services by name or namespace', run: m => ({type: 'mode', mode: {kind: 'filter', text: m.filter}})},
+	{keys: ['?'], label: 'help', help: 'this help', hint: true, run: () => ({type: 'mode', mode: {kind: 'help', offset: 0}})},
+	{keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit (the terminal is restored)', hint: true, run: () => []},
+];
+
+export const QUIT_KEYS = new Set(['q', 'ctrl+c']);
+
+/** Ink's (input, key) as one name: `up`, `shift+tab`, `ctrl+k`, `space`, `x`, … */
+export function keyName(input: string, key: {upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean; tab?: boolean; shift?: boolean; ctrl?: boolean; return?: boolean; escape?: boolean; backspace?: boolean; delete?: boolean; pageUp?: boolean; pageDown?: boolean}): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	if (key.return) return 'enter';
+	if (key.escape) return 'esc';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input) return `ctrl+${input}`;
+	if (input === ' ') return 'space';
+	return input;
+}
+
+export function bindingFor(name: string): Binding | undefined {
+	return KEYMAP.find(b => b.keys.includes(name));
+}

@@ -1,0 +1,272 @@
+// The TUI's state: the simulation plus what the screen needs (focus, cursors, dialogs, the
+// request log, endpoint changes, the recorded script). A pure reducer, so screens are a function
+// of (files, seed, keys) and tests need no terminal.
+//
+// Every change to the simulation goes through `run`, i.e. a command line of the shared grammar,
+// which is also what `--record` writes.
+
+import {execute} from '../session/execute.js';
+import type {DnsResult, RequestSummary, RequestTrace, State} from '../sim/index.js';
+import {serviceList, servicePods, type EndpointChange, endpointChanges} from '../view/tui/index.js';
+
+export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
+export const PANES: Pane[] = ['services', 'endpoints', 'pods', 'log'];
+
+/** How fired requests address the Service: its DNS name, ClusterIP, a node's `node:NAME`, or the LB address. */
+export type AddressMode = string;
+
+export type LogEntry =
+	| {kind: 'request'; at: number; trace: RequestTrace}
+	| {kind: 'burst'; at: number; target: string; client: string; summary: RequestSummary}
+	| {kind: 'dns'; at: number; client: string; result: DnsResult}
+	| {kind: 'message'; at: number; text: string; error: boolean};
+
+export type Mode =
+	| {kind: 'normal'}
+	| {kind: 'help'; offset: number}
+	| {kind: 'palette'; text: string; historyIndex: number | null}
+	| {kind: 'filter'; text: string}
+	| {kind: 'prompt'; purpose: 'scale' | 'label'; text: string; target: string}
+	| {kind: 'chooseClient'}
+	| {kind: 'chooseAddress'}
+	| {kind: 'output'; title: string; lines: string[]; error: boolean};
+
+export interface ServiceStats {
+	/** Addresses that started taking traffic after the start: the pod IP churn behind the Service. */
+	ipChanges: number;
+	ok: number;
+	total: number;
+}
+
+export interface Model {
+	sim: State;
+	focus: Pane;
+	cursor: Record<Pane, number>;
+	/** Key of the Service that drives the Endpoints and Pods panes. */
+	selected: string | null;
+	filter: string;
+	mode: Mode;
+	history: string[];
+	paused: boolean;
+	speed: number;
+	/** `--from` value for fired requests ('' = the default in-cluster client). */
+	client: string;
+	address: AddressMode;
+	log: LogEntry[];
+	/** Recent endpoint changes, newest last; `replaces` pairs a new address with the one it took over from. */
+	changes: Array<EndpointChange & {replaces?: string}>;
+	stats: Record<string, ServiceStats>;
+	/** The session as a script: commands and the waits between them. */
+	record: string[];
+	recordedClock: number;
+	status: {text: string; error: boolean} | null;
+}
+
+export type ModelAction =
+	| {type: 'run'; line: string; show?: boolean}
+	| {type: 'tick'; ms: number}
+	| {type: 'focus'; delta: number}
+	| {type: 'focusPane'; pane: Pane}
+	| {type: 'move'; delta: number; rows: number}
+	| {type: 'select'}
+	| {type: 'mode'; mode: Mode}
+	| {type: 'togglePause'}
+	| {type: 'speed'; factor: number}
+	| {type: 'setClient'; client: string}
+	| {type: 'setAddress'; address: AddressMode}
+	| {type: 'setFilter'; filter: string}
+	| {type: 'paletteHistory'; delta: number}
+	| {type: 'status'; text: string; error: boolean};
+
+const LOG_MAX = 200;
+const CHANGES_MAX = 100;
+/** How long a new or vanished address stays highlighted (virtual time). */
+export const HIGHLIGHT_MS = 10_000;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
+
+export function initialModel(sim: State): Model {
+	const first = serviceList(sim).items.find(i => i.namespace === 'default' && i.name !== 'kubernetes') ?? serviceList(sim).items[0];
+	const index = first ? serviceList(sim).items.indexOf(first) : 0;
+	return {
+		sim,
+		focus: 'services',
+		cursor: {services: index, endpoints: 0, pods: 0, log: 0},
+		selected: first?.key ?? null,
+		filter: '',
+		mode: {kind: 'normal'},
+		history: [],
+		paused: false,
+		speed: 1,
+		client: '',
+		address: 'dns',
+		log: [],
+		changes: [],
+		stats: {},
+		record: [],
+		recordedClock: sim.clock,
+		status: null,
+	};
+}
+
+const clientLabel = (client: string) => (client === '' ? 'pod/curl' : client);
+
+/** The commands so far as a replayable script (pending clock time flushed as a wait). */
+export function recordedScript(model: Model): string[] {
+	const pending = model.sim.clock - model.recordedClock;
+	return pending > 0 ? [...model.record, `wait ${pending}ms`] : model.record;
+}
+
+function absorb(model: Model, next: State): Model {
+	const changes = endpointChanges(model.sim, next);
+	if (changes.length === 0) return {...model, sim: next};
+	const recent = [...model.changes];
+	const stats = {...model.stats};
+	for (const change of changes) {
+		let entry: EndpointChange & {replaces?: string} = change;
+		if (change.kind === 'added') {
+			// Pair a new address with the latest unpaired one that vanished from the same Service.
+			const gone = [...recent]
+				.reverse()
+				.find(c => c.kind === 'removed' && c.service === change.service && !recent.some(o => o.replaces === c.ip));
+			if (gone) entry = {...change, replaces: gone.ip};
+			const s = stats[change.service] ?? {ipChanges: 0, ok: 0, total: 0};
+			stats[change.service] = {...s, ipChanges: s.ipChanges + 1};
+		}
+		recent.push(entry);
+	}
+	return {...model, sim: next, changes: recent.slice(-CHANGES_MAX), stats};
+}
+
+function runLine(model: Model, line: string, show: boolean): Model {
+	const result = execute(model.sim, line);
+	if (result.command === null && result.ok) return model;
+	let next = model;
+	const pending = model.sim.clock - model.recordedClock;
+	if (result.ok) {
+		next = absorb(next, result.state);
+		// Queries (get, describe, help) change nothing, so a replay does not need them.
+		if (result.command?.kind === 'actions') {
+			const record = pending > 0 ? [...model.record, `wait ${pending}ms`, line.trim()] : [...model.record, line.trim()];
+			next = {...next, record, recordedClock: next.sim.clock};
+		}
+	}
+	const history = line.trim() && model.history[model.history.length - 1] !== line.trim() ? [...model.history, line.trim()] : model.history;
+	const log = [...next.log];
+	const stats = {...next.stats};
+	const at = next.sim.clock;
+	for (const {action, result: r} of result.steps ?? []) {
+		if (r.kind === 'requests') {
+			for (const trace of r.requests) {
+				if (trace.service) {
+					const s = stats[trace.service] ?? {ipChanges: 0, ok: 0, total: 0};
+					stats[trace.service] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
+				}
+			}
+			if (r.requests.length === 1) log.unshift({kind: 'request', at, trace: r.requests[0]!});
+			else if (action.type === 'requestSent') {
+				log.unshift({kind: 'burst', at, target: action.target, client: clientLabel(r.requests[0]?.client ? `${r.requests[0].client.kind}/${r.requests[0].client.name}` : ''), summary: r.summary});
+			}
+		} else if (r.kind === 'dns') {
+			log.unshift({kind: 'dns', at, client: `${r.client.kind}/${r.client.name}`, result: r.result});
+		} else if (r.kind === 'message' && r.lines.length > 0) {
+			log.unshift({kind: 'message', at, text: r.lines.join('; '), error: false});
+		}
+	}
+	if (!result.ok) log.unshift({kind: 'message', at, text: result.err.join(' '), error: true});
+	next = {...next, log: log.slice(0, LOG_MAX), stats, history};
+	const queryOutput = result.command?.kind === 'get' || result.command?.kind === 'describe' || result.command?.kind === 'help';
+	if (show && (queryOutput || !result.ok)) {
+		const lines = [...result.out, ...result.err];
+		next = {...next, mode: {kind: 'output', title: line.trim(), lines, error: !result.ok}};
+	} else if (next.mode.kind === 'palette') {
+		next = {...next, mode: {kind: 'normal'}};
+	}
+	return keepSelection({...next, status: statusOf(result)});
+}
+
+/** One line for the bottom of the screen: what the last command answered. */
+function statusOf(result: ReturnType<typeof execute>): Model['status'] {
+	if (!result.ok) return {text: result.err.join(' '), error: true};
+	const parts: string[] = [];
+	for (const {result: r} of result.steps ?? []) {
+		if (r.kind === 'message') parts.push(...r.lines);
+		else if (r.kind === 'requests') {
+			const s = r.summary;
+			parts.push(s.total === 1 ? (r.requests[0]!.outcome === 'ok' ? 'request ok' : `request failed: ${r.requests[0]!.reason}`) : `${s.total} requests: ${s.ok} ok, ${s.failed} failed`);
+		} else if (r.kind === 'dns') {
+			const d = r.result;
+			parts.push(`nslookup ${d.question}: ${d.answers.length > 0 ? d.answers.map(a => a.data).join(', ') : d.upstream ? 'forwarded upstream (not simulated)' : d.rcode}`);
+		}
+	}
+	return parts.length > 0 ? {text: parts.join('; '), error: false} : null;
+}
+
+/** Keep the selected Service under the cursor as the list changes. */
+function keepSelection(model: Model): Model {
+	const items = serviceList(model.sim, model.filter).items;
+	if (items.length === 0) return {...model, selected: null, cursor: {...model.cursor, services: 0}};
+	const at = model.selected ? items.findIndex(i => i.key === model.selected) : -1;
+	const index = at >= 0 ? at : Math.min(model.cursor.services, items.length - 1);
+	return {...model, selected: items[index]!.key, cursor: {...model.cursor, services: index}};
+}
+
+export function reduceModel(model: Model, action: ModelAction): Model {
+	switch (action.type) {
+		case 'run':
+			return runLine(model, action.line, action.show ?? false);
+		case 'tick': {
+			if (model.paused || action.ms <= 0) return model;
+			const ms = Math.round(action.ms * model.speed);
+			const result = execute(model.sim, `wait ${ms}ms`);
+			return result.ok ? keepSelection(absorb(model, result.state)) : model;
+		}
+		case 'focus': {
+			const i = PANES.indexOf(model.focus);
+			return {...model, focus: PANES[(i + action.delta + PANES.length) % PANES.length]!};
+		}
+		case 'focusPane':
+			return {...model, focus: action.pane};
+		case 'move': {
+			const pane = model.focus;
+			const max = Math.max(0, action.rows - 1);
+			const index = Math.max(0, Math.min(max, model.cursor[pane] + action.delta));
+			const next = {...model, cursor: {...model.cursor, [pane]: index}};
+			if (pane !== 'services') return next;
+			const item = serviceList(model.sim, model.filter).items[index];
+			return {...next, selected: item?.key ?? null, cursor: {...next.cursor, endpoints: 0, pods: 0}};
+		}
+		case 'select':
+			return model.focus === 'services' ? {...model, focus: 'pods'} : model;
+		case 'mode':
+			return {...model, mode: action.mode};
+		case 'togglePause':
+			return {...model, paused: !model.paused};
+		case 'speed': {
+			const i = SPEEDS.indexOf(model.speed);
+			const j = Math.max(0, Math.min(SPEEDS.length - 1, i + action.factor));
+			return {...model, speed: SPEEDS[j]!};
+		}
+		case 'setClient':
+			return {...model, client: action.client};
+		case 'setAddress':
+			return {...model, address: action.address};
+		case 'setFilter':
+			return keepSelection({...model, filter: action.filter, cursor: {...model.cursor, services: 0}, selected: null});
+		case 'status':
+			return {...model, status: {text: action.text, error: action.error}};
+		case 'paletteHistory': {
+			if (model.mode.kind !== 'palette' || model.history.length === 0) return model;
+			const current = model.mode.historyIndex ?? model.history.length;
+			const index = Math.max(0, Math.min(model.history.length, current + action.delta));
+			const text = index === model.history.length ? '' : model.history[index]!;
+			return {...model, mode: {kind: 'palette', text, historyIndex: index}};
+		}
+	}
+}
+
+/** The pod under the Pods pane cursor, if any. */
+export function selectedPod(model: Model) {
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const pods = servicePods(model.sim, service).items;
+	return pods[Math.min(model.cursor.pods, pods.length - 1)]?.pod;
+}

@@ -1,0 +1,35 @@
+import {servicePods, workloadRef} from '../view/tui/index.js';
+import type {Model} from './model.js';
+import {TablePane, type PaneRow} from './table-pane.js';
+
+// NAME READY STATUS RESTARTS AGE IP NODE
+const PRIORITY = [0, 3, 0, 4, 5, 0, 2];
+
+function color(status: string, ready: string): string | undefined {
+	if (status === 'Terminating') return 'red';
+	if (status !== 'Running') return 'yellow';
+	return ready.startsWith('0/') ? 'yellow' : 'green';
+}
+
+export function PodsPane({model, width, height}: {model: Model; width: number; height: number}) {
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const list = servicePods(model.sim, service);
+	const rows: PaneRow[] = list.items.map(item => {
+		const c = color(item.cells[2]!, item.cells[1]!);
+		return {cells: item.cells, ...(c ? {color: c} : {})};
+	});
+	const behind = list.workloads.map(w => `${workloadRef(w)} ×${w.replicas}`).join(', ');
+	return (
+		<TablePane
+			title={`Pods${behind ? ` (${behind})` : ''}`}
+			focused={model.focus === 'pods'}
+			width={width}
+			height={height}
+			headers={list.headers}
+			priority={PRIORITY}
+			rows={rows}
+			cursor={Math.min(model.cursor.pods, Math.max(0, rows.length - 1))}
+			empty={service?.type === 'ExternalName' ? 'ExternalName: no pods, DNS only' : service?.selector ? 'no pod matches the selector' : 'no selector: endpoints are managed by hand'}
+		/>
+	);
+}

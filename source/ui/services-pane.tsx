@@ -1,0 +1,32 @@
+import {serviceList} from '../view/tui/index.js';
+import type {Model} from './model.js';
+import {TablePane, type PaneRow} from './table-pane.js';
+
+// NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow.
+const PRIORITY = [3, 0, 2, 0, 4, 1, 5, 0];
+
+export function ServicesPane({model, width, height}: {model: Model; width: number; height: number}) {
+	const list = serviceList(model.sim, model.filter);
+	const rows: PaneRow[] = list.items.map(item => ({
+		cells: item.cells,
+		...(item.type !== 'ExternalName' && item.total > 0 && item.ready === 0
+			? {color: 'red'}
+			: item.ready < item.total
+				? {color: 'yellow'}
+				: {}),
+	}));
+	const title = `Services${model.filter ? ` /${model.filter}` : ''} (all namespaces)`;
+	return (
+		<TablePane
+			title={title}
+			focused={model.focus === 'services'}
+			width={width}
+			height={height}
+			headers={list.headers}
+			priority={PRIORITY}
+			rows={rows}
+			cursor={model.cursor.services}
+			empty={model.filter ? `no Service matches /${model.filter} (Esc in the filter clears it)` : 'no Services'}
+		/>
+	);
+}

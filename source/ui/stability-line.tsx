@@ -1,0 +1,33 @@
+import {Text} from 'ink';
+import {ageSince, sanitize} from '../view/index.js';
+import type {Model} from './model.js';
+import {tint, useTheme} from './theme.js';
+
+/** For the selected Service: how long its ClusterIP and DNS name have held, the pod IP churn
+ *  behind it, and how requests fared. */
+export function stabilityText(model: Model, width = Infinity): string {
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	if (!service) return '';
+	const stats = model.stats[model.selected!] ?? {ipChanges: 0, ok: 0, total: 0};
+	const held = ageSince(model.sim.clock, service.createdAt);
+	const address =
+		service.type === 'ExternalName'
+			? `CNAME ${service.externalName}`
+			: service.clusterIP === 'None'
+				? 'headless (no ClusterIP)'
+				: `ClusterIP ${service.clusterIP}`;
+	const rate = stats.total > 0 ? `${((stats.ok / stats.total) * 100).toFixed(stats.ok === stats.total ? 0 : 1)}% ok (${stats.ok}/${stats.total})` : 'none yet';
+	const churn = `pod IP changes ${stats.ipChanges}`;
+	const long = `${service.name}: ${address} and DNS name ${service.name}.${service.namespace}.svc unchanged for ${held} · ${churn} · requests ${rate}`;
+	const short = `${address} unchanged ${held} · pod IPs changed ${stats.ipChanges}× · ${stats.total > 0 ? rate : 'no requests'}`;
+	return sanitize(long.length <= width ? long : short);
+}
+
+export function StabilityLine({model, width}: {model: Model; width: number}) {
+	const theme = useTheme();
+	return (
+		<Text wrap="truncate" {...tint(theme, 'cyan')}>
+			{stabilityText(model, width)}
+		</Text>
+	);
+}

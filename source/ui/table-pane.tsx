@@ -1,0 +1,77 @@
+import {Box, Text} from 'ink';
+import {fitColumns, layoutRow, visibleWindow} from './fit-columns.js';
+import {tint, useTheme} from './theme.js';
+
+export interface PaneRow {
+	cells: string[];
+	color?: string;
+	bold?: boolean;
+	/** Text after the cells (e.g. `← replaces 10.244.0.2`). */
+	note?: string;
+}
+
+interface Props {
+	title: string;
+	focused: boolean;
+	width: number;
+	/** Content rows (without the border), header included. */
+	height: number;
+	headers: string[];
+	priority: number[];
+	rows: PaneRow[];
+	cursor: number | null;
+	/** A line under the title, above the header (e.g. what clients connect to). */
+	head?: string;
+	empty?: string;
+}
+
+export function TablePane({title, focused, width, height, headers, priority, rows, cursor, head, empty}: Props) {
+	const theme = useTheme();
+	const inner = Math.max(10, width - 2);
+	// One column goes to the cursor marker.
+	// A pane without headers (the request log) is one column of lines.
+	const fitted = fitColumns(headers.length > 0 ? headers : [''], rows.map(r => r.cells), inner - 1, headers.length > 0 ? priority : [0]);
+	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - (head ? 1 : 0));
+	const {start, end} = visibleWindow(rows.length, cursor ?? 0, bodyHeight);
+	const more = rows.length > bodyHeight ? ` ${start + 1}-${end}/${rows.length}` : '';
+	const label = ` ${title}${more} `.slice(0, Math.max(0, width - 4));
+	const border = theme.color ? {borderColor: focused ? 'cyan' : 'gray'} : {};
+	return (
+		<Box flexDirection="column" width={width} height={height + 2}>
+			<Text wrap="truncate" {...tint(theme, focused ? 'cyan' : 'gray')}>
+				{'╭─'}
+				<Text bold={focused} {...tint(theme, focused ? 'cyan' : 'white')}>
+					{label}
+				</Text>
+				{'─'.repeat(Math.max(0, width - 3 - label.length)) + '╮'}
+			</Text>
+			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
+			{head ? (
+				<Text wrap="truncate" {...tint(theme, 'gray')}>
+					{head}
+				</Text>
+			) : null}
+			{headers.length > 0 ? (
+				<Text bold wrap="truncate">
+					{' ' + layoutRow(headers, fitted)}
+				</Text>
+			) : null}
+			{rows.length === 0 && empty ? (
+				<Text wrap="truncate" {...tint(theme, 'gray')}>
+					{empty}
+				</Text>
+			) : null}
+			{rows.slice(start, end).map((row, k) => {
+				const index = start + k;
+				const selected = cursor === index;
+				const line = layoutRow(row.cells, fitted) + (row.note ? `  ${row.note}` : '');
+				return (
+					<Text key={index} wrap="truncate" inverse={selected && focused} bold={row.bold || (selected && !focused)} {...tint(theme, row.color)}>
+						{(selected ? '›' : ' ') + line}
+					</Text>
+				);
+			})}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,71 @@
+// What the request keys aim at: the selected Service addressed by DNS name, ClusterIP, a node's
+// IP and nodePort, or its load-balancer address; and who sends.
+
+import type {Service, State} from '../sim/index.js';
+
+export interface AddressChoice {
+	/** Stored in the model (`dns`, `clusterIP`, `node:NAME`, `loadBalancer`, `externalIP`). */
+	mode: string;
+	label: string;
+	target: string;
+}
+
+function port(service: Service): number {
+	const p = service.ports.find(x => x.protocol === 'TCP') ?? service.ports[0];
+	if (!p) return 80;
+	// A headless name leads straight to pods, so aim at the port they listen on.
+	if (service.clusterIP === 'None' && typeof p.targetPort === 'number') return p.targetPort;
+	return p.port;
+}
+
+export function addressChoices(state: State, service: Service): AddressChoice[] {
+	const p = port(service);
+	const tcp = service.ports.find(x => x.protocol === 'TCP') ?? service.ports[0];
+	const choices: AddressChoice[] = [{mode: 'dns', label: `DNS name  ${service.name}.${service.namespace}:${p}`, target: `${service.name}.${service.namespace}:${p}`}];
+	if (service.clusterIP && service.clusterIP !== 'None') {
+		choices.push({mode: 'clusterIP', label: `ClusterIP ${service.clusterIP}:${p}`, target: `${service.clusterIP}:${p}`});
+	}
+	if (tcp?.nodePort) {
+		for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+			choices.push({mode: `node:${node.name}`, label: `NodePort  ${node.internalIP}:${tcp.nodePort} (${node.name})`, target: `${node.internalIP}:${tcp.nodePort}`});
+		}
+	}
+	for (const ip of service.loadBalancerIngress) choices.push({mode: 'loadBalancer', label: `LB IP     ${ip}:${p}`, target: `${ip}:${p}`});
+	for (const ip of service.externalIPs) choices.push({mode: 'externalIP', label: `externalIP ${ip}:${p}`, target: `${ip}:${p}`});
+	return choices;
+}
+
+/** The target for the chosen mode, falling back to the DNS name when the Service lacks it. */
+export function targetFor(state: State, service: Service, mode: string): string {
+	const choices = addressChoices(state, service);
+	return (choices.find(c => c.mode === mode) ?? choices[0]!).target;
+}
+
+export interface ClientChoice {
+	/** The `--from … [-n NS]` flags ('' for the default in-cluster client). */
+	flags: string;
+	label: string;
+}
+
+export function clientChoices(state: State, service: Service | undefined): ClientChoice[] {
+	const choices: ClientChoice[] = [{flags: '', label: 'pod/curl       in-cluster test client (namespace default)'}];
+	for (const c of state.config.externalClients) {
+		choices.push({flags: c.name === 'external' ? '--from external' : `--from ${c.name}`, label: `external       ${c.name} ${c.ip} (outside the cluster)`});
+	}
+	for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+		choices.push({flags: `--from node/${node.name}`, label: `node/${node.name}  ${node.internalIP} (host network: no cluster DNS)`});
+	}
+	const pods = Object.values(state.pods)
+		.filter(p => p.podIP !== null && p.containersRunning && p.deletionTimestamp === null)
+		.sort((a, b) => {
+			// The selected Service's own namespace first: that is where short names resolve.
+			const an = a.namespace === service?.namespace ? 0 : 1;
+			const bn = b.namespace === service?.namespace ? 0 : 1;
+			return an - bn || (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : 1);
+		})
+		.slice(0, 30);
+	for (const pod of pods) {
+		choices.push({flags: `--from pod/${pod.name} -n ${pod.namespace}`, label: `pod/${pod.name} ${pod.podIP} (${pod.namespace}, ${pod.nodeName})`});
+	}
+	return choices;
+}
