@@ -72,7 +72,7 @@ export function remove(d: Draft, name: TableName, key: string): void {
 
 // --- index sets: `index.<name>[bucket]` is a set of member keys ---
 
-type IndexName = keyof State['index'];
+type IndexName = Exclude<keyof State['index'], 'podCountByNode'>;
 
 function writableIndex(d: Draft, name: IndexName): Record<string, Set_> {
 	if (!d.copied.has('index')) {
@@ -106,6 +106,21 @@ export function indexRemove(d: Draft, name: IndexName, bucket: string, member: s
 	const set = writableBucket(d, name, bucket);
 	delete set[member];
 	if (Object.keys(set).length === 0) delete writableIndex(d, name)[bucket];
+}
+
+export function addPodCount(d: Draft, node: string, delta: number): void {
+	if (!d.copied.has('index')) {
+		d.copied.add('index');
+		d.s.index = {...d.s.index};
+	}
+	if (!d.copied.has('index.podCountByNode')) {
+		d.copied.add('index.podCountByNode');
+		d.s.index.podCountByNode = {...d.s.index.podCountByNode};
+	}
+	const counts = d.s.index.podCountByNode as Record<string, number>;
+	const next = (counts[node] ?? 0) + delta;
+	if (next === 0) delete counts[node];
+	else counts[node] = next;
 }
 
 export function indexMembers(d: Draft | State, name: IndexName, bucket: string): string[] {

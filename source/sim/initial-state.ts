@@ -104,7 +104,7 @@ function emptyState(config: ClusterConfig, seed: number): State {
 		services: {},
 		endpoints: {},
 		ipam: {serviceIPs: {}, nodePorts: {}, loadBalancerIPs: {}, podIPs: {}},
-		index: {podsByLabel: {}, servicesByLabel: {}, podsByOwner: {}, podsByNode: {}},
+		index: {podsByLabel: {}, servicesByLabel: {}, podsByOwner: {}, podsByNode: {}, podCountByNode: {}},
 		timers: [],
 		affinity: {},
 		roundRobin: {},

@@ -2,7 +2,7 @@
 // can forget one of them.
 
 import type {Draft} from './draft.js';
-import {indexAdd, indexRemove, put, remove} from './draft.js';
+import {addPodCount, indexAdd, indexRemove, put, remove} from './draft.js';
 import {labelBucket, syncPod} from './endpoints.js';
 import {objectKey, workloadKey} from './keys.js';
 import type {Pod} from './types.js';
@@ -28,7 +28,10 @@ export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 		}
 		const oldOwner = ownerKey(before);
 		if (oldOwner && (!after || ownerKey(after) !== oldOwner)) indexRemove(d, 'podsByOwner', oldOwner, key);
-		if (!after || after.nodeName !== before.nodeName) indexRemove(d, 'podsByNode', nodeBucket(before), key);
+		if (!after || after.nodeName !== before.nodeName) {
+			indexRemove(d, 'podsByNode', nodeBucket(before), key);
+			addPodCount(d, nodeBucket(before), -1);
+		}
 	}
 	if (after) {
 		for (const k in after.labels) {
@@ -38,7 +41,10 @@ export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 		}
 		const newOwner = ownerKey(after);
 		if (newOwner && (!before || ownerKey(before) !== newOwner)) indexAdd(d, 'podsByOwner', newOwner, key);
-		if (!before || before.nodeName !== after.nodeName) indexAdd(d, 'podsByNode', nodeBucket(after), key);
+		if (!before || before.nodeName !== after.nodeName) {
+			indexAdd(d, 'podsByNode', nodeBucket(after), key);
+			addPodCount(d, nodeBucket(after), 1);
+		}
 		put(d, 'pods', key, after);
 	} else {
 		remove(d, 'pods', key);

@@ -29,7 +29,7 @@ export function schedule(d: Draft, owner: string | null): Placement {
 			notReady++;
 			continue;
 		}
-		const load = Object.keys(d.s.index.podsByNode[node.name] ?? {}).length;
+		const load = d.s.index.podCountByNode[node.name] ?? 0;
 		if (load >= max) {
 			full++;
 			continue;

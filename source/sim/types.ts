@@ -510,6 +510,8 @@ export interface Indexes {
 	podsByOwner: Readonly<Record<string, Readonly<Record<string, true>>>>;
 	/** Node name → set of pod keys on it. */
 	podsByNode: Readonly<Record<string, Readonly<Record<string, true>>>>;
+	/** Node name → number of pods on it, so the scheduler need not count sets. */
+	podCountByNode: Readonly<Record<string, number>>;
 }
 
 export interface State {
