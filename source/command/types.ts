@@ -18,7 +18,7 @@ export type Command =
 	  }
 	| {kind: 'describe'; resource: 'services'; name: string; namespace: string; output: OutputFormat}
 	| {kind: 'actions'; actions: Action[]; output: OutputFormat; summaryOnly?: boolean; verbose?: boolean}
-	| {kind: 'help'; topic?: string};
+	| {kind: 'help'; topic?: string; output?: OutputFormat};
 
 /** `command: null` for a blank line or a comment. */
 export type ParseResult = {ok: true; command: Command | null} | {ok: false; error: string};

@@ -24,7 +24,8 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 	for (const [i, line] of lines.entries()) {
 		const result = execute(state, line);
 		if (result.command === null && result.ok) continue;
-		if (options.echo && result.command) io.out(`$ ${sanitize(line.trim())}`);
+		// A line that fails to parse is echoed too, so the transcript shows what the error is about.
+		if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
 		result.out.forEach(l => io.out(l));
 		if (!result.ok) {
 			const [first = 'error', ...rest] = result.err;

@@ -54,8 +54,13 @@ export function execute(state: State, line: string): ExecResult {
 			const out = command.output === 'json' ? [jsonText(result.json)] : lines(result.text);
 			return finish({state, ok: true, out, err: [], command});
 		}
-		case 'help':
+		case 'help': {
+			if (command.output === 'json') {
+				const commands = COMMANDS.filter(c => command.topic === undefined || c.name === command.topic);
+				return finish({state, ok: true, out: [jsonText({commands})], err: [], command});
+			}
 			return finish({state, ok: true, out: helpText(command.topic), err: [], command});
+		}
 		case 'actions':
 			return finish(runActions(state, command));
 	}
@@ -63,21 +68,24 @@ export function execute(state: State, line: string): ExecResult {
 
 function runActions(state: State, command: Extract<Command, {kind: 'actions'}>): ExecResult {
 	const out: string[] = [];
+	const err: string[] = [];
 	const json: unknown[] = [];
 	const steps: Array<{action: Action; result: StepResult}> = [];
 	for (const action of command.actions) {
 		const next = step(state, action);
 		if (next.result.kind === 'error') {
-			if (command.output === 'json' && json.length > 0) out.push(jsonText(combine(json)));
-			return {state, ok: false, out, err: [next.result.message], command, steps};
+			// kubectl goes on past a name that fails (`delete pod nope a` still deletes a) and
+			// reports the errors after the output; the command then fails.
+			err.push(next.result.message);
+			continue;
 		}
 		state = next.state;
 		steps.push({action, result: next.result});
 		if (command.output === 'json') json.push(resultJson(next.result));
 		else out.push(...renderResult(next.result, action, command));
 	}
-	if (command.output === 'json') out.push(jsonText(combine(json)));
-	return {state, ok: true, out, err: [], command, steps};
+	if (command.output === 'json' && json.length > 0) out.push(jsonText(combine(json)));
+	return {state, ok: err.length === 0, out, err, command, steps};
 }
 
 function renderResult(result: StepResult, action: Action, command: {summaryOnly?: boolean; verbose?: boolean; output: OutputFormat}): string[] {

@@ -142,7 +142,9 @@ function runLine(model: Model, line: string, show: boolean): Model {
 	if (result.command === null && result.ok) return model;
 	let next = model;
 	const pending = model.sim.clock - model.recordedClock;
-	if (result.ok) {
+	// A command can fail part-way (`delete pod a nope` still deletes a, as kubectl does): keep
+	// what happened, and record the line so a replay reaches the same state and the same error.
+	if (result.ok || result.state !== model.sim) {
 		next = absorb(next, result.state);
 		// Queries (get, describe, help) change nothing, so a replay does not need them.
 		if (result.command?.kind === 'actions') {

@@ -12,8 +12,9 @@ export const help: Verb = {
 	build(ctx) {
 		if (ctx.args.length > 1) return unexpectedArgument(help, ctx.args[1]!);
 		const topic = ctx.args[0];
-		if (topic === undefined) return {ok: true, command: {kind: 'help'}};
+		const output = ctx.output === 'json' ? {output: ctx.output} : {};
+		if (topic === undefined) return {ok: true, command: {kind: 'help', ...output}};
 		if (!ctx.commands.includes(topic)) return {ok: false, error: `error: unknown help topic ${quote(topic)}`};
-		return {ok: true, command: {kind: 'help', topic}};
+		return {ok: true, command: {kind: 'help', topic, ...output}};
 	},
 };
