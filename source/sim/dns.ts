@@ -45,6 +45,20 @@ function shuffle<T>(d: Draft, items: T[]): T[] {
 	return out;
 }
 
+// Top-level domains the public DNS answers under. The simulator does not model the internet,
+// so a name under one of these is "forwarded upstream"; any other name (`web-1.nginx`,
+// `db.internal`) is NXDOMAIN there too, as a real resolver would say. Two-letter labels are
+// country codes.
+const PUBLIC_TLDS = new Set(
+	'com org net edu gov mil int arpa io dev app cloud ai co me info biz xyz tech online site page run sh so ly tv fm gg to ws cc eu asia name pro mobi jobs travel'.split(' '),
+);
+
+function publiclyResolvable(name: string): boolean {
+	const labels = name.split('.');
+	const tld = labels[labels.length - 1]!;
+	return labels.length > 1 && (PUBLIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld));
+}
+
 const inZone = (state: State, name: string) =>
 	name === state.config.clusterDomain || name.endsWith(`.${state.config.clusterDomain}`);
 
@@ -166,8 +180,9 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 	}
 	for (const candidate of candidates) {
 		if (client.kind !== 'pod' || !inZone(state, candidate)) {
-			// Cluster names mean nothing to other resolvers, and the internet has no single-label names.
-			if (inZone(state, candidate) || !candidate.includes('.')) {
+			// Cluster names mean nothing to other resolvers, and the internet does not know names
+			// outside its top-level domains.
+			if (inZone(state, candidate) || !publiclyResolvable(candidate)) {
 				result.tried.push({name: candidate, rcode: 'NXDOMAIN'});
 				continue;
 			}
