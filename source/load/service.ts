@@ -36,7 +36,10 @@ import type {Path} from './types.js';
 
 const serviceTypes: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const trafficPolicies: readonly TrafficPolicy[] = ['Cluster', 'Local'];
+/** Removed in Kubernetes 1.24 (kubernetes/kubernetes#108020); EndpointSlices never read it. */
 const tolerateUnreadyAnnotation = 'service.alpha.kubernetes.io/tolerate-unready-endpoints';
+/** Go's strconv.ParseBool, which the old endpoints controller used on the annotation. */
+const goTrue = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 /** DETAIL S2. */
 const defaultAffinitySeconds = 10800;
 const maxAffinitySeconds = 86400;
@@ -295,9 +298,19 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 		});
 	}
 
+	// D2: only spec.publishNotReadyAddresses publishes not-ready pods now; manifests written for
+	// the old annotation (StatefulSet examples) silently lose that, so say so.
+	if (!publishNotReady && goTrue.has(meta.annotations[tolerateUnreadyAnnotation] ?? '')) {
+		p.warnings.push({
+			at: ['metadata', 'annotations', tolerateUnreadyAnnotation],
+			message:
+				`Service "${meta.name}" uses the annotation ${tolerateUnreadyAnnotation}, which a current cluster ignores (removed in Kubernetes 1.24): ` +
+				'its not-ready pods stay out of its endpoints and DNS; set spec.publishNotReadyAddresses: true to publish them',
+		});
+	}
+
 	// --- the simulator's input ---
 	const serviceType = type as ServiceType;
-	const annotationTolerates = meta.annotations[tolerateUnreadyAnnotation] === 'true';
 	const outSpec: ServiceSpecInput = {
 		type: serviceType,
 		// S29: an empty selector means "no managed endpoints", like no selector.
@@ -306,7 +319,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 		externalIPs,
 		sessionAffinity: sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None',
 		affinityTimeoutSeconds,
-		publishNotReadyAddresses: publishNotReady || annotationTolerates,
+		publishNotReadyAddresses: publishNotReady,
 		allocateLoadBalancerNodePorts: type === 'LoadBalancer' ? (allocateNodePorts ?? true) : false,
 	};
 	if (type !== 'ExternalName' && clusterIPs.length > 0 && clusterIPs[0] !== '') outSpec.clusterIP = clusterIPs[0];

@@ -32,6 +32,8 @@ type Plan =
 			/** Only endpoints on this node may serve (Local traffic policies). */
 			onlyNode: string | null;
 			policy: string | null;
+			/** The node whose kube-proxy rules DNAT the connection; affinity state lives there. */
+			entryNode: string | null;
 	  }
 	| {kind: 'pod'; ip: string; port: number; pod: string | null; node: string | null}
 	| {kind: 'outside'; reason: string};
@@ -83,6 +85,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 			port,
 			onlyNode: local ? client.nodeName ?? null : null,
 			policy: local ? 'internalTrafficPolicy: Local' : null,
+			entryNode: client.nodeName ?? null,
 		};
 	}
 	// 2. A load-balancer address or an externalIP (E6).
@@ -95,7 +98,8 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		if (!port) return noSuchPort(service, ip, portNumber, via);
 		// The cloud LB health-checks nodes, so with Local it only sends to nodes that have an
 		// endpoint; in-cluster clients are short-circuited to the whole set (S91).
-		return {kind: 'service', via, service, port, onlyNode: null, policy: null};
+		// Which node an outside client's LB traffic enters by is not modelled (entryNode null).
+		return {kind: 'service', via, service, port, onlyNode: null, policy: null, entryNode: client.nodeName ?? null};
 	}
 	// 3. A node address: NodePort on every node (E5, H6).
 	const node = Object.values(state.nodes).find(n => n.internalIP === ip);
@@ -105,7 +109,11 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 			return {kind: 'fail', via: 'NodePort', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} (no Service has nodePort ${portNumber})`};
 		}
 		const port = service.ports.find(p => p.nodePort === portNumber && p.protocol === 'TCP')!;
-		const local = external && service.externalTrafficPolicy === 'Local';
+		// S91: only traffic that starts on the receiving node itself is short-circuited to every
+		// endpoint. Another node's traffic (the sender does not capture a node port of a foreign
+		// address: `--dst-type LOCAL`) arrives with that node's IP as source and counts as external.
+		const fromOtherNode = client.kind === 'node' && client.nodeName !== node.name;
+		const local = (external || fromOtherNode) && service.externalTrafficPolicy === 'Local';
 		return {
 			kind: 'service',
 			via: 'NodePort',
@@ -113,6 +121,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 			port,
 			onlyNode: local ? node.name : null,
 			policy: local ? 'externalTrafficPolicy: Local' : null,
+			entryNode: node.name,
 		};
 	}
 	// 4. A pod address: straight to the pod, no Service involved.
@@ -172,13 +181,15 @@ interface Pick {
 	how: string;
 }
 
-function pick(d: Draft, client: Client, service: Service, port: ServicePort, candidates: EndpointAddress[]): Pick {
+function pick(d: Draft, client: Client, service: Service, port: ServicePort, candidates: EndpointAddress[], entryNode: string | null): Pick {
 	const svcPort = `${objectKey(service.namespace, service.name)}|${port.name}`;
 	const now = d.s.clock;
 	if (service.sessionAffinity === 'ClientIP') {
 		// E3: the pin holds while connections keep coming within timeoutSeconds of the last one,
-		// and ends when that endpoint goes away.
-		const key = `${svcPort}|${client.ip}`;
+		// and ends when that endpoint goes away. Each node's kube-proxy keeps its own table
+		// (iptables `recent` lists, IPVS persistence), so an outside client that enters by
+		// another node's NodePort is not pinned there (S98).
+		const key = `${svcPort}|${client.ip}${entryNode === null ? '' : `|${entryNode}`}`;
 		const entry = d.s.affinity[key];
 		if (entry && now - entry.lastSeen <= service.affinityTimeoutSeconds * 1000) {
 			const pinned = candidates.find(a => a.ip === entry.ip);
@@ -300,8 +311,9 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		const lists = usable(d.s, service, port);
 		const all = lists.ready.length > 0 ? lists.ready : lists.terminating;
 		if (all.length === 0) {
-			// E2, S88: no usable endpoint ⇒ REJECT ⇒ connection refused at once.
-			push({...common, via: route.via, service: svcKey, servicePort: port.name, endpoint: null, outcome: 'refused', reason: 'connection refused: no ready endpoints'});
+			// E2, S88: no usable endpoint ⇒ REJECT ⇒ connection refused at once. The reason never
+			// repeats the outcome: views print `connection refused: <reason>`.
+			push({...common, via: route.via, service: svcKey, servicePort: port.name, endpoint: null, outcome: 'refused', reason: 'no ready endpoints'});
 			continue;
 		}
 		const candidates = route.onlyNode ? all.filter(a => a.nodeName === route.onlyNode) : all;
@@ -314,11 +326,11 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				servicePort: port.name,
 				endpoint: null,
 				outcome: 'timeout',
-				reason: `timed out: ${route.policy} and no ready endpoint on ${route.onlyNode}`,
+				reason: `${route.policy} and no ready endpoint on ${route.onlyNode}`,
 			});
 			continue;
 		}
-		const chosen = pick(d, client, service, port, candidates);
+		const chosen = pick(d, client, service, port, candidates, route.entryNode);
 		const a = chosen.address;
 		push({
 			...common,

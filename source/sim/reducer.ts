@@ -12,12 +12,13 @@ import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
 import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
 
-/** kubectl's resource names, for messages like `replicationcontroller/hello-node scaled`. */
+/** kubectl's resource names with their API group, for messages like
+ *  `replicationcontroller/hello-node scaled` and `deployment.apps/frontend scaled`. */
 const RESOURCE: Record<WorkloadKind, string> = {
 	ReplicationController: 'replicationcontroller',
-	ReplicaSet: 'replicaset',
-	Deployment: 'deployment',
-	StatefulSet: 'statefulset',
+	ReplicaSet: 'replicaset.apps',
+	Deployment: 'deployment.apps',
+	StatefulSet: 'statefulset.apps',
 };
 const PLURAL: Record<WorkloadKind, string> = {
 	ReplicationController: 'replicationcontrollers',

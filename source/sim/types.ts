@@ -149,7 +149,7 @@ export interface ServiceSpecInput {
 	externalTrafficPolicy?: TrafficPolicy;
 	/** Set (defaulted to Cluster) for every type but ExternalName. */
 	internalTrafficPolicy?: TrafficPolicy;
-	/** Also true for the legacy `service.alpha.kubernetes.io/tolerate-unready-endpoints` annotation (D2). */
+	/** D2. The legacy `tolerate-unready-endpoints` annotation is ignored (removed in Kubernetes 1.24); the loader warns. */
 	publishNotReadyAddresses: boolean;
 	/** LoadBalancer only; default true (B3). */
 	allocateLoadBalancerNodePorts: boolean;
@@ -533,7 +533,7 @@ export interface State {
 	index: Indexes;
 	/** Pending lifecycle events, sorted by (at, seq). */
 	timers: ReadonlyArray<Timer>;
-	/** `ns/svc|port|clientIP` → pinned endpoint (E3). */
+	/** `ns/svc|port|clientIP[|node]` → pinned endpoint (E3); each node's kube-proxy keeps its own. */
 	affinity: Readonly<Record<string, AffinityEntry>>;
 	/** IPVS round-robin cursors per `ns/svc|port` (E1). */
 	roundRobin: Readonly<Record<string, number>>;

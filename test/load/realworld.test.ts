@@ -82,12 +82,15 @@ test('#4 guestbook 2016: ReplicationControllers without selectors select their t
 	t.is(svc(result, 'redis-slave').spec.ports[0]!.targetPort, 6379);
 });
 
-test('#5 cockroachdb: a headless Service publishing not-ready pods, a StatefulSet with named ports', t => {
+test('#5 cockroachdb: a headless Service with the removed tolerate-unready annotation, a StatefulSet with named ports', t => {
 	const result = loadClean(t, 'cockroachdb-statefulset.yaml');
-	t.deepEqual(result.warnings, []);
+	// D2: the annotation stopped working in Kubernetes 1.24 (kubernetes#108020).
+	t.deepEqual(result.warnings.map(formatDiagnostic), [
+		'cockroachdb-statefulset.yaml:40:61: warning: Service "cockroachdb" uses the annotation service.alpha.kubernetes.io/tolerate-unready-endpoints, which a current cluster ignores (removed in Kubernetes 1.24): its not-ready pods stay out of its endpoints and DNS; set spec.publishNotReadyAddresses: true to publish them',
+	]);
 	const headless = svc(result, 'cockroachdb');
 	t.is(headless.spec.clusterIP, 'None');
-	t.true(headless.spec.publishNotReadyAddresses);
+	t.false(headless.spec.publishNotReadyAddresses);
 	t.deepEqual(headless.spec.ports.map(p => `${p.name}:${p.port}`), ['grpc:26257', 'http:8080']);
 	t.false(svc(result, 'cockroachdb-public').spec.publishNotReadyAddresses);
 	const sts = result.input.workloads[0]!;

@@ -314,19 +314,29 @@ test('S1, S2: defaults', t => {
 	t.is(ext!.spec.clusterIP, undefined);
 });
 
-test('D2: the tolerate-unready-endpoints annotation publishes not-ready addresses', t => {
-	const text = lines(
-		'apiVersion: v1',
-		'kind: Service',
-		'metadata:',
-		'  name: db',
-		'  annotations:',
-		'    service.alpha.kubernetes.io/tolerate-unready-endpoints: "true"',
-		'spec: {clusterIP: None, ports: [{port: 5432}]}',
-	);
-	const db = load(text).input.services[0]!;
-	t.true(db.spec.publishNotReadyAddresses);
+test('D2: the tolerate-unready-endpoints annotation is ignored since 1.24 (kubernetes#108020), with a warning', t => {
+	const text = (value: string, spec = '{clusterIP: None, ports: [{port: 5432}]}') =>
+		lines(
+			'apiVersion: v1',
+			'kind: Service',
+			'metadata:',
+			'  name: db',
+			'  annotations:',
+			`    service.alpha.kubernetes.io/tolerate-unready-endpoints: "${value}"`,
+			`spec: ${spec}`,
+		);
+	const db = load(text('true')).input.services[0]!;
+	t.false(db.spec.publishNotReadyAddresses);
 	t.is(db.spec.clusterIP, 'None');
+	t.deepEqual(warningsOf(text('true')), [
+		't.yaml:6:61: warning: Service "db" uses the annotation service.alpha.kubernetes.io/tolerate-unready-endpoints, which a current cluster ignores (removed in Kubernetes 1.24): its not-ready pods stay out of its endpoints and DNS; set spec.publishNotReadyAddresses: true to publish them',
+	]);
+	// strconv.ParseBool spellings count; "false" and a Service that already publishes say nothing.
+	t.is(warningsOf(text('T')).length, 1);
+	t.deepEqual(warningsOf(text('false')), []);
+	const both = '{clusterIP: None, publishNotReadyAddresses: true, ports: [{port: 5432}]}';
+	t.deepEqual(warningsOf(text('true', both)), []);
+	t.true(load(text('true', both)).input.services[0]!.spec.publishNotReadyAddresses);
 });
 
 test('S29: an empty selector means no managed endpoints, like no selector', t => {

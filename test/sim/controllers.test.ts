@@ -57,6 +57,17 @@ test('scale to 0 and back: endpoints empty, then full again with new IPs', t => 
 	for (const ip of after) t.false(before.includes(ip), `S57: freed IPs are not reused until the range wraps (${ip})`);
 });
 
+test('G6: scale answers with the resource and its API group, as kubectl does', t => {
+	const state = boot(input({workloads: [helloRC, deployment, statefulSet]}));
+	const say = (kind: WorkloadInput['kind'], name: string) =>
+		run(state, {type: 'replicasScaled', kind, namespace: 'default', name, replicas: 1}).results[0];
+	t.deepEqual(say('ReplicationController', 'hello-node'), {kind: 'message', lines: ['replicationcontroller/hello-node scaled']});
+	t.deepEqual(say('Deployment', 'web'), {kind: 'message', lines: ['deployment.apps/web scaled']});
+	t.deepEqual(say('StatefulSet', 'web'), {kind: 'message', lines: ['statefulset.apps/web scaled']});
+	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.namespace === 'default')!;
+	t.deepEqual(say('ReplicaSet', rs.name), {kind: 'message', lines: [`replicaset.apps/${rs.name} scaled`]});
+});
+
 test('scale errors match kubectl', t => {
 	const state = boot(input());
 	const missing = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'nope', replicas: 1});

@@ -48,7 +48,7 @@ test('E2/S88/H8: no ready endpoints ⇒ connection refused at once, and DNS stil
 	let state = boot(input());
 	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 0}, wait(30)).state;
 	const r = requests(run(state, curl('hello-node-svc')).results[0]!);
-	t.deepEqual(outcome(r), ['refused: connection refused: no ready endpoints']);
+	t.deepEqual(outcome(r), ['refused: no ready endpoints']);
 	t.is(r.requests[0]!.dns!.rcode, 'NOERROR');
 });
 
@@ -102,9 +102,15 @@ test('E5/S91: externalTrafficPolicy Local drops outside traffic at nodes without
 	const here = state.nodes[podNode!]!;
 	t.is(requests(run(state, curl(`${here.internalIP}:30080`, {kind: 'external'})).results[0]!).requests[0]!.outcome, 'ok');
 	const dropped = requests(run(state, curl(`${other.internalIP}:30080`, {kind: 'external'})).results[0]!);
-	t.deepEqual(outcome(dropped), [`timeout: timed out: externalTrafficPolicy: Local and no ready endpoint on ${other.name}`]);
+	t.deepEqual(outcome(dropped), [`timeout: externalTrafficPolicy: Local and no ready endpoint on ${other.name}`]);
 	const fromPod = requests(run(state, curl(`${other.internalIP}:30080`)).results[0]!);
 	t.is(fromPod.requests[0]!.outcome, 'ok');
+	// The receiving node's own traffic is short-circuited to every endpoint ...
+	const fromItself = requests(run(state, curl(`${other.internalIP}:30080`, {kind: 'node', name: other.name})).results[0]!);
+	t.is(fromItself.requests[0]!.outcome, 'ok');
+	// ... but another node's traffic arrives from that node's IP, as external traffic does.
+	const fromAnother = requests(run(state, curl(`${other.internalIP}:30080`, {kind: 'node', name: here.name})).results[0]!);
+	t.deepEqual(outcome(fromAnother), [`timeout: externalTrafficPolicy: Local and no ready endpoint on ${other.name}`]);
 });
 
 test('E8: internalTrafficPolicy Local only uses endpoints on the client’s node; none there ⇒ dropped', t => {
@@ -131,6 +137,34 @@ test('E3: ClientIP affinity pins a client to one pod while it keeps coming back 
 	const pinned = Object.keys(first.summary.byPod)[0]!;
 	const again = requests(run(state, curl('sticky')).results[0]!);
 	t.is(again.requests[0]!.endpoint!.pod, pinned, 'H9: timed from the last connection, not the first');
+});
+
+test('S98: each node keeps its own affinity table: an outside client entering by another node is not pinned there', t => {
+	const sticky = service('sticky', {
+		type: 'NodePort',
+		sessionAffinity: 'ClientIP',
+		affinityTimeoutSeconds: 90,
+		ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}],
+	});
+	const state = boot(input({services: [sticky]}));
+	const [one, two] = Object.values(state.nodes);
+	const {results} = run(state, curl(`${one!.internalIP}:30080`, {kind: 'external'}, 2), curl(`${two!.internalIP}:30080`, {kind: 'external'}, 2));
+	t.deepEqual(requests(results[0]!).requests.map(r => r.affinity === true), [false, true]);
+	t.deepEqual(requests(results[1]!).requests.map(r => r.affinity === true), [false, true]);
+});
+
+test('E2: a failure reason does not repeat its outcome (views print `<outcome>: <reason>`)', t => {
+	const local = service('hello-local', {
+		type: 'NodePort',
+		externalTrafficPolicy: 'Local',
+		ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}],
+	});
+	let state = boot(input({services: [local]}));
+	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 0}, wait(30)).state;
+	const refused = requests(run(state, curl('hello-local')).results[0]!).requests[0]!;
+	t.is(refused.reason, 'no ready endpoints');
+	const dropped = requests(run(state, curl('192.168.49.2:30080', {kind: 'external'})).results[0]!).requests[0]!;
+	t.is(dropped.outcome, 'refused', 'no endpoints at all: REJECT, before any Local policy (S88)');
 });
 
 test('E3: the pin ends when its pod goes away', t => {
