@@ -195,6 +195,14 @@ function readVersion(): string {
 	}
 }
 
+// `k8s-svc-tui … --script x | head` closes stdout early: stop quietly, as other CLIs do.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}
+
 main(process.argv.slice(2)).then(
 	code => {
 		process.exitCode = code;

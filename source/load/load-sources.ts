@@ -16,13 +16,14 @@ import {decodePod} from './pod.js';
 import {decodeService} from './service.js';
 import type {Diagnostic, LoadResult, Path, Position, SourceFile} from './types.js';
 import {decodeWorkload} from './workload.js';
-import {documentStart, findPath, indexYaml, type LineCol, type YamlIndex} from './yaml-positions.js';
+import type {Locator} from './locator.js';
+import type {LineCol} from './yaml-positions.js';
 
 interface FileState {
 	name: string;
 	text: string;
-	/** Parsed for positions on first need (or handed over by the parser). */
-	yaml: YamlIndex | null;
+	/** Positions, handed over by the parser (lazy slices for big files). */
+	locator: Locator;
 }
 
 /** One object: a document, or an item of a `kind: List` document (`base` = ['items', i]). */
@@ -39,10 +40,6 @@ interface Ordered {
 	diagnostic: Diagnostic;
 }
 
-function yamlOf(file: FileState): YamlIndex {
-	file.yaml ??= indexYaml(file.text);
-	return file.yaml;
-}
 
 /** Where the API server's field path points when the document wrote a sibling: the registry
  *  fills spec.clusterIPs from spec.clusterIP (K8S-SEMANTICS-DETAIL S19). */
@@ -52,32 +49,32 @@ function aliasOf(path: Path): Path | null {
 }
 
 function objectStart(ref: ObjectRef): LineCol {
-	const yaml = yamlOf(ref.file);
-	if (ref.base.length === 0) return documentStart(yaml, ref.docIndex);
-	return findPath(yaml, ref.docIndex, ref.base).exact ?? documentStart(yaml, ref.docIndex);
+	const locator = ref.file.locator;
+	if (ref.base.length === 0) return locator.documentStart(ref.docIndex);
+	return locator.find(ref.docIndex, ref.base).exact ?? locator.documentStart(ref.docIndex);
 }
 
 /** A field's position: the field (its key with `onKey`), else its alias, else the key of
  *  the deepest ancestor written. */
 function fieldPosition(ref: ObjectRef, at: Path, onKey = false): LineCol {
-	const yaml = yamlOf(ref.file);
-	const found = findPath(yaml, ref.docIndex, [...ref.base, ...at]);
+	const locator = ref.file.locator;
+	const found = locator.find(ref.docIndex, [...ref.base, ...at]);
 	if (found.exact) return onKey ? found.nearest : found.exact;
 	const alias = aliasOf(at);
-	const aliased = alias ? findPath(yaml, ref.docIndex, [...ref.base, ...alias]).exact : null;
+	const aliased = alias ? locator.find(ref.docIndex, [...ref.base, ...alias]).exact : null;
 	if (aliased) return aliased;
 	return found.nearest;
 }
 
 /** For the simulator's errors: the field, its alias, the object's name, the object's start. */
 function locatePosition(ref: ObjectRef, path: Path): LineCol {
-	const yaml = yamlOf(ref.file);
+	const locator = ref.file.locator;
 	const candidates: Path[] = [path];
 	const alias = aliasOf(path);
 	if (alias) candidates.push(alias);
 	candidates.push(['metadata', 'name']);
 	for (const candidate of candidates) {
-		const found = findPath(yaml, ref.docIndex, [...ref.base, ...candidate]).exact;
+		const found = locator.find(ref.docIndex, [...ref.base, ...candidate]).exact;
 		if (found) return found;
 	}
 	return objectStart(ref);
@@ -277,7 +274,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 
 	files.forEach((source, fileIndex) => {
 		const parsed = parseDocuments(source.text);
-		const file: FileState = {name: source.name, text: source.text, yaml: parsed.yaml};
+		const file: FileState = {name: source.name, text: source.text, locator: parsed.locator};
 		for (const problem of parsed.problems) {
 			ordered.push({
 				key: [fileIndex, problem.document, seq++],

@@ -1,7 +1,9 @@
 // YAML/JSON text → plain JS values, one per document, plus syntax problems with their
 // positions. Positions of fields are found separately and lazily (yaml-positions.ts).
 
-import {firstAliasPosition, indexYaml, offsetToLineCol, type LineCol, type YamlIndex} from './yaml-positions.js';
+import {fastParse} from './fast-parse.js';
+import {yamlLocator, type Locator} from './locator.js';
+import {firstAliasPosition, indexYaml, normalizeText, offsetToLineCol, type LineCol} from './yaml-positions.js';
 
 /** Aliases beyond this count in one document are a "billion laughs" bomb, not a manifest. */
 export const maxAliasCount = 100;
@@ -22,8 +24,8 @@ export interface SyntaxProblem extends LineCol {
 export interface ParsedFile {
 	documents: ParsedDocument[];
 	problems: SyntaxProblem[];
-	/** The yaml parse this module made anyway, so positions need no second parse. */
-	yaml: YamlIndex;
+	/** Positions: from the yaml parse this module made anyway, or sliced for big files. */
+	locator: Locator;
 }
 
 function firstLine(message: string): string {
@@ -32,6 +34,8 @@ function firstLine(message: string): string {
 }
 
 export function parseDocuments(text: string): ParsedFile {
+	const fast = fastParse(normalizeText(text));
+	if (fast) return fast;
 	const yaml = indexYaml(text);
 	const documents: ParsedDocument[] = [];
 	const problems: SyntaxProblem[] = [];
@@ -52,5 +56,5 @@ export function parseDocuments(text: string): ParsedFile {
 			problems.push({...at, document: index, message});
 		}
 	});
-	return {documents, problems, yaml};
+	return {documents, problems, locator: yamlLocator(yaml)};
 }

@@ -1,0 +1,189 @@
+// Where a path is in a file. Small files keep the full `yaml` parse (yamlLocator). Big files,
+// parsed by a fast parser that knows no positions, get a sliced locator: it finds the text of
+// one document, or of one item of a `kind: List`, and parses only that slice with `yaml`, so a
+// single bad object in a 60 MB dump costs milliseconds, not a 20-second re-parse.
+
+import type {Path} from './types.js';
+import {documentStart, findPath, indexYaml, type LineCol, type PathPosition, type YamlIndex} from './yaml-positions.js';
+
+export interface Locator {
+	documentStart(docIndex: number): LineCol;
+	find(docIndex: number, path: Path): PathPosition;
+	/** The full `yaml` index, when this file has one (small files). */
+	yaml?: YamlIndex;
+}
+
+export function yamlLocator(index: YamlIndex): Locator {
+	return {
+		yaml: index,
+		documentStart: docIndex => documentStart(index, docIndex),
+		find: (docIndex, path) => findPath(index, docIndex, path),
+	};
+}
+
+/** A document's text: [start, end) offsets into the file. */
+export interface Range {
+	start: number;
+	end: number;
+}
+
+/** Offsets where lines start, for offset → line numbers. */
+export class LineStarts {
+	private starts: number[] | null = null;
+	constructor(private readonly text: string) {}
+
+	lineOf(offset: number): number {
+		if (this.starts === null) {
+			const starts = [0];
+			for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+			this.starts = starts;
+		}
+		let lo = 0;
+		let hi = this.starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >>> 1;
+			if (this.starts[mid]! <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo + 1;
+	}
+
+	columnOf(offset: number): number {
+		const line = this.lineOf(offset);
+		return offset - this.starts![line - 1]! + 1;
+	}
+}
+
+const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+
+/** Offsets of each `items` entry of a YAML List document, by scanning lines (no parse). */
+function yamlItemStarts(text: string, range: Range): number[] {
+	const starts: number[] = [];
+	let pos = range.start;
+	let dashIndent: number | null = null;
+	let inItems = false;
+	while (pos < range.end) {
+		let next = text.indexOf('\n', pos);
+		if (next === -1 || next > range.end) next = range.end;
+		const line = text.slice(pos, next);
+		if (!inItems) {
+			if (/^items:\s*$/.test(line)) inItems = true;
+		} else if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+			const indent = line.length - line.trimStart().length;
+			if (dashIndent === null && line.trimStart().startsWith('- ')) dashIndent = indent;
+			if (dashIndent !== null && indent === dashIndent && line.trimStart().startsWith('-')) starts.push(pos);
+			else if (dashIndent !== null && indent < dashIndent) break;
+			else if (dashIndent !== null && indent === dashIndent && !line.trimStart().startsWith('-')) break;
+		}
+		pos = next + 1;
+	}
+	return starts;
+}
+
+/** Offsets of each element of the top-level `items` array of a JSON document. */
+function jsonItemStarts(text: string, range: Range): number[] {
+	const starts: number[] = [];
+	let depth = 0;
+	let inString = false;
+	let lastKey = '';
+	let keyStart = -1;
+	let itemsDepth = -1;
+	let expectItem = false;
+	for (let i = range.start; i < range.end; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92) i++; // backslash
+			else if (c === 34) {
+				inString = false;
+				if (depth === 1) lastKey = text.slice(keyStart + 1, i);
+			}
+			continue;
+		}
+		if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+		if (expectItem) {
+			starts.push(i);
+			expectItem = false;
+		}
+		if (c === 34) {
+			inString = true;
+			keyStart = i;
+		} else if (c === 123 || c === 91) {
+			depth++;
+			if (c === 91 && depth === 2 && lastKey === 'items' && itemsDepth === -1) {
+				itemsDepth = 2;
+				expectItem = true;
+			}
+		} else if (c === 125 || c === 93) {
+			if (depth === itemsDepth && c === 93) {
+				// An empty array recorded a start at its own `]`.
+				if (starts.length > 0 && starts[starts.length - 1] === i) starts.pop();
+				return starts;
+			}
+			depth--;
+		} else if (c === 44 && depth === itemsDepth) expectItem = true;
+	}
+	return starts;
+}
+
+export function slicedLocator(text: string, ranges: Range[], json: boolean): Locator {
+	const lines = new LineStarts(text);
+	const items = new Map<number, number[]>();
+	const slices = new Map<string, {index: YamlIndex; firstLine: number}>();
+
+	/** Parse text[from, to) as one YAML document; positions shift back to the file. */
+	const sliceIndex = (key: string, from: number, to: number, dash: boolean) => {
+		let cached = slices.get(key);
+		if (!cached) {
+			const begin = lineStart(text, from);
+			let slice = text.slice(begin, to);
+			// `- apiVersion: v1` → `  apiVersion: v1`: the item becomes a document, columns unchanged.
+			if (dash) slice = slice.replace(/^(\s*)-/, '$1 ');
+			cached = {index: indexYaml(slice), firstLine: lines.lineOf(begin)};
+			slices.set(key, cached);
+		}
+		return cached;
+	};
+	const shift = (pos: LineCol, firstLine: number): LineCol => ({line: pos.line + firstLine - 1, col: pos.col});
+	const start = (docIndex: number): LineCol => {
+		const range = ranges[docIndex];
+		if (!range) return {line: 1, col: 1};
+		let offset = range.start;
+		while (offset < range.end && /\s/.test(text[offset]!)) offset++;
+		// Skip a `---` marker line.
+		if (!json && text.startsWith('---', offset)) {
+			const next = text.indexOf('\n', offset);
+			offset = next === -1 ? range.end : next + 1;
+			while (offset < range.end && /\s/.test(text[offset]!)) offset++;
+		}
+		return {line: lines.lineOf(offset), col: lines.columnOf(offset)};
+	};
+	return {
+		documentStart: start,
+		find(docIndex, path) {
+			const range = ranges[docIndex];
+			const fallback = start(docIndex);
+			if (!range) return {exact: null, nearest: fallback};
+			if (path[0] === 'items' && typeof path[1] === 'number') {
+				let starts = items.get(docIndex);
+				if (!starts) items.set(docIndex, (starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range)));
+				const i = path[1];
+				const from = starts[i];
+				if (from !== undefined) {
+					const to = starts[i + 1] ?? range.end;
+					// A JSON item ends before the comma or bracket that follows it.
+					const end = json ? Math.max(from, text.lastIndexOf('}', to)) + 1 : to;
+					const {index, firstLine} = sliceIndex(`${docIndex}/${i}`, from, end, !json);
+					const found = findPath(index, 0, path.slice(2));
+					const itemStart = shift(documentStart(index, 0), firstLine);
+					return {
+						exact: found.exact ? shift(found.exact, firstLine) : path.length === 2 ? itemStart : null,
+						nearest: path.length === 2 ? itemStart : shift(found.nearest, firstLine),
+					};
+				}
+			}
+			const {index, firstLine} = sliceIndex(String(docIndex), range.start, range.end, false);
+			const found = findPath(index, 0, path);
+			return {exact: found.exact ? shift(found.exact, firstLine) : null, nearest: shift(found.nearest, firstLine)};
+		},
+	};
+}
