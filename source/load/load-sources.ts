@@ -7,7 +7,7 @@ import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-
 import {decodeClusterConfig} from './cluster-config.js';
 import {decodeEndpoints} from './endpoints.js';
 import {goQuote} from './go-format.js';
-import {peekName} from './metadata.js';
+import {epochSeconds, peekName} from './metadata.js';
 import {builtinNamespaces, decodeNamespace} from './namespace.js';
 import {decodeNode} from './node.js';
 import {get, isObject, newProblems, typeError, type Obj, type Problems} from './object-reader.js';
@@ -90,6 +90,43 @@ const emptyInput = (): ClusterInput => ({
 	endpoints: [],
 });
 
+/** Server-set metadata: the object came from a cluster, not from a hand-written manifest. */
+function fromServer(object: Obj): boolean {
+	const metadata = get(object, 'metadata');
+	return isObject(metadata) && (typeof metadata['uid'] === 'string' || typeof metadata['resourceVersion'] === 'string');
+}
+
+/** The newest timestamp an object records: its creation, a pod's start, a node's heartbeat. */
+function latestTime(object: Obj): number {
+	let newest = -Infinity;
+	const note = (value: unknown) => {
+		const t = epochSeconds(value);
+		if (t !== undefined && t > newest) newest = t;
+	};
+	const metadata = get(object, 'metadata');
+	if (isObject(metadata)) note(metadata['creationTimestamp']);
+	const status = get(object, 'status');
+	if (isObject(status)) {
+		note(status['startTime']);
+		const conditions = status['conditions'];
+		if (Array.isArray(conditions)) for (const c of conditions) if (isObject(c)) note(c['lastHeartbeatTime']);
+	}
+	return newest;
+}
+
+/** Make recorded times relative to the dump's "now" (t=0 of the simulation), in whole seconds. */
+function relativeTimes(input: ClusterInput, now: number): void {
+	const shift = <T extends {createdAtSeconds?: number}>(o: T) => {
+		if (o.createdAtSeconds !== undefined) o.createdAtSeconds = Math.round(o.createdAtSeconds - now);
+	};
+	input.nodes.forEach(shift);
+	input.namespaces.forEach(shift);
+	for (const list of [input.pods, input.workloads, input.services, input.endpoints]) for (const o of list) shift(o.meta);
+	for (const pod of input.pods) {
+		if (pod.status?.startedAtSeconds !== undefined) pod.status.startedAtSeconds = Math.round(pod.status.startedAtSeconds - now);
+	}
+}
+
 export function loadSources(files: SourceFile[]): LoadResult {
 	const input = emptyInput();
 	const ordered: Ordered[] = [];
@@ -99,6 +136,9 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	/** `resource/namespace/name` of every object loaded, for AlreadyExists. */
 	const existing = new Set<string>();
 	const namespaceUses = new Map<string, ObjectRef>();
+	const serverNamespaces = new Set<string>();
+	/** The latest time the files record (seconds since the epoch): the dump's "now". */
+	let latest = -Infinity;
 	const definedNamespaces = new Set<string>();
 	let clusterRef: ObjectRef | null = null;
 	let seq = 0;
@@ -194,8 +234,10 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		existing.add(resourceKey);
 		registry.set(`${kind}/${namespace}/${name}`, ref);
 		add();
-		if (!clusterScoped.has(kind) && !namespaceUses.has(namespace)) {
-			namespaceUses.set(namespace, ref);
+		if (!clusterScoped.has(kind)) {
+			// An object the API server wrote (kubectl's output) proves its namespace exists.
+			if (fromServer(object)) serverNamespaces.add(namespace);
+			else if (!namespaceUses.has(namespace)) namespaceUses.set(namespace, ref);
 		}
 	};
 
@@ -219,6 +261,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	};
 
 	const handleObject = (ref: ObjectRef, object: Obj): void => {
+		latest = Math.max(latest, latestTime(object));
 		const apiVersion = get(object, 'apiVersion');
 		const kind = get(object, 'kind');
 		let broken = false;
@@ -287,7 +330,13 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		}
 	});
 
-	// Namespaces used but never defined are created, with one warning at the first use.
+	// Namespaces used but never defined are created, with one warning at the first use by a
+	// hand-written manifest (a dump never lists Namespaces: it need not).
+	for (const namespace of serverNamespaces) {
+		if (definedNamespaces.has(namespace) || builtinNamespaces.includes(namespace)) continue;
+		definedNamespaces.add(namespace);
+		input.namespaces.push({name: namespace});
+	}
 	for (const [namespace, ref] of namespaceUses) {
 		if (definedNamespaces.has(namespace) || builtinNamespaces.includes(namespace)) continue;
 		input.namespaces.push({name: namespace});
@@ -299,6 +348,8 @@ export function loadSources(files: SourceFile[]): LoadResult {
 			0.5,
 		);
 	}
+
+	if (Number.isFinite(latest)) relativeTimes(input, latest);
 
 	ordered.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
 	const errors: Diagnostic[] = [];

@@ -82,8 +82,18 @@ export function decodeMeta(object: Obj, options: MetaOptions, p: Problems): Obje
 
 	const meta: ObjectMetaInput = {name, namespace, labels, annotations};
 	if (uid !== undefined) meta.uid = uid;
+	// Absolute for now: loadSources makes every recorded time relative to the dump's "now".
+	const created = epochSeconds(get(metadata, 'creationTimestamp'));
+	if (created !== undefined) meta.createdAtSeconds = created;
 	if (ownerReferences.length > 0) meta.ownerReferences = ownerReferences;
 	return meta;
+}
+
+/** An RFC 3339 timestamp as the API server writes it, in seconds since the epoch. */
+export function epochSeconds(value: unknown): number | undefined {
+	if (typeof value !== 'string') return undefined;
+	const ms = Date.parse(value);
+	return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
 
 /** metadata.name, read without reporting (for messages about objects that fail to decode). */

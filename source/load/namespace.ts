@@ -13,6 +13,7 @@ export function decodeNamespace(object: Obj, p: Problems): NamespaceInput {
 	// K8S-SEMANTICS A1: namespace names are DNS-1123 labels.
 	const meta = decodeMeta(object, {namespaced: false, nameRule: isDNS1123Label}, p);
 	const namespace: NamespaceInput = {name: meta.name};
+	if (meta.createdAtSeconds !== undefined) namespace.createdAtSeconds = meta.createdAtSeconds;
 	if (Object.keys(meta.labels).length > 0) namespace.labels = meta.labels;
 	return namespace;
 }

@@ -13,6 +13,7 @@ export function decodeNode(object: Obj, p: Problems): NodeInput {
 	const podCIDR = readString(spec, 'podCIDR', ['spec'], p);
 	if (podCIDR && !isValidCIDR(podCIDR)) p.errors.push(invalid(['spec', 'podCIDR'], podCIDR, validCIDRMessage));
 	const node: NodeInput = {name: meta.name};
+	if (meta.createdAtSeconds !== undefined) node.createdAtSeconds = meta.createdAtSeconds;
 	if (Object.keys(meta.labels).length > 0) node.labels = meta.labels;
 	if (podCIDR) node.podCIDR = podCIDR;
 	const status = get(object, 'status');

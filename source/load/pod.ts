@@ -2,7 +2,7 @@
 
 import type {PodInput, PodPhase, PodStatusInput} from '../sim/types.js';
 import {unsupported} from './field-error.js';
-import {decodeMeta} from './metadata.js';
+import {decodeMeta, epochSeconds} from './metadata.js';
 import {isDNS1123Subdomain} from './name-rules.js';
 import {get, isObject, readObject, type Obj, type Problems} from './object-reader.js';
 import {decodePodSpec, restartPolicyOf} from './pod-spec.js';
@@ -31,6 +31,10 @@ function decodeStatus(status: Obj): PodStatusInput {
 			if (typeof count === 'number' && Number.isInteger(count) && count > 0) restarts += count;
 		}
 		out.restartCount = restarts;
+		const first = containerStatuses.find(isObject);
+		const running = isObject(first) && isObject(first['state']) ? (first['state'] as Obj)['running'] : undefined;
+		const started = isObject(running) ? epochSeconds(running['startedAt']) : undefined;
+		if (started !== undefined) out.startedAtSeconds = started;
 	}
 	return out;
 }

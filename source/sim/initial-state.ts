@@ -41,13 +41,50 @@ export type InitResult = {ok: true; state: State; warnings: string[]} | {ok: fal
 
 const DEFAULT_SEED = 1;
 
+/**
+ * The smallest block holding every address, widened to at least /`widest`: a dump shows
+ * some of a cluster's addresses, not its range, and ranges are rarely narrower than /16.
+ */
+export function inferCIDR(addresses: string[], widest = 16): string | null {
+	const values = addresses.map(parseIPv4).filter((v): v is number => v !== null);
+	if (values.length === 0) return null;
+	const min = Math.min(...values);
+	const max = Math.max(...values);
+	let prefix = 32;
+	while (prefix > 0 && Math.floor(min / 2 ** (32 - prefix)) !== Math.floor(max / 2 ** (32 - prefix))) prefix--;
+	prefix = Math.min(prefix, widest);
+	const size = 2 ** (32 - prefix);
+	return formatCIDR({base: Math.floor(min / size) * size, prefix, size});
+}
+
+/** Only Services a cluster recorded (they carry a uid) say where its range is; a hand-written
+ *  clusterIP outside the range is an error to report, not a hint (A8). */
+function recordedServiceCIDR(input: ClusterInput): string | null {
+	return inferCIDR(
+		input.services
+			.filter(s => s.meta.uid !== undefined)
+			.map(s => s.spec.clusterIP)
+			.filter((ip): ip is string => ip !== undefined && ip !== 'None'),
+	);
+}
+
+function recordedPodCIDR(input: ClusterInput): string | null {
+	const blocks = input.nodes.map(n => n.podCIDR).filter((c): c is string => c !== undefined);
+	return inferCIDR(blocks.flatMap(c => {
+		const cidr = parseCIDR(c);
+		return cidr ? [formatIPv4(cidr.base), formatIPv4(cidr.base + cidr.size - 1)] : [];
+	}));
+}
+
 export function resolveConfig(input: ClusterInput): ClusterConfig {
 	const c = input.config;
-	const serviceCIDR = c.serviceCIDR ?? '10.96.0.0/12';
+	// Without a Cluster document, a dump's own addresses say where the ranges are.
+	const serviceCIDR = c.serviceCIDR ?? recordedServiceCIDR(input) ?? '10.96.0.0/12';
+	const recordedDNS = input.services.find(s => s.meta.namespace === 'kube-system' && s.meta.name === 'kube-dns')?.spec.clusterIP;
 	const [min, max] = (c.nodePortRange ?? '30000-32767').split('-').map(Number);
 	return {
 		serviceCIDR,
-		podCIDR: c.podCIDR ?? '10.244.0.0/16',
+		podCIDR: c.podCIDR ?? recordedPodCIDR(input) ?? '10.244.0.0/16',
 		nodeCIDRMaskSize: 24,
 		nodePortMin: min!,
 		nodePortMax: max!,
@@ -57,8 +94,8 @@ export function resolveConfig(input: ClusterInput): ClusterConfig {
 		podStartSeconds: c.podStartSeconds ?? 2,
 		maxPodsPerNode: c.maxPodsPerNode ?? 110,
 		clusterDomain: 'cluster.local',
-		// B1: kube-dns takes the 10th address of the service range.
-		dnsIP: formatIPv4(parseCIDR(serviceCIDR)!.base + 10),
+		// B1: kube-dns takes the 10th address of the service range (or where the dump says it is).
+		dnsIP: recordedDNS && recordedDNS !== 'None' ? recordedDNS : formatIPv4(parseCIDR(serviceCIDR)!.base + 10),
 	};
 }
 
@@ -242,6 +279,23 @@ function addWorkload(d: Draft, input: WorkloadInput): void {
 	put(d, 'workloads', workloadKey(w.kind, w.namespace, w.name), w);
 }
 
+/**
+ * A dump records each Deployment's ReplicaSets: the Deployment's current one is the one with
+ * replicas (or the newest), so the Deployment keeps using it instead of making a new one.
+ */
+function adoptRecordedReplicaSets(d: Draft, workloads: WorkloadInput[]): void {
+	for (const deploy of workloads.filter(w => w.kind === 'Deployment')) {
+		const owned = workloads.filter(
+			w => w.kind === 'ReplicaSet' && w.meta.namespace === deploy.meta.namespace && w.meta.ownerReferences?.some(r => r.kind === 'Deployment' && r.name === deploy.meta.name),
+		);
+		const current = [...owned].sort((a, b) => b.replicas - a.replicas || (b.meta.createdAtSeconds ?? 0) - (a.meta.createdAtSeconds ?? 0))[0];
+		const hash = current?.template.labels['pod-template-hash'] ?? current?.meta.name.slice(deploy.meta.name.length + 1);
+		if (!hash) continue;
+		const key = workloadKey('Deployment', deploy.meta.namespace, deploy.meta.name);
+		put(d, 'workloads', key, {...d.s.workloads[key]!, templateHash: hash});
+	}
+}
+
 /** A pod from the manifests: bare, or (in a dump) owned by a recorded controller. */
 function addPod(d: Draft, input: PodInput, ownerKinds: Map<string, Workload['kind']>): void {
 	const ref = input.meta.ownerReferences?.find(r => r.controller !== false);
@@ -334,6 +388,7 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 	// Workloads, then the pods the dump recorded, then controllers top up to their replicas.
 	const workloads = [...extra.workloads, ...input.workloads];
 	for (const w of workloads) addWorkload(d, w);
+	adoptRecordedReplicaSets(d, workloads);
 	const ownerKinds = new Map<string, Workload['kind']>();
 	for (const w of workloads) ownerKinds.set(workloadKey(w.kind, w.meta.namespace, w.meta.name), w.kind);
 	placeDefaultClient(d);
