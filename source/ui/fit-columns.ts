@@ -16,10 +16,14 @@ export function fitColumns(headers: string[], rows: string[][], width: number, p
 	const natural = headers.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
 	let columns = headers.map((_, i) => i);
 	const total = () => columns.reduce((sum, i) => sum + natural[i]!, 0) + GAP * (columns.length - 1);
+	// A column with nothing in any row (the Endpoints pane's CHANGE between changes) goes before
+	// any column that says something.
+	const blank = (i: number) => rows.length > 0 && rows.every(r => (r[i] ?? '') === '');
 	while (total() > width) {
 		const droppable = columns.filter(i => (priority[i] ?? 0) > 0);
 		if (droppable.length === 0) break;
-		const drop = droppable.reduce((a, b) => ((priority[b] ?? 0) >= (priority[a] ?? 0) ? b : a));
+		const empty = droppable.find(blank);
+		const drop = empty ?? droppable.reduce((a, b) => ((priority[b] ?? 0) >= (priority[a] ?? 0) ? b : a));
 		columns = columns.filter(i => i !== drop);
 	}
 	const widths = columns.map(i => natural[i]!);
@@ -28,13 +32,18 @@ export function fitColumns(headers: string[], rows: string[][], width: number, p
 	return {columns, widths};
 }
 
-export function cell(text: string, width: number): string {
+/** `middle`: cut the middle, not the end: generated names differ in their tails (`hello-node-4fp4j`). */
+export function cell(text: string, width: number, middle = false): string {
 	if (text.length <= width) return text.padEnd(width);
-	return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
+	if (width <= 1) return text.slice(0, width);
+	if (!middle) return `${text.slice(0, width - 1)}…`;
+	const tail = Math.ceil((width - 1) / 2);
+	return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
 }
 
-export function layoutRow(row: string[], fitted: Fitted): string {
-	return fitted.columns.map((c, k) => cell(row[c] ?? '', fitted.widths[k]!)).join(' '.repeat(GAP)).trimEnd();
+/** `middleFirst`: the first (name) column, the one `fitColumns` shortens, is cut in the middle. */
+export function layoutRow(row: string[], fitted: Fitted, middleFirst = false): string {
+	return fitted.columns.map((c, k) => cell(row[c] ?? '', fitted.widths[k]!, middleFirst && k === 0)).join(' '.repeat(GAP)).trimEnd();
 }
 
 /** The slice of rows to render so the cursor stays visible (only visible rows render). */

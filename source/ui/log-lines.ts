@@ -59,7 +59,11 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 						: r.upstream
 							? 'forwarded upstream (not simulated)'
 							: r.rcode;
-				lines.push({text: `${t} ${entry.client} nslookup ${r.question} → ${answer}`, color: r.rcode === 'NXDOMAIN' ? 'red' : 'cyan'});
+				const color = r.rcode === 'NXDOMAIN' ? 'red' : 'cyan';
+				const one = `${t} ${entry.client} nslookup ${r.question} → ${answer}`;
+				// Like a request: the answer gets its own line rather than losing its end.
+				if (one.length <= width) lines.push({text: one, color});
+				else lines.push({text: `${t} ${entry.client} nslookup ${r.question}`, color}, {text: `${' '.repeat(t.length)} → ${answer}`, color});
 				break;
 			}
 			case 'message':

@@ -124,10 +124,12 @@ function absorb(model: Model, next: State): Model {
 	for (const change of changes) {
 		let entry: EndpointChange & {replaces?: string} = change;
 		if (change.kind === 'added') {
-			// Pair a new address with the latest unpaired one that vanished from the same Service.
+			// Pair a new address with the latest unpaired one that vanished from the same Service a
+			// moment ago (a killed pod and its replacement); pods that come long after others left
+			// (scaled to 0, later back up) replace nobody.
 			const gone = [...recent]
 				.reverse()
-				.find(c => c.kind === 'removed' && c.service === change.service && !recent.some(o => o.replaces === c.ip));
+				.find(c => c.kind === 'removed' && c.service === change.service && change.at - c.at <= HIGHLIGHT_MS && !recent.some(o => o.replaces === c.ip));
 			if (gone) entry = {...change, replaces: gone.ip};
 			const s = stats[change.service] ?? {ipChanges: 0, ok: 0, total: 0};
 			stats[change.service] = {...s, ipChanges: s.ipChanges + 1};

@@ -47,7 +47,8 @@ export function TablePane({title, focused, width, height, headers, priority, row
 			</Text>
 			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
 			{head ? (
-				<Text wrap="truncate" {...tint(theme, 'gray')}>
+				// With no table under it the head is all the pane says (an ExternalName's CNAME): wrap it whole.
+				<Text wrap={headers.length === 0 && rows.length === 0 ? 'wrap' : 'truncate'} {...tint(theme, 'gray')}>
 					{head}
 				</Text>
 			) : null}
@@ -64,7 +65,7 @@ export function TablePane({title, focused, width, height, headers, priority, row
 			{rows.slice(start, end).map((row, k) => {
 				const index = start + k;
 				const selected = cursor === index;
-				const line = layoutRow(row.cells, fitted) + (row.note ? `  ${row.note}` : '');
+				const line = layoutRow(row.cells, fitted, headers.length > 0) + (row.note ? `  ${row.note}` : '');
 				return (
 					<Text key={index} wrap="truncate" inverse={selected && focused} bold={row.bold || (selected && !focused)} {...tint(theme, row.color)}>
 						{(selected ? '›' : ' ') + line}

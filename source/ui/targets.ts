@@ -48,12 +48,13 @@ export interface ClientChoice {
 }
 
 export function clientChoices(state: State, service: Service | undefined): ClientChoice[] {
-	const choices: ClientChoice[] = [{flags: '', label: 'pod/curl       in-cluster test client (namespace default)'}];
+	// Who sends, then from which address: the `who` column is aligned so the list reads as a table.
+	const rows: Array<{flags: string; who: string; what: string}> = [{flags: '', who: 'pod/curl', what: 'in-cluster test client (namespace default)'}];
 	for (const c of state.config.externalClients) {
-		choices.push({flags: c.name === 'external' ? '--from external' : `--from ${c.name}`, label: `external       ${c.name} ${c.ip} (outside the cluster)`});
+		rows.push({flags: c.name === 'external' ? '--from external' : `--from ${c.name}`, who: c.name, what: `${c.ip} (outside the cluster)`});
 	}
 	for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-		choices.push({flags: `--from node/${node.name}`, label: `node/${node.name}  ${node.internalIP} (host network: no cluster DNS)`});
+		rows.push({flags: `--from node/${node.name}`, who: `node/${node.name}`, what: `${node.internalIP} (host network: no cluster DNS)`});
 	}
 	const pods = Object.values(state.pods)
 		.filter(p => p.podIP !== null && p.containersRunning && p.deletionTimestamp === null)
@@ -65,7 +66,8 @@ export function clientChoices(state: State, service: Service | undefined): Clien
 		})
 		.slice(0, 30);
 	for (const pod of pods) {
-		choices.push({flags: `--from pod/${pod.name} -n ${pod.namespace}`, label: `pod/${pod.name} ${pod.podIP} (${pod.namespace}, ${pod.nodeName})`});
+		rows.push({flags: `--from pod/${pod.name} -n ${pod.namespace}`, who: `pod/${pod.name}`, what: `${pod.podIP} (${pod.namespace}, ${pod.nodeName})`});
 	}
-	return choices;
+	const width = Math.min(32, Math.max(...rows.map(r => r.who.length)));
+	return rows.map(r => ({flags: r.flags, label: `${r.who.padEnd(width)}  ${r.what}`}));
 }

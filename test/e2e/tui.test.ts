@@ -1,0 +1,196 @@
+// The real binary in a real terminal (tmux): keys in, screen out. It starts on the alternate
+// screen, a killed pod is replaced while the ClusterIP stays put, `q` exits 0 and gives the
+// terminal back; `--record` writes a script `--script` replays; NO_COLOR turns colour off.
+// Skipped (with a log line) where tmux is not installed.
+
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import test, {type ExecutionContext} from 'ava';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const HAVE_TMUX = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
+// A private tmux server for this run: never touches the user's sessions.
+const SOCKET = `k8s-svc-tui-test-${process.pid}`;
+let sessions = 0;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
+
+test.before('build dist/cli.js if `npm test` has not', () => {
+	if (existsSync(CLI)) return;
+	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
+	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
+});
+
+// tmux exits when its last session ends, and a new session started in that moment fails ("server
+// exited unexpectedly"): a quiet session keeps the server up between tests (and ends by itself).
+test.before('start the private tmux server', () => {
+	if (HAVE_TMUX) tmux('new-session', '-d', '-s', 'keeper', 'exec sleep 900');
+});
+
+test.after.always('stop the private tmux server and remove its socket', () => {
+	if (!HAVE_TMUX) return;
+	const path = spawnSync('tmux', ['-L', SOCKET, 'display-message', '-p', '#{socket_path}'], {encoding: 'utf8'}).stdout.trim();
+	spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+	if (path.endsWith(SOCKET)) rmSync(path, {force: true});
+});
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+interface Terminal {
+	name: string;
+	screen(options?: {escapes?: boolean}): string;
+	keys(...keys: string[]): void;
+	/** `#{alternate_on} #{cursor_flag}` and friends. */
+	display(format: string): string;
+	/** Poll the screen until `done` holds (or fail with the screen after `ms`). */
+	waitFor(what: string, done: (screen: string) => boolean, ms?: number): Promise<string>;
+}
+
+/**
+ * Run `command` (a shell line, from the project root) in a detached 100×30 tmux session; after it
+ * ends the pane prints `EXITED=<code>` and stays, so the test can read it. Killed in teardown.
+ */
+function terminal(t: ExecutionContext, command: string): Terminal {
+	const name = `tui-${process.pid}-${++sessions}`;
+	const line = `${command}; echo EXITED=$?; exec sleep 600`;
+	tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-c', ROOT, `sh -c ${shellQuote(line)}`);
+	t.teardown(() => {
+		spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', name]);
+	});
+	const term: Terminal = {
+		name,
+		screen: ({escapes = false} = {}) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name),
+		keys: (...keys) => {
+			for (const key of keys) tmux('send-keys', '-t', name, key);
+		},
+		display: format => tmux('display-message', '-p', '-t', name, format).trim(),
+		async waitFor(what, done, ms = 10_000) {
+			const until = Date.now() + ms;
+			let screen = term.screen();
+			while (!done(screen)) {
+				if (Date.now() > until) throw new Error(`waited ${ms} ms for ${what}; the screen:\n${screen}`);
+				await sleep(100);
+				screen = term.screen();
+			}
+			return screen;
+		},
+	};
+	return term;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const started = (s: string) => s.includes('Services (all namespaces)') && s.includes('hello-node-svc') && /hello-node-[a-z0-9]{5}/.test(s);
+const clusterIP = (s: string) => /ClusterIP (\d+\.\d+\.\d+\.\d+) unchanged/.exec(s)?.[1];
+const podNames = (s: string) => new Set(s.match(/\bhello-node-[a-z0-9]{5}\b/g) ?? []);
+
+/** SGR sequences that set a foreground or background colour (39/49, back to the default, are not). */
+function colourEscapes(text: string): string[] {
+	const found: string[] = [];
+	for (const [sequence, params] of text.matchAll(/\x1b\[([0-9;:]*)m/g)) {
+		const codes = params!.split(/[;:]/).map(Number);
+		if (codes.some(c => (c >= 30 && c <= 38) || (c >= 40 && c <= 48) || (c >= 90 && c <= 97) || (c >= 100 && c <= 107))) found.push(JSON.stringify(sequence));
+	}
+	return found;
+}
+
+function skipWithoutTmux(t: ExecutionContext): boolean {
+	if (HAVE_TMUX) return false;
+	t.log('tmux is not installed: skipping the real-terminal test');
+	t.pass();
+	return true;
+}
+
+test.serial('hello in a real terminal: kill a pod, the replacement runs, the ClusterIP stays; q exits 0 and restores the terminal', async t => {
+	if (skipWithoutTmux(t)) return;
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml`);
+	const first = await term.waitFor('the Services pane', started);
+	t.is(term.display('#{alternate_on}'), '1', 'full screen on the alternate screen');
+	const ip = clusterIP(first);
+	t.regex(ip ?? '', /^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/, 'a ClusterIP from 10.96.0.0/12 (K8S-SEMANTICS B1)');
+	const before = podNames(first);
+	t.is(before.size, 3);
+	const victim = /›(hello-node-[a-z0-9]{5})\b/.exec(first)?.[1];
+	t.truthy(victim, 'the Pods pane has a pod under its cursor');
+
+	term.keys('x');
+	const killed = await term.waitFor('Terminating', s => s.includes('Terminating'), 5000);
+	t.true(killed.includes(`pod "${victim}" deleted`));
+	t.regex(killed, new RegExp(`${victim!.slice(-5)}\\s+Terminating`));
+
+	// C1: a new pod with a new name reaches Running (start delay plus readiness, on the real clock).
+	const replaced = await term.waitFor(
+		'a new pod Running',
+		s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+Running/g)].some(m => !before.has(m[1]!)),
+		15_000,
+	);
+	t.true(replaced.includes('3/3 ready'));
+	t.is(clusterIP(replaced), ip, 'the ClusterIP text is unchanged');
+
+	term.keys('q');
+	const after = await term.waitFor('the exit code', s => s.includes('EXITED='), 5000);
+	t.regex(after, /^EXITED=0$/m);
+	t.false(after.includes('Services (all namespaces)'), 'the TUI is gone from the screen');
+	// Back on the normal screen, with the cursor shown again.
+	t.is(term.display('#{alternate_on} #{cursor_flag}'), '0 1');
+});
+
+test.serial('--record writes the session as a script that --script replays', async t => {
+	if (skipWithoutTmux(t)) return;
+	const dir = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-record-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const file = join(dir, 'session.txt');
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml --record ${shellQuote(file)}`);
+	const first = await term.waitFor('the Services pane', started);
+	const victim = /›(hello-node-[a-z0-9]{5})\b/.exec(first)![1]!;
+
+	term.keys('x');
+	await term.waitFor('Terminating', s => s.includes('Terminating'), 5000);
+	await sleep(300);
+	term.keys('b');
+	await term.waitFor('the burst', s => s.includes('×100:'), 5000);
+	term.keys(':');
+	await term.waitFor('the palette', s => /^:█/m.test(s), 5000);
+	term.keys('scale rc hello-node --replicas=4', 'Enter');
+	await term.waitFor('the scale', s => s.includes('replicationcontroller/hello-node scaled'), 5000);
+	term.keys('q');
+	const after = await term.waitFor('the exit code', s => s.includes('EXITED='), 5000);
+	t.regex(after, /^EXITED=0$/m);
+
+	const script = readFileSync(file, 'utf8');
+	const lines = script.trimEnd().split('\n');
+	t.deepEqual(lines.slice(0, 2), ['# k8s-svc-tui session; replay it with:', '#   k8s-svc-tui samples/hello.yaml --seed 1 --script THIS_FILE']);
+	const commands = lines.slice(2).filter(l => !l.startsWith('wait '));
+	t.deepEqual(commands, [`delete pod ${victim} -n default`, 'curl hello-node-svc.default:80 --count 100', 'scale rc hello-node --replicas=4']);
+	t.true(lines.slice(2).every(l => commands.includes(l) || /^wait \d+ms$/.test(l)), script);
+
+	const replay = spawnSync(process.execPath, [CLI, 'samples/hello.yaml', '--script', file], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	t.is(replay.status, 0, replay.stderr);
+	t.is(replay.stderr, '');
+	const out = replay.stdout.split('\n');
+	t.is(out[0], `pod "${victim}" deleted`);
+	t.true(out.includes('replicationcontroller/hello-node scaled'));
+});
+
+test.serial('NO_COLOR=1: no colour escape sequences on the screen (colour otherwise)', async t => {
+	if (skipWithoutTmux(t)) return;
+	const plain = terminal(t, `NO_COLOR=1 node dist/cli.js samples/hello.yaml`);
+	await plain.waitFor('the Services pane', started);
+	plain.keys('x');
+	await plain.waitFor('Terminating', s => s.includes('Terminating'), 5000);
+	const escaped = plain.screen({escapes: true});
+	t.true(escaped.includes('Terminating'));
+	t.deepEqual(colourEscapes(escaped), []);
+	plain.keys('q');
+	t.regex(await plain.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+
+	// The same screen with colour allowed does have colour: the check above can fail.
+	const coloured = terminal(t, `env -u NO_COLOR node dist/cli.js samples/hello.yaml`);
+	await coloured.waitFor('the Services pane', started);
+	t.true(colourEscapes(coloured.screen({escapes: true})).length > 0);
+	coloured.keys('q');
+	await coloured.waitFor('the exit code', s => s.includes('EXITED='), 5000);
+});

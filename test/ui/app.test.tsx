@@ -1,0 +1,382 @@
+/** @jsxRuntime automatic */
+// The whole screen, key by key: every sample's opening screen and the scenes the app exists for
+// (kill a pod, scale to 0 and back, bursts with and without session affinity, NodePort from
+// outside, ExternalName lookups, help, the palette). Colour off, seed 1, fixed sizes, and the
+// clock moves only on `.` (wait 1s). Each snapshot was read against K8S-SEMANTICS before it was
+// accepted; the facts are asserted too, so a carelessly updated snapshot still fails.
+
+import {readdirSync} from 'node:fs';
+import test from 'ava';
+import {selectedPod} from '../../source/ui/model.js';
+import {KEYS, openScreen, type Screen} from './helpers.js';
+
+const SAMPLES = readdirSync(new URL('../../samples/', import.meta.url))
+	.filter(f => f.endsWith('.yaml'))
+	.sort();
+
+const lines = (frame: string) => frame.split('\n');
+/** The line of the frame that holds every one of `parts` (first match). */
+const lineWith = (frame: string, ...parts: string[]) => lines(frame).find(l => parts.every(p => l.includes(p)));
+const clusterIPOf = (frame: string) => /ClusterIP (\d+\.\d+\.\d+\.\d+) unchanged/.exec(frame)?.[1];
+
+/** Every frame is exactly the screen: no line wider, no line more. */
+function assertFits(t: {true(v: boolean, m?: string): void; is(a: unknown, b: unknown, m?: string): void}, frame: string, size = {width: 100, height: 30}) {
+	const all = lines(frame);
+	t.is(all.length, size.height, 'one frame line per terminal row');
+	const wide = all.filter(l => [...l].length > size.width);
+	t.is(wide.length, 0, `lines wider than ${size.width}: ${wide.join('\n')}`);
+}
+
+async function withScreen(file: string, size: {width: number; height: number} | undefined, body: (s: Screen) => Promise<void>) {
+	const screen = await openScreen(file, size);
+	try {
+		await body(screen);
+	} finally {
+		screen.unmount();
+	}
+}
+
+// Opening screens.
+
+for (const file of SAMPLES) {
+	test.serial(`${file}: opening screen`, async t => {
+		await withScreen(`samples/${file}`, undefined, async s => {
+			const frame = s.frame();
+			t.snapshot(frame, `${file}: opening screen`);
+			assertFits(t, frame);
+			const sim = s.model().sim;
+			t.true(lines(frame)[0]!.startsWith(`k8s-svc-tui · ${file} · ${Object.keys(sim.nodes).length} nodes`));
+			t.regex(lines(frame)[0]!, /▶ running 1× · t=00:00\.0$/);
+			// Every Service is listed with its ClusterIP (K8S-SEMANTICS G1: None for headless,
+			// <none> for ExternalName), and the first one in `default` is selected.
+			for (const svc of Object.values(sim.services)) {
+				const ip = svc.type === 'ExternalName' ? '<none>' : svc.clusterIP!;
+				t.truthy(lineWith(frame, ` ${svc.name} `, ip), `${svc.namespace}/${svc.name} ${ip}`);
+			}
+			const selected = sim.services[s.model().selected!]!;
+			t.is(selected.namespace, 'default');
+			t.not(selected.name, 'kubernetes');
+			t.truthy(lineWith(frame, `›${selected.namespace}`, ` ${selected.name} `), 'the cursor is on the selected Service');
+			t.true(frame.includes(`Endpoints: ${selected.name} `));
+			t.regex(lines(frame)[29]!, /\? help {2}q quit$/);
+		});
+	});
+}
+
+// hello: kill a pod, watch the replacement, the ClusterIP stays put.
+
+test.serial('hello: after killing one pod, and once the replacement is ready', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const before = s.frame();
+		const ip = clusterIPOf(before);
+		t.is(ip, s.model().sim.services['default/hello-node-svc']!.clusterIP!);
+		const victim = selectedPod(s.model())!;
+		const oldNames = new Set(Object.keys(s.model().sim.pods));
+
+		const killed = await s.press('x');
+		t.snapshot(killed, 'hello: after killing one pod');
+		assertFits(t, killed);
+		// K8S-SEMANTICS C4: Terminating at once, out of the ready endpoints at once.
+		t.truthy(lineWith(killed, victim.name.slice(-5), 'Terminating'), 'the killed pod shows Terminating');
+		t.truthy(lineWith(killed, `${victim.podIP}:8080`, 'terminating'));
+		t.truthy(lineWith(killed, 'hello-node-svc', '2/2 ready'));
+		t.true(killed.includes('ClusterIP 10.108.246.108 → 2 of 2 ready'));
+		// C1: the controller creates a new pod at once; it has no IP yet.
+		t.truthy(lineWith(killed, 'ContainerCreating', '<none>'));
+		t.true(killed.includes(`pod "${victim.name}" deleted`));
+		t.is(clusterIPOf(killed), ip, 'the ClusterIP text is unchanged');
+
+		const ready = await s.press('.', '.', '.', '.', '.');
+		t.snapshot(ready, 'hello: the replacement pod is ready (5 s later)');
+		assertFits(t, ready);
+		const fresh = Object.values(s.model().sim.pods).filter(p => !oldNames.has(`${p.namespace}/${p.name}`));
+		t.is(fresh.length, 1);
+		const replacement = fresh[0]!;
+		t.regex(replacement.name, /^hello-node-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+		t.not(replacement.podIP, victim.podIP, 'a new pod, a new IP');
+		t.truthy(lineWith(ready, replacement.name, 'Running', replacement.podIP!), 'the new pod appears, Running, with its IP');
+		t.truthy(lineWith(ready, `${replacement.podIP}:8080`, 'ready', `was ${victim.podIP}`));
+		t.true(ready.includes(`IP ${victim.podIP} → ${replacement.podIP} (pod replaced)`));
+		// Still inside its 30 s grace period.
+		t.truthy(lineWith(ready, victim.name, 'Terminating'));
+		t.truthy(lineWith(ready, 'hello-node-svc', '3/3 ready'));
+		t.regex(ready, /t=00:05\.0/);
+		t.true(ready.includes('ClusterIP 10.108.246.108 unchanged 5s · pod IPs changed 1×'));
+		t.is(clusterIPOf(ready), ip, 'the ClusterIP text is unchanged');
+	});
+});
+
+test.serial('hello: scaled to 0 (past the grace period) and back to 3', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const ip = clusterIPOf(s.frame());
+		const oldNames = Object.values(s.model().sim.pods)
+			.filter(p => p.name.startsWith('hello-node-'))
+			.map(p => p.name);
+		t.is(oldNames.length, 3);
+
+		const typing = await s.press(':', ...'scale rc hello-node --replicas=0');
+		t.is(lines(typing)[28], ':scale rc hello-node --replicas=0█');
+		const scaled = await s.press(KEYS.enter);
+		t.snapshot(scaled, 'hello: just scaled to 0');
+		t.is(lines(scaled)[28], 'replicationcontroller/hello-node scaled');
+		for (const name of oldNames) t.truthy(lineWith(scaled, name, 'Terminating'));
+		t.true(scaled.includes('Pods (rc/hello-node ×0)'));
+		t.truthy(lineWith(scaled, 'hello-node-svc', '0/0 ready'));
+
+		for (let i = 0; i < 31; i++) await s.press('.');
+		const empty = s.frame();
+		t.snapshot(empty, 'hello: scaled to 0, 31 s later');
+		assertFits(t, empty);
+		t.regex(empty, /t=00:31\.0/);
+		// Gone after the 30 s grace period (C4); the Service and its ClusterIP stay (A8, F1, H8).
+		for (const name of oldNames) t.false(empty.includes(name));
+		t.true(empty.includes('no pod matches the selector'));
+		t.true(empty.includes('no endpoints: connections are refused'));
+		t.true(empty.includes('ClusterIP 10.108.246.108 → 0 of 0 ready'));
+		t.is(clusterIPOf(empty), ip);
+
+		await s.press(':', ...'scale rc hello-node --replicas=3', KEYS.enter);
+		for (let i = 0; i < 6; i++) await s.press('.');
+		const back = s.frame();
+		t.snapshot(back, 'hello: scaled back to 3, 6 s later');
+		assertFits(t, back);
+		const fresh = Object.values(s.model().sim.pods).filter(p => p.name.startsWith('hello-node-'));
+		t.is(fresh.length, 3);
+		for (const pod of fresh) {
+			t.false(oldNames.includes(pod.name), 'new pods, new names');
+			t.truthy(lineWith(back, pod.name, 'Running', pod.podIP!));
+			t.truthy(lineWith(back, `${pod.podIP}:8080`, 'ready'));
+		}
+		t.truthy(lineWith(back, 'hello-node-svc', '3/3 ready'));
+		// New pods 30 s after the old ones left replace nobody.
+		t.false(back.includes('pod replaced'));
+		t.false(back.includes('was 10.'));
+		t.is(clusterIPOf(back), ip, 'the ClusterIP outlives every pod');
+	});
+});
+
+// Bursts: session affinity pins a client to one pod (E3); without it kube-proxy picks at random (E1).
+
+test.serial('affinity: a burst of 100 lands on one pod', async t => {
+	await withScreen('samples/affinity.yaml', undefined, async s => {
+		const frame = await s.press('b');
+		t.snapshot(frame, 'affinity: burst with sessionAffinity ClientIP');
+		assertFits(t, frame);
+		t.true(frame.includes('pod/curl → cart.default:80 ×100: 100 ok, 0 failed'));
+		const bars = lines(frame).filter(l => l.includes('█'));
+		t.is(bars.length, 1);
+		t.regex(bars[0]!, /│ {9}cart-[a-z0-9]+-[a-z0-9]{5} █{20} 100 +│$/);
+		t.is(lines(frame)[28], '100 requests: 100 ok, 0 failed');
+		t.true(frame.includes('100% ok (100/100)'));
+	});
+});
+
+test.serial('hello: a burst of 100 spreads over the three pods', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const frame = await s.press('b');
+		t.snapshot(frame, 'hello: burst without session affinity');
+		assertFits(t, frame);
+		t.true(frame.includes('pod/curl → hello-node-svc.default:80 ×100: 100 ok, 0 failed'));
+		const counts = lines(frame)
+			.filter(l => l.includes('█'))
+			.map(l => Number(/ (\d+) +│$/.exec(l)![1]));
+		t.is(counts.length, 3, 'every ready pod got some');
+		t.is(
+			counts.reduce((a, b) => a + b, 0),
+			100,
+		);
+		t.true(counts.every(n => n > 10 && n < 60), `random spread: ${counts.join(', ')}`);
+	});
+});
+
+// Help and the palette.
+
+test.serial('help overlay, scrolled, closed', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const help = await s.press('?');
+		t.snapshot(help, 'help overlay');
+		assertFits(t, help);
+		t.true(help.includes('Keys (1-22 of 24, ↑/↓ scroll) — Esc closes'));
+		t.truthy(lineWith(help, 'x ctrl-k', 'delete the selected pod'));
+		t.false(help.includes('Services (all namespaces)'), 'the overlay takes the whole middle');
+
+		const scrolled = await s.press(KEYS.down, KEYS.down, KEYS.down);
+		t.snapshot(scrolled, 'help overlay scrolled to the end');
+		t.true(scrolled.includes('Keys (3-24 of 24, ↑/↓ scroll)'), 'scrolling stops at the last line');
+		t.truthy(lineWith(scrolled, 'q ctrl-c', 'quit (the terminal is restored)'));
+		t.false(scrolled.includes('move up in the focused pane'));
+		t.true((await s.press('k')).includes('Keys (2-23 of 24'), 'k scrolls up too');
+		t.true((await s.press('j')).includes('Keys (3-24 of 24'), 'j scrolls down too');
+
+		const closed = await s.press(KEYS.esc);
+		t.true(closed.includes('Services (all namespaces)'));
+		t.false(closed.includes('Keys ('));
+	});
+});
+
+test.serial('palette: typing a command, and the output of get pods -o wide', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const typing = await s.press(':', ...'get pods -o wide');
+		t.snapshot(typing, 'palette: typing get pods -o wide');
+		t.is(lines(typing)[28], ':get pods -o wide█');
+
+		const output = await s.press(KEYS.enter);
+		t.snapshot(output, 'palette: output of get pods -o wide');
+		assertFits(t, output);
+		t.truthy(lineWith(output, '│ :get pods -o wide'));
+		// K8S-SEMANTICS G3: kubectl's wide columns (cut at the overlay's edge).
+		t.truthy(lineWith(output, 'NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE'));
+		for (const pod of Object.values(s.model().sim.pods).filter(p => p.namespace === 'default')) {
+			t.truthy(lineWith(output, pod.name, '1/1', 'Running', pod.podIP!, pod.nodeName!));
+		}
+		t.true(output.includes('any key closes'));
+		t.is(s.model().history.at(-1), 'get pods -o wide');
+
+		const closed = await s.press('z');
+		t.true(closed.includes('Endpoints: hello-node-svc'));
+		// A query changes nothing, so it is not recorded for replay.
+		t.deepEqual(s.model().record, []);
+	});
+});
+
+test.serial('palette: a paste arrives as one chunk and runs like typed keys', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const frame = await s.press(':get svc hello-node-svc\r');
+		t.truthy(lineWith(frame, '│ :get svc hello-node-svc'));
+		t.truthy(lineWith(frame, 'hello-node-svc', 'NodePort', '10.108.246.108', '<none>', '80:30036/TCP'));
+	});
+});
+
+test.serial('palette: an error shows in the overlay and on the status line', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const frame = await s.press(':', ...'scale rc nope --replicas=1', KEYS.enter);
+		t.snapshot(frame, 'palette: scaling a missing controller');
+		t.true(frame.includes('replicationcontrollers "nope" not found'));
+	});
+});
+
+// A NodePort request from outside (K8S-SEMANTICS E5: every node answers on the nodePort).
+
+test.serial('NodePort from outside: choose the external client, then a node address, then r', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const clients = await s.press('f');
+		t.snapshot(clients, 'chooser: who sends');
+		assertFits(t, clients);
+		t.truthy(lineWith(clients, '❯ pod/curl', 'in-cluster test client'));
+		t.truthy(lineWith(clients, 'external', '198.51.100.7 (outside the cluster)'));
+		t.truthy(lineWith(clients, 'node/node-1', '192.168.49.2 (host network: no cluster DNS)'));
+
+		await s.press(KEYS.down);
+		const addresses = await s.press(KEYS.enter);
+		t.snapshot(addresses, 'chooser: which address');
+		t.is(s.model().client, '--from external');
+		t.true(addresses.includes('Address hello-node-svc by…'));
+		t.truthy(lineWith(addresses, 'DNS name', 'hello-node-svc.default:80'));
+		t.truthy(lineWith(addresses, 'ClusterIP 10.108.246.108:80'));
+		for (const [node, ip] of [
+			['node-1', '192.168.49.2'],
+			['node-2', '192.168.49.3'],
+			['node-3', '192.168.49.4'],
+		]) {
+			t.truthy(lineWith(addresses, `NodePort  ${ip}:30036 (${node})`));
+		}
+
+		await s.press(KEYS.down, KEYS.down);
+		const back = await s.press(KEYS.enter);
+		t.is(s.model().address, 'node:node-1');
+		t.true(back.includes('Endpoints: hello-node-svc'));
+
+		const fired = await s.press('r');
+		t.snapshot(fired, 'NodePort request from outside');
+		assertFits(t, fired);
+		t.is(lines(fired)[28], 'request ok');
+		t.truthy(lineWith(fired, 'external/external → 192.168.49.2:30036'));
+		t.truthy(lineWith(fired, '✓'));
+		t.true(fired.includes('100% ok (1/1)'));
+	});
+});
+
+test.serial('ClusterIP from outside does not route', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		await s.press('f', KEYS.down, KEYS.enter, KEYS.down, KEYS.enter);
+		t.is(s.model().address, 'clusterIP');
+		const frame = await s.press('r');
+		// K8S-SEMANTICS E4, H3: the client times out.
+		t.truthy(lineWith(frame, 'external/external → 10.108.246.108:80'));
+		t.truthy(lineWith(frame, '✗'));
+		t.regex(lines(frame)[28]!, /^request failed: /);
+	});
+});
+
+// ExternalName: DNS only (E7, F4).
+
+test.serial('externalname: nslookup of an ExternalName Service', async t => {
+	await withScreen('samples/externalname.yaml', undefined, async s => {
+		t.true(s.frame().includes('›default      catalog'));
+		const moved = await s.press(KEYS.down, KEYS.down);
+		t.is(s.model().selected, 'default/orders-db');
+		t.truthy(lineWith(moved, '›default', 'orders-db', 'ExternalName', '<none>'));
+		t.true(moved.includes('ExternalName: no pods, DNS only'));
+		t.true(moved.includes('orders-db.default.svc.cluster.local CNAME orders.c'));
+
+		const looked = await s.press('n');
+		t.snapshot(looked, 'externalname: nslookup orders-db');
+		assertFits(t, looked);
+		t.truthy(lineWith(looked, 'pod/curl nslookup orders-db.default'));
+		t.truthy(lineWith(looked, 'CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com.'));
+		t.is(lines(looked)[28], 'nslookup orders-db.default: orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com.');
+		// H4: no ClusterIP, no A record of ours; the CNAME target is for the upstream resolver.
+		t.false(lineWith(looked, 'orders.cluster-', ' A ') !== undefined);
+	});
+});
+
+test.serial('externalname: a CNAME to an in-cluster Service resolves on to its ClusterIP', async t => {
+	await withScreen('samples/externalname.yaml', undefined, async s => {
+		const frame = await s.press('n');
+		const shopIP = s.model().sim.services['shop/catalog']!.clusterIP!;
+		t.truthy(lineWith(frame, 'pod/curl nslookup catalog.default'));
+		t.truthy(lineWith(frame, '→ CNAME catalog.shop.svc.cluster.local.', `A ${shopIP}`));
+	});
+});
+
+// Sizes.
+
+test.serial('a terminal below 80×24 gets the size message', async t => {
+	for (const size of [
+		{width: 79, height: 24},
+		{width: 100, height: 23},
+	]) {
+		await withScreen('samples/hello.yaml', size, async s => {
+			const frame = s.frame();
+			t.snapshot(frame, `${size.width}×${size.height}: too small`);
+			t.is(frame, `k8s-svc-tui needs a terminal of at least 80×24; this one is ${size.width}×${size.height}.\nEnlarge it, or press q to quit.`);
+		});
+	}
+});
+
+test.serial('80×24: hello opening screen and after killing one pod', async t => {
+	const size = {width: 80, height: 24};
+	await withScreen('samples/hello.yaml', size, async s => {
+		const open = s.frame();
+		t.snapshot(open, '80×24: hello opening screen');
+		assertFits(t, open, size);
+		t.truthy(lineWith(open, '›hello-node-svc', 'NodePort', '10.108.246.108', '80:30036/TCP', '3/3 ready'));
+		t.regex(lines(open)[23]!, /\? help {2}q quit$/);
+
+		const killed = await s.press('x', '.', '.', '.', '.', '.');
+		t.snapshot(killed, '80×24: hello, replacement ready');
+		assertFits(t, killed, size);
+		t.truthy(lineWith(killed, 'Terminating'));
+		t.is(clusterIPOf(killed), '10.108.246.108');
+	});
+});
+
+test.serial('80×24: help overlay', async t => {
+	const size = {width: 80, height: 24};
+	await withScreen('samples/hello.yaml', size, async s => {
+		const help = await s.press('?');
+		t.snapshot(help, '80×24: help overlay');
+		assertFits(t, help, size);
+		t.true(help.includes('Keys (1-16 of 24, ↑/↓ scroll)'));
+	});
+});

@@ -1,0 +1,209 @@
+// The one key table: Ink's key events become names, every name finds at most one binding, and
+// every key that changes the simulation runs a line of the shared grammar (so the keyboard and
+// `--script` cannot drift apart, and `--record` can write what a key did).
+
+import {readdirSync} from 'node:fs';
+import test from 'ava';
+import {parseCommand} from '../../source/command/index.js';
+import {execute} from '../../source/session/execute.js';
+import {helpLines} from '../../source/ui/help-overlay.js';
+import {bindingFor, KEYMAP, keyName, QUIT_KEYS, type Binding} from '../../source/ui/keymap.js';
+import {initialModel, reduceModel, type Model, type ModelAction} from '../../source/ui/model.js';
+import {addressChoices, clientChoices} from '../../source/ui/targets.js';
+import {servicePods} from '../../source/view/tui/index.js';
+import {sampleState} from '../session/sample-state.js';
+import {loadState} from './helpers.js';
+
+const SAMPLES = readdirSync(new URL('../../samples/', import.meta.url))
+	.filter(f => f.endsWith('.yaml'))
+	.sort();
+
+// keyName.
+
+test('keyName: special keys by name, ctrl chords, space, and plain characters as typed', t => {
+	const cases: Array<[string, Parameters<typeof keyName>[1], string]> = [
+		['', {upArrow: true}, 'up'],
+		['', {downArrow: true}, 'down'],
+		['', {leftArrow: true}, 'left'],
+		['', {rightArrow: true}, 'right'],
+		['', {pageUp: true}, 'pageup'],
+		['', {pageDown: true}, 'pagedown'],
+		['', {tab: true}, 'tab'],
+		['', {tab: true, shift: true}, 'shift+tab'],
+		['\r', {return: true}, 'enter'],
+		['', {escape: true}, 'esc'],
+		['', {backspace: true}, 'backspace'],
+		['', {delete: true}, 'backspace'],
+		['k', {ctrl: true}, 'ctrl+k'],
+		['c', {ctrl: true}, 'ctrl+c'],
+		[' ', {}, 'space'],
+		['x', {}, 'x'],
+		['X', {shift: true}, 'X'],
+		[':', {}, ':'],
+		['?', {}, '?'],
+	];
+	for (const [input, key, name] of cases) t.is(keyName(input, key), name, JSON.stringify([input, key]));
+});
+
+test('every key in the table is one keyName can produce, and belongs to one binding only', t => {
+	const producible = new Set(['up', 'down', 'tab', 'shift+tab', 'enter', 'space', 'ctrl+k', 'ctrl+c']);
+	const seen = new Map<string, string>();
+	for (const b of KEYMAP) {
+		for (const key of b.keys) {
+			t.true(producible.has(key) || [...key].length === 1, `${key} (${b.label})`);
+			t.false(seen.has(key), `${key} is bound twice: ${seen.get(key)} and ${b.label}`);
+			seen.set(key, b.label);
+			t.is(bindingFor(key), b);
+		}
+	}
+	t.is(bindingFor('F13'), undefined);
+	t.deepEqual([...QUIT_KEYS].sort(), ['ctrl+c', 'q']);
+});
+
+test('the help overlay lists every binding, with the command it runs', t => {
+	const lines = helpLines();
+	t.is(lines.length, KEYMAP.length);
+	t.deepEqual(lines[0], {keys: '↑ k', help: 'move up in the focused pane', command: ''});
+	t.deepEqual(
+		lines.find(l => l.keys === 'x ctrl-k'),
+		{keys: 'x ctrl-k', help: 'delete the selected pod (graceful; its controller replaces it with a new pod and IP)', command: 'delete pod POD -n NS'},
+	);
+	for (const [i, b] of KEYMAP.entries()) t.is(lines[i]!.command, b.command ?? '');
+});
+
+// The lines keys run.
+
+/** The command line a binding leads to: run directly, or after its prompt (as app.tsx builds it on Enter). */
+function linesOf(binding: Binding, model: Model): string[] | {error: string} {
+	const out = binding.run(model);
+	if (!Array.isArray(out) && !('type' in out)) return out;
+	const lines: string[] = [];
+	for (const action of (Array.isArray(out) ? out : [out]) as ModelAction[]) {
+		if (action.type === 'run') lines.push(action.line);
+		if (action.type === 'mode' && action.mode.kind === 'prompt') {
+			const mode = action.mode;
+			lines.push(
+				mode.purpose === 'scale'
+					? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}`
+					: `label pod ${mode.target} ${mode.text} --overwrite`,
+			);
+		}
+	}
+	return lines;
+}
+
+function assertRuns(t: {true(v: boolean, m?: string): void; is(a: unknown, b: unknown, m?: string): void}, model: Model, line: string) {
+	const parsed = parseCommand(line);
+	t.true(parsed.ok && parsed.command?.kind === 'actions', `${line} → ${JSON.stringify(parsed)}`);
+	const result = execute(model.sim, line);
+	if (result.ok) return t.true(true);
+	// The simulator may refuse (an error value, not a grammar problem): `u` on a pod without a
+	// readiness probe, which the kubelet counts Ready whenever it runs (K8S-SEMANTICS C3).
+	t.true(
+		/^probe pod \S+ fail -n \S+$/.test(line) && /^error: pod "[^"]+" has no readiness probe: without one the kubelet counts it Ready whenever it runs$/.test(result.err.join(' ')),
+		`${line} → ${result.err.join(' ')}`,
+	);
+}
+
+const withCommand = KEYMAP.filter(b => b.command !== undefined);
+
+test('the keys that change the simulation are the ones the help shows a command for', t => {
+	t.deepEqual(
+		withCommand.map(b => b.keys[0]),
+		['x', 'c', 's', '+', '-', 'r', 'b', 'n', 'u', 'l', '.'],
+	);
+	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
+	for (const b of KEYMAP.filter(b => b.command === undefined)) {
+		const out = linesOf(b, m);
+		t.deepEqual(out, [], `${b.keys[0]} runs nothing`);
+	}
+});
+
+test('hello: each key runs the exact line its help promises', t => {
+	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
+	const byKey = Object.fromEntries(withCommand.map(b => [b.keys[0], linesOf(b, m)]));
+	t.deepEqual(byKey, {
+		x: ['delete pod hello-node-4fp4j -n default'],
+		c: ['crash pod hello-node-4fp4j -n default'],
+		s: ['scale rc/hello-node --replicas=3 -n default'],
+		'+': ['scale rc/hello-node --replicas=4 -n default'],
+		'-': ['scale rc/hello-node --replicas=2 -n default'],
+		r: ['curl hello-node-svc.default:80'],
+		b: ['curl hello-node-svc.default:80 --count 100'],
+		n: ['nslookup hello-node-svc.default'],
+		u: ['probe pod hello-node-4fp4j fail -n default'],
+		l: ['label pod hello-node-4fp4j -n default app=hello-node --overwrite'],
+		'.': ['wait 1s'],
+	});
+	for (const lines of Object.values(byKey)) for (const line of lines as string[]) assertRuns(t, m, line);
+});
+
+for (const file of SAMPLES) {
+	test(`${file}: every key with a command runs a line the grammar accepts, from every client and address`, t => {
+		const start = reduceModel(initialModel(loadState(`samples/${file}`)), {type: 'focusPane', pane: 'pods'});
+		const services = Object.keys(start.sim.services);
+		let checked = 0;
+		for (const key of services) {
+			const service = start.sim.services[key]!;
+			let m: Model = {...start, selected: key};
+			for (const b of withCommand) {
+				const out = linesOf(b, m);
+				if (!Array.isArray(out)) {
+					// Only pod keys may refuse, and only for a Service without pods.
+					t.true(/^(no pod selected|the selected pod has no controller)/.test(out.error), `${b.keys[0]}: ${out.error}`);
+					continue;
+				}
+				for (const line of out) {
+					assertRuns(t, m, line);
+					checked++;
+				}
+			}
+			for (const client of clientChoices(m.sim, service)) {
+				for (const address of addressChoices(m.sim, service)) {
+					m = {...m, client: client.flags, address: address.mode};
+					for (const k of ['r', 'b', 'n']) {
+						for (const line of linesOf(bindingFor(k)!, m) as string[]) {
+							assertRuns(t, m, line);
+							checked++;
+						}
+					}
+				}
+			}
+		}
+		t.true(checked > 50, `${checked} lines checked`);
+	});
+}
+
+test('keys that need a pod say why when there is none', t => {
+	// externalname.yaml opens on the ExternalName Service default/catalog: no pods (A9).
+	const m = reduceModel(initialModel(loadState('samples/externalname.yaml')), {type: 'focusPane', pane: 'pods'});
+	t.is(m.selected, 'default/catalog');
+	for (const key of ['x', 'c', 'u', 'l']) {
+		t.deepEqual(bindingFor(key)!.run(m), {error: 'no pod selected: pick a Service with pods, then a pod in the Pods pane'});
+	}
+	for (const key of ['s', '+', '-']) t.deepEqual(bindingFor(key)!.run(m), {error: 'the selected pod has no controller to scale (a bare pod)'});
+	t.deepEqual(linesOf(bindingFor('n')!, m), ['nslookup catalog.default']);
+});
+
+test('a bare pod has no controller to scale, but can be killed; no Service, no request', t => {
+	const bare = `apiVersion: v1
+kind: Pod
+metadata:
+  name: standalone
+  labels:
+    app: hello-node
+spec:
+  containers:
+    - name: c
+      image: busybox
+      ports:
+        - containerPort: 8080
+`;
+	const m0 = reduceModel(initialModel(sampleState('hello.yaml', {extra: bare})), {type: 'focusPane', pane: 'pods'});
+	const index = servicePods(m0.sim, m0.sim.services['default/hello-node-svc']).items.findIndex(i => i.pod.name === 'standalone');
+	t.true(index >= 0, 'the bare pod matches the Service');
+	const m = {...m0, cursor: {...m0.cursor, pods: index}};
+	for (const key of ['s', '+', '-']) t.deepEqual(bindingFor(key)!.run(m), {error: 'the selected pod has no controller to scale (a bare pod)'});
+	t.deepEqual(linesOf(bindingFor('x')!, m), ['delete pod standalone -n default']);
+	t.deepEqual(bindingFor('r')!.run({...m, selected: null}), {error: 'no Service selected'});
+});

@@ -1,0 +1,52 @@
+// The request log's lines: one request on one line when it fits, else the answer on a second
+// line; DNS answers the same way; a burst as a per-pod bar chart.
+
+import test from 'ava';
+import {logLines} from '../../source/ui/log-lines.js';
+import {initialModel, reduceModel} from '../../source/ui/model.js';
+import {loadState} from './helpers.js';
+
+const logOf = (file: string, ...lines: string[]) => lines.reduce((m, line) => reduceModel(m, {type: 'run', line}), initialModel(loadState(file))).log;
+
+test('a request: who → target → VIP → pod IP:port on node, ✓', t => {
+	const log = logOf('samples/hello.yaml', 'curl 10.108.246.108');
+	t.deepEqual(logLines(log), [{text: '00:00.0 pod/curl → 10.108.246.108 → ClusterIP 10.108.246.108:80 → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓', color: 'green'}]);
+	const narrow = logLines(log, 60);
+	t.deepEqual(
+		narrow.map(l => l.text),
+		['00:00.0 pod/curl → 10.108.246.108 → ClusterIP 10.108.246.108:80', '        → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓'],
+	);
+});
+
+test('a failed request gives its reason, in red', t => {
+	const log = logOf('samples/hello.yaml', 'curl 10.108.246.108 --from external');
+	const [line] = logLines(log);
+	t.is(line!.color, 'red');
+	t.regex(line!.text, /^00:00\.0 external\/external → 10\.108\.246\.108.* ✗ /);
+});
+
+test('nslookup: the answer on a second line rather than cut', t => {
+	const log = logOf('samples/externalname.yaml', 'nslookup catalog');
+	t.deepEqual(logLines(log), [{text: '00:00.0 pod/curl nslookup catalog → CNAME catalog.shop.svc.cluster.local., A 10.111.158.83', color: 'cyan'}]);
+	t.deepEqual(logLines(log, 50), [
+		{text: '00:00.0 pod/curl nslookup catalog', color: 'cyan'},
+		{text: '        → CNAME catalog.shop.svc.cluster.local., A 10.111.158.83', color: 'cyan'},
+	]);
+	const missing = logLines(logOf('samples/hello.yaml', 'nslookup nope'));
+	t.deepEqual(missing, [{text: '00:00.0 pod/curl nslookup nope → NXDOMAIN', color: 'red'}]);
+});
+
+test('a burst: the summary, then one bar per pod (sorted), bars scaled to 20', t => {
+	const lines = logLines(logOf('samples/affinity.yaml', 'curl cart --count 100'));
+	t.is(lines.length, 2);
+	t.deepEqual(lines[0], {text: '00:00.0 pod/curl → cart ×100: 100 ok, 0 failed', color: 'green'});
+	t.regex(lines[1]!.text, /^ {8}cart-f47cc5f6-[a-z0-9]{5} █{20} 100$/);
+});
+
+test('messages and errors, newest first', t => {
+	const lines = logLines(logOf('samples/hello.yaml', 'delete pod hello-node-4fp4j', 'scale rc nope --replicas=1'));
+	t.deepEqual(lines, [
+		{text: '00:00.0 Error from server (NotFound): replicationcontrollers "nope" not found', color: 'red'},
+		{text: '00:00.0 pod "hello-node-4fp4j" deleted'},
+	]);
+});

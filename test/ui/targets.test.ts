@@ -1,0 +1,73 @@
+// What `f` offers: who sends (the in-cluster test pod, outside clients, nodes, running pods) and
+// at which address of the Service (its DNS name, ClusterIP, each node's nodePort, LB address).
+
+import test from 'ava';
+import {addressChoices, clientChoices, targetFor} from '../../source/ui/targets.js';
+import {loadState} from './helpers.js';
+
+const hello = loadState('samples/hello.yaml');
+const svc = hello.services['default/hello-node-svc']!;
+
+test('hello: clients, as an aligned table, the selected Service’s namespace first', t => {
+	t.deepEqual(clientChoices(hello, svc), [
+		{flags: '', label: 'pod/curl                      in-cluster test client (namespace default)'},
+		{flags: '--from external', label: 'external                      198.51.100.7 (outside the cluster)'},
+		{flags: '--from node/node-1', label: 'node/node-1                   192.168.49.2 (host network: no cluster DNS)'},
+		{flags: '--from node/node-2', label: 'node/node-2                   192.168.49.3 (host network: no cluster DNS)'},
+		{flags: '--from node/node-3', label: 'node/node-3                   192.168.49.4 (host network: no cluster DNS)'},
+		{flags: '--from pod/hello-node-4fp4j -n default', label: 'pod/hello-node-4fp4j          10.244.1.3 (default, node-2)'},
+		{flags: '--from pod/hello-node-c4hwf -n default', label: 'pod/hello-node-c4hwf          10.244.0.2 (default, node-1)'},
+		{flags: '--from pod/hello-node-vdtt6 -n default', label: 'pod/hello-node-vdtt6          10.244.2.3 (default, node-3)'},
+		{flags: '--from pod/coredns-574c5b7b59-jz9b2 -n kube-system', label: 'pod/coredns-574c5b7b59-jz9b2  10.244.1.2 (kube-system, node-2)'},
+		{flags: '--from pod/coredns-574c5b7b59-mmjwr -n kube-system', label: 'pod/coredns-574c5b7b59-mmjwr  10.244.2.2 (kube-system, node-3)'},
+	]);
+});
+
+test('an outside client not named `external` is chosen by its own name', t => {
+	const lb = loadState('samples/loadbalancer.yaml');
+	const clients = clientChoices(lb, undefined).filter(c => c.label.includes('outside the cluster'));
+	t.true(clients.length > 0);
+	for (const c of clients) t.regex(c.flags, /^--from [a-z0-9-]+$/);
+	t.true(clients.some(c => c.flags === '--from laptop'));
+});
+
+test('terminating and not-yet-running pods cannot send', t => {
+	const state = {...hello, pods: {...hello.pods}};
+	const pod = state.pods['default/hello-node-4fp4j']!;
+	state.pods['default/hello-node-4fp4j'] = {...pod, deletionTimestamp: 0};
+	t.false(clientChoices(state, svc).some(c => c.flags.includes('hello-node-4fp4j')));
+});
+
+test('hello: addresses of a NodePort Service (K8S-SEMANTICS E5: every node)', t => {
+	t.deepEqual(addressChoices(hello, svc), [
+		{mode: 'dns', label: 'DNS name  hello-node-svc.default:80', target: 'hello-node-svc.default:80'},
+		{mode: 'clusterIP', label: 'ClusterIP 10.108.246.108:80', target: '10.108.246.108:80'},
+		{mode: 'node:node-1', label: 'NodePort  192.168.49.2:30036 (node-1)', target: '192.168.49.2:30036'},
+		{mode: 'node:node-2', label: 'NodePort  192.168.49.3:30036 (node-2)', target: '192.168.49.3:30036'},
+		{mode: 'node:node-3', label: 'NodePort  192.168.49.4:30036 (node-3)', target: '192.168.49.4:30036'},
+	]);
+	t.is(targetFor(hello, svc, 'node:node-2'), '192.168.49.3:30036');
+});
+
+test('a mode the Service lacks falls back to its DNS name', t => {
+	const kubernetes = hello.services['default/kubernetes']!;
+	t.is(targetFor(hello, kubernetes, 'node:node-1'), 'kubernetes.default:443');
+});
+
+test('headless: the DNS name with the pods’ port, no ClusterIP (K8S-SEMANTICS F2)', t => {
+	const state = loadState('samples/headless.yaml');
+	const choices = addressChoices(state, state.services['default/nginx']!);
+	t.deepEqual(
+		choices.map(c => c.mode),
+		['dns'],
+	);
+	t.is(choices[0]!.target, 'nginx.default:80');
+});
+
+test('LoadBalancer: the LB address after the nodePorts (K8S-SEMANTICS E6)', t => {
+	const state = loadState('samples/loadbalancer.yaml');
+	const api = state.services['default/api']!;
+	const choices = addressChoices(state, api);
+	t.deepEqual(choices.at(-1), {mode: 'loadBalancer', label: 'LB IP     203.0.113.100:80', target: '203.0.113.100:80'});
+	t.is(choices.filter(c => c.mode.startsWith('node:')).length, 3);
+});
