@@ -16,9 +16,9 @@ export function fitColumns(headers: string[], rows: string[][], width: number, p
 	const natural = headers.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
 	let columns = headers.map((_, i) => i);
 	const total = () => columns.reduce((sum, i) => sum + natural[i]!, 0) + GAP * (columns.length - 1);
-	// A column with nothing in any row (the Endpoints pane's CHANGE between changes) goes before
-	// any column that says something.
-	const blank = (i: number) => rows.length > 0 && rows.every(r => (r[i] ?? '') === '');
+	// A column with nothing in any row (the Endpoints pane's CHANGE between changes, an
+	// EXTERNAL-IP that is `<none>` everywhere) goes before any column that says something.
+	const blank = (i: number) => rows.length > 0 && rows.every(r => (r[i] ?? '') === '' || r[i] === '<none>');
 	while (total() > width) {
 		const droppable = columns.filter(i => (priority[i] ?? 0) > 0);
 		if (droppable.length === 0) break;

@@ -2,8 +2,9 @@ import {serviceList} from '../view/tui/index.js';
 import type {Model} from './model.js';
 import {TablePane, type PaneRow} from './table-pane.js';
 
-// NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow.
-const PRIORITY = [3, 0, 2, 0, 4, 1, 5, 0];
+// NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow
+// (a column that is blank or `<none>` in every row goes before all of them).
+const PRIORITY = [3, 0, 2, 0, 2, 1, 5, 0];
 
 export function ServicesPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const list = serviceList(model.sim, model.filter);

@@ -139,5 +139,5 @@ test('ExternalName and headless Services get no ClusterIP and no node ports (H4)
 	t.is(state.services['default/db']!.clusterIP, null);
 	t.is(state.services['default/web-headless']!.clusterIP, 'None');
 	t.false(Object.values(state.ipam.serviceIPs).includes('default/db'));
-	t.is(state.endpoints['default/db'], undefined);
+	t.falsy(state.endpoints['default/db']);
 });

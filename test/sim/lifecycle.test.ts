@@ -50,8 +50,8 @@ test('C4: a Terminating pod is gone after terminationGracePeriodSeconds and its 
 	let {state} = run(start, {type: 'podDeleted', namespace: 'default', name: victim.name}, wait(29.999));
 	t.truthy(state.pods[`default/${victim.name}`]);
 	state = run(state, wait(0.001)).state;
-	t.is(state.pods[`default/${victim.name}`], undefined);
-	t.is(state.ipam.podIPs[victim.nodeName!]!.used[victim.podIP!], undefined);
+	t.falsy(state.pods[`default/${victim.name}`]);
+	t.falsy(state.ipam.podIPs[victim.nodeName!]!.used[victim.podIP!]);
 });
 
 test('C1/H1: a container crash keeps the pod, its name and its IP, and bumps restartCount', t => {
