@@ -12,10 +12,15 @@ const GAP = 2;
 /**
  * `priority[i]`: 0 = always kept; higher numbers are dropped first.
  */
-export function fitColumns(headers: string[], rows: string[][], width: number, priority: number[]): Fitted {
+export function fitColumns(headers: string[], rows: string[][], width: number, priority: number[], shrinkTo: number[] = []): Fitted {
 	const natural = headers.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
 	let columns = headers.map((_, i) => i);
 	const total = () => columns.reduce((sum, i) => sum + natural[i]!, 0) + GAP * (columns.length - 1);
+	// Long cells that read fine cut short (`53/UDP,53/TCP,91…`) give up width before any column goes.
+	for (let i = 0; i < natural.length && total() > width; i++) {
+		const min = shrinkTo[i];
+		if (min !== undefined && natural[i]! > min) natural[i] = Math.max(min, natural[i]! - (total() - width));
+	}
 	// A column with nothing in any row (the Endpoints pane's CHANGE between changes, an
 	// EXTERNAL-IP that is `<none>` everywhere) goes before any column that says something.
 	const blank = (i: number) => rows.length > 0 && rows.every(r => (r[i] ?? '') === '' || r[i] === '<none>');

@@ -3,8 +3,10 @@ import type {Model} from './model.js';
 import {TablePane, type PaneRow} from './table-pane.js';
 
 // NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow
-// (a column that is blank or `<none>` in every row goes before all of them).
-const PRIORITY = [3, 0, 2, 0, 2, 1, 5, 0];
+// (a column that is blank or `<none>` in every row goes before all of them), after long
+// EXTERNAL-IP and PORT(S) cells have been cut short.
+const PRIORITY = [3, 0, 2, 0, 4, 1, 5, 0];
+const SHRINK_TO = [Infinity, Infinity, Infinity, Infinity, 15, 12, Infinity, Infinity];
 
 export function ServicesPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const list = serviceList(model.sim, model.filter);
@@ -25,6 +27,7 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 			height={height}
 			headers={list.headers}
 			priority={PRIORITY}
+			shrinkTo={SHRINK_TO}
 			rows={rows}
 			cursor={model.cursor.services}
 			empty={model.filter ? `no Service matches /${model.filter} (Esc in the filter clears it)` : 'no Services'}

@@ -18,6 +18,8 @@ interface Props {
 	height: number;
 	headers: string[];
 	priority: number[];
+	/** Per column, the width a cell may be cut down to before columns are dropped. */
+	shrinkTo?: number[];
 	rows: PaneRow[];
 	cursor: number | null;
 	/** A line under the title, above the header (e.g. what clients connect to). */
@@ -25,12 +27,12 @@ interface Props {
 	empty?: string;
 }
 
-export function TablePane({title, focused, width, height, headers, priority, rows, cursor, head, empty}: Props) {
+export function TablePane({title, focused, width, height, headers, priority, shrinkTo, rows, cursor, head, empty}: Props) {
 	const theme = useTheme();
 	const inner = Math.max(10, width - 2);
 	// One column goes to the cursor marker.
 	// A pane without headers (the request log) is one column of lines.
-	const fitted = fitColumns(headers.length > 0 ? headers : [''], rows.map(r => r.cells), inner - 1, headers.length > 0 ? priority : [0]);
+	const fitted = fitColumns(headers.length > 0 ? headers : [''], rows.map(r => r.cells), inner - 1, headers.length > 0 ? priority : [0], shrinkTo);
 	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - (head ? 1 : 0));
 	const {start, end} = visibleWindow(rows.length, cursor ?? 0, bodyHeight);
 	const more = rows.length > bodyHeight ? ` ${start + 1}-${end}/${rows.length}` : '';
