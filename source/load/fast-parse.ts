@@ -7,7 +7,10 @@ import jsyaml from 'js-yaml';
 import {slicedLocator, LineStarts, type Locator, type Range} from './locator.js';
 
 /** Files at least this big take the fast path. */
-export const FAST_PATH_BYTES = 1 << 20;
+export const FAST_PATH_BYTES = 256 << 10;
+
+/** js-yaml's default nesting limit; the `yaml` path enforces the same (parse-documents.ts). */
+export const maxDepth = 100;
 
 export interface FastDocument {
 	index: number;
@@ -104,6 +107,12 @@ function yamlDocuments(text: string): Range[] {
 	return ranges;
 }
 
+/** The `yaml` path's wording where the two parsers report the same problem. */
+function yamlWording(reason: string): string {
+	const tag = /^unknown tag !<(.*)>$/.exec(reason);
+	return tag ? `Unresolved tag: ${tag[1]}` : reason;
+}
+
 /** null: not a candidate for the fast path (small, or may hold aliases). `minBytes` is for tests. */
 export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed | null {
 	if (text.length < minBytes) return null;
@@ -132,7 +141,7 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 	ranges.forEach((range, index) => {
 		const slice = text.slice(range.start, range.end);
 		try {
-			documents.push({index, value: jsyaml.load(slice, {schema: SCHEMA}) ?? null});
+			documents.push({index, value: jsyaml.load(slice, {schema: SCHEMA, maxDepth}) ?? null});
 		} catch (error) {
 			const e = error as {reason?: string; mark?: {line: number; column: number}; message?: string};
 			const firstLine = lines.lineOf(range.start);
@@ -140,7 +149,7 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 				line: (e.mark?.line ?? 0) + firstLine,
 				col: (e.mark?.column ?? 0) + 1,
 				document: index,
-				message: e.reason ?? e.message ?? 'invalid YAML',
+				message: yamlWording(e.reason ?? e.message ?? 'invalid YAML'),
 			});
 		}
 	});

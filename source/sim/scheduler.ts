@@ -5,41 +5,53 @@
 import type {Draft} from './draft.js';
 import {indexMembers} from './draft.js';
 import {randomInt} from './prng.js';
+import type {Node, State} from './types.js';
 
 export type Placement = {ok: true; node: string} | {ok: false; message: string};
 
+// The nodes in name order, per nodes table (a new table only when nodes change).
+const sortedNodes = new WeakMap<object, Node[]>();
+
+function nodesByName(nodes: State['nodes']): Node[] {
+	let sorted = sortedNodes.get(nodes);
+	if (!sorted) sortedNodes.set(nodes, (sorted = Object.values(nodes).sort((a, b) => (a.name < b.name ? -1 : 1))));
+	return sorted;
+}
+
 export function schedule(d: Draft, owner: string | null): Placement {
-	const nodes = Object.values(d.s.nodes).sort((a, b) => (a.name < b.name ? -1 : 1));
+	const nodes = nodesByName(d.s.nodes);
 	const max = d.s.config.maxPodsPerNode;
 	let notReady = 0;
 	let full = 0;
-	const perNodeOwned: Record<string, number> = {};
+	const perNodeOwned = new Map<string, number>();
 	if (owner) {
 		for (const podKey of indexMembers(d, 'podsByOwner', owner)) {
 			const pod = d.s.pods[podKey];
 			if (pod?.nodeName && pod.deletionTimestamp === null) {
-				perNodeOwned[pod.nodeName] = (perNodeOwned[pod.nodeName] ?? 0) + 1;
+				perNodeOwned.set(pod.nodeName, (perNodeOwned.get(pod.nodeName) ?? 0) + 1);
 			}
 		}
 	}
 	let best: string[] = [];
-	let bestScore: [number, number] | null = null;
+	let bestOwned = Infinity;
+	let bestLoad = Infinity;
+	const counts = d.s.index.podCountByNode;
 	for (const node of nodes) {
 		if (!node.ready) {
 			notReady++;
 			continue;
 		}
-		const load = d.s.index.podCountByNode[node.name] ?? 0;
+		const load = counts[node.name] ?? 0;
 		if (load >= max) {
 			full++;
 			continue;
 		}
-		const score: [number, number] = [perNodeOwned[node.name] ?? 0, load];
-		const cmp = bestScore === null ? -1 : score[0] - bestScore[0] || score[1] - bestScore[1];
-		if (cmp < 0) {
+		const owned = perNodeOwned.get(node.name) ?? 0;
+		if (owned < bestOwned || (owned === bestOwned && load < bestLoad)) {
 			best = [node.name];
-			bestScore = score;
-		} else if (cmp === 0) best.push(node.name);
+			bestOwned = owned;
+			bestLoad = load;
+		} else if (owned === bestOwned && load === bestLoad) best.push(node.name);
 	}
 	if (best.length === 0) {
 		// kube-scheduler's FailedScheduling wording.
