@@ -146,8 +146,9 @@ async function main(argv: string[]): Promise<number> {
 		writeOut(readVersion());
 		return 0;
 	}
-	if (!options.check && options.script === undefined && !process.stdin.isTTY) {
-		// Ink needs raw mode; say so instead of letting it throw a React stack (TOOLCHAIN.md).
+	if (!options.check && options.script === undefined && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+		// Ink needs raw mode and a screen; say so instead of letting it throw a React stack
+		// (TOOLCHAIN.md) or filling a pipe with escape codes.
 		writeErr('error: the TUI needs an interactive terminal; to run commands without one, use --script FILE (or --script - to read them from stdin)');
 		return 2;
 	}

@@ -29,6 +29,8 @@ interface Props {
 	/** Let the virtual clock follow the wall clock (off in tests: the same keys give the same screens). */
 	realtime: boolean;
 	onModel?(model: Model): void;
+	/** Fault injection for tests: throw while drawing once this many commands have run. */
+	faultAfterCommands?: number;
 }
 
 function useTerminalSize(fixed?: {width: number; height: number}) {
@@ -60,7 +62,7 @@ function rowsIn(model: Model, pane: Pane, width: number): number {
 	}
 }
 
-export function App({initial, title, size: fixed, realtime, onModel}: Props) {
+export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands}: Props) {
 	// The model lives in a ref so that every key of a fast burst sees the state the previous key
 	// left (React would batch them against a stale copy); each action is reduced exactly once.
 	const modelRef = useRef(initial);
@@ -162,6 +164,10 @@ export function App({initial, title, size: fixed, realtime, onModel}: Props) {
 				return;
 			}
 		}
+	}
+
+	if (faultAfterCommands !== undefined && model.record.filter(l => !l.startsWith('wait')).length >= faultAfterCommands) {
+		throw new Error(`injected render fault after ${faultAfterCommands} command(s) (K8S_SVC_TUI_FAULT)`);
 	}
 
 	if (width < MIN_WIDTH || height < MIN_HEIGHT) {

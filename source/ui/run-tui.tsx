@@ -24,6 +24,13 @@ export function scriptText(model: Model, options: TuiOptions): string {
 	return [...header, ...recordedScript(model)].join('\n') + '\n';
 }
 
+/** `K8S_SVC_TUI_FAULT=render:N` makes drawing throw after N commands: how the tests check that
+ *  a crash restores the terminal and keeps the recorded session. */
+function fault(): {faultAfterCommands?: number} {
+	const m = /^render:(\d+)$/.exec(process.env['K8S_SVC_TUI_FAULT'] ?? '');
+	return m ? {faultAfterCommands: Number(m[1])} : {};
+}
+
 const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
@@ -52,7 +59,7 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 					instance.unmount();
 				}}
 			>
-				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} />
+				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} {...fault()} />
 			</ErrorBoundary>
 		</ThemeContext.Provider>,
 		{exitOnCtrlC: false, patchConsole: true},

@@ -3,86 +3,13 @@
 // terminal back; `--record` writes a script `--script` replays; NO_COLOR turns colour off.
 // Skipped (with a log line) where tmux is not installed.
 
-import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import test, {type ExecutionContext} from 'ava';
+import test from 'ava';
+import {CLI, ROOT, shellQuote, skipWithoutTmux, sleep, terminal} from './tmux.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const HAVE_TMUX = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
-// A private tmux server for this run: never touches the user's sessions.
-const SOCKET = `k8s-svc-tui-test-${process.pid}`;
-let sessions = 0;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
-
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
-
-// tmux exits when its last session ends, and a new session started in that moment fails ("server
-// exited unexpectedly"): a quiet session keeps the server up between tests (and ends by itself).
-test.before('start the private tmux server', () => {
-	if (HAVE_TMUX) tmux('new-session', '-d', '-s', 'keeper', 'exec sleep 900');
-});
-
-test.after.always('stop the private tmux server and remove its socket', () => {
-	if (!HAVE_TMUX) return;
-	const path = spawnSync('tmux', ['-L', SOCKET, 'display-message', '-p', '#{socket_path}'], {encoding: 'utf8'}).stdout.trim();
-	spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-	if (path.endsWith(SOCKET)) rmSync(path, {force: true});
-});
-
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-interface Terminal {
-	name: string;
-	screen(options?: {escapes?: boolean}): string;
-	keys(...keys: string[]): void;
-	/** `#{alternate_on} #{cursor_flag}` and friends. */
-	display(format: string): string;
-	/** Poll the screen until `done` holds (or fail with the screen after `ms`). */
-	waitFor(what: string, done: (screen: string) => boolean, ms?: number): Promise<string>;
-}
-
-/**
- * Run `command` (a shell line, from the project root) in a detached 100×30 tmux session; after it
- * ends the pane prints `EXITED=<code>` and stays, so the test can read it. Killed in teardown.
- */
-function terminal(t: ExecutionContext, command: string): Terminal {
-	const name = `tui-${process.pid}-${++sessions}`;
-	const line = `${command}; echo EXITED=$?; exec sleep 600`;
-	tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-c', ROOT, `sh -c ${shellQuote(line)}`);
-	t.teardown(() => {
-		spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', name]);
-	});
-	const term: Terminal = {
-		name,
-		screen: ({escapes = false} = {}) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name),
-		keys: (...keys) => {
-			for (const key of keys) tmux('send-keys', '-t', name, key);
-		},
-		display: format => tmux('display-message', '-p', '-t', name, format).trim(),
-		async waitFor(what, done, ms = 10_000) {
-			const until = Date.now() + ms;
-			let screen = term.screen();
-			while (!done(screen)) {
-				if (Date.now() > until) throw new Error(`waited ${ms} ms for ${what}; the screen:\n${screen}`);
-				await sleep(100);
-				screen = term.screen();
-			}
-			return screen;
-		},
-	};
-	return term;
-}
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const started = (s: string) => s.includes('Services (all namespaces)') && s.includes('hello-node-svc') && /hello-node-[a-z0-9]{5}/.test(s);
 const clusterIP = (s: string) => /ClusterIP (\d+\.\d+\.\d+\.\d+) unchanged/.exec(s)?.[1];
 const podNames = (s: string) => new Set(s.match(/\bhello-node-[a-z0-9]{5}\b/g) ?? []);
@@ -95,13 +22,6 @@ function colourEscapes(text: string): string[] {
 		if (codes.some(c => (c >= 30 && c <= 38) || (c >= 40 && c <= 48) || (c >= 90 && c <= 97) || (c >= 100 && c <= 107))) found.push(JSON.stringify(sequence));
 	}
 	return found;
-}
-
-function skipWithoutTmux(t: ExecutionContext): boolean {
-	if (HAVE_TMUX) return false;
-	t.log('tmux is not installed: skipping the real-terminal test');
-	t.pass();
-	return true;
 }
 
 test.serial('hello in a real terminal: kill a pod, the replacement runs, the ClusterIP stays; q exits 0 and restores the terminal', async t => {
