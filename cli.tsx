@@ -108,8 +108,22 @@ function readStdin(): string {
 }
 
 /** Load, validate and settle the cluster; null (after printing why) when it cannot start. */
+/** Inputs this big take about half a second or more to load (TOOLCHAIN.md parser speeds). */
+const PROGRESS_BYTES = 8 << 20;
+
+/** Progress for big loads on stderr, when a person is watching it; otherwise silent. */
+function progress(files: Array<{text: string}>): (message: string) => void {
+	const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
+	if (!process.stderr.isTTY || bytes < PROGRESS_BYTES) return () => {};
+	const start = performance.now();
+	const seconds = () => ((performance.now() - start) / 1000).toFixed(1);
+	process.stderr.write(`k8s-svc-tui: loading ${(bytes / (1 << 20)).toFixed(0)} MB…\n`);
+	return message => process.stderr.write(`k8s-svc-tui: ${message} (${seconds()} s)\n`);
+}
+
 function load(options: Options): {state: State; loaded: LoadResult} | null {
 	const read = readSources(options.files, readStdin);
+	const report = progress(read.files);
 	const loaded = loadSources(read.files);
 	const errors = [...read.errors, ...loaded.errors];
 	loaded.warnings.forEach(printDiagnostic);
@@ -119,11 +133,14 @@ function load(options: Options): {state: State; loaded: LoadResult} | null {
 		errors.forEach(printDiagnostic);
 		return null;
 	}
+	const {pods, services, workloads} = loaded.input;
+	report(`parsed and validated ${pods.length} pods, ${services.length} Services, ${workloads.length} workloads; settling the cluster…`);
 	const init = initialState(loaded.input, {seed: options.seed});
 	if (!init.ok) {
 		diagnosticsFromInitErrors(loaded, init.errors).forEach(printDiagnostic);
 		return null;
 	}
+	report(`ready: ${Object.keys(init.state.pods).length} pods on ${Object.keys(init.state.nodes).length} nodes`);
 	return {state: init.state, loaded};
 }
 
