@@ -3,7 +3,7 @@
 // --record the session so far must be saved.
 
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test, {type ExecutionContext} from 'ava';
@@ -88,4 +88,19 @@ test.serial('an exception while drawing: the terminal is restored, one readable 
 	t.regex(after.replace(/\n/g, ''), /The session so far is in .*session\.txt; replay it with --script to reproduce\./, 'the line wraps at 100 columns');
 	t.false(/^\s+at /m.test(after), 'no stack trace');
 	t.regex(readFileSync(file, 'utf8'), /^delete pod hello-node-[a-z0-9]{5} -n default$/m);
+});
+
+test.serial('a big load shows its progress on a terminal’s stderr', async t => {
+	if (skipWithoutTmux(t)) return;
+	const {dumpObject, toKubectlJson} = await import('../../bench/generate-dump.js');
+	const dir = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-big-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const file = join(dir, 'dump.json');
+	writeFileSync(file, toKubectlJson(dumpObject({pods: 600})));
+	const term = terminal(t, `node dist/cli.js ${shellQuote(file)} --script /dev/null`);
+	const screen = (await term.waitFor('the exit line', exited)).replace(/\n(?!k8s-svc-tui|EXITED)/g, '');
+	t.regex(screen, /k8s-svc-tui: loading \d+ MB…/);
+	t.regex(screen, /k8s-svc-tui: parsed and validated 600 pods, 61 Services, 120 workloads; settling the cluster… \(\d+\.\d s\)/);
+	t.regex(screen, /k8s-svc-tui: ready: 602 pods on 6 nodes \(\d+\.\d s\)/);
+	t.regex(screen, /EXITED=0/);
 });
