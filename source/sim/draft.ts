@@ -6,8 +6,10 @@
 // state handed in stays untouched; the state handed out shares every table the step did not
 // write. Nothing outside this folder ever sees a Draft.
 
+import {has, members, shardOf} from './index-sets.js';
 import type {
 	AffinityEntry,
+	IndexSet,
 	ClusterEvent,
 	Endpoints,
 	Namespace,
@@ -74,7 +76,7 @@ export function remove(d: Draft, name: TableName, key: string): void {
 
 type IndexName = Exclude<keyof State['index'], 'podCountByNode'>;
 
-function writableIndex(d: Draft, name: IndexName): Record<string, Set_> {
+function writableIndex(d: Draft, name: IndexName): Record<string, IndexSet> {
 	if (!d.copied.has('index')) {
 		d.copied.add('index');
 		d.s.index = {...d.s.index};
@@ -87,25 +89,35 @@ function writableIndex(d: Draft, name: IndexName): Record<string, Set_> {
 	return (d.s.index as any)[name];
 }
 
-function writableBucket(d: Draft, name: IndexName, bucket: string): Set_ {
+/** The shard of `bucket` that holds `member`, copied once in this step. */
+function writableShard(d: Draft, name: IndexName, bucket: string, member: string): Set_ {
 	const index = writableIndex(d, name);
-	const tag = `index.${name}.${bucket}`;
-	if (!d.copied.has(tag) || index[bucket] === undefined) {
-		d.copied.add(tag);
+	const shard = shardOf(member);
+	const bucketTag = `index.${name}.${bucket}`;
+	if (!d.copied.has(bucketTag) || index[bucket] === undefined) {
+		d.copied.add(bucketTag);
 		index[bucket] = {...index[bucket]};
 	}
-	return index[bucket]!;
+	const shards = index[bucket] as Record<string, Set_>;
+	const shardTag = `${bucketTag}\u0000${shard}`;
+	if (!d.copied.has(shardTag) || shards[shard] === undefined) {
+		d.copied.add(shardTag);
+		shards[shard] = {...shards[shard]};
+	}
+	return shards[shard]!;
 }
 
 export function indexAdd(d: Draft, name: IndexName, bucket: string, member: string): void {
-	writableBucket(d, name, bucket)[member] = true;
+	writableShard(d, name, bucket, member)[member] = true;
 }
 
 export function indexRemove(d: Draft, name: IndexName, bucket: string, member: string): void {
-	if (!d.s.index[name][bucket]?.[member]) return;
-	const set = writableBucket(d, name, bucket);
-	delete set[member];
-	if (Object.keys(set).length === 0) delete writableIndex(d, name)[bucket];
+	if (!has(d.s.index[name][bucket], member)) return;
+	const shard = writableShard(d, name, bucket, member);
+	delete shard[member];
+	const shards = writableIndex(d, name)[bucket] as Record<string, Set_>;
+	if (Object.keys(shard).length === 0) delete shards[shardOf(member)];
+	if (Object.keys(shards).length === 0) delete writableIndex(d, name)[bucket];
 }
 
 export function addPodCount(d: Draft, node: string, delta: number): void {
@@ -125,7 +137,7 @@ export function addPodCount(d: Draft, node: string, delta: number): void {
 
 export function indexMembers(d: Draft | State, name: IndexName, bucket: string): string[] {
 	const state = 's' in d ? d.s : d;
-	return Object.keys(state.index[name][bucket] ?? {});
+	return members(state.index[name][bucket]);
 }
 
 // --- IPAM maps ---

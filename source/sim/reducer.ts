@@ -4,7 +4,7 @@
 import {placeDefaultClient, resolveClient} from './clients.js';
 import {keyOf, reconcile} from './controllers.js';
 import {resolve} from './dns.js';
-import {beginDraft, dropNodeIPs, finishDraft, put, recordRequests, remove, type Draft} from './draft.js';
+import {beginDraft, dropNodeIPs, finishDraft, indexMembers, put, recordRequests, remove, type Draft} from './draft.js';
 import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
@@ -129,7 +129,7 @@ function deleteNode(d: Draft, name: string): StepResult {
 	if (!node) return error(`Error from server (NotFound): nodes "${name}" not found`);
 	// The pod garbage collector force-deletes pods bound to a node that no longer exists;
 	// their controllers then create replacements on the remaining nodes.
-	const lost = Object.keys(d.s.index.podsByNode[name] ?? {})
+	const lost = indexMembers(d, 'podsByNode', name)
 		.map(k => d.s.pods[k]!)
 		.sort((a, b) => (a.name < b.name ? -1 : 1));
 	remove(d, 'nodes', name);

@@ -501,15 +501,18 @@ export interface Ipam {
 	podIPs: Readonly<Record<string, {used: Readonly<Record<string, string>>; last: number}>>;
 }
 
+/** A set of keys, split into shards (see index-sets.ts): shard → member → true. */
+export type IndexSet = Readonly<Record<string, Readonly<Record<string, true>>>>;
+
 export interface Indexes {
-	/** `ns\u0000key=value` → set of pod names. */
-	podsByLabel: Readonly<Record<string, Readonly<Record<string, true>>>>;
-	/** `ns\u0000key=value` → set of service names whose selector has that pair. */
-	servicesByLabel: Readonly<Record<string, Readonly<Record<string, true>>>>;
-	/** Workload key `Kind/ns/name` → set of pod keys it owns. */
-	podsByOwner: Readonly<Record<string, Readonly<Record<string, true>>>>;
-	/** Node name → set of pod keys on it. */
-	podsByNode: Readonly<Record<string, Readonly<Record<string, true>>>>;
+	/** `ns\u0000key=value` → pod names. */
+	podsByLabel: Readonly<Record<string, IndexSet>>;
+	/** `ns\u0000key=value` → names of the Services whose selector has that pair. */
+	servicesByLabel: Readonly<Record<string, IndexSet>>;
+	/** Workload key `Kind/ns/name` → pod keys it owns. */
+	podsByOwner: Readonly<Record<string, IndexSet>>;
+	/** Node name → pod keys on it. */
+	podsByNode: Readonly<Record<string, IndexSet>>;
 	/** Node name → number of pods on it, so the scheduler need not count sets. */
 	podCountByNode: Readonly<Record<string, number>>;
 }

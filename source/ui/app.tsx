@@ -52,7 +52,7 @@ function rowsIn(model: Model, pane: Pane, width: number): number {
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	switch (pane) {
 		case 'services':
-			return serviceList(model.sim, model.filter).items.length;
+			return serviceList(model.sim, model.filter).keys.length;
 		case 'pods':
 			return servicePods(model.sim, service).items.length;
 		case 'endpoints':

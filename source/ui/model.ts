@@ -85,13 +85,15 @@ export const HIGHLIGHT_MS = 10_000;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 
 export function initialModel(sim: State): Model {
-	const first = serviceList(sim).items.find(i => i.namespace === 'default' && i.name !== 'kubernetes') ?? serviceList(sim).items[0];
-	const index = first ? serviceList(sim).items.indexOf(first) : 0;
+	const keys = serviceList(sim).keys;
+	const found = keys.findIndex(k => k.startsWith('default/') && k !== 'default/kubernetes');
+	const index = found >= 0 ? found : 0;
+	const first = keys[index];
 	return {
 		sim,
 		focus: 'services',
 		cursor: {services: index, endpoints: 0, pods: 0, log: 0},
-		selected: first?.key ?? null,
+		selected: first ?? null,
 		filter: '',
 		mode: {kind: 'normal'},
 		history: [],
@@ -207,11 +209,14 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 
 /** Keep the selected Service under the cursor as the list changes. */
 function keepSelection(model: Model): Model {
-	const items = serviceList(model.sim, model.filter).items;
-	if (items.length === 0) return {...model, selected: null, cursor: {...model.cursor, services: 0}};
-	const at = model.selected ? items.findIndex(i => i.key === model.selected) : -1;
-	const index = at >= 0 ? at : Math.min(model.cursor.services, items.length - 1);
-	return {...model, selected: items[index]!.key, cursor: {...model.cursor, services: index}};
+	const keys = serviceList(model.sim, model.filter).keys;
+	if (keys.length === 0) return {...model, selected: null, cursor: {...model.cursor, services: 0}};
+	// The cursor usually still points at the selection: check there before searching.
+	const cursor = model.cursor.services;
+	const at = model.selected === keys[cursor] ? cursor : model.selected ? keys.indexOf(model.selected) : -1;
+	const index = at >= 0 ? at : Math.min(cursor, keys.length - 1);
+	if (model.selected === keys[index] && cursor === index) return model;
+	return {...model, selected: keys[index]!, cursor: {...model.cursor, services: index}};
 }
 
 export function reduceModel(model: Model, action: ModelAction): Model {
@@ -236,8 +241,8 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 			const index = Math.max(0, Math.min(max, model.cursor[pane] + action.delta));
 			const next = {...model, cursor: {...model.cursor, [pane]: index}};
 			if (pane !== 'services') return next;
-			const item = serviceList(model.sim, model.filter).items[index];
-			return {...next, selected: item?.key ?? null, cursor: {...next.cursor, endpoints: 0, pods: 0}};
+			const key = serviceList(model.sim, model.filter).keys[index];
+			return {...next, selected: key ?? null, cursor: {...next.cursor, endpoints: 0, pods: 0}};
 		}
 		case 'select':
 			return model.focus === 'services' ? {...model, focus: 'pods'} : model;

@@ -10,14 +10,12 @@ const SHRINK_TO = [Infinity, Infinity, Infinity, Infinity, 15, 12, Infinity, Inf
 
 export function ServicesPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const list = serviceList(model.sim, model.filter);
-	const rows: PaneRow[] = list.items.map(item => ({
-		cells: item.cells,
-		...(item.type !== 'ExternalName' && item.total > 0 && item.ready === 0
-			? {color: 'red'}
-			: item.ready < item.total
-				? {color: 'yellow'}
-				: {}),
-	}));
+	const row = (index: number): PaneRow => {
+		const item = list.item(index);
+		const color =
+			item.type !== 'ExternalName' && item.total > 0 && item.ready === 0 ? 'red' : item.ready < item.total ? 'yellow' : undefined;
+		return {cells: item.cells, ...(color ? {color} : {})};
+	};
 	const title = `Services${model.filter ? ` /${model.filter}` : ''} (all namespaces)`;
 	return (
 		<TablePane
@@ -28,7 +26,8 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 			headers={list.headers}
 			priority={PRIORITY}
 			shrinkTo={SHRINK_TO}
-			rows={rows}
+			count={list.keys.length}
+			row={row}
 			cursor={model.cursor.services}
 			empty={model.filter ? `no Service matches /${model.filter} (Esc in the filter clears it)` : 'no Services'}
 		/>

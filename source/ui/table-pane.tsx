@@ -20,22 +20,28 @@ interface Props {
 	priority: number[];
 	/** Per column, the width a cell may be cut down to before columns are dropped. */
 	shrinkTo?: number[];
-	rows: PaneRow[];
+	/** Every row; or, for long lists, `count` and `row(i)`, so only the visible rows get built. */
+	rows?: PaneRow[];
+	count?: number;
+	row?(index: number): PaneRow;
 	cursor: number | null;
 	/** A line under the title, above the header (e.g. what clients connect to). */
 	head?: string;
 	empty?: string;
 }
 
-export function TablePane({title, focused, width, height, headers, priority, shrinkTo, rows, cursor, head, empty}: Props) {
+export function TablePane({title, focused, width, height, headers, priority, shrinkTo, rows, count, row, cursor, head, empty}: Props) {
 	const theme = useTheme();
 	const inner = Math.max(10, width - 2);
-	// One column goes to the cursor marker.
-	// A pane without headers (the request log) is one column of lines.
-	const fitted = fitColumns(headers.length > 0 ? headers : [''], rows.map(r => r.cells), inner - 1, headers.length > 0 ? priority : [0], shrinkTo);
+	const total = rows ? rows.length : (count ?? 0);
 	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - (head ? 1 : 0));
-	const {start, end} = visibleWindow(rows.length, cursor ?? 0, bodyHeight);
-	const more = rows.length > bodyHeight ? ` ${start + 1}-${end}/${rows.length}` : '';
+	const {start, end} = visibleWindow(total, cursor ?? 0, bodyHeight);
+	// Only the rows on screen are built and measured (a pane may list thousands).
+	const visible = rows ? rows.slice(start, end) : Array.from({length: end - start}, (_, k) => row!(start + k));
+	// One column goes to the cursor marker. A pane without headers (the request log) is one
+	// column of lines.
+	const fitted = fitColumns(headers.length > 0 ? headers : [''], visible.map(r => r.cells), inner - 1, headers.length > 0 ? priority : [0], shrinkTo);
+	const more = total > bodyHeight ? ` ${start + 1}-${end}/${total}` : '';
 	const label = ` ${title}${more} `.slice(0, Math.max(0, width - 4));
 	const border = theme.color ? {borderColor: focused ? 'cyan' : 'gray'} : {};
 	return (
@@ -50,7 +56,7 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
 			{head ? (
 				// With no table under it the head is all the pane says (an ExternalName's CNAME): wrap it whole.
-				<Text wrap={headers.length === 0 && rows.length === 0 ? 'wrap' : 'truncate'} {...tint(theme, 'gray')}>
+				<Text wrap={headers.length === 0 && total === 0 ? 'wrap' : 'truncate'} {...tint(theme, 'gray')}>
 					{head}
 				</Text>
 			) : null}
@@ -59,17 +65,17 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 					{' ' + layoutRow(headers, fitted)}
 				</Text>
 			) : null}
-			{rows.length === 0 && empty ? (
+			{total === 0 && empty ? (
 				<Text wrap="truncate" {...tint(theme, 'gray')}>
 					{empty}
 				</Text>
 			) : null}
-			{rows.slice(start, end).map((row, k) => {
+			{visible.map((paneRow, k) => {
 				const index = start + k;
 				const selected = cursor === index;
-				const line = layoutRow(row.cells, fitted, headers.length > 0) + (row.note ? `  ${row.note}` : '');
+				const line = layoutRow(paneRow.cells, fitted, headers.length > 0) + (paneRow.note ? `  ${paneRow.note}` : '');
 				return (
-					<Text key={index} wrap="truncate" inverse={selected && focused} bold={row.bold || (selected && !focused)} {...tint(theme, row.color)}>
+					<Text key={index} wrap="truncate" inverse={selected && focused} bold={paneRow.bold || (selected && !focused)} {...tint(theme, paneRow.color)}>
 						{(selected ? '›' : ' ') + line}
 					</Text>
 				);

@@ -1,5 +1,6 @@
 // Replica counts the controllers would write into workload status, computed from the pods.
 
+import {members} from '../sim/index-sets.js';
 import {workloadKey} from '../sim/keys.js';
 import type {Pod, State, Workload} from '../sim/types.js';
 
@@ -15,9 +16,9 @@ export function ownedPods(state: State, workload: Workload): Pod[] {
 		for (const rs of replicaSetsOf(state, workload)) pods.push(...ownedPods(state, rs));
 		return pods;
 	}
-	const keys = state.index.podsByOwner[workloadKey(workload.kind, workload.namespace, workload.name)] ?? {};
+	const keys = members(state.index.podsByOwner[workloadKey(workload.kind, workload.namespace, workload.name)]);
 	const pods: Pod[] = [];
-	for (const key of Object.keys(keys)) {
+	for (const key of keys) {
 		const pod = state.pods[key];
 		if (pod) pods.push(pod);
 	}

@@ -2,6 +2,7 @@
 // parallel). Every State field is filled and the indexes are computed from the objects, so they
 // are consistent. Ages are chosen to hit kubectl's AGE formats: clock is 2h.
 
+import {setOf} from '../../source/sim/index-sets.js';
 import type {
 	ClusterEvent,
 	Container,
@@ -433,6 +434,9 @@ export function fixtureEvents(): ClusterEvent[] {
 
 type MutableSet = Record<string, Record<string, true>>;
 
+/** The simulator keeps each index set in shards (source/sim/index-sets.ts). */
+const sharded = (index: MutableSet) => Object.fromEntries(Object.entries(index).map(([key, set]) => [key, setOf(Object.keys(set))]));
+
 function addTo(index: MutableSet, key: string, member: string): void {
 	(index[key] ??= {})[member] = true;
 }
@@ -519,10 +523,10 @@ export function buildState(parts: {
 		endpoints: keyed(parts.endpoints ?? [], e => `${e.namespace}/${e.name}`),
 		ipam: {serviceIPs, nodePorts, loadBalancerIPs, podIPs},
 		index: {
-			podsByLabel,
-			servicesByLabel,
-			podsByOwner,
-			podsByNode,
+			podsByLabel: sharded(podsByLabel),
+			servicesByLabel: sharded(servicesByLabel),
+			podsByOwner: sharded(podsByOwner),
+			podsByNode: sharded(podsByNode),
 			podCountByNode: Object.fromEntries(Object.entries(podsByNode).map(([node, pods]) => [node, Object.keys(pods).length])),
 		},
 		timers: [],

@@ -1,7 +1,13 @@
 // The Services pane: `kubectl get svc -A` columns plus how many endpoints are ready.
+//
+// A cluster can hold a thousand Services and the clock redraws the pane every quarter second,
+// so nothing here is done for every Service on every frame: the sorted order is kept per
+// services table (it changes only when Services do), and a row is built only when the pane asks
+// for it and kept until its Service, its endpoints or its AGE second change.
 
-import type {Service, ServiceType, State} from '../../sim/types.js';
-import {getTable} from '../get.js';
+import type {Service, ServiceType, State, Table} from '../../sim/types.js';
+import {sanitize} from '../sanitize.js';
+import {serviceView} from '../service-rows.js';
 
 export interface ServiceItem {
 	key: string;
@@ -16,8 +22,13 @@ export interface ServiceItem {
 
 export interface ServiceList {
 	headers: string[];
-	items: ServiceItem[];
+	/** `namespace/name` of every Service shown, in kubectl's order (namespace, then name). */
+	keys: string[];
+	/** The row at `index` of `keys`, built on demand. */
+	item(index: number): ServiceItem;
 }
+
+const HEADERS = ['NAMESPACE', ...serviceView.columns, 'ENDPOINTS'];
 
 /** Ready vs all live (not terminating) addresses behind a Service. */
 export function endpointCounts(state: State, service: Service): {ready: number; total: number} {
@@ -38,27 +49,52 @@ function endpointsCell(state: State, service: Service, counts: {ready: number; t
 	return `${counts.ready}/${counts.total} ready`;
 }
 
-const cache = new WeakMap<State, ServiceList>();
+const orderCache = new WeakMap<Table<Service>, string[]>();
+
+function order(services: Table<Service>): string[] {
+	let keys = orderCache.get(services);
+	if (!keys) {
+		keys = Object.values(services)
+			.sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1))
+			.map(s => `${s.namespace}/${s.name}`);
+		orderCache.set(services, keys);
+	}
+	return keys;
+}
+
+interface CachedRow {
+	endpoints: unknown;
+	second: number;
+	item: ServiceItem;
+}
+
+const rowCache = new WeakMap<Service, CachedRow>();
+
+function item(state: State, key: string): ServiceItem {
+	const service = state.services[key]!;
+	const endpoints = state.endpoints[key];
+	// AGE only changes when the clock crosses a second.
+	const second = Math.floor((state.clock - service.createdAt) / 1000);
+	const cached = rowCache.get(service);
+	if (cached && cached.endpoints === endpoints && cached.second === second) return cached.item;
+	const counts = endpointCounts(state, service);
+	const cells = [service.namespace, ...serviceView.row(state, service, false), endpointsCell(state, service, counts)].map(sanitize);
+	const fresh: ServiceItem = {key, namespace: service.namespace, name: service.name, type: service.type, cells, ...counts};
+	rowCache.set(service, {endpoints, second, item: fresh});
+	return fresh;
+}
+
+const listCache = new WeakMap<State, Map<string, ServiceList>>();
 
 export function serviceList(state: State, filter = ''): ServiceList {
-	let all = cache.get(state);
-	if (!all) {
-		const table = getTable(state, {resource: 'services', namespace: 'default', allNamespaces: true, output: 'table'});
-		const items: ServiceItem[] = [];
-		if (table.ok) {
-			table.rows.forEach(row => {
-				const [namespace, name] = row as [string, string];
-				const key = `${namespace}/${name}`;
-				const service = state.services[key];
-				if (!service) return;
-				const counts = endpointCounts(state, service);
-				items.push({key, namespace, name, type: service.type, cells: [...row, endpointsCell(state, service, counts)], ...counts});
-			});
-		}
-		all = {headers: table.ok ? [...table.headers, 'ENDPOINTS'] : [], items};
-		cache.set(state, all);
+	let byFilter = listCache.get(state);
+	if (!byFilter) listCache.set(state, (byFilter = new Map()));
+	let list = byFilter.get(filter);
+	if (!list) {
+		const needle = filter.toLowerCase();
+		const keys = needle === '' ? order(state.services) : order(state.services).filter(k => k.toLowerCase().includes(needle));
+		list = {headers: HEADERS, keys, item: index => item(state, keys[index]!)};
+		byFilter.set(filter, list);
 	}
-	if (filter === '') return all;
-	const needle = filter.toLowerCase();
-	return {headers: all.headers, items: all.items.filter(i => i.key.toLowerCase().includes(needle))};
+	return list;
 }

@@ -6,13 +6,15 @@ import {execute} from '../../../source/session/execute.js';
 import {endpointCounts, serviceList} from '../../../source/view/tui/index.js';
 import {sampleState} from '../../session/sample-state.js';
 
+const items = (list: ReturnType<typeof serviceList>) => list.keys.map((_, i) => list.item(i));
+
 const hello = sampleState('hello.yaml');
 
 test('hello: kubectl get svc -A columns plus ENDPOINTS, sorted by namespace and name', t => {
 	const list = serviceList(hello);
 	t.deepEqual(list.headers, ['NAMESPACE', 'NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'ENDPOINTS']);
 	t.deepEqual(
-		list.items.map(i => i.cells),
+		items(list).map(i => i.cells),
 		[
 			['default', 'hello-node-svc', 'NodePort', '10.108.246.108', '<none>', '80:30036/TCP', '0s', '3/3 ready'],
 			['default', 'kubernetes', 'ClusterIP', '10.96.0.1', '<none>', '443/TCP', '0s', '1/1 ready'],
@@ -20,7 +22,7 @@ test('hello: kubectl get svc -A columns plus ENDPOINTS, sorted by namespace and 
 		],
 	);
 	t.deepEqual(
-		list.items.map(i => [i.key, i.type, i.ready, i.total]),
+		items(list).map(i => [i.key, i.type, i.ready, i.total]),
 		[
 			['default/hello-node-svc', 'NodePort', 3, 3],
 			['default/kubernetes', 'ClusterIP', 1, 1],
@@ -29,20 +31,26 @@ test('hello: kubectl get svc -A columns plus ENDPOINTS, sorted by namespace and 
 	);
 });
 
-test('the same state gives the same list object (the pane renders often)', t => {
+test('the same state gives the same list object, and rows are reused until they change (the pane redraws often)', t => {
 	t.is(serviceList(hello), serviceList(hello));
+	t.is(serviceList(hello).item(0), serviceList(hello).item(0));
+	const later = execute(hello, 'wait 500ms').state;
+	t.is(serviceList(later).item(0), serviceList(hello).item(0), 'the same AGE second: the same row');
+	const second = execute(hello, 'wait 1s').state;
+	t.not(serviceList(second).item(0), serviceList(hello).item(0));
+	t.is(serviceList(second).item(0).cells[6], '1s');
 });
 
 test('the filter matches namespace/name, case-insensitively', t => {
 	t.deepEqual(
-		serviceList(hello, 'KUBE').items.map(i => i.key),
+		serviceList(hello, 'KUBE').keys,
 		['default/kubernetes', 'kube-system/kube-dns'],
 	);
 	t.deepEqual(
-		serviceList(hello, 'system/').items.map(i => i.key),
+		serviceList(hello, 'system/').keys,
 		['kube-system/kube-dns'],
 	);
-	t.deepEqual(serviceList(hello, 'nothing').items, []);
+	t.deepEqual(serviceList(hello, 'nothing').keys, []);
 	t.deepEqual(serviceList(hello, 'nothing').headers, serviceList(hello).headers);
 });
 
@@ -50,11 +58,11 @@ test('a terminating pod leaves the count at once (K8S-SEMANTICS C4)', t => {
 	const next = execute(hello, 'delete pod hello-node-4fp4j').state;
 	const svc = next.services['default/hello-node-svc']!;
 	t.deepEqual(endpointCounts(next, svc), {ready: 2, total: 2});
-	t.is(serviceList(next).items[0]!.cells[7], '2/2 ready');
+	t.is(serviceList(next).item(0).cells[7], '2/2 ready');
 	const notReady = execute(hello, 'probe pod hello-node-c4hwf fail').state;
 	const later = execute(notReady, 'wait 40s').state;
 	t.deepEqual(endpointCounts(later, svc), {ready: 2, total: 3});
-	t.is(serviceList(later).items[0]!.cells[7], '2/3 ready');
+	t.is(serviceList(later).item(0).cells[7], '2/3 ready');
 });
 
 test('ExternalName shows CNAME and its target under EXTERNAL-IP; a Service without selector shows -', t => {
@@ -68,7 +76,7 @@ spec:
     - port: 80
 `,
 	});
-	const rows = Object.fromEntries(serviceList(state).items.map(i => [i.key, i.cells]));
+	const rows = Object.fromEntries(items(serviceList(state)).map(i => [i.key, i.cells]));
 	t.deepEqual(rows['default/catalog'], ['default', 'catalog', 'ExternalName', '<none>', 'catalog.shop.svc.cluster.local', '<none>', '0s', 'CNAME']);
 	t.is(rows['default/manual']![7], '-');
 	t.is(rows['default/manual']![2], 'ClusterIP');

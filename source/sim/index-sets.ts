@@ -1,0 +1,28 @@
+// The sets inside State.index (pods by label, by owner, by node…). A set is split into shards by
+// a hash of the member, so adding or removing one member copies one small shard, never a set of
+// every pod (a label like `tier: web` can hold ten thousand).
+
+import {fnv32a} from './names.js';
+import type {IndexSet} from './types.js';
+
+export const SHARDS = 32;
+
+export const shardOf = (member: string): string => String(fnv32a(member) % SHARDS);
+
+export function members(set: IndexSet | undefined): string[] {
+	if (!set) return [];
+	const out: string[] = [];
+	for (const shard in set) for (const member in set[shard]) out.push(member);
+	return out;
+}
+
+export function has(set: IndexSet | undefined, member: string): boolean {
+	return set?.[shardOf(member)]?.[member] === true;
+}
+
+/** A set holding `items` (for building indexes in one go). */
+export function setOf(items: Iterable<string>): IndexSet {
+	const set: Record<string, Record<string, true>> = {};
+	for (const item of items) (set[shardOf(item)] ??= {})[item] = true;
+	return set;
+}
