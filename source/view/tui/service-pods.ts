@@ -2,9 +2,11 @@
 // included), and the workloads behind them.
 
 import {workloadKey} from '../../sim/keys.js';
-import {formatLabels} from '../../sim/labels.js';
+import {members} from '../../sim/index-sets.js';
+import {matchesLabels} from '../../sim/labels.js';
 import type {Pod, Service, State, Workload} from '../../sim/types.js';
-import {getTable} from '../get.js';
+import {podRow} from '../pod-rows.js';
+import {sanitize} from '../sanitize.js';
 
 export interface PodItem {
 	pod: Pod;
@@ -37,27 +39,37 @@ export function topWorkload(state: State, pod: Pod): Workload | null {
 	return owner;
 }
 
+const cache = new WeakMap<State, Map<string, PodList>>();
+
+/** Pods the selector matches, found through the label index (not a namespace scan), in name
+ *  order as kubectl lists them; cached per state, since every frame asks. */
 export function servicePods(state: State, service: Service | undefined): PodList {
 	const headers = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE'];
-	if (!service?.selector || Object.keys(service.selector).length === 0 || service.type === 'ExternalName') {
+	const selector = service?.selector;
+	if (!service || !selector || Object.keys(selector).length === 0 || service.type === 'ExternalName') {
 		return {headers, items: [], workloads: []};
 	}
-	const table = getTable(state, {
-		resource: 'pods',
-		namespace: service.namespace,
-		allNamespaces: false,
-		selector: formatLabels(service.selector),
-		output: 'wide',
-	});
-	if (!table.ok) return {headers, items: [], workloads: []};
-	const items: PodItem[] = [];
+	let byService = cache.get(state);
+	if (!byService) cache.set(state, (byService = new Map()));
+	const key = `${service.namespace}/${service.name}`;
+	const cached = byService.get(key);
+	if (cached) return cached;
+	let candidates: string[] | null = null;
+	for (const [k, v] of Object.entries(selector)) {
+		const found = members(state.index.podsByLabel[`${service.namespace}\u0000${k}=${v}`]);
+		if (candidates === null || found.length < candidates.length) candidates = found;
+	}
+	const pods = (candidates ?? [])
+		.map(name => state.pods[`${service.namespace}/${name}`])
+		.filter((pod): pod is Pod => pod !== undefined && matchesLabels(pod.labels, selector))
+		.sort((a, b) => (a.name < b.name ? -1 : 1));
 	const workloads = new Map<string, Workload>();
-	table.rows.forEach(row => {
-		const pod = state.pods[`${service.namespace}/${row[0]}`];
-		if (!pod) return;
-		items.push({pod, cells: row.slice(0, 7)});
+	const items = pods.map(pod => {
 		const w = topWorkload(state, pod);
 		if (w) workloads.set(`${w.kind}/${w.name}`, w);
+		return {pod, cells: podRow(state, pod, true).slice(0, 7).map(sanitize)};
 	});
-	return {headers, items, workloads: [...workloads.values()]};
+	const list = {headers, items, workloads: [...workloads.values()]};
+	byService.set(key, list);
+	return list;
 }
