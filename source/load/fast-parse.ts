@@ -141,7 +141,8 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 	ranges.forEach((range, index) => {
 		const slice = text.slice(range.start, range.end);
 		try {
-			documents.push({index, value: jsyaml.load(slice, {schema: SCHEMA, maxDepth}) ?? null});
+			// @types/js-yaml predates the maxDepth option.
+			documents.push({index, value: jsyaml.load(slice, {schema: SCHEMA, maxDepth} as jsyaml.LoadOptions) ?? null});
 		} catch (error) {
 			const e = error as {reason?: string; mark?: {line: number; column: number}; message?: string};
 			const firstLine = lines.lineOf(range.start);
