@@ -113,6 +113,26 @@ function yamlWording(reason: string): string {
 	return tag ? `Unresolved tag: ${tag[1]}` : reason;
 }
 
+/** One document with js-yaml: its value, or its problem with a position in the whole text. */
+function loadSlice(text: string, range: Range, lines: LineStarts): {value: unknown} | {line: number; col: number; message: string} {
+	try {
+		// @types/js-yaml predates the maxDepth option.
+		return {value: jsyaml.load(text.slice(range.start, range.end), {schema: SCHEMA, maxDepth} as jsyaml.LoadOptions) ?? null};
+	} catch (error) {
+		const e = error as {reason?: string; mark?: {line: number; column: number}; message?: string};
+		const line = e.mark?.line ?? 0;
+		const column = (e.mark?.column ?? 0) + (line === 0 ? lines.columnOf(range.start) - 1 : 0);
+		return {line: line + lines.lineOf(range.start), col: column + 1, message: yamlWording(e.reason ?? e.message ?? 'invalid YAML')};
+	}
+}
+
+/** Where js-yaml finds the first problem in text[start, end): for a document too deep for the
+ *  `yaml` parser's stack, so both paths point at the same place. */
+export function jsyamlProblem(text: string, start: number, end: number): {line: number; col: number; message: string} | null {
+	const loaded = loadSlice(text, {start, end}, new LineStarts(text));
+	return 'value' in loaded ? null : loaded;
+}
+
 /** null: not a candidate for the fast path (small, or may hold aliases). `minBytes` is for tests. */
 export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed | null {
 	if (text.length < minBytes) return null;
@@ -139,20 +159,9 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 	const documents: FastDocument[] = [];
 	const problems: FastProblem[] = [];
 	ranges.forEach((range, index) => {
-		const slice = text.slice(range.start, range.end);
-		try {
-			// @types/js-yaml predates the maxDepth option.
-			documents.push({index, value: jsyaml.load(slice, {schema: SCHEMA, maxDepth} as jsyaml.LoadOptions) ?? null});
-		} catch (error) {
-			const e = error as {reason?: string; mark?: {line: number; column: number}; message?: string};
-			const firstLine = lines.lineOf(range.start);
-			problems.push({
-				line: (e.mark?.line ?? 0) + firstLine,
-				col: (e.mark?.column ?? 0) + 1,
-				document: index,
-				message: yamlWording(e.reason ?? e.message ?? 'invalid YAML'),
-			});
-		}
+		const loaded = loadSlice(text, range, lines);
+		if ('value' in loaded) documents.push({index, value: loaded.value});
+		else problems.push({...loaded, document: index});
 	});
 	return {documents, problems, locator};
 }

@@ -25,8 +25,19 @@ function escapeCodePoint(ch: string): string {
 	return `\\U${code.toString(16).padStart(8, '0')}`;
 }
 
-/** Go's strconv.Quote. */
+// The API server prints a bad value whole, but it also refuses requests over 3 MiB; a
+// multi-megabyte scalar (a 10 MB name, a pasted binary) must not become a 10 MB line. Values
+// longer than this are cut to their start, with their length.
+const maxQuoted = 256;
+const shownWhenCut = 64;
+
+/** Go's strconv.Quote (a very long string is cut: see maxQuoted). */
 export function goQuote(text: string): string {
+	if (text.length > maxQuoted) return `${quote(text.slice(0, shownWhenCut))}... (${text.length} characters)`;
+	return quote(text);
+}
+
+function quote(text: string): string {
 	let out = '"';
 	for (const ch of text) {
 		const simple = escapes[ch];
@@ -62,6 +73,39 @@ export function goValue(value: unknown): string {
 		return `map[string]interface {}{${entries.join(', ')}}`;
 	}
 	return goQuote(String(value));
+}
+
+/** goValue, or null as soon as the text would pass `limit` characters: a big or deeply nested
+ *  value is never rendered whole (nor recursed into past the limit). */
+export function goValueWithin(value: unknown, limit: number): string | null {
+	let used = 0;
+	const add = (text: string): boolean => (used += text.length) <= limit;
+	const render = (v: unknown): string | null => {
+		if (v === null || typeof v !== 'object') {
+			const text = goValue(v);
+			return add(text) ? text : null;
+		}
+		const open = Array.isArray(v) ? '[]interface {}{' : 'map[string]interface {}{';
+		if (!add(open)) return null;
+		const parts: string[] = [];
+		if (Array.isArray(v)) {
+			for (const item of v) {
+				const text = render(item);
+				if (text === null || !add(', ')) return null;
+				parts.push(text);
+			}
+		} else {
+			for (const k of Object.keys(v).sort()) {
+				const key = goQuote(k);
+				if (!add(`${key}:`)) return null;
+				const text = render((v as Record<string, unknown>)[k]);
+				if (text === null || !add(', ')) return null;
+				parts.push(`${key}:${text}`);
+			}
+		}
+		return add('}') ? `${open}${parts.join(', ')}}` : null;
+	};
+	return render(value);
 }
 
 /** Go %#v of a map[string]string (keys sorted, as fmt prints maps); nil prints as `(nil)`. */

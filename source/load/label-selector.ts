@@ -2,7 +2,7 @@
 
 import type {LabelSelector, LabelSelectorRequirement} from '../sim/types.js';
 import {forbidden, invalid, required} from './field-error.js';
-import {goQuote} from './go-format.js';
+import {goQuote, goValueWithin} from './go-format.js';
 import {validateLabels} from './metadata.js';
 import {isQualifiedName, isValidLabelValue} from './name-rules.js';
 import {isObject, readObjectList, readString, readStringList, readStringMap, type Obj, type Problems} from './object-reader.js';
@@ -46,9 +46,12 @@ export function isEmptySelector(selector: LabelSelector): boolean {
 	return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
+/** A decoded string field; anything else (it failed decoding) shown short, never recursed into. */
+const plain = (v: unknown): string => (typeof v === 'string' ? v : goValueWithin(v, 80) ?? '...');
+
 function goStrings(values: unknown): string {
 	if (!Array.isArray(values)) return '[]string(nil)';
-	return `[]string{${values.map(v => goQuote(String(v))).join(', ')}}`;
+	return `[]string{${values.map(v => goQuote(plain(v))).join(', ')}}`;
 }
 
 /** Go %#v of a metav1.LabelSelector, as `Invalid value:` prints it. */
@@ -58,7 +61,7 @@ export function goLabelSelector(selector: Obj): string {
 	const labelsText = isObject(labels)
 		? `map[string]string{${Object.keys(labels)
 				.sort()
-				.map(k => `${goQuote(k)}:${goQuote(String(labels[k] ?? ''))}`)
+				.map(k => `${goQuote(k)}:${goQuote(plain(labels[k] ?? ''))}`)
 				.join(', ')}}`
 		: 'map[string]string(nil)';
 	const requirement = (r: unknown): string => {

@@ -260,7 +260,10 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		if (p.errors.length === 0) input.config = config;
 	};
 
+	/** Objects found per file (any kind, valid or not), for "no objects passed to apply". */
+	const objectsIn: number[] = files.map(() => 0);
 	const handleObject = (ref: ObjectRef, object: Obj): void => {
+		objectsIn[ref.fileIndex]!++;
 		latest = Math.max(latest, latestTime(object));
 		const apiVersion = get(object, 'apiVersion');
 		const kind = get(object, 'kind');
@@ -329,6 +332,19 @@ export function loadSources(files: SourceFile[]): LoadResult {
 			visit(file, fileIndex, doc.index, [], doc.value);
 		}
 	});
+
+	// kubectl refuses input that holds nothing at all (`error: no objects passed to apply`): an
+	// empty file, only comments, an empty List. Each such file is named, unless it already has
+	// its own error (a document that is not an object, a syntax error).
+	if (objectsIn.every(n => n === 0)) {
+		files.forEach((source, fileIndex) => {
+			if (ordered.some(o => o.key[0] === fileIndex)) return;
+			ordered.push({
+				key: [fileIndex, 0, seq++],
+				diagnostic: {file: source.name, line: 0, col: 0, severity: 'error', message: 'no objects passed to apply'},
+			});
+		});
+	}
 
 	// Namespaces used but never defined are created, with one warning at the first use by a
 	// hand-written manifest (a dump never lists Namespaces: it need not).

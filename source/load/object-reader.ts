@@ -2,7 +2,7 @@
 // (the API server's JSON decoder rejects it); a null is the same as an absent field, as in
 // Go's encoding/json. One wording for every type error: `Invalid value: <v>: must be a <type>`.
 
-import {goValue} from './go-format.js';
+import {goValue, goValueWithin} from './go-format.js';
 import {fieldPath, invalid, type FieldError, type RawValue} from './field-error.js';
 import type {Path} from './types.js';
 
@@ -37,9 +37,8 @@ export function has(obj: Obj | undefined, key: string): boolean {
 }
 
 function shortValue(value: unknown): string | RawValue {
-	const text = goValue(value);
-	if (typeof value !== 'object' || text.length <= 80) return {raw: text};
-	return {raw: Array.isArray(value) ? '[]interface {}{...}' : 'map[string]interface {}{...}'};
+	if (value === null || typeof value !== 'object') return {raw: goValue(value)};
+	return {raw: goValueWithin(value, 80) ?? (Array.isArray(value) ? '[]interface {}{...}' : 'map[string]interface {}{...}')};
 }
 
 export function typeError(at: Path, value: unknown, expected: string, field = fieldPath(at)): FieldError {

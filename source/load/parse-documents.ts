@@ -1,8 +1,10 @@
 // YAML/JSON text → plain JS values, one per document, plus syntax problems with their
 // positions. Positions of fields are found separately and lazily (yaml-positions.ts).
 
-import {fastParse} from './fast-parse.js';
-import {yamlLocator, type Locator} from './locator.js';
+import {isAlias, isMap, isPair, isSeq, type Document} from 'yaml';
+import {goQuote} from './go-format.js';
+import {fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
+import {LineStarts, yamlLocator, type Locator} from './locator.js';
 import {firstAliasPosition, indexYaml, normalizeText, offsetToLineCol, type LineCol} from './yaml-positions.js';
 
 /** Aliases beyond this count in one document are a "billion laughs" bomb, not a manifest. */
@@ -33,18 +35,84 @@ function firstLine(message: string): string {
 	return line === '' ? 'invalid YAML' : line;
 }
 
+// What go-yaml's reader refuses before parsing anything ("yaml: control characters are not
+// allowed"): everything outside YAML's printable set (TAB, LF, CR, NEL, and the rest of
+// Unicode but C0/C1 controls, DEL and U+FFFE/U+FFFF). A binary file stops here.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+function controlCharacter(text: string): SyntaxProblem | null {
+	const found = CONTROL.exec(text);
+	if (!found) return null;
+	const lines = new LineStarts(text);
+	return {
+		line: lines.lineOf(found.index),
+		col: lines.columnOf(found.index),
+		document: 0,
+		message: `control characters are not allowed (found ${goQuote(found[0])})`,
+	};
+}
+
+const nothingToLocate: Locator = {
+	documentStart: () => ({line: 1, col: 1}),
+	find: () => ({exact: null, nearest: {line: 1, col: 1}}),
+};
+
+const depthMessage = `nesting exceeded maxDepth (${maxDepth})`;
+
+/** The first node nested deeper than maxDepth, counted as js-yaml counts (the root is 1, a
+ *  collection's keys and values one more), so both parsers refuse the same documents. */
+function tooDeep(doc: Document.Parsed): number | null {
+	const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+	while (stack.length > 0) {
+		const [node, depth] = stack.pop()!;
+		if (node === null || node === undefined) continue;
+		if (depth > maxDepth) return (node as {range?: [number]}).range?.[0] ?? doc.range[0];
+		if (isAlias(node)) continue;
+		if (isMap(node) || isSeq(node)) {
+			for (const item of node.items) {
+				if (isPair(item)) {
+					stack.push([item.key, depth + 1], [item.value, depth + 1]);
+				} else stack.push([item, depth + 1]);
+			}
+		}
+	}
+	return null;
+}
+
+/** A document's first problem. kubectl (go-yaml) stops at the first, and `yaml`'s later ones are
+ *  mostly echoes of it (an unclosed bracket reports once per enclosing collection). */
+function firstProblem(doc: Document.Parsed): {offset: number; message: string} | null {
+	// An unknown tag (`!Ref`, `!vault`) means a template that needs rendering first: the text
+	// under it is not what the cluster would get. js-yaml (the fast path) refuses it too.
+	const found = [...doc.errors, ...doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED')];
+	if (found.length === 0) return null;
+	const first = found.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+	const message = firstLine(first.message);
+	return {offset: first.pos[0], message};
+}
+
 export function parseDocuments(text: string): ParsedFile {
-	const fast = fastParse(normalizeText(text));
+	const normalized = normalizeText(text);
+	const control = controlCharacter(normalized);
+	if (control) return {documents: [], problems: [control], locator: nothingToLocate};
+	const fast = fastParse(normalized);
 	if (fast) return fast;
 	const yaml = indexYaml(text);
 	const documents: ParsedDocument[] = [];
 	const problems: SyntaxProblem[] = [];
 	yaml.documents.forEach((doc, index) => {
-		if (doc.errors.length > 0) {
-			// kubectl stops at a document it cannot parse; report each problem yaml found in it.
-			for (const error of doc.errors) {
-				problems.push({...offsetToLineCol(yaml, error.pos[0]), document: index, message: firstLine(error.message)});
-			}
+		const problem = firstProblem(doc);
+		const overflow = problem?.message.startsWith('Maximum call stack size exceeded') ?? false;
+		if (problem && !overflow) {
+			problems.push({...offsetToLineCol(yaml, problem.offset), document: index, message: problem.message});
+			return;
+		}
+		const deep = overflow ? problem!.offset : tooDeep(doc);
+		if (deep !== null) {
+			// `yaml` runs out of stack on nesting far beyond maxDepth. js-yaml stops at the limit and
+			// says where, as it does for big files, so both paths give the same position.
+			const found = jsyamlProblem(normalized, doc.range[0], doc.range[2]);
+			problems.push({...(found ?? offsetToLineCol(yaml, deep)), document: index, message: found?.message ?? depthMessage});
 			return;
 		}
 		try {

@@ -174,21 +174,32 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 		if (!d.settling && (!pod.ready || pod.deletionTimestamp !== null)) return;
 	}
 	const extra = [...pods.entries()].filter(([i]) => i >= w.replicas).sort((a, b) => b[0] - a[0]);
-	if (extra.length === 0 || extra.some(([, p]) => p.deletionTimestamp !== null)) return;
-	const [, victim] = extra[0]!;
-	deletePod(d, victim);
-	recordEvent(d, {
-		type: 'Normal',
-		reason: 'SuccessfulDelete',
-		object,
-		message: `delete Pod ${victim.name} in StatefulSet ${w.name} successful`,
-		source: SOURCE.StatefulSet,
-	});
+	if (extra.some(([, p]) => p.deletionTimestamp !== null)) return;
+	// One at a time from the top, each once the previous is gone. A pod that never started goes at
+	// once, and its removal cannot call back into this pass: go on to the next one here.
+	for (const [, victim] of extra) {
+		deletePod(d, victim);
+		recordEvent(d, {
+			type: 'Normal',
+			reason: 'SuccessfulDelete',
+			object,
+			message: `delete Pod ${victim.name} in StatefulSet ${w.name} successful`,
+			source: SOURCE.StatefulSet,
+		});
+		if (d.s.pods[objectKey(victim.namespace, victim.name)]) return;
+	}
 }
 
 export function installControllerHooks(): void {
 	hooks.afterPodChange = (d, pod) => {
 		if (pod.owner) reconcile(d, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
+		else {
+			// A StatefulSet cannot create `<sts>-<i>` while a pod it no longer owns (relabelled out of
+			// its selector) holds the name; the controller requeues the failed sync and retries, so the
+			// name coming free is what lets it go on.
+			const ordinal = /^(.+)-\d+$/.exec(pod.name);
+			if (ordinal) reconcile(d, workloadKey('StatefulSet', pod.namespace, ordinal[1]!));
+		}
 	};
 }
 installControllerHooks();

@@ -132,9 +132,9 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		if (external) {
 			return {kind: 'fail', via: 'PodIP', outcome: 'timeout', reason: 'pod IPs are not routable from outside the cluster'};
 		}
-		if (!pod || !pod.containersRunning) {
-			return {kind: 'fail', via: 'PodIP', outcome: 'timeout', reason: `no running pod has IP ${ip}`};
-		}
+		if (!pod) return {kind: 'fail', via: 'PodIP', outcome: 'timeout', reason: `no running pod has IP ${ip}`};
+		// A crashed container's pod keeps its sandbox and IP (C1): its kernel answers, nothing listens.
+		if (!pod.containersRunning) return {kind: 'fail', via: 'PodIP', outcome: 'refused', reason: notRunning(pod.name, ip, portNumber)};
 		return {kind: 'pod', ip, port: portNumber, pod: pod.name, node: pod.nodeName};
 	}
 	if (external) return {kind: 'outside', reason: `${ip} is outside the simulated cluster`};
@@ -309,14 +309,22 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		const {service, port} = route;
 		const svcKey = objectKey(service.namespace, service.name);
 		const lists = usable(d.s, service, port);
-		const all = lists.ready.length > 0 ? lists.ready : lists.terminating;
-		if (all.length === 0) {
+		if (lists.ready.length === 0 && lists.terminating.length === 0) {
 			// E2, S88: no usable endpoint ⇒ REJECT ⇒ connection refused at once. The reason never
 			// repeats the outcome: views print `connection refused: <reason>`.
 			push({...common, via: route.via, service: svcKey, servicePort: port.name, endpoint: null, outcome: 'refused', reason: 'no ready endpoints'});
 			continue;
 		}
-		const candidates = route.onlyNode ? all.filter(a => a.nodeName === route.onlyNode) : all;
+		// kube-proxy's CategorizeEndpoints: the Cluster policy uses every ready endpoint, else every
+		// serving-and-terminating one (S84); a Local policy decides per node: this node's ready
+		// endpoints, else this node's serving-and-terminating ones, even while others are ready.
+		let candidates = lists.ready.length > 0 ? lists.ready : lists.terminating;
+		if (route.onlyNode) {
+			const node = route.onlyNode;
+			const localReady = lists.ready.filter(a => a.nodeName === node);
+			candidates = localReady.length > 0 ? localReady : lists.terminating.filter(a => a.nodeName === node);
+		}
+		const fallback = candidates.length > 0 && !candidates[0]!.ready;
 		if (candidates.length === 0) {
 			// S89, S91: a Local policy with no endpoint on this node drops the traffic.
 			push({
@@ -332,6 +340,22 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		}
 		const chosen = pick(d, client, service, port, candidates, route.entryNode);
 		const a = chosen.address;
+		const pod = a.podName !== undefined ? d.s.pods[objectKey(service.namespace, a.podName)] : undefined;
+		if (pod && !pod.containersRunning) {
+			// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
+			// connection is DNATed to it anyway and refused there.
+			push({
+				...common,
+				via: route.via,
+				service: svcKey,
+				servicePort: port.name,
+				endpoint: {pod: a.podName ?? null, ip: a.ip, port: a.ports[port.name]!, node: a.nodeName},
+				...(chosen.affinity ? {affinity: true} : {}),
+				outcome: 'refused',
+				reason: notRunning(pod.name, a.ip, a.ports[port.name]!),
+			});
+			continue;
+		}
 		push({
 			...common,
 			via: route.via,
@@ -340,11 +364,16 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			endpoint: {pod: a.podName ?? null, ip: a.ip, port: a.ports[port.name]!, node: a.nodeName},
 			...(chosen.affinity ? {affinity: true} : {}),
 			outcome: 'ok',
-			reason: chosen.how + (route.policy ? `, ${route.policy}` : '') + (a.terminating ? ', terminating endpoint (no ready ones left)' : ''),
+			reason:
+				chosen.how +
+				(route.policy ? `, ${route.policy}` : '') +
+				(fallback ? `, terminating endpoint (no ready ones ${route.onlyNode ? `on ${route.onlyNode}` : 'left'})` : ''),
 		});
 	}
 	return {requests, summary};
 }
+
+const notRunning = (pod: string, ip: string, port: number) => `pod ${pod} is not running: nothing accepts connections on ${ip}:${port}`;
 
 function serviceOfName(state: State, dns: DnsResult): Service | undefined {
 	const m = /^([^.]+)\.([^.]+)\.svc\./.exec(dns.canonicalName ?? '');

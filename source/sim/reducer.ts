@@ -156,7 +156,10 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 		return error(`error: k8s-svc-tui simulates at most ${MAX_REPLICAS} replicas per workload (asked for ${replicas})`);
 	}
 	put(d, 'workloads', key, {...w, replicas});
-	reconcile(d, keyOf({...w, replicas}));
+	// A Deployment owns its ReplicaSet's replica count: the deployment controller scales a
+	// ReplicaSet scaled by hand straight back to the Deployment's replicas.
+	const deployment = w.owner ? d.s.workloads[workloadKey('Deployment', namespace, w.owner.name)] : undefined;
+	reconcile(d, deployment ? keyOf(deployment) : key);
 	return message(`${RESOURCE[kind]}/${name} scaled`);
 }
 

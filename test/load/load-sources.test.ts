@@ -53,7 +53,29 @@ test('empty documents are skipped silently; non-mappings are errors', t => {
 		"t.yaml:7:1: json: cannot unmarshal string into Go value of type map[string]interface {}",
 		"t.yaml:9:1: json: cannot unmarshal number into Go value of type map[string]interface {}",
 	]);
-	t.deepEqual(errorsOf(''), []);
+	// Empty documents among others are fine; input with no object at all is refused (next test).
+	t.deepEqual(errorsOf(lines('---', '# only a comment', '---', ...service('web', '  ports: [{port: 80}]').trimEnd().split('\n'))), []);
+});
+
+test('input holding no object at all is refused as kubectl does: each empty file named once', t => {
+	t.deepEqual(errorsOf(''), ['t.yaml: no objects passed to apply']);
+	t.deepEqual(errorsOf('# only comments\n---\n'), ['t.yaml: no objects passed to apply']);
+	t.deepEqual(errorsOf('apiVersion: v1\nkind: List\nitems: []\n'), ['t.yaml: no objects passed to apply']);
+	const two = loadSources([
+		{name: 'a.yaml', text: ''},
+		{name: 'b.yaml', text: 'hello\n'},
+		{name: 'c.yaml', text: '---\n'},
+	]);
+	// b.yaml already says what is wrong with it.
+	t.deepEqual(two.errors.map(formatDiagnostic), [
+		'a.yaml: no objects passed to apply',
+		'b.yaml:1:1: json: cannot unmarshal string into Go value of type map[string]interface {}',
+		'c.yaml: no objects passed to apply',
+	]);
+	// One file with objects is enough: an empty file beside it is not an error.
+	const mixed = loadSources([{name: 'a.yaml', text: ''}, {name: 'b.yaml', text: service('web', '  ports: [{port: 80}]')}]);
+	t.deepEqual(mixed.errors, []);
+	t.is(mixed.input.services.length, 1);
 });
 
 test('apiVersion and kind must be set', t => {
@@ -294,5 +316,13 @@ test('locate: the field, its clusterIP alias, the name, the object start', t => 
 test('warnings are formatted with `warning:`', t => {
 	t.deepEqual(warningsOf(service('web', '  externalName: a.b', '  ports: [{port: 80}]')), [
 		't.yaml:6:17: warning: spec.externalName is ignored when spec.type is not "ExternalName"',
+	]);
+});
+
+test('a 200,000-level value in a big JSON file (no depth limit there, as with encoding/json): one short error', t => {
+	const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+	const text = `{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"selector":{"app":${deep}},"ports":[{"port":80}]}}`;
+	t.deepEqual(errorsOf(text, 'deep.json'), [
+		`deep.json:1:89: The Service "web" is invalid: spec.selector[app]: Invalid value: []interface {}{...}: must be a string`,
 	]);
 });

@@ -1,5 +1,10 @@
 import test from 'ava';
+import {FAST_PATH_BYTES} from '../../source/load/fast-parse.js';
 import {parseDocuments} from '../../source/load/parse-documents.js';
+
+/** The same text, padded with a comment so that it takes the fast (js-yaml) path. */
+const big = (text: string) => `${text}# ${'x'.repeat(FAST_PATH_BYTES)}\n`;
+const problemsOf = (text: string) => parseDocuments(text).problems.map(p => `${p.document}:${p.line}:${p.col}: ${p.message}`);
 
 test('documents become plain values, YAML 1.1 style as Kubernetes reads them', t => {
 	const parsed = parseDocuments('a: yes\nb: 010\nc: 12:30\nd: 2024-01-01\n---\n---\n- 1\n');
@@ -20,4 +25,37 @@ test('problems carry their document and position; other documents still parse', 
 test('a byte-order mark does not shift columns', t => {
 	const parsed = parseDocuments('\uFEFFa: [1\n');
 	t.deepEqual(parsed.problems.map(p => [p.line, p.col]), [[2, 1]]);
+});
+
+test('control characters are refused before parsing, as go-yaml does: a binary file is one error', t => {
+	t.deepEqual(problemsOf('a: 1\nb: "x\u0000y"\n'), ['0:2:6: control characters are not allowed (found "\\x00")']);
+	t.deepEqual(problemsOf('a: \u001b[2J\n'), ['0:1:4: control characters are not allowed (found "\\x1b")']);
+	t.deepEqual(problemsOf('a: \u0085 tab\there\r\n'), [], 'NEL, TAB and CR are allowed');
+	t.deepEqual(problemsOf(big('a: 1\n\u007f\n')), ['0:2:1: control characters are not allowed (found "\\x7f")']);
+	t.deepEqual(parseDocuments('\u0000').documents, []);
+});
+
+test('only the first problem of a document is reported (the rest echo it)', t => {
+	// An unclosed flow sequence inside another: `yaml` reports one error per open bracket.
+	t.deepEqual(problemsOf('a: [[[1\nb: 2\n---\nc: 3\n'), ['0:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+});
+
+test('an unknown tag is an error on both paths: the document is a template, not a manifest', t => {
+	const text = 'apiVersion: v1\nkind: Service\nspec:\n  externalName: !Ref DbHost\n';
+	t.deepEqual(problemsOf(text), ['0:4:17: Unresolved tag: !Ref']);
+	t.deepEqual(problemsOf(big(text)).map(p => p.replace(/^0:\d+:\d+/, '')), [': Unresolved tag: !Ref']);
+	t.deepEqual(problemsOf('a: !!str 1\nb: !!int "2"\n'), [], 'standard tags resolve');
+});
+
+test('nesting deeper than 100 is refused at the same place on both paths, never overflowing the stack', t => {
+	for (const depth of [150, 50_000]) {
+		const text = `a:\n  b: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+		t.deepEqual(problemsOf(text), ['0:2:104: nesting exceeded maxDepth (100)'], `${depth} flow levels`);
+		t.deepEqual(problemsOf(big(text)), ['0:2:104: nesting exceeded maxDepth (100)'], `${depth} flow levels, fast path`);
+	}
+	let block = '';
+	for (let i = 0; i < 120; i++) block += `${'  '.repeat(i)}k:\n`;
+	t.deepEqual(problemsOf(block), problemsOf(big(block)));
+	t.is(problemsOf(block).length, 1);
+	t.deepEqual(problemsOf(`a: ${'['.repeat(99)}${']'.repeat(99)}\n`), [], '100 levels are fine');
 });

@@ -146,3 +146,38 @@ test('an absurd replica count is refused instead of building that many pods', t 
 	const {results} = run(boot(input()), {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 1e9});
 	t.deepEqual(results[0], {kind: 'error', message: 'error: k8s-svc-tui simulates at most 100000 replicas per workload (asked for 1000000000)'});
 });
+
+test('scaling a Deployment\'s ReplicaSet by hand is undone by the deployment controller (found by the property tests)', t => {
+	const state = boot(input({workloads: [deployment]}));
+	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
+	const scaled = run(state, {type: 'replicasScaled', kind: 'ReplicaSet', namespace: 'default', name: rs.name, replicas: 5}, wait(60));
+	t.deepEqual(scaled.results[0], {kind: 'message', lines: [`replicaset.apps/${rs.name} scaled`]});
+	t.is(scaled.state.workloads[`ReplicaSet/default/${rs.name}`]!.replicas, 3);
+	t.is(livePods(scaled.state, 'web-').length, 3);
+	// The Deployment itself still scales its ReplicaSet.
+	const viaDeployment = run(scaled.state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 1}, wait(60)).state;
+	t.is(viaDeployment.workloads[`ReplicaSet/default/${rs.name}`]!.replicas, 1);
+	t.is(livePods(viaDeployment, 'web-').length, 1);
+});
+
+test('StatefulSet scale-down does not stall on a pod that never started (found by the property tests)', t => {
+	let state = boot(input({workloads: [statefulSet], services: []}));
+	// web-3 is created and still Pending when the StatefulSet is scaled to 0: it goes at once.
+	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 4}).state;
+	t.is(state.pods['default/web-3']!.phase, 'Pending');
+	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 0}).state;
+	t.falsy(state.pods['default/web-3']);
+	t.not(state.pods['default/web-2']!.deletionTimestamp, null, 'the next one down is on its way out');
+	state = run(state, wait(120)).state;
+	t.deepEqual(livePods(state, 'web-'), []);
+});
+
+test('a StatefulSet pod released by relabelling holds its name; once it is gone the StatefulSet recreates it (found by the property tests)', t => {
+	let state = boot(input({workloads: [statefulSet], services: []}));
+	state = run(state, {type: 'podLabeled', namespace: 'default', name: 'web-1', set: {app: 'debug'}, remove: [], overwrite: true}, wait(60)).state;
+	t.is(state.pods['default/web-1']!.owner, null);
+	t.is(state.pods['default/web-1']!.labels['app'], 'debug', 'the name is taken: no new web-1 yet');
+	state = run(state, {type: 'podDeleted', namespace: 'default', name: 'web-1'}, wait(60)).state;
+	const web1 = state.pods['default/web-1']!;
+	t.deepEqual([web1.owner, web1.labels['app'], web1.ready], [{kind: 'StatefulSet', name: 'web'}, 'nginx', true]);
+});

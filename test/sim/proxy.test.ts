@@ -227,3 +227,33 @@ test('a request from a pod in another namespace reaches the Service by <svc>.<ns
 	t.is(requests(run(state, curl('hello-node-svc', from)).results[0]!).requests[0]!.outcome, 'nxdomain');
 	t.is(requests(run(state, curl('hello-node-svc.default', from)).results[0]!).requests[0]!.outcome, 'ok');
 });
+
+test('S86: a pod published while its container is down (publishNotReadyAddresses) refuses the connection (found by the property tests)', t => {
+	let state = boot(input({services: [service('all', {publishNotReadyAddresses: true})]}));
+	for (const pod of livePods(state, 'hello-node-')) state = run(state, {type: 'podCrashed', namespace: 'default', name: pod.name}).state;
+	// Still listed as ready (S72), so kube-proxy still sends connections there; nothing accepts them.
+	t.is(Object.values(state.endpoints['default/all']!.addresses).filter(a => a.ready).length, 3);
+	const r = requests(run(state, curl('all')).results[0]!);
+	t.is(r.requests[0]!.outcome, 'refused');
+	t.regex(r.requests[0]!.reason, /^pod hello-node-\w+ is not running: nothing accepts connections on 10\.244\.\d+\.\d+:8080$/);
+	t.not(r.requests[0]!.endpoint, null);
+	// A direct connection to the crashed pod's IP (its sandbox keeps it) is refused the same way.
+	const ip = livePods(state, 'hello-node-')[0]!.podIP!;
+	t.is(requests(run(state, curl(`${ip}:8080`)).results[0]!).requests[0]!.outcome, 'refused');
+	// Once the containers are back, the same requests succeed.
+	state = run(state, wait(5)).state;
+	t.is(requests(run(state, curl('all')).results[0]!).requests[0]!.outcome, 'ok');
+});
+
+test('internalTrafficPolicy Local: this node\'s serving-and-terminating endpoint takes traffic while only other nodes have ready ones (CategorizeEndpoints; found by the property tests)', t => {
+	let state = boot(input({services: [service('local', {internalTrafficPolicy: 'Local'})]}));
+	const client = state.pods[Object.keys(state.pods).find(k => state.pods[k]!.nodeName === 'node-1' && k.startsWith('default/hello-node-'))!]!;
+	state = run(state, {type: 'podDeleted', namespace: 'default', name: client.name}).state;
+	// The replacement lands on another node (or is not ready yet): node-1 has only the terminating pod.
+	const onNode1 = Object.values(state.endpoints['default/local']!.addresses).filter(a => a.nodeName === 'node-1');
+	t.deepEqual(onNode1.map(a => [a.podName, a.ready, a.serving, a.terminating]), [[client.name, false, true, true]]);
+	const r = requests(run(state, curl('local')).results[0]!).requests[0]!;
+	t.is(r.outcome, 'ok');
+	t.is(r.endpoint!.pod, client.name);
+	t.is(r.reason, 'iptables random, 1 of 1, internalTrafficPolicy: Local, terminating endpoint (no ready ones on node-1)');
+});

@@ -1,0 +1,224 @@
+// The bad-input corpus (issue 5): every file in test/fixtures/bad/ (or folder) goes through the
+// real binary and must fail the way its NAME.expected says: the exit code and the exact stderr
+// lines, one per problem with FILE:LINE:COL, no stack trace, no raw control character, and no
+// hang. Big and binary cases are generated at test time into a temporary folder.
+//
+// NAME.expected: optional `# comment` lines, then `exit N`, then optionally `$ ARGS` (the
+// arguments to run instead of the default), then the stderr lines. By default each case runs
+// twice, as `check NAME.ext` and as `NAME.ext --script /dev/null`, from the fixture's folder,
+// and both must print the same.
+
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import test from 'ava';
+import {dumpObject, toKubectlYaml} from '../../bench/generate-dump.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
+/** A hang guard, not a timing assertion: every case finishes in well under a second here. */
+const HANG_GUARD_MS = 30_000;
+
+test.before('build dist/cli.js if `npm test` has not', () => {
+	if (existsSync(CLI)) return;
+	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
+	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
+});
+
+const scratch = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-bad-'));
+test.after.always('remove generated files', () => rmSync(scratch, {recursive: true, force: true}));
+
+interface Ran {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+// Two at a time: the machine's cores are shared.
+let running = 0;
+const queue: Array<() => void> = [];
+
+async function cli(args: string[], cwd: string, guardMs = HANG_GUARD_MS): Promise<Ran> {
+	if (running >= 2) await new Promise<void>(resolve => queue.push(resolve));
+	running++;
+	try {
+		return await spawnCli(args, cwd, guardMs);
+	} finally {
+		running--;
+		queue.shift()?.();
+	}
+}
+
+function spawnCli(args: string[], cwd: string, guardMs: number): Promise<Ran> {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(process.execPath, [CLI, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}});
+		const timer = setTimeout(() => child.kill('SIGKILL'), guardMs);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', code => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr, ms: Date.now() - started});
+		});
+		child.stdin.end();
+	});
+}
+
+const lines = (text: string) => text.split('\n').filter(l => l !== '');
+/** A Node stack frame or an uncaught-error banner. */
+const STACK = /^\s+at |node:internal|^\w*Error: /m;
+/** Raw control characters other than the newlines that end lines. */
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+// --- cases generated at test time: binary, huge or deep (kept out of git) ----------------
+
+/** Deterministic bytes (a linear congruential generator). */
+function noise(length: number, seed: number): Buffer {
+	const bytes = Buffer.alloc(length);
+	let x = seed;
+	for (let i = 0; i < length; i++) {
+		x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+		bytes[i] = x >>> 24;
+	}
+	return bytes;
+}
+
+const MB = 1024 * 1024;
+const deepDocument = (padding: string) =>
+	`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n${padding}`;
+
+const generated: Record<string, {file: string; make: (path: string) => void}> = {
+	// A PNG handed over by mistake: its signature holds CR, LF and SUB (0x1a).
+	'binary-file': {
+		file: 'binary-file.yaml',
+		make: path => writeFileSync(path, Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), noise(64 * 1024, 7)])),
+	},
+	// Bytes from /dev/urandom-like noise, NULs included, with a .json name.
+	'binary-json': {file: 'binary-json.json', make: path => writeFileSync(path, Buffer.concat([Buffer.from('{"a'), noise(4096, 11)]))},
+	// A raw ESC sequence typed into an annotation: refused before it can reach a terminal.
+	'raw-escape-sequence': {
+		file: 'raw-escape-sequence.yaml',
+		make: path =>
+			writeFileSync(
+				path,
+				'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    title: "\u001b]0;pwned\u0007 \u001b[2J"\nspec:\n  ports:\n    - port: 80\n',
+			),
+	},
+	// 20,000 nested flow sequences: far past the `yaml` parser's stack (small file) …
+	'deeply-nested': {file: 'deeply-nested.yaml', make: path => writeFileSync(path, deepDocument(''))},
+	// … and past js-yaml's limit on the fast path (over 1 MB): the same message and position.
+	'deeply-nested-big': {file: 'deeply-nested-big.yaml', make: path => writeFileSync(path, deepDocument(`# ${'x'.repeat(MB)}\n`))},
+	// A 10 MB single-line scalar as a Service name: reported quickly, and not echoed whole.
+	'huge-name': {
+		file: 'huge-name.yaml',
+		make: path => writeFileSync(path, `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${'a'.repeat(10 * MB)}\nspec:\n  ports:\n    - port: 80\n`),
+	},
+	// A 10 MB single-line annotation: annotations hold at most 256 KiB together.
+	'huge-annotation': {
+		file: 'huge-annotation.yaml',
+		make: path =>
+			writeFileSync(path, `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    blob: ${'x'.repeat(10 * MB)}\nspec:\n  ports:\n    - port: 80\n`),
+	},
+};
+
+// --- the corpus ---------------------------------------------------------------------------
+
+interface Expected {
+	exit: number;
+	args: string[] | null;
+	stderr: string[];
+}
+
+function parseExpected(name: string): Expected {
+	const text = readFileSync(join(BAD, `${name}.expected`), 'utf8');
+	const all = text.split('\n');
+	if (all.at(-1) === '') all.pop();
+	while (all[0]?.startsWith('#')) all.shift();
+	const exit = /^exit (\d+)$/.exec(all.shift() ?? '');
+	if (!exit) throw new Error(`${name}.expected: the first line must be "exit N"`);
+	const args = all[0]?.startsWith('$ ') ? all.shift()!.slice(2).split(' ') : null;
+	return {exit: Number(exit[1]), args, stderr: all};
+}
+
+const entries = readdirSync(BAD);
+const names = entries.filter(f => f.endsWith('.expected')).map(f => f.slice(0, -'.expected'.length)).sort();
+
+/** The fixture of a case: `NAME` (a folder) or `NAME.<ext>` next to its .expected file. */
+function fixtureOf(name: string): string | null {
+	return entries.find(f => f === name || (f.startsWith(`${name}.`) && !f.endsWith('.expected'))) ?? null;
+}
+
+test('the corpus holds at least 50 cases, and every fixture has its expectation', t => {
+	t.true(names.length >= 50, `${names.length} cases`);
+	const orphans = entries.filter(f => !f.endsWith('.expected') && !names.some(n => f === n || f.startsWith(`${n}.`)));
+	t.deepEqual(orphans, []);
+	for (const name of Object.keys(generated)) t.true(names.includes(name), `${name}.expected`);
+});
+
+for (const name of names) {
+	test(`bad input: ${name}`, async t => {
+		const expected = parseExpected(name);
+		let cwd = BAD;
+		let target: string | null = fixtureOf(name);
+		const gen = generated[name];
+		if (gen) {
+			cwd = scratch;
+			target = gen.file;
+			gen.make(join(scratch, gen.file));
+		}
+		const runs: string[][] = [];
+		if (expected.args) runs.push(expected.args);
+		else {
+			if (target === null) t.fail(`no fixture for ${name} and no "$ ARGS" line`);
+			runs.push(['check', target!], [target!, '--script', '/dev/null']);
+		}
+		for (const args of runs) {
+			const r = await cli(args, cwd);
+			const shown = `k8s-svc-tui ${args.join(' ')} (${r.ms} ms)\n${r.stderr}`;
+			t.not(r.code, null, `killed by the hang guard: ${shown}`);
+			t.is(r.code, expected.exit, shown);
+			t.is(r.stdout, '', shown);
+			t.deepEqual(lines(r.stderr), expected.stderr, shown);
+			t.false(STACK.test(r.stderr), shown);
+			t.false(RAW_CONTROL.test(r.stderr), JSON.stringify(r.stderr.match(RAW_CONTROL)));
+			if (expected.exit === 1) {
+				// One problem per line, each with its position (or the file, for whole-file problems).
+				for (const line of lines(r.stderr)) t.regex(line, /^[^:\s]+(:\d+:\d+)?: \S/);
+			}
+		}
+	});
+}
+
+// --- a 60 MB realistic dump with one bad Service in the middle -----------------------------
+
+test.serial('a 60 MB kubectl dump with one bad Service: exactly that error, at its line and column', async t => {
+	const dump = dumpObject({pods: 8_200}) as {items: Array<Record<string, any>>};
+	const services = dump.items.filter(i => i['kind'] === 'Service' && i['metadata']['name'] !== 'kubernetes');
+	const victim = services[Math.floor(services.length / 2)]!;
+	// 70000 appears nowhere else in the dump, so the line that holds it is found by search.
+	victim['spec']['ports'][0]['port'] = 70_000;
+	const text = toKubectlYaml(dump);
+	t.true(text.length >= 55 * MB, `${(text.length / MB).toFixed(1)} MB`);
+	const textLines = text.split('\n');
+	const row = textLines.findIndex(l => /^\s*(- )?port: 70000$/.test(l));
+	t.not(row, -1);
+	t.is(textLines.findIndex((l, i) => i > row && l.includes('70000')), -1, 'the bad value is unique');
+	const col = textLines[row]!.indexOf('70000') + 1;
+	writeFileSync(join(scratch, 'dump.yaml'), text);
+	// A good load of this file takes a few seconds here; the guard only catches a hang.
+	const r = await cli(['check', 'dump.yaml'], scratch, 120_000);
+	t.not(r.code, null, 'killed by the hang guard');
+	t.log(`check of a ${(text.length / MB).toFixed(0)} MB dump: ${r.ms} ms`);
+	t.is(r.code, 1, r.stderr);
+	t.deepEqual(lines(r.stderr), [
+		`dump.yaml:${row + 1}:${col}: The Service "${victim['metadata']['name']}" is invalid: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive`,
+	]);
+});
