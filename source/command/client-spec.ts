@@ -3,7 +3,7 @@
 // F6), and outside clients cannot reach a ClusterIP (E4), so the choice matters.
 
 import type {ClientSpec} from '../sim/types.js';
-import {quote} from './quote.js';
+import {quote} from '../apimachinery/quote.js';
 import {resolveResourceType} from './resources.js';
 import type {ParseError} from './types.js';
 

@@ -3,7 +3,7 @@
 // `--` ends the flags, and a lone `-` is an argument. Messages are pflag's own texts, with
 // the `error: ` prefix kubectl prints in front of every failure.
 
-import {quote, quoteRune} from './quote.js';
+import {quote, quoteRune} from '../apimachinery/quote.js';
 import type {ParseError} from './types.js';
 
 export type FlagKind = 'bool' | 'string' | 'int';

@@ -3,7 +3,7 @@
 
 import {VERBS} from './commands.js';
 import {COMMON_FLAGS, type FlagSpec, parseFlags} from './flags.js';
-import {quote} from './quote.js';
+import {quote} from '../apimachinery/quote.js';
 import {suggest} from './suggest.js';
 import {tokenize} from './tokenize.js';
 import type {OutputFormat, ParseResult} from './types.js';

@@ -3,7 +3,7 @@
 // `TYPE/NAME` form. Texts follow kubectl's resource builder (k8s.io/cli-runtime).
 
 import type {ResourceName} from '../sim/types.js';
-import {quote} from './quote.js';
+import {quote} from '../apimachinery/quote.js';
 import type {ParseError} from './types.js';
 
 export interface ResourceType {

@@ -7,7 +7,7 @@ import type {ClusterConfigInput, ExternalClient, NodeInput, ProxyMode} from '../
 import {duplicate, fieldPath, invalid, required, unsupported} from './field-error.js';
 import {goQuote} from './go-format.js';
 import {validateLabels} from './metadata.js';
-import {isDNS1123Subdomain} from './name-rules.js';
+import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {
 	get,
 	readInt,

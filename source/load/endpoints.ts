@@ -4,7 +4,7 @@
 import type {EndpointAddressInput, EndpointPortInput, EndpointSubsetInput, EndpointsInput} from '../sim/types.js';
 import {invalid, required, unsupported} from './field-error.js';
 import {decodeMeta} from './metadata.js';
-import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from './name-rules.js';
+import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from '../apimachinery/validation.js';
 import {readInt, readObject, readObjectList, readString, type Obj, type Problems} from './object-reader.js';
 import {isProtocol, protocols} from './pod-spec.js';
 import type {Path} from './types.js';

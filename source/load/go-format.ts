@@ -1,64 +1,11 @@
 // How the API server prints values inside field errors (K8S-SEMANTICS-DETAIL F2): strings
-// with Go's %q, numbers bare, structs and maps in Go %#v syntax. Go's %q also escapes every
-// control and format character, which keeps untrusted text from reaching a terminal raw.
+// with Go's %q (source/apimachinery/quote.ts), numbers bare, structs and maps in Go %#v
+// syntax. Go's %q also escapes every control and format character, which keeps untrusted text
+// from reaching a terminal raw.
 
-const escapes: Record<string, string> = {
-	'\u0007': '\\a',
-	'\b': '\\b',
-	'\f': '\\f',
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
-	'\v': '\\v',
-	'"': '\\"',
-	'\\': '\\\\',
-};
+import {goQuote} from '../apimachinery/quote.js';
 
-// Control (Cc), format (Cf, e.g. bidi overrides), unassigned, private-use, surrogates and
-// line/paragraph separators: everything Go's strconv.IsPrint rejects that matters here.
-const unprintable = /[\p{C}\u2028\u2029]/u;
-
-function escapeCodePoint(ch: string): string {
-	const code = ch.codePointAt(0)!;
-	if (code < 0x80) return `\\x${code.toString(16).padStart(2, '0')}`;
-	if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
-	return `\\U${code.toString(16).padStart(8, '0')}`;
-}
-
-// The API server prints a bad value whole, but it also refuses requests over 3 MiB; a
-// multi-megabyte scalar (a 10 MB name, a pasted binary) must not become a 10 MB line. Values
-// longer than this are cut to their start, with their length.
-const maxQuoted = 256;
-const shownWhenCut = 64;
-
-/** Go's strconv.Quote (a very long string is cut: see maxQuoted). */
-export function goQuote(text: string): string {
-	if (text.length > maxQuoted) return `${quote(text.slice(0, shownWhenCut))}... (${text.length} characters)`;
-	return quote(text);
-}
-
-function quote(text: string): string {
-	let out = '"';
-	for (const ch of text) {
-		const simple = escapes[ch];
-		if (simple !== undefined) out += simple;
-		else if (unprintable.test(ch)) out += escapeCodePoint(ch);
-		else out += ch;
-	}
-	return out + '"';
-}
-
-/** Escapes control characters in free text (file names, parser messages) without quoting. */
-export function sanitize(text: string): string {
-	let out = '';
-	for (const ch of text) {
-		if (ch === '\\' || ch === '"') out += ch;
-		else if (escapes[ch] !== undefined) out += escapes[ch];
-		else if (unprintable.test(ch)) out += escapeCodePoint(ch);
-		else out += ch;
-	}
-	return out;
-}
+export {goQuote, escapeUnprintable as sanitize} from '../apimachinery/quote.js';
 
 /** A value as `Invalid value: <value>` prints it: strings quoted, numbers and booleans bare. */
 export function goValue(value: unknown): string {

@@ -4,7 +4,7 @@ import type {LabelSelector, LabelSelectorRequirement} from '../sim/types.js';
 import {forbidden, invalid, required} from './field-error.js';
 import {goQuote, goValueWithin} from './go-format.js';
 import {validateLabels} from './metadata.js';
-import {isQualifiedName, isValidLabelValue} from './name-rules.js';
+import {isQualifiedName, isValidLabelValue} from '../apimachinery/validation.js';
 import {isObject, readObjectList, readString, readStringList, readStringMap, type Obj, type Problems} from './object-reader.js';
 import type {Path} from './types.js';
 

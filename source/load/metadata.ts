@@ -3,7 +3,7 @@
 
 import type {ObjectMetaInput, OwnerReference} from '../sim/types.js';
 import {fieldPath, invalid, required, type FieldError} from './field-error.js';
-import {isDNS1123Label, isQualifiedName, isValidLabelValue} from './name-rules.js';
+import {isDNS1123Label, isQualifiedName, isValidLabelValue} from '../apimachinery/validation.js';
 import {get, readBool, readObject, readObjectList, readString, readStringMap, type Obj, type Problems} from './object-reader.js';
 import type {Path} from './types.js';
 

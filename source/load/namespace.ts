@@ -3,7 +3,7 @@
 
 import type {NamespaceInput} from '../sim/types.js';
 import {decodeMeta} from './metadata.js';
-import {isDNS1123Label} from './name-rules.js';
+import {isDNS1123Label} from '../apimachinery/validation.js';
 import type {Obj, Problems} from './object-reader.js';
 
 /** Namespaces every cluster has; the simulator adds them itself. */

@@ -4,7 +4,7 @@
 import type {NodeInput} from '../sim/types.js';
 import {invalid} from './field-error.js';
 import {decodeMeta} from './metadata.js';
-import {isDNS1123Subdomain, isValidCIDR, validCIDRMessage} from './name-rules.js';
+import {isDNS1123Subdomain, isValidCIDR, validCIDRMessage} from '../apimachinery/validation.js';
 import {get, isObject, readObject, readString, type Obj, type Problems} from './object-reader.js';
 
 export function decodeNode(object: Obj, p: Problems): NodeInput {

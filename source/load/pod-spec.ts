@@ -3,7 +3,7 @@
 
 import type {Container, ContainerPort, PodSpec, Probe, Protocol} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
-import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from './name-rules.js';
+import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
 import {
 	has,
 	readBool,

@@ -3,7 +3,7 @@
 import type {PodInput, PodPhase, PodStatusInput} from '../sim/types.js';
 import {unsupported} from './field-error.js';
 import {decodeMeta, epochSeconds} from './metadata.js';
-import {isDNS1123Subdomain} from './name-rules.js';
+import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {get, isObject, readObject, type Obj, type Problems} from './object-reader.js';
 import {decodePodSpec, restartPolicyOf} from './pod-spec.js';
 

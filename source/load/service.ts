@@ -16,7 +16,7 @@ import {
 	isValidPortNum,
 	specialIPErrors,
 	validCIDRMessage,
-} from './name-rules.js';
+} from '../apimachinery/validation.js';
 import {
 	get,
 	isObject,

@@ -8,7 +8,7 @@ import {invalid, required, unsupported} from './field-error.js';
 import {goStringMap} from './go-format.js';
 import {decodeLabelSelector, goLabelSelector, isEmptySelector} from './label-selector.js';
 import {decodeMeta, validateLabels} from './metadata.js';
-import {isDNS1123Subdomain} from './name-rules.js';
+import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {readInt, readObject, readString, readStringMap, type Obj, type Problems} from './object-reader.js';
 import {decodePodSpec, nonNegative, restartPolicyOf} from './pod-spec.js';
 import type {Path} from './types.js';

@@ -1,6 +1,6 @@
 // `describe svc NAME` (K8S-SEMANTICS G5, S124). Only Services have a describer here.
 
-import {quote} from '../quote.js';
+import {quote} from '../../apimachinery/quote.js';
 import {parseResourceArgs} from '../resources.js';
 import {type Verb, unexpectedArgument, usageError} from './verb.js';
 

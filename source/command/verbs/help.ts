@@ -1,6 +1,6 @@
 // `help [COMMAND]`; `COMMAND -h` and `COMMAND --help` lead here too.
 
-import {quote} from '../quote.js';
+import {quote} from '../../apimachinery/quote.js';
 import {type Verb, unexpectedArgument} from './verb.js';
 
 export const help: Verb = {

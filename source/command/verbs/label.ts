@@ -3,7 +3,7 @@
 // the keys as the API server would (K8S-SEMANTICS A12).
 
 import {labelKeyErrors, parseLabelChanges, splitResourcesAndPairs} from '../label-spec.js';
-import {quote} from '../quote.js';
+import {quote} from '../../apimachinery/quote.js';
 import {podTargets} from './pod-targets.js';
 import {type Verb, actionsCommand, usageError} from './verb.js';
 

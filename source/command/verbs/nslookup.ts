@@ -1,7 +1,7 @@
 // `nslookup NAME`: a query to cluster DNS from a client, through its search path
 // (K8S-SEMANTICS F1-F6).
 
-import {quote} from '../quote.js';
+import {quote} from '../../apimachinery/quote.js';
 import {parseClientSpec} from '../client-spec.js';
 import {type Verb, actionsCommand, stringFlag, unexpectedArgument, usageError} from './verb.js';
 

@@ -3,7 +3,7 @@
 
 import type {Action} from '../../sim/types.js';
 import type {FlagSpec, FlagValues} from '../flags.js';
-import {quote} from '../quote.js';
+import {quote} from '../../apimachinery/quote.js';
 import type {OutputFormat, ParseError, ParseResult} from '../types.js';
 
 export interface VerbContext {

@@ -2,7 +2,7 @@
 // and affinity pins expire (K8S-SEMANTICS C3, C4, E3).
 
 import {parseDuration} from '../duration.js';
-import {quote} from '../quote.js';
+import {quote} from '../../apimachinery/quote.js';
 import {type Verb, actionsCommand, unexpectedArgument, usageError} from './verb.js';
 
 export const wait: Verb = {

@@ -9,7 +9,7 @@ import {
 	isValidLabelValue,
 	isValidPortName,
 	specialIPErrors,
-} from '../../source/load/name-rules.js';
+} from '../../source/apimachinery/validation.js';
 
 test('DNS-1035 label: message has the two spaces of RegexError (K8S-SEMANTICS-DETAIL S3)', t => {
 	t.deepEqual(isDNS1035Label('web-1'), []);

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {quote, quoteRune} from '../../source/command/quote.js';
+import {quote, quoteRune} from '../../source/apimachinery/quote.js';
 
 test('plain text is double-quoted', t => {
 	t.is(quote('hello-node'), '"hello-node"');

@@ -1,4 +1,4 @@
-// Go's %q, which kubectl uses to echo user input inside its messages. Anything a terminal
+// Go's %q, which the API server and kubectl use to echo user input inside their messages. Anything a terminal
 // could act on (C0/C1 controls, format and separator characters, …) comes out escaped, so a
 // hostile script line cannot reach the terminal raw through an error message.
 
@@ -13,6 +13,25 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
 	'\t': '\\t',
 	'\v': '\\v',
 };
+
+// The API server prints a bad value whole, but it also refuses requests over 3 MiB; a
+// multi-megabyte scalar (a 10 MB name, a pasted binary) must not become a 10 MB line. Values
+// longer than this are cut to their start, with their length.
+const MAX_QUOTED = 256;
+const SHOWN_WHEN_CUT = 64;
+
+/** Go's strconv.Quote, as field errors print strings (a very long string is cut). */
+export function goQuote(text: string): string {
+	if (text.length > MAX_QUOTED) return `${quote(text.slice(0, SHOWN_WHEN_CUT))}... (${text.length} characters)`;
+	return quote(text);
+}
+
+/** Escapes what a terminal could act on in free text (file names, parser messages), unquoted. */
+export function escapeUnprintable(text: string): string {
+	let out = '';
+	for (const ch of text) out += ch === '"' || ch === '\\' || PRINTABLE.test(ch) ? ch : escapeRune(ch);
+	return out;
+}
 
 export function quote(text: string): string {
 	let out = '"';
