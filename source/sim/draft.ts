@@ -43,6 +43,20 @@ export function finishDraft(d: Draft): State {
 	return d.s;
 }
 
+/**
+ * `holder[key]`, shallow-copied the first time this step writes under `tag`; later writes in the
+ * same step reuse the copy. Every write below goes through here.
+ */
+function own<T extends object>(d: Draft, tag: string, holder: object, key: string): T {
+	const h = holder as Record<string, T | undefined>;
+	if (!d.copied.has(tag) || h[key] === undefined) {
+		d.copied.add(tag);
+		const current = h[key];
+		h[key] = (Array.isArray(current) ? [...current] : {...current}) as T;
+	}
+	return h[key]!;
+}
+
 type TableName = 'nodes' | 'namespaces' | 'pods' | 'workloads' | 'services' | 'endpoints';
 type Row<N extends TableName> = N extends 'nodes'
 	? Node
@@ -57,11 +71,7 @@ type Row<N extends TableName> = N extends 'nodes'
 					: Endpoints;
 
 function writable<N extends TableName>(d: Draft, name: N): Record<string, Row<N>> {
-	if (!d.copied.has(name)) {
-		d.copied.add(name);
-		(d.s as any)[name] = {...(d.s as any)[name]};
-	}
-	return (d.s as any)[name];
+	return own(d, name, d.s, name);
 }
 
 export function put<N extends TableName>(d: Draft, name: N, key: string, row: Row<N>): void {
@@ -77,34 +87,15 @@ export function remove(d: Draft, name: TableName, key: string): void {
 type IndexName = Exclude<keyof State['index'], 'podCountByNode'>;
 
 function writableIndex(d: Draft, name: IndexName): Record<string, IndexSet> {
-	if (!d.copied.has('index')) {
-		d.copied.add('index');
-		d.s.index = {...d.s.index};
-	}
-	const tag = `index.${name}`;
-	if (!d.copied.has(tag)) {
-		d.copied.add(tag);
-		(d.s.index as any)[name] = {...d.s.index[name]};
-	}
-	return (d.s.index as any)[name];
+	return own(d, `index.${name}`, own(d, 'index', d.s, 'index'), name);
 }
 
 /** The shard of `bucket` that holds `member`, copied once in this step. */
 function writableShard(d: Draft, name: IndexName, bucket: string, member: string): Set_ {
-	const index = writableIndex(d, name);
-	const shard = shardOf(member);
 	const bucketTag = `index.${name}.${bucket}`;
-	if (!d.copied.has(bucketTag) || index[bucket] === undefined) {
-		d.copied.add(bucketTag);
-		index[bucket] = {...index[bucket]};
-	}
-	const shards = index[bucket] as Record<string, Set_>;
-	const shardTag = `${bucketTag}\u0000${shard}`;
-	if (!d.copied.has(shardTag) || shards[shard] === undefined) {
-		d.copied.add(shardTag);
-		shards[shard] = {...shards[shard]};
-	}
-	return shards[shard]!;
+	const shards = own<Record<string, Set_>>(d, bucketTag, writableIndex(d, name), bucket);
+	const shard = shardOf(member);
+	return own(d, `${bucketTag}\u0000${shard}`, shards, shard);
 }
 
 export function indexAdd(d: Draft, name: IndexName, bucket: string, member: string): void {
@@ -121,15 +112,7 @@ export function indexRemove(d: Draft, name: IndexName, bucket: string, member: s
 }
 
 export function addPodCount(d: Draft, node: string, delta: number): void {
-	if (!d.copied.has('index')) {
-		d.copied.add('index');
-		d.s.index = {...d.s.index};
-	}
-	if (!d.copied.has('index.podCountByNode')) {
-		d.copied.add('index.podCountByNode');
-		d.s.index.podCountByNode = {...d.s.index.podCountByNode};
-	}
-	const counts = d.s.index.podCountByNode as Record<string, number>;
+	const counts = own<Record<string, number>>(d, 'index.podCountByNode', own(d, 'index', d.s, 'index'), 'podCountByNode');
 	const next = (counts[node] ?? 0) + delta;
 	if (next === 0) delete counts[node];
 	else counts[node] = next;
@@ -144,98 +127,60 @@ export function indexMembers(d: Draft | State, name: IndexName, bucket: string):
 
 type IpamMap = 'serviceIPs' | 'nodePorts' | 'loadBalancerIPs';
 
+const ipam = (d: Draft) => own<Mutable<State['ipam']>>(d, 'ipam', d.s, 'ipam');
+
 export function ipamSet(d: Draft, map: IpamMap, key: string, owner: string | null): void {
-	if (!d.copied.has('ipam')) {
-		d.copied.add('ipam');
-		d.s.ipam = {...d.s.ipam};
-	}
-	const tag = `ipam.${map}`;
-	if (!d.copied.has(tag)) {
-		d.copied.add(tag);
-		(d.s.ipam as any)[map] = {...d.s.ipam[map]};
-	}
-	const m = (d.s.ipam as any)[map] as Record<string, string>;
+	const m = own<Record<string, string>>(d, `ipam.${map}`, ipam(d), map);
 	if (owner === null) delete m[key];
 	else m[key] = owner;
 }
 
+type NodeIPs = {used: Record<string, string>; last: number};
+
 export function podIPSet(d: Draft, node: string, ip: string, owner: string | null, last?: number): void {
-	if (!d.copied.has('ipam')) {
-		d.copied.add('ipam');
-		d.s.ipam = {...d.s.ipam};
-	}
-	if (!d.copied.has('ipam.podIPs')) {
-		d.copied.add('ipam.podIPs');
-		d.s.ipam.podIPs = {...d.s.ipam.podIPs};
-	}
-	const podIPs = d.s.ipam.podIPs as Record<string, {used: Record<string, string>; last: number}>;
-	const tag = `ipam.podIPs.${node}`;
-	const current = podIPs[node] ?? {used: {}, last: 1};
-	if (!d.copied.has(tag)) {
-		d.copied.add(tag);
-		podIPs[node] = {used: {...current.used}, last: current.last};
-	}
-	const entry = podIPs[node]!;
-	if (owner === null) delete entry.used[ip];
-	else entry.used[ip] = owner;
+	const podIPs = own<Record<string, NodeIPs>>(d, 'ipam.podIPs', ipam(d), 'podIPs');
+	podIPs[node] ??= {used: {}, last: 1};
+	const entry = own<NodeIPs>(d, `ipam.podIPs.${node}`, podIPs, node);
+	const used = own<Record<string, string>>(d, `ipam.podIPs.${node}.used`, entry, 'used');
+	if (owner === null) delete used[ip];
+	else used[ip] = owner;
 	if (last !== undefined) entry.last = last;
 }
 
 export function dropNodeIPs(d: Draft, node: string): void {
-	if (!d.copied.has('ipam')) {
-		d.copied.add('ipam');
-		d.s.ipam = {...d.s.ipam};
-	}
-	if (!d.copied.has('ipam.podIPs')) {
-		d.copied.add('ipam.podIPs');
-		d.s.ipam.podIPs = {...d.s.ipam.podIPs};
-	}
-	delete (d.s.ipam.podIPs as Record<string, unknown>)[node];
+	delete own<Record<string, NodeIPs>>(d, 'ipam.podIPs', ipam(d), 'podIPs')[node];
 }
 
 // --- small records and logs ---
 
 export function setAffinity(d: Draft, key: string, entry: AffinityEntry | null): void {
-	if (!d.copied.has('affinity')) {
-		d.copied.add('affinity');
-		d.s.affinity = {...d.s.affinity};
-	}
-	const m = d.s.affinity as Record<string, AffinityEntry>;
+	const m = own<Record<string, AffinityEntry>>(d, 'affinity', d.s, 'affinity');
 	if (entry === null) delete m[key];
 	else m[key] = entry;
 }
 
 export function setRoundRobin(d: Draft, key: string, value: number): void {
-	if (!d.copied.has('roundRobin')) {
-		d.copied.add('roundRobin');
-		d.s.roundRobin = {...d.s.roundRobin};
-	}
-	(d.s.roundRobin as Record<string, number>)[key] = value;
+	own<Record<string, number>>(d, 'roundRobin', d.s, 'roundRobin')[key] = value;
 }
 
 const EVENT_LOG_MAX = 500;
 const REQUEST_LOG_MAX = 200;
 
 export function recordEvent(d: Draft, event: Omit<ClusterEvent, 'at'>): void {
-	const events = d.copied.has('events') ? (d.s.events as ClusterEvent[]) : [...d.s.events];
-	d.copied.add('events');
+	const events = own<ClusterEvent[]>(d, 'events', d.s, 'events');
 	events.push({at: d.s.clock, ...event});
 	if (events.length > EVENT_LOG_MAX) events.splice(0, events.length - EVENT_LOG_MAX);
-	d.s.events = events;
 }
 
 export function recordRequests(d: Draft, traces: RequestTrace[]): void {
 	const tail = traces.length > REQUEST_LOG_MAX ? traces.slice(-REQUEST_LOG_MAX) : traces;
-	const log = d.copied.has('requestLog') ? (d.s.requestLog as RequestTrace[]) : [...d.s.requestLog];
-	d.copied.add('requestLog');
+	const log = own<RequestTrace[]>(d, 'requestLog', d.s, 'requestLog');
 	log.push(...tail);
 	if (log.length > REQUEST_LOG_MAX) log.splice(0, log.length - REQUEST_LOG_MAX);
-	d.s.requestLog = log;
 }
 
 export function addTimer(d: Draft, timer: Omit<Timer, 'seq'>): void {
-	const timers = d.copied.has('timers') ? (d.s.timers as Timer[]) : [...d.s.timers];
-	d.copied.add('timers');
+	const timers = own<Timer[]>(d, 'timers', d.s, 'timers');
 	const full: Timer = {...timer, seq: d.s.serial++};
 	// Keep (at, seq) order: binary search for the first timer that fires later.
 	let lo = 0;
@@ -246,13 +191,9 @@ export function addTimer(d: Draft, timer: Omit<Timer, 'seq'>): void {
 		else hi = mid;
 	}
 	timers.splice(lo, 0, full);
-	d.s.timers = timers;
 }
 
 export function shiftTimer(d: Draft): Timer | undefined {
 	if (d.s.timers.length === 0) return undefined;
-	const timers = d.copied.has('timers') ? (d.s.timers as Timer[]) : [...d.s.timers];
-	d.copied.add('timers');
-	d.s.timers = timers;
-	return timers.shift();
+	return own<Timer[]>(d, 'timers', d.s, 'timers').shift();
 }

@@ -341,21 +341,9 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		const chosen = pick(d, client, service, port, candidates, route.entryNode);
 		const a = chosen.address;
 		const pod = a.podName !== undefined ? d.s.pods[objectKey(service.namespace, a.podName)] : undefined;
-		if (pod && !pod.containersRunning) {
-			// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
-			// connection is DNATed to it anyway and refused there.
-			push({
-				...common,
-				via: route.via,
-				service: svcKey,
-				servicePort: port.name,
-				endpoint: {pod: a.podName ?? null, ip: a.ip, port: a.ports[port.name]!, node: a.nodeName},
-				...(chosen.affinity ? {affinity: true} : {}),
-				outcome: 'refused',
-				reason: notRunning(pod.name, a.ip, a.ports[port.name]!),
-			});
-			continue;
-		}
+		// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
+		// connection is DNATed to it anyway and refused there.
+		const down = pod !== undefined && !pod.containersRunning;
 		push({
 			...common,
 			via: route.via,
@@ -363,11 +351,12 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			servicePort: port.name,
 			endpoint: {pod: a.podName ?? null, ip: a.ip, port: a.ports[port.name]!, node: a.nodeName},
 			...(chosen.affinity ? {affinity: true} : {}),
-			outcome: 'ok',
-			reason:
-				chosen.how +
-				(route.policy ? `, ${route.policy}` : '') +
-				(fallback ? `, terminating endpoint (no ready ones ${route.onlyNode ? `on ${route.onlyNode}` : 'left'})` : ''),
+			outcome: down ? 'refused' : 'ok',
+			reason: down
+				? notRunning(pod.name, a.ip, a.ports[port.name]!)
+				: chosen.how +
+					(route.policy ? `, ${route.policy}` : '') +
+					(fallback ? `, terminating endpoint (no ready ones ${route.onlyNode ? `on ${route.onlyNode}` : 'left'})` : ''),
 		});
 	}
 	return {requests, summary};
