@@ -62,7 +62,9 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} {...fault()} />
 			</ErrorBoundary>
 		</ThemeContext.Provider>,
-		{exitOnCtrlC: false, patchConsole: true},
+		// Ink paces frames at 30 a second by default, so a key pressed just after a redraw waited
+		// up to 33 ms for its frame; frames cost ~10 ms here, and only keys and the clock ask for them.
+		{exitOnCtrlC: false, patchConsole: true, maxFps: 120},
 	);
 	const stop = () => instance.unmount();
 	process.on('SIGINT', stop);
