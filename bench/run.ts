@@ -1,0 +1,462 @@
+// `npm run bench` (issue 4): how the simulator copes with big clusters, against floors measured in
+// the same run. Prints a table as it goes and writes bench/RESULTS.md (not with --quick).
+//
+//   npm run bench               everything (~10 minutes on 2 cores)
+//   npm run bench -- --quick    only the small inputs (100 / 1,000 pods), fewer runs; no RESULTS.md
+//
+// What is timed, all against the built app (dist/, `tsc` runs first):
+//   load     whole process: `node dist/cli.js FILE --script EMPTY` (read, parse, validate, settle);
+//            floors: `node -e` running only the fastest parser on the same text (JSON.parse,
+//            js-yaml loadAll), and for hand-written YAML also the `yaml` package (parseAllDocuments
+//            + toJS, the parser the loader uses below 1 MB); peak RSS from /usr/bin/time -f %M.
+//   frame    first full frame of the TUI in a 160×50 pseudo-terminal (bench/pty-probe.py), beside a
+//            bare Ink app printing one line (bench/bare-ink.js), both `node` + NODE_ENV=production.
+//   keys     key → end of the frame that shows the key's effect, ~30 presses per key.
+//   sim      in process (bench/sim-step.ts): `curl --count 100000` through a ClusterIP Service,
+//            session affinity off and on; `delete pod` of one pod.
+// Every figure is the median of several runs; runs of a figure and its floor alternate.
+
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const quick = process.argv.includes('--quick');
+const keep = process.argv.includes('--keep');
+const COLS = 160;
+const ROWS = 50;
+
+// --- inputs -------------------------------------------------------------------------------------
+
+type Format = 'yaml' | 'json';
+interface Input {
+	id: string;
+	label: string;
+	file: string;
+	format: Format;
+	/** Hand-written style YAML (compact, samples): the `yaml` package is the loader's parser there. */
+	compact: boolean;
+	pods: number;
+	services: number;
+	big: boolean;
+	/** Key-latency session in the TUI. */
+	keys: boolean;
+	/** Keys that move the Services cursor to a Service with pods before the key tests. */
+	pick: string;
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-svc-tui-bench-'));
+const EMPTY = path.join(tmp, 'empty-script.txt');
+fs.writeFileSync(EMPTY, '');
+
+function generate(script: string, args: string[], file: string): void {
+	const fd = fs.openSync(file, 'w');
+	const r = spawnSync(TSX, [path.join(ROOT, 'bench', script), ...args], {cwd: ROOT, stdio: ['ignore', fd, 'inherit']});
+	fs.closeSync(fd);
+	if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed`);
+}
+
+function inputs(): Input[] {
+	const list: Input[] = [
+		{id: 'hello', label: 'samples/hello.yaml', file: path.join(ROOT, 'samples', 'hello.yaml'), format: 'yaml', compact: true, pods: 3, services: 1, big: false, keys: true, pick: ''},
+	];
+	const compact: Array<[number, number]> = quick ? [[100, 10], [1000, 100]] : [[100, 10], [1000, 100], [10000, 1000]];
+	for (const [pods, services] of compact) {
+		const file = path.join(tmp, `compact-${pods}.yaml`);
+		generate('generate-compact.ts', [String(pods), String(services)], file);
+		list.push({id: `compact-${pods}`, label: `compact ${fmtInt(pods)} pods / ${fmtInt(services)} svc`, file, format: 'yaml', compact: true, pods, services, big: pods >= 10000, keys: true, pick: 'jj'});
+	}
+	for (const pods of quick ? [1000] : [1000, 10000]) {
+		for (const format of ['yaml', 'json'] as const) {
+			const file = path.join(tmp, `dump-${pods}.${format}`);
+			generate('generate-dump.ts', [String(pods), format], file);
+			// YAML and JSON dumps hold the same cluster: one key session (on the JSON, quicker to start).
+			list.push({id: `dump-${pods}-${format}`, label: `kubectl dump ${fmtInt(pods)} pods (${format.toUpperCase()})`, file, format, compact: false, pods, services: Math.ceil(pods / 10), big: pods >= 10000, keys: format === 'json', pick: 'jj'});
+		}
+	}
+	return list;
+}
+
+// --- measuring ----------------------------------------------------------------------------------
+
+const median = (xs: number[]) => {
+	if (xs.length === 0) return NaN;
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const p95 = (xs: number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!);
+
+const GNU_TIME = (() => {
+	if (!fs.existsSync('/usr/bin/time')) return false;
+	const out = path.join(tmp, 'time-check');
+	const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, 'true']);
+	return r.status === 0 && /^\d+\s*$/.test(fs.readFileSync(out, 'utf8'));
+})();
+
+interface Run {
+	ms: number;
+	rssKb: number;
+}
+
+const warned = new Set<string>();
+
+/** One whole process: wall time, and peak RSS (GNU time; else VmHWM from a poller). */
+function run(cmd: string[], env: Record<string, string> = {}): Run {
+	const rssFile = path.join(tmp, 'rss');
+	const argv = GNU_TIME ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...cmd] : ['python3', path.join(ROOT, 'bench', 'peak-rss.py'), rssFile, ...cmd];
+	const t0 = process.hrtime.bigint();
+	const r = spawnSync(argv[0]!, argv.slice(1), {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26});
+	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+	if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+	// The app may report progress on stderr for big files; anything else would be a warning.
+	const stderr = String(r.stderr).trim();
+	if (stderr && cmd[1] === CLI && !warned.has(cmd[2]!)) {
+		warned.add(cmd[2]!);
+		process.stderr.write(`note: ${path.basename(cmd[2]!)} printed on stderr: ${stderr.split('\n').slice(-3).join(' | ').slice(0, 300)}\n`);
+	}
+	return {ms, rssKb: Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop())};
+}
+
+const FLOORS = {
+	'JSON.parse': `JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))`,
+	'js-yaml': `require('js-yaml').loadAll(require('fs').readFileSync(process.argv[1], 'utf8'))`,
+	yaml: `require('yaml').parseAllDocuments(require('fs').readFileSync(process.argv[1], 'utf8')).forEach(d => d.toJS())`,
+} as const;
+type FloorName = keyof typeof FLOORS;
+
+interface LoadFigures {
+	app: {ms: number; rssKb: number};
+	floors: Partial<Record<FloorName, {ms: number; rssKb: number}>>;
+	fastest: FloorName;
+	runs: number;
+}
+
+function measureLoad(input: Input): LoadFigures {
+	const floors: FloorName[] = input.format === 'json' ? ['JSON.parse'] : input.compact ? ['js-yaml', 'yaml'] : ['js-yaml'];
+	const runs = quick ? 3 : input.big ? 3 : input.pods >= 1000 && !input.compact ? 5 : 7;
+	const app: Run[] = [];
+	const floorRuns: Record<string, Run[]> = {};
+	// One untimed pass warms the page cache for the file and for node_modules.
+	run(['node', CLI, input.file, '--script', EMPTY]);
+	for (let i = 0; i < runs; i++) {
+		app.push(run(['node', CLI, input.file, '--script', EMPTY]));
+		for (const f of floors) (floorRuns[f] ??= []).push(run(['node', '-e', FLOORS[f], input.file]));
+	}
+	const pick = (rs: Run[]) => ({ms: median(rs.map(r => r.ms)), rssKb: median(rs.map(r => r.rssKb))});
+	const figures: LoadFigures = {app: pick(app), floors: {}, fastest: floors[0]!, runs};
+	for (const f of floors) figures.floors[f] = pick(floorRuns[f]!);
+	figures.fastest = floors.reduce((a, b) => (figures.floors[a]!.ms <= figures.floors[b]!.ms ? a : b));
+	return figures;
+}
+
+interface ProbeResult {
+	firstFrameMs: number | null;
+	keys: Record<string, number[]>;
+	misses: Record<string, number>;
+	firstFrameRssKb?: number | null;
+	peakRssKb?: number | null;
+	exit: number | string | null;
+	error?: string;
+}
+
+function probe(config: object): ProbeResult {
+	const r = spawnSync('python3', [path.join(ROOT, 'bench', 'pty-probe.py'), JSON.stringify(config)], {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24});
+	if (r.status !== 0) throw new Error(`pty-probe failed: ${r.stderr}`);
+	const result = JSON.parse(r.stdout) as ProbeResult;
+	if (result.error) throw new Error(`pty-probe: ${result.error}`);
+	if (result.exit !== 0) process.stderr.write(`warning: the app under test did not quit cleanly (${result.exit})\n`);
+	return result;
+}
+
+const TUI_ENV = {NODE_ENV: 'production', TERM: 'xterm-256color'};
+const APP_READY = ['Services (', 'q quit'];
+const appCommand = (input: Input) => ({cmd: ['node', CLI, input.file], env: TUI_ENV, cols: COLS, rows: ROWS, ready: APP_READY, timeout: 180});
+const BARE = {cmd: ['node', path.join(ROOT, 'bench', 'bare-ink.js')], env: TUI_ENV, cols: COLS, rows: ROWS, ready: ['bare Ink app: one line'], settle: 0.05, timeout: 30};
+
+interface FrameFigures {
+	app: number;
+	bare: number;
+	/** Peak RSS of the TUI process when its first frame is out. */
+	appRssKb: number;
+	bareRssKb: number;
+	runs: number;
+}
+
+function measureFirstFrame(input: Input): FrameFigures {
+	const runs = quick ? 3 : input.big ? 3 : 5;
+	const app: ProbeResult[] = [];
+	const bare: ProbeResult[] = [];
+	for (let i = 0; i < runs; i++) {
+		app.push(probe({...appCommand(input), settle: 0.05}));
+		bare.push(probe(BARE));
+	}
+	const of = (rs: ProbeResult[], key: 'firstFrameMs' | 'firstFrameRssKb') => median(rs.map(r => r[key] ?? NaN));
+	return {app: of(app, 'firstFrameMs'), bare: of(bare, 'firstFrameMs'), appRssKb: of(app, 'firstFrameRssKb'), bareRssKb: of(bare, 'firstFrameRssKb'), runs};
+}
+
+const KEY_NAMES = ['kill', 'scale', 'request', 'move', 'palette'] as const;
+type KeyName = (typeof KEY_NAMES)[number];
+const KEY_LABEL: Record<KeyName, string> = {kill: 'kill pod `x`', scale: 'scale +1 `+`', request: 'one request `r`', move: 'move `j`', palette: 'palette `:`'};
+
+interface KeyFigures {
+	keys: Record<KeyName, {median: number; p95: number; n: number; misses: number}>;
+	tuiRssKb: number | null;
+}
+
+function measureKeys(input: Input): KeyFigures {
+	const presses = quick ? 10 : 30;
+	const running = {want: ' Running ', avoid: 'Terminating'};
+	const steps = [
+		// A Service with pods: what `x`, `+` and `r` act on.
+		...(input.pick ? [{name: 'pick', key: input.pick}, {name: 'pick', seek: {...running, keys: ['j', 'k'], tries: 30}}] : []),
+		// Services pane: move down, and back up unmeasured, so the selection stays put.
+		{name: 'move', key: 'j', count: presses, sig: 'cursor', between: 'k'},
+		{name: 'palette', key: ':', count: presses, sig: 'bottom', between: '\x1b'},
+		{name: 'request', key: 'r', count: presses, sig: 'requests'},
+		// Focus the Pods pane; kill the pod under the cursor, then move to a Running one.
+		{name: 'focus', key: '\t\t'},
+		{name: 'kill', key: 'x', count: presses, sig: 'bottom', seek: running},
+		{name: 'scale', key: '+', count: presses, sig: 'podsTitle'},
+	];
+	const result = probe({...appCommand(input), keys: steps, settle: input.big ? 1.5 : 0.8, pause: 0.12});
+	const keys = {} as KeyFigures['keys'];
+	for (const k of KEY_NAMES) {
+		const xs = result.keys[k] ?? [];
+		keys[k] = {median: median(xs), p95: p95(xs), n: xs.length, misses: result.misses[k] ?? 0};
+	}
+	return {keys, tuiRssKb: result.peakRssKb ?? null};
+}
+
+interface SimFigures {
+	requests: {off: {perSecond: number}; on: {perSecond: number}; byIP: {perSecond: number}};
+	kill: {median: number; p95: number};
+	service: string;
+	/** In process, one run: reading the file, parsing + validating (loadSources), settling (initialState). */
+	readMs: number;
+	loadMs: number;
+	initMs: number;
+}
+
+function measureSim(input: Input): SimFigures | null {
+	const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench', 'sim-step.ts'), input.file, String(quick ? 3 : input.big ? 3 : 5)];
+	const r = spawnSync('node', args, {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24});
+	if (r.status !== 0) {
+		process.stderr.write(`sim-step ${input.id}: ${r.stderr.trim()}\n`);
+		return null;
+	}
+	return JSON.parse(r.stdout) as SimFigures;
+}
+
+// --- output -------------------------------------------------------------------------------------
+
+function fmtInt(n: number): string {
+	return n.toLocaleString('en-US');
+}
+const ms = (n: number) => (Number.isNaN(n) ? '—' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
+const mb = (kb: number | null | undefined) => (kb == null || Number.isNaN(kb) ? '—' : `${Math.round(kb / 1024)} MB`);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const size = (file: string) => {
+	const bytes = fs.statSync(file).size;
+	return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
+};
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Figures {
+	input: Input;
+	load: LoadFigures;
+	frame: FrameFigures;
+	keys?: KeyFigures;
+	sim: SimFigures | null;
+}
+
+function printInput(f: Figures): void {
+	const {load, frame} = f;
+	const floors = Object.entries(load.floors)
+		.map(([name, v]) => `${name} ${ms(v.ms)} (${ratio(load.app.ms, v.ms)}, RSS ${mb(v.rssKb)})`)
+		.join(', ');
+	say(`  load+settle   ${ms(load.app.ms)}, peak RSS ${mb(load.app.rssKb)}   floors: ${floors}   [${load.runs} runs]`);
+	say(`  first frame   ${ms(frame.app)}, RSS ${mb(frame.appRssKb)}   bare Ink ${ms(frame.bare)} (${ratio(frame.app, frame.bare)}), RSS ${mb(frame.bareRssKb)}   [${frame.runs} runs]`);
+	if (f.keys) {
+		const parts = KEY_NAMES.map(k => `${k} ${ms(f.keys!.keys[k].median)}/${ms(f.keys!.keys[k].p95)}${f.keys!.keys[k].misses ? ` (${f.keys!.keys[k].misses} missed)` : ''}`);
+		say(`  key→frame     median/p95: ${parts.join('  ')}   TUI peak RSS ${mb(f.keys.tuiRssKb)}`);
+	}
+	if (f.sim) {
+		const rps = (n: number) => fmtInt(Math.round(n));
+		say(`  simulator     curl --count 100000 via ${f.sim.service}: ${rps(f.sim.requests.off.perSecond)} req/s (affinity off), ${rps(f.sim.requests.on.perSecond)} req/s (ClientIP), ${rps(f.sim.requests.byIP.perSecond)} req/s (by cluster IP); delete one pod: step ${ms(f.sim.kill.median)} (p95 ${ms(f.sim.kill.p95)}); in process: read ${ms(f.sim.readMs)}, parse+validate ${ms(f.sim.loadMs)}, settle ${ms(f.sim.initMs)}`);
+	}
+}
+
+function machine(): string {
+	const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+	return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+const NOTES = '## Notes';
+
+const FAST_PATH = await import(pathToFileURL(path.join(ROOT, 'dist', 'source', 'load', 'fast-parse.js')).href).then(
+	(m: {FAST_PATH_BYTES?: number}) => (m.FAST_PATH_BYTES ? `${Math.round(m.FAST_PATH_BYTES / 1024)} KB` : 'the fast-path size'),
+	() => 'the fast-path size',
+);
+
+function markdown(all: Figures[], startedAt: Date, seconds: number): string {
+	const byId = new Map(all.map(f => [f.input.id, f]));
+	const out: string[] = [];
+	const row = (cells: string[]) => out.push(`| ${cells.join(' | ')} |`);
+	out.push('# Benchmark results (issue 4)', '');
+	out.push(`Run on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${machine()}; \`npm run bench\` took ${Math.round(seconds / 60)} min.`);
+	out.push('The machine is shared with other work, so single figures wobble; every figure is the median of the runs shown, and each floor ran alternately with what it is compared to.', '');
+
+	out.push('## Targets', '');
+	row(['target', 'measured', '']);
+	row(['---', '---', '---']);
+	const hello = byId.get('hello');
+	if (hello) row(['hello.yaml first frame ≤ 1.3× a bare Ink app', `${ms(hello.frame.app)} vs ${ms(hello.frame.bare)} = ${ratio(hello.frame.app, hello.frame.bare)}`, mark(hello.frame.app <= 1.3 * hello.frame.bare)]);
+	const c10k = byId.get('compact-10000');
+	if (c10k) {
+		const y = c10k.load.floors.yaml!;
+		row(['compact 10k: load+settle ≤ 2× bare `yaml` parse', `${ms(c10k.load.app.ms)} vs ${ms(y.ms)} = ${ratio(c10k.load.app.ms, y.ms)}`, mark(c10k.load.app.ms <= 2 * y.ms)]);
+		row(['compact 10k: first frame ≤ 1 s', ms(c10k.frame.app), mark(c10k.frame.app <= 1000)]);
+		if (c10k.keys) {
+			for (const k of KEY_NAMES) row([`compact 10k: ${KEY_LABEL[k]} key → frame p95 ≤ 30 ms`, `${ms(c10k.keys.keys[k].p95)} (median ${ms(c10k.keys.keys[k].median)})`, mark(c10k.keys.keys[k].p95 <= 30)]);
+		}
+		if (c10k.sim) {
+			row(['compact 10k: ≥ 200,000 simulated requests/s, affinity off', fmtInt(Math.round(c10k.sim.requests.off.perSecond)), mark(c10k.sim.requests.off.perSecond >= 200_000)]);
+			row(['compact 10k: ≥ 200,000 simulated requests/s, affinity ClientIP', fmtInt(Math.round(c10k.sim.requests.on.perSecond)), mark(c10k.sim.requests.on.perSecond >= 200_000)]);
+		}
+		row(['compact 10k: peak RSS ≤ 250 MB (load)', mb(c10k.load.app.rssKb), mark(c10k.load.app.rssKb <= 250 * 1024)]);
+		row(['compact 10k: peak RSS ≤ 250 MB (TUI at its first frame)', mb(c10k.frame.appRssKb), mark(c10k.frame.appRssKb <= 250 * 1024)]);
+		if (c10k.keys?.tuiRssKb) row(['compact 10k: peak RSS ≤ 250 MB (TUI after the key tests)', mb(c10k.keys.tuiRssKb), mark(c10k.keys.tuiRssKb <= 250 * 1024)]);
+	}
+	for (const format of ['yaml', 'json'] as const) {
+		const d = byId.get(`dump-10000-${format}`);
+		if (!d) continue;
+		const floor = d.load.floors[d.load.fastest]!;
+		const name = `dump 10k ${format.toUpperCase()}`;
+		row([`${name}: load ≤ 2× ${d.load.fastest}`, `${ms(d.load.app.ms)} vs ${ms(floor.ms)} = ${ratio(d.load.app.ms, floor.ms)}`, mark(d.load.app.ms <= 2 * floor.ms)]);
+		row([`${name}: peak RSS ≤ 2× ${d.load.fastest}'s`, `${mb(d.load.app.rssKb)} vs ${mb(floor.rssKb)} = ${ratio(d.load.app.rssKb, floor.rssKb)}`, mark(d.load.app.rssKb <= 2 * floor.rssKb)]);
+		row([`${name}: first frame ≤ load + 0.3 s`, `${ms(d.frame.app)} vs ${ms(d.load.app.ms)} + 0.3 s`, mark(d.frame.app <= d.load.app.ms + 300)]);
+	}
+	const c100 = byId.get('compact-100');
+	if (c100?.sim && c10k?.sim) {
+		row(['kill one pod at 10k pods ≈ at 100 (simulator step, median; ✓ within 2×)', `${ms(c10k.sim.kill.median)} vs ${ms(c100.sim.kill.median)} = ${ratio(c10k.sim.kill.median, c100.sim.kill.median)}`, mark(c10k.sim.kill.median <= 2 * c100.sim.kill.median)]);
+	}
+	if (c100?.keys && c10k?.keys) {
+		const a = c10k.keys.keys.kill;
+		const b = c100.keys.keys.kill;
+		row(['kill one pod at 10k pods ≈ at 100 (`x` key → frame, median; ✓ within 2×)', `${ms(a.median)} vs ${ms(b.median)} = ${ratio(a.median, b.median)}`, mark(a.median <= 2 * b.median)]);
+	}
+	out.push('');
+
+	out.push('## Load, validate and settle (whole process) against the parser alone', '');
+	out.push(
+		`\`node dist/cli.js FILE --script EMPTY\` against \`node -e\` running just the parser on the same file. The loader parses files under ${FAST_PATH} with the \`yaml\` package (exact positions) and bigger ones with js-yaml / JSON.parse (the fast path), so hand-written YAML shows both floors; the issue's target for compact 10k is against \`yaml\`. The last three columns split one in-process load (bench/sim-step.ts): parse + validate, then settle (initialState).`,
+		'',
+	);
+	row(['input', 'file', 'load+settle', 'floor', 'ratio', '`yaml` floor', 'ratio', 'peak RSS', 'floor RSS', 'runs', 'read', 'parse+validate', 'settle']);
+	row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+	for (const f of all) {
+		const fast = f.load.floors[f.load.fastest]!;
+		const y = f.load.floors.yaml;
+		row([
+			f.input.label,
+			size(f.input.file),
+			ms(f.load.app.ms),
+			`${ms(fast.ms)} (${f.load.fastest})`,
+			ratio(f.load.app.ms, fast.ms),
+			y ? ms(y.ms) : '—',
+			y ? ratio(f.load.app.ms, y.ms) : '—',
+			mb(f.load.app.rssKb),
+			mb(fast.rssKb),
+			String(f.load.runs),
+			f.sim ? ms(f.sim.readMs) : '—',
+			f.sim ? ms(f.sim.loadMs) : '—',
+			f.sim ? ms(f.sim.initMs) : '—',
+		]);
+	}
+	out.push('');
+
+	out.push(`## First full frame in a ${COLS}×${ROWS} pseudo-terminal`, '');
+	out.push('From spawning `node` to the end of the first frame that holds the Services pane and the key hints (Python `pty`, TERM=xterm-256color, NODE_ENV=production), beside `bench/bare-ink.js`, an Ink app that prints one line.', '');
+	row(['input', 'first frame', 'bare Ink app', 'ratio', 'load (from above)', 'TUI RSS at first frame', 'bare Ink RSS', 'runs']);
+	row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+	for (const f of all) {
+		row([f.input.label, ms(f.frame.app), ms(f.frame.bare), ratio(f.frame.app, f.frame.bare), ms(f.load.app.ms), mb(f.frame.appRssKb), mb(f.frame.bareRssKb), String(f.frame.runs)]);
+	}
+	out.push('');
+
+	out.push('## Key → next frame', '');
+	out.push('Median / p95 over ~30 presses each, from writing the key to the pseudo-terminal to the end of the first frame that shows its effect (Ink brackets each frame in synchronized-output escapes). Presses are spaced 120–220 ms apart, so they meet the app\'s own 250 ms clock redraw at every phase; Ink draws at most 30 frames a second, so a key that lands just after a redraw waits for the next slot. Services pane for `j` (and `k` back, unmeasured); Pods pane for `x` (the cursor then moves to a Running pod).', '');
+	row(['input', ...KEY_NAMES.map(k => KEY_LABEL[k]), 'TUI peak RSS after the keys']);
+	row(['---', ...KEY_NAMES.map(() => '---:'), '---:']);
+	for (const f of all) {
+		if (!f.keys) continue;
+		row([f.input.label, ...KEY_NAMES.map(k => `${ms(f.keys!.keys[k].median)} / ${ms(f.keys!.keys[k].p95)}${f.keys!.keys[k].misses ? ` (${f.keys!.keys[k].misses} missed)` : ''}`), mb(f.keys.tuiRssKb)]);
+	}
+	out.push('');
+
+	out.push('## Simulator, in process', '');
+	out.push('`step(state, {type: \'requestSent\', count: 100000})` from a `default` client through a ClusterIP Service by name (`curl svc.ns:80`, through the simulated DNS), through a copy of it with `sessionAffinity: ClientIP`, and through the first by its cluster IP; a garbage collection before each timed step. `step(state, podDeleted)` for one Running pod owned by a controller (40 different pods, each from the same state; the replacement is created in the same step).', '');
+	row(['input', 'Service', 'requests/s, affinity off', 'requests/s, ClientIP', 'requests/s, by cluster IP', 'delete one pod (median / p95)']);
+	row(['---', '---', '---:', '---:', '---:', '---:']);
+	for (const f of all) {
+		if (!f.sim) continue;
+		const rps = (n: number) => fmtInt(Math.round(n));
+		row([f.input.label, `\`${f.sim.service}\``, rps(f.sim.requests.off.perSecond), rps(f.sim.requests.on.perSecond), rps(f.sim.requests.byIP.perSecond), `${ms(f.sim.kill.median)} / ${ms(f.sim.kill.p95)}`]);
+	}
+	out.push('');
+	out.push(`Peak RSS: ${GNU_TIME ? '`/usr/bin/time -f %M`' : 'VmHWM from /proc (bench/peak-rss.py)'} for loads; VmHWM of the TUI process just before it quits for the TUI.`);
+	return out.join('\n') + '\n';
+}
+
+// --- main ---------------------------------------------------------------------------------------
+
+// Interrupted (Ctrl-C): leave no generated files behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		if (!keep) fs.rmSync(tmp, {recursive: true, force: true});
+		process.exit(130);
+	});
+}
+
+function main(): void {
+	const startedAt = new Date();
+	const t0 = Date.now();
+	say(`k8s-svc-tui bench${quick ? ' --quick' : ''}: ${machine()}`);
+	say(`inputs in ${tmp}`);
+	const all: Figures[] = [];
+	try {
+		const list = inputs();
+		for (const input of list) {
+			say(`\n${input.label}  (${size(input.file)})`);
+			const load = measureLoad(input);
+			const frame = measureFirstFrame(input);
+			const keys = input.keys ? measureKeys(input) : undefined;
+			const sim = measureSim(input);
+			const figures: Figures = {input, load, frame, ...(keys ? {keys} : {}), sim};
+			all.push(figures);
+			printInput(figures);
+		}
+		const text = markdown(all, startedAt, (Date.now() - t0) / 1000);
+		say('\n' + text);
+		if (quick) say('(--quick: bench/RESULTS.md left as it was)');
+		else {
+			const file = path.join(ROOT, 'bench', 'RESULTS.md');
+			// A hand-written "## Notes" section (findings, profiles) survives new runs.
+			const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+			const notes = old.indexOf(NOTES);
+			fs.writeFileSync(file, notes >= 0 ? `${text}\n${old.slice(notes)}` : text);
+			say('written to bench/RESULTS.md');
+		}
+	} finally {
+		if (!keep) fs.rmSync(tmp, {recursive: true, force: true});
+	}
+}
+
+main();
