@@ -2,19 +2,9 @@ import test from 'ava';
 import {endpointsCell, endpointsObject, endpointSubsets} from '../../source/view/endpoints-rows.js';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {buildState, CLOCK, fixtureState, M, makeAddress, makeEndpoints, makeService} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'endpoints',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('endpoints', extra);
 
 test('get endpoints NAME: the S122 sample', t => {
 	const state = buildState({

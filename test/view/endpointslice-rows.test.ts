@@ -2,19 +2,9 @@ import test from 'ava';
 import {endpointSliceObject, endpointSlices, slicesForService} from '../../source/view/endpointslice-rows.js';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {buildState, fixtureState, makeAddress, makeEndpoints, makeService} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'endpointslices',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('endpointslices', extra);
 
 const SUFFIX = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 

@@ -1,14 +1,9 @@
 import test from 'ava';
 import {get, getTable, type GetOptions} from '../../source/view/get.js';
 import {buildState, fixtureState, makePod} from './fixture-state.js';
+import {getOptions} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'pods',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
+const options = (extra: Partial<GetOptions> = {}) => getOptions('pods', extra);
 
 test('NotFound as kubectl prints it', t => {
 	t.deepEqual(get(fixtureState(), options({name: 'nope'})), {ok: false, error: 'Error from server (NotFound): pods "nope" not found'});

@@ -2,19 +2,9 @@ import test from 'ava';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {nodeObject, rolesCell} from '../../source/view/node-rows.js';
 import {fixtureNodes, fixtureState, makeNode} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'nodes',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('nodes', extra);
 
 test('get nodes: STATUS Ready/NotReady, ROLES from labels, VERSION', t => {
 	t.is(

@@ -2,19 +2,9 @@ import test from 'ava';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {podObject, readyCell, restartsCell, statusCell} from '../../source/view/pod-rows.js';
 import {buildState, CLOCK, fixtureState, M, makeNode, makePod, S} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'pods',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('pods', extra);
 
 test('get pods -o wide: the S121 sample, byte for byte', t => {
 	const state = buildState({

@@ -1,19 +1,9 @@
 import test from 'ava';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {fixtureState} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'replicationcontrollers',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('replicationcontrollers', extra);
 
 test('get rc: the terminating pod counts for neither CURRENT nor READY, the not-ready one only for CURRENT (S61)', t => {
 	t.is(text(get(fixtureState(), options())), ['NAME         DESIRED   CURRENT   READY   AGE', 'hello-node   3         3         2       17m'].join('\n'));

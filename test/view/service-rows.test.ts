@@ -2,19 +2,9 @@ import test from 'ava';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {externalIPCell, portsCell, serviceObject} from '../../source/view/service-rows.js';
 import {buildState, fixtureServices, fixtureState, makePort, makeService} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'services',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('services', extra);
 
 test('get svc: the K8S-SEMANTICS-DETAIL S117 sample, byte for byte', t => {
 	const state = buildState({services: fixtureServices().filter(s => s.name !== 'slow')});

@@ -8,6 +8,7 @@ import type {State} from '../../source/sim/types.js';
 import {describeService} from '../../source/view/describe-service.js';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {formatTraces} from '../../source/view/request-trace.js';
+import {text} from './get-helpers.js';
 
 const MANIFEST = `
 apiVersion: v1
@@ -54,11 +55,6 @@ function settled(seed = 1): State {
 }
 
 const options = (extra: Partial<GetOptions>): GetOptions => ({resource: 'pods', namespace: 'default', allNamespaces: false, output: 'table', ...extra});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
 
 const rows = (table: string): string[][] => table.split('\n').slice(1).map(line => line.trim().split(/\s{2,}/));
 

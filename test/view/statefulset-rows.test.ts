@@ -1,19 +1,9 @@
 import test from 'ava';
 import {get, type GetOptions} from '../../source/view/get.js';
 import {fixtureState} from './fixture-state.js';
+import {getOptions, text} from './get-helpers.js';
 
-const options = (extra: Partial<GetOptions> = {}): GetOptions => ({
-	resource: 'statefulsets',
-	namespace: 'default',
-	allNamespaces: false,
-	output: 'table',
-	...extra,
-});
-
-function text(result: ReturnType<typeof get>): string {
-	if (!result.ok) throw new Error(result.error);
-	return result.text;
-}
+const options = (extra: Partial<GetOptions> = {}) => getOptions('statefulsets', extra);
 
 test('get sts and -o wide', t => {
 	t.is(text(get(fixtureState(), options())), 'NAME   READY   AGE\ndb     2/2     62m');
