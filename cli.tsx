@@ -2,17 +2,10 @@
 // The edge: arguments, files, exit codes. Errors become messages here and nowhere deeper.
 import fs from 'node:fs';
 import process from 'node:process';
-import {
-	diagnosticsFromInitErrors,
-	formatDiagnostic,
-	formatSkipped,
-	loadSources,
-	readSources,
-	type Diagnostic,
-	type LoadResult,
-} from './source/load/index.js';
+import {formatDiagnostic, formatSkipped, readSources, type Diagnostic, type LoadResult} from './source/load/index.js';
 import {runScript} from './source/headless/run-script.js';
-import {initialState, type State} from './source/sim/index.js';
+import {boot} from './source/session/boot.js';
+import type {State} from './source/sim/index.js';
 import {lint} from './source/view/lint.js';
 import {sanitize} from './source/view/index.js';
 
@@ -124,24 +117,21 @@ function progress(files: Array<{text: string}>): (message: string) => void {
 function load(options: Options): {state: State; loaded: LoadResult} | null {
 	const read = readSources(options.files, readStdin);
 	const report = progress(read.files);
-	const loaded = loadSources(read.files);
-	const errors = [...read.errors, ...loaded.errors];
-	loaded.warnings.forEach(printDiagnostic);
-	const skipped = formatSkipped(loaded.skipped);
+	const booted = boot(read.files, {
+		seed: options.seed,
+		readErrors: read.errors,
+		onValidated: ({input: {pods, services, workloads}}) =>
+			report(`parsed and validated ${pods.length} pods, ${services.length} Services, ${workloads.length} workloads; settling the cluster…`),
+	});
+	booted.loaded.warnings.forEach(printDiagnostic);
+	const skipped = formatSkipped(booted.loaded.skipped);
 	if (skipped) writeErr(skipped);
-	if (errors.length > 0) {
-		errors.forEach(printDiagnostic);
+	if (!booted.ok) {
+		booted.errors.forEach(printDiagnostic);
 		return null;
 	}
-	const {pods, services, workloads} = loaded.input;
-	report(`parsed and validated ${pods.length} pods, ${services.length} Services, ${workloads.length} workloads; settling the cluster…`);
-	const init = initialState(loaded.input, {seed: options.seed});
-	if (!init.ok) {
-		diagnosticsFromInitErrors(loaded, init.errors).forEach(printDiagnostic);
-		return null;
-	}
-	report(`ready: ${Object.keys(init.state.pods).length} pods on ${Object.keys(init.state.nodes).length} nodes`);
-	return {state: init.state, loaded};
+	report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
+	return {state: booted.state, loaded: booted.loaded};
 }
 
 async function main(argv: string[]): Promise<number> {

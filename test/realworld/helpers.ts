@@ -3,18 +3,11 @@
 
 import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {
-	diagnosticsFromInitErrors,
-	formatDiagnostic,
-	formatSkipped,
-	loadSources,
-	readSources,
-	type Diagnostic,
-	type LoadResult,
-} from '../../source/load/index.js';
+import {formatDiagnostic, formatSkipped, readSources, type Diagnostic, type LoadResult} from '../../source/load/index.js';
+import {boot} from '../../source/session/boot.js';
 import {execute, type ExecResult} from '../../source/session/execute.js';
 import {ipInCIDR, parseIPv4} from '../../source/sim/ip.js';
-import {initialState, type State} from '../../source/sim/index.js';
+import type {State} from '../../source/sim/index.js';
 import {lint} from '../../source/view/lint.js';
 
 /** shared/realworld sits beside the repository (its SOURCES.md says what each file holds). */
@@ -40,17 +33,15 @@ export function loadCluster(...names: string[]): Cluster {
 		names.map(name => REALWORLD + name),
 		() => '',
 	);
-	const loaded = loadSources(read.files);
-	const errors = [...read.errors, ...loaded.errors];
-	if (errors.length > 0) throw new Error(errors.map(shown).join('\n'));
-	const init = initialState(loaded.input, {seed: 1});
-	if (!init.ok) throw new Error(diagnosticsFromInitErrors(loaded, init.errors).map(shown).join('\n'));
+	const booted = boot(read.files, {readErrors: read.errors});
+	if (!booted.ok) throw new Error(booted.errors.map(shown).join('\n'));
+	const {state, loaded} = booted;
 	return {
-		state: init.state,
+		state,
 		loaded,
 		warnings: loaded.warnings.map(shown),
 		skipped: formatSkipped(loaded.skipped),
-		lint: lint(init.state).map(w => shown({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message})),
+		lint: lint(state).map(w => shown({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message})),
 	};
 }
 

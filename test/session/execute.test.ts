@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {COMMANDS} from '../../source/command/index.js';
 import {execute, type ExecResult} from '../../source/session/execute.js';
-import {boot, sampleState} from './sample-state.js';
+import {bootSources as boot, sampleState} from './sample-state.js';
 
 const hello = sampleState('hello.yaml');
 const HELLO_PODS = ['hello-node-4fp4j', 'hello-node-c4hwf', 'hello-node-vdtt6'];

@@ -2,8 +2,9 @@
 // → initialState), so session and headless tests see exactly what a user of the CLI sees.
 
 import {readFileSync} from 'node:fs';
-import {loadSources, type SourceFile} from '../../source/load/index.js';
-import {initialState, type State} from '../../source/sim/index.js';
+import type {SourceFile} from '../../source/load/index.js';
+import {boot} from '../../source/session/boot.js';
+import type {State} from '../../source/sim/index.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
 
@@ -12,17 +13,15 @@ export function sampleSource(file: string): SourceFile {
 }
 
 /** Boot a cluster from sources; throws with the diagnostics when they do not load. */
-export function boot(sources: SourceFile[], seed = 1): State {
-	const loaded = loadSources(sources);
-	if (loaded.errors.length > 0) throw new Error(JSON.stringify(loaded.errors));
-	const init = initialState(loaded.input, {seed});
-	if (!init.ok) throw new Error(JSON.stringify(init.errors));
-	return init.state;
+export function bootSources(sources: SourceFile[], seed = 1): State {
+	const booted = boot(sources, {seed});
+	if (!booted.ok) throw new Error(JSON.stringify(booted.errors));
+	return booted.state;
 }
 
 /** One sample, plus optional extra documents (named `extra.yaml`). */
 export function sampleState(file: string, options: {seed?: number; extra?: string} = {}): State {
 	const sources = [sampleSource(file)];
 	if (options.extra !== undefined) sources.push({name: 'extra.yaml', text: options.extra});
-	return boot(sources, options.seed);
+	return bootSources(sources, options.seed);
 }

@@ -5,8 +5,9 @@
 
 import {fileURLToPath} from 'node:url';
 import {render} from 'ink-testing-library';
-import {loadSources, readSources} from '../../source/load/index.js';
-import {initialState, type State} from '../../source/sim/index.js';
+import {readSources} from '../../source/load/index.js';
+import {boot} from '../../source/session/boot.js';
+import type {State} from '../../source/sim/index.js';
 import {App} from '../../source/ui/app.js';
 import {initialModel, type Model} from '../../source/ui/model.js';
 import {ThemeContext} from '../../source/ui/theme.js';
@@ -19,12 +20,9 @@ export function loadState(...files: string[]): State {
 		files.map(f => `${ROOT}${f}`),
 		() => '',
 	);
-	if (read.errors.length > 0) throw new Error(JSON.stringify(read.errors));
-	const loaded = loadSources(read.files);
-	if (loaded.errors.length > 0) throw new Error(JSON.stringify(loaded.errors));
-	const init = initialState(loaded.input, {seed: 1});
-	if (!init.ok) throw new Error(JSON.stringify(init.errors));
-	return init.state;
+	const booted = boot(read.files, {readErrors: read.errors});
+	if (!booted.ok) throw new Error(JSON.stringify(booted.errors));
+	return booted.state;
 }
 
 export const KEYS = {
