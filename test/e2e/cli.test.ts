@@ -2,7 +2,7 @@
 // or the script failed, 2 usage). Messages are one clear line each, never a stack trace.
 
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 
@@ -281,4 +281,8 @@ test('an externalName with control characters is rejected without replaying them
 	t.false(RAW_CONTROL.test(r.stderr), JSON.stringify(r.stderr));
 	t.deepEqual(lines(r.stderr).length, 1);
 	t.true(r.stderr.startsWith(`${FIX}/control-externalname.yaml:9:17: The Service "evil" is invalid: spec.externalName: Invalid value: "db.example.com\\x1b]0;pwned\\a": `));
+});
+
+test('the built bin is executable, so `npx k8s-svc-tui` can run it (tsc writes it without the bit)', t => {
+	t.truthy(statSync(CLI).mode & 0o111, 'npm run build sets the execute bit on dist/cli.js');
 });
