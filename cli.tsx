@@ -2,12 +2,12 @@
 // The edge: arguments, files, exit codes. Errors become messages here and nowhere deeper.
 import fs from 'node:fs';
 import process from 'node:process';
-import {formatDiagnostic, formatSkipped, readSources, type Diagnostic, type LoadResult} from './source/load/index.js';
 import {runScript} from './source/headless/run-script.js';
+import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources} from './source/load/index.js';
 import {boot} from './source/session/boot.js';
 import type {State} from './source/sim/index.js';
-import {lint} from './source/view/lint.js';
 import {sanitize} from './source/view/index.js';
+import {lint} from './source/view/lint.js';
 
 const USAGE = `Usage:
   k8s-svc-tui FILE|DIR|- ... [--seed N] [--record FILE]    open the simulator (keyboard TUI)
@@ -167,7 +167,9 @@ async function main(argv: string[]): Promise<number> {
 			printDiagnostic({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message});
 		}
 		const {services, workloads, pods} = loaded.input;
-		writeErr(`${sanitize(options.files.join(', '))}: OK (${plural(services.length, 'Service')}, ${plural(workloads.length, 'workload')}, ${plural(pods.length, 'bare pod')})`);
+		writeErr(
+			`${sanitize(options.files.join(', '))}: OK (${plural(services.length, 'Service')}, ${plural(workloads.length, 'workload')}, ${plural(pods.length, 'bare pod')})`,
+		);
 		return 0;
 	}
 	if (options.script !== undefined) {
@@ -192,7 +194,9 @@ function readScript(path: string): string | null {
 		return fs.readFileSync(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		writeErr(`error: cannot read script ${sanitize(path)}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : String(code ?? error)}`);
+		writeErr(
+			`error: cannot read script ${sanitize(path)}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : String(code ?? error)}`,
+		);
 		return null;
 	}
 }

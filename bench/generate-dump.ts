@@ -39,7 +39,12 @@ export function dumpObject(options: DumpOptions): Obj {
 	const apps = Math.max(1, Math.ceil(options.pods / podsPerApp));
 	const namespaces = options.namespaces ?? Math.max(1, Math.min(20, Math.ceil(apps / 25)));
 	const items: Obj[] = [];
-	const nodes = Array.from({length: nodeCount}, (_, i) => ({name: `ip-10-0-${Math.floor(i / 250)}-${(i % 250) + 10}.ec2.internal`, ip: `10.0.${Math.floor(i / 250)}.${(i % 250) + 10}`, cidr: `10.244.${i}.0/24`, next: 2}));
+	const nodes = Array.from({length: nodeCount}, (_, i) => ({
+		name: `ip-10-0-${Math.floor(i / 250)}-${(i % 250) + 10}.ec2.internal`,
+		ip: `10.0.${Math.floor(i / 250)}.${(i % 250) + 10}`,
+		cidr: `10.244.${i}.0/24`,
+		next: 2,
+	}));
 	for (const node of nodes) {
 		items.push({
 			apiVersion: 'v1',
@@ -47,7 +52,14 @@ export function dumpObject(options: DumpOptions): Obj {
 			metadata: {
 				annotations: {'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true'},
 				creationTimestamp: ts(0),
-				labels: {'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': `us-east-1${'abc'[pick(3)]}`},
+				labels: {
+					'beta.kubernetes.io/arch': 'amd64',
+					'beta.kubernetes.io/os': 'linux',
+					'kubernetes.io/arch': 'amd64',
+					'kubernetes.io/hostname': node.name,
+					'kubernetes.io/os': 'linux',
+					'topology.kubernetes.io/zone': `us-east-1${'abc'[pick(3)]}`,
+				},
 				name: node.name,
 				resourceVersion: String(1000 + pick(90000)),
 				uid: uid(),
@@ -61,9 +73,38 @@ export function dumpObject(options: DumpOptions): Obj {
 				],
 				allocatable: {cpu: '3920m', 'ephemeral-storage': '95551679124', memory: '15341056Ki', pods: '110'},
 				capacity: {cpu: '4', 'ephemeral-storage': '104845292Ki', memory: '16186368Ki', pods: '110'},
-				conditions: ['MemoryPressure', 'DiskPressure', 'PIDPressure'].map(type => ({lastHeartbeatTime: ts(86000), lastTransitionTime: ts(0), message: `kubelet has no ${type.toLowerCase()}`, reason: `KubeletHasNo${type}`, status: 'False', type})).concat([{lastHeartbeatTime: ts(86000), lastTransitionTime: ts(30), message: 'kubelet is posting ready status', reason: 'KubeletReady', status: 'True', type: 'Ready'}]),
+				conditions: ['MemoryPressure', 'DiskPressure', 'PIDPressure']
+					.map(type => ({
+						lastHeartbeatTime: ts(86000),
+						lastTransitionTime: ts(0),
+						message: `kubelet has no ${type.toLowerCase()}`,
+						reason: `KubeletHasNo${type}`,
+						status: 'False',
+						type,
+					}))
+					.concat([
+						{
+							lastHeartbeatTime: ts(86000),
+							lastTransitionTime: ts(30),
+							message: 'kubelet is posting ready status',
+							reason: 'KubeletReady',
+							status: 'True',
+							type: 'Ready',
+						},
+					]),
 				daemonEndpoints: {kubeletEndpoint: {Port: 10250}},
-				nodeInfo: {architecture: 'amd64', bootID: uid(), containerRuntimeVersion: 'containerd://1.7.22', kernelVersion: '6.1.112-124.190.amzn2023.x86_64', kubeProxyVersion: 'v1.31.2', kubeletVersion: 'v1.31.2', machineID: hex(32), operatingSystem: 'linux', osImage: 'Amazon Linux 2023.6.20241111', systemUUID: uid()},
+				nodeInfo: {
+					architecture: 'amd64',
+					bootID: uid(),
+					containerRuntimeVersion: 'containerd://1.7.22',
+					kernelVersion: '6.1.112-124.190.amzn2023.x86_64',
+					kubeProxyVersion: 'v1.31.2',
+					kubeletVersion: 'v1.31.2',
+					machineID: hex(32),
+					operatingSystem: 'linux',
+					osImage: 'Amazon Linux 2023.6.20241111',
+					systemUUID: uid(),
+				},
 			},
 		});
 	}
@@ -78,8 +119,24 @@ export function dumpObject(options: DumpOptions): Obj {
 	items.unshift({
 		apiVersion: 'v1',
 		kind: 'Service',
-		metadata: {creationTimestamp: ts(0), labels: {component: 'apiserver', provider: 'kubernetes'}, name: 'kubernetes', namespace: 'default', resourceVersion: '198', uid: uid()},
-		spec: {clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], internalTrafficPolicy: 'Cluster', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 443}], sessionAffinity: 'None', type: 'ClusterIP'},
+		metadata: {
+			creationTimestamp: ts(0),
+			labels: {component: 'apiserver', provider: 'kubernetes'},
+			name: 'kubernetes',
+			namespace: 'default',
+			resourceVersion: '198',
+			uid: uid(),
+		},
+		spec: {
+			clusterIP: '10.96.0.1',
+			clusterIPs: ['10.96.0.1'],
+			internalTrafficPolicy: 'Cluster',
+			ipFamilies: ['IPv4'],
+			ipFamilyPolicy: 'SingleStack',
+			ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 443}],
+			sessionAffinity: 'None',
+			type: 'ClusterIP',
+		},
 		status: {loadBalancer: {}},
 	});
 	for (let a = 0; a < apps && podIndex < options.pods; a++) {
@@ -99,7 +156,14 @@ export function dumpObject(options: DumpOptions): Obj {
 			],
 			image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/${app}:v1.${a % 17}.${a % 5}`,
 			imagePullPolicy: 'IfNotPresent',
-			livenessProbe: {failureThreshold: 3, httpGet: {path: '/livez', port: 'http', scheme: 'HTTP'}, initialDelaySeconds: 10, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 1},
+			livenessProbe: {
+				failureThreshold: 3,
+				httpGet: {path: '/livez', port: 'http', scheme: 'HTTP'},
+				initialDelaySeconds: 10,
+				periodSeconds: 10,
+				successThreshold: 1,
+				timeoutSeconds: 1,
+			},
 			name: 'app',
 			ports: [
 				{containerPort: 8080, name: 'http', protocol: 'TCP'},
@@ -116,18 +180,75 @@ export function dumpObject(options: DumpOptions): Obj {
 			],
 			...(podIP ? {} : {}),
 		});
-		const template = {metadata: {creationTimestamp: null, labels: {app, 'app.kubernetes.io/name': app, 'app.kubernetes.io/part-of': 'shop'}}, spec: {containers: [container()], dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30, volumes: [{emptyDir: {}, name: 'tmp'}]}};
+		const template = {
+			metadata: {creationTimestamp: null, labels: {app, 'app.kubernetes.io/name': app, 'app.kubernetes.io/part-of': 'shop'}},
+			spec: {
+				containers: [container()],
+				dnsPolicy: 'ClusterFirst',
+				restartPolicy: 'Always',
+				schedulerName: 'default-scheduler',
+				securityContext: {},
+				terminationGracePeriodSeconds: 30,
+				volumes: [{emptyDir: {}, name: 'tmp'}],
+			},
+		};
 		workloads.push({
 			apiVersion: 'apps/v1',
 			kind: 'Deployment',
-			metadata: {annotations: {'deployment.kubernetes.io/revision': '1'}, creationTimestamp: ts(created), generation: 1, labels: {app}, name: app, namespace, resourceVersion: String(5000 + a), uid: deployUid},
-			spec: {progressDeadlineSeconds: 600, replicas, revisionHistoryLimit: 10, selector: {matchLabels: {app}}, strategy: {rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}, type: 'RollingUpdate'}, template},
-			status: {availableReplicas: replicas, conditions: [{lastTransitionTime: ts(created + 20), lastUpdateTime: ts(created + 20), message: 'Deployment has minimum availability.', reason: 'MinimumReplicasAvailable', status: 'True', type: 'Available'}], observedGeneration: 1, readyReplicas: replicas, replicas, updatedReplicas: replicas},
+			metadata: {
+				annotations: {'deployment.kubernetes.io/revision': '1'},
+				creationTimestamp: ts(created),
+				generation: 1,
+				labels: {app},
+				name: app,
+				namespace,
+				resourceVersion: String(5000 + a),
+				uid: deployUid,
+			},
+			spec: {
+				progressDeadlineSeconds: 600,
+				replicas,
+				revisionHistoryLimit: 10,
+				selector: {matchLabels: {app}},
+				strategy: {rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}, type: 'RollingUpdate'},
+				template,
+			},
+			status: {
+				availableReplicas: replicas,
+				conditions: [
+					{
+						lastTransitionTime: ts(created + 20),
+						lastUpdateTime: ts(created + 20),
+						message: 'Deployment has minimum availability.',
+						reason: 'MinimumReplicasAvailable',
+						status: 'True',
+						type: 'Available',
+					},
+				],
+				observedGeneration: 1,
+				readyReplicas: replicas,
+				replicas,
+				updatedReplicas: replicas,
+			},
 		});
 		workloads.push({
 			apiVersion: 'apps/v1',
 			kind: 'ReplicaSet',
-			metadata: {annotations: {'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + 1), 'deployment.kubernetes.io/revision': '1'}, creationTimestamp: ts(created), generation: 1, labels, name: rsName, namespace, ownerReferences: [{apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'Deployment', name: app, uid: deployUid}], resourceVersion: String(6000 + a), uid: rsUid},
+			metadata: {
+				annotations: {
+					'deployment.kubernetes.io/desired-replicas': String(replicas),
+					'deployment.kubernetes.io/max-replicas': String(replicas + 1),
+					'deployment.kubernetes.io/revision': '1',
+				},
+				creationTimestamp: ts(created),
+				generation: 1,
+				labels,
+				name: rsName,
+				namespace,
+				ownerReferences: [{apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'Deployment', name: app, uid: deployUid}],
+				resourceVersion: String(6000 + a),
+				uid: rsUid,
+			},
 			spec: {replicas, selector: {matchLabels: {app, 'pod-template-hash': hash}}, template: {...template, metadata: {...template.metadata, labels}}},
 			status: {availableReplicas: replicas, fullyLabeledReplicas: replicas, observedGeneration: 1, readyReplicas: replicas, replicas},
 		});
@@ -148,8 +269,49 @@ export function dumpObject(options: DumpOptions): Obj {
 					generateName: `${rsName}-`,
 					labels,
 					managedFields: [
-						{apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: {'f:metadata': {'f:annotations': {'.': {}, 'f:kubectl.kubernetes.io/restartedAt': {}, 'f:prometheus.io/port': {}, 'f:prometheus.io/scrape': {}}, 'f:generateName': {}, 'f:labels': {'.': {}, 'f:app': {}, 'f:app.kubernetes.io/name': {}, 'f:app.kubernetes.io/part-of': {}, 'f:pod-template-hash': {}}, 'f:ownerReferences': {'.': {}, [`k:{"uid":"${rsUid}"}`]: {}}}, 'f:spec': {'f:containers': {'k:{"name":"app"}': {'.': {}, 'f:image': {}, 'f:name': {}, 'f:ports': {}, 'f:readinessProbe': {}}}, 'f:dnsPolicy': {}, 'f:restartPolicy': {}}}, manager: 'kube-controller-manager', operation: 'Update', time: ts(started - 5)},
-						{apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: {'f:status': {'f:conditions': {'k:{"type":"ContainersReady"}': {'.': {}, 'f:lastProbeTime': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {}}, 'k:{"type":"Ready"}': {'.': {}, 'f:lastProbeTime': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {}}}, 'f:containerStatuses': {}, 'f:hostIP': {}, 'f:hostIPs': {}, 'f:phase': {}, 'f:podIP': {}, 'f:podIPs': {'.': {}, [`k:{"ip":"${ip}"}`]: {'.': {}, 'f:ip': {}}}, 'f:startTime': {}}}, manager: 'kubelet', operation: 'Update', subresource: 'status', time: ts(started + 3)},
+						{
+							apiVersion: 'v1',
+							fieldsType: 'FieldsV1',
+							fieldsV1: {
+								'f:metadata': {
+									'f:annotations': {'.': {}, 'f:kubectl.kubernetes.io/restartedAt': {}, 'f:prometheus.io/port': {}, 'f:prometheus.io/scrape': {}},
+									'f:generateName': {},
+									'f:labels': {'.': {}, 'f:app': {}, 'f:app.kubernetes.io/name': {}, 'f:app.kubernetes.io/part-of': {}, 'f:pod-template-hash': {}},
+									'f:ownerReferences': {'.': {}, [`k:{"uid":"${rsUid}"}`]: {}},
+								},
+								'f:spec': {
+									'f:containers': {'k:{"name":"app"}': {'.': {}, 'f:image': {}, 'f:name': {}, 'f:ports': {}, 'f:readinessProbe': {}}},
+									'f:dnsPolicy': {},
+									'f:restartPolicy': {},
+								},
+							},
+							manager: 'kube-controller-manager',
+							operation: 'Update',
+							time: ts(started - 5),
+						},
+						{
+							apiVersion: 'v1',
+							fieldsType: 'FieldsV1',
+							fieldsV1: {
+								'f:status': {
+									'f:conditions': {
+										'k:{"type":"ContainersReady"}': {'.': {}, 'f:lastProbeTime': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {}},
+										'k:{"type":"Ready"}': {'.': {}, 'f:lastProbeTime': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {}},
+									},
+									'f:containerStatuses': {},
+									'f:hostIP': {},
+									'f:hostIPs': {},
+									'f:phase': {},
+									'f:podIP': {},
+									'f:podIPs': {'.': {}, [`k:{"ip":"${ip}"}`]: {'.': {}, 'f:ip': {}}},
+									'f:startTime': {},
+								},
+							},
+							manager: 'kubelet',
+							operation: 'Update',
+							subresource: 'status',
+							time: ts(started + 3),
+						},
 					],
 					name,
 					namespace,
@@ -176,7 +338,17 @@ export function dumpObject(options: DumpOptions): Obj {
 					],
 					volumes: [
 						{emptyDir: {}, name: 'tmp'},
-						{name: 'kube-api-access', projected: {defaultMode: 420, sources: [{serviceAccountToken: {expirationSeconds: 3607, path: 'token'}}, {configMap: {items: [{key: 'ca.crt', path: 'ca.crt'}], name: 'kube-root-ca.crt'}}, {downwardAPI: {items: [{fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}, path: 'namespace'}]}}]}},
+						{
+							name: 'kube-api-access',
+							projected: {
+								defaultMode: 420,
+								sources: [
+									{serviceAccountToken: {expirationSeconds: 3607, path: 'token'}},
+									{configMap: {items: [{key: 'ca.crt', path: 'ca.crt'}], name: 'kube-root-ca.crt'}},
+									{downwardAPI: {items: [{fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}, path: 'namespace'}]}},
+								],
+							},
+						},
 					],
 				},
 				status: {
@@ -188,7 +360,21 @@ export function dumpObject(options: DumpOptions): Obj {
 						{lastProbeTime: null, lastTransitionTime: ts(started - 5), status: 'True', type: 'PodScheduled'},
 					],
 					containerStatuses: [
-						{containerID: `containerd://${hex(64)}`, image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/${app}:v1.${a % 17}.${a % 5}`, imageID: `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/${app}@sha256:${hex(64)}`, lastState: {}, name: 'app', ready: true, restartCount: 0, started: true, state: {running: {startedAt: ts(started)}}, volumeMounts: [{mountPath: '/tmp', name: 'tmp'}, {mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: 'kube-api-access', readOnly: true, recursiveReadOnly: 'Disabled'}]},
+						{
+							containerID: `containerd://${hex(64)}`,
+							image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/${app}:v1.${a % 17}.${a % 5}`,
+							imageID: `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/${app}@sha256:${hex(64)}`,
+							lastState: {},
+							name: 'app',
+							ready: true,
+							restartCount: 0,
+							started: true,
+							state: {running: {startedAt: ts(started)}},
+							volumeMounts: [
+								{mountPath: '/tmp', name: 'tmp'},
+								{mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: 'kube-api-access', readOnly: true, recursiveReadOnly: 'Disabled'},
+							],
+						},
 					],
 					hostIP: node.ip,
 					hostIPs: [{ip: node.ip}],
@@ -211,7 +397,15 @@ export function dumpObject(options: DumpOptions): Obj {
 		services.push({
 			apiVersion: 'v1',
 			kind: 'Service',
-			metadata: {annotations: {'meta.helm.sh/release-name': 'shop', 'meta.helm.sh/release-namespace': namespace}, creationTimestamp: ts(created), labels: {app, 'app.kubernetes.io/managed-by': 'Helm'}, name: app, namespace, resourceVersion: String(7000 + a), uid: uid()},
+			metadata: {
+				annotations: {'meta.helm.sh/release-name': 'shop', 'meta.helm.sh/release-namespace': namespace},
+				creationTimestamp: ts(created),
+				labels: {app, 'app.kubernetes.io/managed-by': 'Helm'},
+				name: app,
+				namespace,
+				resourceVersion: String(7000 + a),
+				uid: uid(),
+			},
 			spec: {
 				clusterIP,
 				clusterIPs: [clusterIP],
@@ -229,8 +423,24 @@ export function dumpObject(options: DumpOptions): Obj {
 		endpoints.push({
 			apiVersion: 'v1',
 			kind: 'Endpoints',
-			metadata: {annotations: {'endpoints.kubernetes.io/last-change-trigger-time': ts(created + 30)}, creationTimestamp: ts(created), labels: {app, 'app.kubernetes.io/managed-by': 'Helm'}, name: app, namespace, resourceVersion: String(8000 + a), uid: uid()},
-			subsets: [{addresses, ports: [{name: 'http', port: 8080, protocol: 'TCP'}, {name: 'metrics', port: 9090, protocol: 'TCP'}]}],
+			metadata: {
+				annotations: {'endpoints.kubernetes.io/last-change-trigger-time': ts(created + 30)},
+				creationTimestamp: ts(created),
+				labels: {app, 'app.kubernetes.io/managed-by': 'Helm'},
+				name: app,
+				namespace,
+				resourceVersion: String(8000 + a),
+				uid: uid(),
+			},
+			subsets: [
+				{
+					addresses,
+					ports: [
+						{name: 'http', port: 8080, protocol: 'TCP'},
+						{name: 'metrics', port: 9090, protocol: 'TCP'},
+					],
+				},
+			],
 		});
 	}
 	items.push(...pods, ...services, ...endpoints, ...workloads);

@@ -63,20 +63,62 @@ function generate(script: string, args: string[], file: string): void {
 
 function inputs(): Input[] {
 	const list: Input[] = [
-		{id: 'hello', label: 'samples/hello.yaml', file: path.join(ROOT, 'samples', 'hello.yaml'), format: 'yaml', compact: true, pods: 3, services: 1, big: false, keys: true, pick: ''},
+		{
+			id: 'hello',
+			label: 'samples/hello.yaml',
+			file: path.join(ROOT, 'samples', 'hello.yaml'),
+			format: 'yaml',
+			compact: true,
+			pods: 3,
+			services: 1,
+			big: false,
+			keys: true,
+			pick: '',
+		},
 	];
-	const compact: Array<[number, number]> = quick ? [[100, 10], [1000, 100]] : [[100, 10], [1000, 100], [10000, 1000]];
+	const compact: Array<[number, number]> = quick
+		? [
+				[100, 10],
+				[1000, 100],
+			]
+		: [
+				[100, 10],
+				[1000, 100],
+				[10000, 1000],
+			];
 	for (const [pods, services] of compact) {
 		const file = path.join(tmp, `compact-${pods}.yaml`);
 		generate('generate-compact.ts', [String(pods), String(services)], file);
-		list.push({id: `compact-${pods}`, label: `compact ${fmtInt(pods)} pods / ${fmtInt(services)} svc`, file, format: 'yaml', compact: true, pods, services, big: pods >= 10000, keys: true, pick: 'jj'});
+		list.push({
+			id: `compact-${pods}`,
+			label: `compact ${fmtInt(pods)} pods / ${fmtInt(services)} svc`,
+			file,
+			format: 'yaml',
+			compact: true,
+			pods,
+			services,
+			big: pods >= 10000,
+			keys: true,
+			pick: 'jj',
+		});
 	}
 	for (const pods of quick ? [1000] : [1000, 10000]) {
 		for (const format of ['yaml', 'json'] as const) {
 			const file = path.join(tmp, `dump-${pods}.${format}`);
 			generate('generate-dump.ts', [String(pods), format], file);
 			// YAML and JSON dumps hold the same cluster: one key session (on the JSON, quicker to start).
-			list.push({id: `dump-${pods}-${format}`, label: `kubectl dump ${fmtInt(pods)} pods (${format.toUpperCase()})`, file, format, compact: false, pods, services: Math.ceil(pods / 10), big: pods >= 10000, keys: format === 'json', pick: 'jj'});
+			list.push({
+				id: `dump-${pods}-${format}`,
+				label: `kubectl dump ${fmtInt(pods)} pods (${format.toUpperCase()})`,
+				file,
+				format,
+				compact: false,
+				pods,
+				services: Math.ceil(pods / 10),
+				big: pods >= 10000,
+				keys: format === 'json',
+				pick: 'jj',
+			});
 		}
 	}
 	return list;
@@ -177,7 +219,15 @@ function probe(config: object): ProbeResult {
 const TUI_ENV = {NODE_ENV: 'production', TERM: 'xterm-256color'};
 const APP_READY = ['Services (', 'q quit'];
 const appCommand = (input: Input) => ({cmd: ['node', CLI, input.file], env: TUI_ENV, cols: COLS, rows: ROWS, ready: APP_READY, timeout: 180});
-const BARE = {cmd: ['node', path.join(ROOT, 'bench', 'bare-ink.js')], env: TUI_ENV, cols: COLS, rows: ROWS, ready: ['bare Ink app: one line'], settle: 0.05, timeout: 30};
+const BARE = {
+	cmd: ['node', path.join(ROOT, 'bench', 'bare-ink.js')],
+	env: TUI_ENV,
+	cols: COLS,
+	rows: ROWS,
+	ready: ['bare Ink app: one line'],
+	settle: 0.05,
+	timeout: 30,
+};
 
 interface FrameFigures {
 	app: number;
@@ -214,7 +264,12 @@ function measureKeys(input: Input): KeyFigures {
 	const running = {want: ' Running ', avoid: 'Terminating'};
 	const steps = [
 		// A Service with pods: what `x`, `+` and `r` act on.
-		...(input.pick ? [{name: 'pick', key: input.pick}, {name: 'pick', seek: {...running, keys: ['j', 'k'], tries: 30}}] : []),
+		...(input.pick
+			? [
+					{name: 'pick', key: input.pick},
+					{name: 'pick', seek: {...running, keys: ['j', 'k'], tries: 30}},
+				]
+			: []),
 		// Services pane: move down, and back up unmeasured, so the selection stays put.
 		{name: 'move', key: 'j', count: presses, sig: 'cursor', between: 'k'},
 		{name: 'palette', key: ':', count: presses, sig: 'bottom', between: '\x1b'},
@@ -282,14 +337,20 @@ function printInput(f: Figures): void {
 		.map(([name, v]) => `${name} ${ms(v.ms)} (${ratio(load.app.ms, v.ms)}, RSS ${mb(v.rssKb)})`)
 		.join(', ');
 	say(`  load+settle   ${ms(load.app.ms)}, peak RSS ${mb(load.app.rssKb)}   floors: ${floors}   [${load.runs} runs]`);
-	say(`  first frame   ${ms(frame.app)}, RSS ${mb(frame.appRssKb)}   bare Ink ${ms(frame.bare)} (${ratio(frame.app, frame.bare)}), RSS ${mb(frame.bareRssKb)}   [${frame.runs} runs]`);
+	say(
+		`  first frame   ${ms(frame.app)}, RSS ${mb(frame.appRssKb)}   bare Ink ${ms(frame.bare)} (${ratio(frame.app, frame.bare)}), RSS ${mb(frame.bareRssKb)}   [${frame.runs} runs]`,
+	);
 	if (f.keys) {
-		const parts = KEY_NAMES.map(k => `${k} ${ms(f.keys!.keys[k].median)}/${ms(f.keys!.keys[k].p95)}${f.keys!.keys[k].misses ? ` (${f.keys!.keys[k].misses} missed)` : ''}`);
+		const parts = KEY_NAMES.map(
+			k => `${k} ${ms(f.keys!.keys[k].median)}/${ms(f.keys!.keys[k].p95)}${f.keys!.keys[k].misses ? ` (${f.keys!.keys[k].misses} missed)` : ''}`,
+		);
 		say(`  key→frame     median/p95: ${parts.join('  ')}   TUI peak RSS ${mb(f.keys.tuiRssKb)}`);
 	}
 	if (f.sim) {
 		const rps = (n: number) => fmtInt(Math.round(n));
-		say(`  simulator     curl --count 100000 via ${f.sim.service}: ${rps(f.sim.requests.off.perSecond)} req/s (affinity off), ${rps(f.sim.requests.on.perSecond)} req/s (ClientIP), ${rps(f.sim.requests.byIP.perSecond)} req/s (by cluster IP); delete one pod: step ${ms(f.sim.kill.median)} (p95 ${ms(f.sim.kill.p95)}); in process: read ${ms(f.sim.readMs)}, parse+validate ${ms(f.sim.loadMs)}, settle ${ms(f.sim.initMs)}`);
+		say(
+			`  simulator     curl --count 100000 via ${f.sim.service}: ${rps(f.sim.requests.off.perSecond)} req/s (affinity off), ${rps(f.sim.requests.on.perSecond)} req/s (ClientIP), ${rps(f.sim.requests.byIP.perSecond)} req/s (by cluster IP); delete one pod: step ${ms(f.sim.kill.median)} (p95 ${ms(f.sim.kill.p95)}); in process: read ${ms(f.sim.readMs)}, parse+validate ${ms(f.sim.loadMs)}, settle ${ms(f.sim.initMs)}`,
+		);
 	}
 }
 
@@ -311,24 +372,49 @@ function markdown(all: Figures[], startedAt: Date, seconds: number): string {
 	const row = (cells: string[]) => out.push(`| ${cells.join(' | ')} |`);
 	out.push('# Benchmark results (issue 4)', '');
 	out.push(`Run on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${machine()}; \`npm run bench\` took ${Math.round(seconds / 60)} min.`);
-	out.push('The machine is shared with other work, so single figures wobble; every figure is the median of the runs shown, and each floor ran alternately with what it is compared to.', '');
+	out.push(
+		'The machine is shared with other work, so single figures wobble; every figure is the median of the runs shown, and each floor ran alternately with what it is compared to.',
+		'',
+	);
 
 	out.push('## Targets', '');
 	row(['target', 'measured', '']);
 	row(['---', '---', '---']);
 	const hello = byId.get('hello');
-	if (hello) row(['hello.yaml first frame ≤ 1.3× a bare Ink app', `${ms(hello.frame.app)} vs ${ms(hello.frame.bare)} = ${ratio(hello.frame.app, hello.frame.bare)}`, mark(hello.frame.app <= 1.3 * hello.frame.bare)]);
+	if (hello)
+		row([
+			'hello.yaml first frame ≤ 1.3× a bare Ink app',
+			`${ms(hello.frame.app)} vs ${ms(hello.frame.bare)} = ${ratio(hello.frame.app, hello.frame.bare)}`,
+			mark(hello.frame.app <= 1.3 * hello.frame.bare),
+		]);
 	const c10k = byId.get('compact-10000');
 	if (c10k) {
 		const y = c10k.load.floors.yaml!;
-		row(['compact 10k: load+settle ≤ 2× bare `yaml` parse', `${ms(c10k.load.app.ms)} vs ${ms(y.ms)} = ${ratio(c10k.load.app.ms, y.ms)}`, mark(c10k.load.app.ms <= 2 * y.ms)]);
+		row([
+			'compact 10k: load+settle ≤ 2× bare `yaml` parse',
+			`${ms(c10k.load.app.ms)} vs ${ms(y.ms)} = ${ratio(c10k.load.app.ms, y.ms)}`,
+			mark(c10k.load.app.ms <= 2 * y.ms),
+		]);
 		row(['compact 10k: first frame ≤ 1 s', ms(c10k.frame.app), mark(c10k.frame.app <= 1000)]);
 		if (c10k.keys) {
-			for (const k of KEY_NAMES) row([`compact 10k: ${KEY_LABEL[k]} key → frame p95 ≤ 30 ms`, `${ms(c10k.keys.keys[k].p95)} (median ${ms(c10k.keys.keys[k].median)})`, mark(c10k.keys.keys[k].p95 <= 30)]);
+			for (const k of KEY_NAMES)
+				row([
+					`compact 10k: ${KEY_LABEL[k]} key → frame p95 ≤ 30 ms`,
+					`${ms(c10k.keys.keys[k].p95)} (median ${ms(c10k.keys.keys[k].median)})`,
+					mark(c10k.keys.keys[k].p95 <= 30),
+				]);
 		}
 		if (c10k.sim) {
-			row(['compact 10k: ≥ 200,000 simulated requests/s, affinity off', fmtInt(Math.round(c10k.sim.requests.off.perSecond)), mark(c10k.sim.requests.off.perSecond >= 200_000)]);
-			row(['compact 10k: ≥ 200,000 simulated requests/s, affinity ClientIP', fmtInt(Math.round(c10k.sim.requests.on.perSecond)), mark(c10k.sim.requests.on.perSecond >= 200_000)]);
+			row([
+				'compact 10k: ≥ 200,000 simulated requests/s, affinity off',
+				fmtInt(Math.round(c10k.sim.requests.off.perSecond)),
+				mark(c10k.sim.requests.off.perSecond >= 200_000),
+			]);
+			row([
+				'compact 10k: ≥ 200,000 simulated requests/s, affinity ClientIP',
+				fmtInt(Math.round(c10k.sim.requests.on.perSecond)),
+				mark(c10k.sim.requests.on.perSecond >= 200_000),
+			]);
 		}
 		row(['compact 10k: peak RSS ≤ 250 MB (load)', mb(c10k.load.app.rssKb), mark(c10k.load.app.rssKb <= 250 * 1024)]);
 		row(['compact 10k: peak RSS ≤ 250 MB (TUI at its first frame)', mb(c10k.frame.appRssKb), mark(c10k.frame.appRssKb <= 250 * 1024)]);
@@ -339,18 +425,34 @@ function markdown(all: Figures[], startedAt: Date, seconds: number): string {
 		if (!d) continue;
 		const floor = d.load.floors[d.load.fastest]!;
 		const name = `dump 10k ${format.toUpperCase()}`;
-		row([`${name}: load ≤ 2× ${d.load.fastest}`, `${ms(d.load.app.ms)} vs ${ms(floor.ms)} = ${ratio(d.load.app.ms, floor.ms)}`, mark(d.load.app.ms <= 2 * floor.ms)]);
-		row([`${name}: peak RSS ≤ 2× ${d.load.fastest}'s`, `${mb(d.load.app.rssKb)} vs ${mb(floor.rssKb)} = ${ratio(d.load.app.rssKb, floor.rssKb)}`, mark(d.load.app.rssKb <= 2 * floor.rssKb)]);
+		row([
+			`${name}: load ≤ 2× ${d.load.fastest}`,
+			`${ms(d.load.app.ms)} vs ${ms(floor.ms)} = ${ratio(d.load.app.ms, floor.ms)}`,
+			mark(d.load.app.ms <= 2 * floor.ms),
+		]);
+		row([
+			`${name}: peak RSS ≤ 2× ${d.load.fastest}'s`,
+			`${mb(d.load.app.rssKb)} vs ${mb(floor.rssKb)} = ${ratio(d.load.app.rssKb, floor.rssKb)}`,
+			mark(d.load.app.rssKb <= 2 * floor.rssKb),
+		]);
 		row([`${name}: first frame ≤ load + 0.3 s`, `${ms(d.frame.app)} vs ${ms(d.load.app.ms)} + 0.3 s`, mark(d.frame.app <= d.load.app.ms + 300)]);
 	}
 	const c100 = byId.get('compact-100');
 	if (c100?.sim && c10k?.sim) {
-		row(['kill one pod at 10k pods ≈ at 100 (simulator step, median; ✓ within 2×)', `${ms(c10k.sim.kill.median)} vs ${ms(c100.sim.kill.median)} = ${ratio(c10k.sim.kill.median, c100.sim.kill.median)}`, mark(c10k.sim.kill.median <= 2 * c100.sim.kill.median)]);
+		row([
+			'kill one pod at 10k pods ≈ at 100 (simulator step, median; ✓ within 2×)',
+			`${ms(c10k.sim.kill.median)} vs ${ms(c100.sim.kill.median)} = ${ratio(c10k.sim.kill.median, c100.sim.kill.median)}`,
+			mark(c10k.sim.kill.median <= 2 * c100.sim.kill.median),
+		]);
 	}
 	if (c100?.keys && c10k?.keys) {
 		const a = c10k.keys.keys.kill;
 		const b = c100.keys.keys.kill;
-		row(['kill one pod at 10k pods ≈ at 100 (`x` key → frame, median; ✓ within 2×)', `${ms(a.median)} vs ${ms(b.median)} = ${ratio(a.median, b.median)}`, mark(a.median <= 2 * b.median)]);
+		row([
+			'kill one pod at 10k pods ≈ at 100 (`x` key → frame, median; ✓ within 2×)',
+			`${ms(a.median)} vs ${ms(b.median)} = ${ratio(a.median, b.median)}`,
+			mark(a.median <= 2 * b.median),
+		]);
 	}
 	out.push('');
 
@@ -383,35 +485,66 @@ function markdown(all: Figures[], startedAt: Date, seconds: number): string {
 	out.push('');
 
 	out.push(`## First full frame in a ${COLS}×${ROWS} pseudo-terminal`, '');
-	out.push('From spawning `node` to the end of the first frame that holds the Services pane and the key hints (Python `pty`, TERM=xterm-256color, NODE_ENV=production), beside `bench/bare-ink.js`, an Ink app that prints one line.', '');
+	out.push(
+		'From spawning `node` to the end of the first frame that holds the Services pane and the key hints (Python `pty`, TERM=xterm-256color, NODE_ENV=production), beside `bench/bare-ink.js`, an Ink app that prints one line.',
+		'',
+	);
 	row(['input', 'first frame', 'bare Ink app', 'ratio', 'load (from above)', 'TUI RSS at first frame', 'bare Ink RSS', 'runs']);
 	row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
 	for (const f of all) {
-		row([f.input.label, ms(f.frame.app), ms(f.frame.bare), ratio(f.frame.app, f.frame.bare), ms(f.load.app.ms), mb(f.frame.appRssKb), mb(f.frame.bareRssKb), String(f.frame.runs)]);
+		row([
+			f.input.label,
+			ms(f.frame.app),
+			ms(f.frame.bare),
+			ratio(f.frame.app, f.frame.bare),
+			ms(f.load.app.ms),
+			mb(f.frame.appRssKb),
+			mb(f.frame.bareRssKb),
+			String(f.frame.runs),
+		]);
 	}
 	out.push('');
 
 	out.push('## Key → next frame', '');
-	out.push('Median / p95 over ~30 presses each, from writing the key to the pseudo-terminal to the end of the first frame that shows its effect (Ink brackets each frame in synchronized-output escapes). Presses are spaced 120–220 ms apart, so they meet the app\'s own 250 ms clock redraw at every phase; Ink draws at most 30 frames a second, so a key that lands just after a redraw waits for the next slot. Services pane for `j` (and `k` back, unmeasured); Pods pane for `x` (the cursor then moves to a Running pod).', '');
+	out.push(
+		"Median / p95 over ~30 presses each, from writing the key to the pseudo-terminal to the end of the first frame that shows its effect (Ink brackets each frame in synchronized-output escapes). Presses are spaced 120–220 ms apart, so they meet the app's own 250 ms clock redraw at every phase; Ink draws at most 30 frames a second, so a key that lands just after a redraw waits for the next slot. Services pane for `j` (and `k` back, unmeasured); Pods pane for `x` (the cursor then moves to a Running pod).",
+		'',
+	);
 	row(['input', ...KEY_NAMES.map(k => KEY_LABEL[k]), 'TUI peak RSS after the keys']);
 	row(['---', ...KEY_NAMES.map(() => '---:'), '---:']);
 	for (const f of all) {
 		if (!f.keys) continue;
-		row([f.input.label, ...KEY_NAMES.map(k => `${ms(f.keys!.keys[k].median)} / ${ms(f.keys!.keys[k].p95)}${f.keys!.keys[k].misses ? ` (${f.keys!.keys[k].misses} missed)` : ''}`), mb(f.keys.tuiRssKb)]);
+		row([
+			f.input.label,
+			...KEY_NAMES.map(k => `${ms(f.keys!.keys[k].median)} / ${ms(f.keys!.keys[k].p95)}${f.keys!.keys[k].misses ? ` (${f.keys!.keys[k].misses} missed)` : ''}`),
+			mb(f.keys.tuiRssKb),
+		]);
 	}
 	out.push('');
 
 	out.push('## Simulator, in process', '');
-	out.push('`step(state, {type: \'requestSent\', count: 100000})` from a `default` client through a ClusterIP Service by name (`curl svc.ns:80`, through the simulated DNS), through a copy of it with `sessionAffinity: ClientIP`, and through the first by its cluster IP; a garbage collection before each timed step. `step(state, podDeleted)` for one Running pod owned by a controller (40 different pods, each from the same state; the replacement is created in the same step).', '');
+	out.push(
+		"`step(state, {type: 'requestSent', count: 100000})` from a `default` client through a ClusterIP Service by name (`curl svc.ns:80`, through the simulated DNS), through a copy of it with `sessionAffinity: ClientIP`, and through the first by its cluster IP; a garbage collection before each timed step. `step(state, podDeleted)` for one Running pod owned by a controller (40 different pods, each from the same state; the replacement is created in the same step).",
+		'',
+	);
 	row(['input', 'Service', 'requests/s, affinity off', 'requests/s, ClientIP', 'requests/s, by cluster IP', 'delete one pod (median / p95)']);
 	row(['---', '---', '---:', '---:', '---:', '---:']);
 	for (const f of all) {
 		if (!f.sim) continue;
 		const rps = (n: number) => fmtInt(Math.round(n));
-		row([f.input.label, `\`${f.sim.service}\``, rps(f.sim.requests.off.perSecond), rps(f.sim.requests.on.perSecond), rps(f.sim.requests.byIP.perSecond), `${ms(f.sim.kill.median)} / ${ms(f.sim.kill.p95)}`]);
+		row([
+			f.input.label,
+			`\`${f.sim.service}\``,
+			rps(f.sim.requests.off.perSecond),
+			rps(f.sim.requests.on.perSecond),
+			rps(f.sim.requests.byIP.perSecond),
+			`${ms(f.sim.kill.median)} / ${ms(f.sim.kill.p95)}`,
+		]);
 	}
 	out.push('');
-	out.push(`Peak RSS: ${GNU_TIME ? '`/usr/bin/time -f %M`' : 'VmHWM from /proc (bench/peak-rss.py)'} for loads; VmHWM of the TUI process just before it quits for the TUI.`);
+	out.push(
+		`Peak RSS: ${GNU_TIME ? '`/usr/bin/time -f %M`' : 'VmHWM from /proc (bench/peak-rss.py)'} for loads; VmHWM of the TUI process just before it quits for the TUI.`,
+	);
 	return out.join('\n') + '\n';
 }
 

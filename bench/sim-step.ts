@@ -5,8 +5,8 @@
 // Usage: node --expose-gc --import tsx bench/sim-step.ts FILE [REPEATS]   → one JSON line on stdout.
 // It imports the built simulator (dist/), the code `npm run bench` times everywhere else.
 
-import process from 'node:process';
 import {performance} from 'node:perf_hooks';
+import process from 'node:process';
 import type {Action, ClusterInput, ServiceInput} from '../source/sim/types.js';
 
 // The built code (what the app runs), typed by its sources.
@@ -44,7 +44,13 @@ function time<T>(run: () => T): [number, T] {
  *  through (by its cluster IP; a NodePort Service has one too, as in hello.yaml). */
 function pickService(input: ClusterInput): ServiceInput | undefined {
 	const candidates = input.services.filter(
-		s => s.spec.type !== 'ExternalName' && s.spec.clusterIP !== 'None' && s.spec.selector && Object.keys(s.spec.selector).length > 0 && s.spec.ports.length > 0 && s.meta.namespace !== 'kube-system',
+		s =>
+			s.spec.type !== 'ExternalName' &&
+			s.spec.clusterIP !== 'None' &&
+			s.spec.selector &&
+			Object.keys(s.spec.selector).length > 0 &&
+			s.spec.ports.length > 0 &&
+			s.meta.namespace !== 'kube-system',
 	);
 	return candidates.find(s => s.spec.type === 'ClusterIP') ?? candidates[0];
 }

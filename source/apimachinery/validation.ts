@@ -89,8 +89,7 @@ export function isValidPortNum(port: number): string[] {
 	return port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
 }
 
-const qualifiedNameMsg =
-	"must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const qualifiedNameMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** Label and annotation keys (S28): optional DNS subdomain prefix and '/', then a name part. */
 export function isQualifiedName(value: string): string[] {

@@ -2,8 +2,8 @@
 // DNS with their namespace's search path; nodes and outside clients do not (K8S-SEMANTICS F5,
 // F6), and outside clients cannot reach a ClusterIP (E4), so the choice matters.
 
-import type {ClientSpec} from '../sim/types.js';
 import {quote} from '../apimachinery/quote.js';
+import type {ClientSpec} from '../sim/types.js';
 import {resolveResourceType} from './resources.js';
 import type {ParseError} from './types.js';
 

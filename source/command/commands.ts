@@ -17,9 +17,7 @@ import {wait} from './verbs/wait.js';
 
 export const VERBS: ReadonlyArray<Verb> = [get, describe, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, help];
 
-export const COMMANDS: ReadonlyArray<{name: string; usage: string; summary: string}> = VERBS.map(
-	({name, usage, summary}) => ({name, usage, summary}),
-);
+export const COMMANDS: ReadonlyArray<{name: string; usage: string; summary: string}> = VERBS.map(({name, usage, summary}) => ({name, usage, summary}));
 
 /** Every flag a command accepts, common ones included (for completion). */
 export function commandFlags(command: string): ReadonlyArray<FlagSpec> {

@@ -63,12 +63,7 @@ export function parseFlags(tokens: readonly string[], specs: ReadonlyArray<FlagS
 	return {ok: true, flags, args};
 }
 
-function parseLong(
-	token: string,
-	specs: ReadonlyArray<FlagSpec>,
-	flags: Record<string, FlagValue>,
-	next: () => string | undefined,
-): string | undefined {
+function parseLong(token: string, specs: ReadonlyArray<FlagSpec>, flags: Record<string, FlagValue>, next: () => string | undefined): string | undefined {
 	const body = token.slice(2);
 	if (body === '' || body[0] === '-' || body[0] === '=') return `error: bad flag syntax: ${token}`;
 	const eq = body.indexOf('=');
@@ -86,12 +81,7 @@ function parseLong(
 	return setFlag(spec, value, flags);
 }
 
-function parseShort(
-	token: string,
-	specs: ReadonlyArray<FlagSpec>,
-	flags: Record<string, FlagValue>,
-	next: () => string | undefined,
-): string | undefined {
+function parseShort(token: string, specs: ReadonlyArray<FlagSpec>, flags: Record<string, FlagValue>, next: () => string | undefined): string | undefined {
 	let shorthands = Array.from(token.slice(1));
 	while (shorthands.length > 0) {
 		const c = shorthands[0]!;

@@ -1,9 +1,9 @@
 // One command line → a Command. The `:` palette and `--script` files share this grammar
 // (shared/DESIGN.md "Commands: one grammar, two doors"); it parses and never touches state.
 
+import {quote} from '../apimachinery/quote.js';
 import {VERBS} from './commands.js';
 import {COMMON_FLAGS, type FlagSpec, parseFlags} from './flags.js';
-import {quote} from '../apimachinery/quote.js';
 import {suggest} from './suggest.js';
 import {tokenize} from './tokenize.js';
 import type {OutputFormat, ParseResult} from './types.js';
@@ -75,10 +75,7 @@ function unknownCommand(name: string): ParseResult {
 	return {ok: false, error: `error: unknown command ${quote(name)}${hint}`};
 }
 
-function outputFormat(
-	text: string | undefined,
-	allowed: ReadonlyArray<OutputFormat>,
-): {ok: true; format: OutputFormat} | {ok: false; error: string} {
+function outputFormat(text: string | undefined, allowed: ReadonlyArray<OutputFormat>): {ok: true; format: OutputFormat} | {ok: false; error: string} {
 	if (text === undefined || text === '') return {ok: true, format: 'text'};
 	const format = allowed.find(f => f === text.toLowerCase());
 	if (format !== undefined) return {ok: true, format};

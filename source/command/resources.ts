@@ -2,8 +2,8 @@
 // case, optionally with the API group (`deployments.apps`, `deploy.v1.apps`), and the
 // `TYPE/NAME` form. Texts follow kubectl's resource builder (k8s.io/cli-runtime).
 
-import type {ResourceName} from '../sim/types.js';
 import {quote} from '../apimachinery/quote.js';
+import type {ResourceName} from '../sim/types.js';
 import type {ParseError} from './types.js';
 
 export interface ResourceType {

@@ -2,24 +2,13 @@
 // "Domain model"). Unlike Kubernetes objects, every field here is known, so an unknown one
 // is an error (kubectl's strict decoding wording).
 
+import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {parseCIDR, parseIPv4} from '../sim/ip.js';
 import type {ClusterConfigInput, ExternalClient, NodeInput, ProxyMode} from '../sim/types.js';
 import {duplicate, fieldPath, invalid, required, unsupported} from './field-error.js';
 import {goQuote} from './go-format.js';
 import {validateLabels} from './metadata.js';
-import {isDNS1123Subdomain} from '../apimachinery/validation.js';
-import {
-	get,
-	readInt,
-	readNumber,
-	readObjectList,
-	readString,
-	readStringList,
-	readStringMap,
-	typeError,
-	type Obj,
-	type Problems,
-} from './object-reader.js';
+import {get, type Obj, type Problems, readInt, readNumber, readObjectList, readString, readStringList, readStringMap, typeError} from './object-reader.js';
 import type {Path} from './types.js';
 
 const topFields = [

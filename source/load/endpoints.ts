@@ -1,11 +1,11 @@
 // A user-supplied Endpoints object, for a Service without a selector (K8S-SEMANTICS-DETAIL
 // S81), validated like ValidateEndpoints.
 
+import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from '../apimachinery/validation.js';
 import type {EndpointAddressInput, EndpointPortInput, EndpointSubsetInput, EndpointsInput} from '../sim/types.js';
 import {invalid, required, unsupported} from './field-error.js';
 import {decodeMeta} from './metadata.js';
-import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from '../apimachinery/validation.js';
-import {readInt, readObject, readObjectList, readString, type Obj, type Problems} from './object-reader.js';
+import {type Obj, type Problems, readInt, readObject, readObjectList, readString} from './object-reader.js';
 import {isProtocol, protocols} from './pod-spec.js';
 import type {Path} from './types.js';
 
@@ -53,9 +53,7 @@ export function decodeEndpoints(object: Obj, p: Problems): EndpointsInput {
 	const subsets: EndpointSubsetInput[] = [];
 	for (const {item, index} of readObjectList(object, 'subsets', [], p) ?? []) {
 		const at: Path = ['subsets', index];
-		const addresses = (readObjectList(item, 'addresses', at, p) ?? []).map(a =>
-			decodeAddress(a.item, [...at, 'addresses', a.index], p),
-		);
+		const addresses = (readObjectList(item, 'addresses', at, p) ?? []).map(a => decodeAddress(a.item, [...at, 'addresses', a.index], p));
 		const notReadyAddresses = (readObjectList(item, 'notReadyAddresses', at, p) ?? []).map(a =>
 			decodeAddress(a.item, [...at, 'notReadyAddresses', a.index], p),
 		);

@@ -4,7 +4,7 @@
 // reporting. Small files keep the `yaml` path: exact positions, alias limits.
 
 import jsyaml from 'js-yaml';
-import {slicedLocator, LineStarts, type Locator, type Range} from './locator.js';
+import {LineStarts, type Locator, type Range, slicedLocator} from './locator.js';
 
 /** Files at least this big take the fast path. */
 export const FAST_PATH_BYTES = 256 << 10;

@@ -1,6 +1,7 @@
 // The loader's public face: YAML/JSON sources → ClusterInput + positioned diagnostics.
-export type {Diagnostic, LoadResult, Position, SourceFile} from './types.js';
-export {loadSources} from './load-sources.js';
-export {readSources} from './read-sources.js';
+
 export {formatDiagnostic, formatSkipped} from './format.js';
 export {diagnosticsFromInitErrors} from './init-errors.js';
+export {loadSources} from './load-sources.js';
+export {readSources} from './read-sources.js';
+export type {Diagnostic, LoadResult, Position, SourceFile} from './types.js';

@@ -1,11 +1,11 @@
 // metav1.LabelSelector as workloads use it, with ValidateLabelSelector's rules.
 
+import {isQualifiedName, isValidLabelValue} from '../apimachinery/validation.js';
 import type {LabelSelector, LabelSelectorRequirement} from '../sim/types.js';
 import {forbidden, invalid, required} from './field-error.js';
 import {goQuote, goValueWithin} from './go-format.js';
 import {validateLabels} from './metadata.js';
-import {isQualifiedName, isValidLabelValue} from '../apimachinery/validation.js';
-import {isObject, readObjectList, readString, readStringList, readStringMap, type Obj, type Problems} from './object-reader.js';
+import {isObject, type Obj, type Problems, readObjectList, readString, readStringList, readStringMap} from './object-reader.js';
 import type {Path} from './types.js';
 
 const operators = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
@@ -47,7 +47,7 @@ export function isEmptySelector(selector: LabelSelector): boolean {
 }
 
 /** A decoded string field; anything else (it failed decoding) shown short, never recursed into. */
-const plain = (v: unknown): string => (typeof v === 'string' ? v : goValueWithin(v, 80) ?? '...');
+const plain = (v: unknown): string => (typeof v === 'string' ? v : (goValueWithin(v, 80) ?? '...'));
 
 function goStrings(values: unknown): string {
 	if (!Array.isArray(values)) return '[]string(nil)';

@@ -7,16 +7,16 @@ import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-
 import {decodeClusterConfig} from './cluster-config.js';
 import {decodeEndpoints} from './endpoints.js';
 import {goQuote} from './go-format.js';
+import type {Locator} from './locator.js';
 import {epochSeconds, peekName} from './metadata.js';
 import {builtinNamespaces, decodeNamespace} from './namespace.js';
 import {decodeNode} from './node.js';
-import {get, isObject, newProblems, typeError, type Obj, type Problems} from './object-reader.js';
+import {get, isObject, newProblems, type Obj, type Problems, typeError} from './object-reader.js';
 import {parseDocuments} from './parse-documents.js';
 import {decodePod} from './pod.js';
 import {decodeService} from './service.js';
 import type {Diagnostic, LoadResult, Path, Position, SourceFile} from './types.js';
 import {decodeWorkload} from './workload.js';
-import type {Locator} from './locator.js';
 import type {LineCol} from './yaml-positions.js';
 
 interface FileState {
@@ -39,7 +39,6 @@ interface Ordered {
 	key: [number, number, number];
 	diagnostic: Diagnostic;
 }
-
 
 /** Where the API server's field path points when the document wrote a sibling: the registry
  *  fills spec.clusterIPs from spec.clusterIP (K8S-SEMANTICS-DETAIL S19). */
@@ -223,12 +222,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		if (p.errors.length > 0) return;
 		const resourceKey = `${resourceNames[kind]}/${namespace}/${name}`;
 		if (existing.has(resourceKey)) {
-			emit(
-				ref,
-				fieldPosition(ref, ['metadata', 'name']),
-				'error',
-				`Error from server (AlreadyExists): ${resourceNames[kind]} ${goQuote(name)} already exists`,
-			);
+			emit(ref, fieldPosition(ref, ['metadata', 'name']), 'error', `Error from server (AlreadyExists): ${resourceNames[kind]} ${goQuote(name)} already exists`);
 			return;
 		}
 		existing.add(resourceKey);
@@ -244,12 +238,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	const handleCluster = (ref: ObjectRef, object: Obj): void => {
 		if (clusterRef !== null) {
 			const first = objectStart(clusterRef);
-			emit(
-				ref,
-				objectStart(ref),
-				'error',
-				`only one Cluster document is allowed; the first is at ${clusterRef.file.name}:${first.line}:${first.col}`,
-			);
+			emit(ref, objectStart(ref), 'error', `only one Cluster document is allowed; the first is at ${clusterRef.file.name}:${first.line}:${first.col}`);
 			return;
 		}
 		const p = newProblems();
@@ -356,13 +345,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	for (const [namespace, ref] of namespaceUses) {
 		if (definedNamespaces.has(namespace) || builtinNamespaces.includes(namespace)) continue;
 		input.namespaces.push({name: namespace});
-		emit(
-			ref,
-			fieldPosition(ref, ['metadata', 'namespace']),
-			'warning',
-			`namespace ${goQuote(namespace)} is not defined by any document; creating it`,
-			0.5,
-		);
+		emit(ref, fieldPosition(ref, ['metadata', 'namespace']), 'warning', `namespace ${goQuote(namespace)} is not defined by any document; creating it`, 0.5);
 	}
 
 	if (Number.isFinite(latest)) relativeTimes(input, latest);
@@ -379,4 +362,3 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	};
 	return {input, errors, warnings, skipped, locate};
 }
-

@@ -92,7 +92,8 @@ function jsonItemStarts(text: string, range: Range): number[] {
 	for (let i = range.start; i < range.end; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
-			if (c === 92) i++; // backslash
+			if (c === 92)
+				i++; // backslash
 			else if (c === 34) {
 				inString = false;
 				if (depth === 1) lastKey = text.slice(keyStart + 1, i);

@@ -1,10 +1,10 @@
 // ObjectMeta: decoding and the API server's ValidateObjectMeta (K8S-SEMANTICS A1, DETAIL
 // S3, S4), plus ValidateLabels for label maps anywhere (S28).
 
-import type {ObjectMetaInput, OwnerReference} from '../sim/types.js';
-import {fieldPath, invalid, required, type FieldError} from './field-error.js';
 import {isDNS1123Label, isQualifiedName, isValidLabelValue} from '../apimachinery/validation.js';
-import {get, readBool, readObject, readObjectList, readString, readStringMap, type Obj, type Problems} from './object-reader.js';
+import type {ObjectMetaInput, OwnerReference} from '../sim/types.js';
+import {type FieldError, fieldPath, invalid, required} from './field-error.js';
+import {get, type Obj, type Problems, readBool, readObject, readObjectList, readString, readStringMap} from './object-reader.js';
 import type {Path} from './types.js';
 
 /** Errors for a label map at `at` (ValidateLabels): keys are qualified names, values label values. */
@@ -66,10 +66,7 @@ export function decodeMeta(object: Obj, options: MetaOptions, p: Problems): Obje
 	if (name === '') {
 		// The API server would invent a name from generateName; kubectl apply refuses to, and
 		// so does the loader rather than make up a random one.
-		const detail =
-			generateName === ''
-				? 'name or generateName is required'
-				: 'generateName is not supported (as with kubectl apply); set metadata.name';
+		const detail = generateName === '' ? 'name or generateName is required' : 'generateName is not supported (as with kubectl apply); set metadata.name';
 		p.errors.push(required([...at, 'name'], detail));
 	} else {
 		for (const msg of options.nameRule(name)) p.errors.push(invalid([...at, 'name'], name, msg));

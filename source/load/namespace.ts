@@ -1,9 +1,9 @@
 // A Namespace document. A stray metadata.namespace on it is ignored, as kubectl does for
 // every cluster-scoped object.
 
+import {isDNS1123Label} from '../apimachinery/validation.js';
 import type {NamespaceInput} from '../sim/types.js';
 import {decodeMeta} from './metadata.js';
-import {isDNS1123Label} from '../apimachinery/validation.js';
 import type {Obj, Problems} from './object-reader.js';
 
 /** Namespaces every cluster has; the simulator adds them itself. */

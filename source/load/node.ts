@@ -1,11 +1,11 @@
 // A Node document (from a dump or written by hand): name, labels, InternalIP, podCIDR,
 // readiness. Status is written by the kubelet, so it is read leniently.
 
+import {isDNS1123Subdomain, isValidCIDR, validCIDRMessage} from '../apimachinery/validation.js';
 import type {NodeInput} from '../sim/types.js';
 import {invalid} from './field-error.js';
 import {decodeMeta} from './metadata.js';
-import {isDNS1123Subdomain, isValidCIDR, validCIDRMessage} from '../apimachinery/validation.js';
-import {get, isObject, readObject, readString, type Obj, type Problems} from './object-reader.js';
+import {get, isObject, type Obj, type Problems, readObject, readString} from './object-reader.js';
 
 export function decodeNode(object: Obj, p: Problems): NodeInput {
 	const meta = decodeMeta(object, {namespaced: false, nameRule: isDNS1123Subdomain}, p);

@@ -2,8 +2,8 @@
 // (the API server's JSON decoder rejects it); a null is the same as an absent field, as in
 // Go's encoding/json. One wording for every type error: `Invalid value: <v>: must be a <type>`.
 
+import {type FieldError, fieldPath, invalid, type RawValue} from './field-error.js';
 import {goValue, goValueWithin} from './go-format.js';
-import {fieldPath, invalid, type FieldError, type RawValue} from './field-error.js';
 import type {Path} from './types.js';
 
 export type Obj = Readonly<Record<string, unknown>>;
@@ -62,12 +62,7 @@ export function readList(obj: Obj | undefined, key: string, at: Path, p: Problem
 }
 
 /** List items that must be objects; other items are reported and dropped. */
-export function readObjectList(
-	obj: Obj | undefined,
-	key: string,
-	at: Path,
-	p: Problems,
-): Array<{item: Obj; index: number}> | undefined {
+export function readObjectList(obj: Obj | undefined, key: string, at: Path, p: Problems): Array<{item: Obj; index: number}> | undefined {
 	const list = readList(obj, key, at, p);
 	if (list === undefined) return undefined;
 	const out: Array<{item: Obj; index: number}> = [];
@@ -146,12 +141,7 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T): voi
 
 /** map[string]string (labels, annotations, selectors): each non-string value is an error
  *  on `<field>[<key>]`, as apimachinery names map entries. */
-export function readStringMap(
-	obj: Obj | undefined,
-	key: string,
-	at: Path,
-	p: Problems,
-): Record<string, string> | undefined {
+export function readStringMap(obj: Obj | undefined, key: string, at: Path, p: Problems): Record<string, string> | undefined {
 	const map = readObject(obj, key, at, p);
 	if (map === undefined) return undefined;
 	const out: Record<string, string> = {};

@@ -1,11 +1,11 @@
 // YAML/JSON text → plain JS values, one per document, plus syntax problems with their
 // positions. Positions of fields are found separately and lazily (yaml-positions.ts).
 
-import {isAlias, isMap, isPair, isSeq, type Document} from 'yaml';
-import {goQuote} from './go-format.js';
+import {type Document, isAlias, isMap, isPair, isSeq} from 'yaml';
 import {fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
-import {LineStarts, yamlLocator, type Locator} from './locator.js';
-import {firstAliasPosition, indexYaml, normalizeText, offsetToLineCol, type LineCol} from './yaml-positions.js';
+import {goQuote} from './go-format.js';
+import {LineStarts, type Locator, yamlLocator} from './locator.js';
+import {firstAliasPosition, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
 
 /** Aliases beyond this count in one document are a "billion laughs" bomb, not a manifest. */
 export const maxAliasCount = 100;

@@ -1,19 +1,10 @@
 // PodSpec: containers, their ports and readiness probes, with API defaults (K8S-SEMANTICS
 // C3, C4, DETAIL S64, S73) and the parts of ValidatePodSpec that matter for Services.
 
+import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
 import type {Container, ContainerPort, PodSpec, Probe, Protocol} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
-import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
-import {
-	has,
-	readBool,
-	readInt,
-	readObject,
-	readObjectList,
-	readString,
-	type Obj,
-	type Problems,
-} from './object-reader.js';
+import {has, type Obj, type Problems, readBool, readInt, readObject, readObjectList, readString} from './object-reader.js';
 import type {Path} from './types.js';
 
 export const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];

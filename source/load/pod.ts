@@ -1,10 +1,10 @@
 // A bare Pod, and what a dump recorded of its status (PodStatusInput).
 
+import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import type {PodInput, PodPhase, PodStatusInput} from '../sim/types.js';
 import {unsupported} from './field-error.js';
 import {decodeMeta, epochSeconds} from './metadata.js';
-import {isDNS1123Subdomain} from '../apimachinery/validation.js';
-import {get, isObject, readObject, type Obj, type Problems} from './object-reader.js';
+import {get, isObject, type Obj, type Problems, readObject} from './object-reader.js';
 import {decodePodSpec, restartPolicyOf} from './pod-spec.js';
 
 const phases: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
@@ -52,4 +52,3 @@ export function decodePod(object: Obj, p: Problems): PodInput {
 	if (isObject(status)) pod.status = decodeStatus(status);
 	return pod;
 }
-

@@ -64,13 +64,15 @@ export function readSources(args: string[], readStdin: () => string): {files: So
 			continue;
 		}
 		names.sort();
-		const manifests = names.map(name => join(arg, name)).filter(path => {
-			try {
-				return statSync(path).isFile();
-			} catch {
-				return true; // a dangling link: let readFile report it
-			}
-		});
+		const manifests = names
+			.map(name => join(arg, name))
+			.filter(path => {
+				try {
+					return statSync(path).isFile();
+				} catch {
+					return true; // a dangling link: let readFile report it
+				}
+			});
 		if (manifests.length === 0) {
 			errors.push(fileError(arg, 'no manifests in this folder (*.yaml, *.yml, *.json)'));
 			continue;

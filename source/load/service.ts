@@ -1,10 +1,6 @@
 // Service: defaulting (K8S-SEMANTICS-DETAIL S1, S2) then ValidateService in the API
 // server's order (A1–A12, S3–S38), and the warnings kubectl prints for it (S23, S27).
 
-import type {Labels, ServiceInput, ServicePortInput, ServiceSpecInput, ServiceType, TrafficPolicy} from '../sim/types.js';
-import {duplicate, forbidden, invalid, required, unsupported, type FieldError} from './field-error.js';
-import {goQuote, goStringSlice} from './go-format.js';
-import {decodeMeta, validateLabels} from './metadata.js';
 import {
 	isDNS1035Label,
 	isDNS1123Label,
@@ -17,9 +13,15 @@ import {
 	specialIPErrors,
 	validCIDRMessage,
 } from '../apimachinery/validation.js';
+import type {Labels, ServiceInput, ServicePortInput, ServiceSpecInput, ServiceType, TrafficPolicy} from '../sim/types.js';
+import {duplicate, type FieldError, forbidden, invalid, required, unsupported} from './field-error.js';
+import {goQuote, goStringSlice} from './go-format.js';
+import {decodeMeta, validateLabels} from './metadata.js';
 import {
 	get,
 	isObject,
+	type Obj,
+	type Problems,
 	readBool,
 	readInt,
 	readIntOrString,
@@ -28,8 +30,6 @@ import {
 	readString,
 	readStringList,
 	readStringMap,
-	type Obj,
-	type Problems,
 } from './object-reader.js';
 import {isProtocol, protocols} from './pod-spec.js';
 import type {Path} from './types.js';
@@ -142,8 +142,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	// The registry copies clusterIP into clusterIPs (S19).
 	const clusterIPs = clusterIPsGiven && clusterIPsGiven.length > 0 ? clusterIPsGiven : clusterIP !== '' ? [clusterIP] : [];
 	const headless = clusterIPs.length === 1 && clusterIPs[0] === 'None';
-	const externallyAccessible =
-		type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && externalIPs.length > 0);
+	const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && externalIPs.length > 0);
 	const etp = etpGiven === '' && externallyAccessible ? 'Cluster' : etpGiven;
 	const itp = itpGiven ?? (type === 'ClusterIP' || type === 'NodePort' || type === 'LoadBalancer' ? 'Cluster' : undefined);
 
@@ -227,9 +226,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	const sourceRangesField = 'spec.LoadBalancerSourceRanges';
 	if (sourceRanges.length > 0) {
 		if (type !== 'LoadBalancer') {
-			e.push(
-				forbidden([...S, 'loadBalancerSourceRanges'], "may only be used when `type` is 'LoadBalancer'", sourceRangesField),
-			);
+			e.push(forbidden([...S, 'loadBalancerSourceRanges'], "may only be used when `type` is 'LoadBalancer'", sourceRangesField));
 		}
 		sourceRanges.forEach((range, i) => {
 			const value = range.trim();
@@ -259,13 +256,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	}
 	const needsHealthCheck = type === 'LoadBalancer' && etp === 'Local';
 	if (!needsHealthCheck && healthCheckNodePort !== 0) {
-		e.push(
-			invalid(
-				[...S, 'healthCheckNodePort'],
-				healthCheckNodePort,
-				"may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
-			),
-		);
+		e.push(invalid([...S, 'healthCheckNodePort'], healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
 	} else if (needsHealthCheck && healthCheckNodePort !== 0) {
 		for (const msg of isValidPortNum(healthCheckNodePort)) {
 			e.push(invalid([...S, 'healthCheckNodePort'], healthCheckNodePort, msg));
@@ -370,9 +361,7 @@ function validateClusterIPs(
 		seen.add(family);
 	});
 	if (ipFamilyPolicy !== undefined && !['SingleStack', 'PreferDualStack', 'RequireDualStack'].includes(ipFamilyPolicy)) {
-		errors.push(
-			unsupported([...S, 'ipFamilyPolicy'], ipFamilyPolicy, ['PreferDualStack', 'RequireDualStack', 'SingleStack']),
-		);
+		errors.push(unsupported([...S, 'ipFamilyPolicy'], ipFamilyPolicy, ['PreferDualStack', 'RequireDualStack', 'SingleStack']));
 	}
 	let invalidIPs = false;
 	clusterIPs.forEach((ip, i) => {
@@ -417,4 +406,3 @@ function loadBalancerIngress(object: Obj): string[] {
 	}
 	return out;
 }
-

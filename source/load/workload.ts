@@ -2,14 +2,14 @@
 // (replicas 1; the selector and labels from the template where the API version did so,
 // K8S-SEMANTICS A13) and the selector rules of ValidateDeploymentSpec and friends.
 
+import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {matchesLabels, matchesSelector} from '../sim/labels.js';
 import type {LabelSelector, PodTemplate, WorkloadInput, WorkloadKind} from '../sim/types.js';
 import {invalid, required, unsupported} from './field-error.js';
 import {goStringMap} from './go-format.js';
 import {decodeLabelSelector, goLabelSelector, isEmptySelector} from './label-selector.js';
 import {decodeMeta, validateLabels} from './metadata.js';
-import {isDNS1123Subdomain} from '../apimachinery/validation.js';
-import {readInt, readObject, readString, readStringMap, type Obj, type Problems} from './object-reader.js';
+import {type Obj, type Problems, readInt, readObject, readString, readStringMap} from './object-reader.js';
 import {decodePodSpec, nonNegative, restartPolicyOf} from './pod-spec.js';
 import type {Path} from './types.js';
 
@@ -49,12 +49,7 @@ function decodeTemplate(template: Obj | undefined, p: Problems): DecodedTemplate
 	return {template: {labels: labels ?? {}, annotations, spec}, labels, problems: own};
 }
 
-function replicationControllerSelector(
-	spec: Obj | undefined,
-	hasTemplate: boolean,
-	labels: Record<string, string> | null,
-	p: Problems,
-): ChosenSelector {
+function replicationControllerSelector(spec: Obj | undefined, hasTemplate: boolean, labels: Record<string, string> | null, p: Problems): ChosenSelector {
 	let selector = readStringMap(spec, 'selector', ['spec'], p) ?? {};
 	// SetDefaults_ReplicationController: an empty selector becomes the template's labels.
 	if (Object.keys(selector).length === 0 && hasTemplate) selector = {...(labels ?? {})};
@@ -71,13 +66,7 @@ interface ChosenSelector {
 	unusable?: boolean;
 }
 
-function appsSelector(
-	kind: WorkloadKind,
-	spec: Obj | undefined,
-	labels: Record<string, string> | null,
-	version: WorkloadVersion,
-	p: Problems,
-): ChosenSelector {
+function appsSelector(kind: WorkloadKind, spec: Obj | undefined, labels: Record<string, string> | null, version: WorkloadVersion, p: Problems): ChosenSelector {
 	const at: Path = ['spec', 'selector'];
 	const given = readObject(spec, 'selector', ['spec'], p);
 	let selector: LabelSelector | null = null;

@@ -3,8 +3,8 @@
 // produce the values for big dumps and this module re-parses a file only when one of
 // its documents has something to report.
 
-import {Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments} from 'yaml';
 import type {Node, Pair} from 'yaml';
+import {Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml';
 import type {Path} from './types.js';
 
 export interface LineCol {
@@ -128,8 +128,7 @@ export function findPath(index: YamlIndex, docIndex: number, path: Path): PathPo
 		const keyPos = keyOffset === null ? nearest : offsetToLineCol(index, keyOffset);
 		if (last) {
 			const valueOffset = nodeStart(pair.value);
-			const exact =
-				isEmptyValue(pair.value) || valueOffset === null ? keyPos : offsetToLineCol(index, valueOffset);
+			const exact = isEmptyValue(pair.value) || valueOffset === null ? keyPos : offsetToLineCol(index, valueOffset);
 			return {exact, nearest: keyPos};
 		}
 		nearest = keyPos;

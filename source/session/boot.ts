@@ -1,7 +1,7 @@
 // From source files to a settled cluster: validate, then let the simulator allocate and settle.
 // The CLI starts this way, and so do the tests that claim to see what a user sees.
 
-import {diagnosticsFromInitErrors, loadSources, type Diagnostic, type LoadResult, type SourceFile} from '../load/index.js';
+import {type Diagnostic, diagnosticsFromInitErrors, type LoadResult, loadSources, type SourceFile} from '../load/index.js';
 import {initialState, type State} from '../sim/index.js';
 
 export type Booted =

@@ -4,19 +4,9 @@
 // Layering: session sits above command, view and sim, and below ui and headless (a deliberate
 // addition to shared/DESIGN.md: both front ends need the same executor).
 
-import {COMMANDS, parseCommand, type Command, type OutputFormat} from '../command/index.js';
-import {step, type Action, type State, type StepResult} from '../sim/index.js';
-import {
-	describeService,
-	dnsJson,
-	formatNslookup,
-	formatSummary,
-	formatTraces,
-	get,
-	jsonText,
-	requestsJson,
-	sanitize,
-} from '../view/index.js';
+import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
+import {type Action, type State, type StepResult, step} from '../sim/index.js';
+import {describeService, dnsJson, formatNslookup, formatSummary, formatTraces, get, jsonText, requestsJson, sanitize} from '../view/index.js';
 
 export interface ExecResult {
 	state: State;

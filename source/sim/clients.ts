@@ -1,8 +1,8 @@
 // Who sends a request: a pod, a node, an outside client, or the default in-cluster client.
 
 import type {Draft} from './draft.js';
-import {reservePodIP} from './ipam.js';
 import {formatIPv4, parseCIDR} from './ip.js';
+import {reservePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import type {Client, ClientSpec, State} from './types.js';
 
@@ -34,7 +34,7 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 	switch (spec.kind) {
 		case 'default': {
 			const nodeName = firstNode(state);
-			const used = nodeName ? state.ipam.podIPs[nodeName]?.used ?? {} : {};
+			const used = nodeName ? (state.ipam.podIPs[nodeName]?.used ?? {}) : {};
 			const ip = Object.keys(used).find(k => used[k] === DEFAULT_CLIENT_OWNER);
 			if (!nodeName || !ip) return {ok: false, error: 'error: the cluster has no node to run the default client on'};
 			return {

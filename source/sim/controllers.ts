@@ -5,7 +5,7 @@
 import type {Draft} from './draft.js';
 import {indexMembers, put, recordEvent} from './draft.js';
 import {objectKey, workloadKey} from './keys.js';
-import {hooks, createPod, deletePod} from './lifecycle.js';
+import {createPod, deletePod, hooks} from './lifecycle.js';
 import {generateName, generateUid, podTemplateHash} from './names.js';
 import {isActive} from './pods.js';
 import type {Pod, Workload} from './types.js';

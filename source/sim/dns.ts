@@ -50,7 +50,9 @@ function shuffle<T>(d: Draft, items: T[]): T[] {
 // `db.internal`) is NXDOMAIN there too, as a real resolver would say. Two-letter labels are
 // country codes.
 const PUBLIC_TLDS = new Set(
-	'com org net edu gov mil int arpa io dev app cloud ai co me info biz xyz tech online site page run sh so ly tv fm gg to ws cc eu asia name pro mobi jobs travel'.split(' '),
+	'com org net edu gov mil int arpa io dev app cloud ai co me info biz xyz tech online site page run sh so ly tv fm gg to ws cc eu asia name pro mobi jobs travel'.split(
+		' ',
+	),
 );
 
 function publiclyResolvable(name: string): boolean {
@@ -59,8 +61,7 @@ function publiclyResolvable(name: string): boolean {
 	return labels.length > 1 && (PUBLIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld));
 }
 
-const inZone = (state: State, name: string) =>
-	name === state.config.clusterDomain || name.endsWith(`.${state.config.clusterDomain}`);
+const inZone = (state: State, name: string) => name === state.config.clusterDomain || name.endsWith(`.${state.config.clusterDomain}`);
 
 /** Answer one absolute in-zone name (without the trailing dot). */
 export function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
@@ -128,9 +129,7 @@ function endpointAnswer(state: State, service: Service, label: string, name: str
 /** F3, S103, S105: one SRV per named port (all ports for a bare service-name SRV query). */
 function srvAnswer(state: State, service: Service, name: string, portName: string | null, proto: string | null): Answer {
 	if (service.type === 'ExternalName') return NX;
-	const ports = service.ports.filter(
-		p => portName === null || (p.name === portName && p.protocol.toLowerCase() === proto),
-	);
+	const ports = service.ports.filter(p => portName === null || (p.name === portName && p.protocol.toLowerCase() === proto));
 	if (ports.length === 0) return NX;
 	const base = serviceFQDN(state, service);
 	const records: Array<{port: number; target: string}> = [];

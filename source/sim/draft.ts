@@ -7,20 +7,7 @@
 // write. Nothing outside this folder ever sees a Draft.
 
 import {has, members, shardOf} from './index-sets.js';
-import type {
-	AffinityEntry,
-	IndexSet,
-	ClusterEvent,
-	Endpoints,
-	Namespace,
-	Node,
-	Pod,
-	RequestTrace,
-	Service,
-	State,
-	Timer,
-	Workload,
-} from './types.js';
+import type {AffinityEntry, ClusterEvent, Endpoints, IndexSet, Namespace, Node, Pod, RequestTrace, Service, State, Timer, Workload} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 type Set_ = Record<string, true>;

@@ -8,8 +8,7 @@ import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
 import type {EndpointAddress, Endpoints, Labels, Pod, Service, State} from './types.js';
 
-export const labelBucket = (namespace: string, key: string, value: string): string =>
-	`${namespace}\u0000${key}=${value}`;
+export const labelBucket = (namespace: string, key: string, value: string): string => `${namespace}\u0000${key}=${value}`;
 
 /** Resolve a Service port's targetPort on one pod (D3, S73): a name is looked up per pod. */
 export function resolveTargetPort(pod: Pod, port: Service['ports'][number]): number | null {

@@ -1,6 +1,7 @@
 // The simulator's public face (shared/STYLE.md): initialState, reduce/step, types, selectors.
-export type * from './types.js';
-export {initialState, type InitError, type InitResult} from './initial-state.js';
+
+export {type InitError, type InitResult, initialState} from './initial-state.js';
+export {objectKey, splitKey, workloadKey} from './keys.js';
+export {formatLabels, matchesLabels, matchesSelector, parseSelector} from './labels.js';
 export {reduce, step} from './reducer.js';
-export {matchesLabels, matchesSelector, parseSelector, formatLabels} from './labels.js';
-export {objectKey, workloadKey, splitKey} from './keys.js';
+export type * from './types.js';

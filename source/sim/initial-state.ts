@@ -3,7 +3,7 @@
 
 import {placeDefaultClient} from './clients.js';
 import {reconcile} from './controllers.js';
-import {beginDraft, finishDraft, put, type Draft} from './draft.js';
+import {beginDraft, type Draft, finishDraft, put} from './draft.js';
 import {formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
 import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
 import {objectKey, workloadKey} from './keys.js';
@@ -11,18 +11,8 @@ import {createPod} from './lifecycle.js';
 import {generateUid} from './names.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
-import {completeService, reserveRequested, userEndpoints, type Reserved} from './services.js';
-import type {
-	ClusterConfig,
-	ClusterInput,
-	NodeInput,
-	Pod,
-	PodInput,
-	ServiceInput,
-	State,
-	Workload,
-	WorkloadInput,
-} from './types.js';
+import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
+import type {ClusterConfig, ClusterInput, NodeInput, Pod, PodInput, ServiceInput, State, Workload, WorkloadInput} from './types.js';
 
 /** An allocation failure the API server would report for one object (K8S-SEMANTICS A7, A8). */
 export interface InitError {
@@ -70,10 +60,12 @@ function recordedServiceCIDR(input: ClusterInput): string | null {
 
 function recordedPodCIDR(input: ClusterInput): string | null {
 	const blocks = input.nodes.map(n => n.podCIDR).filter((c): c is string => c !== undefined);
-	return inferCIDR(blocks.flatMap(c => {
-		const cidr = parseCIDR(c);
-		return cidr ? [formatIPv4(cidr.base), formatIPv4(cidr.base + cidr.size - 1)] : [];
-	}));
+	return inferCIDR(
+		blocks.flatMap(c => {
+			const cidr = parseCIDR(c);
+			return cidr ? [formatIPv4(cidr.base), formatIPv4(cidr.base + cidr.size - 1)] : [];
+		}),
+	);
 }
 
 export function resolveConfig(input: ClusterInput): ClusterConfig {
@@ -286,7 +278,10 @@ function addWorkload(d: Draft, input: WorkloadInput): void {
 function adoptRecordedReplicaSets(d: Draft, workloads: WorkloadInput[]): void {
 	for (const deploy of workloads.filter(w => w.kind === 'Deployment')) {
 		const owned = workloads.filter(
-			w => w.kind === 'ReplicaSet' && w.meta.namespace === deploy.meta.namespace && w.meta.ownerReferences?.some(r => r.kind === 'Deployment' && r.name === deploy.meta.name),
+			w =>
+				w.kind === 'ReplicaSet' &&
+				w.meta.namespace === deploy.meta.namespace &&
+				w.meta.ownerReferences?.some(r => r.kind === 'Deployment' && r.name === deploy.meta.name),
 		);
 		const current = [...owned].sort((a, b) => b.replicas - a.replicas || (b.meta.createdAtSeconds ?? 0) - (a.meta.createdAtSeconds ?? 0))[0];
 		const hash = current?.template.labels['pod-template-hash'] ?? current?.meta.name.slice(deploy.meta.name.length + 1);
@@ -304,7 +299,14 @@ function addPod(d: Draft, input: PodInput, ownerKinds: Map<string, Workload['kin
 	const status = input.status;
 	const node = status?.podIP && input.spec.nodeName ? d.s.nodes[input.spec.nodeName] : undefined;
 	if (!node || !status?.podIP) {
-		createPod(d, {namespace: input.meta.namespace, name: input.meta.name, labels: input.meta.labels, annotations: input.meta.annotations, spec: input.spec, owner});
+		createPod(d, {
+			namespace: input.meta.namespace,
+			name: input.meta.name,
+			labels: input.meta.labels,
+			annotations: input.meta.annotations,
+			spec: input.spec,
+			owner,
+		});
 		return;
 	}
 	// Start from what the dump records: node, IP, phase, readiness.
@@ -379,9 +381,7 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 		const controlPlane = Object.values(d.s.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))[0];
 		userEndpoints(d, {
 			meta: {name: 'kubernetes', namespace: 'default', labels: {}, annotations: {}},
-			subsets: controlPlane
-				? [{addresses: [{ip: controlPlane.internalIP}], notReadyAddresses: [], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]
-				: [],
+			subsets: controlPlane ? [{addresses: [{ip: controlPlane.internalIP}], notReadyAddresses: [], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}] : [],
 		});
 	}
 

@@ -2,8 +2,7 @@
 
 export const objectKey = (namespace: string, name: string): string => `${namespace}/${name}`;
 
-export const workloadKey = (kind: string, namespace: string, name: string): string =>
-	`${kind}/${namespace}/${name}`;
+export const workloadKey = (kind: string, namespace: string, name: string): string => `${kind}/${namespace}/${name}`;
 
 export function splitKey(key: string): {namespace: string; name: string} {
 	const slash = key.indexOf('/');

@@ -25,10 +25,7 @@ export function matchesRequirement(labels: Labels, req: LabelSelectorRequirement
 }
 
 export function matchesSelector(labels: Labels, selector: LabelSelector): boolean {
-	return (
-		matchesLabels(labels, selector.matchLabels) &&
-		selector.matchExpressions.every(req => matchesRequirement(labels, req))
-	);
+	return matchesLabels(labels, selector.matchLabels) && selector.matchExpressions.every(req => matchesRequirement(labels, req));
 }
 
 /** kubectl's `-l` selector. `!=` is NotIn with one value; `key` alone is Exists. */
@@ -44,7 +41,10 @@ export function parseSelector(text: string): ParsedSelector {
 		let m: RegExpExecArray | null;
 		if (term === '') continue;
 		if ((m = /^([^\s=!(),]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term))) {
-			const values = m[3]!.split(',').map(v => v.trim()).filter(v => v !== '');
+			const values = m[3]!
+				.split(',')
+				.map(v => v.trim())
+				.filter(v => v !== '');
 			matchExpressions.push({key: m[1]!, operator: m[2] === 'in' ? 'In' : 'NotIn', values});
 		} else if ((m = /^([^\s=!(),]+)\s*!=\s*([^\s=!(),]*)$/.exec(term))) {
 			matchExpressions.push({key: m[1]!, operator: 'NotIn', values: [m[2]!]});

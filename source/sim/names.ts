@@ -19,7 +19,10 @@ export function generateName(d: Draft, base: string): string {
 }
 
 export function generateUid(d: Draft): string {
-	const hex = (n: number) => randomInt(d, 16 ** n).toString(16).padStart(n, '0');
+	const hex = (n: number) =>
+		randomInt(d, 16 ** n)
+			.toString(16)
+			.padStart(n, '0');
 	return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + randomInt(d, 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
 }
 

@@ -14,8 +14,7 @@ const nodeBucket = (pod: Pod): string => pod.nodeName ?? UNSCHEDULED;
 
 export const podKey = (pod: Pod): string => objectKey(pod.namespace, pod.name);
 
-export const ownerKey = (pod: Pod): string | null =>
-	pod.owner ? workloadKey(pod.owner.kind, pod.namespace, pod.owner.name) : null;
+export const ownerKey = (pod: Pod): string | null => (pod.owner ? workloadKey(pod.owner.kind, pod.namespace, pod.owner.name) : null);
 
 export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 	const pod = (after ?? before)!;
@@ -53,5 +52,4 @@ export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 }
 
 /** A pod a controller counts as one of its replicas (S61 IsPodActive). */
-export const isActive = (pod: Pod): boolean =>
-	pod.deletionTimestamp === null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
+export const isActive = (pod: Pod): boolean => pod.deletionTimestamp === null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';

@@ -1,24 +1,13 @@
 // kube-proxy's data path: where a connection to ip:port goes (K8S-SEMANTICS E1-E8; DETAIL
 // S83-S98). A burst plans the route once, then picks an endpoint per connection.
 
+import {compareIP, resolve} from './dns.js';
 import type {Draft} from './draft.js';
 import {setAffinity, setRoundRobin} from './draft.js';
-import {compareIP, resolve} from './dns.js';
 import {nodeForPodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {random} from './prng.js';
-import type {
-	Client,
-	DnsResult,
-	EndpointAddress,
-	RequestOutcome,
-	RequestSummary,
-	RequestTrace,
-	RequestVia,
-	Service,
-	ServicePort,
-	State,
-} from './types.js';
+import type {Client, DnsResult, EndpointAddress, RequestOutcome, RequestSummary, RequestTrace, RequestVia, Service, ServicePort, State} from './types.js';
 
 type Failure = {kind: 'fail'; via: RequestVia; outcome: RequestOutcome; reason: string; service?: Service; port?: ServicePort};
 
@@ -64,8 +53,7 @@ const isIP = (host: string) => /^\d+\.\d+\.\d+\.\d+$/.test(host);
 /** Classify the destination address (done once per burst). */
 function plan(state: State, client: Client, ip: string, portNumber: number): Plan {
 	const external = client.kind === 'external';
-	const findPort = (service: Service, number: number) =>
-		service.ports.find(p => p.port === number && p.protocol === 'TCP');
+	const findPort = (service: Service, number: number) => service.ports.find(p => p.port === number && p.protocol === 'TCP');
 
 	// 1. A ClusterIP (E4: virtual, only reachable from nodes and pods).
 	const vipOwner = state.ipam.serviceIPs[ip];
@@ -83,7 +71,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 			via: 'ClusterIP',
 			service: vipService,
 			port,
-			onlyNode: local ? client.nodeName ?? null : null,
+			onlyNode: local ? (client.nodeName ?? null) : null,
 			policy: local ? 'internalTrafficPolicy: Local' : null,
 			entryNode: client.nodeName ?? null,
 		};
@@ -238,7 +226,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		summary.total++;
 		if (full.outcome === 'ok') {
 			summary.ok++;
-			const who = full.endpoint ? full.endpoint.pod ?? full.endpoint.ip : full.resolved ?? target;
+			const who = full.endpoint ? (full.endpoint.pod ?? full.endpoint.ip) : (full.resolved ?? target);
 			summary.byPod[who] = (summary.byPod[who] ?? 0) + 1;
 		} else {
 			summary.failed++;

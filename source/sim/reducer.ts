@@ -4,7 +4,7 @@
 import {placeDefaultClient, resolveClient} from './clients.js';
 import {keyOf, reconcile} from './controllers.js';
 import {resolve} from './dns.js';
-import {beginDraft, dropNodeIPs, finishDraft, indexMembers, put, recordRequests, remove, type Draft} from './draft.js';
+import {beginDraft, type Draft, dropNodeIPs, finishDraft, indexMembers, put, recordRequests, remove} from './draft.js';
 import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';

@@ -3,11 +3,10 @@
 // controller hand out a load-balancer address (B4), and start the endpoints.
 
 import type {Draft} from './draft.js';
-import {put, recordEvent} from './draft.js';
+import {indexAdd, put, recordEvent} from './draft.js';
 import {buildEndpoints, emptyEndpoints, labelBucket} from './endpoints.js';
-import {indexAdd} from './draft.js';
 import type {InitError} from './initial-state.js';
-import {allocateLoadBalancerIP, allocateNodePort, allocateServiceIP, type Allocation} from './ipam.js';
+import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import type {EndpointAddress, EndpointsInput, Service, ServiceInput, ServicePort} from './types.js';
@@ -20,14 +19,12 @@ export interface Reserved {
 	failed: boolean;
 }
 
-const needsClusterIP = (input: ServiceInput) =>
-	input.spec.type !== 'ExternalName' && input.spec.clusterIP !== 'None';
+const needsClusterIP = (input: ServiceInput) => input.spec.type !== 'ExternalName' && input.spec.clusterIP !== 'None';
 
 const needsNodePorts = (input: ServiceInput) =>
 	input.spec.type === 'NodePort' || (input.spec.type === 'LoadBalancer' && input.spec.allocateLoadBalancerNodePorts);
 
-const needsHealthCheckPort = (input: ServiceInput) =>
-	input.spec.type === 'LoadBalancer' && input.spec.externalTrafficPolicy === 'Local';
+const needsHealthCheckPort = (input: ServiceInput) => input.spec.type === 'LoadBalancer' && input.spec.externalTrafficPolicy === 'Local';
 
 function errorFor(input: ServiceInput, field: string, path: Array<string | number>, detail: string): InitError {
 	return {kind: 'Service', namespace: input.meta.namespace, name: input.meta.name, field, path, detail};
@@ -150,7 +147,13 @@ function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): s
 	if (result === null) return [];
 	const object = `Service/${owner}`;
 	if (!result.ok) {
-		recordEvent(d, {type: 'Warning', reason: 'AllocationFailed', object, message: `Failed to allocate IP for "${owner}": ${result.detail}`, source: 'metallb-controller'});
+		recordEvent(d, {
+			type: 'Warning',
+			reason: 'AllocationFailed',
+			object,
+			message: `Failed to allocate IP for "${owner}": ${result.detail}`,
+			source: 'metallb-controller',
+		});
 		return [];
 	}
 	recordEvent(d, {type: 'Normal', reason: 'IPAllocated', object, message: `Assigned IP ["${result.value}"]`, source: 'metallb-controller'});
@@ -186,7 +189,9 @@ export function userEndpoints(d: Draft, input: EndpointsInput): void {
 		subset.notReadyAddresses.forEach(a => add(a, false));
 	}
 	put(d, 'endpoints', key, {
-		...(service ? emptyEndpoints(service, false, d.s.clock) : {name: input.meta.name, namespace: input.meta.namespace, managed: false, createdAt: d.s.clock, ports: []}),
+		...(service
+			? emptyEndpoints(service, false, d.s.clock)
+			: {name: input.meta.name, namespace: input.meta.namespace, managed: false, createdAt: d.s.clock, ports: []}),
 		managed: false,
 		addresses,
 		ports: [...portNames.values()],

@@ -453,15 +453,7 @@ export interface DnsResult {
 export type RequestOutcome = 'ok' | 'refused' | 'timeout' | 'nxdomain' | 'error';
 
 /** How a request entered the Service data path. */
-export type RequestVia =
-	| 'ClusterIP'
-	| 'NodePort'
-	| 'LoadBalancer'
-	| 'ExternalIP'
-	| 'Headless'
-	| 'ExternalName'
-	| 'PodIP'
-	| 'none';
+export type RequestVia = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalIP' | 'Headless' | 'ExternalName' | 'PodIP' | 'none';
 
 export interface RequestTrace {
 	seq: number;

@@ -9,7 +9,7 @@ import {HelpOverlay, helpLines, helpRoom} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
 import {bindingFor, keyName, QUIT_KEYS} from './keymap.js';
 import {logLines} from './log-lines.js';
-import {reduceModel, type Model, type ModelAction, type Pane} from './model.js';
+import {type Model, type ModelAction, type Pane, reduceModel} from './model.js';
 import {OutputOverlay} from './output-overlay.js';
 import {PodsPane} from './pods-pane.js';
 import {RequestLog} from './request-log.js';
@@ -147,7 +147,10 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					if (mode.kind === 'palette') return dispatch({type: 'run', line: mode.text, show: true});
 					if (mode.kind === 'filter') return dispatch({type: 'mode', mode: {kind: 'normal'}});
 					dispatch({type: 'mode', mode: {kind: 'normal'}});
-					const line = mode.purpose === 'scale' ? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}` : `label pod ${mode.target} ${mode.text} --overwrite`;
+					const line =
+						mode.purpose === 'scale'
+							? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}`
+							: `label pod ${mode.target} ${mode.text} --overwrite`;
 					return dispatch({type: 'run', line, show: true});
 				}
 				const printable = !key.ctrl && !key.meta && input.length > 0 && !/[\x00-\x1f\x7f]/.test(input);
@@ -192,7 +195,8 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 
 	let lower;
 	if (model.mode.kind === 'help') lower = <HelpOverlay width={width} height={height - 4} offset={model.mode.offset} />;
-	else if (model.mode.kind === 'output') lower = <OutputOverlay title={model.mode.title} lines={model.mode.lines} error={model.mode.error} width={width} height={lowerHeight} />;
+	else if (model.mode.kind === 'output')
+		lower = <OutputOverlay title={model.mode.title} lines={model.mode.lines} error={model.mode.error} width={width} height={lowerHeight} />;
 	else if (model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress') {
 		lower = (
 			<Chooser

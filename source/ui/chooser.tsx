@@ -30,12 +30,7 @@ export function Chooser({step, sim, service, width, height, onClient, onAddress}
 			<Text bold {...tint(theme, 'cyan')}>
 				{step === 'client' ? 'Who sends the requests? (↑/↓, Enter; Esc cancels)' : `Address ${sanitize(service?.name ?? '')} by… (↑/↓, Enter; Esc cancels)`}
 			</Text>
-			<SelectInput
-				key={step}
-				items={items}
-				limit={limit}
-				onSelect={item => (step === 'client' ? onClient(item.value) : onAddress(item.value))}
-			/>
+			<SelectInput key={step} items={items} limit={limit} onSelect={item => (step === 'client' ? onClient(item.value) : onAddress(item.value))} />
 		</Box>
 	);
 }

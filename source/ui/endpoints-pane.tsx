@@ -1,7 +1,7 @@
-import {endpointView} from '../view/tui/index.js';
 import {sanitize} from '../view/index.js';
+import {endpointView} from '../view/tui/index.js';
 import {HIGHLIGHT_MS, type Model} from './model.js';
-import {TablePane, type PaneRow} from './table-pane.js';
+import {type PaneRow, TablePane} from './table-pane.js';
 
 const STATE_COLOR = {ready: 'green', 'not ready': 'yellow', terminating: 'red'} as const;
 
@@ -9,7 +9,19 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	const focused = model.focus === 'endpoints';
 	if (!service) {
-		return <TablePane title="Endpoints" focused={focused} width={width} height={height} headers={[]} priority={[]} rows={[]} cursor={null} empty="select a Service" />;
+		return (
+			<TablePane
+				title="Endpoints"
+				focused={focused}
+				width={width}
+				height={height}
+				headers={[]}
+				priority={[]}
+				rows={[]}
+				cursor={null}
+				empty="select a Service"
+			/>
+		);
 	}
 	const view = endpointView(model.sim, service);
 	const now = model.sim.clock;

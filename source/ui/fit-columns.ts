@@ -48,7 +48,10 @@ export function cell(text: string, width: number, middle = false): string {
 
 /** `middleFirst`: the first (name) column, the one `fitColumns` shortens, is cut in the middle. */
 export function layoutRow(row: string[], fitted: Fitted, middleFirst = false): string {
-	return fitted.columns.map((c, k) => cell(row[c] ?? '', fitted.widths[k]!, middleFirst && k === 0)).join(' '.repeat(GAP)).trimEnd();
+	return fitted.columns
+		.map((c, k) => cell(row[c] ?? '', fitted.widths[k]!, middleFirst && k === 0))
+		.join(' '.repeat(GAP))
+		.trimEnd();
 }
 
 /** The slice of rows to render so the cursor stays visible (only visible rows render). */

@@ -4,7 +4,7 @@
 
 import type {Pod, Service} from '../sim/index.js';
 import {topWorkload, workloadRef} from '../view/tui/index.js';
-import {selectedPod, type Model, type ModelAction} from './model.js';
+import {type Model, type ModelAction, selectedPod} from './model.js';
 import {targetFor} from './targets.js';
 
 export interface Binding {
@@ -99,7 +99,13 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		hint: true,
 		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)} --count 100${from(m)}`})),
 	},
-	{keys: ['f'], label: 'from', help: 'choose who fires (a pod, a node, an outside client) and which address', hint: true, run: () => ({type: 'mode', mode: {kind: 'chooseClient'}})},
+	{
+		keys: ['f'],
+		label: 'from',
+		help: 'choose who fires (a pod, a node, an outside client) and which address',
+		hint: true,
+		run: () => ({type: 'mode', mode: {kind: 'chooseClient'}}),
+	},
 	{
 		keys: ['n'],
 		label: 'nslookup',
@@ -124,14 +130,27 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		run: m =>
 			withPod(m, pod => ({
 				type: 'mode',
-				mode: {kind: 'prompt', purpose: 'label', text: Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`).join(' '), target: `${pod.name} -n ${pod.namespace}`},
+				mode: {
+					kind: 'prompt',
+					purpose: 'label',
+					text: Object.entries(pod.labels)
+						.map(([k, v]) => `${k}=${v}`)
+						.join(' '),
+					target: `${pod.name} -n ${pod.namespace}`,
+				},
 			})),
 	},
 	{keys: ['space'], label: 'pause', help: 'pause or resume the clock', hint: true, run: () => ({type: 'togglePause'})},
 	{keys: ['.'], label: 'step 1s', help: 'advance the clock one second', command: 'wait 1s', run: () => ({type: 'run', line: 'wait 1s'})},
 	{keys: ['<', ','], label: 'slower', help: 'slow the clock down', run: () => ({type: 'speed', factor: -1})},
 	{keys: ['>'], label: 'faster', help: 'speed the clock up', run: () => ({type: 'speed', factor: 1})},
-	{keys: [':'], label: 'command', help: 'command palette: any command of the grammar (↑/↓ history)', hint: true, run: () => ({type: 'mode', mode: {kind: 'palette', text: '', historyIndex: null}})},
+	{
+		keys: [':'],
+		label: 'command',
+		help: 'command palette: any command of the grammar (↑/↓ history)',
+		hint: true,
+		run: () => ({type: 'mode', mode: {kind: 'palette', text: '', historyIndex: null}}),
+	},
 	{keys: ['/'], label: 'filter', help: 'filter Services by name or namespace', run: m => ({type: 'mode', mode: {kind: 'filter', text: m.filter}})},
 	{keys: ['?'], label: 'help', help: 'this help', hint: true, run: () => ({type: 'mode', mode: {kind: 'help', offset: 0}})},
 	{keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit (the terminal is restored)', hint: true, run: () => []},
@@ -140,7 +159,24 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 export const QUIT_KEYS = new Set(['q', 'ctrl+c']);
 
 /** Ink's (input, key) as one name: `up`, `shift+tab`, `ctrl+k`, `space`, `x`, … */
-export function keyName(input: string, key: {upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean; tab?: boolean; shift?: boolean; ctrl?: boolean; return?: boolean; escape?: boolean; backspace?: boolean; delete?: boolean; pageUp?: boolean; pageDown?: boolean}): string {
+export function keyName(
+	input: string,
+	key: {
+		upArrow?: boolean;
+		downArrow?: boolean;
+		leftArrow?: boolean;
+		rightArrow?: boolean;
+		tab?: boolean;
+		shift?: boolean;
+		ctrl?: boolean;
+		return?: boolean;
+		escape?: boolean;
+		backspace?: boolean;
+		delete?: boolean;
+		pageUp?: boolean;
+		pageDown?: boolean;
+	},
+): string {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';

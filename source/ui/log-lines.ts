@@ -40,7 +40,10 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 			}
 			case 'burst': {
 				const s = entry.summary;
-				lines.push({text: `${t} ${entry.client} → ${entry.target} ×${s.total}: ${s.ok} ok, ${s.failed} failed`, color: s.failed === 0 ? 'green' : s.ok === 0 ? 'red' : 'yellow'});
+				lines.push({
+					text: `${t} ${entry.client} → ${entry.target} ×${s.total}: ${s.ok} ok, ${s.failed} failed`,
+					color: s.failed === 0 ? 'green' : s.ok === 0 ? 'red' : 'yellow',
+				});
 				const pods = Object.keys(s.byPod).sort();
 				const width = Math.max(0, ...pods.map(p => p.length));
 				for (const pod of pods) {
@@ -54,11 +57,7 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 			case 'dns': {
 				const r = entry.result;
 				const answer =
-					r.answers.length > 0
-						? r.answers.map(a => `${a.type} ${a.data}`).join(', ')
-						: r.upstream
-							? 'forwarded upstream (not simulated)'
-							: r.rcode;
+					r.answers.length > 0 ? r.answers.map(a => `${a.type} ${a.data}`).join(', ') : r.upstream ? 'forwarded upstream (not simulated)' : r.rcode;
 				const color = r.rcode === 'NXDOMAIN' ? 'red' : 'cyan';
 				const one = `${t} ${entry.client} nslookup ${r.question} → ${answer}`;
 				// Like a request: the answer gets its own line rather than losing its end.

@@ -7,7 +7,7 @@
 
 import {execute} from '../session/execute.js';
 import type {DnsResult, RequestSummary, RequestTrace, State} from '../sim/index.js';
-import {serviceList, servicePods, type EndpointChange, endpointChanges} from '../view/tui/index.js';
+import {type EndpointChange, endpointChanges, serviceList, servicePods} from '../view/tui/index.js';
 
 export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
 export const PANES: Pane[] = ['services', 'endpoints', 'pods', 'log'];
@@ -170,7 +170,13 @@ function runLine(model: Model, line: string, show: boolean): Model {
 			}
 			if (r.requests.length === 1) log.unshift({kind: 'request', at, trace: r.requests[0]!});
 			else if (action.type === 'requestSent') {
-				log.unshift({kind: 'burst', at, target: action.target, client: clientLabel(r.requests[0]?.client ? `${r.requests[0].client.kind}/${r.requests[0].client.name}` : ''), summary: r.summary});
+				log.unshift({
+					kind: 'burst',
+					at,
+					target: action.target,
+					client: clientLabel(r.requests[0]?.client ? `${r.requests[0].client.kind}/${r.requests[0].client.name}` : ''),
+					summary: r.summary,
+				});
 			}
 		} else if (r.kind === 'dns') {
 			log.unshift({kind: 'dns', at, client: `${r.client.kind}/${r.client.name}`, result: r.result});
@@ -198,10 +204,18 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 		if (r.kind === 'message') parts.push(...r.lines);
 		else if (r.kind === 'requests') {
 			const s = r.summary;
-			parts.push(s.total === 1 ? (r.requests[0]!.outcome === 'ok' ? 'request ok' : `request failed: ${r.requests[0]!.reason}`) : `${s.total} requests: ${s.ok} ok, ${s.failed} failed`);
+			parts.push(
+				s.total === 1
+					? r.requests[0]!.outcome === 'ok'
+						? 'request ok'
+						: `request failed: ${r.requests[0]!.reason}`
+					: `${s.total} requests: ${s.ok} ok, ${s.failed} failed`,
+			);
 		} else if (r.kind === 'dns') {
 			const d = r.result;
-			parts.push(`nslookup ${d.question}: ${d.answers.length > 0 ? d.answers.map(a => a.data).join(', ') : d.upstream ? 'forwarded upstream (not simulated)' : d.rcode}`);
+			parts.push(
+				`nslookup ${d.question}: ${d.answers.length > 0 ? d.answers.map(a => a.data).join(', ') : d.upstream ? 'forwarded upstream (not simulated)' : d.rcode}`,
+			);
 		}
 	}
 	return parts.length > 0 ? {text: parts.join('; '), error: false} : null;

@@ -1,6 +1,6 @@
 import {servicePods, workloadRef} from '../view/tui/index.js';
 import type {Model} from './model.js';
-import {TablePane, type PaneRow} from './table-pane.js';
+import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAME READY STATUS RESTARTS AGE IP NODE
 const PRIORITY = [0, 3, 0, 4, 5, 0, 2];
@@ -29,7 +29,13 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 			priority={PRIORITY}
 			rows={rows}
 			cursor={Math.min(model.cursor.pods, Math.max(0, rows.length - 1))}
-			empty={service?.type === 'ExternalName' ? 'ExternalName: no pods, DNS only' : service?.selector ? 'no pod matches the selector' : 'no selector: endpoints are managed by hand'}
+			empty={
+				service?.type === 'ExternalName'
+					? 'ExternalName: no pods, DNS only'
+					: service?.selector
+						? 'no pod matches the selector'
+						: 'no selector: endpoints are managed by hand'
+			}
 		/>
 	);
 }

@@ -7,7 +7,7 @@ import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {App} from './app.js';
 import {ErrorBoundary} from './error-boundary.js';
-import {initialModel, recordedScript, type Model} from './model.js';
+import {initialModel, type Model, recordedScript} from './model.js';
 import {ThemeContext} from './theme.js';
 
 export interface TuiOptions {
@@ -17,10 +17,7 @@ export interface TuiOptions {
 }
 
 export function scriptText(model: Model, options: TuiOptions): string {
-	const header = [
-		'# k8s-svc-tui session; replay it with:',
-		`#   k8s-svc-tui ${options.files.join(' ')} --seed ${options.seed} --script THIS_FILE`,
-	];
+	const header = ['# k8s-svc-tui session; replay it with:', `#   k8s-svc-tui ${options.files.join(' ')} --seed ${options.seed} --script THIS_FILE`];
 	return [...header, ...recordedScript(model)].join('\n') + '\n';
 }
 

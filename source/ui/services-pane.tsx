@@ -1,6 +1,6 @@
 import {serviceList} from '../view/tui/index.js';
 import type {Model} from './model.js';
-import {TablePane, type PaneRow} from './table-pane.js';
+import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow
 // (a column that is blank or `<none>` in every row goes before all of them), after long
@@ -12,8 +12,7 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 	const list = serviceList(model.sim, model.filter);
 	const row = (index: number): PaneRow => {
 		const item = list.item(index);
-		const color =
-			item.type !== 'ExternalName' && item.total > 0 && item.ready === 0 ? 'red' : item.ready < item.total ? 'yellow' : undefined;
+		const color = item.type !== 'ExternalName' && item.total > 0 && item.ready === 0 ? 'red' : item.ready < item.total ? 'yellow' : undefined;
 		return {cells: item.cells, ...(color ? {color} : {})};
 	};
 	const title = `Services${model.filter ? ` /${model.filter}` : ''} (all namespaces)`;

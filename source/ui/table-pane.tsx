@@ -40,7 +40,13 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 	const visible = rows ? rows.slice(start, end) : Array.from({length: end - start}, (_, k) => row!(start + k));
 	// One column goes to the cursor marker. A pane without headers (the request log) is one
 	// column of lines.
-	const fitted = fitColumns(headers.length > 0 ? headers : [''], visible.map(r => r.cells), inner - 1, headers.length > 0 ? priority : [0], shrinkTo);
+	const fitted = fitColumns(
+		headers.length > 0 ? headers : [''],
+		visible.map(r => r.cells),
+		inner - 1,
+		headers.length > 0 ? priority : [0],
+		shrinkTo,
+	);
 	const more = total > bodyHeight ? ` ${start + 1}-${end}/${total}` : '';
 	const label = ` ${title}${more} `.slice(0, Math.max(0, width - 4));
 	const border = theme.color ? {borderColor: focused ? 'cyan' : 'gray'} : {};
@@ -54,32 +60,32 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 				{'─'.repeat(Math.max(0, width - 3 - label.length)) + '╮'}
 			</Text>
 			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
-			{head ? (
-				// With no table under it the head is all the pane says (an ExternalName's CNAME): wrap it whole.
-				<Text wrap={headers.length === 0 && total === 0 ? 'wrap' : 'truncate'} {...tint(theme, 'gray')}>
-					{head}
-				</Text>
-			) : null}
-			{headers.length > 0 ? (
-				<Text bold wrap="truncate">
-					{' ' + layoutRow(headers, fitted)}
-				</Text>
-			) : null}
-			{total === 0 && empty ? (
-				<Text wrap="truncate" {...tint(theme, 'gray')}>
-					{empty}
-				</Text>
-			) : null}
-			{visible.map((paneRow, k) => {
-				const index = start + k;
-				const selected = cursor === index;
-				const line = layoutRow(paneRow.cells, fitted, headers.length > 0) + (paneRow.note ? `  ${paneRow.note}` : '');
-				return (
-					<Text key={index} wrap="truncate" inverse={selected && focused} bold={paneRow.bold || (selected && !focused)} {...tint(theme, paneRow.color)}>
-						{(selected ? '›' : ' ') + line}
+				{head ? (
+					// With no table under it the head is all the pane says (an ExternalName's CNAME): wrap it whole.
+					<Text wrap={headers.length === 0 && total === 0 ? 'wrap' : 'truncate'} {...tint(theme, 'gray')}>
+						{head}
 					</Text>
-				);
-			})}
+				) : null}
+				{headers.length > 0 ? (
+					<Text bold wrap="truncate">
+						{' ' + layoutRow(headers, fitted)}
+					</Text>
+				) : null}
+				{total === 0 && empty ? (
+					<Text wrap="truncate" {...tint(theme, 'gray')}>
+						{empty}
+					</Text>
+				) : null}
+				{visible.map((paneRow, k) => {
+					const index = start + k;
+					const selected = cursor === index;
+					const line = layoutRow(paneRow.cells, fitted, headers.length > 0) + (paneRow.note ? `  ${paneRow.note}` : '');
+					return (
+						<Text key={index} wrap="truncate" inverse={selected && focused} bold={paneRow.bold || (selected && !focused)} {...tint(theme, paneRow.color)}>
+							{(selected ? '›' : ' ') + line}
+						</Text>
+					);
+				})}
 			</Box>
 		</Box>
 	);

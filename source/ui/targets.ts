@@ -21,13 +21,19 @@ function port(service: Service): number {
 export function addressChoices(state: State, service: Service): AddressChoice[] {
 	const p = port(service);
 	const tcp = service.ports.find(x => x.protocol === 'TCP') ?? service.ports[0];
-	const choices: AddressChoice[] = [{mode: 'dns', label: `DNS name  ${service.name}.${service.namespace}:${p}`, target: `${service.name}.${service.namespace}:${p}`}];
+	const choices: AddressChoice[] = [
+		{mode: 'dns', label: `DNS name  ${service.name}.${service.namespace}:${p}`, target: `${service.name}.${service.namespace}:${p}`},
+	];
 	if (service.clusterIP && service.clusterIP !== 'None') {
 		choices.push({mode: 'clusterIP', label: `ClusterIP ${service.clusterIP}:${p}`, target: `${service.clusterIP}:${p}`});
 	}
 	if (tcp?.nodePort) {
 		for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-			choices.push({mode: `node:${node.name}`, label: `NodePort  ${node.internalIP}:${tcp.nodePort} (${node.name})`, target: `${node.internalIP}:${tcp.nodePort}`});
+			choices.push({
+				mode: `node:${node.name}`,
+				label: `NodePort  ${node.internalIP}:${tcp.nodePort} (${node.name})`,
+				target: `${node.internalIP}:${tcp.nodePort}`,
+			});
 		}
 	}
 	for (const ip of service.loadBalancerIngress) choices.push({mode: 'loadBalancer', label: `LB IP     ${ip}:${p}`, target: `${ip}:${p}`});

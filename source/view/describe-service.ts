@@ -6,7 +6,7 @@ import {formatLabels} from '../sim/labels.js';
 import type {ClusterEvent, Labels, Service, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {sortKeys} from './api-object.js';
-import {slicesForService, type EndpointSlice} from './endpointslice-rows.js';
+import {type EndpointSlice, slicesForService} from './endpointslice-rows.js';
 import type {GetResult} from './get.js';
 import {sanitize} from './sanitize.js';
 import {serviceObject} from './service-rows.js';

@@ -4,7 +4,7 @@
 import {objectKey} from '../sim/keys.js';
 import type {EndpointAddress, Endpoints, Labels, Protocol, State} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {objectMeta, type ApiObject} from './api-object.js';
+import {type ApiObject, objectMeta} from './api-object.js';
 import {derivedUid} from './derived-id.js';
 import {inNamespace, type KindView} from './kind-view.js';
 

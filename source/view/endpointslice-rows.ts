@@ -6,9 +6,9 @@ import {parseIPv4} from '../sim/ip.js';
 import {objectKey} from '../sim/keys.js';
 import type {EndpointAddress, Endpoints, Labels, Service, State} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {controllerRef, objectMeta, type ApiObject} from './api-object.js';
+import {type ApiObject, controllerRef, objectMeta} from './api-object.js';
 import {derivedUid, nameSuffix} from './derived-id.js';
-import {resolvedPorts, type EndpointPort} from './endpoints-rows.js';
+import {type EndpointPort, resolvedPorts} from './endpoints-rows.js';
 import {inNamespace, type KindView} from './kind-view.js';
 
 /** `--max-endpoints-per-slice` default (S78). */
@@ -156,8 +156,7 @@ export function endpointSliceObject(state: State, slice: EndpointSlice): ApiObje
 			createdAt: slice.createdAt,
 			generateName: slice.generateName,
 			// Controller-made slices point at their Service; the apiserver's own has no owner.
-			ownerReferences:
-				slice.generateName === undefined ? [] : [controllerRef('v1', 'Service', slice.service.name, slice.service.uid)],
+			ownerReferences: slice.generateName === undefined ? [] : [controllerRef('v1', 'Service', slice.service.name, slice.service.uid)],
 		}),
 		addressType: 'IPv4',
 		// The placeholder's empty lists come back from the API as null.

@@ -3,7 +3,7 @@
 
 import {matchesSelector, parseSelector} from '../sim/labels.js';
 import type {ResourceName, State} from '../sim/types.js';
-import {sortKeys, type ApiObject} from './api-object.js';
+import {type ApiObject, sortKeys} from './api-object.js';
 import {deploymentView} from './deployment-rows.js';
 import {endpointsView} from './endpoints-rows.js';
 import {endpointSliceView} from './endpointslice-rows.js';
@@ -111,9 +111,7 @@ export function getTable(state: State, options: GetOptions): TableData | {ok: fa
 export function get(state: State, options: GetOptions): GetResult {
 	const table = getTable(state, options);
 	if (!table.ok) return table;
-	const json = table.list
-		? {apiVersion: 'v1', items: table.objects, kind: 'List', metadata: {resourceVersion: ''}}
-		: table.objects[0];
+	const json = table.list ? {apiVersion: 'v1', items: table.objects, kind: 'List', metadata: {resourceVersion: ''}} : table.objects[0];
 	let text: string;
 	switch (options.output) {
 		case 'json':

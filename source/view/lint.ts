@@ -53,7 +53,10 @@ export function lint(state: State): LintWarning[] {
 					warnings.push({
 						...base,
 						path,
-						message: `Service "${service.name}" ${label}: ${missing.length} of ${pods.length} selected pods have no container port named "${port.targetPort}" and get no traffic on it (${missing.map(p => p.name).sort().join(', ')})`,
+						message: `Service "${service.name}" ${label}: ${missing.length} of ${pods.length} selected pods have no container port named "${port.targetPort}" and get no traffic on it (${missing
+							.map(p => p.name)
+							.sort()
+							.join(', ')})`,
 					});
 				}
 			} else if (!pods.some(p => p.spec.containers.some(c => c.ports.some(cp => cp.containerPort === port.targetPort)))) {

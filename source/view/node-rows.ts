@@ -2,7 +2,7 @@
 
 import type {Node} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {objectMeta, type ApiObject} from './api-object.js';
+import {type ApiObject, objectMeta} from './api-object.js';
 import type {KindView} from './kind-view.js';
 
 /** What every simulated node reports: a kubeadm cluster on Ubuntu with containerd. */

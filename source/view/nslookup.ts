@@ -49,7 +49,9 @@ function recordLines(record: DnsRecord): string[] {
 export function formatNslookup(result: DnsResult, options: {verbose?: boolean} = {}): string {
 	// Nodes and outside clients ask their own resolver, which has no address in the model (F6).
 	const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(result.server);
-	const lines = isIP ? [field('Server:', result.server), field('Address:', `${result.server}#53`), ''] : [field('Server:', `${result.server} (not cluster DNS)`), ''];
+	const lines = isIP
+		? [field('Server:', result.server), field('Address:', `${result.server}#53`), '']
+		: [field('Server:', `${result.server} (not cluster DNS)`), ''];
 	if (options.verbose && result.tried.length > 0) {
 		for (const query of result.tried) lines.push(`;; ${withoutDot(query.name)}: ${query.rcode}`);
 		lines.push('');
@@ -57,7 +59,9 @@ export function formatNslookup(result: DnsResult, options: {verbose?: boolean} =
 	if (result.rcode === 'NXDOMAIN') {
 		lines.push(`** server can't find ${result.question}: NXDOMAIN`);
 	} else if (result.upstream && result.answers.length === 0) {
-		lines.push(`;; ${withoutDot(result.canonicalName ?? result.question)} is outside the cluster: forwarded to the upstream resolver, which k8s-svc-tui does not simulate`);
+		lines.push(
+			`;; ${withoutDot(result.canonicalName ?? result.question)} is outside the cluster: forwarded to the upstream resolver, which k8s-svc-tui does not simulate`,
+		);
 	} else if (result.answers.length === 0) {
 		lines.push(`*** Can't find ${result.question}: No answer`);
 	} else {

@@ -1,7 +1,7 @@
 // `-o json` and `-o yaml` text. Both encoders escape C0 controls but pass DEL and C1 through
 // raw, so those are escaped here as well (untrusted strings end up in the objects).
 
-import {Document, visit, type Scalar} from 'yaml';
+import {Document, type Scalar, visit} from 'yaml';
 
 const DEL_AND_C1 = /[\u007f-\u009f]/g;
 const NEEDS_QUOTES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;

@@ -3,7 +3,7 @@
 import {workloadKey} from '../sim/keys.js';
 import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {controllerRef, objectMeta, podSpecObject, type ApiObject} from './api-object.js';
+import {type ApiObject, controllerRef, objectMeta, podSpecObject} from './api-object.js';
 import {inNamespace, type KindView} from './kind-view.js';
 import {apiTimestamp} from './timestamp.js';
 import {workloadApiVersion} from './workload-columns.js';

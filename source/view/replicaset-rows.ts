@@ -1,8 +1,8 @@
 // `kubectl get replicasets`: DESIRED is spec.replicas, CURRENT the active pods, READY the
 // ready ones (terminating pods count for neither, S61).
 
-import type {Workload, WorkloadKind} from '../sim/types.js';
 import {formatLabels} from '../sim/labels.js';
+import type {Workload, WorkloadKind} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {inNamespace, type KindView} from './kind-view.js';
 import {containerCells, formatLabelSelector} from './workload-columns.js';
@@ -25,17 +25,10 @@ export function replicaTableView(
 		meta: (_state, workload) => workload,
 		row(state, workload, wide) {
 			const counts = replicaCounts(state, workload);
-			const cells = [
-				workload.name,
-				String(workload.replicas),
-				String(counts.current),
-				String(counts.ready),
-				ageSince(state.clock, workload.createdAt),
-			];
+			const cells = [workload.name, String(workload.replicas), String(counts.current), String(counts.ready), ageSince(state.clock, workload.createdAt)];
 			if (wide) {
 				// An RC's selector is a map (labels.FormatLabels); a ReplicaSet's a LabelSelector.
-				const selector =
-					kind === 'ReplicationController' ? formatLabels(workload.selector.matchLabels) : formatLabelSelector(workload.selector);
+				const selector = kind === 'ReplicationController' ? formatLabels(workload.selector.matchLabels) : formatLabelSelector(workload.selector);
 				cells.push(...containerCells(workload.template), selector);
 			}
 			return cells;

@@ -3,7 +3,7 @@
 import {formatLabels} from '../sim/labels.js';
 import type {Service} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {objectMeta, type ApiObject} from './api-object.js';
+import {type ApiObject, objectMeta} from './api-object.js';
 import {inNamespace, type KindView} from './kind-view.js';
 
 /** printers.go `loadBalancerWidth`: LB addresses are cut to 16 characters unless wide. */
@@ -34,9 +34,7 @@ export function externalIPCell(svc: Service, wide: boolean): string {
 /** PORT(S): `80/TCP` or `80:30036/TCP`, comma-joined; targetPort never shown (S119). */
 export function portsCell(svc: Service): string {
 	if (svc.ports.length === 0) return '<none>';
-	return svc.ports
-		.map(p => (p.nodePort !== null && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
-		.join(',');
+	return svc.ports.map(p => (p.nodePort !== null && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
 }
 
 export function serviceObject(svc: Service): ApiObject {
@@ -77,8 +75,7 @@ export function serviceObject(svc: Service): ApiObject {
 		spec,
 		status: {
 			// The API server defaults ipMode to VIP for ingress IPs (LoadBalancerIPMode, GA in 1.32).
-			loadBalancer:
-				svc.loadBalancerIngress.length > 0 ? {ingress: svc.loadBalancerIngress.map(ip => ({ip, ipMode: 'VIP'}))} : {},
+			loadBalancer: svc.loadBalancerIngress.length > 0 ? {ingress: svc.loadBalancerIngress.map(ip => ({ip, ipMode: 'VIP'}))} : {},
 		},
 	};
 }
@@ -92,14 +89,7 @@ export const serviceView: KindView<Service> = {
 	list: (state, namespace) => inNamespace(Object.values(state.services), namespace),
 	meta: (_state, svc) => svc,
 	row(state, svc, wide) {
-		const cells = [
-			svc.name,
-			svc.type,
-			clusterIPCell(svc),
-			externalIPCell(svc, wide),
-			portsCell(svc),
-			ageSince(state.clock, svc.createdAt),
-		];
+		const cells = [svc.name, svc.type, clusterIPCell(svc), externalIPCell(svc, wide), portsCell(svc), ageSince(state.clock, svc.createdAt)];
 		if (wide) cells.push(formatLabels(svc.selector));
 		return cells;
 	},

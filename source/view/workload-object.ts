@@ -2,9 +2,9 @@
 
 import {workloadKey} from '../sim/keys.js';
 import type {State, Workload} from '../sim/types.js';
-import {controllerRef, labelSelectorObject, nonZero, objectMeta, podSpecObject, type ApiObject} from './api-object.js';
-import {replicaCounts} from './workload-pods.js';
+import {type ApiObject, controllerRef, labelSelectorObject, nonZero, objectMeta, podSpecObject} from './api-object.js';
 import {workloadApiVersion} from './workload-columns.js';
+import {replicaCounts} from './workload-pods.js';
 
 export function workloadObject(state: State, workload: Workload): ApiObject {
 	const counts = replicaCounts(state, workload);

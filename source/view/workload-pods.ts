@@ -28,11 +28,7 @@ export function ownedPods(state: State, workload: Workload): Pod[] {
 export function replicaSetsOf(state: State, deployment: Workload): Workload[] {
 	return Object.values(state.workloads).filter(
 		w =>
-			w.kind === 'ReplicaSet' &&
-			w.namespace === deployment.namespace &&
-			w.owner !== null &&
-			w.owner.kind === 'Deployment' &&
-			w.owner.name === deployment.name,
+			w.kind === 'ReplicaSet' && w.namespace === deployment.namespace && w.owner !== null && w.owner.kind === 'Deployment' && w.owner.name === deployment.name,
 	);
 }
 

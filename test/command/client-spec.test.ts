@@ -22,8 +22,7 @@ test('external is an anonymous outside client, any other word a named one', t =>
 });
 
 test('anything else is refused', t => {
-	const message = (from: string) =>
-		`error: invalid --from ${from}: use pod/NAME, node/NAME, external, or an external client's name`;
+	const message = (from: string) => `error: invalid --from ${from}: use pod/NAME, node/NAME, external, or an external client's name`;
 	t.deepEqual(parseClientSpec('svc/x', 'web'), {ok: false, error: message('"svc/x"')});
 	t.deepEqual(parseClientSpec('foo/x', 'web'), {ok: false, error: message('"foo/x"')});
 	t.deepEqual(parseClientSpec('pod/', 'web'), {ok: false, error: message('"pod/"')});

@@ -27,7 +27,7 @@ test('every listed command parses', t => {
 	}
 });
 
-test('commandFlags lists the common flags and the command\'s own', t => {
+test("commandFlags lists the common flags and the command's own", t => {
 	t.deepEqual(
 		commandFlags('get').map(f => f.name),
 		['namespace', 'output', 'help', 'all-namespaces', 'selector'],

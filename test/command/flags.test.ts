@@ -58,26 +58,14 @@ test(refuses, ['--=x'], 'error: bad flag syntax: --=x');
 test(refuses, ['--namespace'], 'error: flag needs an argument: --namespace');
 test(refuses, ['-n'], "error: flag needs an argument: 'n' in -n");
 test(refuses, ['-An'], "error: flag needs an argument: 'n' in -n");
-test(
-	refuses,
-	['--count=abc'],
-	'error: invalid argument "abc" for "--count" flag: strconv.ParseInt: parsing "abc": invalid syntax',
-);
-test(
-	refuses,
-	['--count', '1.5'],
-	'error: invalid argument "1.5" for "--count" flag: strconv.ParseInt: parsing "1.5": invalid syntax',
-);
+test(refuses, ['--count=abc'], 'error: invalid argument "abc" for "--count" flag: strconv.ParseInt: parsing "abc": invalid syntax');
+test(refuses, ['--count', '1.5'], 'error: invalid argument "1.5" for "--count" flag: strconv.ParseInt: parsing "1.5": invalid syntax');
 test(
 	refuses,
 	['--count', '99999999999999999999'],
 	'error: invalid argument "99999999999999999999" for "--count" flag: strconv.ParseInt: parsing "99999999999999999999": value out of range',
 );
-test(
-	refuses,
-	['--overwrite=yes'],
-	'error: invalid argument "yes" for "--overwrite" flag: strconv.ParseBool: parsing "yes": invalid syntax',
-);
+test(refuses, ['--overwrite=yes'], 'error: invalid argument "yes" for "--overwrite" flag: strconv.ParseBool: parsing "yes": invalid syntax');
 test(
 	'a shorthand flag is named both ways',
 	refuses,

@@ -1,10 +1,5 @@
 import test from 'ava';
-import {
-	labelKeyErrors,
-	labelValueErrors,
-	parseLabelChanges,
-	splitResourcesAndPairs,
-} from '../../source/command/label-spec.js';
+import {labelKeyErrors, labelValueErrors, parseLabelChanges, splitResourcesAndPairs} from '../../source/command/label-spec.js';
 
 const NAME_PART =
 	"name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
@@ -39,7 +34,7 @@ test('a key like __proto__ stays an ordinary key', t => {
 	t.true(parsed.ok && Object.keys(parsed.set).includes('__proto__'));
 });
 
-test('kubectl\'s own pair errors', t => {
+test("kubectl's own pair errors", t => {
 	t.deepEqual(parseLabelChanges(['a=b=c']), {ok: false, error: 'error: invalid label spec: a=b=c'});
 	t.deepEqual(parseLabelChanges(['a=-x']), {ok: false, error: `error: invalid label value: "a=-x": ${VALUE}`});
 	t.deepEqual(parseLabelChanges(['a=b', 'a-']), {

@@ -22,8 +22,8 @@ test('-o before the command word (cobra skips its value)', parses, 'kubectl -o j
 test('the flag after the command word wins', parses, '-n a get svc -n b', {...svc, namespace: 'b'});
 test('an empty -n means default', parses, 'get svc -n ""', svc);
 test('-n works on every command', parses, 'crash pod x -n web', actions({type: 'podCrashed', namespace: 'web', name: 'x'}));
-test('-h asks for the command\'s help', parses, 'get -h', {kind: 'help', topic: 'get'});
-test('--help asks for the command\'s help, whatever else is missing', parses, 'scale --help', {kind: 'help', topic: 'scale'});
+test("-h asks for the command's help", parses, 'get -h', {kind: 'help', topic: 'get'});
+test("--help asks for the command's help, whatever else is missing", parses, 'scale --help', {kind: 'help', topic: 'scale'});
 test('-h before the command word', parses, 'kubectl -h curl', {kind: 'help', topic: 'curl'});
 test('quoted arguments', parses, `get svc "hello-node-svc"`, {...svc, name: 'hello-node-svc'});
 test('quoted flag values', parses, `get pods -l 'app in (a, b)'`, {
@@ -39,7 +39,7 @@ test(fails, 'foo', 'error: unknown command "foo"');
 test(fails, 'foo --bar', 'error: unknown command "foo"');
 test(fails, 'gte pods', 'error: unknown command "gte" (did you mean "get"?)');
 test(fails, 'desc svc x', 'error: unknown command "desc" (did you mean "describe"?)');
-test('commands are case-sensitive, like kubectl\'s', fails, 'GET pods', 'error: unknown command "GET" (did you mean "get"?)');
+test("commands are case-sensitive, like kubectl's", fails, 'GET pods', 'error: unknown command "GET" (did you mean "get"?)');
 test('an unknown root flag swallows the next word, as in kubectl', fails, 'kubectl -A get pods', 'error: unknown command "pods"');
 test('an unknown flag with only flags', fails, 'kubectl --bogus', 'error: unknown flag: --bogus');
 test(fails, 'get pods --bar', 'error: unknown flag: --bar');
@@ -49,12 +49,7 @@ test(fails, 'get pods -n', "error: flag needs an argument: 'n' in -n");
 test(fails, 'get pods --output', 'error: flag needs an argument: --output');
 test(fails, `get pods 'oops`, "error: missing closing ' quote");
 test(fails, 'get pods \u001b]0;pwned\u0007', 'error: the command contains a control character (U+001B)');
-test(
-	'an unknown command is quoted safely',
-	fails,
-	'"\\"x"',
-	'error: unknown command "\\"x"',
-);
+test('an unknown command is quoted safely', fails, '"\\"x"', 'error: unknown command "\\"x"');
 
 test('-o json is accepted on every command', t => {
 	const lines = [
@@ -80,22 +75,9 @@ test('-o is case-insensitive and an empty one is the default', t => {
 	t.deepEqual(parseCommand('get svc --output='), {ok: true, command: svc});
 });
 
-test(
-	fails,
-	'get pods -o name',
-	'error: unable to match a printer suitable for the output format "name", allowed formats are: json,wide,yaml',
-);
-test(
-	'only json beyond get',
-	fails,
-	'curl x -o wide',
-	'error: unable to match a printer suitable for the output format "wide", allowed formats are: json',
-);
-test(
-	fails,
-	'describe svc x -o yaml',
-	'error: unable to match a printer suitable for the output format "yaml", allowed formats are: json',
-);
+test(fails, 'get pods -o name', 'error: unable to match a printer suitable for the output format "name", allowed formats are: json,wide,yaml');
+test('only json beyond get', fails, 'curl x -o wide', 'error: unable to match a printer suitable for the output format "wide", allowed formats are: json');
+test(fails, 'describe svc x -o yaml', 'error: unable to match a printer suitable for the output format "yaml", allowed formats are: json');
 
 test('parseCommand never throws on odd input', t => {
 	const odd = ['-', '--', '"', "'", '\\', '#', '=', '-n', '--=', '/', 'get /', 'get -- -A', 'x'.repeat(10_000), '\u0000', '\ud800'];

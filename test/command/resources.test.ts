@@ -1,5 +1,5 @@
 import test from 'ava';
-import {RESOURCE_TYPES, parseResourceArgs, resolveResourceType} from '../../source/command/resources.js';
+import {parseResourceArgs, RESOURCE_TYPES, resolveResourceType} from '../../source/command/resources.js';
 import type {ResourceName} from '../../source/sim/types.js';
 
 const ALIASES: Array<[ResourceName, string[]]> = [
@@ -82,7 +82,7 @@ test(refuses, ['/x'], 'error: arguments in resource/name form must have a single
 test(refuses, ['svc,ep/x'], 'error: arguments in resource/name form must have a single resource and name');
 test(refuses, ['pod/a/b'], 'error: arguments in resource/name form may not have more than one slash');
 test(
-	'TYPE and TYPE/NAME do not mix (kubectl\'s text, unbalanced parenthesis and all)',
+	"TYPE and TYPE/NAME do not mix (kubectl's text, unbalanced parenthesis and all)",
 	refuses,
 	['pod', 'pod/a'],
 	"error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",

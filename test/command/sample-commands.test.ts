@@ -1,13 +1,15 @@
 // The samples' header comments teach commands; they must stay valid in this grammar. Each
 // header is 3-8 comment lines, and the files themselves must be well-formed YAML.
 
-import {readFileSync, readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import test from 'ava';
 import {parseAllDocuments} from 'yaml';
 import {parseCommand} from '../../source/command/parse-command.js';
 
 const DIR = new URL('../../samples/', import.meta.url);
-const FILES = readdirSync(DIR).filter(f => f.endsWith('.yaml')).sort();
+const FILES = readdirSync(DIR)
+	.filter(f => f.endsWith('.yaml'))
+	.sort();
 
 test('the samples are all there', t => {
 	t.deepEqual(FILES, [
@@ -25,7 +27,10 @@ test('the samples are all there', t => {
 
 for (const file of FILES) {
 	const text = readFileSync(new URL(file, DIR), 'utf8');
-	const header = text.split('\n').slice(0, text.split('\n').findIndex(line => !line.startsWith('#')));
+	const header = text.split('\n').slice(
+		0,
+		text.split('\n').findIndex(line => !line.startsWith('#')),
+	);
 
 	test(`${file}: a 3-8 line header with commands to try`, t => {
 		t.true(header.length >= 3 && header.length <= 8, `${header.length} lines`);

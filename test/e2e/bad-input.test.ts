@@ -125,7 +125,10 @@ const generated: Record<string, {file: string; make: (path: string) => void}> = 
 	'huge-annotation': {
 		file: 'huge-annotation.yaml',
 		make: path =>
-			writeFileSync(path, `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    blob: ${'x'.repeat(10 * MB)}\nspec:\n  ports:\n    - port: 80\n`),
+			writeFileSync(
+				path,
+				`apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    blob: ${'x'.repeat(10 * MB)}\nspec:\n  ports:\n    - port: 80\n`,
+			),
 	},
 };
 
@@ -149,7 +152,10 @@ function parseExpected(name: string): Expected {
 }
 
 const entries = readdirSync(BAD);
-const names = entries.filter(f => f.endsWith('.expected')).map(f => f.slice(0, -'.expected'.length)).sort();
+const names = entries
+	.filter(f => f.endsWith('.expected'))
+	.map(f => f.slice(0, -'.expected'.length))
+	.sort();
 
 /** The fixture of a case: `NAME` (a folder) or `NAME.<ext>` next to its .expected file. */
 function fixtureOf(name: string): string | null {
@@ -210,7 +216,11 @@ test.serial('a 60 MB kubectl dump with one bad Service: exactly that error, at i
 	const textLines = text.split('\n');
 	const row = textLines.findIndex(l => /^\s*(- )?port: 70000$/.test(l));
 	t.not(row, -1);
-	t.is(textLines.findIndex((l, i) => i > row && l.includes('70000')), -1, 'the bad value is unique');
+	t.is(
+		textLines.findIndex((l, i) => i > row && l.includes('70000')),
+		-1,
+		'the bad value is unique',
+	);
 	const col = textLines[row]!.indexOf('70000') + 1;
 	writeFileSync(join(scratch, 'dump.yaml'), text);
 	// A good load of this file takes a few seconds here; the guard only catches a hang.

@@ -193,7 +193,7 @@ test('a YAML syntax error: exit 1, FILE:LINE:COL: message', async t => {
 	t.false(STACK.test(r.stderr));
 });
 
-test('a Service validation error: kubectl\'s message at the field\'s position (A2, A15)', async t => {
+test("a Service validation error: kubectl's message at the field's position (A2, A15)", async t => {
 	const r = await cli([`${FIX}/invalid-type.yaml`, '--script', '-']);
 	t.is(r.code, 1, r.stderr);
 	t.deepEqual(lines(r.stderr), [
@@ -280,7 +280,11 @@ test('an externalName with control characters is rejected without replaying them
 	t.is(r.stdout, '');
 	t.false(RAW_CONTROL.test(r.stderr), JSON.stringify(r.stderr));
 	t.deepEqual(lines(r.stderr).length, 1);
-	t.true(r.stderr.startsWith(`${FIX}/control-externalname.yaml:9:17: The Service "evil" is invalid: spec.externalName: Invalid value: "db.example.com\\x1b]0;pwned\\a": `));
+	t.true(
+		r.stderr.startsWith(
+			`${FIX}/control-externalname.yaml:9:17: The Service "evil" is invalid: spec.externalName: Invalid value: "db.example.com\\x1b]0;pwned\\a": `,
+		),
+	);
 });
 
 test('the built bin is executable, so `npx k8s-svc-tui` can run it (tsc writes it without the bit)', t => {

@@ -7,7 +7,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test, {type ExecutionContext} from 'ava';
-import {shellQuote, skipWithoutTmux, sleep, terminal, tmux, type Terminal} from './tmux.js';
+import {shellQuote, skipWithoutTmux, sleep, type Terminal, terminal, tmux} from './tmux.js';
 
 const started = (s: string) => s.includes('Services (all namespaces)') && /hello-node-[a-z0-9]{5}/.test(s);
 const exited = (s: string) => /EXITED=\d+/.test(s);
@@ -20,7 +20,9 @@ function recordFile(t: ExecutionContext): string {
 
 /** The pid of the TUI started with this record file (the shell around it is not it). */
 function pidOf(file: string): string {
-	return execFileSync('pgrep', ['-f', `dist/cli.js samples/hello.yaml --record ${file}`], {encoding: 'utf8'}).trim().split('\n')[0]!;
+	return execFileSync('pgrep', ['-f', `dist/cli.js samples/hello.yaml --record ${file}`], {encoding: 'utf8'})
+		.trim()
+		.split('\n')[0]!;
 }
 
 async function killPodThenSignal(t: ExecutionContext, term: Terminal, file: string, signal: string) {
@@ -49,7 +51,15 @@ test.serial('a resize storm: the screen keeps up, never garbles, and ends at the
 	if (skipWithoutTmux(t)) return;
 	const term = terminal(t, 'node dist/cli.js samples/hello.yaml');
 	await term.waitFor('the Services pane', started);
-	const sizes = [[80, 24], [140, 40], [40, 12], [120, 30], [79, 23], [200, 60], [90, 26]];
+	const sizes = [
+		[80, 24],
+		[140, 40],
+		[40, 12],
+		[120, 30],
+		[79, 23],
+		[200, 60],
+		[90, 26],
+	];
 	for (let round = 0; round < 4; round++) {
 		for (const [x, y] of sizes) tmux('resize-window', '-t', term.name, '-x', String(x), '-y', String(y));
 	}
@@ -58,7 +68,10 @@ test.serial('a resize storm: the screen keeps up, never garbles, and ends at the
 	const screen = await term.waitFor('a full frame at 100×30', s => started(s) && s.includes('q quit'));
 	const lines = screen.split('\n').filter(l => l !== '');
 	t.true(lines.length <= 30, `${lines.length} lines`);
-	t.true(lines.every(l => [...l].length <= 100), 'no line wider than the terminal');
+	t.true(
+		lines.every(l => [...l].length <= 100),
+		'no line wider than the terminal',
+	);
 	t.true(lines[0]!.startsWith('k8s-svc-tui · hello.yaml'), 'the header is the first line');
 	term.keys('q');
 	t.regex(await term.waitFor('the exit line', exited), /EXITED=0/);

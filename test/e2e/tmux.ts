@@ -88,4 +88,3 @@ export function skipWithoutTmux(t: ExecutionContext): boolean {
 	t.pass();
 	return true;
 }
-

@@ -42,11 +42,7 @@ test.serial('hello in a real terminal: kill a pod, the replacement runs, the Clu
 	t.regex(killed, new RegExp(`${victim!.slice(-5)}\\s+Terminating`));
 
 	// C1: a new pod with a new name reaches Running (start delay plus readiness, on the real clock).
-	const replaced = await term.waitFor(
-		'a new pod Running',
-		s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+Running/g)].some(m => !before.has(m[1]!)),
-		15_000,
-	);
+	const replaced = await term.waitFor('a new pod Running', s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+Running/g)].some(m => !before.has(m[1]!)), 15_000);
 	t.true(replaced.includes('3/3 ready'));
 	t.is(clusterIP(replaced), ip, 'the ClusterIP text is unchanged');
 
@@ -85,9 +81,16 @@ test.serial('--record writes the session as a script that --script replays', asy
 	t.deepEqual(lines.slice(0, 2), ['# k8s-svc-tui session; replay it with:', '#   k8s-svc-tui samples/hello.yaml --seed 1 --script THIS_FILE']);
 	const commands = lines.slice(2).filter(l => !l.startsWith('wait '));
 	t.deepEqual(commands, [`delete pod ${victim} -n default`, 'curl hello-node-svc.default:80 --count 100', 'scale rc hello-node --replicas=4']);
-	t.true(lines.slice(2).every(l => commands.includes(l) || /^wait \d+ms$/.test(l)), script);
+	t.true(
+		lines.slice(2).every(l => commands.includes(l) || /^wait \d+ms$/.test(l)),
+		script,
+	);
 
-	const replay = spawnSync(process.execPath, [CLI, 'samples/hello.yaml', '--script', file], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	const replay = spawnSync(process.execPath, [CLI, 'samples/hello.yaml', '--script', file], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: {...process.env, NO_COLOR: '1'},
+	});
 	t.is(replay.status, 0, replay.stderr);
 	t.is(replay.stderr, '');
 	const out = replay.stdout.split('\n');

@@ -112,7 +112,7 @@ test('--echo also shows the line that failed, before its error', t => {
 	t.is(parse.transcript, '$ bogus --flag\n[stderr] scene.txt:1: error: unknown command "bogus"');
 });
 
-test('without --echo nothing but the commands\' own output is printed', t => {
+test("without --echo nothing but the commands' own output is printed", t => {
 	const result = run(hello, 'wait 5s\ndelete pod hello-node-4fp4j\n');
 	t.deepEqual(result.out, ['pod "hello-node-4fp4j" deleted']);
 });
@@ -199,7 +199,10 @@ test('hello: scale to 0 and back', t => {
 	t.regex(outputOf(result, 'curl hello-node-svc', 1)[0]!, /→ connection refused: no ready endpoints$/);
 	t.true(outputOf(result, 'nslookup hello-node-svc').includes('Address:   10.108.246.108'));
 	t.true(outputOf(result, 'describe svc hello-node-svc').includes('Endpoints:                '), 'S124: empty, not <none>');
-	t.deepEqual(result.err.filter(l => l.startsWith('No resources')), ['No resources found in default namespace.']);
+	t.deepEqual(
+		result.err.filter(l => l.startsWith('No resources')),
+		['No resources found in default namespace.'],
+	);
 	t.is(outputOf(result, 'get rc', 2)[1], 'hello-node   3         3         3       35s');
 	t.regex(outputOf(result, 'get svc hello-node-svc')[1]!, /^hello-node-svc   NodePort   10\.108\.246\.108 /);
 	t.snapshot(result.transcript);
@@ -290,7 +293,10 @@ test('externalname: CNAME lookups, no ClusterIP, no endpoints', t => {
 	t.true(outputOf(result, 'nslookup catalog').includes('catalog.default.svc.cluster.local canonical name = catalog.shop.svc.cluster.local.'));
 	t.regex(outputOf(result, 'curl catalog')[0]!, /→ CNAME catalog\.shop\.svc\.cluster\.local → A 10\.\d+\.\d+\.\d+ → ClusterIP /);
 	// D4: ExternalName Services have no Endpoints.
-	t.deepEqual(outputOf(result, 'get endpoints').map(l => l.split(' ')[0]), ['NAME', 'kubernetes']);
+	t.deepEqual(
+		outputOf(result, 'get endpoints').map(l => l.split(' ')[0]),
+		['NAME', 'kubernetes'],
+	);
 	t.snapshot(result.transcript);
 });
 
@@ -318,7 +324,10 @@ test('headless: StatefulSet DNS, one A record per ready pod, stable names', t =>
 	t.is(addresses(outputOf(result, 'nslookup nginx', 1)), 2);
 	t.true(outputOf(result, 'nslookup web-0.nginx').includes('Name:      web-0.nginx.default.svc.cluster.local'));
 	// F3, S105: one SRV per ready endpoint, weight floor(100/3), target the pod's own name.
-	t.is(outputOf(result, 'nslookup _web._tcp.nginx --type SRV')[3], '_web._tcp.nginx.default.svc.cluster.local service = 0 33 80 web-0.nginx.default.svc.cluster.local.');
+	t.is(
+		outputOf(result, 'nslookup _web._tcp.nginx --type SRV')[3],
+		'_web._tcp.nginx.default.svc.cluster.local service = 0 33 80 web-0.nginx.default.svc.cluster.local.',
+	);
 	// C2: web-1 returns with the same name once the old one is gone (grace 10 s), with a new IP.
 	const back = outputOf(result, 'get pods -o wide', 1).find(l => l.startsWith('web-1 '))!;
 	t.regex(back, /^web-1 +0\/1 +ContainerCreating /);

@@ -22,10 +22,7 @@ test('every field is read', t => {
 	const result = load(text);
 	t.deepEqual(result.errors, []);
 	t.deepEqual(result.input.config, {
-		nodes: [
-			{name: 'cp', internalIP: '192.168.49.2', podCIDR: '10.244.0.0/24', labels: {role: 'control-plane'}},
-			{name: 'worker'},
-		],
+		nodes: [{name: 'cp', internalIP: '192.168.49.2', podCIDR: '10.244.0.0/24', labels: {role: 'control-plane'}}, {name: 'worker'}],
 		serviceCIDR: '10.96.0.0/12',
 		podCIDR: '10.244.0.0/16',
 		nodePortRange: '30000-32767',
@@ -90,7 +87,5 @@ test('only one Cluster document', t => {
 	t.deepEqual(errorsOf(cluster('nodes: 2', '---', 'apiVersion: k8s-svc-tui/v1', 'kind: Cluster', 'nodes: 4')), [
 		't.yaml:5:1: only one Cluster document is allowed; the first is at t.yaml:1:1',
 	]);
-	t.deepEqual(errorsOf(lines('apiVersion: k8s-svc-tui/v2', 'kind: Cluster')), [
-		't.yaml:1:13: no matches for kind "Cluster" in version "k8s-svc-tui/v2"',
-	]);
+	t.deepEqual(errorsOf(lines('apiVersion: k8s-svc-tui/v2', 'kind: Cluster')), ['t.yaml:1:13: no matches for kind "Cluster" in version "k8s-svc-tui/v2"']);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import test from 'ava';
 import {loadSources} from '../../source/load/index.js';
-import {initialState, step, type State} from '../../source/sim/index.js';
+import {initialState, type State, step} from '../../source/sim/index.js';
 import {ipInCIDR} from '../../source/sim/ip.js';
 
 type Item = {kind: string; metadata: {name: string; namespace?: string}; spec: any; status: any};
@@ -45,7 +45,10 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		for (const svc of of('Service')) {
 			const s = state.services[`${svc.metadata.namespace}/${svc.metadata.name}`]!;
 			t.is(s.clusterIP, svc.spec.clusterIP);
-			t.deepEqual(s.ports.map(p => p.nodePort ?? undefined), svc.spec.ports.map((p: any) => p.nodePort));
+			t.deepEqual(
+				s.ports.map(p => p.nodePort ?? undefined),
+				svc.spec.ports.map((p: any) => p.nodePort),
+			);
 		}
 	});
 
@@ -55,7 +58,11 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		for (const svc of of('Service')) t.true(ipInCIDR(svc.spec.clusterIP, state.config.serviceCIDR), state.config.serviceCIDR);
 		t.is(state.services['default/kubernetes']!.clusterIP, '10.96.0.1');
 		// Created before the dump was taken: negative virtual time.
-		t.true(Object.values(state.pods).filter(p => !p.name.startsWith('coredns')).every(p => p.createdAt < 0));
+		t.true(
+			Object.values(state.pods)
+				.filter(p => !p.name.startsWith('coredns'))
+				.every(p => p.createdAt < 0),
+		);
 	});
 
 	test(`${file}: a killed pod is replaced from its ReplicaSet's template, with a new non-clashing IP`, t => {
@@ -69,11 +76,20 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		t.regex(replacement.name, new RegExp(`^${rs.metadata.name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
 		t.deepEqual(replacement.labels, rs.spec.template.metadata.labels);
 		t.true(replacement.ready);
-		t.false(of('Pod').some(p => p.status.podIP === replacement.podIP), `${replacement.podIP} is new`);
+		t.false(
+			of('Pod').some(p => p.status.podIP === replacement.podIP),
+			`${replacement.podIP} is new`,
+		);
 		t.true(ipInCIDR(replacement.podIP!, next.nodes[replacement.nodeName!]!.podCIDR));
 		// (The dump has no kube-dns, so the simulator added CoreDNS and its ReplicaSet.)
 		const replicaSets = Object.values(next.workloads).filter(w => w.kind === 'ReplicaSet' && w.namespace !== 'kube-system');
-		t.deepEqual(replicaSets.map(w => w.name).sort(), of('ReplicaSet').map(r => r.metadata.name).sort(), 'no new ReplicaSet: each Deployment kept its recorded one');
+		t.deepEqual(
+			replicaSets.map(w => w.name).sort(),
+			of('ReplicaSet')
+				.map(r => r.metadata.name)
+				.sort(),
+			'no new ReplicaSet: each Deployment kept its recorded one',
+		);
 	});
 }
 

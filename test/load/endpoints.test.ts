@@ -17,9 +17,7 @@ test('addresses and ports are read, protocol defaulted', t => {
 		meta: {name: 'db', namespace: 'default', labels: {}, annotations: {}},
 		subsets: [
 			{
-				addresses: [
-					{ip: '192.0.2.42', hostname: 'db-0', nodeName: 'node-1', targetRef: {kind: 'Pod', name: 'db-0', namespace: 'default'}},
-				],
+				addresses: [{ip: '192.0.2.42', hostname: 'db-0', nodeName: 'node-1', targetRef: {kind: 'Pod', name: 'db-0', namespace: 'default'}}],
 				notReadyAddresses: [{ip: '192.0.2.43'}],
 				ports: [{name: '', port: 5432, protocol: 'TCP'}],
 			},

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {dumpObject, toKubectlJson, toKubectlYaml} from '../../bench/generate-dump.js';
-import {fastParse, FAST_PATH_BYTES} from '../../source/load/fast-parse.js';
+import {FAST_PATH_BYTES, fastParse} from '../../source/load/fast-parse.js';
 import {formatDiagnostic, loadSources} from '../../source/load/index.js';
 import {yamlLocator} from '../../source/load/locator.js';
 import {parseDocuments} from '../../source/load/parse-documents.js';
@@ -10,7 +10,10 @@ import {indexYaml} from '../../source/load/yaml-positions.js';
 
 const realworld = '../shared/realworld';
 const files = [
-	...fs.readdirSync(realworld).filter(f => /\.(ya?ml|json)$/.test(f)).map(f => path.join(realworld, f)),
+	...fs
+		.readdirSync(realworld)
+		.filter(f => /\.(ya?ml|json)$/.test(f))
+		.map(f => path.join(realworld, f)),
 	...fs.readdirSync('samples').map(f => path.join('samples', f)),
 ];
 
@@ -61,7 +64,10 @@ for (const format of ['yaml', 'json'] as const) {
 		t.is(fast.errors.length, 1);
 		const lines = text.split('\n');
 		const {line, col} = fast.errors[0]!;
-		t.regex(formatDiagnostic(fast.errors[0]!), /^dump\.(yaml|json):\d+:\d+: The Service "svc-\d+" is invalid: spec\.ports\[0\]\.port: Invalid value: 0: must be between 1 and 65535, inclusive$/);
+		t.regex(
+			formatDiagnostic(fast.errors[0]!),
+			/^dump\.(yaml|json):\d+:\d+: The Service "svc-\d+" is invalid: spec\.ports\[0\]\.port: Invalid value: 0: must be between 1 and 65535, inclusive$/,
+		);
 		t.regex(lines[line - 1]!.slice(col - 1), format === 'yaml' ? /^0$/ : /^0,?$/, 'the position points at the bad value');
 	});
 }
@@ -70,7 +76,11 @@ test('positions from the sliced locator equal the full yaml parse', t => {
 	const text = broken('yaml');
 	const fast = loadSources([{name: 'd', text}]).errors[0]!;
 	// Which `items` entry holds the error line: count the item starts above it.
-	const item = text.split('\n').slice(0, fast.line).filter(l => l.startsWith('- ')).length - 1;
+	const item =
+		text
+			.split('\n')
+			.slice(0, fast.line)
+			.filter(l => l.startsWith('- ')).length - 1;
 	const slow = yamlLocator(indexYaml(text)).find(0, ['items', item, 'spec', 'ports', 0, 'port']);
 	t.deepEqual({line: fast.line, col: fast.col}, slow.exact);
 });

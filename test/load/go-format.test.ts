@@ -36,7 +36,13 @@ test('a very long string is cut in messages, with its length (a 10 MB name is no
 test('goValueWithin renders small values like goValue and gives up on big or deep ones', t => {
 	t.is(goValueWithin({port: 80}, 80), 'map[string]interface {}{"port":80}');
 	t.is(goValueWithin(['a', 1], 80), goValue(['a', 1]));
-	t.is(goValueWithin(Array.from({length: 50}, (_, i) => i), 80), null);
+	t.is(
+		goValueWithin(
+			Array.from({length: 50}, (_, i) => i),
+			80,
+		),
+		null,
+	);
 	// 100,000 levels deep: no stack overflow, just "too big".
 	let deep: unknown = 1;
 	for (let i = 0; i < 100_000; i++) deep = [deep];

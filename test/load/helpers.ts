@@ -1,5 +1,5 @@
 // Shared by the loader tests: load inline YAML and read back formatted diagnostics.
-import {formatDiagnostic, loadSources, type LoadResult} from '../../source/load/index.js';
+import {formatDiagnostic, type LoadResult, loadSources} from '../../source/load/index.js';
 
 /** Lines joined with '\n', so a test's line numbers are easy to count. */
 export const lines = (...text: string[]): string => text.join('\n') + '\n';
@@ -17,5 +17,4 @@ export function warningsOf(text: string, name = 't.yaml'): string[] {
 }
 
 /** A minimal valid Service document with the given spec lines (indented by the caller). */
-export const service = (name: string, ...spec: string[]): string =>
-	lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', ...spec);
+export const service = (name: string, ...spec: string[]): string => lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', ...spec);

@@ -34,7 +34,8 @@ test('allocation errors point at the nodePort and the clusterIP written', t => {
 			name: 'web',
 			field: 'spec.clusterIPs',
 			path: ['spec', 'clusterIPs'],
-			detail: 'Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+			detail:
+				'Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
 		},
 	]);
 	t.deepEqual(diagnostics.map(formatDiagnostic), [

@@ -10,9 +10,7 @@ test('a YAML syntax error is one positioned line', t => {
 });
 
 test('a tab-indented file is one positioned error', t => {
-	t.deepEqual(errorsOf('apiVersion: v1\nkind: Service\nmetadata:\n\tname: web\n'), [
-		't.yaml:4:1: Tabs are not allowed as indentation',
-	]);
+	t.deepEqual(errorsOf('apiVersion: v1\nkind: Service\nmetadata:\n\tname: web\n'), ['t.yaml:4:1: Tabs are not allowed as indentation']);
 });
 
 test('an alias bomb is an error, not a hang', t => {
@@ -49,9 +47,9 @@ test('JSON loads too, with positions', t => {
 test('empty documents are skipped silently; non-mappings are errors', t => {
 	const result = load(lines('---', '# only a comment', '---', '---', '- a', '---', 'hello', '---', '42'));
 	t.deepEqual(result.errors.map(formatDiagnostic), [
-		"t.yaml:5:1: json: cannot unmarshal array into Go value of type map[string]interface {}",
-		"t.yaml:7:1: json: cannot unmarshal string into Go value of type map[string]interface {}",
-		"t.yaml:9:1: json: cannot unmarshal number into Go value of type map[string]interface {}",
+		't.yaml:5:1: json: cannot unmarshal array into Go value of type map[string]interface {}',
+		't.yaml:7:1: json: cannot unmarshal string into Go value of type map[string]interface {}',
+		't.yaml:9:1: json: cannot unmarshal number into Go value of type map[string]interface {}',
 	]);
 	// Empty documents among others are fine; input with no object at all is refused (next test).
 	t.deepEqual(errorsOf(lines('---', '# only a comment', '---', ...service('web', '  ports: [{port: 80}]').trimEnd().split('\n'))), []);
@@ -73,7 +71,10 @@ test('input holding no object at all is refused as kubectl does: each empty file
 		'c.yaml: no objects passed to apply',
 	]);
 	// One file with objects is enough: an empty file beside it is not an error.
-	const mixed = loadSources([{name: 'a.yaml', text: ''}, {name: 'b.yaml', text: service('web', '  ports: [{port: 80}]')}]);
+	const mixed = loadSources([
+		{name: 'a.yaml', text: ''},
+		{name: 'b.yaml', text: service('web', '  ports: [{port: 80}]')},
+	]);
 	t.deepEqual(mixed.errors, []);
 	t.is(mixed.input.services.length, 1);
 });
@@ -88,9 +89,7 @@ test('versions a cluster does not serve; other groups are other resources', t =>
 	t.deepEqual(errorsOf(lines('apiVersion: apps/v2', 'kind: Deployment', 'metadata: {name: x}')), [
 		't.yaml:1:13: no matches for kind "Deployment" in version "apps/v2"',
 	]);
-	t.deepEqual(errorsOf(lines('apiVersion: v1', 'kind: Deployment', 'metadata: {name: x}')), [
-		't.yaml:1:13: no matches for kind "Deployment" in version "v1"',
-	]);
+	t.deepEqual(errorsOf(lines('apiVersion: v1', 'kind: Deployment', 'metadata: {name: x}')), ['t.yaml:1:13: no matches for kind "Deployment" in version "v1"']);
 	const knative = load(lines('apiVersion: serving.knative.dev/v1', 'kind: Service', 'metadata: {name: x}'));
 	t.deepEqual(knative.errors, []);
 	t.deepEqual(knative.skipped, {Service: 1});
@@ -117,7 +116,10 @@ test('kind: List items load, with positions inside items', t => {
 		'- 7',
 	);
 	const result = load(text);
-	t.deepEqual(result.input.services.map(s => s.meta.name), ['a']);
+	t.deepEqual(
+		result.input.services.map(s => s.meta.name),
+		['a'],
+	);
 	t.deepEqual(result.errors.map(formatDiagnostic), [
 		't.yaml:15:22: The Service "b" is invalid: spec.ports[0].port: Invalid value: 99999: must be between 1 and 65535, inclusive',
 		't.yaml:15:15: The Service "b" is invalid: spec.ports[0].targetPort: Invalid value: 99999: must be between 1 and 65535, inclusive',
@@ -149,7 +151,14 @@ test('the same object twice: AlreadyExists, at the second name', t => {
 	t.is(result.input.services[0]!.spec.ports[0]!.port, 80);
 	t.is(result.input.workloads.length, 1);
 	// The same name in another namespace is another object.
-	const other = lines(service('web', '  ports: [{port: 80}]').trimEnd(), '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: web, namespace: default2}', 'spec: {ports: [{port: 80}]}');
+	const other = lines(
+		service('web', '  ports: [{port: 80}]').trimEnd(),
+		'---',
+		'apiVersion: v1',
+		'kind: Service',
+		'metadata: {name: web, namespace: default2}',
+		'spec: {ports: [{port: 80}]}',
+	);
 	t.deepEqual(load(other).errors, []);
 });
 
@@ -180,9 +189,7 @@ test('a namespace used but not defined: created, with one warning at its first u
 		'metadata: {name: shop, labels: {team: a}}',
 	);
 	const result = load(text);
-	t.deepEqual(result.warnings.map(formatDiagnostic), [
-		't.yaml:3:32: warning: namespace "monitoring" is not defined by any document; creating it',
-	]);
+	t.deepEqual(result.warnings.map(formatDiagnostic), ['t.yaml:3:32: warning: namespace "monitoring" is not defined by any document; creating it']);
 	t.deepEqual(result.input.namespaces, [{name: 'shop', labels: {team: 'a'}}, {name: 'monitoring'}]);
 	t.deepEqual(
 		result.input.services.map(s => `${s.meta.namespace}/${s.meta.name}`),
@@ -264,7 +271,7 @@ test('diagnostics come in file and document order, across files', t => {
 	t.deepEqual(result.errors.map(formatDiagnostic), [
 		'a.yaml:4:1: The Service "x" is invalid: spec.ports: Required value',
 		'a.yaml:6:1: apiVersion not set',
-		'b.yaml:3:18: The Service "Y" is invalid: metadata.name: Invalid value: "Y": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')',
+		"b.yaml:3:18: The Service \"Y\" is invalid: metadata.name: Invalid value: \"Y\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
 	]);
 	// An invalid object is not loaded, so it creates no namespace.
 	t.deepEqual(result.input.namespaces, []);

@@ -25,7 +25,7 @@ test('a Node from a dump: InternalIP, podCIDR, labels, readiness; a stray namesp
 test('Node name and podCIDR rules', t => {
 	const text = lines('apiVersion: v1', 'kind: Node', 'metadata: {name: Worker_1}', 'spec: {podCIDR: 10.244.1.0}');
 	t.deepEqual(errorsOf(text), [
-		't.yaml:3:18: The Node "Worker_1" is invalid: metadata.name: Invalid value: "Worker_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')',
+		"t.yaml:3:18: The Node \"Worker_1\" is invalid: metadata.name: Invalid value: \"Worker_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
 		't.yaml:4:17: The Node "Worker_1" is invalid: spec.podCIDR: Invalid value: "10.244.1.0": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
 	]);
 });

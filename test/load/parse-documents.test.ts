@@ -18,13 +18,22 @@ test('documents become plain values, YAML 1.1 style as Kubernetes reads them', t
 
 test('problems carry their document and position; other documents still parse', t => {
 	const parsed = parseDocuments('a: 1\n---\nb: [1\nc: 2\n---\nd: 4\n');
-	t.deepEqual(parsed.problems.map(p => [p.document, p.line, p.col]), [[1, 4, 1]]);
-	t.deepEqual(parsed.documents.map(d => d.value), [{a: 1}, {d: 4}]);
+	t.deepEqual(
+		parsed.problems.map(p => [p.document, p.line, p.col]),
+		[[1, 4, 1]],
+	);
+	t.deepEqual(
+		parsed.documents.map(d => d.value),
+		[{a: 1}, {d: 4}],
+	);
 });
 
 test('a byte-order mark does not shift columns', t => {
 	const parsed = parseDocuments('\uFEFFa: [1\n');
-	t.deepEqual(parsed.problems.map(p => [p.line, p.col]), [[2, 1]]);
+	t.deepEqual(
+		parsed.problems.map(p => [p.line, p.col]),
+		[[2, 1]],
+	);
 });
 
 test('control characters are refused before parsing, as go-yaml does: a binary file is one error', t => {
@@ -43,7 +52,10 @@ test('only the first problem of a document is reported (the rest echo it)', t =>
 test('an unknown tag is an error on both paths: the document is a template, not a manifest', t => {
 	const text = 'apiVersion: v1\nkind: Service\nspec:\n  externalName: !Ref DbHost\n';
 	t.deepEqual(problemsOf(text), ['0:4:17: Unresolved tag: !Ref']);
-	t.deepEqual(problemsOf(big(text)).map(p => p.replace(/^0:\d+:\d+/, '')), [': Unresolved tag: !Ref']);
+	t.deepEqual(
+		problemsOf(big(text)).map(p => p.replace(/^0:\d+:\d+/, '')),
+		[': Unresolved tag: !Ref'],
+	);
 	t.deepEqual(problemsOf('a: !!str 1\nb: !!int "2"\n'), [], 'standard tags resolve');
 });
 

@@ -1,6 +1,7 @@
 // The file-system edge: files, folders, stdin, and what goes wrong with them.
-import test from 'ava';
+
 import {fileURLToPath} from 'node:url';
+import test from 'ava';
 import {formatDiagnostic, loadSources, readSources} from '../../source/load/index.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/load/', import.meta.url));
@@ -29,7 +30,10 @@ test('"-" reads stdin once, shown as <stdin>', t => {
 		return 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n';
 	};
 	const {files} = readSources(['-', `${fixtures}folder/a-namespace.yml`, '-'], readStdin);
-	t.deepEqual(files.map(f => f.name.replace(fixtures, '')), ['<stdin>', 'folder/a-namespace.yml', '<stdin>']);
+	t.deepEqual(
+		files.map(f => f.name.replace(fixtures, '')),
+		['<stdin>', 'folder/a-namespace.yml', '<stdin>'],
+	);
 	t.is(reads, 1);
 });
 

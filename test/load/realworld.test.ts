@@ -1,9 +1,10 @@
 // The manifests in shared/realworld (see its SOURCES.md) load with zero errors and say what
 // their authors meant. Each loads on its own, except the two groups SOURCES.md names.
-import test from 'ava';
+
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {formatDiagnostic, formatSkipped, loadSources, type LoadResult} from '../../source/load/index.js';
+import test from 'ava';
+import {formatDiagnostic, formatSkipped, type LoadResult, loadSources} from '../../source/load/index.js';
 
 // shared/realworld sits beside the repository (see its SOURCES.md).
 const realworld = fileURLToPath(new URL('../../../shared/realworld/', import.meta.url));
@@ -64,7 +65,10 @@ test('#3 guestbook: a NodePort frontend without a nodePort, 6 pods over 3 Deploy
 	t.is(frontend.spec.ports[0]!.nodePort, undefined);
 	t.is(frontend.spec.externalTrafficPolicy, 'Cluster');
 	t.is(result.input.services.length, 3);
-	t.deepEqual(result.input.workloads.map(w => w.replicas), [1, 2, 3]);
+	t.deepEqual(
+		result.input.workloads.map(w => w.replicas),
+		[1, 2, 3],
+	);
 	t.is(formatSkipped(result.skipped), null);
 });
 
@@ -72,11 +76,10 @@ test('#4 guestbook 2016: ReplicationControllers without selectors select their t
 	const result = loadClean(t, 'guestbook-all-in-one-rc-2016.yaml');
 	t.deepEqual(result.warnings, []);
 	t.is(result.input.services.length, 3);
-	t.deepEqual(result.input.workloads.map(w => `${w.kind}/${w.meta.name}×${w.replicas}`), [
-		'ReplicationController/redis-master×1',
-		'ReplicationController/redis-slave×2',
-		'ReplicationController/frontend×3',
-	]);
+	t.deepEqual(
+		result.input.workloads.map(w => `${w.kind}/${w.meta.name}×${w.replicas}`),
+		['ReplicationController/redis-master×1', 'ReplicationController/redis-slave×2', 'ReplicationController/frontend×3'],
+	);
 	for (const w of result.input.workloads) t.deepEqual(w.selector.matchLabels, w.template.labels);
 	t.deepEqual(result.input.workloads[0]!.selector.matchLabels, {app: 'redis', role: 'master', tier: 'backend'});
 	t.is(svc(result, 'redis-slave').spec.ports[0]!.targetPort, 6379);
@@ -91,15 +94,24 @@ test('#5 cockroachdb: a headless Service with the removed tolerate-unready annot
 	const headless = svc(result, 'cockroachdb');
 	t.is(headless.spec.clusterIP, 'None');
 	t.false(headless.spec.publishNotReadyAddresses);
-	t.deepEqual(headless.spec.ports.map(p => `${p.name}:${p.port}`), ['grpc:26257', 'http:8080']);
+	t.deepEqual(
+		headless.spec.ports.map(p => `${p.name}:${p.port}`),
+		['grpc:26257', 'http:8080'],
+	);
 	t.false(svc(result, 'cockroachdb-public').spec.publishNotReadyAddresses);
 	const sts = result.input.workloads[0]!;
 	t.is(sts.kind, 'StatefulSet');
 	t.is(sts.replicas, 3);
 	t.is(sts.serviceName, 'cockroachdb');
 	t.is(sts.template.spec.terminationGracePeriodSeconds, 60);
-	t.deepEqual(sts.template.spec.containers.map(c => c.name), ['cockroachdb']);
-	t.deepEqual(sts.template.spec.containers[0]!.ports.map(p => p.name), ['grpc', 'http']);
+	t.deepEqual(
+		sts.template.spec.containers.map(c => c.name),
+		['cockroachdb'],
+	);
+	t.deepEqual(
+		sts.template.spec.containers[0]!.ports.map(p => p.name),
+		['grpc', 'http'],
+	);
 	t.is(formatSkipped(result.skipped), 'skipped: 1 PodDisruptionBudget');
 });
 
@@ -122,7 +134,10 @@ test('#6 ingress-nginx: a LoadBalancer with named targetPorts and ETP Local; 15 
 		{name: 'https', protocol: 'TCP', port: 443, targetPort: 'https', appProtocol: 'https'},
 	]);
 	t.is(svc(result, 'ingress-nginx-controller-admission').spec.ports[0]!.targetPort, 'webhook');
-	t.deepEqual(result.input.workloads.map(w => `${w.meta.name}×${w.replicas}`), ['ingress-nginx-controller×1']);
+	t.deepEqual(
+		result.input.workloads.map(w => `${w.meta.name}×${w.replicas}`),
+		['ingress-nginx-controller×1'],
+	);
 	t.is(
 		formatSkipped(result.skipped),
 		'skipped: 2 ClusterRole, 2 ClusterRoleBinding, 2 Job, 2 Role, 2 RoleBinding, 2 ServiceAccount, 1 ConfigMap, 1 IngressClass, 1 ValidatingWebhookConfiguration',
@@ -153,7 +168,10 @@ test('#9 kube-prometheus: ClientIP affinity, named targetPorts, an undefined nam
 	const prometheus = svc(result, 'prometheus-k8s');
 	t.is(prometheus.spec.sessionAffinity, 'ClientIP');
 	t.is(prometheus.spec.affinityTimeoutSeconds, 10800);
-	t.deepEqual(prometheus.spec.ports.map(p => p.targetPort), ['web', 'reloader-web']);
+	t.deepEqual(
+		prometheus.spec.ports.map(p => p.targetPort),
+		['web', 'reloader-web'],
+	);
 });
 
 test('#10-#13 meteor: JSON files, a LoadBalancer with a 90 s affinity, an RC and a bare Pod', t => {
@@ -197,7 +215,10 @@ test('#14 jaeger: a List with a legacy Deployment, headless and UDP Services', t
 		result.input.services.map(s => `${s.meta.name} ${s.spec.type} ${s.spec.clusterIP ?? '-'} ${s.spec.ports.length}`),
 		['jaeger-query LoadBalancer - 1', 'jaeger-collector ClusterIP - 3', 'jaeger-agent ClusterIP None 4', 'zipkin ClusterIP None 1'],
 	);
-	t.deepEqual(svc(result, 'jaeger-agent').spec.ports.map(p => p.protocol), ['UDP', 'UDP', 'UDP', 'TCP']);
+	t.deepEqual(
+		svc(result, 'jaeger-agent').spec.ports.map(p => p.protocol),
+		['UDP', 'UDP', 'UDP', 'TCP'],
+	);
 	// Positions inside List items work for later (simulator) errors.
 	t.deepEqual(result.locate('Service', 'default', 'zipkin', ['spec', 'ports', 0, 'port']), {
 		file: 'jaeger-all-in-one-list.yml',

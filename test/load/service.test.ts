@@ -16,9 +16,7 @@ test('S3: a Service name must be a DNS-1035 label', t => {
 
 test('S4: a missing name is reported at metadata', t => {
 	const text = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  labels: {app: x}', 'spec:', '  ports: [{port: 80}]');
-	t.deepEqual(errorsOf(text), [
-		't.yaml:3:1: The Service "" is invalid: metadata.name: Required value: name or generateName is required',
-	]);
+	t.deepEqual(errorsOf(text), ['t.yaml:3:1: The Service "" is invalid: metadata.name: Required value: name or generateName is required']);
 });
 
 test('S18: unsupported type', t => {
@@ -123,10 +121,7 @@ test('S21: a clusterIP that is not an IP', t => {
 });
 
 test('S19: clusterIPs from a dump must agree with clusterIP', t => {
-	t.deepEqual(
-		errorsOf(service('web', '  clusterIP: 10.96.5.5', '  clusterIPs: [10.96.5.5]', '  ports: [{port: 80}]')),
-		[],
-	);
+	t.deepEqual(errorsOf(service('web', '  clusterIP: 10.96.5.5', '  clusterIPs: [10.96.5.5]', '  ports: [{port: 80}]')), []);
 	t.deepEqual(errorsOf(service('web', '  clusterIP: 10.96.5.5', '  clusterIPs: [10.96.5.6]', '  ports: [{port: 80}]')), [
 		`t.yaml:7:15: ${invalid('web')}spec.clusterIPs: Invalid value: []string{"10.96.5.6"}: first value must match \`clusterIP\``,
 	]);
@@ -142,9 +137,7 @@ test('S24: ExternalName needs a DNS-1123 subdomain; one trailing dot is allowed'
 
 test('S25: ExternalName with a clusterIP', t => {
 	const text = service('db', '  type: ExternalName', '  externalName: db.example.com', '  clusterIP: 10.96.0.5');
-	t.deepEqual(errorsOf(text), [
-		`t.yaml:8:14: ${invalid('db')}spec.clusterIPs: Forbidden: may not be set for ExternalName services`,
-	]);
+	t.deepEqual(errorsOf(text), [`t.yaml:8:14: ${invalid('db')}spec.clusterIPs: Forbidden: may not be set for ExternalName services`]);
 });
 
 test('S28: selector keys and values follow label syntax, reported on spec.selector', t => {
@@ -208,10 +201,7 @@ test('S36: externalTrafficPolicy only for externally accessible Services', t => 
 		`t.yaml:7:26: ${invalid('web')}spec.externalTrafficPolicy: Unsupported value: "Nearest": supported values: "Cluster", "Local"`,
 	]);
 	// A ClusterIP Service with externalIPs is externally accessible (S1).
-	t.deepEqual(
-		errorsOf(service('web', '  externalIPs: [203.0.113.7]', '  externalTrafficPolicy: Local', '  ports: [{port: 80}]')),
-		[],
-	);
+	t.deepEqual(errorsOf(service('web', '  externalIPs: [203.0.113.7]', '  externalTrafficPolicy: Local', '  ports: [{port: 80}]')), []);
 });
 
 test('S37: healthCheckNodePort only for LoadBalancer with externalTrafficPolicy Local', t => {
@@ -238,9 +228,7 @@ test('wrong types are Invalid value errors with one wording, and only they are r
 	t.deepEqual(errorsOf(service('web', '  ports: {port: 80}')), [
 		`t.yaml:6:10: ${invalid('web')}spec.ports: Invalid value: map[string]interface {}{"port":80}: must be a list`,
 	]);
-	t.deepEqual(errorsOf(service('web', '  ports: [{port: 1.5}]')), [
-		`t.yaml:6:18: ${invalid('web')}spec.ports[0].port: Invalid value: 1.5: must be an integer`,
-	]);
+	t.deepEqual(errorsOf(service('web', '  ports: [{port: 1.5}]')), [`t.yaml:6:18: ${invalid('web')}spec.ports[0].port: Invalid value: 1.5: must be an integer`]);
 	// YAML 1.1, as Kubernetes reads it: an unquoted `yes` is a boolean, not a label value.
 	const text = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels:', '    enabled: yes', 'spec:', '  ports: [{port: 80}]');
 	t.deepEqual(errorsOf(text), [`t.yaml:6:14: ${invalid('web')}metadata.labels[enabled]: Invalid value: true: must be a string`]);
@@ -343,8 +331,13 @@ test('S29: an empty selector means no managed endpoints, like no selector', t =>
 	t.is(load(service('web', '  selector: {}', '  ports: [{port: 80}]')).input.services[0]!.spec.selector, null);
 });
 
-test('a dump\'s status.loadBalancer.ingress is kept', t => {
-	const text = lines(service('web', '  type: LoadBalancer', '  ports: [{port: 80, nodePort: 31380}]').trimEnd(), 'status:', '  loadBalancer:', '    ingress: [{ip: 203.0.113.10}, {hostname: lb.example.com}]');
+test("a dump's status.loadBalancer.ingress is kept", t => {
+	const text = lines(
+		service('web', '  type: LoadBalancer', '  ports: [{port: 80, nodePort: 31380}]').trimEnd(),
+		'status:',
+		'  loadBalancer:',
+		'    ingress: [{ip: 203.0.113.10}, {hostname: lb.example.com}]',
+	);
 	const web = load(text).input.services[0]!;
 	t.deepEqual(web.loadBalancerIngress, ['203.0.113.10', 'lb.example.com']);
 	t.is(web.spec.ports[0]!.nodePort, 31380);

@@ -3,8 +3,7 @@
 import test from 'ava';
 import {errorsOf, lines, load, warningsOf} from './helpers.js';
 
-const deployment = (...spec: string[]) =>
-	lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', ...spec);
+const deployment = (...spec: string[]) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', ...spec);
 const invalid = 'The Deployment "web" is invalid: ';
 const template = ['  template:', '    metadata:', '      labels: {app: web}', '    spec:', '      containers: [{name: web, image: nginx}]'];
 
@@ -268,9 +267,10 @@ test('ReplicaSet: apps/v1 rules, and extensions/v1beta1 defaulting', t => {
 	const legacy = lines('apiVersion: extensions/v1beta1', 'kind: ReplicaSet', 'metadata: {name: web}', 'spec:', '  replicas: 4', ...template);
 	const result = load(legacy);
 	t.deepEqual(result.errors, []);
-	t.deepEqual(result.warnings.map(w => w.message), [
-		'ReplicaSet "web" uses extensions/v1beta1, which a current cluster rejects (removed in Kubernetes 1.16); loading it as apps/v1',
-	]);
+	t.deepEqual(
+		result.warnings.map(w => w.message),
+		['ReplicaSet "web" uses extensions/v1beta1, which a current cluster rejects (removed in Kubernetes 1.16); loading it as apps/v1'],
+	);
 	t.deepEqual(result.input.workloads[0]!.selector.matchLabels, {app: 'web'});
 	t.is(result.input.workloads[0]!.replicas, 4);
 });
@@ -282,9 +282,7 @@ test('a type error inside the template is reported even when the selector is unu
 		'    metadata: {labels: {app: web}}',
 		'    spec: {containers: [{name: web, ports: [{containerPort: http}]}]}',
 	);
-	t.deepEqual(errorsOf(text), [
-		`t.yaml:9:61: ${invalid}spec.template.spec.containers[0].ports[0].containerPort: Invalid value: "http": must be an integer`,
-	]);
+	t.deepEqual(errorsOf(text), [`t.yaml:9:61: ${invalid}spec.template.spec.containers[0].ports[0].containerPort: Invalid value: "http": must be an integer`]);
 });
 
 test('generateName alone cannot name an object here', t => {

@@ -40,9 +40,19 @@ test('get ep reviews: the v1, v2 and v3 pods, each at 9080 (S1: targetPort = por
 	const pods = podIPs(s);
 	t.is(Object.keys(pods).length, 6);
 	const reviews = podsOf(pods, 'reviews-');
-	t.deepEqual(reviews.map(p => p.name.replace(/-[a-z0-9]+-[a-z0-9]+$/, '')), ['reviews-v1', 'reviews-v2', 'reviews-v3']);
+	t.deepEqual(
+		reviews.map(p => p.name.replace(/-[a-z0-9]+-[a-z0-9]+$/, '')),
+		['reviews-v1', 'reviews-v2', 'reviews-v3'],
+	);
 	const rows = rowsByName(s.out('get ep'));
-	t.is(rows['reviews']!['ENDPOINTS'], reviews.map(p => p.ip).sort(byIP).map(ip => `${ip}:9080`).join(','));
+	t.is(
+		rows['reviews']!['ENDPOINTS'],
+		reviews
+			.map(p => p.ip)
+			.sort(byIP)
+			.map(ip => `${ip}:9080`)
+			.join(','),
+	);
 	for (const app of ['details', 'productpage', 'ratings']) {
 		const [pod] = podsOf(pods, `${app}-v1-`);
 		t.is(rows[app]!['ENDPOINTS'], `${pod!.ip}:9080`, app);
@@ -54,7 +64,10 @@ test('curl reviews:9080 spreads over all three versions at random (E1), and 80 i
 	const out = s.out('curl reviews:9080 --count 300 --summary');
 	t.is(out[0], '300 requests: 300 ok, 0 failed');
 	const rows = out.slice(1).map(line => /^ {2}(reviews-(v[123])-\S+) \((\S+) on (node-\d)\)\s+(\d+)\s/.exec(line));
-	t.deepEqual(rows.map(m => m?.[2]), ['v1', 'v2', 'v3']);
+	t.deepEqual(
+		rows.map(m => m?.[2]),
+		['v1', 'v2', 'v3'],
+	);
 	for (const m of rows) t.true(Number(m![5]) > 70 && Number(m![5]) < 130, `roughly a third each: ${m![0]}`);
 	t.regex(s.out('curl reviews')[0]!, /→ timed out: reviews has no port 80 on 10\.\d+\.\d+\.\d+ \(ports: 9080\/TCP\)$/);
 });
@@ -68,7 +81,10 @@ test('productpage calls details and reviews by their short names from its own po
 	t.deepEqual(s.out(`curl details:9080 --from pod/${page!.name}`), [
 		`pod/${page!.name} (${page!.ip} on ${page!.node}) → details:9080 → A ${vip} → ClusterIP ${vip}:9080 → ${details!.name} ${details!.ip}:9080 on ${details!.node} → ok (iptables random, 1 of 1)`,
 	]);
-	t.regex(s.out(`curl http://reviews:9080/reviews/0 --from pod/${page!.name}`)[0]!, /→ reviews-v[123]-\S+ 10\.244\.\d+\.\d+:9080 on node-\d → ok \(iptables random, 1 of 3\)$/);
+	t.regex(
+		s.out(`curl http://reviews:9080/reviews/0 --from pod/${page!.name}`)[0]!,
+		/→ reviews-v[123]-\S+ 10\.244\.\d+\.\d+:9080 on node-\d → ok \(iptables random, 1 of 3\)$/,
+	);
 });
 
 test('deleting reviews-v2’s pod: traffic stays on v1 and v3 until the replacement runs, then all three again', t => {
@@ -77,7 +93,10 @@ test('deleting reviews-v2’s pod: traffic stays on v1 and v3 until the replacem
 	s.out(`delete pod ${v2!.name}`);
 	const during = s.out('curl reviews:9080 --count 60 --summary');
 	t.is(during[0], '60 requests: 60 ok, 0 failed');
-	t.deepEqual(during.slice(1).map(line => /reviews-(v[123])-/.exec(line)?.[1]), ['v1', 'v3']);
+	t.deepEqual(
+		during.slice(1).map(line => /reviews-(v[123])-/.exec(line)?.[1]),
+		['v1', 'v3'],
+	);
 	// No readiness probe: Ready as soon as it runs (C3), after the 2 s start.
 	s.out('wait 2s');
 	const fresh = podsOf(podIPs(s), 'reviews-v2-').find(p => p.status === 'Running')!;
@@ -85,5 +104,8 @@ test('deleting reviews-v2’s pod: traffic stays on v1 and v3 until the replacem
 	t.is(fresh.ready, '1/1');
 	t.true(rowsByName(s.out('get ep reviews'))['reviews']!['ENDPOINTS'].includes(`${fresh.ip}:9080`));
 	const after = s.out('curl reviews:9080 --count 60 --summary');
-	t.deepEqual(after.slice(1).map(line => /reviews-(v[123])-/.exec(line)?.[1]), ['v1', 'v2', 'v3']);
+	t.deepEqual(
+		after.slice(1).map(line => /reviews-(v[123])-/.exec(line)?.[1]),
+		['v1', 'v2', 'v3'],
+	);
 });

@@ -12,7 +12,11 @@ const FQDN = 'cockroachdb.default.svc.cluster.local';
 const HEADER = ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', ''];
 
 /** The A records of an nslookup answer, sorted (CoreDNS's loadbalance shuffles them, S100). */
-const addresses = (out: string[]) => out.filter(l => l.startsWith('Address:   ') && !l.includes('#53')).map(l => l.slice(11)).sort(byIP);
+const addresses = (out: string[]) =>
+	out
+		.filter(l => l.startsWith('Address:   ') && !l.includes('#53'))
+		.map(l => l.slice(11))
+		.sort(byIP);
 
 /** `a:26257,b:26257,c:26257 + 3 more...` for 3 pods × 2 ports (S122: ports outer, addresses inner). */
 const cell = (ips: string[]) => {
@@ -30,7 +34,14 @@ test('the loader warns that the tolerate-unready annotation does nothing now; th
 
 test('get svc: the headless Service shows None; both carry 26257 and 8080', t => {
 	const rows = rowsByName(session(cluster.state).out('get svc'));
-	t.deepEqual(rows['cockroachdb'], {NAME: 'cockroachdb', TYPE: 'ClusterIP', 'CLUSTER-IP': 'None', 'EXTERNAL-IP': '<none>', 'PORT(S)': '26257/TCP,8080/TCP', AGE: '0s'});
+	t.deepEqual(rows['cockroachdb'], {
+		NAME: 'cockroachdb',
+		TYPE: 'ClusterIP',
+		'CLUSTER-IP': 'None',
+		'EXTERNAL-IP': '<none>',
+		'PORT(S)': '26257/TCP,8080/TCP',
+		AGE: '0s',
+	});
 	t.like(rows['cockroachdb-public'], {TYPE: 'ClusterIP', 'EXTERNAL-IP': '<none>', 'PORT(S)': '26257/TCP,8080/TCP'});
 	t.true(isDynamicClusterIP(rows['cockroachdb-public']!['CLUSTER-IP']!));
 });
@@ -60,14 +71,19 @@ test('get ep cockroachdb -o yaml: hostnames from the StatefulSet (S77), the head
 test('DNS: the headless name answers pod IPs, each pod has its own name, SRV targets the pods', t => {
 	const s = session(cluster.state);
 	const pods = podIPs(s);
-	const all = Object.values(pods).map(p => p.ip).sort(byIP);
+	const all = Object.values(pods)
+		.map(p => p.ip)
+		.sort(byIP);
 	// F2, H5: never a VIP for a headless name.
 	t.deepEqual(addresses(s.out('nslookup cockroachdb')), all);
 	for (const [name, pod] of Object.entries(pods)) {
 		t.deepEqual(s.out(`nslookup ${name}.cockroachdb`), [...HEADER, `Name:      ${name}.${FQDN}`, `Address:   ${pod.ip}`]);
 	}
 	const srv = s.out('nslookup _grpc._tcp.cockroachdb --type SRV').slice(3).sort();
-	t.deepEqual(srv, ['cockroachdb-0', 'cockroachdb-1', 'cockroachdb-2'].map(h => `_grpc._tcp.${FQDN} service = 0 33 26257 ${h}.${FQDN}.`));
+	t.deepEqual(
+		srv,
+		['cockroachdb-0', 'cockroachdb-1', 'cockroachdb-2'].map(h => `_grpc._tcp.${FQDN} service = 0 33 26257 ${h}.${FQDN}.`),
+	);
 	const vip = rowsByName(s.out('get svc cockroachdb-public'))['cockroachdb-public']!['CLUSTER-IP'];
 	t.deepEqual(s.out('nslookup cockroachdb-public'), [...HEADER, 'Name:      cockroachdb-public.default.svc.cluster.local', `Address:   ${vip}`]);
 });
@@ -94,10 +110,19 @@ test('not ready (a crashed container): out of both Services and out of DNS — t
 	t.is(ep['cockroachdb']!['ENDPOINTS'], cell(others));
 	t.is(ep['cockroachdb-public']!['ENDPOINTS'], cell(others));
 	// S71: the unready address moves to notReadyAddresses.
-	t.regex(s.out('get ep cockroachdb -o yaml').join('\n'), new RegExp(`notReadyAddresses:\\n {2}- hostname: cockroachdb-1\\n {4}ip: ${pods['cockroachdb-1']!.ip.replace(/\./g, '\\.')}\\n`));
+	t.regex(
+		s.out('get ep cockroachdb -o yaml').join('\n'),
+		new RegExp(`notReadyAddresses:\\n {2}- hostname: cockroachdb-1\\n {4}ip: ${pods['cockroachdb-1']!.ip.replace(/\./g, '\\.')}\\n`),
+	);
 	// S123: EndpointSlices still list it (not ready).
 	const slices = parseTable(s.out('get endpointslices'));
-	t.is(slices.find(r => r['NAME']!.startsWith('cockroachdb-') && !r['NAME']!.startsWith('cockroachdb-public'))!['ENDPOINTS'], Object.values(pods).map(p => p.ip).sort(byIP).join(','));
+	t.is(
+		slices.find(r => r['NAME']!.startsWith('cockroachdb-') && !r['NAME']!.startsWith('cockroachdb-public'))!['ENDPOINTS'],
+		Object.values(pods)
+			.map(p => p.ip)
+			.sort(byIP)
+			.join(','),
+	);
 	// S104: DNS publishes ready endpoints only.
 	t.deepEqual(addresses(s.out('nslookup cockroachdb')), [...others].sort(byIP));
 	t.deepEqual(s.out(`nslookup cockroachdb-1.${FQDN}`).slice(3), [`** server can't find cockroachdb-1.${FQDN}: NXDOMAIN`]);

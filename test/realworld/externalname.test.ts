@@ -2,7 +2,7 @@
 // `backup-svc` in `default` is a CNAME to `coffee-backup-svc.external-ns.svc.cluster.local`, a
 // ClusterIP Service (80 → 8080) defined with its Deployment and Namespace by the second file.
 import test from 'ava';
-import {isDynamicClusterIP, loadCluster, podIPs, rowsByName, session, type Session} from './helpers.js';
+import {isDynamicClusterIP, loadCluster, podIPs, rowsByName, type Session, session} from './helpers.js';
 
 const cluster = loadCluster('externalname-backup-svc.yaml', 'externalname-target-external-cafe.yaml');
 const TARGET = 'coffee-backup-svc.external-ns.svc.cluster.local';
@@ -78,9 +78,7 @@ test('F4/S108: the CNAME, followed by CoreDNS inside its own zone to the target�
 		"** server can't find 10-244-0-2.backup-svc.default.svc.cluster.local: NXDOMAIN",
 	]);
 	// The target answers SRV for its named port.
-	t.deepEqual(s.out('nslookup _http._tcp.coffee-backup-svc.external-ns --type SRV').slice(3), [
-		`_http._tcp.${TARGET} service = 0 100 80 ${TARGET}.`,
-	]);
+	t.deepEqual(s.out('nslookup _http._tcp.coffee-backup-svc.external-ns --type SRV').slice(3), [`_http._tcp.${TARGET} service = 0 100 80 ${TARGET}.`]);
 });
 
 test('E7/H4: curl backup-svc is never proxied by it: DNS hands over the target’s VIP, which leads to the pod', t => {
@@ -99,5 +97,8 @@ test('E7/H4: curl backup-svc is never proxied by it: DNS hands over the target�
 test('loading the target first changes nothing about the routing', t => {
 	const reversed = session(loadCluster('externalname-target-external-cafe.yaml', 'externalname-backup-svc.yaml').state);
 	const {name, ip, vip} = target(reversed);
-	t.regex(reversed.out('curl backup-svc')[0]!, new RegExp(`→ A ${vip.replace(/\./g, '\\.')} → ClusterIP .* → ${name} ${ip.replace(/\./g, '\\.')}:8080 on node-\\d → ok`));
+	t.regex(
+		reversed.out('curl backup-svc')[0]!,
+		new RegExp(`→ A ${vip.replace(/\./g, '\\.')} → ClusterIP .* → ${name} ${ip.replace(/\./g, '\\.')}:8080 on node-\\d → ok`),
+	);
 });

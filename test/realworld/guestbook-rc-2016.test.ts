@@ -33,13 +33,33 @@ test('get svc and get ep: three ClusterIP Services, each over its own RC’s pod
 	const svc = rowsByName(s.out('get svc'));
 	t.deepEqual(
 		Object.values(svc).map(r => `${r['NAME']} ${r['TYPE']} ${r['EXTERNAL-IP']} ${r['PORT(S)']}`),
-		['frontend ClusterIP <none> 80/TCP', 'kubernetes ClusterIP <none> 443/TCP', 'redis-master ClusterIP <none> 6379/TCP', 'redis-slave ClusterIP <none> 6379/TCP'],
+		[
+			'frontend ClusterIP <none> 80/TCP',
+			'kubernetes ClusterIP <none> 443/TCP',
+			'redis-master ClusterIP <none> 6379/TCP',
+			'redis-slave ClusterIP <none> 6379/TCP',
+		],
 	);
 	for (const name of ['frontend', 'redis-master', 'redis-slave']) t.true(isDynamicClusterIP(svc[name]!['CLUSTER-IP']!));
 	const ep = rowsByName(s.out('get ep'));
-	t.is(ep['frontend']!['ENDPOINTS'], ipsOf(pods, 'frontend').map(ip => `${ip}:80`).join(','));
-	t.is(ep['redis-master']!['ENDPOINTS'], ipsOf(pods, 'redis-master').map(ip => `${ip}:6379`).join(','));
-	t.is(ep['redis-slave']!['ENDPOINTS'], ipsOf(pods, 'redis-slave').map(ip => `${ip}:6379`).join(','));
+	t.is(
+		ep['frontend']!['ENDPOINTS'],
+		ipsOf(pods, 'frontend')
+			.map(ip => `${ip}:80`)
+			.join(','),
+	);
+	t.is(
+		ep['redis-master']!['ENDPOINTS'],
+		ipsOf(pods, 'redis-master')
+			.map(ip => `${ip}:6379`)
+			.join(','),
+	);
+	t.is(
+		ep['redis-slave']!['ENDPOINTS'],
+		ipsOf(pods, 'redis-slave')
+			.map(ip => `${ip}:6379`)
+			.join(','),
+	);
 	t.deepEqual([ipsOf(pods, 'frontend').length, ipsOf(pods, 'redis-master').length, ipsOf(pods, 'redis-slave').length], [3, 1, 2]);
 });
 
@@ -50,7 +70,13 @@ test('C1: deleting a frontend pod brings a new name and a new IP; a crash keeps 
 	t.deepEqual(s.out(`delete pod ${victim}`), [`pod "${victim}" deleted`]);
 	t.deepEqual(s.out(`crash pod ${crashed}`), [`pod/${crashed} container restarted (restarts: 1, IP ${before[crashed!]!.ip} kept)`]);
 	// C4: the deleted pod and the crashed one are out of the ready endpoints at once.
-	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'], ipsOf(before, 'frontend').filter(ip => ip !== before[victim!]!.ip && ip !== before[crashed!]!.ip).map(ip => `${ip}:80`).join(','));
+	t.is(
+		rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'],
+		ipsOf(before, 'frontend')
+			.filter(ip => ip !== before[victim!]!.ip && ip !== before[crashed!]!.ip)
+			.map(ip => `${ip}:80`)
+			.join(','),
+	);
 	s.out('wait 2s');
 	const after = podIPs(s);
 	const fresh = Object.keys(after).filter(name => name.startsWith('frontend-') && !(name in before));
@@ -59,7 +85,13 @@ test('C1: deleting a frontend pod brings a new name and a new IP; a crash keeps 
 	t.is(after[crashed!]!.ip, before[crashed!]!.ip);
 	t.regex(after[crashed!]!.status, /^Running$/);
 	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'].split(',').length, 3);
-	t.deepEqual(s.out('get rc frontend').slice(1).map(l => l.replace(/\s+/g, ' ')), ['frontend 3 3 3 2s']);
+	t.deepEqual(
+		s
+			.out('get rc frontend')
+			.slice(1)
+			.map(l => l.replace(/\s+/g, ' ')),
+		['frontend 3 3 3 2s'],
+	);
 });
 
 test('the frontend reaches redis-master by its short name', t => {
@@ -67,6 +99,12 @@ test('the frontend reaches redis-master by its short name', t => {
 	const pods = podIPs(s);
 	const frontend = Object.keys(pods).find(name => name.startsWith('frontend-'))!;
 	const [master] = Object.keys(pods).filter(name => name.startsWith('redis-master-'));
-	t.regex(s.out(`curl redis-master:6379 --from pod/${frontend}`)[0]!, new RegExp(`→ ${master} ${pods[master!]!.ip.replace(/\./g, '\\.')}:6379 on ${pods[master!]!.node} → ok \\(iptables random, 1 of 1\\)$`));
-	t.regex(s.out(`curl redis-slave:6379 --from pod/${frontend}`)[0]!, /→ redis-slave-[a-z0-9]{5} 10\.244\.\d+\.\d+:6379 on node-\d → ok \(iptables random, 1 of 2\)$/);
+	t.regex(
+		s.out(`curl redis-master:6379 --from pod/${frontend}`)[0]!,
+		new RegExp(`→ ${master} ${pods[master!]!.ip.replace(/\./g, '\\.')}:6379 on ${pods[master!]!.node} → ok \\(iptables random, 1 of 1\\)$`),
+	);
+	t.regex(
+		s.out(`curl redis-slave:6379 --from pod/${frontend}`)[0]!,
+		/→ redis-slave-[a-z0-9]{5} 10\.244\.\d+\.\d+:6379 on node-\d → ok \(iptables random, 1 of 2\)$/,
+	);
 });

@@ -37,9 +37,24 @@ test('get ep: 3 frontends at :80, the master alone behind redis-master, the 2 re
 	const pods = podIPs(s);
 	t.is(Object.keys(pods).length, 6);
 	const rows = rowsByName(s.out('get ep'));
-	t.is(rows['frontend']!['ENDPOINTS'], ipsOf(pods, 'frontend-').map(ip => `${ip}:80`).join(','));
-	t.is(rows['redis-master']!['ENDPOINTS'], ipsOf(pods, 'redis-master-').map(ip => `${ip}:6379`).join(','));
-	t.is(rows['redis-replica']!['ENDPOINTS'], ipsOf(pods, 'redis-replica-').map(ip => `${ip}:6379`).join(','));
+	t.is(
+		rows['frontend']!['ENDPOINTS'],
+		ipsOf(pods, 'frontend-')
+			.map(ip => `${ip}:80`)
+			.join(','),
+	);
+	t.is(
+		rows['redis-master']!['ENDPOINTS'],
+		ipsOf(pods, 'redis-master-')
+			.map(ip => `${ip}:6379`)
+			.join(','),
+	);
+	t.is(
+		rows['redis-replica']!['ENDPOINTS'],
+		ipsOf(pods, 'redis-replica-')
+			.map(ip => `${ip}:6379`)
+			.join(','),
+	);
 	t.is(ipsOf(pods, 'redis-replica-').length, 2);
 });
 
@@ -65,7 +80,9 @@ test('describe svc frontend: unnamed port, targetPort defaulted to 80, the nodeP
 		'Port:                     <unset>  80/TCP',
 		'TargetPort:               80/TCP',
 		`NodePort:                 <unset>  ${nodePort}/TCP`,
-		`Endpoints:                ${ipsOf(pods, 'frontend-').map(a => `${a}:80`).join(',')}`,
+		`Endpoints:                ${ipsOf(pods, 'frontend-')
+			.map(a => `${a}:80`)
+			.join(',')}`,
 		'Session Affinity:         None',
 		'External Traffic Policy:  Cluster',
 		'Internal Traffic Policy:  Cluster',
@@ -81,7 +98,12 @@ test('E5: every node’s nodePort reaches all three frontends from outside (ETP 
 		t.is(out[0], '60 requests: 60 ok, 0 failed', node);
 		t.is(out.filter(line => /^ {2}frontend-/.test(line)).length, 3, node);
 	}
-	t.regex(s.out(`curl ${NODES[0]}:${nodePort} --from node/node-3`)[0]!, new RegExp(`^node/node-3 \\(192\\.168\\.49\\.4\\) → ${NODES[0]}:${nodePort} → NodePort ${NODES[0]}:${nodePort} → frontend-\\S+ 10\\.244\\.\\d+\\.\\d+:80 on node-\\d → ok`));
+	t.regex(
+		s.out(`curl ${NODES[0]}:${nodePort} --from node/node-3`)[0]!,
+		new RegExp(
+			`^node/node-3 \\(192\\.168\\.49\\.4\\) → ${NODES[0]}:${nodePort} → NodePort ${NODES[0]}:${nodePort} → frontend-\\S+ 10\\.244\\.\\d+\\.\\d+:80 on node-\\d → ok`,
+		),
+	);
 	// A port no Service holds is refused by the node itself.
 	const unused = nodePort === 32767 ? 32766 : nodePort + 1;
 	t.deepEqual(s.out(`curl ${NODES[1]}:${unused} --from external`), [
@@ -96,9 +118,11 @@ test('the frontends reach redis by name; scaling frontend to 1 shrinks its endpo
 	const master = Object.entries(pods).find(([name]) => name.startsWith('redis-master-'))!;
 	const vip = rowsByName(s.out('get svc redis-master'))['redis-master']!['CLUSTER-IP'];
 	t.true(
-		s.out(`curl redis-master:6379 --from pod/${frontend}`)[0]!.endsWith(
-			`→ redis-master:6379 → A ${vip} → ClusterIP ${vip}:6379 → ${master[0]} ${master[1].ip}:6379 on ${master[1].node} → ok (iptables random, 1 of 1)`,
-		),
+		s
+			.out(`curl redis-master:6379 --from pod/${frontend}`)[0]!
+			.endsWith(
+				`→ redis-master:6379 → A ${vip} → ClusterIP ${vip}:6379 → ${master[0]} ${master[1].ip}:6379 on ${master[1].node} → ok (iptables random, 1 of 1)`,
+			),
 	);
 	t.deepEqual(s.out('scale deploy frontend --replicas=1'), ['deployment.apps/frontend scaled']);
 	const left = rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS']!;

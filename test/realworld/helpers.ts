@@ -3,11 +3,11 @@
 
 import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {formatDiagnostic, formatSkipped, readSources, type Diagnostic, type LoadResult} from '../../source/load/index.js';
+import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources} from '../../source/load/index.js';
 import {boot} from '../../source/session/boot.js';
-import {execute, type ExecResult} from '../../source/session/execute.js';
-import {ipInCIDR, parseIPv4} from '../../source/sim/ip.js';
+import {type ExecResult, execute} from '../../source/session/execute.js';
 import type {State} from '../../source/sim/index.js';
+import {ipInCIDR, parseIPv4} from '../../source/sim/ip.js';
 import {lint} from '../../source/view/lint.js';
 
 /** shared/realworld sits beside the repository (its SOURCES.md says what each file holds). */

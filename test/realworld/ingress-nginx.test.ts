@@ -2,7 +2,7 @@
 // targetPorts http/https, appProtocol and externalTrafficPolicy: Local, plus the admission
 // webhook's ClusterIP Service (targetPort `webhook`), both over one controller pod.
 import test from 'ava';
-import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, session, type Session} from './helpers.js';
+import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session} from './helpers.js';
 
 const cluster = loadCluster('ingress-nginx-cloud-deploy.yaml');
 const NS = 'ingress-nginx';
@@ -14,8 +14,7 @@ function controllerPod(s: Session) {
 	return {name: names[0]!, ...pods[names[0]!]!};
 }
 
-const nodeIPs = (s: Session): Record<string, string> =>
-	Object.fromEntries(parseTable(s.out('get nodes -o wide')).map(r => [r['NAME']!, r['INTERNAL-IP']!]));
+const nodeIPs = (s: Session): Record<string, string> => Object.fromEntries(parseTable(s.out('get nodes -o wide')).map(r => [r['NAME']!, r['INTERNAL-IP']!]));
 
 function nodePorts(s: Session) {
 	const row = rowsByName(s.out(`get svc ingress-nginx-controller -n ${NS}`))['ingress-nginx-controller']!;
@@ -38,7 +37,10 @@ test('get svc -A: a pending LoadBalancer with two nodePorts and the admission Cl
 	t.like(lb, {TYPE: 'LoadBalancer', 'EXTERNAL-IP': '<pending>'});
 	t.true(isDynamicClusterIP(lb['CLUSTER-IP']!));
 	const ports = parsePorts(lb['PORT(S)']!);
-	t.deepEqual(ports.map(p => `${p.port}/${p.protocol}`), ['80/TCP', '443/TCP']);
+	t.deepEqual(
+		ports.map(p => `${p.port}/${p.protocol}`),
+		['80/TCP', '443/TCP'],
+	);
 	t.true(ports.every(p => isDynamicNodePort(p.nodePort!)));
 	t.not(ports[0]!.nodePort, ports[1]!.nodePort);
 	const admission = rows[`${NS}/ingress-nginx-controller-admission`]!;
@@ -51,11 +53,10 @@ test('get ep: the named targetPorts resolve on the pod: http → 80, https → 4
 	const pod = controllerPod(s);
 	t.regex(pod.name, /^ingress-nginx-controller-[a-z0-9]{8,10}-[a-z0-9]{5}$/);
 	t.is(pod.ready, '1/1');
-	t.deepEqual(s.out(`get ep -n ${NS}`).map(l => l.replace(/\s+/g, ' ').trim()), [
-		'NAME ENDPOINTS AGE',
-		`ingress-nginx-controller ${pod.ip}:80,${pod.ip}:443 0s`,
-		`ingress-nginx-controller-admission ${pod.ip}:8443 0s`,
-	]);
+	t.deepEqual(
+		s.out(`get ep -n ${NS}`).map(l => l.replace(/\s+/g, ' ').trim()),
+		['NAME ENDPOINTS AGE', `ingress-nginx-controller ${pod.ip}:80,${pod.ip}:443 0s`, `ingress-nginx-controller-admission ${pod.ip}:8443 0s`],
+	);
 });
 
 test('describe svc: named targetPorts, appProtocol, ETP Local and its healthCheckNodePort', t => {
@@ -106,12 +107,19 @@ test('E5/S91: from outside, only the node running the controller answers; the ot
 	const nodes = nodeIPs(s);
 	const {http, https} = nodePorts(s);
 	for (const [node, ip] of Object.entries(nodes)) {
-		for (const [nodePort, target] of [[http, 80], [https, 443]] as const) {
+		for (const [nodePort, target] of [
+			[http, 80],
+			[https, 443],
+		] as const) {
 			const expected =
 				node === pod.node
 					? `NodePort ${ip}:${nodePort} → ${pod.name} ${pod.ip}:${target} on ${pod.node} → ok (iptables random, 1 of 1, externalTrafficPolicy: Local)`
 					: `timed out: externalTrafficPolicy: Local and no ready endpoint on ${node}`;
-			t.deepEqual(s.out(`curl ${ip}:${nodePort} --from external`), [`external/external (198.51.100.7) → ${ip}:${nodePort} → ${expected}`], `${node}:${nodePort}`);
+			t.deepEqual(
+				s.out(`curl ${ip}:${nodePort} --from external`),
+				[`external/external (198.51.100.7) → ${ip}:${nodePort} → ${expected}`],
+				`${node}:${nodePort}`,
+			);
 		}
 	}
 });
@@ -123,7 +131,9 @@ test('S91: a node’s own traffic to its node port is short-circuited; another n
 	const {http} = nodePorts(s);
 	const [away] = Object.keys(nodes).filter(n => n !== pod.node);
 	const landed = `→ ${pod.name} ${pod.ip}:80 on ${pod.node} → ok (iptables random, 1 of 1)`;
-	t.deepEqual(s.out(`curl ${nodes[away!]}:${http} --from node/${away}`), [`node/${away} (${nodes[away!]}) → ${nodes[away!]}:${http} → NodePort ${nodes[away!]}:${http} ${landed}`]);
+	t.deepEqual(s.out(`curl ${nodes[away!]}:${http} --from node/${away}`), [
+		`node/${away} (${nodes[away!]}) → ${nodes[away!]}:${http} → NodePort ${nodes[away!]}:${http} ${landed}`,
+	]);
 	t.deepEqual(s.out(`curl ${nodes[away!]}:${http} --from node/${pod.node}`), [
 		`node/${pod.node} (${nodes[pod.node]}) → ${nodes[away!]}:${http} → timed out: externalTrafficPolicy: Local and no ready endpoint on ${away}`,
 	]);
@@ -140,7 +150,13 @@ test('in the cluster: the controller and the webhook by <svc>.<ns>, http and htt
 	t.deepEqual(s.out('curl https://ingress-nginx-controller.ingress-nginx/healthz'), [
 		`${client} → https://ingress-nginx-controller.ingress-nginx/healthz → A ${vip} → ClusterIP ${vip}:443 → ${pod.name} ${pod.ip}:443 on ${pod.node} → ok (iptables random, 1 of 1)`,
 	]);
-	t.regex(s.out('curl ingress-nginx-controller-admission.ingress-nginx:443')[0]!, new RegExp(`→ ${pod.name} ${pod.ip.replace(/\./g, '\\.')}:8443 on ${pod.node} → ok`));
+	t.regex(
+		s.out('curl ingress-nginx-controller-admission.ingress-nginx:443')[0]!,
+		new RegExp(`→ ${pod.name} ${pod.ip.replace(/\./g, '\\.')}:8443 on ${pod.node} → ok`),
+	);
 	t.deepEqual(s.out('nslookup ingress-nginx-controller').slice(3), ["** server can't find ingress-nginx-controller: NXDOMAIN"]);
-	t.deepEqual(s.out(`nslookup ingress-nginx-controller -n ${NS}`).slice(3), ['Name:      ingress-nginx-controller.ingress-nginx.svc.cluster.local', `Address:   ${vip}`]);
+	t.deepEqual(s.out(`nslookup ingress-nginx-controller -n ${NS}`).slice(3), [
+		'Name:      ingress-nginx-controller.ingress-nginx.svc.cluster.local',
+		`Address:   ${vip}`,
+	]);
 });

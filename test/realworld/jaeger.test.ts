@@ -2,7 +2,7 @@
 // Deployment uses the removed extensions/v1beta1 API without a selector (A13), a LoadBalancer, a
 // 3-port ClusterIP, and two headless Services, one of them with UDP ports.
 import test from 'ava';
-import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, session, type Session} from './helpers.js';
+import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session} from './helpers.js';
 
 const cluster = loadCluster('jaeger-all-in-one-list.yml');
 const HEADER = ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', ''];
@@ -40,10 +40,13 @@ test('get svc: LoadBalancer <pending>, a 3-port ClusterIP, two headless Services
 
 test('A13: the legacy Deployment’s selector defaults to its template labels; one pod behind all four Services', t => {
 	const s = session(cluster.state);
-	t.deepEqual(s.out('get deploy -o wide').map(l => l.replace(/\s+/g, ' ')), [
-		'NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR',
-		'jaeger 1/1 1 1 0s jaeger jaegertracing/all-in-one app=jaeger,app.kubernetes.io/component=all-in-one,app.kubernetes.io/name=jaeger',
-	]);
+	t.deepEqual(
+		s.out('get deploy -o wide').map(l => l.replace(/\s+/g, ' ')),
+		[
+			'NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR',
+			'jaeger 1/1 1 1 0s jaeger jaegertracing/all-in-one app=jaeger,app.kubernetes.io/component=all-in-one,app.kubernetes.io/name=jaeger',
+		],
+	);
 	const {ip} = jaegerPod(s);
 	const ep = rowsByName(s.out('get ep'));
 	t.is(ep['jaeger-query']!['ENDPOINTS'], `${ip}:16686`);
@@ -64,11 +67,19 @@ test('curl: jaeger-query’s port 80 → 16686 (in the cluster and through every
 		`${client} → jaeger-query → A ${vip} → ClusterIP ${vip}:80 → ${pod.name} ${pod.ip}:16686 on ${pod.node} → ok (iptables random, 1 of 1)`,
 	]);
 	for (const node of parseTable(s.out('get nodes -o wide')).map(r => r['INTERNAL-IP']!)) {
-		t.true(s.out(`curl ${node}:${nodePort} --from external`)[0]!.endsWith(`→ NodePort ${node}:${nodePort} → ${pod.name} ${pod.ip}:16686 on ${pod.node} → ok (iptables random, 1 of 1)`));
+		t.true(
+			s
+				.out(`curl ${node}:${nodePort} --from external`)[0]!
+				.endsWith(`→ NodePort ${node}:${nodePort} → ${pod.name} ${pod.ip}:16686 on ${pod.node} → ok (iptables random, 1 of 1)`),
+		);
 	}
 	const collector = rowsByName(s.out('get svc jaeger-collector'))['jaeger-collector']!['CLUSTER-IP'];
 	for (const port of [14267, 14268, 9411]) {
-		t.true(s.out(`curl jaeger-collector:${port}`)[0]!.endsWith(`→ ClusterIP ${collector}:${port} → ${pod.name} ${pod.ip}:${port} on ${pod.node} → ok (iptables random, 1 of 1)`));
+		t.true(
+			s
+				.out(`curl jaeger-collector:${port}`)[0]!
+				.endsWith(`→ ClusterIP ${collector}:${port} → ${pod.name} ${pod.ip}:${port} on ${pod.node} → ok (iptables random, 1 of 1)`),
+		);
 	}
 });
 

@@ -6,14 +6,13 @@ import {isDynamicClusterIP, loadCluster, parseTable, rowsByName, session} from '
 
 const cluster = loadCluster('kube-prometheus-prometheus-service.yaml');
 const FQDN = 'prometheus-k8s.monitoring.svc.cluster.local';
-const SELECTOR = 'app.kubernetes.io/component=prometheus,app.kubernetes.io/instance=k8s,app.kubernetes.io/name=prometheus,app.kubernetes.io/part-of=kube-prometheus';
+const SELECTOR =
+	'app.kubernetes.io/component=prometheus,app.kubernetes.io/instance=k8s,app.kubernetes.io/name=prometheus,app.kubernetes.io/part-of=kube-prometheus';
 
 const vipOf = (s: ReturnType<typeof session>) => rowsByName(s.out('get svc -n monitoring'))['prometheus-k8s']!['CLUSTER-IP']!;
 
 test('the loader creates the undefined namespace with a warning; check flags the empty selector', t => {
-	t.deepEqual(cluster.warnings, [
-		'kube-prometheus-prometheus-service.yaml:11:14: warning: namespace "monitoring" is not defined by any document; creating it',
-	]);
+	t.deepEqual(cluster.warnings, ['kube-prometheus-prometheus-service.yaml:11:14: warning: namespace "monitoring" is not defined by any document; creating it']);
 	t.is(cluster.skipped, null);
 	t.deepEqual(cluster.lint, [
 		`kube-prometheus-prometheus-service.yaml:21:5: warning: Service "prometheus-k8s" selects no pods: no pod in namespace "monitoring" has labels ${SELECTOR}, so it has no endpoints and connections are refused`,
@@ -31,7 +30,10 @@ test('get svc -A: a ClusterIP Service with two ports in monitoring; get ep: <non
 		parseTable(s.out('get endpointslices -n monitoring')).map(r => [r['NAME']!.replace(/-[a-z0-9]{5}$/, '-*'), r['PORTS'], r['ENDPOINTS']]),
 		[['prometheus-k8s-*', '<unset>', '<unset>']],
 	);
-	t.deepEqual(parseTable(s.out('get pods -A')).filter(r => r['NAMESPACE'] === 'monitoring'), []);
+	t.deepEqual(
+		parseTable(s.out('get pods -A')).filter(r => r['NAMESPACE'] === 'monitoring'),
+		[],
+	);
 });
 
 test('describe svc: named targetPorts, empty Endpoints (S124), ClientIP affinity with the default 3 h timeout', t => {
@@ -63,7 +65,10 @@ test('describe svc: named targetPorts, empty Endpoints (S124), ClientIP affinity
 		'Events:                   <none>',
 	]);
 	// A10, S2: timeoutSeconds defaulted to 10800.
-	t.regex(s.out('get svc prometheus-k8s -n monitoring -o yaml').join('\n'), /\n {2}sessionAffinity: ClientIP\n {2}sessionAffinityConfig:\n {4}clientIP:\n {6}timeoutSeconds: 10800\n/);
+	t.regex(
+		s.out('get svc prometheus-k8s -n monitoring -o yaml').join('\n'),
+		/\n {2}sessionAffinity: ClientIP\n {2}sessionAffinityConfig:\n {4}clientIP:\n {6}timeoutSeconds: 10800\n/,
+	);
 });
 
 test('H8: DNS answers the ClusterIP although nothing is behind it; SRV for both named ports', t => {

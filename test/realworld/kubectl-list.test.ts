@@ -20,12 +20,19 @@ test('get svc and -o yaml: an unnamed port whose targetPort defaulted to 80', t 
 	t.like(row, {TYPE: 'ClusterIP', 'EXTERNAL-IP': '<none>', 'PORT(S)': '80/TCP'});
 	t.true(isDynamicClusterIP(row['CLUSTER-IP']!));
 	const yaml = s.out('get svc list-service-test -o yaml').join('\n');
-	t.true(yaml.includes('\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n  selector:\n    app: list-deployment-test\n  sessionAffinity: None\n  type: ClusterIP\n'));
+	t.true(
+		yaml.includes(
+			'\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n  selector:\n    app: list-deployment-test\n  sessionAffinity: None\n  type: ClusterIP\n',
+		),
+	);
 });
 
 test('the Deployment runs one pod; the Service reaches it on 80 though no containerPort says so', t => {
 	const s = session(cluster.state);
-	t.deepEqual(s.out('get deploy').map(l => l.replace(/\s+/g, ' ')), ['NAME READY UP-TO-DATE AVAILABLE AGE', 'list-deployment-test 1/1 1 1 0s']);
+	t.deepEqual(
+		s.out('get deploy').map(l => l.replace(/\s+/g, ' ')),
+		['NAME READY UP-TO-DATE AVAILABLE AGE', 'list-deployment-test 1/1 1 1 0s'],
+	);
 	const pods = podIPs(s);
 	const [name] = Object.keys(pods);
 	t.regex(name!, /^list-deployment-test-[a-z0-9]{8,10}-[a-z0-9]{5}$/);
@@ -36,9 +43,8 @@ test('the Deployment runs one pod; the Service reaches it on 80 though no contai
 	t.deepEqual(s.out('curl list-service-test'), [
 		`${client} → list-service-test → A ${vip} → ClusterIP ${vip}:80 → ${name} ${pod.ip}:80 on ${pod.node} → ok (iptables random, 1 of 1)`,
 	]);
-	t.deepEqual(s.out('describe svc list-service-test').filter(l => /^(Port|TargetPort|Endpoints):/.test(l)), [
-		'Port:                     <unset>  80/TCP',
-		'TargetPort:               80/TCP',
-		`Endpoints:                ${pod.ip}:80`,
-	]);
+	t.deepEqual(
+		s.out('describe svc list-service-test').filter(l => /^(Port|TargetPort|Endpoints):/.test(l)),
+		['Port:                     <unset>  80/TCP', 'TargetPort:               80/TCP', `Endpoints:                ${pod.ip}:80`],
+	);
 });

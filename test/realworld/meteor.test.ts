@@ -2,7 +2,7 @@
 // with ClientIP affinity (timeoutSeconds 90) and named targetPort `http-server` over a
 // selector-less ReplicationController, and a ClusterIP Service over a bare Pod.
 import test from 'ava';
-import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, session, type Session} from './helpers.js';
+import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session} from './helpers.js';
 
 const FILES = ['meteor-service.json', 'meteor-controller.json', 'meteor-mongo-pod.json', 'meteor-mongo-service.json'];
 const cluster = loadCluster(...FILES);
@@ -15,11 +15,13 @@ const meteorPods = (s: Session) =>
 
 /** The pod each request landed on, and whether affinity chose it (summary lines left out). */
 const landed = (lines: string[]) =>
-	lines.filter(line => line.includes(' → ')).map(line => {
-		const m = /→ (meteor-controller-\w+) \S+ on node-\d( \(affinity\))? → ok/.exec(line);
-		if (!m) throw new Error(`not a request to a meteor pod: ${line}`);
-		return {pod: m[1]!, affinity: m[2] !== undefined};
-	});
+	lines
+		.filter(line => line.includes(' → '))
+		.map(line => {
+			const m = /→ (meteor-controller-\w+) \S+ on node-\d( \(affinity\))? → ok/.exec(line);
+			if (!m) throw new Error(`not a request to a meteor pod: ${line}`);
+			return {pod: m[1]!, affinity: m[2] !== undefined};
+		});
 
 test('the four JSON files load clean together; nothing to lint', t => {
 	t.deepEqual(cluster.warnings, []);
@@ -47,19 +49,25 @@ test('get ep: http-server resolves to 8080 on both RC pods; mongo to 27017 on th
 	const ep = rowsByName(s.out('get ep'));
 	t.is(ep['meteor']!['ENDPOINTS'], meteor.map(p => `${p.ip}:8080`).join(','));
 	t.is(ep['mongo']!['ENDPOINTS'], `${pods['mongo']!.ip}:27017`);
-	t.deepEqual(parseTable(s.out('get rc')).map(r => [r['NAME'], r['DESIRED'], r['READY']]), [['meteor-controller', '2', '2']]);
+	t.deepEqual(
+		parseTable(s.out('get rc')).map(r => [r['NAME'], r['DESIRED'], r['READY']]),
+		[['meteor-controller', '2', '2']],
+	);
 });
 
 test('describe svc meteor: named targetPort, ClientIP affinity; the 90 s timeout is kept', t => {
 	const s = session(cluster.state);
 	const out = s.out('describe svc meteor');
-	t.deepEqual(out.filter(l => /^(Port|TargetPort|Session Affinity|External Traffic Policy|Type):/.test(l)), [
-		'Type:                     LoadBalancer',
-		'Port:                     <unset>  80/TCP',
-		'TargetPort:               http-server/TCP',
-		'Session Affinity:         ClientIP',
-		'External Traffic Policy:  Cluster',
-	]);
+	t.deepEqual(
+		out.filter(l => /^(Port|TargetPort|Session Affinity|External Traffic Policy|Type):/.test(l)),
+		[
+			'Type:                     LoadBalancer',
+			'Port:                     <unset>  80/TCP',
+			'TargetPort:               http-server/TCP',
+			'Session Affinity:         ClientIP',
+			'External Traffic Policy:  Cluster',
+		],
+	);
 	t.regex(s.out('get svc meteor -o yaml').join('\n'), /\n {2}sessionAffinityConfig:\n {4}clientIP:\n {6}timeoutSeconds: 90\n/);
 });
 
@@ -88,7 +96,12 @@ test('H9: the 90 s timeout counts from the last connection, not the first', t =>
 		s.out('wait 91s');
 		seen.add(landed(s.out('curl meteor'))[0]!.pod);
 	}
-	t.deepEqual([...seen].sort(), meteorPods(s).map(p => p.name).sort());
+	t.deepEqual(
+		[...seen].sort(),
+		meteorPods(s)
+			.map(p => p.name)
+			.sort(),
+	);
 });
 
 test('E3: the pin ends when its pod goes away; the RC replaces the pod', t => {
@@ -112,7 +125,10 @@ test('S98: from outside, each node keeps its own affinity table; through one nod
 	for (const ip of nodes) {
 		const via = landed(s.out(`curl ${ip}:${nodePort} --from external --count 4`));
 		t.false(via[0]!.affinity, `${ip}: no pin from the other nodes`);
-		t.true(via.slice(1).every(r => r.affinity && r.pod === via[0]!.pod), ip);
+		t.true(
+			via.slice(1).every(r => r.affinity && r.pod === via[0]!.pod),
+			ip,
+		);
 		t.true(via.every(r => meteorPods(s).some(p => p.name === r.pod)));
 	}
 });

@@ -39,13 +39,25 @@ test('loads clean: 11 ServiceAccounts skipped, no warnings, nothing to lint', t 
 test('get svc -A: 11 ClusterIP + 1 pending LoadBalancer, each with its port; kubeadm built-ins', t => {
 	const s = session(cluster.state);
 	const rows = rowsByName(s.out('get svc -A'));
-	t.deepEqual(Object.keys(rows).sort(), [
-		...Object.keys(SERVICES).map(name => `default/${name}`),
-		'default/kubernetes',
-		'kube-system/kube-dns',
-	].sort());
-	t.deepEqual(rows['default/kubernetes'], {NAMESPACE: 'default', NAME: 'kubernetes', TYPE: 'ClusterIP', 'CLUSTER-IP': '10.96.0.1', 'EXTERNAL-IP': '<none>', 'PORT(S)': '443/TCP', AGE: '0s'});
-	t.deepEqual(rows['kube-system/kube-dns'], {NAMESPACE: 'kube-system', NAME: 'kube-dns', TYPE: 'ClusterIP', 'CLUSTER-IP': '10.96.0.10', 'EXTERNAL-IP': '<none>', 'PORT(S)': '53/UDP,53/TCP,9153/TCP', AGE: '0s'});
+	t.deepEqual(Object.keys(rows).sort(), [...Object.keys(SERVICES).map(name => `default/${name}`), 'default/kubernetes', 'kube-system/kube-dns'].sort());
+	t.deepEqual(rows['default/kubernetes'], {
+		NAMESPACE: 'default',
+		NAME: 'kubernetes',
+		TYPE: 'ClusterIP',
+		'CLUSTER-IP': '10.96.0.1',
+		'EXTERNAL-IP': '<none>',
+		'PORT(S)': '443/TCP',
+		AGE: '0s',
+	});
+	t.deepEqual(rows['kube-system/kube-dns'], {
+		NAMESPACE: 'kube-system',
+		NAME: 'kube-dns',
+		TYPE: 'ClusterIP',
+		'CLUSTER-IP': '10.96.0.10',
+		'EXTERNAL-IP': '<none>',
+		'PORT(S)': '53/UDP,53/TCP,9153/TCP',
+		AGE: '0s',
+	});
 	const ips = new Set<string>();
 	for (const [name, [ports]] of Object.entries(SERVICES)) {
 		const row = rows[`default/${name}`]!;
@@ -211,7 +223,12 @@ test('readiness: a replacement frontend pod serves only after its probe’s 10 s
 	// S122: only a not-ready address ⇒ an empty ENDPOINTS cell.
 	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'], '');
 	// S84: with no ready endpoint, kube-proxy still uses the serving, terminating one.
-	t.regex(s.out('curl frontend')[0]!, new RegExp(`→ ${old.name} ${old.ip.replace(/\./g, '\\.')}:8080 on ${old.node} → ok \\(iptables random, 1 of 1, terminating endpoint \\(no ready ones left\\)\\)$`));
+	t.regex(
+		s.out('curl frontend')[0]!,
+		new RegExp(
+			`→ ${old.name} ${old.ip.replace(/\./g, '\\.')}:8080 on ${old.node} → ok \\(iptables random, 1 of 1, terminating endpoint \\(no ready ones left\\)\\)$`,
+		),
+	);
 	s.out('wait 9s');
 	t.is(podIPs(s)[fresh[0]]!.ready, '0/1', 'still inside initialDelaySeconds: 10');
 	s.out('wait 1s');

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {COMMANDS} from '../../source/command/index.js';
-import {execute, type ExecResult} from '../../source/session/execute.js';
+import {type ExecResult, execute} from '../../source/session/execute.js';
 import {bootSources as boot, sampleState} from './sample-state.js';
 
 const hello = sampleState('hello.yaml');
@@ -36,7 +36,7 @@ for (const line of ['', '   ', '# a comment', '\t# indented comment', '\r']) {
 
 // get (K8S-SEMANTICS G1-G3).
 
-test('get svc prints kubectl\'s table on stdout and nothing on stderr', t => {
+test("get svc prints kubectl's table on stdout and nothing on stderr", t => {
 	const result = execute(hello, 'get svc');
 	ok(t, result);
 	t.deepEqual(result.out, [
@@ -69,11 +69,14 @@ test('get pods -o wide lists the pods with their IPs and nodes', t => {
 test('get endpoints: the table on stdout, the v1.33 deprecation warning on stderr (S82)', t => {
 	const result = execute(hello, 'get endpoints hello-node-svc');
 	ok(t, result);
-	t.deepEqual(result.out, ['NAME             ENDPOINTS                                         AGE', 'hello-node-svc   10.244.0.2:8080,10.244.1.3:8080,10.244.2.3:8080   0s']);
+	t.deepEqual(result.out, [
+		'NAME             ENDPOINTS                                         AGE',
+		'hello-node-svc   10.244.0.2:8080,10.244.1.3:8080,10.244.2.3:8080   0s',
+	]);
 	t.deepEqual(result.err, [DEPRECATED]);
 });
 
-test('get -o yaml prints kubectl\'s List', t => {
+test("get -o yaml prints kubectl's List", t => {
 	const result = execute(hello, 'get pods -l app=nope -o yaml');
 	t.deepEqual(result.out, ['apiVersion: v1', 'items: []', 'kind: List', 'metadata:', '  resourceVersion: ""']);
 	t.deepEqual(result.err, []);
@@ -96,7 +99,7 @@ for (const [line, notice] of [
 
 // describe (G5, S124).
 
-test('describe svc prints kubectl\'s layout', t => {
+test("describe svc prints kubectl's layout", t => {
 	const result = execute(hello, 'describe svc hello-node-svc');
 	ok(t, result);
 	t.deepEqual(result.out, [
@@ -159,7 +162,10 @@ test('delete pod answers like kubectl and the pod goes Terminating (C4)', t => {
 
 test('delete pod -l answers once per pod, in name order', t => {
 	const result = execute(hello, 'delete pod -l app=hello-node');
-	t.deepEqual(result.out, HELLO_PODS.map(name => `pod "${name}" deleted`));
+	t.deepEqual(
+		result.out,
+		HELLO_PODS.map(name => `pod "${name}" deleted`),
+	);
 });
 
 test('scale answers with kind/name scaled', t => {
@@ -169,7 +175,7 @@ test('scale answers with kind/name scaled', t => {
 	t.is(result.state.workloads['ReplicationController/default/hello-node']!.replicas, 5);
 });
 
-test('crash keeps the pod\'s name and IP (C1, H1)', t => {
+test("crash keeps the pod's name and IP (C1, H1)", t => {
 	const result = execute(hello, 'crash pod hello-node-c4hwf');
 	t.deepEqual(result.out, ['pod/hello-node-c4hwf container restarted (restarts: 1, IP 10.244.0.2 kept)']);
 	t.is(result.state.pods['default/hello-node-c4hwf']!.podIP, '10.244.0.2');
@@ -199,7 +205,10 @@ test('curl prints one trace line per request, ending in the outcome', t => {
 	const result = execute(hello, 'curl hello-node-svc');
 	ok(t, result);
 	t.is(result.out.length, 1);
-	t.regex(result.out[0]!, /^pod\/curl \(10\.244\.0\.254 on node-1\) → hello-node-svc → A 10\.108\.246\.108 → ClusterIP 10\.108\.246\.108:80 → hello-node-\w{5} 10\.244\.\d\.\d:8080 on node-\d → ok \(iptables random, 1 of 3\)$/);
+	t.regex(
+		result.out[0]!,
+		/^pod\/curl \(10\.244\.0\.254 on node-1\) → hello-node-svc → A 10\.108\.246\.108 → ClusterIP 10\.108\.246\.108:80 → hello-node-\w{5} 10\.244\.\d\.\d:8080 on node-\d → ok \(iptables random, 1 of 3\)$/,
+	);
 });
 
 test('curl --count N prints N traces and a summary; --summary only the summary', t => {
@@ -211,7 +220,7 @@ test('curl --count N prints N traces and a summary; --summary only the summary',
 	t.false(summary.out.some(l => l.includes('→')));
 });
 
-test('nslookup prints nslookup\'s answer for a ClusterIP Service (F1)', t => {
+test("nslookup prints nslookup's answer for a ClusterIP Service (F1)", t => {
 	const result = execute(hello, 'nslookup hello-node-svc');
 	t.deepEqual(result.out, [
 		'Server:    10.96.0.10',

@@ -128,14 +128,12 @@ const aimArb = (workloads: WorkloadInput[]): fc.Arbitrary<{namespace: string; se
 	fc.oneof(
 		{
 			weight: workloads.length > 0 ? 3 : 0,
-			arbitrary: fc
-				.record({w: fc.nat({max: Math.max(0, workloads.length - 1)}), byTier: fc.constantFrom(false, false, true)})
-				.map(({w, byTier}) => {
-					const target = workloads[w]!;
-					const labels = target.template.labels;
-					const selector: Labels = byTier ? {tier: labels['tier']!} : {app: labels['app']!};
-					return {namespace: target.meta.namespace, selector};
-				}),
+			arbitrary: fc.record({w: fc.nat({max: Math.max(0, workloads.length - 1)}), byTier: fc.constantFrom(false, false, true)}).map(({w, byTier}) => {
+				const target = workloads[w]!;
+				const labels = target.template.labels;
+				const selector: Labels = byTier ? {tier: labels['tier']!} : {app: labels['app']!};
+				return {namespace: target.meta.namespace, selector};
+			}),
 		},
 		{weight: 1, arbitrary: fc.record({namespace: namespaceArb, selector: selectorArb})},
 	);
@@ -257,7 +255,12 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
 			.map(r => ({t: 'curl', ...r}) as Command),
 	},
 	{weight: 3, arbitrary: fc.constantFrom(0, 500, 1000, 2000, 4000).map(ms => ({t: 'again', ms}) as Command)},
-	{weight: 1, arbitrary: fc.record({svc: index, from: fromArb, qtype: fc.constantFrom<'A' | 'SRV' | 'CNAME'>('A', 'A', 'SRV', 'CNAME')}).map(r => ({t: 'dns', ...r}) as Command)},
+	{
+		weight: 1,
+		arbitrary: fc
+			.record({svc: index, from: fromArb, qtype: fc.constantFrom<'A' | 'SRV' | 'CNAME'>('A', 'A', 'SRV', 'CNAME')})
+			.map(r => ({t: 'dns', ...r}) as Command),
+	},
 );
 
 // --- resolving a command against a state ------------------------------------------------------
@@ -270,7 +273,10 @@ const byName = <T extends {name: string; namespace?: string}>(a: T, b: T) => {
 
 export const sortedPods = (state: State) => Object.values(state.pods).sort(byName);
 export const sortedNodes = (state: State) => Object.values(state.nodes).sort(byName);
-export const sortedServices = (state: State) => Object.values(state.services).filter(s => !s.namespace.startsWith('kube-') && s.name !== 'kubernetes').sort(byName);
+export const sortedServices = (state: State) =>
+	Object.values(state.services)
+		.filter(s => !s.namespace.startsWith('kube-') && s.name !== 'kubernetes')
+		.sort(byName);
 const pick = <T>(items: T[], i: number): T | undefined => (items.length === 0 ? undefined : items[i % items.length]);
 
 function clientSpec(state: State, from: From): ClientSpec {
@@ -280,7 +286,10 @@ function clientSpec(state: State, from: From): ClientSpec {
 			return {kind: from.kind};
 		case 'pod': {
 			// Only pods that can send (running, with an IP); else the default client.
-			const pod = pick(sortedPods(state).filter(p => p.podIP !== null && p.containersRunning), from.i);
+			const pod = pick(
+				sortedPods(state).filter(p => p.podIP !== null && p.containersRunning),
+				from.i,
+			);
 			return pod ? {kind: 'pod', name: pod.name, namespace: pod.namespace} : {kind: 'default'};
 		}
 		case 'node': {
@@ -315,7 +324,10 @@ function resolveOne(state: State, cmd: Exclude<Command, {t: 'again'}>): Action |
 			return pod && value !== undefined ? {type: 'podDeleted', namespace: pod.namespace, selector: `${cmd.key}=${value}`} : null;
 		}
 		case 'crash': {
-			const pod = pick(sortedPods(state).filter(p => p.containersRunning && p.deletionTimestamp === null), cmd.i);
+			const pod = pick(
+				sortedPods(state).filter(p => p.containersRunning && p.deletionTimestamp === null),
+				cmd.i,
+			);
 			return pod ? {type: 'podCrashed', namespace: pod.namespace, name: pod.name} : null;
 		}
 		case 'deleteNode': {
@@ -325,19 +337,27 @@ function resolveOne(state: State, cmd: Exclude<Command, {t: 'again'}>): Action |
 			return node ? {type: 'nodeDeleted', name: node.name} : null;
 		}
 		case 'scale': {
-			const workloads = Object.values(state.workloads).filter(w => w.namespace !== 'kube-system').sort((a, b) => (`${a.kind}/${a.namespace}/${a.name}` < `${b.kind}/${b.namespace}/${b.name}` ? -1 : 1));
+			const workloads = Object.values(state.workloads)
+				.filter(w => w.namespace !== 'kube-system')
+				.sort((a, b) => (`${a.kind}/${a.namespace}/${a.name}` < `${b.kind}/${b.namespace}/${b.name}` ? -1 : 1));
 			const w = pick(workloads, cmd.i);
 			return w ? {type: 'replicasScaled', kind: w.kind, namespace: w.namespace, name: w.name, replicas: cmd.replicas} : null;
 		}
 		case 'label': {
-			const pod = pick(sortedPods(state).filter(p => p.namespace !== 'kube-system'), cmd.i);
+			const pod = pick(
+				sortedPods(state).filter(p => p.namespace !== 'kube-system'),
+				cmd.i,
+			);
 			if (!pod) return null;
 			return cmd.value === null
 				? {type: 'podLabeled', namespace: pod.namespace, name: pod.name, set: {}, remove: [cmd.key], overwrite: false}
 				: {type: 'podLabeled', namespace: pod.namespace, name: pod.name, set: {[cmd.key]: cmd.value}, remove: [], overwrite: true};
 		}
 		case 'probe': {
-			const pod = pick(sortedPods(state).filter(p => p.spec.containers.some(c => c.readinessProbe)), cmd.i);
+			const pod = pick(
+				sortedPods(state).filter(p => p.spec.containers.some(c => c.readinessProbe)),
+				cmd.i,
+			);
 			return pod ? {type: 'probeSet', namespace: pod.namespace, name: pod.name, passing: cmd.passing} : null;
 		}
 		case 'dns': {

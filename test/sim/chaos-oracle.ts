@@ -3,16 +3,7 @@
 // simulator's own endpoint or proxy functions: an oracle that reused them would agree with
 // their bugs. Each check throws an Error that says what broke.
 
-import type {
-	Action,
-	DnsResult,
-	Pod,
-	RequestTrace,
-	Service,
-	ServicePort,
-	State,
-	StepResult,
-} from '../../source/sim/index.js';
+import type {Action, DnsResult, Pod, RequestTrace, Service, ServicePort, State, StepResult} from '../../source/sim/index.js';
 
 const fail = (message: string, detail?: unknown): never => {
 	throw new Error(detail === undefined ? message : `${message}\n${JSON.stringify(detail, null, 1)}`);
@@ -160,7 +151,8 @@ export class Oracle {
 			if (!was) fail(`Service ${key} appeared`);
 			const now: Fixed = {clusterIP: s.clusterIP, nodePorts: s.ports.map(p => p.nodePort), healthCheckNodePort: s.healthCheckNodePort};
 			if (JSON.stringify(now) !== JSON.stringify(was)) fail(`Service ${key}'s ClusterIP or NodePorts changed`, {was, now});
-			if (s.clusterIP && s.clusterIP !== 'None' && state.ipam.serviceIPs[s.clusterIP] !== key) fail(`ClusterIP ${s.clusterIP} of ${key} is not allocated to it`);
+			if (s.clusterIP && s.clusterIP !== 'None' && state.ipam.serviceIPs[s.clusterIP] !== key)
+				fail(`ClusterIP ${s.clusterIP} of ${key} is not allocated to it`);
 			const own = new Set<number>();
 			for (const p of [...s.ports.map(p => p.nodePort), s.healthCheckNodePort]) {
 				if (p === null || own.has(p)) continue; // S51: TCP and UDP of one number share one
@@ -198,7 +190,16 @@ export class Oracle {
 			if (!actual) fail(`Service ${keyOf(s)} has no endpoints object`);
 			const got: Record<string, ExpectedAddress> = {};
 			for (const [name, a] of Object.entries(actual!.addresses)) {
-				got[name] = {ip: a.ip, nodeName: a.nodeName, podName: a.podName ?? '', ready: a.ready, serving: a.serving, terminating: a.terminating, ports: {...a.ports}, ...(a.hostname !== undefined ? {hostname: a.hostname} : {})};
+				got[name] = {
+					ip: a.ip,
+					nodeName: a.nodeName,
+					podName: a.podName ?? '',
+					ready: a.ready,
+					serving: a.serving,
+					terminating: a.terminating,
+					ports: {...a.ports},
+					...(a.hostname !== undefined ? {hostname: a.hostname} : {}),
+				};
 			}
 			if (JSON.stringify(sortKeys(got)) !== JSON.stringify(sortKeys(expected))) fail(`endpoints of ${keyOf(s)} differ from the selected pods`, {expected, got});
 		}
@@ -262,7 +263,9 @@ export class Oracle {
 		// A headless name: DNS handed out pod IPs, and the client connects straight to one (F2).
 		const svc = serviceOfName(state, trace.target);
 		if (svc?.clusterIP === 'None' && client.kind === 'pod') {
-			const published = Object.values(expectedEndpoints(state, svc) ?? {}).filter(a => a.ready).map(a => a.ip);
+			const published = Object.values(expectedEndpoints(state, svc) ?? {})
+				.filter(a => a.ready)
+				.map(a => a.ip);
 			if (!published.includes(ip!)) fail(`a headless name resolved to ${ip}, not a ready endpoint`, {trace, published});
 			const pod = Object.values(state.pods).find(p => p.podIP === ip);
 			this.expectOutcome(trace, pod?.containersRunning ? 'ok' : pod ? 'refused' : 'timeout');
@@ -286,7 +289,8 @@ export class Oracle {
 		const endpoint = trace.endpoint;
 		if (!endpoint || !route.ips.includes(endpoint.ip)) fail(`the request landed outside the usable endpoints ${route.ips.join(', ')}`, {trace});
 		const address = addresses.find(a => a.ip === endpoint!.ip)!;
-		if (endpoint!.port !== address.ports[port.name]) fail(`the request used port ${endpoint!.port}, not the pod's targetPort ${address.ports[port.name]}`, {trace});
+		if (endpoint!.port !== address.ports[port.name])
+			fail(`the request used port ${endpoint!.port}, not the pod's targetPort ${address.ports[port.name]}`, {trace});
 		// S86: no retry. An endpoint published although its container is down (publishNotReadyAddresses
 		// with a crashed pod) gets the connection, and nothing there accepts it.
 		const pod = state.pods[`${svc.namespace}/${address.podName}`];
@@ -297,7 +301,10 @@ export class Oracle {
 		const pinKey = `${keyOf(svc)}|${port.name}|${trace.client.ip}|${entryNode}`;
 		const pin = this.pins.get(pinKey);
 		if (pin && now - pin.lastSeen <= svc.affinityTimeoutSeconds * 1000 && route.ips.includes(pin.ip) && endpoint!.ip !== pin.ip) {
-			fail(`ClientIP affinity broken: ${trace.client.ip} was pinned to ${pin.ip} (${(now - pin.lastSeen) / 1000}s ago, timeout ${svc.affinityTimeoutSeconds}s), went to ${endpoint!.ip}`, {trace});
+			fail(
+				`ClientIP affinity broken: ${trace.client.ip} was pinned to ${pin.ip} (${(now - pin.lastSeen) / 1000}s ago, timeout ${svc.affinityTimeoutSeconds}s), went to ${endpoint!.ip}`,
+				{trace},
+			);
 		}
 		this.pins.set(pinKey, {ip: endpoint!.ip, lastSeen: now});
 	}
@@ -315,13 +322,19 @@ export class Oracle {
 			if (result.answers[0]?.type !== 'CNAME' || result.answers[0].data !== `${svc.externalName}.`) fail(`ExternalName ${name} is not a CNAME`, result);
 			return;
 		}
-		const got = result.answers.filter(a => a.type === 'A').map(a => a.data).sort();
+		const got = result.answers
+			.filter(a => a.type === 'A')
+			.map(a => a.data)
+			.sort();
 		if (svc.clusterIP !== 'None') {
 			// F1, H8: the ClusterIP, even with no endpoints.
 			if (JSON.stringify(got) !== JSON.stringify([svc.clusterIP])) fail(`${name} did not resolve to its ClusterIP`, result);
 			return;
 		}
-		const published = Object.values(expectedEndpoints(state, svc) ?? {}).filter(a => a.ready).map(a => a.ip).sort();
+		const published = Object.values(expectedEndpoints(state, svc) ?? {})
+			.filter(a => a.ready)
+			.map(a => a.ip)
+			.sort();
 		if (published.length === 0 ? result.rcode !== 'NXDOMAIN' : JSON.stringify(got) !== JSON.stringify(published)) {
 			fail(`headless ${name} did not resolve to its ready endpoints ${published.join(', ') || '(NXDOMAIN)'}`, result);
 		}
@@ -357,7 +370,11 @@ export class Oracle {
 			}
 			const pods = owned(w.kind, w.namespace, w.name);
 			if (w.kind !== 'StatefulSet') {
-				if (pods.length !== w.replicas) fail(`${key} wants ${w.replicas} replicas and has ${pods.length}`, pods.map(p => p.name));
+				if (pods.length !== w.replicas)
+					fail(
+						`${key} wants ${w.replicas} replicas and has ${pods.length}`,
+						pods.map(p => p.name),
+					);
 				continue;
 			}
 			// StatefulSet, OrderedReady (C2): ordinals 0.. exist in order up to the first pod that is
@@ -365,7 +382,11 @@ export class Oracle {
 			let complete = true;
 			for (let i = 0; i < w.replicas; i++) {
 				const pod = state.pods[`${w.namespace}/${w.name}-${i}`];
-				if (!pod) fail(`${key} wants ${w.replicas} replicas and ${w.name}-${i} is missing`, pods.map(p => p.name));
+				if (!pod)
+					fail(
+						`${key} wants ${w.replicas} replicas and ${w.name}-${i} is missing`,
+						pods.map(p => p.name),
+					);
 				if (pod!.owner?.name !== w.name || !pod!.ready || pod!.nodeName === null) {
 					complete = false;
 					break;

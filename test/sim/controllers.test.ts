@@ -1,7 +1,7 @@
 import test from 'ava';
 import type {WorkloadInput} from '../../source/sim/index.js';
-import {boot, livePods, run, wait} from './helpers.js';
 import {helloRC, input, service} from './hello-input.js';
+import {boot, livePods, run, wait} from './helpers.js';
 
 const deployment: WorkloadInput = {...helloRC, kind: 'Deployment', meta: {...helloRC.meta, name: 'web'}};
 
@@ -29,7 +29,12 @@ test('C2/S60: Deployment pods are <deploy>-<pod-template-hash>-<5 chars> through
 
 test('scheduling spreads a workload over the nodes', t => {
 	const state = boot(input());
-	t.deepEqual(livePods(state, 'hello-node-').map(p => p.nodeName).sort(), ['node-1', 'node-2', 'node-3']);
+	t.deepEqual(
+		livePods(state, 'hello-node-')
+			.map(p => p.nodeName)
+			.sort(),
+		['node-1', 'node-2', 'node-3'],
+	);
 });
 
 test('C3: scaling down removes not-ready pods first, then the newest; scaling up adds pods', t => {
@@ -59,8 +64,7 @@ test('scale to 0 and back: endpoints empty, then full again with new IPs', t => 
 
 test('G6: scale answers with the resource and its API group, as kubectl does', t => {
 	const state = boot(input({workloads: [helloRC, deployment, statefulSet]}));
-	const say = (kind: WorkloadInput['kind'], name: string) =>
-		run(state, {type: 'replicasScaled', kind, namespace: 'default', name, replicas: 1}).results[0];
+	const say = (kind: WorkloadInput['kind'], name: string) => run(state, {type: 'replicasScaled', kind, namespace: 'default', name, replicas: 1}).results[0];
 	t.deepEqual(say('ReplicationController', 'hello-node'), {kind: 'message', lines: ['replicationcontroller/hello-node scaled']});
 	t.deepEqual(say('Deployment', 'web'), {kind: 'message', lines: ['deployment.apps/web scaled']});
 	t.deepEqual(say('StatefulSet', 'web'), {kind: 'message', lines: ['statefulset.apps/web scaled']});
@@ -80,12 +84,18 @@ test('C2: StatefulSet pods are web-0..N-1 with hostname and subdomain; a deleted
 	const headless = service('nginx', {clusterIP: 'None', selector: {app: 'nginx'}});
 	let state = boot(input({workloads: [statefulSet], services: [headless]}));
 	const pods = livePods(state, 'web-');
-	t.deepEqual(pods.map(p => p.name), ['web-0', 'web-1', 'web-2']);
-	t.deepEqual(pods.map(p => [p.spec.hostname, p.spec.subdomain]), [
-		['web-0', 'nginx'],
-		['web-1', 'nginx'],
-		['web-2', 'nginx'],
-	]);
+	t.deepEqual(
+		pods.map(p => p.name),
+		['web-0', 'web-1', 'web-2'],
+	);
+	t.deepEqual(
+		pods.map(p => [p.spec.hostname, p.spec.subdomain]),
+		[
+			['web-0', 'nginx'],
+			['web-1', 'nginx'],
+			['web-2', 'nginx'],
+		],
+	);
 	const oldIP = pods[1]!.podIP;
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: 'web-1'}, wait(5)).state;
 	t.not(state.pods['default/web-1']!.deletionTimestamp, null, 'no successor while the old web-1 terminates');
@@ -147,7 +157,7 @@ test('an absurd replica count is refused instead of building that many pods', t 
 	t.deepEqual(results[0], {kind: 'error', message: 'error: k8s-svc-tui simulates at most 100000 replicas per workload (asked for 1000000000)'});
 });
 
-test('scaling a Deployment\'s ReplicaSet by hand is undone by the deployment controller (found by the property tests)', t => {
+test("scaling a Deployment's ReplicaSet by hand is undone by the deployment controller (found by the property tests)", t => {
 	const state = boot(input({workloads: [deployment]}));
 	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
 	const scaled = run(state, {type: 'replicasScaled', kind: 'ReplicaSet', namespace: 'default', name: rs.name, replicas: 5}, wait(60));

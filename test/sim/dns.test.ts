@@ -1,7 +1,7 @@
 import test from 'ava';
 import type {ClientSpec, DnsResult, State} from '../../source/sim/index.js';
-import {boot, livePods, run, wait} from './helpers.js';
 import {helloRC, input, service} from './hello-input.js';
+import {boot, livePods, run, wait} from './helpers.js';
 
 function lookup(state: State, name: string, qtype: DnsResult['qtype'] = 'A', from: ClientSpec = {kind: 'default'}): DnsResult {
 	const result = run(state, {type: 'dnsQueried', name, qtype, from}).results[0]!;
@@ -53,18 +53,23 @@ test('F5/S112: search path with ndots:5 — short names from the same namespace,
 	]);
 	const fromOther = lookup(state, 'hello-node-svc', 'A', {kind: 'default', namespace: 'other'});
 	t.is(fromOther.rcode, 'NXDOMAIN');
-	t.deepEqual(fromOther.tried.map(q => q.name), [
-		'hello-node-svc.other.svc.cluster.local',
-		'hello-node-svc.svc.cluster.local',
-		'hello-node-svc.cluster.local',
-		'hello-node-svc',
-	]);
+	t.deepEqual(
+		fromOther.tried.map(q => q.name),
+		['hello-node-svc.other.svc.cluster.local', 'hello-node-svc.svc.cluster.local', 'hello-node-svc.cluster.local', 'hello-node-svc'],
+	);
 });
 
 test('F2/H5: a headless name answers one A per ready pod; StatefulSet pods get <hostname>.<svc> names', t => {
 	let state = cluster();
-	const ips = livePods(state, 'web-').map(p => p.podIP).sort();
-	t.deepEqual(lookup(state, 'nginx').answers.map(a => a.data).sort(), ips);
+	const ips = livePods(state, 'web-')
+		.map(p => p.podIP)
+		.sort();
+	t.deepEqual(
+		lookup(state, 'nginx')
+			.answers.map(a => a.data)
+			.sort(),
+		ips,
+	);
 	const web0 = state.pods['default/web-0']!;
 	t.deepEqual(answers(lookup(state, 'web-0.nginx.default.svc.cluster.local')), [`web-0.nginx.default.svc.cluster.local A ${web0.podIP}`]);
 	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 0}, wait(100)).state;

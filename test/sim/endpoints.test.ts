@@ -1,7 +1,7 @@
 import test from 'ava';
 import type {PodInput, WorkloadInput} from '../../source/sim/index.js';
-import {boot, livePods, readyIPs, run, wait} from './helpers.js';
 import {helloRC, input, service} from './hello-input.js';
+import {boot, livePods, readyIPs, run, wait} from './helpers.js';
 
 test('D1/D2: endpoints list the selected pods; a pod that is not ready is listed as not ready', t => {
 	let state = boot(input());
@@ -92,7 +92,10 @@ test('A12/S29: a Service without a selector gets no managed endpoints; a user En
 	);
 	const ep = state.endpoints['default/legacy-db']!;
 	t.false(ep.managed);
-	t.deepEqual(Object.values(ep.addresses).map(a => [a.ip, a.ports['']]), [['192.0.2.10', 5432]]);
+	t.deepEqual(
+		Object.values(ep.addresses).map(a => [a.ip, a.ports['']]),
+		[['192.0.2.10', 5432]],
+	);
 });
 
 test('S77: a StatefulSet pod gets its hostname on the governing Service’s endpoints only', t => {

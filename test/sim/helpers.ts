@@ -1,4 +1,4 @@
-import {initialState, step, type Action, type ClusterInput, type Pod, type State, type StepResult} from '../../source/sim/index.js';
+import {type Action, type ClusterInput, initialState, type Pod, type State, type StepResult, step} from '../../source/sim/index.js';
 
 export function boot(input: ClusterInput, seed = 1): State {
 	const result = initialState(input, {seed});

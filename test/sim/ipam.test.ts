@@ -1,8 +1,8 @@
 import test from 'ava';
 import {initialState} from '../../source/sim/index.js';
 import {ipInCIDR} from '../../source/sim/ip.js';
-import {boot} from './helpers.js';
 import {helloSvc, input, service} from './hello-input.js';
+import {boot} from './helpers.js';
 
 test('B1: kubernetes gets the first service IP and kube-dns the tenth', t => {
 	const state = boot(input());
@@ -47,10 +47,7 @@ test('A8/S41: a requested clusterIP already held (kube-dns) is rejected', t => {
 	const r = initialState(input({services: [service('web', {clusterIP: '10.96.0.10'})]}), {seed: 1});
 	t.false(r.ok);
 	if (r.ok) return;
-	t.is(
-		r.errors[0]!.detail,
-		'Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
-	);
+	t.is(r.errors[0]!.detail, 'Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated');
 });
 
 test('a requested clusterIP is honoured even when listed after services that allocate randomly', t => {

@@ -1,6 +1,6 @@
 import test from 'ava';
-import {boot, livePods, run, wait} from './helpers.js';
 import {input} from './hello-input.js';
+import {boot, livePods, run, wait} from './helpers.js';
 
 test('a loaded cluster starts settled: every pod Running and Ready at t=0', t => {
 	const state = boot(input());

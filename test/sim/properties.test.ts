@@ -5,8 +5,8 @@
 
 import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
-import {initialState, step, type Action, type ClusterInput, type State, type StepResult} from '../../source/sim/index.js';
-import {clusterArb, commandArb, resolveCommand, sortedServices, type Command} from './chaos-cluster.js';
+import {type Action, type ClusterInput, initialState, type State, type StepResult, step} from '../../source/sim/index.js';
+import {type Command, clusterArb, commandArb, resolveCommand, sortedServices} from './chaos-cluster.js';
 import {Oracle} from './chaos-oracle.js';
 
 const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 0);

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {parseTarget} from '../../source/sim/proxy.js';
-import {boot, curl, livePods, requests, run, wait} from './helpers.js';
 import {helloRC, helloSvc, input, service} from './hello-input.js';
+import {boot, curl, livePods, requests, run, wait} from './helpers.js';
 
 const outcome = (r: ReturnType<typeof requests>) => r.requests.map(x => `${x.outcome}: ${x.reason}`);
 
@@ -149,8 +149,14 @@ test('S98: each node keeps its own affinity table: an outside client entering by
 	const state = boot(input({services: [sticky]}));
 	const [one, two] = Object.values(state.nodes);
 	const {results} = run(state, curl(`${one!.internalIP}:30080`, {kind: 'external'}, 2), curl(`${two!.internalIP}:30080`, {kind: 'external'}, 2));
-	t.deepEqual(requests(results[0]!).requests.map(r => r.affinity === true), [false, true]);
-	t.deepEqual(requests(results[1]!).requests.map(r => r.affinity === true), [false, true]);
+	t.deepEqual(
+		requests(results[0]!).requests.map(r => r.affinity === true),
+		[false, true],
+	);
+	t.deepEqual(
+		requests(results[1]!).requests.map(r => r.affinity === true),
+		[false, true],
+	);
 });
 
 test('E2: a failure reason does not repeat its outcome (views print `<outcome>: <reason>`)', t => {
@@ -195,7 +201,10 @@ test('E7/H4: an ExternalName Service is a CNAME, never proxied', t => {
 	const r = requests(run(state, curl('db:5432')).results[0]!);
 	t.is(r.requests[0]!.via, 'ExternalName');
 	t.is(r.requests[0]!.endpoint, null);
-	t.deepEqual(r.requests[0]!.dns!.answers.map(a => [a.type, a.data]), [['CNAME', 'db.example.com.']]);
+	t.deepEqual(
+		r.requests[0]!.dns!.answers.map(a => [a.type, a.data]),
+		[['CNAME', 'db.example.com.']],
+	);
 });
 
 test('H5: a headless name leads straight to a pod IP, no VIP', t => {
@@ -245,13 +254,16 @@ test('S86: a pod published while its container is down (publishNotReadyAddresses
 	t.is(requests(run(state, curl('all')).results[0]!).requests[0]!.outcome, 'ok');
 });
 
-test('internalTrafficPolicy Local: this node\'s serving-and-terminating endpoint takes traffic while only other nodes have ready ones (CategorizeEndpoints; found by the property tests)', t => {
+test("internalTrafficPolicy Local: this node's serving-and-terminating endpoint takes traffic while only other nodes have ready ones (CategorizeEndpoints; found by the property tests)", t => {
 	let state = boot(input({services: [service('local', {internalTrafficPolicy: 'Local'})]}));
 	const client = state.pods[Object.keys(state.pods).find(k => state.pods[k]!.nodeName === 'node-1' && k.startsWith('default/hello-node-'))!]!;
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: client.name}).state;
 	// The replacement lands on another node (or is not ready yet): node-1 has only the terminating pod.
 	const onNode1 = Object.values(state.endpoints['default/local']!.addresses).filter(a => a.nodeName === 'node-1');
-	t.deepEqual(onNode1.map(a => [a.podName, a.ready, a.serving, a.terminating]), [[client.name, false, true, true]]);
+	t.deepEqual(
+		onNode1.map(a => [a.podName, a.ready, a.serving, a.terminating]),
+		[[client.name, false, true, true]],
+	);
 	const r = requests(run(state, curl('local')).results[0]!).requests[0]!;
 	t.is(r.outcome, 'ok');
 	t.is(r.endpoint!.pod, client.name);

@@ -1,7 +1,7 @@
 import test from 'ava';
 import type {Action} from '../../source/sim/index.js';
-import {boot, livePods, run, wait} from './helpers.js';
 import {input} from './hello-input.js';
+import {boot, livePods, run, wait} from './helpers.js';
 
 function script(seed: number): string {
 	let state = boot(input(), seed);

@@ -185,7 +185,10 @@ test.serial('hello: a burst of 100 spreads over the three pods', async t => {
 			counts.reduce((a, b) => a + b, 0),
 			100,
 		);
-		t.true(counts.every(n => n > 10 && n < 60), `random spread: ${counts.join(', ')}`);
+		t.true(
+			counts.every(n => n > 10 && n < 60),
+			`random spread: ${counts.join(', ')}`,
+		);
 	});
 });
 

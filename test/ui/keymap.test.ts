@@ -7,8 +7,8 @@ import test from 'ava';
 import {parseCommand} from '../../source/command/index.js';
 import {execute} from '../../source/session/execute.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
-import {bindingFor, KEYMAP, keyName, QUIT_KEYS, type Binding} from '../../source/ui/keymap.js';
-import {initialModel, reduceModel, type Model, type ModelAction} from '../../source/ui/model.js';
+import {type Binding, bindingFor, KEYMAP, keyName, QUIT_KEYS} from '../../source/ui/keymap.js';
+import {initialModel, type Model, type ModelAction, reduceModel} from '../../source/ui/model.js';
 import {addressChoices, clientChoices} from '../../source/ui/targets.js';
 import {servicePods} from '../../source/view/tui/index.js';
 import {sampleState} from '../session/sample-state.js';
@@ -83,9 +83,7 @@ function linesOf(binding: Binding, model: Model): string[] | {error: string} {
 		if (action.type === 'mode' && action.mode.kind === 'prompt') {
 			const mode = action.mode;
 			lines.push(
-				mode.purpose === 'scale'
-					? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}`
-					: `label pod ${mode.target} ${mode.text} --overwrite`,
+				mode.purpose === 'scale' ? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}` : `label pod ${mode.target} ${mode.text} --overwrite`,
 			);
 		}
 	}
@@ -100,7 +98,8 @@ function assertRuns(t: {true(v: boolean, m?: string): void; is(a: unknown, b: un
 	// The simulator may refuse (an error value, not a grammar problem): `u` on a pod without a
 	// readiness probe, which the kubelet counts Ready whenever it runs (K8S-SEMANTICS C3).
 	t.true(
-		/^probe pod \S+ fail -n \S+$/.test(line) && /^error: pod "[^"]+" has no readiness probe: without one the kubelet counts it Ready whenever it runs$/.test(result.err.join(' ')),
+		/^probe pod \S+ fail -n \S+$/.test(line) &&
+			/^error: pod "[^"]+" has no readiness probe: without one the kubelet counts it Ready whenever it runs$/.test(result.err.join(' ')),
 		`${line} → ${result.err.join(' ')}`,
 	);
 }

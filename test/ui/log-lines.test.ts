@@ -10,7 +10,9 @@ const logOf = (file: string, ...lines: string[]) => lines.reduce((m, line) => re
 
 test('a request: who → target → VIP → pod IP:port on node, ✓', t => {
 	const log = logOf('samples/hello.yaml', 'curl 10.108.246.108');
-	t.deepEqual(logLines(log), [{text: '00:00.0 pod/curl → 10.108.246.108 → ClusterIP 10.108.246.108:80 → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓', color: 'green'}]);
+	t.deepEqual(logLines(log), [
+		{text: '00:00.0 pod/curl → 10.108.246.108 → ClusterIP 10.108.246.108:80 → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓', color: 'green'},
+	]);
 	const narrow = logLines(log, 60);
 	t.deepEqual(
 		narrow.map(l => l.text),

@@ -6,7 +6,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {runScript} from '../../source/headless/run-script.js';
 import type {State} from '../../source/sim/index.js';
-import {initialModel, recordedScript, reduceModel, selectedPod, type Model, type ModelAction} from '../../source/ui/model.js';
+import {initialModel, type Model, type ModelAction, recordedScript, reduceModel, selectedPod} from '../../source/ui/model.js';
 import {scriptText} from '../../source/ui/run-tui.js';
 import {loadState} from './helpers.js';
 
@@ -57,11 +57,17 @@ test('focus cycles through the four panes both ways', t => {
 });
 
 test('move clamps to the rows there are; in Services it selects and resets the other cursors', t => {
-	let m = reduceAll(initialModel(hello), [{type: 'focusPane', pane: 'pods'}, {type: 'move', delta: 5, rows: 3}]);
+	let m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'pods'},
+		{type: 'move', delta: 5, rows: 3},
+	]);
 	t.is(m.cursor.pods, 2);
 	t.is(selectedPod(m)?.name, 'hello-node-vdtt6');
 	t.is(reduceModel(m, {type: 'move', delta: -9, rows: 3}).cursor.pods, 0);
-	m = reduceAll(m, [{type: 'focusPane', pane: 'services'}, {type: 'move', delta: 2, rows: 3}]);
+	m = reduceAll(m, [
+		{type: 'focusPane', pane: 'services'},
+		{type: 'move', delta: 2, rows: 3},
+	]);
 	t.is(m.selected, 'kube-system/kube-dns');
 	t.is(m.cursor.pods, 0);
 	t.is(selectedPod(m)?.name.startsWith('coredns-'), true);
@@ -156,7 +162,10 @@ test('a burst is one log entry with its per-pod spread, and counts toward the Se
 	if (entry.kind === 'burst') {
 		t.is(entry.summary.total, 100);
 		t.is(entry.summary.ok, 100);
-		t.is(Object.values(entry.summary.byPod).reduce((a, b) => a + b, 0), 100);
+		t.is(
+			Object.values(entry.summary.byPod).reduce((a, b) => a + b, 0),
+			100,
+		);
 		t.is(entry.client, 'pod/curl');
 	}
 	t.deepEqual(m.stats['default/hello-node-svc'], {ipChanges: 0, ok: 100, total: 100});
@@ -190,7 +199,12 @@ test('pods that come long after the old ones left replace nobody', t => {
 });
 
 test('the selection follows the Service through any change', t => {
-	const m = reduceAll(initialModel(hello), [{type: 'focusPane', pane: 'services'}, {type: 'move', delta: 1, rows: 3}, run('delete pod -l app=hello-node'), tick(5000)]);
+	const m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'services'},
+		{type: 'move', delta: 1, rows: 3},
+		run('delete pod -l app=hello-node'),
+		tick(5000),
+	]);
 	t.is(m.selected, 'default/kubernetes');
 	t.is(m.cursor.services, 1);
 });
@@ -281,7 +295,8 @@ test('property: any session replays to the same simulation state', t => {
 				// Key-like steps act on whichever pod is under the cursor now.
 				const pod = selectedPod(m);
 				if (!pod) continue;
-				const line = o === 'kill' ? `delete pod ${pod.name}` : o === 'crash' ? `crash pod ${pod.name}` : `probe pod ${pod.name} ${pod.probeFailing ? 'pass' : 'fail'}`;
+				const line =
+					o === 'kill' ? `delete pod ${pod.name}` : o === 'crash' ? `crash pod ${pod.name}` : `probe pod ${pod.name} ${pod.probeFailing ? 'pass' : 'fail'}`;
 				m = reduceModel(m, run(line));
 			}
 			const replayed = replay(hello, m);

@@ -1,11 +1,11 @@
 import test from 'ava';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {buildState, fixtureState, fixtureWorkloads, makePod} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 
 const options = (extra: Partial<GetOptions> = {}) => getOptions('deployments', extra);
 
-test('get deploy: READY ready/desired, UP-TO-DATE and AVAILABLE from the ReplicaSets\' pods', t => {
+test("get deploy: READY ready/desired, UP-TO-DATE and AVAILABLE from the ReplicaSets' pods", t => {
 	t.is(text(get(fixtureState(), options())), ['NAME   READY   UP-TO-DATE   AVAILABLE   AGE', 'web    1/2     2            1           2m'].join('\n'));
 });
 

@@ -12,7 +12,14 @@ test('describe svc: the K8S-SEMANTICS-DETAIL S124 sample, byte for byte (value c
 	const state = buildState({
 		services: fixtureServices().filter(s => s.name === 'hello-node-svc'),
 		endpoints: [
-			makeEndpoints('default', 'hello-node-svc', true, [{name: '', protocol: 'TCP'}], [makeAddress('10.244.1.3', {podName: 'p', ports: {'': 8080}})], CLOCK - 5 * M),
+			makeEndpoints(
+				'default',
+				'hello-node-svc',
+				true,
+				[{name: '', protocol: 'TCP'}],
+				[makeAddress('10.244.1.3', {podName: 'p', ports: {'': 8080}})],
+				CLOCK - 5 * M,
+			),
 		],
 	});
 	t.is(
@@ -138,7 +145,11 @@ test('describe svc: ready endpoints only; headless shows None; selector-less wit
 	t.true(text(describeService(manual, 'default', 'manual')).includes('\nEndpoints:                <none>\n'));
 	const dns = text(describeService(state, 'kube-system', 'kube-dns'));
 	t.true(dns.includes('Port:                     dns  53/UDP\nTargetPort:               53/UDP\nEndpoints:                10.244.0.2:53,10.244.0.3:53\n'));
-	t.true(dns.includes('Port:                     metrics  9153/TCP\nTargetPort:               9153/TCP\nEndpoints:                10.244.0.2:9153,10.244.0.3:9153\n'));
+	t.true(
+		dns.includes(
+			'Port:                     metrics  9153/TCP\nTargetPort:               9153/TCP\nEndpoints:                10.244.0.2:9153,10.244.0.3:9153\n',
+		),
+	);
 });
 
 test('describe svc: External IPs, Desired LoadBalancer IP, AppProtocol, long and multi-line annotations', t => {
@@ -173,10 +184,17 @@ test('describe svc: untrusted text is sanitized', t => {
 	t.false(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out));
 });
 
-test('describe svc: From is the event\'s recorded source when it has one', t => {
+test("describe svc: From is the event's recorded source when it has one", t => {
 	const state = fixtureState();
 	const events = [
-		{at: CLOCK - 30 * 1000, type: 'Normal' as const, reason: 'IPAllocated', object: 'Service/default/hello-node-svc', message: 'Assigned IP ["203.0.113.10"]', source: 'metallb-controller'},
+		{
+			at: CLOCK - 30 * 1000,
+			type: 'Normal' as const,
+			reason: 'IPAllocated',
+			object: 'Service/default/hello-node-svc',
+			message: 'Assigned IP ["203.0.113.10"]',
+			source: 'metallb-controller',
+		},
 		{at: CLOCK - 20 * 1000, type: 'Warning' as const, reason: 'Odd', object: 'Service/default/hello-node-svc', message: '  spaced  '},
 	];
 	const out = text(describeService({...state, events}, 'default', 'hello-node-svc')).split('\n');
@@ -198,7 +216,7 @@ test('describe svc returns the Service object as json', t => {
 	t.like(result, {ok: true, json: {kind: 'Service', metadata: {name: 'hello-node-svc'}, spec: {clusterIP: '10.104.23.171'}}});
 });
 
-test('Endpoints line keeps kubectl\'s quirks: + 0 more after a late not-ready endpoint; bare IPs from a port-less slice', t => {
+test("Endpoints line keeps kubectl's quirks: + 0 more after a late not-ready endpoint; bare IPs from a port-less slice", t => {
 	const svc = makeService('default', 's', {});
 	const address = (ip: string, ready = true) => makeAddress(ip, {ready, ports: {web: 80}});
 	const slice = (ports: EndpointSlice['ports'], endpoints: EndpointSlice['endpoints']): EndpointSlice => ({
@@ -212,8 +230,14 @@ test('Endpoints line keeps kubectl\'s quirks: + 0 more after a late not-ready en
 		createdAt: 0,
 	});
 	const web = [{name: 'web', port: 80, protocol: 'TCP' as const}];
-	t.is(endpointsForPort([slice(web, [address('10.0.0.1'), address('10.0.0.2'), address('10.0.0.3'), address('10.0.0.4', false)])], 'web'), '10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 0 more...');
-	t.is(endpointsForPort([slice(web, [address('10.0.0.1'), address('10.0.0.2'), address('10.0.0.3'), address('10.0.0.4'), address('10.0.0.5')])], 'web'), '10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 2 more...');
+	t.is(
+		endpointsForPort([slice(web, [address('10.0.0.1'), address('10.0.0.2'), address('10.0.0.3'), address('10.0.0.4', false)])], 'web'),
+		'10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 0 more...',
+	);
+	t.is(
+		endpointsForPort([slice(web, [address('10.0.0.1'), address('10.0.0.2'), address('10.0.0.3'), address('10.0.0.4'), address('10.0.0.5')])], 'web'),
+		'10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 2 more...',
+	);
 	t.is(endpointsForPort([slice(web, [address('10.0.0.1', false)])], 'web'), '');
 	t.is(endpointsForPort([slice(web, [address('10.0.0.1')]), slice([], [address('10.0.0.9')])], 'other'), '10.0.0.9');
 	t.is(endpointsForPort([], 'web'), '<none>');

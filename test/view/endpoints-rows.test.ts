@@ -1,6 +1,6 @@
 import test from 'ava';
-import {endpointsCell, endpointsObject, endpointSubsets} from '../../source/view/endpoints-rows.js';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {endpointSubsets, endpointsCell, endpointsObject} from '../../source/view/endpoints-rows.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {buildState, CLOCK, fixtureState, M, makeAddress, makeEndpoints, makeService} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 
@@ -10,7 +10,14 @@ test('get endpoints NAME: the S122 sample', t => {
 	const state = buildState({
 		services: [makeService('default', 'hello-node-svc', {selector: {app: 'hello-node'}, clusterIP: '10.104.23.171'})],
 		endpoints: [
-			makeEndpoints('default', 'hello-node-svc', true, [{name: '', protocol: 'TCP'}], [makeAddress('10.244.1.3', {podName: 'p', ports: {'': 8080}})], CLOCK - 5 * M),
+			makeEndpoints(
+				'default',
+				'hello-node-svc',
+				true,
+				[{name: '', protocol: 'TCP'}],
+				[makeAddress('10.244.1.3', {podName: 'p', ports: {'': 8080}})],
+				CLOCK - 5 * M,
+			),
 		],
 	});
 	t.is(text(get(state, options({name: 'hello-node-svc'}))), 'NAME             ENDPOINTS         AGE\nhello-node-svc   10.244.1.3:8080   5m');
@@ -33,7 +40,10 @@ test('get endpoints: ready addresses only — not-ready and terminating left out
 test('get endpoints -A: every port of every address, three shown then + N more; <none> without addresses', t => {
 	t.is(
 		text(get(fixtureState(), options({allNamespaces: true, selector: 'k8s-app in (kube-dns),app!=x'}))),
-		['NAMESPACE     NAME       ENDPOINTS                                               AGE', 'kube-system   kube-dns   10.244.0.2:53,10.244.0.3:53,10.244.0.2:53 + 3 more...   12d'].join('\n'),
+		[
+			'NAMESPACE     NAME       ENDPOINTS                                               AGE',
+			'kube-system   kube-dns   10.244.0.2:53,10.244.0.3:53,10.244.0.2:53 + 3 more...   12d',
+		].join('\n'),
 	);
 	t.is(text(get(fixtureState(), options({namespace: 'shop'}))), 'NAME      ENDPOINTS   AGE\nshop-lb   <none>      90m');
 });
@@ -46,7 +56,10 @@ test('every get endpoints carries the v1.33+ deprecation warning (S82); other ki
 });
 
 test('-l on endpoints matches the Service labels they carry, plus the headless marker', t => {
-	t.is(text(get(fixtureState(), options({selector: 'service.kubernetes.io/headless'}))), 'NAME   ENDPOINTS                         AGE\ndb     10.244.0.6:5432,10.244.1.5:5432   62m');
+	t.is(
+		text(get(fixtureState(), options({selector: 'service.kubernetes.io/headless'}))),
+		'NAME   ENDPOINTS                         AGE\ndb     10.244.0.6:5432,10.244.1.5:5432   62m',
+	);
 });
 
 test('a headless Service without ports lists bare IPs', t => {
@@ -93,7 +106,17 @@ test('a named targetPort resolves per pod: differing numbers form subsets, a pod
 
 test('the + N more count covers every port of every subset', t => {
 	const addresses = ['10.244.1.2', '10.244.1.3', '10.244.1.4'].map((ip, i) => makeAddress(ip, {podName: `p${i}`, ports: {a: 1, b: 2}}));
-	const endpoints = makeEndpoints('default', 'x', true, [{name: 'a', protocol: 'TCP'}, {name: 'b', protocol: 'TCP'}], addresses, 0);
+	const endpoints = makeEndpoints(
+		'default',
+		'x',
+		true,
+		[
+			{name: 'a', protocol: 'TCP'},
+			{name: 'b', protocol: 'TCP'},
+		],
+		addresses,
+		0,
+	);
 	t.is(endpointsCell(endpointSubsets(endpoints)), '10.244.1.2:1,10.244.1.3:1,10.244.1.4:1 + 3 more...');
 });
 
@@ -117,7 +140,7 @@ test('Endpoints object: subsets with addresses, notReadyAddresses, targetRef and
 	t.false('subsets' in endpointsObject(state, state.endpoints['shop/shop-lb']!));
 	// Headless addresses carry their hostname (S77).
 	const db = endpointsObject(state, state.endpoints['default/db']!);
-	t.is(((db.subsets as Array<{addresses: Array<{hostname?: string}>}>)[0]!.addresses[0]!).hostname, 'db-1');
+	t.is((db.subsets as Array<{addresses: Array<{hostname?: string}>}>)[0]!.addresses[0]!.hostname, 'db-1');
 });
 
 test('user-supplied Endpoints keep their port numbers and names', t => {

@@ -1,6 +1,6 @@
 import test from 'ava';
 import {endpointSliceObject, endpointSlices, slicesForService} from '../../source/view/endpointslice-rows.js';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {buildState, fixtureState, makeAddress, makeEndpoints, makeService} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 
@@ -40,7 +40,7 @@ test('slice names are <svc>-<5 chars> from the Service uid: stable, and the kube
 	t.not(slicesForService(other, 'default', 'db')[0]!.name, slicesForService(state, 'default', 'db')[0]!.name);
 });
 
-test('get endpointslices -l kubernetes.io/service-name=NAME finds a Service\'s slices', t => {
+test("get endpointslices -l kubernetes.io/service-name=NAME finds a Service's slices", t => {
 	t.is(
 		text(get(fixtureState(), options({selector: 'kubernetes.io/service-name=web-lb'}))),
 		'NAME           ADDRESSTYPE   PORTS       ENDPOINTS    AGE\nweb-lb-bvmk4   IPv4          8080,8443   10.244.1.4   2m',
@@ -49,10 +49,7 @@ test('get endpointslices -l kubernetes.io/service-name=NAME finds a Service\'s s
 
 test('ExternalName and selector-less Services without Endpoints have no slices (D4, S81)', t => {
 	const state = buildState({
-		services: [
-			makeService('default', 'ext', {type: 'ExternalName', externalName: 'example.com'}),
-			makeService('default', 'manual', {clusterIP: '10.96.5.5'}),
-		],
+		services: [makeService('default', 'ext', {type: 'ExternalName', externalName: 'example.com'}), makeService('default', 'manual', {clusterIP: '10.96.5.5'})],
 	});
 	t.deepEqual(slicesForService(state, 'default', 'ext'), []);
 	t.deepEqual(slicesForService(state, 'default', 'manual'), []);
@@ -78,9 +75,19 @@ test('at most 100 endpoints per slice (S78)', t => {
 		endpoints: [makeEndpoints('default', 'big', true, [{name: '', protocol: 'TCP'}], addresses, 0)],
 	});
 	const slices = slicesForService(state, 'default', 'big');
-	t.deepEqual(slices.map(s => s.endpoints!.length), [100, 100, 50]);
+	t.deepEqual(
+		slices.map(s => s.endpoints!.length),
+		[100, 100, 50],
+	);
 	t.is(new Set(slices.map(s => s.name)).size, 3);
-	t.is(text(get(state, options({name: slices[2]!.name}))).split('\n')[1]!.split(/\s+/).slice(1, 4).join(' '), 'IPv4 80 10.244.1.2,10.244.1.3,10.244.1.4');
+	t.is(
+		text(get(state, options({name: slices[2]!.name})))
+			.split('\n')[1]!
+			.split(/\s+/)
+			.slice(1, 4)
+			.join(' '),
+		'IPv4 80 10.244.1.2,10.244.1.3,10.244.1.4',
+	);
 });
 
 test('a pod lacking a named port lands in a slice whose port list lacks it (S74)', t => {

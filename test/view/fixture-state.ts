@@ -83,7 +83,13 @@ export function makeWorkload(kind: WorkloadKind, namespace: string, name: string
 	};
 }
 
-export function makePort(name: string, p: number, targetPort: number | string, nodePort: number | null = null, protocol: ServicePort['protocol'] = 'TCP'): ServicePort {
+export function makePort(
+	name: string,
+	p: number,
+	targetPort: number | string,
+	nodePort: number | null = null,
+	protocol: ServicePort['protocol'] = 'TCP',
+): ServicePort {
 	return {name, protocol, port: p, targetPort, nodePort};
 }
 
@@ -115,7 +121,14 @@ export function makeAddress(ip: string, fields: Partial<EndpointAddress>): Endpo
 	return {ip, nodeName: null, ready: true, serving: true, terminating: false, ports: {}, ...fields};
 }
 
-export function makeEndpoints(namespace: string, name: string, managed: boolean, ports: Endpoints['ports'], list: EndpointAddress[], createdAt: number): Endpoints {
+export function makeEndpoints(
+	namespace: string,
+	name: string,
+	managed: boolean,
+	ports: Endpoints['ports'],
+	list: EndpointAddress[],
+	createdAt: number,
+): Endpoints {
 	const addresses: Record<string, EndpointAddress> = {};
 	for (const a of list) addresses[managed ? a.podName! : a.ip] = a;
 	return {name, namespace, managed, addresses, ports, createdAt};
@@ -217,7 +230,12 @@ export function fixturePods(): Pod[] {
 			ready: false,
 			spec: {containers: [makeContainer('slow', AGNHOST, [{name: 'http', containerPort: 9000, protocol: 'TCP'}])], terminationGracePeriodSeconds: 30},
 		}),
-		makePod('default', 'curl', {labels: {run: 'curl'}, nodeName: 'node-1', podIP: '10.244.0.4', spec: {containers: [makeContainer('curl', 'curlimages/curl:8.11.1')], terminationGracePeriodSeconds: 30}}),
+		makePod('default', 'curl', {
+			labels: {run: 'curl'},
+			nodeName: 'node-1',
+			podIP: '10.244.0.4',
+			spec: {containers: [makeContainer('curl', 'curlimages/curl:8.11.1')], terminationGracePeriodSeconds: 30},
+		}),
 		coredns('coredns-668d6bf9bc-b6nzv', {nodeName: 'node-1', podIP: '10.244.0.2'}),
 		coredns('coredns-668d6bf9bc-wq7tx', {nodeName: 'node-1', podIP: '10.244.0.3'}),
 	];
@@ -357,7 +375,14 @@ export function fixtureEndpoints(): Endpoints[] {
 	const hello = (podName: string, ip: string, nodeName: string, fields: Partial<EndpointAddress> = {}): EndpointAddress =>
 		makeAddress(ip, {podName, nodeName, ports: {'': 8080}, ...fields});
 	return [
-		makeEndpoints('default', 'kubernetes', false, [{name: 'https', protocol: 'TCP', port: 6443}], [makeAddress('192.168.49.2', {ports: {https: 6443}})], -12 * DAY),
+		makeEndpoints(
+			'default',
+			'kubernetes',
+			false,
+			[{name: 'https', protocol: 'TCP', port: 6443}],
+			[makeAddress('192.168.49.2', {ports: {https: 6443}})],
+			-12 * DAY,
+		),
 		makeEndpoints(
 			'default',
 			'hello-node-svc',
@@ -514,7 +539,13 @@ export function buildState(parts: {
 		},
 		nodes: keyed(nodes, n => n.name),
 		namespaces: keyed(
-			namespaceNames.map(name => ({name, uid: `uid-ns-${name}`, labels: {'kubernetes.io/metadata.name': name} as Labels, createdAt: -12 * DAY, implicit: false})),
+			namespaceNames.map(name => ({
+				name,
+				uid: `uid-ns-${name}`,
+				labels: {'kubernetes.io/metadata.name': name} as Labels,
+				createdAt: -12 * DAY,
+				implicit: false,
+			})),
 			n => n.name,
 		),
 		pods: keyed(pods, p => `${p.namespace}/${p.name}`),

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {get, getTable, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get, getTable} from '../../source/view/get.js';
 import {buildState, fixtureState, makePod} from './fixture-state.js';
 import {getOptions} from './get-helpers.js';
 
@@ -27,7 +27,7 @@ test('client-side errors: a name with a selector, a name across all namespaces, 
 	t.deepEqual(get(fixtureState(), options({selector: 'app in (a'})), {ok: false, error: 'unable to parse requirement: "app in (a"'});
 });
 
-test('an empty list: kubectl\'s message as text, an empty List as JSON', t => {
+test("an empty list: kubectl's message as text, an empty List as JSON", t => {
 	const result = get(fixtureState(), options({selector: 'app=nothing'}));
 	t.deepEqual(result, {
 		ok: true,
@@ -63,7 +63,9 @@ test('-o json of a list is a v1 List of the objects, in table order', t => {
 test('-o yaml: kubectl layout (sequences flush with their key, timestamps quoted)', t => {
 	const result = get(fixtureState(), options({resource: 'statefulsets', output: 'yaml'}));
 	if (!result.ok) return t.fail(result.error);
-	t.true(result.text.startsWith('apiVersion: v1\nitems:\n- apiVersion: apps/v1\n  kind: StatefulSet\n  metadata:\n    creationTimestamp: "2026-01-01T00:58:00Z"\n'));
+	t.true(
+		result.text.startsWith('apiVersion: v1\nitems:\n- apiVersion: apps/v1\n  kind: StatefulSet\n  metadata:\n    creationTimestamp: "2026-01-01T00:58:00Z"\n'),
+	);
 	t.true(result.text.endsWith('\nkind: List\nmetadata:\n  resourceVersion: ""'));
 	t.true(result.text.includes('\n      spec:\n        containers:\n        - image: postgres:17\n          name: postgres\n'));
 });
@@ -82,7 +84,11 @@ test('untrusted names and labels never reach the output as control characters', 
 	t.false(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(yaml.text));
 	t.true(yaml.text.includes('name: "evil\\e]0;pwned\\a\\x9b2J"'));
 	t.deepEqual(get(state, options({name: '\u001b[2Jx'})), {ok: false, error: 'Error from server (NotFound): pods "^[[2Jx" not found'});
-	t.deepEqual(get(state, options({namespace: 'n\u001bs', selector: 'a=b'})), {ok: true, text: 'No resources found in n^[s namespace.', json: {apiVersion: 'v1', items: [], kind: 'List', metadata: {resourceVersion: ''}}});
+	t.deepEqual(get(state, options({namespace: 'n\u001bs', selector: 'a=b'})), {
+		ok: true,
+		text: 'No resources found in n^[s namespace.',
+		json: {apiVersion: 'v1', items: [], kind: 'List', metadata: {resourceVersion: ''}},
+	});
 });
 
 test('getTable gives the rows as data for the TUI, cells sanitized', t => {
@@ -99,7 +105,17 @@ test('output "text" (source/command\'s name for the default) is the table', t =>
 });
 
 test('every resource answers in every output format', t => {
-	const resources = ['services', 'endpoints', 'endpointslices', 'pods', 'nodes', 'deployments', 'replicasets', 'replicationcontrollers', 'statefulsets'] as const;
+	const resources = [
+		'services',
+		'endpoints',
+		'endpointslices',
+		'pods',
+		'nodes',
+		'deployments',
+		'replicasets',
+		'replicationcontrollers',
+		'statefulsets',
+	] as const;
 	for (const resource of resources) {
 		for (const output of ['table', 'wide', 'json', 'yaml'] as const) {
 			const result = get(fixtureState(), options({resource, output, allNamespaces: true}));

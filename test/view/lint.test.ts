@@ -1,7 +1,7 @@
 import test from 'ava';
 import {lint} from '../../source/view/lint.js';
-import {boot} from '../sim/helpers.js';
 import {helloRC, input, service} from '../sim/hello-input.js';
+import {boot} from '../sim/helpers.js';
 
 test('a selector that matches no pods is reported at spec.selector', t => {
 	const state = boot(input({services: [service('orphan', {selector: {app: 'nothing'}})]}));
@@ -11,8 +11,7 @@ test('a selector that matches no pods is reported at spec.selector', t => {
 			namespace: 'default',
 			name: 'orphan',
 			path: ['spec', 'selector'],
-			message:
-				'Service "orphan" selects no pods: no pod in namespace "default" has labels app=nothing, so it has no endpoints and connections are refused',
+			message: 'Service "orphan" selects no pods: no pod in namespace "default" has labels app=nothing, so it has no endpoints and connections are refused',
 		},
 	]);
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {nodeObject, rolesCell} from '../../source/view/node-rows.js';
 import {fixtureNodes, fixtureState, makeNode} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
@@ -38,7 +38,12 @@ test('get node NAME ignores the namespace; a missing one is NotFound; -A with a 
 });
 
 test('ROLES: node-role.kubernetes.io/<role> keys and kubernetes.io/role values, sorted', t => {
-	const labels = {'node-role.kubernetes.io/worker': '', 'node-role.kubernetes.io/control-plane': '', 'kubernetes.io/role': 'edge', 'node-role.kubernetes.io/': ''};
+	const labels = {
+		'node-role.kubernetes.io/worker': '',
+		'node-role.kubernetes.io/control-plane': '',
+		'kubernetes.io/role': 'edge',
+		'node-role.kubernetes.io/': '',
+	};
 	t.is(rolesCell(makeNode('n', '10.0.0.1', '10.244.0.0/24', {labels})), 'control-plane,edge,worker');
 	t.is(rolesCell(makeNode('n', '10.0.0.1', '10.244.0.0/24', {labels: {'kubernetes.io/role': ''}})), '<none>');
 });

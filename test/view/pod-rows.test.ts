@@ -1,5 +1,5 @@
 import test from 'ava';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {podObject, readyCell, restartsCell, statusCell} from '../../source/view/pod-rows.js';
 import {buildState, CLOCK, fixtureState, M, makeNode, makePod, S} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
@@ -55,7 +55,10 @@ test('get pods -A -o wide -l: NAMESPACE column, <none> for missing IP and node',
 			'kube-system   coredns-668d6bf9bc-wq7tx   1/1     Running             0          12d   10.244.0.3   node-1   <none>           <none>',
 		].join('\n'),
 	);
-	t.is(text(get(fixtureState(), options({name: 'lonely', output: 'wide'}))).split('\n')[1], 'lonely   0/1     Pending   0          45s   <none>   <none>   <none>           <none>');
+	t.is(
+		text(get(fixtureState(), options({name: 'lonely', output: 'wide'}))).split('\n')[1],
+		'lonely   0/1     Pending   0          45s   <none>   <none>   <none>           <none>',
+	);
 });
 
 test('STATUS priority (S121, C4)', t => {
@@ -70,7 +73,7 @@ test('STATUS priority (S121, C4)', t => {
 	t.is(statusCell({...base, containersRunning: false, ready: false, restartCount: 3}), 'CrashLoopBackOff');
 });
 
-test('READY counts containers only when running and ready; RESTARTS shows the last restart\'s age', t => {
+test("READY counts containers only when running and ready; RESTARTS shows the last restart's age", t => {
 	const base = makePod('default', 'p', {});
 	t.is(readyCell(base), '1/1');
 	t.is(readyCell({...base, ready: false}), '0/1');
@@ -96,10 +99,16 @@ test('Pod object: owner, generateName, deletion, status with IPs and conditions'
 		status: {phase: 'Running', podIP: '10.244.1.2', podIPs: [{ip: '10.244.1.2'}], hostIP: '192.168.49.3'},
 	});
 	const conditions = (object.status as {conditions: Array<{type: string; status: string}>}).conditions;
-	t.deepEqual(conditions.find(c => c.type === 'Ready'), {type: 'Ready', status: 'True'});
+	t.deepEqual(
+		conditions.find(c => c.type === 'Ready'),
+		{type: 'Ready', status: 'True'},
+	);
 
 	const notReady = podObject(state, state.pods['default/hello-node-zq9l6']!);
-	t.deepEqual((notReady.status as {conditions: Array<{type: string}>}).conditions.find(c => c.type === 'Ready'), {type: 'Ready', status: 'False'});
+	t.deepEqual(
+		(notReady.status as {conditions: Array<{type: string}>}).conditions.find(c => c.type === 'Ready'),
+		{type: 'Ready', status: 'False'},
+	);
 	t.like(notReady.status as object, {containerStatuses: [{name: 'hello-node', ready: false, restartCount: 0, started: true}]});
 
 	const restarted = podObject(state, state.pods['default/hello-node-7b2qp']!);

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {formatLabelSelector, selectorString} from '../../source/view/workload-columns.js';
 import {fixtureState} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
@@ -7,7 +7,10 @@ import {getOptions, text} from './get-helpers.js';
 const options = (extra: Partial<GetOptions> = {}) => getOptions('replicasets', extra);
 
 test('get rs: DESIRED spec, CURRENT active pods, READY ready pods', t => {
-	t.is(text(get(fixtureState(), options())), ['NAME             DESIRED   CURRENT   READY   AGE', 'web-7b87cd5f68   2         2         1       2m'].join('\n'));
+	t.is(
+		text(get(fixtureState(), options())),
+		['NAME             DESIRED   CURRENT   READY   AGE', 'web-7b87cd5f68   2         2         1       2m'].join('\n'),
+	);
 });
 
 test('get rs -A -o wide', t => {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {fixtureState} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 

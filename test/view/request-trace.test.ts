@@ -40,14 +40,14 @@ const fromLaptop: RequestTrace = {
 	reason: 'ClusterIP is not reachable from outside the cluster',
 };
 
-test('a successful request through a ClusterIP (the brief\'s first example)', t => {
+test("a successful request through a ClusterIP (the brief's first example)", t => {
 	t.is(
 		formatTrace(fromCurl),
 		'pod/curl (10.244.0.5 on node-1) → hello-node-svc:80 → A 10.104.23.171 → ClusterIP 10.104.23.171:80 → hello-node-x2k4z 10.244.1.3:8080 on node-2 → ok',
 	);
 });
 
-test('an outside client cannot reach a ClusterIP (E4, H3; the brief\'s second example)', t => {
+test("an outside client cannot reach a ClusterIP (E4, H3; the brief's second example)", t => {
 	t.is(formatTrace(fromLaptop), 'external/laptop (203.0.113.50) → 10.104.23.171:80 → timed out: ClusterIP is not reachable from outside the cluster');
 });
 
@@ -104,7 +104,14 @@ test('headless answers list every pod IP; ExternalName shows the CNAME chain', t
 		],
 	};
 	t.is(
-		formatTrace({...fromCurl, target: 'db:5432', dns: headless, resolved: '10.244.0.6:5432', via: 'Headless', endpoint: {pod: 'db-1', ip: '10.244.0.6', port: 5432, node: 'node-1'}}),
+		formatTrace({
+			...fromCurl,
+			target: 'db:5432',
+			dns: headless,
+			resolved: '10.244.0.6:5432',
+			via: 'Headless',
+			endpoint: {pod: 'db-1', ip: '10.244.0.6', port: 5432, node: 'node-1'},
+		}),
 		'pod/curl (10.244.0.5 on node-1) → db:5432 → A 10.244.0.6,10.244.1.5 → Headless 10.244.0.6:5432 → db-1 10.244.0.6:5432 on node-1 → ok',
 	);
 	const cname: DnsResult = {
@@ -117,7 +124,14 @@ test('headless answers list every pod IP; ExternalName shows the CNAME chain', t
 		],
 	};
 	t.is(
-		formatTrace({...fromCurl, target: 'ext:80', dns: cname, resolved: '93.184.215.14:80', via: 'ExternalName', endpoint: {pod: null, ip: '93.184.215.14', port: 80, node: null}}),
+		formatTrace({
+			...fromCurl,
+			target: 'ext:80',
+			dns: cname,
+			resolved: '93.184.215.14:80',
+			via: 'ExternalName',
+			endpoint: {pod: null, ip: '93.184.215.14', port: 80, node: null},
+		}),
 		'pod/curl (10.244.0.5 on node-1) → ext:80 → CNAME example.com → A 93.184.215.14 → ExternalName 93.184.215.14:80 → ok',
 	);
 });

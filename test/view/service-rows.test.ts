@@ -1,5 +1,5 @@
 import test from 'ava';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {externalIPCell, portsCell, serviceObject} from '../../source/view/service-rows.js';
 import {buildState, fixtureServices, fixtureState, makePort, makeService} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
@@ -80,7 +80,9 @@ test('EXTERNAL-IP: ClusterIP and NodePort show externalIPs or <none>; ExternalNa
 test('PORT(S): port/PROTO, port:nodePort/PROTO, <none>; targetPort never shown (S119)', t => {
 	t.is(portsCell(makeService('default', 'a', {ports: []})), '<none>');
 	t.is(
-		portsCell(makeService('default', 'a', {ports: [makePort('dns', 53, 5353, null, 'UDP'), makePort('web', 80, 'http', 30080), makePort('s', 9, 9, null, 'SCTP')]})),
+		portsCell(
+			makeService('default', 'a', {ports: [makePort('dns', 53, 5353, null, 'UDP'), makePort('web', 80, 'http', 30080), makePort('s', 9, 9, null, 'SCTP')]}),
+		),
 		'53/UDP,80:30080/TCP,9/SCTP',
 	);
 });

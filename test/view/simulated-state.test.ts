@@ -6,7 +6,7 @@ import {loadSources} from '../../source/load/index.js';
 import {initialState, step} from '../../source/sim/index.js';
 import type {State} from '../../source/sim/types.js';
 import {describeService} from '../../source/view/describe-service.js';
-import {get, type GetOptions} from '../../source/view/get.js';
+import {type GetOptions, get} from '../../source/view/get.js';
 import {formatTraces} from '../../source/view/request-trace.js';
 import {text} from './get-helpers.js';
 
@@ -56,7 +56,11 @@ function settled(seed = 1): State {
 
 const options = (extra: Partial<GetOptions>): GetOptions => ({resource: 'pods', namespace: 'default', allNamespaces: false, output: 'table', ...extra});
 
-const rows = (table: string): string[][] => table.split('\n').slice(1).map(line => line.trim().split(/\s{2,}/));
+const rows = (table: string): string[][] =>
+	table
+		.split('\n')
+		.slice(1)
+		.map(line => line.trim().split(/\s{2,}/));
 
 test('a settled RC + NodePort Service: three Running pods, all in the endpoints', t => {
 	const state = settled();
@@ -67,7 +71,13 @@ test('a settled RC + NodePort Service: three Running pods, all in the endpoints'
 	const svc = rows(text(get(state, options({resource: 'services', name: 'hello-node-svc'}))))[0]!;
 	t.deepEqual([svc[1], svc[3], svc[4]], ['NodePort', '<none>', '80:30036/TCP']);
 	const endpoints = rows(text(get(state, options({resource: 'endpoints', name: 'hello-node-svc'}))))[0]![1]!;
-	t.deepEqual(endpoints.split(',').map(e => e.replace(':8080', '')).sort(), ips);
+	t.deepEqual(
+		endpoints
+			.split(',')
+			.map(e => e.replace(':8080', ''))
+			.sort(),
+		ips,
+	);
 	const describe = describeService(state, 'default', 'hello-node-svc');
 	if (!describe.ok) return t.fail(describe.error);
 	t.regex(describe.text, /\nNodePort:                 http  30036\/TCP\nEndpoints:                (\d+\.){3}\d+:8080,(\d+\.){3}\d+:8080,(\d+\.){3}\d+:8080\n/);
@@ -86,12 +96,13 @@ test('deleting a pod: Terminating, gone from Endpoints, still in the EndpointSli
 	t.true(slices.includes(`"addresses":["${victim[5]}"],"conditions":{"ready":false,"serving":true,"terminating":true}`));
 });
 
-test('requests from a pod reach the Service\'s pods; the same seed renders byte-identical output', t => {
+test("requests from a pod reach the Service's pods; the same seed renders byte-identical output", t => {
 	const result = step(settled(), {type: 'requestSent', target: 'hello-node-svc:80', from: {kind: 'default'}, count: 5}).result;
 	if (result.kind !== 'requests') return t.fail(result.kind);
 	const lines = formatTraces(result.requests).split('\n');
 	t.is(lines.length, 5);
-	for (const line of lines) t.regex(line, /^pod\/\S+ \(\S+ on node-\d\) → hello-node-svc:80 → A \S+ → ClusterIP \S+:80 → hello-node-\w{5} \S+:8080 on node-\d → ok/);
+	for (const line of lines)
+		t.regex(line, /^pod\/\S+ \(\S+ on node-\d\) → hello-node-svc:80 → A \S+ → ClusterIP \S+:80 → hello-node-\w{5} \S+:8080 on node-\d → ok/);
 	const again = step(settled(), {type: 'requestSent', target: 'hello-node-svc:80', from: {kind: 'default'}, count: 5}).result;
 	t.is(again.kind === 'requests' ? formatTraces(again.requests) : '', formatTraces(result.requests));
 	t.is(text(get(settled(7), options({output: 'yaml', allNamespaces: true}))), text(get(settled(7), options({output: 'yaml', allNamespaces: true}))));

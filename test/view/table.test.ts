@@ -1,12 +1,15 @@
 import test from 'ava';
-import {DESCRIBE_LAYOUT, GET_LAYOUT, formatTable, tabwrite} from '../../source/view/table.js';
+import {DESCRIBE_LAYOUT, formatTable, GET_LAYOUT, tabwrite} from '../../source/view/table.js';
 
 test('kubectl get layout: upper-case headers, widest cell + 3, no padding after the last column', t => {
 	t.is(
-		formatTable(['name', 'endpoints', 'age'], [
-			['hello-node-svc', '10.244.1.3:8080', '5m'],
-			['kubernetes', '192.168.49.2:6443', '12d'],
-		]),
+		formatTable(
+			['name', 'endpoints', 'age'],
+			[
+				['hello-node-svc', '10.244.1.3:8080', '5m'],
+				['kubernetes', '192.168.49.2:6443', '12d'],
+			],
+		),
 		['NAME             ENDPOINTS           AGE', 'hello-node-svc   10.244.1.3:8080     5m', 'kubernetes       192.168.49.2:6443   12d'].join('\n'),
 	);
 });
@@ -34,13 +37,7 @@ test('widths count code points, not UTF-16 units', t => {
 
 test('a line with fewer cells ends a column block (describe Events table)', t => {
 	const text = tabwrite(
-		[
-			['Session Affinity:', 'None'],
-			['Events:'],
-			['  Type', 'Reason', 'Age'],
-			['  ----', '------', '----'],
-			['  Normal', 'EnsuringLoadBalancer', '10s'],
-		],
+		[['Session Affinity:', 'None'], ['Events:'], ['  Type', 'Reason', 'Age'], ['  ----', '------', '----'], ['  Normal', 'EnsuringLoadBalancer', '10s']],
 		DESCRIBE_LAYOUT,
 	);
 	t.is(
@@ -68,7 +65,16 @@ test('a column spans only the consecutive lines that have it (describe Port: lin
 });
 
 test('an empty value after a tab leaves the padding (as kubectl describe prints IP: for ExternalName)', t => {
-	t.is(tabwrite([['IP:', ''], ['IPs:', '<none>']], DESCRIBE_LAYOUT), 'IP:   \nIPs:  <none>');
+	t.is(
+		tabwrite(
+			[
+				['IP:', ''],
+				['IPs:', '<none>'],
+			],
+			DESCRIBE_LAYOUT,
+		),
+		'IP:   \nIPs:  <none>',
+	);
 });
 
 test('no lines, no text', t => {

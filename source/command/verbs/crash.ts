@@ -2,7 +2,7 @@
 // (K8S-SEMANTICS C1, H1), unlike `delete pod`.
 
 import {podTargets} from './pod-targets.js';
-import {type Verb, actionsCommand} from './verb.js';
+import {actionsCommand, type Verb} from './verb.js';
 
 export const crash: Verb = {
 	name: 'crash',

@@ -2,7 +2,7 @@
 // endpoint (K8S-SEMANTICS E, F). The target stays as typed; the simulator reads it.
 
 import {parseClientSpec} from '../client-spec.js';
-import {type Verb, actionsCommand, stringFlag, unexpectedArgument, usageError} from './verb.js';
+import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const MAX_COUNT = 1_000_000;
 

@@ -4,7 +4,7 @@
 import type {Action} from '../../sim/types.js';
 import {parseResourceArgs} from '../resources.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
-import {NO_NAME, NO_RESOURCES, type Verb, actionsCommand, usageError} from './verb.js';
+import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
 
 export const deleteVerb: Verb = {
 	name: 'delete',
@@ -32,9 +32,7 @@ export const deleteVerb: Verb = {
 		}
 		if (parsed.targets.length === 0) return usageError(deleteVerb, NO_NAME);
 		const actions: Action[] = parsed.targets.map(target =>
-			target.resource === 'pods'
-				? {type: 'podDeleted', namespace: ctx.namespace, name: target.name}
-				: {type: 'nodeDeleted', name: target.name},
+			target.resource === 'pods' ? {type: 'podDeleted', namespace: ctx.namespace, name: target.name} : {type: 'nodeDeleted', name: target.name},
 		);
 		return actionsCommand(ctx, actions);
 	},

@@ -2,7 +2,7 @@
 
 import {quote} from '../../apimachinery/quote.js';
 import {parseResourceArgs} from '../resources.js';
-import {type Verb, unexpectedArgument, usageError} from './verb.js';
+import {unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const describe: Verb = {
 	name: 'describe',

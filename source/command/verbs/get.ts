@@ -2,7 +2,7 @@
 
 import {parseResourceArgs} from '../resources.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
-import {type Verb, unexpectedArgument, usageError} from './verb.js';
+import {unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const get: Verb = {
 	name: 'get',

@@ -1,7 +1,7 @@
 // `help [COMMAND]`; `COMMAND -h` and `COMMAND --help` lead here too.
 
 import {quote} from '../../apimachinery/quote.js';
-import {type Verb, unexpectedArgument} from './verb.js';
+import {unexpectedArgument, type Verb} from './verb.js';
 
 export const help: Verb = {
 	name: 'help',

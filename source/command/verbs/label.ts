@@ -2,10 +2,10 @@
 // before pairs, the pairs themselves, then that there are resources and changes, and finally
 // the keys as the API server would (K8S-SEMANTICS A12).
 
-import {labelKeyErrors, parseLabelChanges, splitResourcesAndPairs} from '../label-spec.js';
 import {quote} from '../../apimachinery/quote.js';
+import {labelKeyErrors, parseLabelChanges, splitResourcesAndPairs} from '../label-spec.js';
 import {podTargets} from './pod-targets.js';
-import {type Verb, actionsCommand, usageError} from './verb.js';
+import {actionsCommand, usageError, type Verb} from './verb.js';
 
 export const label: Verb = {
 	name: 'label',

@@ -3,7 +3,7 @@
 
 import {quote} from '../../apimachinery/quote.js';
 import {parseClientSpec} from '../client-spec.js';
-import {type Verb, actionsCommand, stringFlag, unexpectedArgument, usageError} from './verb.js';
+import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 const QUERY_TYPES = ['A', 'SRV', 'CNAME'] as const;
 

@@ -2,7 +2,7 @@
 
 import {parseResourceArgs} from '../resources.js';
 import type {ParseError} from '../types.js';
-import {NO_NAME, NO_RESOURCES, type Verb, usageError} from './verb.js';
+import {NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
 
 export function podTargets(verb: Verb, args: readonly string[]): {ok: true; names: string[]} | ParseError {
 	const parsed = parseResourceArgs(args);

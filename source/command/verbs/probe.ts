@@ -3,7 +3,7 @@
 
 import {quote} from '../../apimachinery/quote.js';
 import {podTargets} from './pod-targets.js';
-import {type Verb, actionsCommand, usageError} from './verb.js';
+import {actionsCommand, usageError, type Verb} from './verb.js';
 
 const STATES = ['fail', 'pass'];
 

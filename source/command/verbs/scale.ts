@@ -3,7 +3,7 @@
 
 import type {Action, ResourceName, WorkloadKind} from '../../sim/types.js';
 import {parseResourceArgs} from '../resources.js';
-import {NO_NAME, NO_RESOURCES, type Verb, actionsCommand, usageError} from './verb.js';
+import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
 
 const WORKLOAD_KINDS: Partial<Record<ResourceName, WorkloadKind>> = {
 	replicationcontrollers: 'ReplicationController',

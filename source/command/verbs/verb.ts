@@ -1,9 +1,9 @@
 // The shape of one command word: its help line, its flags, the `-o` values it takes, and
 // the function that turns its parsed arguments into a Command.
 
+import {quote} from '../../apimachinery/quote.js';
 import type {Action} from '../../sim/types.js';
 import type {FlagSpec, FlagValues} from '../flags.js';
-import {quote} from '../../apimachinery/quote.js';
 import type {OutputFormat, ParseError, ParseResult} from '../types.js';
 
 export interface VerbContext {
@@ -39,11 +39,7 @@ export function unexpectedArgument(verb: Pick<Verb, 'usage'>, arg: string): Pars
 	return usageError(verb, `unexpected argument ${quote(arg)}`);
 }
 
-export function actionsCommand(
-	ctx: VerbContext,
-	actions: Action[],
-	extra: {summaryOnly?: boolean; verbose?: boolean} = {},
-): ParseResult {
+export function actionsCommand(ctx: VerbContext, actions: Action[], extra: {summaryOnly?: boolean; verbose?: boolean} = {}): ParseResult {
 	return {ok: true, command: {kind: 'actions', actions, output: ctx.output, ...extra}};
 }
 

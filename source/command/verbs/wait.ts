@@ -1,9 +1,9 @@
 // `wait DURATION`: moves the virtual clock, so pods start, become Ready, finish terminating
 // and affinity pins expire (K8S-SEMANTICS C3, C4, E3).
 
-import {parseDuration} from '../duration.js';
 import {quote} from '../../apimachinery/quote.js';
-import {type Verb, actionsCommand, unexpectedArgument, usageError} from './verb.js';
+import {parseDuration} from '../duration.js';
+import {actionsCommand, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const wait: Verb = {
 	name: 'wait',

@@ -40,11 +40,7 @@ export function endpointView(state: State, service: Service): EndpointView {
 	const headless = service.clusterIP === 'None';
 	const lines = addresses.map(a => {
 		const ports = service.ports.map(p => a.ports[p.name]).filter((p): p is number => p !== undefined);
-		const address = headless
-			? `${sanitize(a.hostname ?? a.ip.replace(/\./g, '-'))}.${fqdn} A ${a.ip}`
-			: ports.length > 0
-				? `${a.ip}:${ports.join(',')}`
-				: a.ip;
+		const address = headless ? `${sanitize(a.hostname ?? a.ip.replace(/\./g, '-'))}.${fqdn} A ${a.ip}` : ports.length > 0 ? `${a.ip}:${ports.join(',')}` : a.ip;
 		return {ip: a.ip, address, node: sanitize(a.nodeName ?? '<none>'), pod: sanitize(a.podName ?? '<none>'), state: stateOf(a)};
 	});
 	const ready = lines.filter(l => l.state === 'ready').length;

@@ -1,5 +1,6 @@
 // View models for the TUI's panes: plain data, no React.
-export {serviceList, endpointCounts, type ServiceItem, type ServiceList} from './service-list.js';
-export {endpointView, type EndpointLine, type EndpointView, type EndpointState} from './endpoint-lines.js';
-export {servicePods, topWorkload, workloadRef, type PodItem, type PodList} from './service-pods.js';
-export {endpointChanges, type EndpointChange} from './endpoint-changes.js';
+
+export {type EndpointChange, endpointChanges} from './endpoint-changes.js';
+export {type EndpointLine, type EndpointState, type EndpointView, endpointView} from './endpoint-lines.js';
+export {endpointCounts, type ServiceItem, type ServiceList, serviceList} from './service-list.js';
+export {type PodItem, type PodList, servicePods, topWorkload, workloadRef} from './service-pods.js';

@@ -1,8 +1,8 @@
 // The Pods pane: pods the selected Service's selector matches (Pending and Terminating ones
 // included), and the workloads behind them.
 
-import {workloadKey} from '../../sim/keys.js';
 import {members} from '../../sim/index-sets.js';
+import {workloadKey} from '../../sim/keys.js';
 import {matchesLabels} from '../../sim/labels.js';
 import type {Pod, Service, State, Workload} from '../../sim/types.js';
 import {podRow} from '../pod-rows.js';

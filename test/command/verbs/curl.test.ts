@@ -19,7 +19,12 @@ const sent = (
 });
 
 test(parses, 'curl hello-node-svc', sent('hello-node-svc'));
-test('the target is kept verbatim', parses, 'curl http://hello-node-svc.default.svc.cluster.local:80/healthz?x=1#top', sent('http://hello-node-svc.default.svc.cluster.local:80/healthz?x=1#top'));
+test(
+	'the target is kept verbatim',
+	parses,
+	'curl http://hello-node-svc.default.svc.cluster.local:80/healthz?x=1#top',
+	sent('http://hello-node-svc.default.svc.cluster.local:80/healthz?x=1#top'),
+);
 test(parses, 'curl hello-node-svc:80', sent('hello-node-svc:80'));
 test(parses, 'curl 10.96.0.15:80', sent('10.96.0.15:80'));
 test(parses, 'curl 192.168.49.2:30036 --from external', sent('192.168.49.2:30036', {kind: 'external'}));

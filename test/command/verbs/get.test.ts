@@ -78,7 +78,11 @@ test(fails, 'get svc,ep', 'error: one resource type at a time here, not "svc,ep"
 test(fails, 'get all', 'error: "all" is not supported here; name one resource type (svc, ep, pods, deploy, ...)');
 test(fails, 'get pods a b', `error: unexpected argument "b". ${USAGE}`);
 test(fails, 'get pod/a pod/b', `error: unexpected argument "pod/b". ${USAGE}`);
-test(fails, 'get pods pod/a', "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+test(
+	fails,
+	'get pods pod/a',
+	"error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+);
 test(fails, 'get pods x -l app=web', 'error: name cannot be provided when a selector is specified');
 test(fails, 'get pods x -A', 'error: a resource cannot be retrieved by name across all namespaces');
 test(fails, 'get pods -l "a b"', 'error: unable to parse requirement: "a b"');

@@ -15,12 +15,7 @@ test(parses, 'label pod x app=web --overwrite=false', actions(labeled({app: 'web
 test(parses, 'label pod/x app=web -n web', actions(labeled({app: 'web'}, [], false, 'x', 'web')));
 test('an empty value is a value', parses, 'label pod x app=', actions(labeled({app: ''})));
 test(parses, 'label pod x app.kubernetes.io/name=web', actions(labeled({'app.kubernetes.io/name': 'web'})));
-test(
-	'one action per pod',
-	parses,
-	'label pod a b app=web',
-	actions(labeled({app: 'web'}, [], false, 'a'), labeled({app: 'web'}, [], false, 'b')),
-);
+test('one action per pod', parses, 'label pod a b app=web', actions(labeled({app: 'web'}, [], false, 'a'), labeled({app: 'web'}, [], false, 'b')));
 
 test(fails, 'label pod x', `error: at least one label update is required. ${USAGE}`);
 test(fails, 'label app=web', `error: one or more resources must be specified as <resource> <name> or <resource>/<name>. ${USAGE}`);
@@ -35,7 +30,7 @@ test(
 );
 test(fails, 'label pod x app=web app-', 'error: can not both modify and remove a label in the same command');
 test(
-	'a bad key is the API server\'s error',
+	"a bad key is the API server's error",
 	fails,
 	'label pod x "my app=web"',
 	`The Pod "x" is invalid: metadata.labels: Invalid value: "my app": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,

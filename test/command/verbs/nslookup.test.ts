@@ -5,12 +5,7 @@ import {fails, parses} from '../macros.js';
 
 const USAGE = 'Usage: nslookup NAME [--from pod/NAME|node/NAME|external|CLIENT] [--type A|SRV|CNAME] [-v] [-n NS]';
 
-const queried = (
-	name: string,
-	qtype: 'A' | 'SRV' | 'CNAME' = 'A',
-	from: ClientSpec = {kind: 'default', namespace: 'default'},
-	verbose = false,
-): Command => ({
+const queried = (name: string, qtype: 'A' | 'SRV' | 'CNAME' = 'A', from: ClientSpec = {kind: 'default', namespace: 'default'}, verbose = false): Command => ({
 	kind: 'actions',
 	actions: [{type: 'dnsQueried', name, from, qtype}],
 	output: 'text',
@@ -23,9 +18,9 @@ test(parses, 'nslookup _http._tcp.web --type SRV', queried('_http._tcp.web', 'SR
 test(parses, 'nslookup web --type=srv', queried('web', 'SRV'));
 test(parses, 'nslookup db --type CNAME', queried('db', 'CNAME'));
 test(parses, 'nslookup web --type a', queried('web', 'A'));
-test('nslookup\'s own -type=', parses, 'nslookup -type=SRV _http._tcp.web', queried('_http._tcp.web', 'SRV'));
-test('nslookup\'s own -query=', parses, 'nslookup web -query=cname', queried('web', 'CNAME'));
-test('nslookup\'s own -q=', parses, 'nslookup web -q=A', queried('web', 'A'));
+test("nslookup's own -type=", parses, 'nslookup -type=SRV _http._tcp.web', queried('_http._tcp.web', 'SRV'));
+test("nslookup's own -query=", parses, 'nslookup web -query=cname', queried('web', 'CNAME'));
+test("nslookup's own -q=", parses, 'nslookup web -q=A', queried('web', 'A'));
 test(parses, 'nslookup web -v', queried('web', 'A', undefined, true));
 test(parses, 'nslookup web --verbose', queried('web', 'A', undefined, true));
 test(parses, 'nslookup web --from pod/web-0 -n db', queried('web', 'A', {kind: 'pod', name: 'web-0', namespace: 'db'}));

@@ -16,12 +16,7 @@ test(parses, 'scale deployments.apps web --replicas 3', actions(scaled('Deployme
 test(parses, 'scale sts web --replicas=4', actions(scaled('StatefulSet', 4)));
 test(parses, 'scale statefulset/web --replicas=4 -n db', actions(scaled('StatefulSet', 4, 'web', 'db')));
 test('the flag may come first', parses, 'scale --replicas=2 rc/web', actions(scaled('ReplicationController', 2)));
-test(
-	'one action per name',
-	parses,
-	'scale rc a b --replicas=1',
-	actions(scaled('ReplicationController', 1, 'a'), scaled('ReplicationController', 1, 'b')),
-);
+test('one action per name', parses, 'scale rc a b --replicas=1', actions(scaled('ReplicationController', 1, 'a'), scaled('ReplicationController', 1, 'b')));
 test(parses, 'scale rc/a deploy/b --replicas=1', actions(scaled('ReplicationController', 1, 'a'), scaled('Deployment', 1, 'b')));
 
 test(fails, 'scale rc hello-node', 'error: required flag(s) "replicas" not set');

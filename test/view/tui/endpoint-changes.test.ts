@@ -15,7 +15,9 @@ test('nothing changed, nothing to report', t => {
 
 test('a killed pod leaves at once; its replacement joins once ready', t => {
 	const killed = execute(hello, 'delete pod hello-node-4fp4j').state;
-	t.deepEqual(endpointChanges(hello, killed), [{service: 'default/hello-node-svc', ip: '10.244.1.3', pod: 'hello-node-4fp4j', kind: 'removed', at: killed.clock}]);
+	t.deepEqual(endpointChanges(hello, killed), [
+		{service: 'default/hello-node-svc', ip: '10.244.1.3', pod: 'hello-node-4fp4j', kind: 'removed', at: killed.clock},
+	]);
 	const ready = execute(killed, 'wait 10s').state;
 	const added = endpointChanges(killed, ready);
 	t.is(added.length, 1);

@@ -42,14 +42,8 @@ test('the same state gives the same list object, and rows are reused until they 
 });
 
 test('the filter matches namespace/name, case-insensitively', t => {
-	t.deepEqual(
-		serviceList(hello, 'KUBE').keys,
-		['default/kubernetes', 'kube-system/kube-dns'],
-	);
-	t.deepEqual(
-		serviceList(hello, 'system/').keys,
-		['kube-system/kube-dns'],
-	);
+	t.deepEqual(serviceList(hello, 'KUBE').keys, ['default/kubernetes', 'kube-system/kube-dns']);
+	t.deepEqual(serviceList(hello, 'system/').keys, ['kube-system/kube-dns']);
 	t.deepEqual(serviceList(hello, 'nothing').keys, []);
 	t.deepEqual(serviceList(hello, 'nothing').headers, serviceList(hello).headers);
 });
