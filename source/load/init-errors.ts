@@ -1,6 +1,6 @@
 // The simulator's allocation errors (K8S-SEMANTICS A7, A8) as positioned diagnostics.
 
-import type {InitError} from '../sim/initial-state.js';
+import type {InitError} from '../sim/index.js';
 import {goQuote} from './go-format.js';
 import type {Diagnostic, LoadResult} from './types.js';
 

@@ -2,7 +2,7 @@
 // a hash of the member, so adding or removing one member copies one small shard, never a set of
 // every pod (a label like `tier: web` can hold ten thousand).
 
-import {fnv32a} from './names.js';
+import {fnv32a} from './hash.js';
 import type {IndexSet} from './types.js';
 
 export const SHARDS = 32;

@@ -12,20 +12,7 @@ import {generateUid} from './names.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
 import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
-import type {ClusterConfig, ClusterInput, NodeInput, Pod, PodInput, ServiceInput, State, Workload, WorkloadInput} from './types.js';
-
-/** An allocation failure the API server would report for one object (K8S-SEMANTICS A7, A8). */
-export interface InitError {
-	kind: string;
-	namespace: string;
-	name: string;
-	/** Field path for display, e.g. `spec.ports[0].nodePort` or `spec.clusterIPs`. */
-	field: string;
-	/** Path into the document, for the loader to find a line and column. */
-	path: Array<string | number>;
-	/** The body after `<field>: `, e.g. `Invalid value: 80: provided port is not in the valid range. …`. */
-	detail: string;
-}
+import type {ClusterConfig, ClusterInput, InitError, NodeInput, Pod, PodInput, ServiceInput, State, Workload, WorkloadInput} from './types.js';
 
 export type InitResult = {ok: true; state: State; warnings: string[]} | {ok: false; errors: InitError[]};
 

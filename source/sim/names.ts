@@ -1,6 +1,7 @@
 // Generated names and uids, as the API server and controllers make them.
 
 import type {Draft} from './draft.js';
+import {fnv32a} from './hash.js';
 import {randomInt} from './prng.js';
 
 // K8S-SEMANTICS C2: apimachinery's rand.String alphabet (no vowels, no confusable digits).
@@ -24,16 +25,6 @@ export function generateUid(d: Draft): string {
 			.toString(16)
 			.padStart(n, '0');
 	return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + randomInt(d, 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
-}
-
-/** FNV-1a, 32 bit. */
-export function fnv32a(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash >>> 0;
 }
 
 /** rand.SafeEncodeString: maps each character of the decimal hash into ALPHANUMS. */

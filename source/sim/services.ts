@@ -5,11 +5,10 @@
 import type {Draft} from './draft.js';
 import {indexAdd, put, recordEvent} from './draft.js';
 import {buildEndpoints, emptyEndpoints, labelBucket} from './endpoints.js';
-import type {InitError} from './initial-state.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
-import type {EndpointAddress, EndpointsInput, Service, ServiceInput, ServicePort} from './types.js';
+import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort} from './types.js';
 
 /** What the first pass reserved for one Service. */
 export interface Reserved {
