@@ -179,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
 		return runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo}).exitCode;
 	}
 	// The UI (Ink + React) loads only now: --script and check never pay for it (DESIGN.md).
-	process.env['NODE_ENV'] ??= 'production';
+	process.env.NODE_ENV ??= 'production';
 	// With CI set, Ink draws only a final frame and chalk drops colour; this is an interactive
 	// terminal (checked above), so it must behave as one. Both read these when Ink is imported.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];

@@ -52,7 +52,7 @@ spec:
     - {name: http, port: 80, targetPort: http}
     - {name: metrics, port: 9090, targetPort: metrics}`);
 	}
-	return docs.join('\n---\n') + '\n';
+	return `${docs.join('\n---\n')}\n`;
 }
 
 if (process.argv[1]?.endsWith('generate-compact.ts')) {

@@ -496,10 +496,10 @@ function emit(value: unknown, indent: string, out: string[], key: string | null)
 export function toKubectlYaml(value: Obj): string {
 	const out: string[] = [];
 	emit(value, '', out, null);
-	return out.join('\n') + '\n';
+	return `${out.join('\n')}\n`;
 }
 
-export const toKubectlJson = (value: Obj) => JSON.stringify(value, null, 4) + '\n';
+export const toKubectlJson = (value: Obj) => `${JSON.stringify(value, null, 4)}\n`;
 
 if (process.argv[1]?.endsWith('generate-dump.ts')) {
 	const [pods = '1000', format = 'yaml'] = process.argv.slice(2);

@@ -545,7 +545,7 @@ function markdown(all: Figures[], startedAt: Date, seconds: number): string {
 	out.push(
 		`Peak RSS: ${GNU_TIME ? '`/usr/bin/time -f %M`' : 'VmHWM from /proc (bench/peak-rss.py)'} for loads; VmHWM of the TUI process just before it quits for the TUI.`,
 	);
-	return out.join('\n') + '\n';
+	return `${out.join('\n')}\n`;
 }
 
 // --- main ---------------------------------------------------------------------------------------
@@ -577,7 +577,7 @@ function main(): void {
 			printInput(figures);
 		}
 		const text = markdown(all, startedAt, (Date.now() - t0) / 1000);
-		say('\n' + text);
+		say(`\n${text}`);
 		if (quick) say('(--quick: bench/RESULTS.md left as it was)');
 		else {
 			const file = path.join(ROOT, 'bench', 'RESULTS.md');

@@ -130,7 +130,7 @@ for (let i = 0; i < killRuns + 5; i++) {
 }
 
 process.stdout.write(
-	JSON.stringify({
+	`${JSON.stringify({
 		file,
 		pods: Object.keys(state.pods).length,
 		services: Object.keys(state.services).length,
@@ -140,5 +140,5 @@ process.stdout.write(
 		service: `${ns}/${chosen.meta.name}:${port}${chosen.spec.type === 'ClusterIP' ? '' : ` (${chosen.spec.type})`}`,
 		requests: {count: COUNT, off, on, byIP},
 		kill: {median: median(kills), p95: p95(kills), runs: kills.length},
-	}) + '\n',
+	})}\n`,
 );

@@ -36,11 +36,11 @@ export function escapeUnprintable(text: string): string {
 export function quote(text: string): string {
 	let out = '"';
 	for (const ch of text) {
-		if (ch === '"' || ch === '\\') out += '\\' + ch;
+		if (ch === '"' || ch === '\\') out += `\\${ch}`;
 		else if (PRINTABLE.test(ch)) out += ch;
 		else out += escapeRune(ch);
 	}
-	return out + '"';
+	return `${out}"`;
 }
 
 /** Go's %q of a single rune: `'x'`, as pflag prints an unknown shorthand. */
@@ -53,9 +53,9 @@ function escapeRune(ch: string): string {
 	const short = SHORT_ESCAPES[ch];
 	if (short !== undefined) return short;
 	const cp = ch.codePointAt(0)!;
-	if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
-	if (cp < 0x10000) return '\\u' + hex(cp, 4);
-	return '\\U' + hex(cp, 8);
+	if (cp < 0x20 || cp === 0x7f) return `\\x${hex(cp, 2)}`;
+	if (cp < 0x10000) return `\\u${hex(cp, 4)}`;
+	return `\\U${hex(cp, 8)}`;
 }
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');

@@ -37,7 +37,7 @@ export function parseCommand(line: string): ParseResult {
 	const parsed = parseFlags(verb.rewrite ? verb.rewrite(rest) : rest, [...COMMON_FLAGS, ...verb.flags]);
 	if (!parsed.ok) return parsed;
 	const {flags} = parsed;
-	if (flags['help'] === true) return {ok: true, command: {kind: 'help', topic: verb.name}};
+	if (flags.help === true) return {ok: true, command: {kind: 'help', topic: verb.name}};
 
 	const output = outputFormat(stringFlag(flags, 'output'), verb.outputs);
 	if (!output.ok) return output;

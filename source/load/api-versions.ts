@@ -58,7 +58,7 @@ function groupOf(apiVersion: string): string {
 }
 
 function isSimulatedKind(kind: string): kind is SimulatedKind {
-	return Object.prototype.hasOwnProperty.call(current, kind);
+	return Object.hasOwn(current, kind);
 }
 
 export function classify(apiVersion: string, kind: string): Classified {

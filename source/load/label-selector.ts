@@ -56,8 +56,8 @@ function goStrings(values: unknown): string {
 
 /** Go %#v of a metav1.LabelSelector, as `Invalid value:` prints it. */
 export function goLabelSelector(selector: Obj): string {
-	const labels = selector['matchLabels'];
-	const expressions = selector['matchExpressions'];
+	const labels = selector.matchLabels;
+	const expressions = selector.matchExpressions;
 	const labelsText = isObject(labels)
 		? `map[string]string{${Object.keys(labels)
 				.sort()
@@ -66,9 +66,9 @@ export function goLabelSelector(selector: Obj): string {
 		: 'map[string]string(nil)';
 	const requirement = (r: unknown): string => {
 		const o = isObject(r) ? r : {};
-		const key = typeof o['key'] === 'string' ? o['key'] : '';
-		const operator = typeof o['operator'] === 'string' ? o['operator'] : '';
-		return `v1.LabelSelectorRequirement{Key:${goQuote(key)}, Operator:${goQuote(operator)}, Values:${goStrings(o['values'])}}`;
+		const key = typeof o.key === 'string' ? o.key : '';
+		const operator = typeof o.operator === 'string' ? o.operator : '';
+		return `v1.LabelSelectorRequirement{Key:${goQuote(key)}, Operator:${goQuote(operator)}, Values:${goStrings(o.values)}}`;
 	};
 	const expressionsText = Array.isArray(expressions)
 		? `[]v1.LabelSelectorRequirement{${expressions.map(requirement).join(', ')}}`

@@ -92,7 +92,7 @@ const emptyInput = (): ClusterInput => ({
 /** Server-set metadata: the object came from a cluster, not from a hand-written manifest. */
 function fromServer(object: Obj): boolean {
 	const metadata = get(object, 'metadata');
-	return isObject(metadata) && (typeof metadata['uid'] === 'string' || typeof metadata['resourceVersion'] === 'string');
+	return isObject(metadata) && (typeof metadata.uid === 'string' || typeof metadata.resourceVersion === 'string');
 }
 
 /** The newest timestamp an object records: its creation, a pod's start, a node's heartbeat. */
@@ -103,12 +103,12 @@ function latestTime(object: Obj): number {
 		if (t !== undefined && t > newest) newest = t;
 	};
 	const metadata = get(object, 'metadata');
-	if (isObject(metadata)) note(metadata['creationTimestamp']);
+	if (isObject(metadata)) note(metadata.creationTimestamp);
 	const status = get(object, 'status');
 	if (isObject(status)) {
-		note(status['startTime']);
-		const conditions = status['conditions'];
-		if (Array.isArray(conditions)) for (const c of conditions) if (isObject(c)) note(c['lastHeartbeatTime']);
+		note(status.startTime);
+		const conditions = status.conditions;
+		if (Array.isArray(conditions)) for (const c of conditions) if (isObject(c)) note(c.lastHeartbeatTime);
 	}
 	return newest;
 }

@@ -20,13 +20,13 @@ export function decodeNode(object: Obj, p: Problems): NodeInput {
 	if (isObject(status)) {
 		const addresses = get(status, 'addresses');
 		if (Array.isArray(addresses)) {
-			const internal = addresses.find(a => isObject(a) && a['type'] === 'InternalIP' && typeof a['address'] === 'string');
-			if (isObject(internal)) node.internalIP = internal['address'] as string;
+			const internal = addresses.find(a => isObject(a) && a.type === 'InternalIP' && typeof a.address === 'string');
+			if (isObject(internal)) node.internalIP = internal.address as string;
 		}
 		const conditions = get(status, 'conditions');
 		if (Array.isArray(conditions)) {
-			const ready = conditions.find(c => isObject(c) && c['type'] === 'Ready');
-			if (isObject(ready)) node.ready = ready['status'] === 'True';
+			const ready = conditions.find(c => isObject(c) && c.type === 'Ready');
+			if (isObject(ready)) node.ready = ready.status === 'True';
 		}
 	}
 	return node;

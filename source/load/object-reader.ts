@@ -27,7 +27,7 @@ export function isObject(value: unknown): value is Obj {
 
 /** An own field, with null read as absent. */
 export function get(obj: Obj | undefined, key: string): unknown {
-	if (obj === undefined || !Object.prototype.hasOwnProperty.call(obj, key)) return undefined;
+	if (obj === undefined || !Object.hasOwn(obj, key)) return undefined;
 	const value = obj[key];
 	return value === null ? undefined : value;
 }

@@ -20,20 +20,20 @@ function decodeStatus(status: Obj): PodStatusInput {
 	if (typeof hostIP === 'string' && hostIP !== '') out.hostIP = hostIP;
 	const conditions = get(status, 'conditions');
 	if (Array.isArray(conditions)) {
-		const ready = conditions.find(c => isObject(c) && c['type'] === 'Ready');
-		if (isObject(ready)) out.ready = ready['status'] === 'True';
+		const ready = conditions.find(c => isObject(c) && c.type === 'Ready');
+		if (isObject(ready)) out.ready = ready.status === 'True';
 	}
 	const containerStatuses = get(status, 'containerStatuses');
 	if (Array.isArray(containerStatuses)) {
 		let restarts = 0;
 		for (const cs of containerStatuses) {
-			const count = isObject(cs) ? cs['restartCount'] : undefined;
+			const count = isObject(cs) ? cs.restartCount : undefined;
 			if (typeof count === 'number' && Number.isInteger(count) && count > 0) restarts += count;
 		}
 		out.restartCount = restarts;
 		const first = containerStatuses.find(isObject);
-		const running = isObject(first) && isObject(first['state']) ? (first['state'] as Obj)['running'] : undefined;
-		const started = isObject(running) ? epochSeconds(running['startedAt']) : undefined;
+		const running = isObject(first) && isObject(first.state) ? (first.state as Obj).running : undefined;
+		const started = isObject(running) ? epochSeconds(running.startedAt) : undefined;
 		if (started !== undefined) out.startedAtSeconds = started;
 	}
 	return out;

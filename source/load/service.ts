@@ -399,8 +399,8 @@ function loadBalancerIngress(object: Obj): string[] {
 	const out: string[] = [];
 	for (const entry of ingress) {
 		if (!isObject(entry)) continue;
-		const ip = entry['ip'];
-		const hostname = entry['hostname'];
+		const ip = entry.ip;
+		const hostname = entry.hostname;
 		if (typeof ip === 'string' && ip !== '') out.push(ip);
 		else if (typeof hostname === 'string' && hostname !== '') out.push(hostname);
 	}

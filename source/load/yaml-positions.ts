@@ -4,7 +4,7 @@
 // its documents has something to report.
 
 import type {Node, Pair} from 'yaml';
-import {Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml';
+import {type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml';
 import type {Path} from './types.js';
 
 export interface LineCol {

@@ -87,7 +87,7 @@ function sameAddress(a: EndpointAddress | undefined, b: EndpointAddress | null):
 function setAddress(d: Draft, service: Service, podName: string, address: EndpointAddress | null): void {
 	const key = objectKey(service.namespace, service.name);
 	const current = d.s.endpoints[key];
-	if (!current || !current.managed) return;
+	if (!current?.managed) return;
 	if (sameAddress(current.addresses[podName], address)) return;
 	const addresses = {...current.addresses};
 	if (address === null) delete addresses[podName];

@@ -11,7 +11,7 @@ export function matchesLabels(labels: Labels, selector: Labels): boolean {
 }
 
 export function matchesRequirement(labels: Labels, req: LabelSelectorRequirement): boolean {
-	const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+	const has = Object.hasOwn(labels, req.key);
 	switch (req.operator) {
 		case 'In':
 			return has && req.values.includes(labels[req.key]!);

@@ -87,7 +87,7 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 export function initialModel(sim: State): Model {
 	const keys = serviceList(sim).keys;
 	const found = keys.findIndex(k => k.startsWith('default/') && k !== 'default/kubernetes');
-	const index = found >= 0 ? found : 0;
+	const index = Math.max(found, 0);
 	const first = keys[index];
 	return {
 		sim,

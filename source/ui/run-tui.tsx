@@ -18,13 +18,13 @@ export interface TuiOptions {
 
 export function scriptText(model: Model, options: TuiOptions): string {
 	const header = ['# k8s-svc-tui session; replay it with:', `#   k8s-svc-tui ${options.files.join(' ')} --seed ${options.seed} --script THIS_FILE`];
-	return [...header, ...recordedScript(model)].join('\n') + '\n';
+	return `${[...header, ...recordedScript(model)].join('\n')}\n`;
 }
 
 /** `K8S_SVC_TUI_FAULT=render:N` makes drawing throw after N commands: how the tests check that
  *  a crash restores the terminal and keeps the recorded session. */
 function fault(): {faultAfterCommands?: number} {
-	const m = /^render:(\d+)$/.exec(process.env['K8S_SVC_TUI_FAULT'] ?? '');
+	const m = /^render:(\d+)$/.exec(process.env.K8S_SVC_TUI_FAULT ?? '');
 	return m ? {faultAfterCommands: Number(m[1])} : {};
 }
 
@@ -49,7 +49,7 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 	process.stdout.write(ALT_SCREEN_ON);
 	const title = options.files.map(f => f.split('/').pop()).join(', ');
 	const instance = render(
-		<ThemeContext.Provider value={{color: !process.env['NO_COLOR']}}>
+		<ThemeContext.Provider value={{color: !process.env.NO_COLOR}}>
 			<ErrorBoundary
 				onError={error => {
 					failure = error;

@@ -57,7 +57,7 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 				<Text bold={focused} {...tint(theme, focused ? 'cyan' : 'white')}>
 					{label}
 				</Text>
-				{'─'.repeat(Math.max(0, width - 3 - label.length)) + '╮'}
+				{`${'─'.repeat(Math.max(0, width - 3 - label.length))}╮`}
 			</Text>
 			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
 				{head ? (
@@ -68,7 +68,7 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 				) : null}
 				{headers.length > 0 ? (
 					<Text bold wrap="truncate">
-						{' ' + layoutRow(headers, fitted)}
+						{` ${layoutRow(headers, fitted)}`}
 					</Text>
 				) : null}
 				{total === 0 && empty ? (

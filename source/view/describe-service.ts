@@ -175,5 +175,5 @@ function byteLength(text: string): number {
 
 function shorten(text: string, max: number): string {
 	const bytes = new TextEncoder().encode(text);
-	return bytes.length > max ? new TextDecoder().decode(bytes.subarray(0, max)) + '...' : text;
+	return bytes.length > max ? `${new TextDecoder().decode(bytes.subarray(0, max))}...` : text;
 }

@@ -10,7 +10,7 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** One compact line of JSON; `\u007f`-`\u009f` written as escapes (still valid JSON). */
 export function jsonText(value: unknown): string {
-	return JSON.stringify(value).replace(DEL_AND_C1, ch => '\\u00' + ch.charCodeAt(0).toString(16));
+	return JSON.stringify(value).replace(DEL_AND_C1, ch => `\\u00${ch.charCodeAt(0).toString(16)}`);
 }
 
 /** kubectl-style YAML (sequences not indented under their key, no line folding). */
@@ -28,5 +28,5 @@ export function yamlText(value: unknown): string {
 	return doc
 		.toString({indentSeq: false, lineWidth: 0})
 		.replace(/\n$/, '')
-		.replace(DEL_AND_C1, ch => '\\x' + ch.charCodeAt(0).toString(16));
+		.replace(DEL_AND_C1, ch => `\\x${ch.charCodeAt(0).toString(16)}`);
 }

@@ -24,7 +24,7 @@ export function hasControl(text: string): boolean {
 
 function escapeControl(ch: string): string {
 	const code = ch.charCodeAt(0);
-	if (code < 0x20) return '^' + String.fromCharCode(code + 0x40);
+	if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
 	if (code === 0x7f) return '^?';
-	return '\\x' + code.toString(16);
+	return `\\x${code.toString(16)}`;
 }

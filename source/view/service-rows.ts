@@ -22,7 +22,7 @@ export function externalIPCell(svc: Service, wide: boolean): string {
 			return svc.externalIPs.length > 0 ? svc.externalIPs.join(',') : '<none>';
 		case 'LoadBalancer': {
 			let ingress = [...new Set(svc.loadBalancerIngress)].sort().join(',');
-			if (!wide && ingress.length > LOAD_BALANCER_WIDTH) ingress = ingress.slice(0, LOAD_BALANCER_WIDTH - 3) + '...';
+			if (!wide && ingress.length > LOAD_BALANCER_WIDTH) ingress = `${ingress.slice(0, LOAD_BALANCER_WIDTH - 3)}...`;
 			const all = [...(ingress === '' ? [] : ingress.split(',')), ...svc.externalIPs];
 			return all.length > 0 ? all.join(',') : '<pending>';
 		}

@@ -207,10 +207,10 @@ for (const name of names) {
 
 test.serial('a 60 MB kubectl dump with one bad Service: exactly that error, at its line and column', async t => {
 	const dump = dumpObject({pods: 8_200}) as {items: Array<Record<string, any>>};
-	const services = dump.items.filter(i => i['kind'] === 'Service' && i['metadata']['name'] !== 'kubernetes');
+	const services = dump.items.filter(i => i.kind === 'Service' && i.metadata.name !== 'kubernetes');
 	const victim = services[Math.floor(services.length / 2)]!;
 	// 70000 appears nowhere else in the dump, so the line that holds it is found by search.
-	victim['spec']['ports'][0]['port'] = 70_000;
+	victim.spec.ports[0].port = 70_000;
 	const text = toKubectlYaml(dump);
 	t.true(text.length >= 55 * MB, `${(text.length / MB).toFixed(1)} MB`);
 	const textLines = text.split('\n');
@@ -229,6 +229,6 @@ test.serial('a 60 MB kubectl dump with one bad Service: exactly that error, at i
 	t.log(`check of a ${(text.length / MB).toFixed(0)} MB dump: ${r.ms} ms`);
 	t.is(r.code, 1, r.stderr);
 	t.deepEqual(lines(r.stderr), [
-		`dump.yaml:${row + 1}:${col}: The Service "${victim['metadata']['name']}" is invalid: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive`,
+		`dump.yaml:${row + 1}:${col}: The Service "${victim.metadata.name}" is invalid: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive`,
 	]);
 });

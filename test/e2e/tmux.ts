@@ -3,9 +3,7 @@
 // Tests that import this register the server's before/after hooks.
 
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {existsSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 

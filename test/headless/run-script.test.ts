@@ -121,7 +121,7 @@ test("without --echo nothing but the commands' own output is printed", t => {
 // facts that matter are also asserted outright, so a snapshot update cannot silently hide them.
 
 function scene(file: string, lines: string[], extra?: string): Run {
-	const result = run(sampleState(file, {extra}), lines.join('\n') + '\n', {echo: true, name: file});
+	const result = run(sampleState(file, {extra}), `${lines.join('\n')}\n`, {echo: true, name: file});
 	return result;
 }
 
@@ -204,7 +204,7 @@ test('hello: scale to 0 and back', t => {
 		['No resources found in default namespace.'],
 	);
 	t.is(outputOf(result, 'get rc', 2)[1], 'hello-node   3         3         3       35s');
-	t.regex(outputOf(result, 'get svc hello-node-svc')[1]!, /^hello-node-svc   NodePort   10\.108\.246\.108 /);
+	t.regex(outputOf(result, 'get svc hello-node-svc')[1]!, /^hello-node-svc {3}NodePort {3}10\.108\.246\.108 /);
 	t.snapshot(result.transcript);
 });
 
@@ -361,7 +361,7 @@ test('multiport: named targetPorts resolve per pod', t => {
 	t.regex(endpoints[1]!, /:8443,.*:9443/);
 	// S122: every port of every address, three shown, then "+ N more...".
 	t.regex(outputOf(result, 'get endpoints shop', 0)[1]!, / \+ 3 more\.\.\. +0s$/);
-	t.regex(outputOf(result, 'get endpoints shop', 1)[1]!, /^shop   10\.244\.\d+\.\d+:9080,10\.244\.\d+\.\d+:9443 +0s$/);
+	t.regex(outputOf(result, 'get endpoints shop', 1)[1]!, /^shop {3}10\.244\.\d+\.\d+:9080,10\.244\.\d+\.\d+:9443 +0s$/);
 	t.snapshot(result.transcript);
 });
 

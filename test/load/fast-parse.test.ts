@@ -52,8 +52,8 @@ test('a realistic dump is big enough to take the fast path, in both formats', t 
 /** Break one Service in the middle of the dump: port 0 (K8S-SEMANTICS A5). */
 function broken(format: 'yaml' | 'json'): string {
 	const copy = JSON.parse(JSON.stringify(dump)) as {items: Array<Record<string, any>>};
-	const services = copy.items.filter(i => i['kind'] === 'Service');
-	services[Math.floor(services.length / 2)]!['spec']['ports'][0]['port'] = 0;
+	const services = copy.items.filter(i => i.kind === 'Service');
+	services[Math.floor(services.length / 2)]!.spec.ports[0].port = 0;
 	return format === 'yaml' ? toKubectlYaml(copy) : toKubectlJson(copy);
 }
 

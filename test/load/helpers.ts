@@ -2,7 +2,7 @@
 import {formatDiagnostic, type LoadResult, loadSources} from '../../source/load/index.js';
 
 /** Lines joined with '\n', so a test's line numbers are easy to count. */
-export const lines = (...text: string[]): string => text.join('\n') + '\n';
+export const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
 export function load(text: string, name = 't.yaml'): LoadResult {
 	return loadSources([{name, text}]);

@@ -51,7 +51,7 @@ test('#2 bookinfo: 4 ClusterIP Services with defaulted targetPorts, reviews behi
 	t.is(result.input.workloads.length, 6);
 	t.is(replicas(result), 6);
 	t.deepEqual(
-		result.input.workloads.filter(w => w.template.labels['app'] === 'reviews').map(w => w.meta.name),
+		result.input.workloads.filter(w => w.template.labels.app === 'reviews').map(w => w.meta.name),
 		['reviews-v1', 'reviews-v2', 'reviews-v3'],
 	);
 	t.is(formatSkipped(result.skipped), 'skipped: 4 ServiceAccount');

@@ -24,14 +24,14 @@ test('get svc: four ClusterIP Services on 9080 (type and targetPort defaulted)',
 	t.deepEqual(Object.keys(rows).sort(), ['details', 'kubernetes', 'productpage', 'ratings', 'reviews']);
 	for (const name of ['details', 'productpage', 'ratings', 'reviews']) {
 		const row = rows[name]!;
-		t.is(row['TYPE'], 'ClusterIP');
+		t.is(row.TYPE, 'ClusterIP');
 		t.true(isDynamicClusterIP(row['CLUSTER-IP']!), row['CLUSTER-IP']);
 		t.is(row['EXTERNAL-IP'], '<none>');
 		t.is(row['PORT(S)'], '9080/TCP');
 	}
 	t.deepEqual(
 		s.out('get svc reviews -o wide').map(line => line.replace(/\s+/g, ' ')),
-		['NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE SELECTOR', `reviews ClusterIP ${rows['reviews']!['CLUSTER-IP']} <none> 9080/TCP 0s app=reviews`],
+		['NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE SELECTOR', `reviews ClusterIP ${rows.reviews!['CLUSTER-IP']} <none> 9080/TCP 0s app=reviews`],
 	);
 });
 
@@ -46,7 +46,7 @@ test('get ep reviews: the v1, v2 and v3 pods, each at 9080 (S1: targetPort = por
 	);
 	const rows = rowsByName(s.out('get ep'));
 	t.is(
-		rows['reviews']!['ENDPOINTS'],
+		rows.reviews!.ENDPOINTS,
 		reviews
 			.map(p => p.ip)
 			.sort(byIP)
@@ -55,7 +55,7 @@ test('get ep reviews: the v1, v2 and v3 pods, each at 9080 (S1: targetPort = por
 	);
 	for (const app of ['details', 'productpage', 'ratings']) {
 		const [pod] = podsOf(pods, `${app}-v1-`);
-		t.is(rows[app]!['ENDPOINTS'], `${pod!.ip}:9080`, app);
+		t.is(rows[app]!.ENDPOINTS, `${pod!.ip}:9080`, app);
 	}
 });
 
@@ -77,7 +77,7 @@ test('productpage calls details and reviews by their short names from its own po
 	const pods = podIPs(s);
 	const [page] = podsOf(pods, 'productpage-v1-');
 	const [details] = podsOf(pods, 'details-v1-');
-	const vip = rowsByName(s.out('get svc details'))['details']!['CLUSTER-IP'];
+	const vip = rowsByName(s.out('get svc details')).details!['CLUSTER-IP'];
 	t.deepEqual(s.out(`curl details:9080 --from pod/${page!.name}`), [
 		`pod/${page!.name} (${page!.ip} on ${page!.node}) → details:9080 → A ${vip} → ClusterIP ${vip}:9080 → ${details!.name} ${details!.ip}:9080 on ${details!.node} → ok (iptables random, 1 of 1)`,
 	]);
@@ -102,7 +102,7 @@ test('deleting reviews-v2’s pod: traffic stays on v1 and v3 until the replacem
 	const fresh = podsOf(podIPs(s), 'reviews-v2-').find(p => p.status === 'Running')!;
 	t.not(fresh.name, v2!.name);
 	t.is(fresh.ready, '1/1');
-	t.true(rowsByName(s.out('get ep reviews'))['reviews']!['ENDPOINTS'].includes(`${fresh.ip}:9080`));
+	t.true(rowsByName(s.out('get ep reviews')).reviews!.ENDPOINTS!.includes(`${fresh.ip}:9080`));
 	const after = s.out('curl reviews:9080 --count 60 --summary');
 	t.deepEqual(
 		after.slice(1).map(line => /reviews-(v[123])-/.exec(line)?.[1]),

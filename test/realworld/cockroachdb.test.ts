@@ -34,7 +34,7 @@ test('the loader warns that the tolerate-unready annotation does nothing now; th
 
 test('get svc: the headless Service shows None; both carry 26257 and 8080', t => {
 	const rows = rowsByName(session(cluster.state).out('get svc'));
-	t.deepEqual(rows['cockroachdb'], {
+	t.deepEqual(rows.cockroachdb, {
 		NAME: 'cockroachdb',
 		TYPE: 'ClusterIP',
 		'CLUSTER-IP': 'None',
@@ -53,8 +53,8 @@ test('the StatefulSet runs cockroachdb-0..2; both Services list the 3 pods on bo
 	t.deepEqual(s.out('get sts'), ['NAME          READY   AGE', 'cockroachdb   3/3     0s']);
 	const ips = Object.values(pods).map(p => p.ip);
 	const ep = rowsByName(s.out('get ep'));
-	t.is(ep['cockroachdb']!['ENDPOINTS'], cell(ips));
-	t.is(ep['cockroachdb-public']!['ENDPOINTS'], cell(ips));
+	t.is(ep.cockroachdb!.ENDPOINTS, cell(ips));
+	t.is(ep['cockroachdb-public']!.ENDPOINTS, cell(ips));
 });
 
 test('get ep cockroachdb -o yaml: hostnames from the StatefulSet (S77), the headless label, named ports', t => {
@@ -94,7 +94,7 @@ test('curl: the headless name goes straight to a pod, the public Service through
 	const headless = s.out('curl cockroachdb:26257')[0]!;
 	const m = /→ Headless (\S+):26257 → (cockroachdb-\d) \1:26257 on (node-\d) → ok \(headless: DNS returned pod IPs, no proxy involved\)$/.exec(headless);
 	t.truthy(m, headless);
-	t.is(pods[m![2]!]!.ip, m![1]);
+	t.is(pods[m![2]!]!.ip, m![1]!);
 	const vip = rowsByName(s.out('get svc cockroachdb-public'))['cockroachdb-public']!['CLUSTER-IP'];
 	const out = s.out('curl cockroachdb-public:8080 --count 30 --summary');
 	t.is(out[0], '30 requests: 30 ok, 0 failed');
@@ -107,8 +107,8 @@ test('not ready (a crashed container): out of both Services and out of DNS — t
 	t.deepEqual(s.out('crash pod cockroachdb-1'), [`pod/cockroachdb-1 container restarted (restarts: 1, IP ${pods['cockroachdb-1']!.ip} kept)`]);
 	const others = ['cockroachdb-0', 'cockroachdb-2'].map(n => pods[n]!.ip);
 	const ep = rowsByName(s.out('get ep'));
-	t.is(ep['cockroachdb']!['ENDPOINTS'], cell(others));
-	t.is(ep['cockroachdb-public']!['ENDPOINTS'], cell(others));
+	t.is(ep.cockroachdb!.ENDPOINTS, cell(others));
+	t.is(ep['cockroachdb-public']!.ENDPOINTS, cell(others));
 	// S71: the unready address moves to notReadyAddresses.
 	t.regex(
 		s.out('get ep cockroachdb -o yaml').join('\n'),
@@ -117,7 +117,7 @@ test('not ready (a crashed container): out of both Services and out of DNS — t
 	// S123: EndpointSlices still list it (not ready).
 	const slices = parseTable(s.out('get endpointslices'));
 	t.is(
-		slices.find(r => r['NAME']!.startsWith('cockroachdb-') && !r['NAME']!.startsWith('cockroachdb-public'))!['ENDPOINTS'],
+		slices.find(r => r.NAME!.startsWith('cockroachdb-') && !r.NAME!.startsWith('cockroachdb-public'))!.ENDPOINTS,
 		Object.values(pods)
 			.map(p => p.ip)
 			.sort(byIP)
@@ -129,7 +129,7 @@ test('not ready (a crashed container): out of both Services and out of DNS — t
 	// C1: the restart keeps the pod and its IP; it is back once running again.
 	s.out('wait 2s');
 	t.deepEqual(s.out('nslookup cockroachdb-1.cockroachdb'), [...HEADER, `Name:      cockroachdb-1.${FQDN}`, `Address:   ${pods['cockroachdb-1']!.ip}`]);
-	t.is(rowsByName(s.out('get ep'))['cockroachdb']!['ENDPOINTS'], cell(Object.values(pods).map(p => p.ip)));
+	t.is(rowsByName(s.out('get ep')).cockroachdb!.ENDPOINTS, cell(Object.values(pods).map(p => p.ip)));
 });
 
 test('C2: a deleted StatefulSet pod terminates for its 60 s grace period, then returns under its name with a new IP', t => {

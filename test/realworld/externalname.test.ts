@@ -42,7 +42,7 @@ test('get ep -A: no Endpoints for the ExternalName Service (D4); the target has 
 	const {ip} = target(s);
 	const rows = rowsByName(s.out('get ep -A'));
 	t.false('default/backup-svc' in rows);
-	t.is(rows['external-ns/coffee-backup-svc']!['ENDPOINTS'], `${ip}:8080`);
+	t.is(rows['external-ns/coffee-backup-svc']!.ENDPOINTS, `${ip}:8080`);
 	const missing = s.run('get ep backup-svc');
 	t.false(missing.ok);
 	t.deepEqual(missing.err, ['Error from server (NotFound): endpoints "backup-svc" not found']);

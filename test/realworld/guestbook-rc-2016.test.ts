@@ -32,7 +32,7 @@ test('get svc and get ep: three ClusterIP Services, each over its own RC’s pod
 	t.is(Object.keys(pods).length, 6);
 	const svc = rowsByName(s.out('get svc'));
 	t.deepEqual(
-		Object.values(svc).map(r => `${r['NAME']} ${r['TYPE']} ${r['EXTERNAL-IP']} ${r['PORT(S)']}`),
+		Object.values(svc).map(r => `${r.NAME} ${r.TYPE} ${r['EXTERNAL-IP']} ${r['PORT(S)']}`),
 		[
 			'frontend ClusterIP <none> 80/TCP',
 			'kubernetes ClusterIP <none> 443/TCP',
@@ -43,19 +43,19 @@ test('get svc and get ep: three ClusterIP Services, each over its own RC’s pod
 	for (const name of ['frontend', 'redis-master', 'redis-slave']) t.true(isDynamicClusterIP(svc[name]!['CLUSTER-IP']!));
 	const ep = rowsByName(s.out('get ep'));
 	t.is(
-		ep['frontend']!['ENDPOINTS'],
+		ep.frontend!.ENDPOINTS,
 		ipsOf(pods, 'frontend')
 			.map(ip => `${ip}:80`)
 			.join(','),
 	);
 	t.is(
-		ep['redis-master']!['ENDPOINTS'],
+		ep['redis-master']!.ENDPOINTS,
 		ipsOf(pods, 'redis-master')
 			.map(ip => `${ip}:6379`)
 			.join(','),
 	);
 	t.is(
-		ep['redis-slave']!['ENDPOINTS'],
+		ep['redis-slave']!.ENDPOINTS,
 		ipsOf(pods, 'redis-slave')
 			.map(ip => `${ip}:6379`)
 			.join(','),
@@ -71,7 +71,7 @@ test('C1: deleting a frontend pod brings a new name and a new IP; a crash keeps 
 	t.deepEqual(s.out(`crash pod ${crashed}`), [`pod/${crashed} container restarted (restarts: 1, IP ${before[crashed!]!.ip} kept)`]);
 	// C4: the deleted pod and the crashed one are out of the ready endpoints at once.
 	t.is(
-		rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'],
+		rowsByName(s.out('get ep frontend')).frontend!.ENDPOINTS,
 		ipsOf(before, 'frontend')
 			.filter(ip => ip !== before[victim!]!.ip && ip !== before[crashed!]!.ip)
 			.map(ip => `${ip}:80`)
@@ -84,7 +84,7 @@ test('C1: deleting a frontend pod brings a new name and a new IP; a crash keeps 
 	t.not(after[fresh[0]!]!.ip, before[victim!]!.ip);
 	t.is(after[crashed!]!.ip, before[crashed!]!.ip);
 	t.regex(after[crashed!]!.status, /^Running$/);
-	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'].split(',').length, 3);
+	t.is(rowsByName(s.out('get ep frontend')).frontend!.ENDPOINTS!.split(',').length, 3);
 	t.deepEqual(
 		s
 			.out('get rc frontend')

@@ -22,9 +22,9 @@ test('loads clean: nothing skipped, no warnings, nothing to lint', t => {
 test('get svc: frontend is a NodePort with an allocated nodePort; redis Services are ClusterIP', t => {
 	const rows = rowsByName(session(cluster.state).out('get svc'));
 	t.deepEqual(Object.keys(rows), ['frontend', 'kubernetes', 'redis-master', 'redis-replica']);
-	t.is(rows['frontend']!['TYPE'], 'NodePort');
-	t.is(rows['frontend']!['EXTERNAL-IP'], '<none>');
-	const [port] = parsePorts(rows['frontend']!['PORT(S)']!);
+	t.is(rows.frontend!.TYPE, 'NodePort');
+	t.is(rows.frontend!['EXTERNAL-IP'], '<none>');
+	const [port] = parsePorts(rows.frontend!['PORT(S)']!);
 	t.like(port, {port: 80, protocol: 'TCP'});
 	t.true(isDynamicNodePort(port!.nodePort!), `B3: allocated at random from the dynamic band: ${port!.nodePort}`);
 	for (const name of ['frontend', 'redis-master', 'redis-replica']) t.true(isDynamicClusterIP(rows[name]!['CLUSTER-IP']!));
@@ -38,19 +38,19 @@ test('get ep: 3 frontends at :80, the master alone behind redis-master, the 2 re
 	t.is(Object.keys(pods).length, 6);
 	const rows = rowsByName(s.out('get ep'));
 	t.is(
-		rows['frontend']!['ENDPOINTS'],
+		rows.frontend!.ENDPOINTS,
 		ipsOf(pods, 'frontend-')
 			.map(ip => `${ip}:80`)
 			.join(','),
 	);
 	t.is(
-		rows['redis-master']!['ENDPOINTS'],
+		rows['redis-master']!.ENDPOINTS,
 		ipsOf(pods, 'redis-master-')
 			.map(ip => `${ip}:6379`)
 			.join(','),
 	);
 	t.is(
-		rows['redis-replica']!['ENDPOINTS'],
+		rows['redis-replica']!.ENDPOINTS,
 		ipsOf(pods, 'redis-replica-')
 			.map(ip => `${ip}:6379`)
 			.join(','),
@@ -92,7 +92,7 @@ test('describe svc frontend: unnamed port, targetPort defaulted to 80, the nodeP
 
 test('E5: every node’s nodePort reaches all three frontends from outside (ETP Cluster)', t => {
 	const s = session(cluster.state);
-	const nodePort = parsePorts(rowsByName(s.out('get svc frontend'))['frontend']!['PORT(S)']!)[0]!.nodePort!;
+	const nodePort = parsePorts(rowsByName(s.out('get svc frontend')).frontend!['PORT(S)']!)[0]!.nodePort!;
 	for (const node of NODES) {
 		const out = s.out(`curl ${node}:${nodePort} --from external --count 60 --summary`);
 		t.is(out[0], '60 requests: 60 ok, 0 failed', node);
@@ -125,7 +125,7 @@ test('the frontends reach redis by name; scaling frontend to 1 shrinks its endpo
 			),
 	);
 	t.deepEqual(s.out('scale deploy frontend --replicas=1'), ['deployment.apps/frontend scaled']);
-	const left = rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS']!;
+	const left = rowsByName(s.out('get ep frontend')).frontend!.ENDPOINTS!;
 	t.regex(left, /^10\.244\.\d+\.\d+:80$/);
 	t.is(Object.values(podIPs(s)).filter(p => p.status === 'Terminating').length, 2);
 });

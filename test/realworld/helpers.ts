@@ -94,7 +94,7 @@ export function parseTable(lines: string[]): Array<Record<string, string>> {
 /** Rows of a table keyed by `NAMESPACE/NAME` (or `NAME` without a NAMESPACE column). */
 export function rowsByName(lines: string[]): Record<string, Record<string, string>> {
 	const out: Record<string, Record<string, string>> = {};
-	for (const row of parseTable(lines)) out[row['NAMESPACE'] ? `${row['NAMESPACE']}/${row['NAME']}` : row['NAME']!] = row;
+	for (const row of parseTable(lines)) out[row.NAMESPACE ? `${row.NAMESPACE}/${row.NAME}` : row.NAME!] = row;
 	return out;
 }
 
@@ -121,7 +121,7 @@ export function parsePorts(cell: string): Array<{port: number; nodePort?: number
 export function podIPs(s: Session, namespace = 'default'): Record<string, {ip: string; node: string; ready: string; status: string}> {
 	const out: Record<string, {ip: string; node: string; ready: string; status: string}> = {};
 	for (const row of parseTable(s.out(`get pods -o wide -n ${namespace}`))) {
-		out[row['NAME']!] = {ip: row['IP']!, node: row['NODE']!, ready: row['READY']!, status: row['STATUS']!};
+		out[row.NAME!] = {ip: row.IP!, node: row.NODE!, ready: row.READY!, status: row.STATUS!};
 	}
 	return out;
 }

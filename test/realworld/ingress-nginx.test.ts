@@ -14,7 +14,7 @@ function controllerPod(s: Session) {
 	return {name: names[0]!, ...pods[names[0]!]!};
 }
 
-const nodeIPs = (s: Session): Record<string, string> => Object.fromEntries(parseTable(s.out('get nodes -o wide')).map(r => [r['NAME']!, r['INTERNAL-IP']!]));
+const nodeIPs = (s: Session): Record<string, string> => Object.fromEntries(parseTable(s.out('get nodes -o wide')).map(r => [r.NAME!, r['INTERNAL-IP']!]));
 
 function nodePorts(s: Session) {
 	const row = rowsByName(s.out(`get svc ingress-nginx-controller -n ${NS}`))['ingress-nginx-controller']!;

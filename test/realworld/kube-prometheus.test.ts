@@ -27,11 +27,11 @@ test('get svc -A: a ClusterIP Service with two ports in monitoring; get ep: <non
 	t.deepEqual(s.out('get ep -n monitoring'), ['NAME             ENDPOINTS   AGE', 'prometheus-k8s   <none>      0s']);
 	// S78, S123: the controller still keeps one empty placeholder slice.
 	t.deepEqual(
-		parseTable(s.out('get endpointslices -n monitoring')).map(r => [r['NAME']!.replace(/-[a-z0-9]{5}$/, '-*'), r['PORTS'], r['ENDPOINTS']]),
+		parseTable(s.out('get endpointslices -n monitoring')).map(r => [r.NAME!.replace(/-[a-z0-9]{5}$/, '-*'), r.PORTS, r.ENDPOINTS]),
 		[['prometheus-k8s-*', '<unset>', '<unset>']],
 	);
 	t.deepEqual(
-		parseTable(s.out('get pods -A')).filter(r => r['NAMESPACE'] === 'monitoring'),
+		parseTable(s.out('get pods -A')).filter(r => r.NAMESPACE === 'monitoring'),
 		[],
 	);
 });

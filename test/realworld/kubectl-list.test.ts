@@ -37,7 +37,7 @@ test('the Deployment runs one pod; the Service reaches it on 80 though no contai
 	const [name] = Object.keys(pods);
 	t.regex(name!, /^list-deployment-test-[a-z0-9]{8,10}-[a-z0-9]{5}$/);
 	const pod = pods[name!]!;
-	t.is(rowsByName(s.out('get ep'))['list-service-test']!['ENDPOINTS'], `${pod.ip}:80`);
+	t.is(rowsByName(s.out('get ep'))['list-service-test']!.ENDPOINTS, `${pod.ip}:80`);
 	const vip = rowsByName(s.out('get svc'))['list-service-test']!['CLUSTER-IP'];
 	const client = s.out('curl list-service-test')[0]!.split(' → ')[0];
 	t.deepEqual(s.out('curl list-service-test'), [

@@ -31,13 +31,13 @@ test('the four JSON files load clean together; nothing to lint', t => {
 
 test('get svc: a pending LoadBalancer with a nodePort, and the mongo ClusterIP', t => {
 	const rows = rowsByName(session(cluster.state).out('get svc'));
-	t.like(rows['meteor'], {TYPE: 'LoadBalancer', 'EXTERNAL-IP': '<pending>'});
-	const [port] = parsePorts(rows['meteor']!['PORT(S)']!);
+	t.like(rows.meteor, {TYPE: 'LoadBalancer', 'EXTERNAL-IP': '<pending>'});
+	const [port] = parsePorts(rows.meteor!['PORT(S)']!);
 	t.like(port, {port: 80, protocol: 'TCP'});
 	t.true(isDynamicNodePort(port!.nodePort!));
-	t.like(rows['mongo'], {TYPE: 'ClusterIP', 'EXTERNAL-IP': '<none>', 'PORT(S)': '27017/TCP'});
-	t.true(isDynamicClusterIP(rows['meteor']!['CLUSTER-IP']!));
-	t.true(isDynamicClusterIP(rows['mongo']!['CLUSTER-IP']!));
+	t.like(rows.mongo, {TYPE: 'ClusterIP', 'EXTERNAL-IP': '<none>', 'PORT(S)': '27017/TCP'});
+	t.true(isDynamicClusterIP(rows.meteor!['CLUSTER-IP']!));
+	t.true(isDynamicClusterIP(rows.mongo!['CLUSTER-IP']!));
 });
 
 test('get ep: http-server resolves to 8080 on both RC pods; mongo to 27017 on the bare pod', t => {
@@ -47,10 +47,10 @@ test('get ep: http-server resolves to 8080 on both RC pods; mongo to 27017 on th
 	t.is(meteor.length, 2, 'A13: the RC without a selector selects its template labels');
 	t.is(Object.keys(pods).length, 3);
 	const ep = rowsByName(s.out('get ep'));
-	t.is(ep['meteor']!['ENDPOINTS'], meteor.map(p => `${p.ip}:8080`).join(','));
-	t.is(ep['mongo']!['ENDPOINTS'], `${pods['mongo']!.ip}:27017`);
+	t.is(ep.meteor!.ENDPOINTS, meteor.map(p => `${p.ip}:8080`).join(','));
+	t.is(ep.mongo!.ENDPOINTS, `${pods.mongo!.ip}:27017`);
 	t.deepEqual(
-		parseTable(s.out('get rc')).map(r => [r['NAME'], r['DESIRED'], r['READY']]),
+		parseTable(s.out('get rc')).map(r => [r.NAME, r.DESIRED, r.READY]),
 		[['meteor-controller', '2', '2']],
 	);
 });
@@ -120,7 +120,7 @@ test('E3: the pin ends when its pod goes away; the RC replaces the pod', t => {
 
 test('S98: from outside, each node keeps its own affinity table; through one node the client stays put', t => {
 	const s = session(cluster.state);
-	const nodePort = parsePorts(rowsByName(s.out('get svc meteor'))['meteor']!['PORT(S)']!)[0]!.nodePort!;
+	const nodePort = parsePorts(rowsByName(s.out('get svc meteor')).meteor!['PORT(S)']!)[0]!.nodePort!;
 	const nodes = parseTable(s.out('get nodes -o wide')).map(r => r['INTERNAL-IP']!);
 	for (const ip of nodes) {
 		const via = landed(s.out(`curl ${ip}:${nodePort} --from external --count 4`));
@@ -135,15 +135,15 @@ test('S98: from outside, each node keeps its own affinity table; through one nod
 
 test('mongo: the bare pod answers on 27017; deleted, nothing replaces it and the Service refuses', t => {
 	const s = session(cluster.state);
-	const mongo = podIPs(s)['mongo']!;
+	const mongo = podIPs(s).mongo!;
 	const [meteor] = meteorPods(s);
-	const vip = rowsByName(s.out('get svc mongo'))['mongo']!['CLUSTER-IP'];
+	const vip = rowsByName(s.out('get svc mongo')).mongo!['CLUSTER-IP'];
 	t.deepEqual(s.out(`curl mongo:27017 --from pod/${meteor!.name}`), [
 		`pod/${meteor!.name} (${meteor!.ip} on ${meteor!.node}) → mongo:27017 → A ${vip} → ClusterIP ${vip}:27017 → mongo ${mongo.ip}:27017 on ${mongo.node} → ok (iptables random, 1 of 1)`,
 	]);
 	s.out('delete pod mongo');
 	s.out('wait 30s');
-	t.falsy(podIPs(s)['mongo'], 'C4: gone after the default 30 s grace period, and no controller brings it back');
-	t.is(rowsByName(s.out('get ep mongo'))['mongo']!['ENDPOINTS'], '<none>');
+	t.falsy(podIPs(s).mongo, 'C4: gone after the default 30 s grace period, and no controller brings it back');
+	t.is(rowsByName(s.out('get ep mongo')).mongo!.ENDPOINTS, '<none>');
 	t.regex(s.out('curl mongo:27017')[0]!, /→ connection refused: no ready endpoints$/);
 });

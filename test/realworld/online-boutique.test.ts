@@ -62,7 +62,7 @@ test('get svc -A: 11 ClusterIP + 1 pending LoadBalancer, each with its port; kub
 	for (const [name, [ports]] of Object.entries(SERVICES)) {
 		const row = rows[`default/${name}`]!;
 		const lb = name === 'frontend-external';
-		t.is(row['TYPE'], lb ? 'LoadBalancer' : 'ClusterIP', name);
+		t.is(row.TYPE, lb ? 'LoadBalancer' : 'ClusterIP', name);
 		t.true(isDynamicClusterIP(row['CLUSTER-IP']!), `${name}: ${row['CLUSTER-IP']}`);
 		ips.add(row['CLUSTER-IP']!);
 		// B4: no cloud controller and no pool ⇒ the LoadBalancer stays <pending>.
@@ -96,9 +96,9 @@ test('get ep: each Service has its one pod at the resolved targetPort (emailserv
 	const pods = podIPs(s);
 	const rows = rowsByName(s.out('get ep'));
 	for (const [name, [, targetPort]] of Object.entries(SERVICES)) {
-		t.is(rows[name]!['ENDPOINTS'], `${podOf(pods, appOf(name)).ip}:${targetPort}`, name);
+		t.is(rows[name]!.ENDPOINTS, `${podOf(pods, appOf(name)).ip}:${targetPort}`, name);
 	}
-	t.is(rows['kubernetes']!['ENDPOINTS'], '192.168.49.2:6443');
+	t.is(rows.kubernetes!.ENDPOINTS, '192.168.49.2:6443');
 	const run = s.run('get ep emailservice');
 	t.deepEqual(run.err, ['Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice']);
 });
@@ -111,11 +111,11 @@ test('curl: frontend → pod port 8080, emailservice:5000 → 8080, and a port t
 	const email = podOf(pods, 'emailservice');
 	const client = s.out('curl frontend')[0]!.split(' → ')[0]!;
 	t.regex(client, /^pod\/curl \(10\.244\.0\.\d+ on node-1\)$/);
-	const vip = svc['frontend']!['CLUSTER-IP'];
+	const vip = svc.frontend!['CLUSTER-IP'];
 	t.deepEqual(s.out('curl frontend'), [
 		`${client} → frontend → A ${vip} → ClusterIP ${vip}:80 → ${frontend.name} ${frontend.ip}:8080 on ${frontend.node} → ok (iptables random, 1 of 1)`,
 	]);
-	const emailVip = svc['emailservice']!['CLUSTER-IP'];
+	const emailVip = svc.emailservice!['CLUSTER-IP'];
 	t.deepEqual(s.out('curl emailservice:5000'), [
 		`${client} → emailservice:5000 → A ${emailVip} → ClusterIP ${emailVip}:5000 → ${email.name} ${email.ip}:8080 on ${email.node} → ok (iptables random, 1 of 1)`,
 	]);
@@ -125,7 +125,7 @@ test('curl: frontend → pod port 8080, emailservice:5000 → 8080, and a port t
 	]);
 	// Service to Service, as the frontend itself talks to the cart.
 	const cart = podOf(pods, 'cartservice');
-	const cartVip = svc['cartservice']!['CLUSTER-IP'];
+	const cartVip = svc.cartservice!['CLUSTER-IP'];
 	t.deepEqual(s.out(`curl cartservice:7070 --from pod/${frontend.name}`), [
 		`pod/${frontend.name} (${frontend.ip} on ${frontend.node}) → cartservice:7070 → A ${cartVip} → ClusterIP ${cartVip}:7070 → ${cart.name} ${cart.ip}:7070 on ${cart.node} → ok (iptables random, 1 of 1)`,
 	]);
@@ -213,7 +213,7 @@ test('readiness: a replacement frontend pod serves only after its probe’s 10 s
 	const old = podOf(podIPs(s), 'frontend');
 	t.deepEqual(s.out(`delete pod ${old.name}`), [`pod "${old.name}" deleted`]);
 	// C4: the deleted pod leaves the endpoints at once; the new one has no IP yet.
-	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'], '<none>');
+	t.is(rowsByName(s.out('get ep frontend')).frontend!.ENDPOINTS, '<none>');
 	s.out('wait 2s');
 	const pods = podIPs(s);
 	const fresh = Object.entries(pods).find(([name, p]) => name.startsWith('frontend-') && p.status === 'Running')!;
@@ -221,7 +221,7 @@ test('readiness: a replacement frontend pod serves only after its probe’s 10 s
 	t.is(pods[old.name]!.status, 'Terminating');
 	t.not(fresh[1].ip, old.ip, 'C1: a new pod, a new IP');
 	// S122: only a not-ready address ⇒ an empty ENDPOINTS cell.
-	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'], '');
+	t.is(rowsByName(s.out('get ep frontend')).frontend!.ENDPOINTS, '');
 	// S84: with no ready endpoint, kube-proxy still uses the serving, terminating one.
 	t.regex(
 		s.out('curl frontend')[0]!,
@@ -233,8 +233,8 @@ test('readiness: a replacement frontend pod serves only after its probe’s 10 s
 	t.is(podIPs(s)[fresh[0]]!.ready, '0/1', 'still inside initialDelaySeconds: 10');
 	s.out('wait 1s');
 	t.is(podIPs(s)[fresh[0]]!.ready, '1/1');
-	t.is(rowsByName(s.out('get ep frontend'))['frontend']!['ENDPOINTS'], `${fresh[1].ip}:8080`);
-	t.is(rowsByName(s.out('get ep frontend-external'))['frontend-external']!['ENDPOINTS'], `${fresh[1].ip}:8080`);
+	t.is(rowsByName(s.out('get ep frontend')).frontend!.ENDPOINTS, `${fresh[1].ip}:8080`);
+	t.is(rowsByName(s.out('get ep frontend-external'))['frontend-external']!.ENDPOINTS, `${fresh[1].ip}:8080`);
 });
 
 test('emailservice’s terminationGracePeriodSeconds: 5 — the deleted pod is gone after 5 s, not 30', t => {

@@ -184,7 +184,7 @@ test("crash keeps the pod's name and IP (C1, H1)", t => {
 test('label answers pod/NAME labeled', t => {
 	const result = execute(hello, 'label pod hello-node-c4hwf tier=web');
 	t.deepEqual(result.out, ['pod/hello-node-c4hwf labeled']);
-	t.is(result.state.pods['default/hello-node-c4hwf']!.labels['tier'], 'web');
+	t.is(result.state.pods['default/hello-node-c4hwf']!.labels.tier, 'web');
 });
 
 test('probe fail takes the pod out of the ready endpoints', t => {
@@ -390,5 +390,5 @@ test('control characters show escaped: caret notation in text, \\u escapes in JS
 
 test('control characters survive -o json as valid escapes (C1 and DEL included)', t => {
 	const json = JSON.parse(execute(controlState, 'get deploy web -o json').out[0]!) as {metadata: {annotations: Record<string, string>}};
-	t.is(json.metadata.annotations['note'], 'evil \u001b]0;pwned\u0007 title \u009b31m \u007f');
+	t.is(json.metadata.annotations.note, 'evil \u001b]0;pwned\u0007 title \u009b31m \u007f');
 });

@@ -131,7 +131,7 @@ const aimArb = (workloads: WorkloadInput[]): fc.Arbitrary<{namespace: string; se
 			arbitrary: fc.record({w: fc.nat({max: Math.max(0, workloads.length - 1)}), byTier: fc.constantFrom(false, false, true)}).map(({w, byTier}) => {
 				const target = workloads[w]!;
 				const labels = target.template.labels;
-				const selector: Labels = byTier ? {tier: labels['tier']!} : {app: labels['app']!};
+				const selector: Labels = byTier ? {tier: labels.tier!} : {app: labels.app!};
 				return {namespace: target.meta.namespace, selector};
 			}),
 		},

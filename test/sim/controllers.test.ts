@@ -129,7 +129,7 @@ test('relabelling a pod out of its controller selector releases it and the contr
 	const {state, results} = run(start, {type: 'podLabeled', namespace: 'default', name: pod.name, set: {app: 'debug'}, remove: [], overwrite: true});
 	t.deepEqual(results[0], {kind: 'message', lines: [`pod/${pod.name} labeled`]});
 	t.is(state.pods[`default/${pod.name}`]!.owner, null);
-	t.is(livePods(state, 'hello-node-').filter(p => p.labels['app'] === 'hello-node').length, 3);
+	t.is(livePods(state, 'hello-node-').filter(p => p.labels.app === 'hello-node').length, 3);
 	t.falsy(state.endpoints['default/hello-node-svc']!.addresses[pod.name], 'it left the Service');
 });
 
@@ -186,8 +186,8 @@ test('a StatefulSet pod released by relabelling holds its name; once it is gone 
 	let state = boot(input({workloads: [statefulSet], services: []}));
 	state = run(state, {type: 'podLabeled', namespace: 'default', name: 'web-1', set: {app: 'debug'}, remove: [], overwrite: true}, wait(60)).state;
 	t.is(state.pods['default/web-1']!.owner, null);
-	t.is(state.pods['default/web-1']!.labels['app'], 'debug', 'the name is taken: no new web-1 yet');
+	t.is(state.pods['default/web-1']!.labels.app, 'debug', 'the name is taken: no new web-1 yet');
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: 'web-1'}, wait(60)).state;
 	const web1 = state.pods['default/web-1']!;
-	t.deepEqual([web1.owner, web1.labels['app'], web1.ready], [{kind: 'StatefulSet', name: 'web'}, 'nginx', true]);
+	t.deepEqual([web1.owner, web1.labels.app, web1.ready], [{kind: 'StatefulSet', name: 'web'}, 'nginx', true]);
 });

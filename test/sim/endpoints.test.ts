@@ -55,7 +55,7 @@ test('D3/H7: a named targetPort resolves per pod; a pod without that name is lef
 	});
 	const state = boot(input({workloads: [variant('a', 8080), variant('b', 9090), variant('c', null)], services: [svc]}));
 	const byVariant = Object.fromEntries(
-		Object.values(state.endpoints['default/web']!.addresses).map(a => [state.pods[`default/${a.podName}`]!.labels['variant'], a.ports]),
+		Object.values(state.endpoints['default/web']!.addresses).map(a => [state.pods[`default/${a.podName}`]!.labels.variant, a.ports]),
 	);
 	t.deepEqual(byVariant, {a: {http: 8080, admin: 9000}, b: {http: 9090, admin: 9000}, c: {admin: 9000}});
 });

@@ -9,8 +9,8 @@ import {type Action, type ClusterInput, initialState, type State, type StepResul
 import {type Command, clusterArb, commandArb, resolveCommand, sortedServices} from './chaos-cluster.js';
 import {Oracle} from './chaos-oracle.js';
 
-const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 0);
-const SEED = process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']);
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
+const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 /** `share` of FUZZ_RUNS when fuzzing, else `runs`. */
 const numRuns = (runs: number, share: number) => (FUZZ_RUNS > 0 ? Math.ceil(FUZZ_RUNS * share) : runs);
 const params = <T>(runs: number, share: number): fc.Parameters<T> => ({

@@ -96,7 +96,7 @@ test('E5/S91: externalTrafficPolicy Local drops outside traffic at nodes without
 		externalTrafficPolicy: 'Local',
 		ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}],
 	});
-	let state = boot(input({services: [local], workloads: [{...helloRC, replicas: 1}]}));
+	const state = boot(input({services: [local], workloads: [{...helloRC, replicas: 1}]}));
 	const podNode = livePods(state, 'hello-node-')[0]!.nodeName;
 	const other = Object.values(state.nodes).find(n => n.name !== podNode)!;
 	const here = state.nodes[podNode!]!;

@@ -80,7 +80,7 @@ test('a settled RC + NodePort Service: three Running pods, all in the endpoints'
 	);
 	const describe = describeService(state, 'default', 'hello-node-svc');
 	if (!describe.ok) return t.fail(describe.error);
-	t.regex(describe.text, /\nNodePort:                 http  30036\/TCP\nEndpoints:                (\d+\.){3}\d+:8080,(\d+\.){3}\d+:8080,(\d+\.){3}\d+:8080\n/);
+	t.regex(describe.text, /\nNodePort: {17}http {2}30036\/TCP\nEndpoints: {16}(\d+\.){3}\d+:8080,(\d+\.){3}\d+:8080,(\d+\.){3}\d+:8080\n/);
 });
 
 test('deleting a pod: Terminating, gone from Endpoints, still in the EndpointSlice; a replacement appears (C1, C4, H2)', t => {

@@ -24,13 +24,13 @@ export const curl: Verb = {
 		if (target === '') return usageError(curl, 'the TARGET may not be empty');
 		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
 		if (!from.ok) return from;
-		const count = ctx.flags['count'] ?? 1;
+		const count = ctx.flags.count ?? 1;
 		if (typeof count !== 'number' || count < 1 || count > MAX_COUNT) {
 			return {ok: false, error: `error: --count must be between 1 and ${MAX_COUNT}, not ${String(count)}`};
 		}
 		return actionsCommand(ctx, [{type: 'requestSent', target, from: from.from, count}], {
-			...(ctx.flags['summary'] === true ? {summaryOnly: true} : {}),
-			...(ctx.flags['verbose'] === true ? {verbose: true} : {}),
+			...(ctx.flags.summary === true ? {summaryOnly: true} : {}),
+			...(ctx.flags.verbose === true ? {verbose: true} : {}),
 		});
 	},
 };

@@ -33,7 +33,7 @@ export const label: Verb = {
 				};
 			}
 		}
-		const overwrite = ctx.flags['overwrite'] === true;
+		const overwrite = ctx.flags.overwrite === true;
 		return actionsCommand(
 			ctx,
 			pods.names.map(name => ({

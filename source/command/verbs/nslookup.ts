@@ -38,7 +38,7 @@ export const nslookup: Verb = {
 		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
 		if (!from.ok) return from;
 		return actionsCommand(ctx, [{type: 'dnsQueried', name, from: from.from, qtype}], {
-			...(ctx.flags['verbose'] === true ? {verbose: true} : {}),
+			...(ctx.flags.verbose === true ? {verbose: true} : {}),
 		});
 	},
 };

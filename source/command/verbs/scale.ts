@@ -19,7 +19,7 @@ export const scale: Verb = {
 	flags: [{name: 'replicas', kind: 'int'}],
 	outputs: ['json'],
 	build(ctx) {
-		const replicas = ctx.flags['replicas'];
+		const replicas = ctx.flags.replicas;
 		if (typeof replicas !== 'number') return {ok: false, error: 'error: required flag(s) "replicas" not set'};
 		if (replicas < 0) {
 			return {ok: false, error: 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0'};

@@ -20,7 +20,7 @@ test('hello: NAME READY STATUS RESTARTS AGE IP NODE, and the RC behind them', t 
 			['hello-node-vdtt6', '1/1', 'Running', '0', '0s', '10.244.2.3', 'node-3'],
 		],
 	);
-	t.is(list.items[0]!.pod, hello.pods['default/hello-node-4fp4j']);
+	t.is(list.items[0]!.pod, hello.pods['default/hello-node-4fp4j']!);
 	t.deepEqual(list.workloads.map(workloadRef), ['rc/hello-node']);
 });
 
