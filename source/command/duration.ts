@@ -26,7 +26,9 @@ export function parseDuration(text: string): number | null {
 		if (m === null) return null;
 		const whole = m[1] ?? '0';
 		const fraction = m[2] ?? m[3] ?? '';
-		total += Number(`${whole}.${fraction}0`) * UNIT_MS[m[4]!]!;
+		const unit = UNIT_MS[m[4] ?? ''];
+		if (unit === undefined) return null;
+		total += Number(`${whole}.${fraction}0`) * unit;
 		rest = rest.slice(m[0].length);
 	}
 	const ms = Math.round(total);

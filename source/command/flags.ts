@@ -6,7 +6,7 @@
 import {quote, quoteRune} from '../apimachinery/quote.js';
 import type {ParseError} from './types.js';
 
-export type FlagKind = 'bool' | 'string' | 'int';
+type FlagKind = 'bool' | 'string' | 'int';
 
 export interface FlagSpec {
 	name: string;
@@ -14,7 +14,7 @@ export interface FlagSpec {
 	kind: FlagKind;
 }
 
-export type FlagValue = string | number | boolean;
+type FlagValue = string | number | boolean;
 
 export type FlagValues = Readonly<Record<string, FlagValue>>;
 
@@ -38,18 +38,17 @@ export const COMMON_FLAGS: ReadonlyArray<FlagSpec> = [
 export function parseFlags(tokens: readonly string[], specs: ReadonlyArray<FlagSpec>): FlagParse {
 	const flags: Record<string, FlagValue> = {};
 	const args: string[] = [];
-	let i = 0;
-	const next = (): string | undefined => (i < tokens.length ? tokens[i++] : undefined);
-	while (i < tokens.length) {
-		const token = tokens[i]!;
+	// One iterator for the loop and for `next`, so a flag that takes its value from the
+	// following token consumes that token.
+	const rest = tokens.values();
+	const next = (): string | undefined => rest.next().value;
+	for (const token of rest) {
 		if (token.length < 2 || token[0] !== '-') {
 			args.push(token);
-			i++;
 			continue;
 		}
-		i++;
 		if (token === '--') {
-			args.push(...tokens.slice(i));
+			args.push(...rest);
 			break;
 		}
 		if (token[1] === '-') {
@@ -83,8 +82,7 @@ function parseLong(token: string, specs: ReadonlyArray<FlagSpec>, flags: Record<
 
 function parseShort(token: string, specs: ReadonlyArray<FlagSpec>, flags: Record<string, FlagValue>, next: () => string | undefined): string | undefined {
 	let shorthands = Array.from(token.slice(1));
-	while (shorthands.length > 0) {
-		const c = shorthands[0]!;
+	for (let c = shorthands[0]; c !== undefined; c = shorthands[0]) {
 		const spec = specs.find(s => s.shorthand === c);
 		if (spec === undefined) {
 			return `error: unknown shorthand flag: ${quoteRune(c)} in -${shorthands.join('')}`;

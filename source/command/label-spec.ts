@@ -28,13 +28,13 @@ export function parseLabelChanges(pairs: readonly string[]): LabelChanges {
 	const remove: string[] = [];
 	for (const pair of pairs) {
 		if (pair.includes('=')) {
-			const parts = pair.split('=');
-			if (parts.length !== 2) return {ok: false, error: `error: invalid label spec: ${pair}`};
-			const valueErrors = labelValueErrors(parts[1]!);
+			const [key, value, ...extra] = pair.split('=');
+			if (key === undefined || value === undefined || extra.length > 0) return {ok: false, error: `error: invalid label spec: ${pair}`};
+			const valueErrors = labelValueErrors(value);
 			if (valueErrors.length > 0) {
 				return {ok: false, error: `error: invalid label value: ${quote(pair)}: ${valueErrors.join(';')}`};
 			}
-			set.set(parts[0]!, parts[1]!);
+			set.set(key, value);
 		} else if (pair.endsWith('-')) {
 			remove.push(pair.slice(0, -1));
 		} else {

@@ -23,12 +23,12 @@ export function parseCommand(line: string): ParseResult {
 	if (tokens[0] === 'kubectl') tokens = tokens.slice(1);
 
 	const at = commandWordIndex(tokens);
-	if (at === -1) {
+	const verbName = at === -1 ? undefined : tokens[at];
+	if (verbName === undefined) {
 		// Only flags, as in a bare `kubectl` or `kubectl -n web`: kubectl prints its help.
 		const parsed = parseFlags(tokens, ROOT_FLAGS);
 		return parsed.ok ? {ok: true, command: {kind: 'help'}} : parsed;
 	}
-	const verbName = tokens[at]!;
 	const verb = VERBS.find(v => v.name === verbName);
 	if (verb === undefined) return unknownCommand(verbName);
 
@@ -56,15 +56,16 @@ export function parseCommand(line: string): ParseResult {
  *  does not know as boolean is taken to have a value, so `-o json get` finds `get`. */
 function commandWordIndex(tokens: readonly string[]): number {
 	const isBool = (spec: FlagSpec | undefined): boolean => spec?.kind === 'bool';
-	for (let i = 0; i < tokens.length; i++) {
-		const token = tokens[i]!;
+	// One iterator, so that skipping a flag's value is taking the next entry.
+	const entries = tokens.entries();
+	for (const [i, token] of entries) {
 		if (token === '--') return -1;
 		if (token !== '' && !token.startsWith('-')) return i;
 		if (token.includes('=')) continue;
 		const takesValue =
 			(token.startsWith('--') && !isBool(ROOT_FLAGS.find(f => f.name === token.slice(2)))) ||
 			(token.length === 2 && token !== '--' && !isBool(ROOT_FLAGS.find(f => f.shorthand === token[1])));
-		if (takesValue) i++;
+		if (takesValue) entries.next();
 	}
 	return -1;
 }

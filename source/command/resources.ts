@@ -69,19 +69,26 @@ export function resolveResourceType(word: string): ResourceName | null {
 	return type.group !== '' && qualifier === type.group ? type.name : null;
 }
 
-export function resourceType(name: ResourceName): ResourceType {
-	return RESOURCE_TYPES.find(t => t.name === name)!;
-}
-
-export interface ResourceTarget {
+interface ResourceTarget {
 	resource: ResourceName;
 	name: string;
 }
 
 /** `type` is set when the arguments were `TYPE [NAME…]`; `targets` holds every named object. */
-export type ResourceArgs = {ok: true; type: ResourceName | null; targets: ResourceTarget[]} | ParseError;
+interface ResourceList {
+	ok: true;
+	type: ResourceName | null;
+	targets: ResourceTarget[];
+}
 
-export function unknownResourceType(word: string): ParseError {
+export type ResourceArgs = ResourceList | ParseError;
+
+/** The resource types the arguments name: the `TYPE`, or each `TYPE/NAME`'s; none without arguments. */
+export function namedTypes(list: ResourceList): ResourceName[] {
+	return list.type === null ? list.targets.map(t => t.resource) : [list.type];
+}
+
+function unknownResourceType(word: string): ParseError {
 	if (word.toLowerCase() === 'all') {
 		return {ok: false, error: 'error: "all" is not supported here; name one resource type (svc, ep, pods, deploy, ...)'};
 	}
@@ -124,10 +131,10 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
 		}
 		return {ok: true, type: null, targets};
 	}
-	if (args.length === 0) return {ok: true, type: null, targets: []};
-	const resolved = resolveOne(args[0]!);
+	const [typeWord, ...names] = args;
+	if (typeWord === undefined) return {ok: true, type: null, targets: []};
+	const resolved = resolveOne(typeWord);
 	if (!resolved.ok) return resolved;
-	const names = args.slice(1);
 	if (names.includes('')) return {ok: false, error: 'error: resource name may not be empty'};
 	return {ok: true, type: resolved.name, targets: names.map(name => ({resource: resolved.name, name}))};
 }

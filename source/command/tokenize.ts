@@ -18,12 +18,13 @@ const DOUBLE_QUOTE_ESCAPABLE = new Set(['"', '\\', '$', '`']);
 export function tokenize(line: string): TokenizeResult {
 	// A script written on Windows ends its lines with CRLF.
 	const text = line.replace(/\r?\n?$/, '');
-	const chars = Array.from(text);
+	// By code point, so a refused character is reported whole.
+	const chars = text[Symbol.iterator]();
+	const next = (): string | undefined => chars.next().value;
 	const tokens: string[] = [];
 	let word = '';
 	let inWord = false;
-	for (let i = 0; i < chars.length; i++) {
-		const ch = chars[i]!;
+	for (let ch = next(); ch !== undefined; ch = next()) {
 		if (SPACE.test(ch)) {
 			if (inWord) tokens.push(word);
 			word = '';
@@ -31,31 +32,44 @@ export function tokenize(line: string): TokenizeResult {
 			continue;
 		}
 		if (ch === '#' && !inWord) break;
-		if (FORBIDDEN.test(ch)) return controlError(ch);
+		const refused = refuse(ch);
+		if (refused !== null) return refused;
 		inWord = true;
 		if (ch === "'") {
-			const end = chars.indexOf("'", i + 1);
-			if (end === -1) return {ok: false, error: "error: missing closing ' quote"};
-			for (let j = i + 1; j < end; j++) {
-				if (FORBIDDEN.test(chars[j]!)) return controlError(chars[j]!);
-				word += chars[j];
+			// An unclosed quote is reported before anything inside it.
+			let quoted = '';
+			let c = next();
+			for (; c !== undefined && c !== "'"; c = next()) quoted += c;
+			if (c === undefined) return {ok: false, error: "error: missing closing ' quote"};
+			for (const q of quoted) {
+				const refusedInQuotes = refuse(q);
+				if (refusedInQuotes !== null) return refusedInQuotes;
 			}
-			i = end;
+			word += quoted;
 		} else if (ch === '"') {
-			let j = i + 1;
-			for (; j < chars.length && chars[j] !== '"'; j++) {
-				let c = chars[j]!;
-				if (c === '\\' && j + 1 < chars.length && DOUBLE_QUOTE_ESCAPABLE.has(chars[j + 1]!)) c = chars[++j]!;
-				if (FORBIDDEN.test(c)) return controlError(c);
+			let c = next();
+			while (c !== undefined && c !== '"') {
+				let after = next();
+				if (c === '\\' && after !== undefined && DOUBLE_QUOTE_ESCAPABLE.has(after)) {
+					c = after;
+					after = next();
+				}
+				const refusedInQuotes = refuse(c);
+				if (refusedInQuotes !== null) return refusedInQuotes;
 				word += c;
+				c = after;
 			}
-			if (j >= chars.length) return {ok: false, error: 'error: missing closing " quote'};
-			i = j;
-		} else if (ch === '\\' && i + 1 < chars.length) {
-			const next = chars[++i]!;
-			if (FORBIDDEN.test(next)) return controlError(next);
-			// An escaped space stays inside the word.
-			word += next;
+			if (c === undefined) return {ok: false, error: 'error: missing closing " quote'};
+		} else if (ch === '\\') {
+			// An escaped space stays inside the word; a backslash at the end is itself.
+			const escaped = next();
+			if (escaped === undefined) {
+				word += ch;
+				break;
+			}
+			const refusedEscape = refuse(escaped);
+			if (refusedEscape !== null) return refusedEscape;
+			word += escaped;
 		} else {
 			word += ch;
 		}
@@ -64,7 +78,9 @@ export function tokenize(line: string): TokenizeResult {
 	return {ok: true, tokens};
 }
 
-function controlError(ch: string): ParseError {
-	const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-	return {ok: false, error: `error: the command contains a control character (U+${code})`};
+/** The error for a character a command may not contain, or null when `ch` is allowed. */
+function refuse(ch: string): ParseError | null {
+	const code = ch.codePointAt(0);
+	if (code === undefined || !FORBIDDEN.test(ch)) return null;
+	return {ok: false, error: `error: the command contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`};
 }

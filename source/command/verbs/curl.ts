@@ -4,7 +4,7 @@
 import {parseClientSpec} from '../client-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
-export const MAX_COUNT = 1_000_000;
+const MAX_COUNT = 1_000_000;
 
 export const curl: Verb = {
 	name: 'curl',
@@ -18,9 +18,9 @@ export const curl: Verb = {
 	],
 	outputs: ['json'],
 	build(ctx) {
-		if (ctx.args.length === 0) return usageError(curl, 'curl needs a TARGET');
-		if (ctx.args.length > 1) return unexpectedArgument(curl, ctx.args[1]!);
-		const target = ctx.args[0]!;
+		const [target, extra] = ctx.args;
+		if (target === undefined) return usageError(curl, 'curl needs a TARGET');
+		if (extra !== undefined) return unexpectedArgument(curl, extra);
 		if (target === '') return usageError(curl, 'the TARGET may not be empty');
 		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
 		if (!from.ok) return from;

@@ -2,7 +2,7 @@
 // controller replaces it with a new pod, new name, new IP (K8S-SEMANTICS C1, C4).
 
 import type {Action} from '../../sim/types.js';
-import {parseResourceArgs} from '../resources.js';
+import {namedTypes, parseResourceArgs} from '../resources.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
 import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
 
@@ -17,12 +17,10 @@ export const deleteVerb: Verb = {
 		if (!parsed.ok) return parsed;
 		const selector = selectorFlag(ctx.flags);
 		if (!selector.ok) return selector;
-		if (parsed.type === null && parsed.targets.length === 0) return usageError(deleteVerb, NO_RESOURCES);
-		for (const target of parsed.targets.length > 0 ? parsed.targets : [{resource: parsed.type!}]) {
-			if (target.resource !== 'pods' && target.resource !== 'nodes') {
-				return usageError(deleteVerb, `only pods and nodes can be deleted here, not ${target.resource}`);
-			}
-		}
+		const types = namedTypes(parsed);
+		if (types.length === 0) return usageError(deleteVerb, NO_RESOURCES);
+		const other = types.find(r => r !== 'pods' && r !== 'nodes');
+		if (other !== undefined) return usageError(deleteVerb, `only pods and nodes can be deleted here, not ${other}`);
 		if (selector.selector !== undefined) {
 			if (parsed.targets.length > 0) {
 				return {ok: false, error: 'error: name cannot be provided when a selector is specified'};

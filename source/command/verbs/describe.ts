@@ -1,8 +1,8 @@
 // `describe svc NAME` (K8S-SEMANTICS G5, S124). Only Services have a describer here.
 
 import {quote} from '../../apimachinery/quote.js';
-import {parseResourceArgs} from '../resources.js';
-import {unexpectedArgument, usageError, type Verb} from './verb.js';
+import {namedTypes, parseResourceArgs} from '../resources.js';
+import {argumentsAfterFirstName, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const describe: Verb = {
 	name: 'describe',
@@ -11,18 +11,22 @@ export const describe: Verb = {
 	flags: [],
 	outputs: ['json'],
 	build(ctx) {
-		if (ctx.args.length === 0) return usageError(describe, 'You must specify the type of resource to describe.');
+		const [first] = ctx.args;
+		if (first === undefined) return usageError(describe, 'You must specify the type of resource to describe.');
 		const parsed = parseResourceArgs(ctx.args);
 		if (!parsed.ok) return parsed;
-		const resource = parsed.targets[0]?.resource ?? parsed.type!;
+		const [resource] = namedTypes(parsed);
 		if (resource !== 'services') {
-			return usageError(describe, `only services can be described here, not ${quote(ctx.args[0]!.split('/')[0]!)}`);
+			const [typeWord = first] = first.split('/');
+			return usageError(describe, `only services can be described here, not ${quote(typeWord)}`);
 		}
-		if (parsed.targets.length === 0) return usageError(describe, 'describe needs the NAME of a Service');
-		if (parsed.targets.length > 1) return unexpectedArgument(describe, parsed.type === null ? ctx.args[1]! : ctx.args[2]!);
+		const [target] = parsed.targets;
+		if (target === undefined) return usageError(describe, 'describe needs the NAME of a Service');
+		const [extra] = argumentsAfterFirstName(ctx.args, parsed);
+		if (extra !== undefined) return unexpectedArgument(describe, extra);
 		return {
 			ok: true,
-			command: {kind: 'describe', resource: 'services', name: parsed.targets[0]!.name, namespace: ctx.namespace, output: ctx.output},
+			command: {kind: 'describe', resource: 'services', name: target.name, namespace: ctx.namespace, output: ctx.output},
 		};
 	},
 };

@@ -1,8 +1,8 @@
 // `get TYPE [NAME]`: a query for the view layer (kubectl's tables, K8S-SEMANTICS G1-G3).
 
-import {parseResourceArgs} from '../resources.js';
+import {namedTypes, parseResourceArgs} from '../resources.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
-import {unexpectedArgument, usageError, type Verb} from './verb.js';
+import {argumentsAfterFirstName, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const get: Verb = {
 	name: 'get',
@@ -11,14 +11,16 @@ export const get: Verb = {
 	flags: [{name: 'all-namespaces', shorthand: 'A', kind: 'bool'}, SELECTOR_FLAG],
 	outputs: ['json', 'wide', 'yaml'],
 	build(ctx) {
-		if (ctx.args.length === 0) return usageError(get, 'You must specify the type of resource to get.');
 		const parsed = parseResourceArgs(ctx.args);
 		if (!parsed.ok) return parsed;
+		// No arguments: the only way to name no type.
+		const [resource] = namedTypes(parsed);
+		if (resource === undefined) return usageError(get, 'You must specify the type of resource to get.');
 		const selector = selectorFlag(ctx.flags);
 		if (!selector.ok) return selector;
-		if (parsed.targets.length > 1) return unexpectedArgument(get, parsed.type === null ? ctx.args[1]! : ctx.args[2]!);
-		const target = parsed.targets[0];
-		const resource = target?.resource ?? parsed.type!;
+		const [extra] = argumentsAfterFirstName(ctx.args, parsed);
+		if (extra !== undefined) return unexpectedArgument(get, extra);
+		const [target] = parsed.targets;
 		const allNamespaces = ctx.flags['all-namespaces'] === true;
 		if (target !== undefined && selector.selector !== undefined) {
 			return {ok: false, error: 'error: name cannot be provided when a selector is specified'};

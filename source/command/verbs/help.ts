@@ -10,8 +10,8 @@ export const help: Verb = {
 	flags: [],
 	outputs: ['json'],
 	build(ctx) {
-		if (ctx.args.length > 1) return unexpectedArgument(help, ctx.args[1]!);
-		const topic = ctx.args[0];
+		const [topic, extra] = ctx.args;
+		if (extra !== undefined) return unexpectedArgument(help, extra);
 		const output = ctx.output === 'json' ? {output: ctx.output} : {};
 		if (topic === undefined) return {ok: true, command: {kind: 'help', ...output}};
 		if (!ctx.commands.includes(topic)) return {ok: false, error: `error: unknown help topic ${quote(topic)}`};

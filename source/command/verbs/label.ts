@@ -29,7 +29,7 @@ export const label: Verb = {
 			if (problems.length > 0) {
 				return {
 					ok: false,
-					error: `The Pod ${quote(pods.names[0]!)} is invalid: metadata.labels: Invalid value: ${quote(key)}: ${problems[0]}`,
+					error: `The Pod ${quote(pods.names[0])} is invalid: metadata.labels: Invalid value: ${quote(key)}: ${problems[0]}`,
 				};
 			}
 		}

@@ -26,9 +26,9 @@ export const nslookup: Verb = {
 			return m === null ? token : `--type=${m[1]}`;
 		}),
 	build(ctx) {
-		if (ctx.args.length === 0) return usageError(nslookup, 'nslookup needs a NAME');
-		if (ctx.args.length > 1) return unexpectedArgument(nslookup, ctx.args[1]!);
-		const name = ctx.args[0]!;
+		const [name, extra] = ctx.args;
+		if (name === undefined) return usageError(nslookup, 'nslookup needs a NAME');
+		if (extra !== undefined) return unexpectedArgument(nslookup, extra);
 		if (name === '') return usageError(nslookup, 'the NAME may not be empty');
 		const typeText = stringFlag(ctx.flags, 'type') ?? 'A';
 		const qtype = QUERY_TYPES.find(t => t === typeText.toUpperCase());

@@ -2,7 +2,8 @@
 // cobra reports it missing before looking at the arguments.
 
 import type {Action, ResourceName, WorkloadKind} from '../../sim/types.js';
-import {parseResourceArgs} from '../resources.js';
+import {namedTypes, parseResourceArgs} from '../resources.js';
+import type {ParseError} from '../types.js';
 import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
 
 const WORKLOAD_KINDS: Partial<Record<ResourceName, WorkloadKind>> = {
@@ -11,6 +12,10 @@ const WORKLOAD_KINDS: Partial<Record<ResourceName, WorkloadKind>> = {
 	deployments: 'Deployment',
 	statefulsets: 'StatefulSet',
 };
+
+function cannotScale(resource: ResourceName): ParseError {
+	return usageError(scale, `${resource} cannot be scaled; only rc, rs, deploy and sts have replicas`);
+}
 
 export const scale: Verb = {
 	name: 'scale',
@@ -26,20 +31,17 @@ export const scale: Verb = {
 		}
 		const parsed = parseResourceArgs(ctx.args);
 		if (!parsed.ok) return parsed;
-		if (parsed.type === null && parsed.targets.length === 0) return usageError(scale, NO_RESOURCES);
-		const resources = parsed.targets.length > 0 ? parsed.targets.map(t => t.resource) : [parsed.type!];
-		const unscalable = resources.find(r => WORKLOAD_KINDS[r] === undefined);
-		if (unscalable !== undefined) {
-			return usageError(scale, `${unscalable} cannot be scaled; only rc, rs, deploy and sts have replicas`);
-		}
+		const types = namedTypes(parsed);
+		if (types.length === 0) return usageError(scale, NO_RESOURCES);
+		const unscalable = types.find(r => WORKLOAD_KINDS[r] === undefined);
+		if (unscalable !== undefined) return cannotScale(unscalable);
 		if (parsed.targets.length === 0) return usageError(scale, NO_NAME);
-		const actions: Action[] = parsed.targets.map(target => ({
-			type: 'replicasScaled',
-			kind: WORKLOAD_KINDS[target.resource]!,
-			namespace: ctx.namespace,
-			name: target.name,
-			replicas,
-		}));
+		const actions: Action[] = [];
+		for (const target of parsed.targets) {
+			const kind = WORKLOAD_KINDS[target.resource];
+			if (kind === undefined) return cannotScale(target.resource);
+			actions.push({type: 'replicasScaled', kind, namespace: ctx.namespace, name: target.name, replicas});
+		}
 		return actionsCommand(ctx, actions);
 	},
 };

@@ -2,7 +2,7 @@
 // the function that turns its parsed arguments into a Command.
 
 import {quote} from '../../apimachinery/quote.js';
-import type {Action} from '../../sim/types.js';
+import type {Action, ResourceName} from '../../sim/types.js';
 import type {FlagSpec, FlagValues} from '../flags.js';
 import type {OutputFormat, ParseError, ParseResult} from '../types.js';
 
@@ -41,6 +41,11 @@ export function unexpectedArgument(verb: Pick<Verb, 'usage'>, arg: string): Pars
 
 export function actionsCommand(ctx: VerbContext, actions: Action[], extra: {summaryOnly?: boolean; verbose?: boolean} = {}): ParseResult {
 	return {ok: true, command: {kind: 'actions', actions, output: ctx.output, ...extra}};
+}
+
+/** The arguments past the first object named: after `TYPE NAME`, or after the first `TYPE/NAME`. */
+export function argumentsAfterFirstName(args: readonly string[], parsed: {type: ResourceName | null}): readonly string[] {
+	return args.slice(parsed.type === null ? 1 : 2);
 }
 
 /** A string flag's value, if given. */

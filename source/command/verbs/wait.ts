@@ -12,10 +12,11 @@ export const wait: Verb = {
 	flags: [],
 	outputs: ['json'],
 	build(ctx) {
-		if (ctx.args.length === 0) return usageError(wait, 'wait needs a DURATION');
-		if (ctx.args.length > 1) return unexpectedArgument(wait, ctx.args[1]!);
-		const ms = parseDuration(ctx.args[0]!);
-		if (ms === null) return {ok: false, error: `error: invalid duration ${quote(ctx.args[0]!)}`};
+		const [duration, extra] = ctx.args;
+		if (duration === undefined) return usageError(wait, 'wait needs a DURATION');
+		if (extra !== undefined) return unexpectedArgument(wait, extra);
+		const ms = parseDuration(duration);
+		if (ms === null) return {ok: false, error: `error: invalid duration ${quote(duration)}`};
 		return actionsCommand(ctx, [{type: 'clockAdvanced', ms}]);
 	},
 };
