@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import {useEffect, useReducer, useRef, useState} from 'react';
+import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
 import {BottomLine} from './bottom-line.js';
 import {Chooser} from './chooser.js';
@@ -16,10 +16,21 @@ import {RequestLog} from './request-log.js';
 import {ServicesPane} from './services-pane.js';
 import {StabilityLine} from './stability-line.js';
 
-export const MIN_WIDTH = 80;
-export const MIN_HEIGHT = 24;
+const MIN_WIDTH = 80;
+const MIN_HEIGHT = 24;
 /** How often the real-time clock ticks (ms of wall time). */
 const TICK_MS = 250;
+
+/** C0 controls and DEL: keys with a meaning of their own, never text to insert. */
+function hasControl(text: string): boolean {
+	for (const ch of text) {
+		const code = ch.charCodeAt(0);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+const sizeOf = (stdout: {columns?: number; rows?: number}) => ({width: stdout.columns || MIN_WIDTH, height: stdout.rows || MIN_HEIGHT});
 
 interface Props {
 	initial: Model;
@@ -35,11 +46,10 @@ interface Props {
 
 function useTerminalSize(fixed?: {width: number; height: number}) {
 	const {stdout} = useStdout();
-	const read = () => ({width: stdout.columns || MIN_WIDTH, height: stdout.rows || MIN_HEIGHT});
-	const [size, setSize] = useState(read);
+	const [size, setSize] = useState(() => sizeOf(stdout));
 	useEffect(() => {
 		if (fixed) return;
-		const onResize = () => setSize(read());
+		const onResize = () => setSize(sizeOf(stdout));
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
@@ -107,7 +117,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (ch === '\r' || ch === '\n') handleKey('', {...none, return: true});
 				else if (ch === '\t') handleKey('', {...none, tab: true});
 				else if (ch === '\x7f' || ch === '\b') handleKey('', {...none, backspace: true});
-				else if (!/[\x00-\x1f]/.test(ch)) handleKey(ch, none);
+				else if (!hasControl(ch)) handleKey(ch, none);
 			}
 			return;
 		}
@@ -146,18 +156,17 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (name === 'enter') {
 					if (mode.kind === 'palette') return dispatch({type: 'run', line: mode.text, show: true});
 					if (mode.kind === 'filter') return dispatch({type: 'mode', mode: {kind: 'normal'}});
-					dispatch({type: 'mode', mode: {kind: 'normal'}});
-					const line =
-						mode.purpose === 'scale'
-							? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}`
-							: `label pod ${mode.target} ${mode.text} --overwrite`;
-					return dispatch({type: 'run', line, show: true});
+					return dispatch({type: 'promptSubmitted'});
 				}
-				const printable = !key.ctrl && !key.meta && input.length > 0 && !/[\x00-\x1f\x7f]/.test(input);
+				const printable = !key.ctrl && !key.meta && input.length > 0 && !hasControl(input);
 				const text = name === 'backspace' ? mode.text.slice(0, -1) : printable ? mode.text + input : null;
 				if (text === null) return;
-				if (mode.kind === 'filter') dispatch({type: 'setFilter', filter: text});
-				return dispatch({type: 'mode', mode: {...mode, text, ...(mode.kind === 'palette' ? {historyIndex: null} : {})}});
+				if (mode.kind === 'prompt') return dispatch({type: 'promptEdited', text});
+				if (mode.kind === 'filter') {
+					dispatch({type: 'setFilter', filter: text});
+					return dispatch({type: 'mode', mode: {kind: 'filter', text}});
+				}
+				return dispatch({type: 'mode', mode: {kind: 'palette', text, historyIndex: null}});
 			}
 			case 'normal': {
 				if (QUIT_KEYS.has(name)) return exit();
@@ -193,7 +202,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	const lowerHeight = middleRows + logRows + 4;
 
-	let lower;
+	let lower: ReactNode;
 	if (model.mode.kind === 'help') lower = <HelpOverlay width={width} height={height - 4} offset={model.mode.offset} />;
 	else if (model.mode.kind === 'output')
 		lower = <OutputOverlay title={model.mode.title} lines={model.mode.lines} error={model.mode.error} width={width} height={lowerHeight} />;

@@ -78,7 +78,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		run: m => {
 			const w = workload(m);
 			if (!w) return {error: 'the selected pod has no controller to scale (a bare pod)'};
-			return {type: 'mode', mode: {kind: 'prompt', purpose: 'scale', text: String(w.replicas), target: `${workloadRef(w)} -n ${w.namespace}`}};
+			return {type: 'promptOpened', subject: {purpose: 'scale', workload: workloadRef(w), namespace: w.namespace}, text: String(w.replicas)};
 		},
 	},
 	{keys: ['+', '='], label: '+1', help: 'one more replica', command: 'scale KIND/NAME --replicas=N+1', run: m => scaleBy(m, 1)},
@@ -129,15 +129,11 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		command: 'label pod POD key=value|key- --overwrite -n NS',
 		run: m =>
 			withPod(m, pod => ({
-				type: 'mode',
-				mode: {
-					kind: 'prompt',
-					purpose: 'label',
-					text: Object.entries(pod.labels)
-						.map(([k, v]) => `${k}=${v}`)
-						.join(' '),
-					target: `${pod.name} -n ${pod.namespace}`,
-				},
+				type: 'promptOpened',
+				subject: {purpose: 'label', pod: pod.name, namespace: pod.namespace},
+				text: Object.entries(pod.labels)
+					.map(([k, v]) => `${k}=${v}`)
+					.join(' '),
 			})),
 	},
 	{keys: ['space'], label: 'pause', help: 'pause or resume the clock', hint: true, run: () => ({type: 'togglePause'})},

@@ -10,10 +10,10 @@ import type {DnsResult, RequestSummary, RequestTrace, State} from '../sim/index.
 import {type EndpointChange, endpointChanges, serviceList, servicePods} from '../view/tui/index.js';
 
 export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
-export const PANES: Pane[] = ['services', 'endpoints', 'pods', 'log'];
+const PANES: Pane[] = ['services', 'endpoints', 'pods', 'log'];
 
 /** How fired requests address the Service: its DNS name, ClusterIP, a node's `node:NAME`, or the LB address. */
-export type AddressMode = string;
+type AddressMode = string;
 
 export type LogEntry =
 	| {kind: 'request'; at: number; trace: RequestTrace}
@@ -21,17 +21,23 @@ export type LogEntry =
 	| {kind: 'dns'; at: number; client: string; result: DnsResult}
 	| {kind: 'message'; at: number; text: string; error: boolean};
 
-export type Mode =
+/** What a key's prompt is about, as typed values: `promptSubmitted` builds the command line from them.
+ * (`workload` is the kind/name reference kubectl takes: `rc/hello-node`, `deploy/web`.) */
+type PromptSubject = {purpose: 'scale'; workload: string; namespace: string} | {purpose: 'label'; pod: string; namespace: string};
+
+type Mode =
 	| {kind: 'normal'}
 	| {kind: 'help'; offset: number}
 	| {kind: 'palette'; text: string; historyIndex: number | null}
 	| {kind: 'filter'; text: string}
-	| {kind: 'prompt'; purpose: 'scale' | 'label'; text: string; target: string}
+	// `target` is how the bottom line names the subject (`rc/hello-node -n default`); it is
+	// derived from the subject when the prompt opens and never parsed into a command.
+	| ({kind: 'prompt'; text: string; target: string} & PromptSubject)
 	| {kind: 'chooseClient'}
 	| {kind: 'chooseAddress'}
 	| {kind: 'output'; title: string; lines: string[]; error: boolean};
 
-export interface ServiceStats {
+interface ServiceStats {
 	/** Addresses that started taking traffic after the start: the pod IP churn behind the Service. */
 	ipChanges: number;
 	ok: number;
@@ -70,6 +76,11 @@ export type ModelAction =
 	| {type: 'move'; delta: number; rows: number}
 	| {type: 'select'}
 	| {type: 'mode'; mode: Mode}
+	/** A key asked for a number or labels: `text` is what the prompt starts with. */
+	| {type: 'promptOpened'; subject: PromptSubject; text: string}
+	| {type: 'promptEdited'; text: string}
+	/** Enter in a prompt: run its command (shown like a palette line). */
+	| {type: 'promptSubmitted'}
 	| {type: 'togglePause'}
 	| {type: 'speed'; factor: number}
 	| {type: 'setClient'; client: string}
@@ -82,7 +93,7 @@ const LOG_MAX = 200;
 const CHANGES_MAX = 100;
 /** How long a new or vanished address stays highlighted (virtual time). */
 export const HIGHLIGHT_MS = 10_000;
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
+const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 
 export function initialModel(sim: State): Model {
 	const keys = serviceList(sim).keys;
@@ -168,13 +179,14 @@ function runLine(model: Model, line: string, show: boolean): Model {
 					stats[trace.service] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
 				}
 			}
-			if (r.requests.length === 1) log.unshift({kind: 'request', at, trace: r.requests[0]!});
+			const [first] = r.requests;
+			if (first !== undefined && r.requests.length === 1) log.unshift({kind: 'request', at, trace: first});
 			else if (action.type === 'requestSent') {
 				log.unshift({
 					kind: 'burst',
 					at,
 					target: action.target,
-					client: clientLabel(r.requests[0]?.client ? `${r.requests[0].client.kind}/${r.requests[0].client.name}` : ''),
+					client: clientLabel(first ? `${first.client.kind}/${first.client.name}` : ''),
 					summary: r.summary,
 				});
 			}
@@ -204,13 +216,9 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 		if (r.kind === 'message') parts.push(...r.lines);
 		else if (r.kind === 'requests') {
 			const s = r.summary;
-			parts.push(
-				s.total === 1
-					? r.requests[0]!.outcome === 'ok'
-						? 'request ok'
-						: `request failed: ${r.requests[0]!.reason}`
-					: `${s.total} requests: ${s.ok} ok, ${s.failed} failed`,
-			);
+			const [first] = r.requests;
+			if (first !== undefined && s.total === 1) parts.push(first.outcome === 'ok' ? 'request ok' : `request failed: ${first.reason}`);
+			else parts.push(`${s.total} requests: ${s.ok} ok, ${s.failed} failed`);
 		} else if (r.kind === 'dns') {
 			const d = r.result;
 			parts.push(
@@ -224,13 +232,15 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 /** Keep the selected Service under the cursor as the list changes. */
 function keepSelection(model: Model): Model {
 	const keys = serviceList(model.sim, model.filter).keys;
-	if (keys.length === 0) return {...model, selected: null, cursor: {...model.cursor, services: 0}};
 	// The cursor usually still points at the selection: check there before searching.
 	const cursor = model.cursor.services;
 	const at = model.selected === keys[cursor] ? cursor : model.selected ? keys.indexOf(model.selected) : -1;
 	const index = at >= 0 ? at : Math.min(cursor, keys.length - 1);
-	if (model.selected === keys[index] && cursor === index) return model;
-	return {...model, selected: keys[index]!, cursor: {...model.cursor, services: index}};
+	const key = keys[index];
+	// No Service left (or none the filter matches).
+	if (key === undefined) return {...model, selected: null, cursor: {...model.cursor, services: 0}};
+	if (model.selected === key && cursor === index) return model;
+	return {...model, selected: key, cursor: {...model.cursor, services: index}};
 }
 
 export function reduceModel(model: Model, action: ModelAction): Model {
@@ -245,7 +255,7 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 		}
 		case 'focus': {
 			const i = PANES.indexOf(model.focus);
-			return {...model, focus: PANES[(i + action.delta + PANES.length) % PANES.length]!};
+			return {...model, focus: PANES[(i + action.delta + PANES.length) % PANES.length] ?? model.focus};
 		}
 		case 'focusPane':
 			return {...model, focus: action.pane};
@@ -262,12 +272,18 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 			return model.focus === 'services' ? {...model, focus: 'pods'} : model;
 		case 'mode':
 			return {...model, mode: action.mode};
+		case 'promptOpened':
+			return {...model, mode: {kind: 'prompt', ...action.subject, text: action.text, target: subjectText(action.subject)}};
+		case 'promptEdited':
+			return model.mode.kind === 'prompt' ? {...model, mode: {...model.mode, text: action.text}} : model;
+		case 'promptSubmitted':
+			return model.mode.kind === 'prompt' ? runLine({...model, mode: {kind: 'normal'}}, promptLine(model.mode), true) : model;
 		case 'togglePause':
 			return {...model, paused: !model.paused};
 		case 'speed': {
 			const i = SPEEDS.indexOf(model.speed);
 			const j = Math.max(0, Math.min(SPEEDS.length - 1, i + action.factor));
-			return {...model, speed: SPEEDS[j]!};
+			return {...model, speed: SPEEDS[j] ?? model.speed};
 		}
 		case 'setClient':
 			return {...model, client: action.client};
@@ -281,10 +297,20 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 			if (model.mode.kind !== 'palette' || model.history.length === 0) return model;
 			const current = model.mode.historyIndex ?? model.history.length;
 			const index = Math.max(0, Math.min(model.history.length, current + action.delta));
-			const text = index === model.history.length ? '' : model.history[index]!;
+			// One past the newest line is the empty line being typed.
+			const text = model.history[index] ?? '';
 			return {...model, mode: {kind: 'palette', text, historyIndex: index}};
 		}
 	}
+}
+
+const subjectText = (s: PromptSubject) => `${s.purpose === 'scale' ? s.workload : s.pod} -n ${s.namespace}`;
+
+/** The command a prompt runs: its subject and what was typed, in the shared grammar. */
+function promptLine(prompt: PromptSubject & {text: string}): string {
+	return prompt.purpose === 'scale'
+		? `scale ${prompt.workload} --replicas=${prompt.text} -n ${prompt.namespace}`
+		: `label pod ${prompt.pod} -n ${prompt.namespace} ${prompt.text} --overwrite`;
 }
 
 /** The pod under the Pods pane cursor, if any. */

@@ -5,7 +5,6 @@
 import {readdirSync} from 'node:fs';
 import test from 'ava';
 import {parseCommand} from '../../source/command/index.js';
-import {execute} from '../../source/session/execute.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
 import {type Binding, bindingFor, KEYMAP, keyName, QUIT_KEYS} from '../../source/ui/keymap.js';
 import {initialModel, type Model, type ModelAction, reduceModel} from '../../source/ui/model.js';
@@ -73,34 +72,47 @@ test('the help overlay lists every binding, with the command it runs', t => {
 
 // The lines keys run.
 
-/** The command line a binding leads to: run directly, or after its prompt (as app.tsx builds it on Enter). */
-function linesOf(binding: Binding, model: Model): string[] | {error: string} {
+const reduceAll = (model: Model, actions: ModelAction[]) => actions.reduce(reduceModel, model);
+
+/** A binding pressed in the normal mode: its actions through the real reducer, or its refusal. */
+function press(binding: Binding, model: Model): Model | {error: string} {
 	const out = binding.run(model);
 	if (!Array.isArray(out) && !('type' in out)) return out;
-	const lines: string[] = [];
-	for (const action of (Array.isArray(out) ? out : [out]) as ModelAction[]) {
-		if (action.type === 'run') lines.push(action.line);
-		if (action.type === 'mode' && action.mode.kind === 'prompt') {
-			const mode = action.mode;
-			lines.push(
-				mode.purpose === 'scale' ? `scale ${mode.target.replace(' -n ', ` --replicas=${mode.text} -n `)}` : `label pod ${mode.target} ${mode.text} --overwrite`,
-			);
-		}
-	}
-	return lines;
+	return reduceAll(model, Array.isArray(out) ? out : [out]);
 }
 
-function assertRuns(t: {true(v: boolean, m?: string): void; is(a: unknown, b: unknown, m?: string): void}, model: Model, line: string) {
+/**
+ * The lines a binding runs: pressed, then Enter (`promptSubmitted`) on the prompt it opens, with
+ * the text the prompt starts with. The lines are read back from the model's history, where the
+ * reducer puts every line it runs.
+ */
+function linesOf(binding: Binding, model: Model): {lines: string[]; after: Model} | {error: string} {
+	if (model.history.length > 0) throw new Error('linesOf reads the lines run from the history: start from an empty one');
+	let after = press(binding, model);
+	if ('error' in after) return after;
+	if (after.mode.kind === 'prompt') after = reduceModel(after, {type: 'promptSubmitted'});
+	return {lines: after.history, after};
+}
+
+/** The lines alone, for a binding that must not refuse. */
+function ran(binding: Binding | undefined, model: Model): string[] {
+	if (!binding) throw new Error('no such binding');
+	const out = linesOf(binding, model);
+	if ('error' in out) throw new Error(`${binding.keys[0]} refused: ${out.error}`);
+	return out.lines;
+}
+
+/** The line is an action of the grammar, and the model that ran it reports no error. */
+function assertRan(t: {true(v: boolean, m?: string): void}, line: string, after: Model) {
 	const parsed = parseCommand(line);
 	t.true(parsed.ok && parsed.command?.kind === 'actions', `${line} → ${JSON.stringify(parsed)}`);
-	const result = execute(model.sim, line);
-	if (result.ok) return t.true(true);
+	if (after.status?.error !== true) return t.true(true);
 	// The simulator may refuse (an error value, not a grammar problem): `u` on a pod without a
 	// readiness probe, which the kubelet counts Ready whenever it runs (K8S-SEMANTICS C3).
 	t.true(
 		/^probe pod \S+ fail -n \S+$/.test(line) &&
-			/^error: pod "[^"]+" has no readiness probe: without one the kubelet counts it Ready whenever it runs$/.test(result.err.join(' ')),
-		`${line} → ${result.err.join(' ')}`,
+			/^error: pod "[^"]+" has no readiness probe: without one the kubelet counts it Ready whenever it runs$/.test(after.status.text),
+		`${line} → ${after.status.text}`,
 	);
 }
 
@@ -114,13 +126,30 @@ test('the keys that change the simulation are the ones the help shows a command 
 	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
 	for (const b of KEYMAP.filter(b => b.command === undefined)) {
 		const out = linesOf(b, m);
-		t.deepEqual(out, [], `${b.keys[0]} runs nothing`);
+		if ('error' in out) {
+			t.fail(`${b.keys[0]}: ${out.error}`);
+			continue;
+		}
+		t.deepEqual(out.lines, [], `${b.keys[0]} runs nothing`);
+		t.is(out.after.sim, m.sim, `${b.keys[0]} leaves the simulation alone`);
+		t.deepEqual(out.after.record, [], `${b.keys[0]} records nothing`);
 	}
 });
 
-test('hello: each key runs the exact line its help promises', t => {
+test('hello: each key runs the exact line its help promises, and records it', t => {
 	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
-	const byKey = Object.fromEntries(withCommand.map(b => [b.keys[0], linesOf(b, m)]));
+	const byKey: Record<string, string[]> = {};
+	for (const b of withCommand) {
+		const out = linesOf(b, m);
+		if ('error' in out) {
+			t.fail(`${b.keys[0]}: ${out.error}`);
+			continue;
+		}
+		byKey[b.keys[0] ?? ''] = out.lines;
+		for (const line of out.lines) assertRan(t, line, out.after);
+		// Every one changes the simulation, so --record keeps exactly the line that ran.
+		t.deepEqual(out.after.record, out.lines, `${b.keys[0]}: recorded`);
+	}
 	t.deepEqual(byKey, {
 		x: ['delete pod hello-node-4fp4j -n default'],
 		c: ['crash pod hello-node-4fp4j -n default'],
@@ -134,7 +163,21 @@ test('hello: each key runs the exact line its help promises', t => {
 		l: ['label pod hello-node-4fp4j -n default app=hello-node --overwrite'],
 		'.': ['wait 1s'],
 	});
-	for (const lines of Object.values(byKey)) for (const line of lines as string[]) assertRuns(t, m, line);
+});
+
+test('hello: what is typed into the s and l prompts is what runs', t => {
+	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
+	const type = (key: string, text: string): Model => {
+		const prompt = press(bindingFor(key)!, m);
+		if ('error' in prompt || prompt.mode.kind !== 'prompt') throw new Error(`${key} opens no prompt`);
+		return reduceAll(prompt, [{type: 'promptEdited', text}, {type: 'promptSubmitted'}]);
+	};
+	const scaled = type('s', '5');
+	t.deepEqual(scaled.record, ['scale rc/hello-node --replicas=5 -n default']);
+	t.is(scaled.sim.workloads['ReplicationController/default/hello-node']?.replicas, 5);
+	const labeled = type('l', 'app=hello-node tier=web');
+	t.deepEqual(labeled.record, ['label pod hello-node-4fp4j -n default app=hello-node tier=web --overwrite']);
+	t.deepEqual(labeled.sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node', tier: 'web'});
 });
 
 for (const file of SAMPLES) {
@@ -147,13 +190,14 @@ for (const file of SAMPLES) {
 			let m: Model = {...start, selected: key};
 			for (const b of withCommand) {
 				const out = linesOf(b, m);
-				if (!Array.isArray(out)) {
+				if ('error' in out) {
 					// Only pod keys may refuse, and only for a Service without pods.
 					t.true(/^(no pod selected|the selected pod has no controller)/.test(out.error), `${b.keys[0]}: ${out.error}`);
 					continue;
 				}
-				for (const line of out) {
-					assertRuns(t, m, line);
+				t.is(out.lines.length, 1, `${b.keys[0]} runs one line`);
+				for (const line of out.lines) {
+					assertRan(t, line, out.after);
 					checked++;
 				}
 			}
@@ -161,8 +205,14 @@ for (const file of SAMPLES) {
 				for (const address of addressChoices(m.sim, service)) {
 					m = {...m, client: client.flags, address: address.mode};
 					for (const k of ['r', 'b', 'n']) {
-						for (const line of linesOf(bindingFor(k)!, m) as string[]) {
-							assertRuns(t, m, line);
+						const out = linesOf(bindingFor(k)!, m);
+						if ('error' in out) {
+							t.fail(`${k}: ${out.error}`);
+							continue;
+						}
+						t.is(out.lines.length, 1, `${k} runs one line`);
+						for (const line of out.lines) {
+							assertRan(t, line, out.after);
 							checked++;
 						}
 					}
@@ -181,7 +231,7 @@ test('keys that need a pod say why when there is none', t => {
 		t.deepEqual(bindingFor(key)!.run(m), {error: 'no pod selected: pick a Service with pods, then a pod in the Pods pane'});
 	}
 	for (const key of ['s', '+', '-']) t.deepEqual(bindingFor(key)!.run(m), {error: 'the selected pod has no controller to scale (a bare pod)'});
-	t.deepEqual(linesOf(bindingFor('n')!, m), ['nslookup catalog.default']);
+	t.deepEqual(ran(bindingFor('n'), m), ['nslookup catalog.default']);
 });
 
 test('a bare pod has no controller to scale, but can be killed; no Service, no request', t => {
@@ -203,6 +253,6 @@ spec:
 	t.true(index >= 0, 'the bare pod matches the Service');
 	const m = {...m0, cursor: {...m0.cursor, pods: index}};
 	for (const key of ['s', '+', '-']) t.deepEqual(bindingFor(key)!.run(m), {error: 'the selected pod has no controller to scale (a bare pod)'});
-	t.deepEqual(linesOf(bindingFor('x')!, m), ['delete pod standalone -n default']);
+	t.deepEqual(ran(bindingFor('x'), m), ['delete pod standalone -n default']);
 	t.deepEqual(bindingFor('r')!.run({...m, selected: null}), {error: 'no Service selected'});
 });

@@ -136,6 +136,45 @@ test('a query with show opens the output overlay; an action closes the palette; 
 	t.deepEqual(failed.log[0], {kind: 'message', at: hello.clock, text: 'Error from server (NotFound): replicationcontrollers "nope" not found', error: true});
 });
 
+test('a prompt holds its subject as values; Enter builds the line from them and runs it like a palette line', t => {
+	const scale = reduceAll(initialModel(hello), [
+		{type: 'promptOpened', subject: {purpose: 'scale', workload: 'rc/hello-node', namespace: 'default'}, text: '3'},
+		{type: 'promptEdited', text: '0'},
+	]);
+	t.deepEqual(scale.mode, {kind: 'prompt', purpose: 'scale', workload: 'rc/hello-node', namespace: 'default', text: '0', target: 'rc/hello-node -n default'});
+	const scaled = reduceModel(scale, {type: 'promptSubmitted'});
+	t.deepEqual(scaled.record, ['scale rc/hello-node --replicas=0 -n default']);
+	t.deepEqual(scaled.history, ['scale rc/hello-node --replicas=0 -n default']);
+	t.is(scaled.sim.workloads['ReplicationController/default/hello-node']?.replicas, 0);
+	t.deepEqual(scaled.mode, {kind: 'normal'});
+	t.deepEqual(scaled.status, {text: 'replicationcontroller/hello-node scaled', error: false});
+
+	const label = reduceModel(initialModel(hello), {
+		type: 'promptOpened',
+		subject: {purpose: 'label', pod: 'hello-node-4fp4j', namespace: 'default'},
+		text: 'app-',
+	});
+	const labeled = reduceModel(label, {type: 'promptSubmitted'});
+	t.deepEqual(labeled.record, ['label pod hello-node-4fp4j -n default app- --overwrite']);
+	t.deepEqual(labeled.sim.pods['default/hello-node-4fp4j']?.labels, {});
+
+	// What was typed is not checked before it runs: the grammar's error shows, as in the palette.
+	const bad = reduceAll(scale, [{type: 'promptEdited', text: 'many'}, {type: 'promptSubmitted'}]);
+	t.deepEqual(bad.record, []);
+	t.is(bad.sim, hello);
+	t.is(bad.mode.kind, 'output');
+	if (bad.mode.kind === 'output') t.is(bad.mode.title, 'scale rc/hello-node --replicas=many -n default');
+	t.true(bad.status?.error);
+});
+
+test('outside a prompt, editing or submitting one changes nothing', t => {
+	const m = initialModel(hello);
+	t.is(reduceModel(m, {type: 'promptEdited', text: '5'}), m);
+	t.is(reduceModel(m, {type: 'promptSubmitted'}), m);
+	const palette = reduceModel(m, {type: 'mode', mode: {kind: 'palette', text: 'get svc', historyIndex: null}});
+	t.is(reduceModel(palette, {type: 'promptSubmitted'}), palette);
+});
+
 test('a blank line or a comment changes nothing at all', t => {
 	const m = initialModel(hello);
 	t.is(reduceModel(m, run('')), m);
