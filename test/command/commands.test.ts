@@ -1,6 +1,10 @@
 import test from 'ava';
 import {COMMANDS, commandFlags} from '../../source/command/commands.js';
 import {parseCommand} from '../../source/command/parse-command.js';
+import type {Command} from '../../source/command/types.js';
+import {execute} from '../../source/session/execute.js';
+import {sampleState} from '../session/sample-state.js';
+import {actions} from './macros.js';
 
 test('every command is listed once, in the order help shows them', t => {
 	t.deepEqual(
@@ -16,14 +20,77 @@ test('each usage line starts with its command and each has a summary', t => {
 	}
 });
 
-test('the help lines as help prints them', t => {
-	t.snapshot(COMMANDS.map(c => `${c.usage}\n    ${c.summary}`).join('\n'));
+test('help: what the palette and --script print for `help` and `help COMMAND`', t => {
+	// Both front ends run a line through the session executor; so does this.
+	const state = sampleState('hello.yaml');
+	const all = execute(state, 'help');
+	t.true(all.ok);
+	t.deepEqual(all.err, []);
+	t.snapshot(all.out.join('\n'), 'help');
+	t.is(all.out[0], 'Commands (kubectl habits; `help COMMAND` for one):');
+	// One line per command, in table order: its usage, then its summary.
+	t.is(all.out.length, 1 + COMMANDS.length);
+	for (const [i, c] of COMMANDS.entries()) {
+		const line = all.out[i + 1] ?? '';
+		t.true(line.startsWith(`  ${c.usage} `) && line.endsWith(`  ${c.summary}`), line);
+	}
+	const scale = execute(state, 'help scale');
+	t.deepEqual(scale.out, [
+		'scale rc|rs|deploy|sts NAME --replicas=N [-n NS]',
+		'  Set the number of replicas of a ReplicationController, ReplicaSet, Deployment or StatefulSet',
+	]);
+	t.is(scale.state, state, 'help changes nothing');
 });
 
-test('every listed command parses', t => {
-	for (const {name} of COMMANDS) {
-		const result = parseCommand(`${name} --help`);
-		t.deepEqual(result, {ok: true, command: {kind: 'help', topic: name}});
+/** A real invocation of each listed command, written from its usage line, and what it parses to. */
+const EXAMPLES: Record<string, Array<[string, Command]>> = {
+	get: [
+		[
+			'get pods hello-node-4fp4j -n default -o wide',
+			{kind: 'get', resource: 'pods', name: 'hello-node-4fp4j', namespace: 'default', allNamespaces: false, output: 'wide'},
+		],
+	],
+	describe: [
+		['describe svc hello-node-svc -n default', {kind: 'describe', resource: 'services', name: 'hello-node-svc', namespace: 'default', output: 'text'}],
+	],
+	delete: [
+		['delete pod a b', actions({type: 'podDeleted', namespace: 'default', name: 'a'}, {type: 'podDeleted', namespace: 'default', name: 'b'})],
+		['delete pod -l app=web', actions({type: 'podDeleted', namespace: 'default', selector: 'app=web'})],
+		['delete node node-2', actions({type: 'nodeDeleted', name: 'node-2'})],
+	],
+	crash: [['crash pod a -n shop', actions({type: 'podCrashed', namespace: 'shop', name: 'a'})]],
+	scale: [
+		[
+			'scale rc hello-node --replicas=5',
+			actions({type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 5}),
+		],
+	],
+	label: [
+		[
+			'label pod a tier=web app- --overwrite',
+			actions({type: 'podLabeled', namespace: 'default', name: 'a', set: {tier: 'web'}, remove: ['app'], overwrite: true}),
+		],
+	],
+	probe: [['probe pod a fail', actions({type: 'probeSet', namespace: 'default', name: 'a', passing: false})]],
+	curl: [['curl hello-node-svc:80 --from external --count 3', actions({type: 'requestSent', target: 'hello-node-svc:80', from: {kind: 'external'}, count: 3})]],
+	nslookup: [
+		['nslookup hello-node-svc --type SRV', actions({type: 'dnsQueried', name: 'hello-node-svc', from: {kind: 'default', namespace: 'default'}, qtype: 'SRV'})],
+	],
+	wait: [['wait 1m30s', actions({type: 'clockAdvanced', ms: 90_000})]],
+	help: [['help scale', {kind: 'help', topic: 'scale'}]],
+};
+
+test('every listed command parses a real invocation into what it means', t => {
+	t.deepEqual(
+		Object.keys(EXAMPLES),
+		COMMANDS.map(c => c.name),
+		'one example per listed command, in table order',
+	);
+	for (const [name, examples] of Object.entries(EXAMPLES)) {
+		for (const [line, command] of examples) {
+			t.true(line.startsWith(`${name} `), line);
+			t.deepEqual(parseCommand(line), {ok: true, command}, line);
+		}
 	}
 });
 
