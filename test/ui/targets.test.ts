@@ -2,6 +2,8 @@
 // at which address of the Service (its DNS name, ClusterIP, each node's nodePort, LB address).
 
 import test from 'ava';
+import {execute} from '../../source/session/execute.js';
+import type {State} from '../../source/sim/index.js';
 import {addressChoices, clientChoices, targetFor} from '../../source/ui/targets.js';
 import {loadState} from './helpers.js';
 
@@ -32,10 +34,43 @@ test('an outside client not named `external` is chosen by its own name', t => {
 });
 
 test('terminating and not-yet-running pods cannot send', t => {
-	const state = {...hello, pods: {...hello.pods}};
-	const pod = state.pods['default/hello-node-4fp4j']!;
-	state.pods['default/hello-node-4fp4j'] = {...pod, deletionTimestamp: 0};
-	t.false(clientChoices(state, svc).some(c => c.flags.includes('hello-node-4fp4j')));
+	const senders = (state: State) => clientChoices(state, svc).filter(c => c.flags.startsWith('--from pod/hello-node-'));
+	t.deepEqual(
+		senders(hello).map(c => c.flags),
+		['--from pod/hello-node-4fp4j -n default', '--from pod/hello-node-c4hwf -n default', '--from pod/hello-node-vdtt6 -n default'],
+	);
+	// Killed: Terminating at once (C4), and the controller's replacement exists with no IP and no
+	// running container yet (C1). Neither is offered; the other two still are.
+	const killed = execute(hello, 'delete pod hello-node-4fp4j -n default');
+	t.true(killed.ok);
+	const replacement = Object.values(killed.state.pods).find(p => p.name.startsWith('hello-node-') && !(`default/${p.name}` in hello.pods));
+	if (!replacement) return t.fail('no replacement pod');
+	t.is(killed.state.pods['default/hello-node-4fp4j']?.deletionTimestamp, hello.clock);
+	t.is(replacement.podIP, null);
+	t.false(replacement.containersRunning);
+	t.deepEqual(
+		senders(killed.state).map(c => c.flags),
+		['--from pod/hello-node-c4hwf -n default', '--from pod/hello-node-vdtt6 -n default'],
+	);
+	// A container that is down (crashed, restarting: its IP kept) cannot send either.
+	const crashed = execute(killed.state, 'crash pod hello-node-c4hwf -n default').state;
+	t.is(crashed.pods['default/hello-node-c4hwf']?.podIP, '10.244.0.2');
+	t.deepEqual(
+		senders(crashed).map(c => c.flags),
+		['--from pod/hello-node-vdtt6 -n default'],
+	);
+	// Once the replacement runs it is offered, with its new IP; the Terminating pod still is not.
+	const later = execute(killed.state, 'wait 5s').state;
+	const started = later.pods[`default/${replacement.name}`];
+	t.is(started?.phase, 'Running');
+	t.is(later.pods['default/hello-node-4fp4j']?.deletionTimestamp, hello.clock, 'still Terminating, inside its grace period');
+	t.deepEqual(
+		senders(later).map(c => c.flags),
+		['--from pod/hello-node-c4hwf -n default', '--from pod/hello-node-vdtt6 -n default', `--from pod/${replacement.name} -n default`].sort(),
+	);
+	const offered = senders(later).find(c => c.flags.includes(replacement.name));
+	t.truthy(started?.podIP);
+	t.true(offered?.label.endsWith(`  ${started?.podIP} (default, ${started?.nodeName})`), offered?.label);
 });
 
 test('hello: addresses of a NodePort Service (K8S-SEMANTICS E5: every node)', t => {
