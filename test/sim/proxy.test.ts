@@ -146,17 +146,48 @@ test('S98: each node keeps its own affinity table: an outside client entering by
 		affinityTimeoutSeconds: 90,
 		ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}],
 	});
-	const state = boot(input({services: [sticky]}));
-	const [one, two] = Object.values(state.nodes);
-	const {results} = run(state, curl(`${one!.internalIP}:30080`, {kind: 'external'}, 2), curl(`${two!.internalIP}:30080`, {kind: 'external'}, 2));
-	t.deepEqual(
-		requests(results[0]!).requests.map(r => r.affinity === true),
-		[false, true],
-	);
-	t.deepEqual(
-		requests(results[1]!).requests.map(r => r.affinity === true),
-		[false, true],
-	);
+	// A pick is random: across seeds, the second node sometimes picks the first node's pod and
+	// sometimes another, and only the latter shows whose table a pin lives in.
+	let differed = 0;
+	for (let seed = 1; seed <= 12; seed++) {
+		const state = boot(input({services: [sticky]}), seed);
+		const [one, two] = Object.values(state.nodes);
+		if (!one || !two) return t.fail('two nodes');
+		const through = (node: typeof one, count: number) => curl(`${node.internalIP}:30080`, {kind: 'external'}, count);
+		const after = run(state, through(one, 2), through(two, 2), through(one, 1));
+		const [viaOne, viaTwo, backToOne] = after.results.map(r => requests(r).requests);
+		if (!viaOne || !viaTwo || !backToOne) return t.fail('three batches');
+		const ips = (list: typeof viaOne) => list.map(r => r.endpoint?.ip);
+		const pinnedOne = viaOne[0]?.endpoint?.ip;
+		const pinnedTwo = viaTwo[0]?.endpoint?.ip;
+		// Through the first node: a fresh pick, then pinned to that same pod.
+		t.deepEqual(
+			viaOne.map(r => r.affinity === true),
+			[false, true],
+		);
+		t.deepEqual(ips(viaOne), [pinnedOne, pinnedOne]);
+		// Through the second node the first node's pin does not apply: a fresh random pick, which
+		// that node then pins on its own.
+		t.deepEqual(
+			viaTwo.map(r => r.affinity === true),
+			[false, true],
+		);
+		t.regex(viaTwo[0]?.reason ?? '', /^iptables random, 1 of 3/);
+		t.is(viaTwo[1]?.reason, 'sessionAffinity: ClientIP');
+		t.deepEqual(ips(viaTwo), [pinnedTwo, pinnedTwo]);
+		// The second node's pick did not overwrite the first's: back through the first node, its own pod.
+		t.is(backToOne[0]?.affinity, true);
+		t.is(backToOne[0]?.endpoint?.ip, pinnedOne, `seed ${seed}`);
+		// Two tables, one entry each, holding each node's pod.
+		t.deepEqual(
+			Object.values(after.state.affinity)
+				.map(e => e.ip)
+				.sort(),
+			[pinnedOne, pinnedTwo].sort(),
+		);
+		if (pinnedOne !== pinnedTwo) differed++;
+	}
+	t.true(differed > 0, 'some seed has the two nodes pick different pods');
 });
 
 test('E2: a failure reason does not repeat its outcome (views print `<outcome>: <reason>`)', t => {
