@@ -29,6 +29,6 @@ export function nameSuffix(seed: string): string {
 export function derivedUid(seed: string): string {
 	let hex = '';
 	for (let i = 0; hex.length < 32; i++) hex += fnv1a(`${i}:${seed}`).toString(16).padStart(8, '0');
-	const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+	const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -28,7 +28,7 @@ export function describeService(state: State, namespace: string, name: string): 
 
 	row('Name:', svc.name);
 	row('Namespace:', svc.namespace);
-	labelLines(svc.labels).forEach((text, i) => row(i === 0 ? 'Labels:' : '', text));
+	for (const [i, text] of labelLines(svc.labels).entries()) row(i === 0 ? 'Labels:' : '', text);
 	for (const [title, text] of annotationLines(svc.annotations)) row(title, text);
 	row('Selector:', formatLabels(svc.selector));
 	row('Type:', svc.type);
@@ -66,14 +66,14 @@ function labelLines(labels: Labels): string[] {
 
 /** describe.go printAnnotationsMultiline: `key: value`, long or multi-line values below the key. */
 function annotationLines(annotations: Labels): Array<[string, string]> {
-	const keys = Object.keys(annotations)
-		.filter(key => key !== LAST_APPLIED)
-		.sort();
-	if (keys.length === 0) return [['Annotations:', '<none>']];
+	const entries = Object.entries(annotations)
+		.filter(([key]) => key !== LAST_APPLIED)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	if (entries.length === 0) return [['Annotations:', '<none>']];
 	const out: Array<[string, string]> = [];
-	keys.forEach((key, i) => {
+	for (const [i, [key, text]] of entries.entries()) {
 		const title = i === 0 ? 'Annotations:' : '';
-		const value = annotations[key]!.replace(/\n$/, '');
+		const value = text.replace(/\n$/, '');
 		if (byteLength(value) + byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
 			out.push([title, `${key}:`]);
 			// The value's own newlines become layout here; each line is still sanitized.
@@ -81,7 +81,7 @@ function annotationLines(annotations: Labels): Array<[string, string]> {
 		} else {
 			out.push([title, `${key}: ${value}`]);
 		}
-	});
+	}
 	return out;
 }
 
@@ -132,7 +132,7 @@ const EVENT_SOURCES: Readonly<Record<string, string>> = {
 	PortAlreadyAllocated: 'portallocator-repair-controller',
 };
 
-export function eventSource(reason: string): string {
+function eventSource(reason: string): string {
 	return EVENT_SOURCES[reason] ?? 'service-controller';
 }
 

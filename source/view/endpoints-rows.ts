@@ -21,7 +21,7 @@ export interface EndpointSubset {
 }
 
 /** Byte order of the IP text, as the controller's repacking sorts addresses. */
-export function byIP(a: EndpointAddress, b: EndpointAddress): number {
+function byIP(a: EndpointAddress, b: EndpointAddress): number {
 	return a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0;
 }
 
@@ -95,13 +95,13 @@ export function endpointsCell(subsets: ReadonlyArray<EndpointSubset>): string {
 }
 
 /** The Endpoints object carries its Service's labels, plus the headless marker (S71). */
-export function endpointsLabels(state: State, endpoints: Endpoints): Labels {
+function endpointsLabels(state: State, endpoints: Endpoints): Labels {
 	const svc = state.services[objectKey(endpoints.namespace, endpoints.name)];
 	if (!endpoints.managed || !svc) return {};
 	return svc.clusterIP === 'None' ? {...svc.labels, 'service.kubernetes.io/headless': ''} : svc.labels;
 }
 
-export function addressObject(state: State, namespace: string, address: EndpointAddress): ApiObject {
+function addressObject(state: State, namespace: string, address: EndpointAddress): ApiObject {
 	const out: ApiObject = {ip: address.ip};
 	if (address.hostname !== undefined) out.hostname = address.hostname;
 	if (address.nodeName !== null) out.nodeName = address.nodeName;

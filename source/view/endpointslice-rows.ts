@@ -12,7 +12,7 @@ import {type EndpointPort, resolvedPorts} from './endpoints-rows.js';
 import {inNamespace, type KindView} from './kind-view.js';
 
 /** `--max-endpoints-per-slice` default (S78). */
-export const MAX_ENDPOINTS_PER_SLICE = 100;
+const MAX_ENDPOINTS_PER_SLICE = 100;
 
 /** Generated names keep at most 58 characters of their base (63 minus the 5-character suffix). */
 const MAX_GENERATE_NAME_BASE = 58;
@@ -115,12 +115,12 @@ function listWithMore(items: ReadonlyArray<string>): string {
 	return items.length === 0 ? '<unset>' : items.join(',');
 }
 
-export function slicePortsCell(slice: EndpointSlice): string {
+function slicePortsCell(slice: EndpointSlice): string {
 	return listWithMore((slice.ports ?? []).map(p => String(p.port)));
 }
 
 /** ENDPOINTS lists addresses regardless of readiness (S123). */
-export function sliceEndpointsCell(slice: EndpointSlice): string {
+function sliceEndpointsCell(slice: EndpointSlice): string {
 	return listWithMore((slice.endpoints ?? []).map(e => e.ip));
 }
 

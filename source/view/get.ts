@@ -35,18 +35,21 @@ export interface GetOptions {
 export type GetResult = {ok: true; text: string; json: unknown; warnings?: string[]} | {ok: false; error: string};
 
 /** Sent by v1.33+ API servers on every use of the v1 Endpoints API (K8S-SEMANTICS-DETAIL S82). */
-export const ENDPOINTS_DEPRECATION_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+const ENDPOINTS_DEPRECATION_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
-export const KIND_VIEWS: {readonly [R in ResourceName]: KindView<any>} = {
-	services: serviceView,
-	endpoints: endpointsView,
-	endpointslices: endpointSliceView,
-	pods: podView,
-	nodes: nodeView,
-	deployments: deploymentView,
-	replicasets: replicaSetView,
-	replicationcontrollers: replicationControllerView,
-	statefulsets: statefulSetView,
+type GetError = {ok: false; error: string};
+
+/** Each kind's table, built by a function bound to its renderer, so each KindView keeps its own item type. */
+const KIND_TABLES: {readonly [R in ResourceName]: (state: State, options: GetOptions) => TableData | GetError} = {
+	services: tableOf(serviceView),
+	endpoints: tableOf(endpointsView),
+	endpointslices: tableOf(endpointSliceView),
+	pods: tableOf(podView),
+	nodes: tableOf(nodeView),
+	deployments: tableOf(deploymentView),
+	replicasets: tableOf(replicaSetView),
+	replicationcontrollers: tableOf(replicationControllerView),
+	statefulsets: tableOf(statefulSetView),
 };
 
 /** Rows as data, for the TUI's panes: headers and sanitized cells, in kubectl's order. */
@@ -62,8 +65,15 @@ export type TableData = {
 	empty: string;
 };
 
-export function getTable(state: State, options: GetOptions): TableData | {ok: false; error: string} {
-	const view = KIND_VIEWS[options.resource];
+export function getTable(state: State, options: GetOptions): TableData | GetError {
+	return KIND_TABLES[options.resource](state, options);
+}
+
+function tableOf<T>(view: KindView<T>): (state: State, options: GetOptions) => TableData | GetError {
+	return (state, options) => kindTable(state, view, options);
+}
+
+function kindTable<T>(state: State, view: KindView<T>, options: GetOptions): TableData | GetError {
 	if (options.name !== undefined && options.selector !== undefined) {
 		return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
 	}
@@ -93,11 +103,14 @@ export function getTable(state: State, options: GetOptions): TableData | {ok: fa
 	items.sort((a, b) => compare(a.meta.namespace, b.meta.namespace) || compare(a.meta.name, b.meta.name));
 
 	const headers = [...view.columns, ...(wide ? view.wideColumns : [])];
-	const rows = items.map(entry => view.row(state, entry.item, wide).map(sanitize));
+	const rows = items.map(entry => {
+		const cells = view.row(state, entry.item, wide).map(sanitize);
+		return withNamespace ? [entry.meta.namespace, ...cells] : cells;
+	});
 	return {
 		ok: true,
 		headers: withNamespace ? ['NAMESPACE', ...headers] : headers,
-		rows: withNamespace ? rows.map((row, i) => [items[i]!.meta.namespace, ...row]) : rows,
+		rows,
 		objects: items.map(entry => sortKeys(view.object(state, entry.item))),
 		list: options.name === undefined,
 		empty: namespace === null ? 'No resources found' : `No resources found in ${sanitize(namespace)} namespace.`,

@@ -4,7 +4,7 @@
 import type {Labels, ResourceName, State} from '../sim/types.js';
 import type {ApiObject} from './api-object.js';
 
-export interface ListedMeta {
+interface ListedMeta {
 	/** '' for cluster-scoped kinds. */
 	namespace: string;
 	name: string;

@@ -6,7 +6,7 @@ import {type ApiObject, objectMeta} from './api-object.js';
 import type {KindView} from './kind-view.js';
 
 /** What every simulated node reports: a kubeadm cluster on Ubuntu with containerd. */
-export const NODE_INFO = {
+const NODE_INFO = {
 	kubeletVersion: 'v1.34.0',
 	osImage: 'Ubuntu 24.04.3 LTS',
 	kernelVersion: '6.8.0-85-generic',

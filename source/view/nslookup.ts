@@ -28,7 +28,8 @@ function recordLines(record: DnsRecord): string[] {
 		case 'SRV': {
 			// data is `priority weight port target`.
 			const parts = record.data.trim().split(/\s+/);
-			const target = parts.length > 3 ? withDot(parts.pop()!) : '';
+			const last = parts.length > 3 ? parts.pop() : undefined;
+			const target = last === undefined ? '' : withDot(last);
 			return [`${name} service = ${[...parts, target].filter(p => p !== '').join(' ')}`];
 		}
 		case 'PTR':

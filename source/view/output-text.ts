@@ -4,6 +4,7 @@
 import {Document, type Scalar, visit} from 'yaml';
 
 const DEL_AND_C1 = /[\u007f-\u009f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a string holding a control character (other than a newline) must be double-quoted to be escaped
 const NEEDS_QUOTES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 /** go-yaml (YAML 1.1) quotes strings that would read back as timestamps; kubectl output shows them quoted. */
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;

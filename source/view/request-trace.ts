@@ -7,7 +7,7 @@ import {sanitize} from './sanitize.js';
 const ARROW = ' → ';
 
 /** Bar width of the distribution in `formatSummary`. */
-export const BAR_WIDTH = 30;
+const BAR_WIDTH = 30;
 
 const OUTCOME_LABELS: Readonly<Record<RequestOutcome, string>> = {
 	ok: 'ok',
@@ -28,21 +28,21 @@ export function formatClient(client: Client): string {
 }
 
 /** The DNS step: `A 10.104.23.171`, `CNAME example.com → A 93.184.215.14`, `NXDOMAIN`. */
-export function formatDnsStep(dns: DnsResult): string {
+function formatDnsStep(dns: DnsResult): string {
 	if (dns.rcode === 'NXDOMAIN') return 'NXDOMAIN';
 	if (dns.answers.length === 0) return 'no answer';
 	const steps: string[] = [];
 	for (const record of dns.answers) {
 		const data = record.type === 'CNAME' ? record.data.replace(/\.$/, '') : record.data;
-		const last = steps.length > 0 && steps[steps.length - 1]!.startsWith(`${record.type} `);
+		const last = steps.at(-1);
 		// Several records of one type (a headless Service's pods) share one step.
-		if (last && record.type === 'A') steps[steps.length - 1] += `,${data}`;
+		if (last?.startsWith(`${record.type} `) && record.type === 'A') steps[steps.length - 1] = `${last},${data}`;
 		else steps.push(`${record.type} ${data}`);
 	}
 	return steps.join(ARROW);
 }
 
-export function formatOutcome(outcome: RequestOutcome, reason: string): string {
+function formatOutcome(outcome: RequestOutcome, reason: string): string {
 	const label = OUTCOME_LABELS[outcome];
 	if (reason === '') return label;
 	return outcome === 'ok' ? `${label} (${reason})` : `${label}: ${reason}`;
@@ -90,12 +90,12 @@ export function formatTraces(traces: ReadonlyArray<RequestTrace>): string {
  */
 export function formatSummary(summary: RequestSummary, traces: ReadonlyArray<RequestTrace>): string {
 	const header = `${summary.total} ${summary.total === 1 ? 'request' : 'requests'}: ${summary.ok} ok, ${summary.failed} failed`;
-	const podRows = Object.keys(summary.byPod)
-		.sort()
-		.map(pod => ({label: podLabel(pod, traces), count: summary.byPod[pod]!}));
-	const failureRows = Object.keys(summary.byReason)
-		.sort((a, b) => summary.byReason[b]! - summary.byReason[a]! || (a < b ? -1 : a > b ? 1 : 0))
-		.map(reason => ({label: failureLabel(reason, traces), count: summary.byReason[reason]!}));
+	const podRows = Object.entries(summary.byPod)
+		.sort(([a], [b]) => compare(a, b))
+		.map(([pod, count]) => ({label: podLabel(pod, traces), count}));
+	const failureRows = Object.entries(summary.byReason)
+		.sort(([a, countA], [b, countB]) => countB - countA || compare(a, b))
+		.map(([reason, count]) => ({label: failureLabel(reason, traces), count}));
 	const all = [...podRows, ...failureRows].map(r => ({...r, label: sanitize(r.label)}));
 	const labelWidth = Math.max(0, ...all.map(r => r.label.length));
 	const countWidth = Math.max(0, ...all.map(r => String(r.count).length));
@@ -113,8 +113,9 @@ export function formatSummary(summary: RequestSummary, traces: ReadonlyArray<Req
 /** `pod (ip on node)` from the newest successful request that reached it. */
 function podLabel(pod: string, traces: ReadonlyArray<RequestTrace>): string {
 	for (let i = traces.length - 1; i >= 0; i--) {
-		const endpoint = traces[i]!.endpoint;
-		if (traces[i]!.outcome !== 'ok' || endpoint === null) continue;
+		const trace = traces[i];
+		if (trace?.outcome !== 'ok' || trace.endpoint === null) continue;
+		const endpoint = trace.endpoint;
 		if (endpoint.pod === pod) return `${pod} (${endpoint.ip}${endpoint.node !== null ? ` on ${endpoint.node}` : ''})`;
 		if (endpoint.pod === null && endpoint.ip === pod) return endpoint.node !== null ? `${pod} (on ${endpoint.node})` : pod;
 	}
@@ -125,6 +126,10 @@ function podLabel(pod: string, traces: ReadonlyArray<RequestTrace>): string {
 function failureLabel(reason: string, traces: ReadonlyArray<RequestTrace>): string {
 	const trace = traces.find(t => t.outcome !== 'ok' && t.reason === reason);
 	return trace ? formatOutcome(trace.outcome, reason) : reason;
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `--output json` of a batch of requests. */

@@ -9,6 +9,7 @@
 //   0x80-0x9f  `\x80` … `\x9f` (C1 controls have no caret form)
 // Tab and newline are escaped too: inside a value they would break columns and lines.
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding C0, DEL and C1 controls is what this sanitizer is for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function sanitize(text: string): string {

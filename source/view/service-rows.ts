@@ -10,7 +10,7 @@ import {inNamespace, type KindView} from './kind-view.js';
 const LOAD_BALANCER_WIDTH = 16;
 
 /** CLUSTER-IP is `clusterIPs[0]`: `None` for headless, `<none>` for ExternalName (S117). */
-export function clusterIPCell(svc: Service): string {
+function clusterIPCell(svc: Service): string {
 	return svc.clusterIP ?? '<none>';
 }
 

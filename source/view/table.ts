@@ -26,40 +26,43 @@ export const DESCRIBE_LAYOUT: TabwriterOptions = {minWidth: 0, padding: 2};
 export function tabwrite(lines: ReadonlyArray<ReadonlyArray<string>>, options: TabwriterOptions): string {
 	const out: string[] = [];
 	const widths: number[] = [];
-	const writeLines = (from: number, to: number): void => {
-		for (let i = from; i < to; i++) {
-			const line = lines[i]!;
-			let text = '';
-			line.forEach((cell, j) => {
-				text += cell;
-				if (j < line.length - 1 && j < widths.length) text += ' '.repeat(Math.max(0, widths[j]! - width(cell)));
-			});
-			out.push(text);
+	const write = (line: ReadonlyArray<string>): void => {
+		let text = '';
+		for (const [j, cell] of line.entries()) {
+			text += cell;
+			const columnWidth = widths[j];
+			if (j < line.length - 1 && columnWidth !== undefined) text += ' '.repeat(Math.max(0, columnWidth - width(cell)));
 		}
+		out.push(text);
 	};
-	const format = (line0: number, line1: number): void => {
+	// Go's Writer.format: at column `widths.length`, a run of consecutive lines that all have a
+	// tab-terminated cell there is one block, as wide as its widest cell, and is formatted again
+	// one column further; a line without such a cell is written with the widths found so far.
+	const format = (block: ReadonlyArray<ReadonlyArray<string>>): void => {
 		const column = widths.length;
-		let start = line0;
-		for (let current = line0; current < line1; current++) {
-			if (column >= lines[current]!.length - 1) continue;
-			writeLines(start, current);
-			start = current;
-			let columnWidth = options.minWidth;
-			for (; current < line1; current++) {
-				const line = lines[current]!;
-				if (column >= line.length - 1) break;
-				columnWidth = Math.max(columnWidth, width(line[column]!) + options.padding);
-			}
-			widths.push(columnWidth);
-			format(start, current);
+		let run: Array<ReadonlyArray<string>> = [];
+		let runWidth = options.minWidth;
+		const endRun = (): void => {
+			if (run.length === 0) return;
+			widths.push(runWidth);
+			format(run);
 			widths.pop();
-			// Like Go, the loop's increment steps over the line that ended the block: it has no
-			// cell in this column, so it is written with the lines that follow.
-			start = current;
+			run = [];
+			runWidth = options.minWidth;
+		};
+		for (const line of block) {
+			const cell = line[column];
+			if (cell !== undefined && column < line.length - 1) {
+				run.push(line);
+				runWidth = Math.max(runWidth, width(cell) + options.padding);
+			} else {
+				endRun();
+				write(line);
+			}
 		}
-		writeLines(start, line1);
+		endRun();
 	};
-	format(0, lines.length);
+	format(lines);
 	return out.join('\n');
 }
 

@@ -2,7 +2,7 @@
 // the same on every run and machine; the wall clock is never read.
 
 /** 2026-01-01T00:00:00Z, the wall time of virtual t=0. */
-export const EPOCH_MS = Date.UTC(2026, 0, 1);
+const EPOCH_MS = Date.UTC(2026, 0, 1);
 
 /** RFC 3339 with whole seconds, as the API server writes `creationTimestamp`. */
 export function apiTimestamp(ms: number): string {

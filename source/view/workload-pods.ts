@@ -5,12 +5,12 @@ import {workloadKey} from '../sim/keys.js';
 import type {Pod, State, Workload} from '../sim/types.js';
 
 /** ReplicaSets count only active pods: not terminating and not Succeeded/Failed (S61, C4). */
-export function isActive(pod: Pod): boolean {
+function isActive(pod: Pod): boolean {
 	return pod.deletionTimestamp === null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
 }
 
 /** The pods a workload's controller created (a Deployment's are its ReplicaSets' pods). */
-export function ownedPods(state: State, workload: Workload): Pod[] {
+function ownedPods(state: State, workload: Workload): Pod[] {
 	if (workload.kind === 'Deployment') {
 		const pods: Pod[] = [];
 		for (const rs of replicaSetsOf(state, workload)) pods.push(...ownedPods(state, rs));
@@ -25,7 +25,7 @@ export function ownedPods(state: State, workload: Workload): Pod[] {
 	return pods;
 }
 
-export function replicaSetsOf(state: State, deployment: Workload): Workload[] {
+function replicaSetsOf(state: State, deployment: Workload): Workload[] {
 	return Object.values(state.workloads).filter(
 		w =>
 			w.kind === 'ReplicaSet' && w.namespace === deployment.namespace && w.owner !== null && w.owner.kind === 'Deployment' && w.owner.name === deployment.name,

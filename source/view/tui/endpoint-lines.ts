@@ -1,12 +1,13 @@
 // The Endpoints pane for one Service: each pod address (IP:targetPort) with node, pod and state;
 // a headless Service shows the DNS records instead of a VIP; ExternalName shows its CNAME.
 
+import {parseIPv4} from '../../sim/ip.js';
 import type {EndpointAddress, Service, State} from '../../sim/types.js';
 import {sanitize} from '../sanitize.js';
 
-export type EndpointState = 'ready' | 'not ready' | 'terminating';
+type EndpointState = 'ready' | 'not ready' | 'terminating';
 
-export interface EndpointLine {
+interface EndpointLine {
 	ip: string;
 	/** `ip:port[,port…]`, or a DNS record for headless Services. */
 	address: string;
@@ -21,12 +22,9 @@ export interface EndpointView {
 	lines: EndpointLine[];
 }
 
-const compareIP = (a: string, b: string) => {
-	const pa = a.split('.').map(Number);
-	const pb = b.split('.').map(Number);
-	for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
-	return 0;
-};
+/** IPv4 addresses in numeric order. An IPv6 address (a hand-written Endpoints object) has no
+ *  IPv4 value and compares equal to any address. */
+const compareIP = (a: number | null, b: number | null): number => (a === null || b === null ? 0 : a - b);
 
 const stateOf = (a: EndpointAddress): EndpointState => (a.terminating ? 'terminating' : a.ready ? 'ready' : 'not ready');
 
@@ -36,7 +34,10 @@ export function endpointView(state: State, service: Service): EndpointView {
 		return {head: `${fqdn} CNAME ${sanitize(service.externalName ?? '')}. (DNS only: no VIP, no proxy)`, lines: []};
 	}
 	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
-	const addresses = Object.values(endpoints?.addresses ?? {}).sort((a, b) => compareIP(a.ip, b.ip));
+	const addresses = Object.values(endpoints?.addresses ?? {})
+		.map(a => ({a, ip: parseIPv4(a.ip)}))
+		.sort((x, y) => compareIP(x.ip, y.ip))
+		.map(({a}) => a);
 	const headless = service.clusterIP === 'None';
 	const lines = addresses.map(a => {
 		const ports = service.ports.map(p => a.ports[p.name]).filter((p): p is number => p !== undefined);

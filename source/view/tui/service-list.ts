@@ -9,7 +9,7 @@ import type {Service, ServiceType, State, Table} from '../../sim/types.js';
 import {sanitize} from '../sanitize.js';
 import {serviceView} from '../service-rows.js';
 
-export interface ServiceItem {
+interface ServiceItem {
 	key: string;
 	namespace: string;
 	name: string;
@@ -49,17 +49,29 @@ function endpointsCell(state: State, service: Service, counts: {ready: number; t
 	return `${counts.ready}/${counts.total} ready`;
 }
 
-const orderCache = new WeakMap<Table<Service>, string[]>();
+/** A Service with its `namespace/name` key, as the panes and the model address it. */
+interface Keyed {
+	key: string;
+	service: Service;
+}
 
-function order(services: Table<Service>): string[] {
-	let keys = orderCache.get(services);
-	if (!keys) {
-		keys = Object.values(services)
+interface Order {
+	entries: Keyed[];
+	keys: string[];
+}
+
+const orderCache = new WeakMap<Table<Service>, Order>();
+
+function order(services: Table<Service>): Order {
+	let sorted = orderCache.get(services);
+	if (!sorted) {
+		const entries = Object.values(services)
 			.sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1))
-			.map(s => `${s.namespace}/${s.name}`);
-		orderCache.set(services, keys);
+			.map(service => ({key: `${service.namespace}/${service.name}`, service}));
+		sorted = {entries, keys: entries.map(e => e.key)};
+		orderCache.set(services, sorted);
 	}
-	return keys;
+	return sorted;
 }
 
 interface CachedRow {
@@ -70,8 +82,7 @@ interface CachedRow {
 
 const rowCache = new WeakMap<Service, CachedRow>();
 
-function item(state: State, key: string): ServiceItem {
-	const service = state.services[key]!;
+function item(state: State, {key, service}: Keyed): ServiceItem {
 	const endpoints = state.endpoints[key];
 	// AGE only changes when the clock crosses a second.
 	const second = Math.floor((state.clock - service.createdAt) / 1000);
@@ -88,12 +99,25 @@ const listCache = new WeakMap<State, Map<string, ServiceList>>();
 
 export function serviceList(state: State, filter = ''): ServiceList {
 	let byFilter = listCache.get(state);
-	if (!byFilter) listCache.set(state, (byFilter = new Map()));
+	if (!byFilter) {
+		byFilter = new Map();
+		listCache.set(state, byFilter);
+	}
 	let list = byFilter.get(filter);
 	if (!list) {
 		const needle = filter.toLowerCase();
-		const keys = needle === '' ? order(state.services) : order(state.services).filter(k => k.toLowerCase().includes(needle));
-		list = {headers: HEADERS, keys, item: index => item(state, keys[index]!)};
+		const all = order(state.services);
+		const shown = needle === '' ? all.entries : all.entries.filter(s => s.key.toLowerCase().includes(needle));
+		list = {
+			headers: HEADERS,
+			keys: needle === '' ? all.keys : shown.map(s => s.key),
+			item: index => {
+				const entry = shown[index];
+				// The panes ask only for rows in 0 … keys.length - 1.
+				if (entry === undefined) throw new RangeError(`no Service row ${index}: the list has ${shown.length}`);
+				return item(state, entry);
+			},
+		};
 		byFilter.set(filter, list);
 	}
 	return list;

@@ -8,7 +8,7 @@ import type {Pod, Service, State, Workload} from '../../sim/types.js';
 import {podRow} from '../pod-rows.js';
 import {sanitize} from '../sanitize.js';
 
-export interface PodItem {
+interface PodItem {
 	pod: Pod;
 	/** NAME READY STATUS RESTARTS AGE IP NODE, sanitized. */
 	cells: string[];
@@ -50,7 +50,10 @@ export function servicePods(state: State, service: Service | undefined): PodList
 		return {headers, items: [], workloads: []};
 	}
 	let byService = cache.get(state);
-	if (!byService) cache.set(state, (byService = new Map()));
+	if (!byService) {
+		byService = new Map();
+		cache.set(state, byService);
+	}
 	const key = `${service.namespace}/${service.name}`;
 	const cached = byService.get(key);
 	if (cached) return cached;
