@@ -26,14 +26,14 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 		if (result.command === null && result.ok) continue;
 		// A line that fails to parse is echoed too, so the transcript shows what the error is about.
 		if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
-		result.out.forEach(l => io.out(l));
+		for (const l of result.out) io.out(l);
 		if (!result.ok) {
 			const [first = 'error', ...rest] = result.err;
 			io.err(`${sanitize(options.name)}:${i + 1}: ${first}`);
-			rest.forEach(l => io.err(l));
+			for (const l of rest) io.err(l);
 			return {state: result.state, exitCode: 1};
 		}
-		result.err.forEach(l => io.err(l));
+		for (const l of result.err) io.err(l);
 		state = result.state;
 	}
 	return {state, exitCode: 0};

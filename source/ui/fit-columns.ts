@@ -13,28 +13,34 @@ const GAP = 2;
  * `priority[i]`: 0 = always kept; higher numbers are dropped first.
  */
 export function fitColumns(headers: string[], rows: string[][], width: number, priority: number[], shrinkTo: number[] = []): Fitted {
-	const natural = headers.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
-	let columns = headers.map((_, i) => i);
-	const total = () => columns.reduce((sum, i) => sum + natural[i]!, 0) + GAP * (columns.length - 1);
+	const all = headers.map((h, index) => ({
+		index,
+		width: Math.max(h.length, ...rows.map(r => (r[index] ?? '').length)),
+		priority: priority[index] ?? 0,
+	}));
+	let columns = all;
+	const total = () => columns.reduce((sum, c) => sum + c.width, 0) + GAP * (columns.length - 1);
 	// Long cells that read fine cut short (`53/UDP,53/TCP,91…`) give up width before any column goes.
-	for (let i = 0; i < natural.length && total() > width; i++) {
-		const min = shrinkTo[i];
-		if (min !== undefined && natural[i]! > min) natural[i] = Math.max(min, natural[i]! - (total() - width));
+	for (const column of all) {
+		if (total() <= width) break;
+		const min = shrinkTo[column.index];
+		if (min !== undefined && column.width > min) column.width = Math.max(min, column.width - (total() - width));
 	}
 	// A column with nothing in any row (the Endpoints pane's CHANGE between changes, an
 	// EXTERNAL-IP that is `<none>` everywhere) goes before any column that says something.
 	const blank = (i: number) => rows.length > 0 && rows.every(r => (r[i] ?? '') === '' || r[i] === '<none>');
 	while (total() > width) {
-		const droppable = columns.filter(i => (priority[i] ?? 0) > 0);
-		if (droppable.length === 0) break;
-		const empty = droppable.find(blank);
-		const drop = empty ?? droppable.reduce((a, b) => ((priority[b] ?? 0) >= (priority[a] ?? 0) ? b : a));
-		columns = columns.filter(i => i !== drop);
+		const droppable = columns.filter(c => c.priority > 0);
+		const [firstDroppable, ...others] = droppable;
+		if (firstDroppable === undefined) break;
+		// Of equal priorities, the rightmost goes first.
+		const drop = droppable.find(c => blank(c.index)) ?? others.reduce((a, b) => (b.priority >= a.priority ? b : a), firstDroppable);
+		columns = columns.filter(c => c !== drop);
 	}
-	const widths = columns.map(i => natural[i]!);
+	const widths = columns.map(c => c.width);
 	const over = total() - width;
-	if (over > 0 && widths.length > 0) widths[0] = Math.max(4, widths[0]! - over);
-	return {columns, widths};
+	const [first, ...rest] = widths;
+	return {columns: columns.map(c => c.index), widths: over > 0 && first !== undefined ? [Math.max(4, first - over), ...rest] : widths};
 }
 
 /** `middle`: cut the middle, not the end: generated names differ in their tails (`hello-node-4fp4j`). */
@@ -48,8 +54,12 @@ export function cell(text: string, width: number, middle = false): string {
 
 /** `middleFirst`: the first (name) column, the one `fitColumns` shortens, is cut in the middle. */
 export function layoutRow(row: string[], fitted: Fitted, middleFirst = false): string {
+	// A column without a fitted width keeps its cell's own.
 	return fitted.columns
-		.map((c, k) => cell(row[c] ?? '', fitted.widths[k]!, middleFirst && k === 0))
+		.map((c, k) => {
+			const text = row[c] ?? '';
+			return cell(text, fitted.widths[k] ?? text.length, middleFirst && k === 0);
+		})
 		.join(' '.repeat(GAP))
 		.trimEnd();
 }

@@ -7,7 +7,10 @@ import {tint, useTheme} from './theme.js';
 const sizes = new WeakMap<object, number>();
 function size(table: object): number {
 	let n = sizes.get(table);
-	if (n === undefined) sizes.set(table, (n = Object.keys(table).length));
+	if (n === undefined) {
+		n = Object.keys(table).length;
+		sizes.set(table, n);
+	}
 	return n;
 }
 

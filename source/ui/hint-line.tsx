@@ -10,8 +10,10 @@ export function hintText(width: number): string {
 	const tail = '? help  q quit';
 	let text = '';
 	for (const b of KEYMAP.filter(b => b.hint && b.label !== 'help' && b.label !== 'quit')) {
-		const key = SHOWN[b.keys[0]!] ?? b.keys[0]!;
-		const item = `${key} ${b.label}`;
+		// A binding is hinted by its first key.
+		const [first] = b.keys;
+		if (first === undefined) continue;
+		const item = `${SHOWN[first] ?? first} ${b.label}`;
 		if ((text ? text.length + 2 : 0) + item.length + 2 + tail.length > width) break;
 		text = text ? `${text}  ${item}` : item;
 	}

@@ -44,10 +44,9 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 					text: `${t} ${entry.client} → ${entry.target} ×${s.total}: ${s.ok} ok, ${s.failed} failed`,
 					color: s.failed === 0 ? 'green' : s.ok === 0 ? 'red' : 'yellow',
 				});
-				const pods = Object.keys(s.byPod).sort();
-				const width = Math.max(0, ...pods.map(p => p.length));
-				for (const pod of pods) {
-					const n = s.byPod[pod]!;
+				const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+				const width = Math.max(0, ...pods.map(([p]) => p.length));
+				for (const [pod, n] of pods) {
 					const bar = '█'.repeat(Math.max(1, Math.round((n / s.total) * BAR)));
 					lines.push({text: `        ${pod.padEnd(width)} ${bar.padEnd(BAR)} ${n}`});
 				}

@@ -13,6 +13,7 @@ export function OutputOverlay({title, lines, error, width, height}: {title: stri
 				{`:${sanitize(title)}`}
 			</Text>
 			{shown.map((line, i) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: output lines have no identity (the same text can repeat); a line is its position
 				<Text key={i} wrap="truncate" {...tint(theme, error ? 'red' : undefined)}>
 					{line}
 				</Text>

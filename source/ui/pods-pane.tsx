@@ -15,7 +15,8 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	const list = servicePods(model.sim, service);
 	const rows: PaneRow[] = list.items.map(item => {
-		const c = color(item.cells[2]!, item.cells[1]!);
+		const [, ready, status] = item.cells;
+		const c = ready === undefined || status === undefined ? undefined : color(status, ready);
 		return {cells: item.cells, ...(c ? {color: c} : {})};
 	});
 	const behind = list.workloads.map(w => `${workloadRef(w)} ×${w.replicas}`).join(', ');

@@ -5,10 +5,11 @@ import {tint, useTheme} from './theme.js';
 
 /** For the selected Service: how long its ClusterIP and DNS name have held, the pod IP churn
  *  behind it, and how requests fared. */
-export function stabilityText(model: Model, width = Infinity): string {
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
-	if (!service) return '';
-	const stats = model.stats[model.selected!] ?? {ipChanges: 0, ok: 0, total: 0};
+function stabilityText(model: Model, width = Infinity): string {
+	const key = model.selected;
+	const service = key ? model.sim.services[key] : undefined;
+	if (!key || !service) return '';
+	const stats = model.stats[key] ?? {ipChanges: 0, ok: 0, total: 0};
 	const held = ageSince(model.sim.clock, service.createdAt);
 	const address =
 		service.type === 'ExternalName'

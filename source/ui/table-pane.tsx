@@ -37,7 +37,7 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - (head ? 1 : 0));
 	const {start, end} = visibleWindow(total, cursor ?? 0, bodyHeight);
 	// Only the rows on screen are built and measured (a pane may list thousands).
-	const visible = rows ? rows.slice(start, end) : Array.from({length: end - start}, (_, k) => row!(start + k));
+	const visible = rows ? rows.slice(start, end) : row ? Array.from({length: end - start}, (_, k) => row(start + k)) : [];
 	// One column goes to the cursor marker. A pane without headers (the request log) is one
 	// column of lines.
 	const fitted = fitColumns(

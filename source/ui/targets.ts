@@ -18,10 +18,11 @@ function port(service: Service): number {
 	return p.port;
 }
 
-export function addressChoices(state: State, service: Service): AddressChoice[] {
+/** The DNS name first: every Service has one. */
+export function addressChoices(state: State, service: Service): [AddressChoice, ...AddressChoice[]] {
 	const p = port(service);
 	const tcp = service.ports.find(x => x.protocol === 'TCP') ?? service.ports[0];
-	const choices: AddressChoice[] = [
+	const choices: [AddressChoice, ...AddressChoice[]] = [
 		{mode: 'dns', label: `DNS name  ${service.name}.${service.namespace}:${p}`, target: `${service.name}.${service.namespace}:${p}`},
 	];
 	if (service.clusterIP && service.clusterIP !== 'None') {
@@ -44,7 +45,7 @@ export function addressChoices(state: State, service: Service): AddressChoice[] 
 /** The target for the chosen mode, falling back to the DNS name when the Service lacks it. */
 export function targetFor(state: State, service: Service, mode: string): string {
 	const choices = addressChoices(state, service);
-	return (choices.find(c => c.mode === mode) ?? choices[0]!).target;
+	return (choices.find(c => c.mode === mode) ?? choices[0]).target;
 }
 
 export interface ClientChoice {
