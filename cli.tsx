@@ -51,8 +51,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 		if (v === undefined) throw new UsageError(`flag needs an argument: ${flag}`);
 		return v;
 	};
-	while (args.length > 0) {
-		const arg = args.shift()!;
+	for (let arg = args.shift(); arg !== undefined; arg = args.shift()) {
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		switch (flag) {
 			case '-h':

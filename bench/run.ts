@@ -183,16 +183,16 @@ function measureLoad(input: Input): LoadFigures {
 	const floors: FloorName[] = input.format === 'json' ? ['JSON.parse'] : input.compact ? ['js-yaml', 'yaml'] : ['js-yaml'];
 	const runs = quick ? 3 : input.big ? 3 : input.pods >= 1000 && !input.compact ? 5 : 7;
 	const app: Run[] = [];
-	const floorRuns: Record<string, Run[]> = {};
+	const floorRuns = new Map<FloorName, Run[]>(floors.map(f => [f, []]));
 	// One untimed pass warms the page cache for the file and for node_modules.
 	run(['node', CLI, input.file, '--script', EMPTY]);
 	for (let i = 0; i < runs; i++) {
 		app.push(run(['node', CLI, input.file, '--script', EMPTY]));
-		for (const f of floors) (floorRuns[f] ??= []).push(run(['node', '-e', FLOORS[f], input.file]));
+		for (const [f, rs] of floorRuns) rs.push(run(['node', '-e', FLOORS[f], input.file]));
 	}
 	const pick = (rs: Run[]) => ({ms: median(rs.map(r => r.ms)), rssKb: median(rs.map(r => r.rssKb))});
 	const figures: LoadFigures = {app: pick(app), floors: {}, fastest: floors[0]!, runs};
-	for (const f of floors) figures.floors[f] = pick(floorRuns[f]!);
+	for (const [f, rs] of floorRuns) figures.floors[f] = pick(rs);
 	figures.fastest = floors.reduce((a, b) => (figures.floors[a]!.ms <= figures.floors[b]!.ms ? a : b));
 	return figures;
 }
