@@ -7,7 +7,7 @@
 
 import {readdirSync} from 'node:fs';
 import test from 'ava';
-import {selectedPod} from '../../source/ui/model.js';
+import {type Model, selectedPod} from '../../source/ui/model.js';
 import {KEYS, openScreen, type Screen} from './helpers.js';
 
 const SAMPLES = readdirSync(new URL('../../samples/', import.meta.url))
@@ -243,10 +243,34 @@ test.serial('palette: typing a command, and the output of get pods -o wide', asy
 });
 
 test.serial('palette: a paste arrives as one chunk and runs like typed keys', async t => {
+	// The same keys typed one at a time, on a second screen: what the paste must match.
+	const typed = await openScreen('samples/hello.yaml');
+	let typedFrame: string;
+	let typedModel: Model;
+	try {
+		typedFrame = await typed.press(':', ...'get svc hello-node-svc', KEYS.enter, KEYS.esc, ':', ...'scale rc hello-node --replicas=2', KEYS.enter);
+		typedModel = typed.model();
+	} finally {
+		typed.unmount();
+	}
 	await withScreen('samples/hello.yaml', undefined, async s => {
 		const frame = await s.press(':get svc hello-node-svc\r');
 		t.truthy(lineWith(frame, '│ :get svc hello-node-svc'));
 		t.truthy(lineWith(frame, 'hello-node-svc', 'NodePort', '10.108.246.108', '<none>', '80:30036/TCP'));
+		t.is(s.model().mode.kind, 'output', 'Enter inside the chunk ran the line');
+		t.deepEqual(s.model().history, ['get svc hello-node-svc']);
+		// Once the overlay is closed, a chunk that scales.
+		await s.press(KEYS.esc);
+		const scaled = await s.press(':scale rc hello-node --replicas=2\r');
+		t.is(lines(scaled)[28], 'replicationcontroller/hello-node scaled');
+		t.true(scaled.includes('Pods (rc/hello-node ×2)'));
+		t.deepEqual(s.model().record, ['scale rc hello-node --replicas=2']);
+		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 2);
+		// Exactly what the same keys typed one by one gave.
+		t.is(scaled, typedFrame);
+		t.deepEqual(s.model().history, typedModel.history);
+		t.deepEqual(s.model().record, typedModel.record);
+		t.is(JSON.stringify(s.model().sim), JSON.stringify(typedModel.sim));
 	});
 });
 
@@ -255,6 +279,36 @@ test.serial('palette: an error shows in the overlay and on the status line', asy
 		const frame = await s.press(':', ...'scale rc nope --replicas=1', KEYS.enter);
 		t.snapshot(frame, 'palette: scaling a missing controller');
 		t.true(frame.includes('replicationcontrollers "nope" not found'));
+	});
+});
+
+// The s and l prompts: Enter runs the line built from what was typed; Esc runs nothing.
+
+test.serial('hello: s asks for the replicas, Enter scales to what was typed; l edits labels; Esc cancels', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const labels = await s.press('l');
+		t.is(lines(labels)[28], 'label pod hello-node-4fp4j -n default --overwrite: app=hello-node█  (Enter runs, Esc cancels)');
+		await s.press(...' tier=web');
+		t.deepEqual(s.model().record, [], 'nothing runs before Enter');
+		await s.press(KEYS.enter);
+		t.deepEqual(s.model().record, ['label pod hello-node-4fp4j -n default app=hello-node tier=web --overwrite']);
+		t.deepEqual(s.model().sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node', tier: 'web'});
+
+		const asked = await s.press('s');
+		t.is(lines(asked)[28], 'scale rc/hello-node -n default --replicas=3█  (Enter runs, Esc cancels)');
+		const typed = await s.press(KEYS.backspace, '5');
+		t.is(lines(typed)[28], 'scale rc/hello-node -n default --replicas=5█  (Enter runs, Esc cancels)');
+		const scaled = await s.press(KEYS.enter);
+		t.is(s.model().record.at(-1), 'scale rc/hello-node --replicas=5 -n default');
+		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 5);
+		t.is(lines(scaled)[28], 'replicationcontroller/hello-node scaled');
+		t.true(scaled.includes('Pods (rc/hello-node ×5)'));
+
+		await s.press('s', KEYS.backspace, '0');
+		const cancelled = await s.press(KEYS.esc);
+		t.is(s.model().mode.kind, 'normal');
+		t.is(s.model().record.length, 2, 'Esc ran nothing');
+		t.true(cancelled.includes('Pods (rc/hello-node ×5)'));
 	});
 });
 
@@ -292,9 +346,24 @@ test.serial('NodePort from outside: choose the external client, then a node addr
 		const fired = await s.press('r');
 		t.snapshot(fired, 'NodePort request from outside');
 		assertFits(t, fired);
+		const m = s.model();
+		t.deepEqual(m.record, ['curl 192.168.49.2:30036 --from external']);
+		const entry = m.log[0];
+		if (entry?.kind !== 'request') return t.fail(`the newest log entry is one request: ${JSON.stringify(entry)}`);
+		const {trace} = entry;
+		t.deepEqual([trace.client.kind, trace.via, trace.resolved, trace.outcome], ['external', 'NodePort', '192.168.49.2:30036', 'ok']);
+		// It reached one of the Service's ready pods, at its IP and targetPort (E5).
+		const pod = m.sim.pods[`default/${trace.endpoint?.pod}`];
+		if (!pod || !trace.endpoint) return t.fail('the request reached no pod');
+		t.is(pod.podIP, trace.endpoint.ip);
+		t.is(trace.endpoint.port, 8080);
+		t.is(trace.endpoint.node, pod.nodeName);
+		t.true(pod.ready && pod.labels.app === 'hello-node');
+		// The screen says the same: who asked, by which address, and the pod, IP and node that answered.
+		t.truthy(lineWith(fired, '│ 00:00.0 external/external → 192.168.49.2:30036 → NodePort 192.168.49.2:30036'));
+		t.truthy(lineWith(fired, `→ ${pod.name} ${pod.podIP}:8080 on ${pod.nodeName} ✓`));
 		t.is(lines(fired)[28], 'request ok');
-		t.truthy(lineWith(fired, 'external/external → 192.168.49.2:30036'));
-		t.truthy(lineWith(fired, '✓'));
+		t.deepEqual(m.stats['default/hello-node-svc'], {ipChanges: 0, ok: 1, total: 1});
 		t.true(fired.includes('100% ok (1/1)'));
 	});
 });
@@ -304,10 +373,21 @@ test.serial('ClusterIP from outside does not route', async t => {
 		await s.press('f', KEYS.down, KEYS.enter, KEYS.down, KEYS.enter);
 		t.is(s.model().address, 'clusterIP');
 		const frame = await s.press('r');
-		// K8S-SEMANTICS E4, H3: the client times out.
+		// K8S-SEMANTICS E4, H3: the client times out, and no pod is reached.
+		const m = s.model();
+		t.deepEqual(m.record, ['curl 10.108.246.108:80 --from external']);
+		const entry = m.log[0];
+		if (entry?.kind !== 'request') return t.fail(`the newest log entry is one request: ${JSON.stringify(entry)}`);
+		t.deepEqual(
+			[entry.trace.client.kind, entry.trace.outcome, entry.trace.reason, entry.trace.endpoint],
+			['external', 'timeout', 'ClusterIP is not reachable from outside the cluster', null],
+		);
 		t.truthy(lineWith(frame, 'external/external → 10.108.246.108:80'));
-		t.truthy(lineWith(frame, '✗'));
-		t.regex(lines(frame)[28]!, /^request failed: /);
+		t.truthy(lineWith(frame, '✗ ClusterIP is not reachable from outside the cluster'));
+		t.false(frame.includes(' ✓'), 'no request succeeded');
+		t.is(lines(frame)[28], 'request failed: ClusterIP is not reachable from outside the cluster');
+		t.deepEqual(m.stats['default/hello-node-svc'], {ipChanges: 0, ok: 0, total: 1});
+		t.true(frame.includes('0% ok (0/1)'));
 	});
 });
 
