@@ -52,7 +52,8 @@ export function quoteRune(ch: string): string {
 function escapeRune(ch: string): string {
 	const short = SHORT_ESCAPES[ch];
 	if (short !== undefined) return short;
-	const cp = ch.codePointAt(0)!;
+	const cp = ch.codePointAt(0);
+	if (cp === undefined) return '';
 	if (cp < 0x20 || cp === 0x7f) return `\\x${hex(cp, 2)}`;
 	if (cp < 0x10000) return `\\u${hex(cp, 4)}`;
 	return `\\U${hex(cp, 8)}`;

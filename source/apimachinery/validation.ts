@@ -23,7 +23,7 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
 	return `${msg} (e.g. ${examples.map(e => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
-export const maxLenError = (n: number): string => `must be no more than ${n} characters`;
+const maxLenError = (n: number): string => `must be no more than ${n} characters`;
 
 export function isDNS1123Label(value: string): string[] {
 	const errs: string[] = [];
@@ -93,20 +93,18 @@ const qualifiedNameMsg = "must consist of alphanumeric characters, '-', '_' or '
 
 /** Label and annotation keys (S28): optional DNS subdomain prefix and '/', then a name part. */
 export function isQualifiedName(value: string): string[] {
-	const errs: string[] = [];
-	const parts = value.split('/');
-	let name: string;
-	if (parts.length === 1) {
-		name = parts[0]!;
-	} else if (parts.length === 2) {
-		const prefix = parts[0]!;
-		name = parts[1]!;
-		if (prefix.length === 0) errs.push('prefix part must be non-empty');
-		else errs.push(...isDNS1123Subdomain(prefix).map(msg => `prefix part ${msg}`));
-	} else {
+	const slash = value.indexOf('/');
+	if (slash !== value.lastIndexOf('/')) {
 		return [
 			`a qualified name ${regexError(qualifiedNameMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
 		];
+	}
+	const errs: string[] = [];
+	const name = value.slice(slash + 1);
+	if (slash !== -1) {
+		const prefix = value.slice(0, slash);
+		if (prefix.length === 0) errs.push('prefix part must be non-empty');
+		else errs.push(...isDNS1123Subdomain(prefix).map(msg => `prefix part ${msg}`));
 	}
 	if (name.length === 0) errs.push('name part must be non-empty');
 	else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
@@ -133,7 +131,7 @@ export function isValidLabelValue(value: string): string[] {
 	return errs;
 }
 
-export const validIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+const validIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 export function isValidIP(value: string): string[] {
 	return isIPv4(value) || isIPv6(value) ? [] : [validIPMessage];
