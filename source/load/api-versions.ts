@@ -12,8 +12,8 @@ export type Classified =
 	| {type: 'skipped'}
 	| {type: 'unknown'; message: string};
 
-export const configGroup = 'k8s-svc-tui';
-export const configApiVersion = 'k8s-svc-tui/v1';
+const configGroup = 'k8s-svc-tui';
+const configApiVersion = 'k8s-svc-tui/v1';
 
 const current: Record<SimulatedKind, string> = {
 	Node: 'v1',

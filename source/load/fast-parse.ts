@@ -12,12 +12,12 @@ export const FAST_PATH_BYTES = 256 << 10;
 /** js-yaml's default nesting limit; the `yaml` path enforces the same (parse-documents.ts). */
 export const maxDepth = 100;
 
-export interface FastDocument {
+interface FastDocument {
 	index: number;
 	value: unknown;
 }
 
-export interface FastProblem {
+interface FastProblem {
 	line: number;
 	col: number;
 	document: number;

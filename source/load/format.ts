@@ -14,8 +14,8 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** `skipped: 11 ServiceAccount, 1 ConfigMap` (count descending, then kind), or null. */
 export function formatSkipped(skipped: Record<string, number>): string | null {
-	const kinds = Object.keys(skipped).filter(kind => skipped[kind]! > 0);
-	if (kinds.length === 0) return null;
-	kinds.sort((a, b) => skipped[b]! - skipped[a]! || (a < b ? -1 : a > b ? 1 : 0));
-	return `skipped: ${kinds.map(kind => `${skipped[kind]} ${sanitize(kind)}`).join(', ')}`;
+	const counts = Object.entries(skipped).filter(([, count]) => count > 0);
+	if (counts.length === 0) return null;
+	counts.sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+	return `skipped: ${counts.map(([kind, count]) => `${count} ${sanitize(kind)}`).join(', ')}`;
 }

@@ -26,7 +26,10 @@ export function goValue(value: unknown): string {
  *  value is never rendered whole (nor recursed into past the limit). */
 export function goValueWithin(value: unknown, limit: number): string | null {
 	let used = 0;
-	const add = (text: string): boolean => (used += text.length) <= limit;
+	const add = (text: string): boolean => {
+		used += text.length;
+		return used <= limit;
+	};
 	const render = (v: unknown): string | null => {
 		if (v === null || typeof v !== 'object') {
 			const text = goValue(v);
@@ -58,9 +61,9 @@ export function goValueWithin(value: unknown, limit: number): string | null {
 /** Go %#v of a map[string]string (keys sorted, as fmt prints maps); nil prints as `(nil)`. */
 export function goStringMap(map: Readonly<Record<string, string>> | null): string {
 	if (map === null) return 'map[string]string(nil)';
-	const entries = Object.keys(map)
-		.sort()
-		.map(k => `${goQuote(k)}:${goQuote(map[k]!)}`);
+	const entries = Object.entries(map)
+		.sort(([a], [b]) => (a < b ? -1 : 1))
+		.map(([k, v]) => `${goQuote(k)}:${goQuote(v)}`);
 	return `map[string]string{${entries.join(', ')}}`;
 }
 

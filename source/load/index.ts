@@ -4,4 +4,4 @@ export {formatDiagnostic, formatSkipped} from './format.js';
 export {diagnosticsFromInitErrors} from './init-errors.js';
 export {loadSources} from './load-sources.js';
 export {readSources} from './read-sources.js';
-export type {Diagnostic, LoadResult, Position, SourceFile} from './types.js';
+export type {Diagnostic, LoadResult, SourceFile} from './types.js';

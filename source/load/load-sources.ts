@@ -249,10 +249,10 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		if (p.errors.length === 0) input.config = config;
 	};
 
-	/** Objects found per file (any kind, valid or not), for "no objects passed to apply". */
-	const objectsIn: number[] = files.map(() => 0);
+	/** Whether any file holds an object (any kind, valid or not), for "no objects passed to apply". */
+	let foundObject = false;
 	const handleObject = (ref: ObjectRef, object: Obj): void => {
-		objectsIn[ref.fileIndex]!++;
+		foundObject = true;
 		latest = Math.max(latest, latestTime(object));
 		const apiVersion = get(object, 'apiVersion');
 		const kind = get(object, 'kind');
@@ -325,7 +325,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	// kubectl refuses input that holds nothing at all (`error: no objects passed to apply`): an
 	// empty file, only comments, an empty List. Each such file is named, unless it already has
 	// its own error (a document that is not an object, a syntax error).
-	if (objectsIn.every(n => n === 0)) {
+	if (!foundObject) {
 		files.forEach((source, fileIndex) => {
 			if (ordered.some(o => o.key[0] === fileIndex)) return;
 			ordered.push({

@@ -33,24 +33,32 @@ export class LineStarts {
 	constructor(private readonly text: string) {}
 
 	lineOf(offset: number): number {
+		return this.locate(offset).line;
+	}
+
+	columnOf(offset: number): number {
+		return offset - this.locate(offset).start + 1;
+	}
+
+	/** The line holding `offset` (1-based) and the offset it starts at. */
+	private locate(offset: number): {line: number; start: number} {
 		if (this.starts === null) {
 			const starts = [0];
 			for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
 			this.starts = starts;
 		}
 		let lo = 0;
+		let start = 0;
 		let hi = this.starts.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >>> 1;
-			if (this.starts[mid]! <= offset) lo = mid;
-			else hi = mid - 1;
+			const midStart = this.starts[mid];
+			if (midStart !== undefined && midStart <= offset) {
+				lo = mid;
+				start = midStart;
+			} else hi = mid - 1;
 		}
-		return lo + 1;
-	}
-
-	columnOf(offset: number): number {
-		const line = this.lineOf(offset);
-		return offset - this.starts![line - 1]! + 1;
+		return {line: lo + 1, start};
 	}
 }
 
@@ -149,12 +157,12 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 		const range = ranges[docIndex];
 		if (!range) return {line: 1, col: 1};
 		let offset = range.start;
-		while (offset < range.end && /\s/.test(text[offset]!)) offset++;
+		while (offset < range.end && /\s/.test(text.charAt(offset))) offset++;
 		// Skip a `---` marker line.
 		if (!json && text.startsWith('---', offset)) {
 			const next = text.indexOf('\n', offset);
 			offset = next === -1 ? range.end : next + 1;
-			while (offset < range.end && /\s/.test(text[offset]!)) offset++;
+			while (offset < range.end && /\s/.test(text.charAt(offset))) offset++;
 		}
 		return {line: lines.lineOf(offset), col: lines.columnOf(offset)};
 	};
@@ -166,7 +174,10 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 			if (!range) return {exact: null, nearest: fallback};
 			if (path[0] === 'items' && typeof path[1] === 'number') {
 				let starts = items.get(docIndex);
-				if (!starts) items.set(docIndex, (starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range)));
+				if (!starts) {
+					starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range);
+					items.set(docIndex, starts);
+				}
 				const i = path[1];
 				const from = starts[i];
 				if (from !== undefined) {

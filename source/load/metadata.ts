@@ -10,9 +10,9 @@ import type {Path} from './types.js';
 /** Errors for a label map at `at` (ValidateLabels): keys are qualified names, values label values. */
 export function validateLabels(labels: Readonly<Record<string, string>>, at: Path, field = fieldPath(at)): FieldError[] {
 	const errors: FieldError[] = [];
-	for (const key of Object.keys(labels)) {
+	for (const [key, value] of Object.entries(labels)) {
 		for (const msg of isQualifiedName(key)) errors.push({...invalid([...at, key], key, msg, field), onKey: true});
-		for (const msg of isValidLabelValue(labels[key]!)) errors.push(invalid([...at, key], labels[key], msg, field));
+		for (const msg of isValidLabelValue(value)) errors.push(invalid([...at, key], value, msg, field));
 	}
 	return errors;
 }
@@ -21,11 +21,11 @@ export function validateLabels(labels: Readonly<Record<string, string>>, at: Pat
 function validateAnnotations(annotations: Readonly<Record<string, string>>, at: Path): FieldError[] {
 	const errors: FieldError[] = [];
 	let size = 0;
-	for (const key of Object.keys(annotations)) {
+	for (const [key, value] of Object.entries(annotations)) {
 		for (const msg of isQualifiedName(key.toLowerCase())) {
 			errors.push({...invalid([...at, key], key, msg, fieldPath(at)), onKey: true});
 		}
-		size += key.length + annotations[key]!.length;
+		size += key.length + value.length;
 	}
 	if (size > 256 * 1024) errors.push({at, field: fieldPath(at), body: `Too long: must have at most ${256 * 1024} bytes`});
 	return errors;

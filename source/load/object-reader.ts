@@ -8,7 +8,7 @@ import type {Path} from './types.js';
 
 export type Obj = Readonly<Record<string, unknown>>;
 
-export interface FieldWarning {
+interface FieldWarning {
 	at: Path;
 	message: string;
 }
@@ -53,7 +53,7 @@ export function readObject(obj: Obj | undefined, key: string, at: Path, p: Probl
 	return undefined;
 }
 
-export function readList(obj: Obj | undefined, key: string, at: Path, p: Problems): unknown[] | undefined {
+function readList(obj: Obj | undefined, key: string, at: Path, p: Problems): unknown[] | undefined {
 	const value = get(obj, key);
 	if (value === undefined) return undefined;
 	if (Array.isArray(value)) return value;
@@ -135,7 +135,7 @@ export function readIntOrString(obj: Obj | undefined, key: string, at: Path, p: 
 }
 
 /** Sets a key without letting `__proto__` reach the prototype. */
-export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
 	Object.defineProperty(record, key, {value, enumerable: true, writable: true, configurable: true});
 }
 

@@ -8,16 +8,16 @@ import {LineStarts, type Locator, yamlLocator} from './locator.js';
 import {firstAliasPosition, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
 
 /** Aliases beyond this count in one document are a "billion laughs" bomb, not a manifest. */
-export const maxAliasCount = 100;
+const maxAliasCount = 100;
 
-export interface ParsedDocument {
+interface ParsedDocument {
 	/** Index among the file's documents (as yaml-positions.ts counts them). */
 	index: number;
 	/** The document as plain data; null for an empty document. */
 	value: unknown;
 }
 
-export interface SyntaxProblem extends LineCol {
+interface SyntaxProblem extends LineCol {
 	/** The document it was found in. */
 	document: number;
 	message: string;
@@ -31,13 +31,15 @@ export interface ParsedFile {
 }
 
 function firstLine(message: string): string {
-	const line = message.split('\n')[0]!.trim();
+	const newline = message.indexOf('\n');
+	const line = (newline === -1 ? message : message.slice(0, newline)).trim();
 	return line === '' ? 'invalid YAML' : line;
 }
 
 // What go-yaml's reader refuses before parsing anything ("yaml: control characters are not
 // allowed"): everything outside YAML's printable set (TAB, LF, CR, NEL, and the rest of
 // Unicode but C0/C1 controls, DEL and U+FFFE/U+FFFF). A binary file stops here.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters go-yaml refuses is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
 function controlCharacter(text: string): SyntaxProblem | null {
@@ -63,8 +65,8 @@ const depthMessage = `nesting exceeded maxDepth (${maxDepth})`;
  *  collection's keys and values one more), so both parsers refuse the same documents. */
 function tooDeep(doc: Document.Parsed): number | null {
 	const stack: Array<[unknown, number]> = [[doc.contents, 1]];
-	while (stack.length > 0) {
-		const [node, depth] = stack.pop()!;
+	for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+		const [node, depth] = entry;
 		if (node === null || node === undefined) continue;
 		if (depth > maxDepth) return (node as {range?: [number]}).range?.[0] ?? doc.range[0];
 		if (isAlias(node)) continue;
@@ -102,12 +104,12 @@ export function parseDocuments(text: string): ParsedFile {
 	const problems: SyntaxProblem[] = [];
 	yaml.documents.forEach((doc, index) => {
 		const problem = firstProblem(doc);
-		const overflow = problem?.message.startsWith('Maximum call stack size exceeded') ?? false;
-		if (problem && !overflow) {
+		if (problem && !problem.message.startsWith('Maximum call stack size exceeded')) {
 			problems.push({...offsetToLineCol(yaml, problem.offset), document: index, message: problem.message});
 			return;
 		}
-		const deep = overflow ? problem!.offset : tooDeep(doc);
+		// Any problem left is `yaml`'s stack overflow: too deep, as below.
+		const deep = problem ? problem.offset : tooDeep(doc);
 		if (deep !== null) {
 			// `yaml` runs out of stack on nesting far beyond maxDepth. js-yaml stops at the limit and
 			// says where, as it does for big files, so both paths give the same position.

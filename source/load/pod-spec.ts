@@ -21,9 +21,9 @@ export function nonNegative(value: number | undefined, at: Path, p: Problems): v
 }
 
 function decodeProbe(probe: Obj, at: Path, p: Problems): Probe {
-	const handlers = probeHandlers.filter(h => has(probe, h));
-	if (handlers.length === 0) p.errors.push(required(at, 'must specify a handler type'));
-	else if (handlers.length > 1) p.errors.push(forbidden([...at, handlers[1]!], 'may not specify more than 1 handler type'));
+	const [first, second] = probeHandlers.filter(h => has(probe, h));
+	if (first === undefined) p.errors.push(required(at, 'must specify a handler type'));
+	else if (second !== undefined) p.errors.push(forbidden([...at, second], 'may not specify more than 1 handler type'));
 	const read = (key: string): number | undefined => {
 		const value = readInt(probe, key, at, p);
 		nonNegative(value, [...at, key], p);

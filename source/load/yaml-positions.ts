@@ -35,7 +35,7 @@ export function normalizeText(text: string): string {
  * `yes`/`on` are booleans and `010` is octal. Timestamps and base-60 numbers are left as
  * strings: go-yaml v2 does not turn `12:30` into 750, and a date stays text in JSON.
  */
-export const yamlParseOptions = {
+const yamlParseOptions = {
 	version: '1.1',
 	prettyErrors: false,
 	uniqueKeys: true,
@@ -109,8 +109,7 @@ export function findPath(index: YamlIndex, docIndex: number, path: Path): PathPo
 	if (!doc) return {exact: null, nearest: start};
 	let node: unknown = resolveAlias(doc.contents, doc);
 	let nearest = start;
-	for (let i = 0; i < path.length; i++) {
-		const part = path[i]!;
+	for (const [i, part] of path.entries()) {
 		const last = i === path.length - 1;
 		if (typeof part === 'number' && isSeq(node)) {
 			const item = node.items[part];
