@@ -14,8 +14,7 @@ type Answer = {rcode: 'NOERROR' | 'NXDOMAIN'; answers: DnsRecord[]};
 const NX: Answer = {rcode: 'NXDOMAIN', answers: []};
 const NODATA: Answer = {rcode: 'NOERROR', answers: []};
 
-export const serviceFQDN = (state: State, service: Pick<Service, 'name' | 'namespace'>) =>
-	`${service.name}.${service.namespace}.svc.${state.config.clusterDomain}`;
+const serviceFQDN = (state: State, service: Pick<Service, 'name' | 'namespace'>) => `${service.name}.${service.namespace}.svc.${state.config.clusterDomain}`;
 
 const dashed = (ip: string) => ip.replace(/\./g, '-');
 
@@ -31,16 +30,25 @@ function publishedAddresses(state: State, service: Service): EndpointAddress[] {
 export function compareIP(a: string, b: string): number {
 	const pa = a.split('.').map(Number);
 	const pb = b.split('.').map(Number);
-	for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+	for (let i = 0; i < 4; i++) {
+		const x = pa[i];
+		const y = pb[i];
+		// A part missing on one side only (not an IPv4 address) gives NaN, which sort takes for equal.
+		if (x !== y) return Number(x) - Number(y);
+	}
 	return 0;
 }
 
 /** CoreDNS's `loadbalance` plugin shuffles A records on every answer (S100). */
-function shuffle<T>(d: Draft, items: T[]): T[] {
+function shuffle(d: Draft, items: EndpointAddress[]): EndpointAddress[] {
 	const out = [...items];
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(random(d) * (i + 1));
-		[out[i], out[j]] = [out[j]!, out[i]!];
+		const a = out[i];
+		const b = out[j];
+		if (a === undefined || b === undefined) continue;
+		out[i] = b;
+		out[j] = a;
 	}
 	return out;
 }
@@ -56,39 +64,46 @@ const PUBLIC_TLDS = new Set(
 );
 
 function publiclyResolvable(name: string): boolean {
-	const labels = name.split('.');
-	const tld = labels[labels.length - 1]!;
-	return labels.length > 1 && (PUBLIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld));
+	const dot = name.lastIndexOf('.');
+	const tld = name.slice(dot + 1);
+	return dot !== -1 && (PUBLIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld));
 }
 
 const inZone = (state: State, name: string) => name === state.config.clusterDomain || name.endsWith(`.${state.config.clusterDomain}`);
 
 /** Answer one absolute in-zone name (without the trailing dot). */
-export function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
+function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
 	const state = d.s;
 	const zone = state.config.clusterDomain;
 	const name = fqdn.toLowerCase();
 	if (name === zone) return NODATA;
+	// Names are read from the right: `[_port._proto.|endpoint.]service.namespace.svc`, `ip.namespace.pod`.
 	const labels = name.slice(0, -(zone.length + 1)).split('.');
-	const kind = labels[labels.length - 1];
+	const kind = labels.pop();
 	if (kind === 'svc') {
-		if (labels.length === 1) return NODATA;
-		const namespace = labels[labels.length - 2]!;
+		const namespace = labels.pop();
+		if (namespace === undefined) return NODATA;
 		if (!state.namespaces[namespace]) return NX; // S110: unknown namespace is NXDOMAIN
-		if (labels.length === 2) return NODATA;
-		const service = state.services[objectKey(namespace, labels[labels.length - 3]!)];
+		const serviceName = labels.pop();
+		if (serviceName === undefined) return NODATA;
+		const service = state.services[objectKey(namespace, serviceName)];
 		if (!service) return NX;
-		if (labels.length === 3) return serviceAnswer(d, service, name, qtype);
-		if (labels.length === 4) return endpointAnswer(state, service, labels[0]!, name);
-		if (labels.length === 5 && labels[0]!.startsWith('_') && labels[1]!.startsWith('_')) {
-			return srvAnswer(state, service, name, labels[0]!.slice(1), labels[1]!.slice(1));
+		const first = labels[0];
+		const second = labels[1];
+		if (first === undefined) return serviceAnswer(d, service, name, qtype);
+		if (second === undefined) return endpointAnswer(state, service, first, name);
+		if (labels.length === 2 && first.startsWith('_') && second.startsWith('_')) {
+			return srvAnswer(state, service, name, first.slice(1), second.slice(1));
 		}
 		return NX;
 	}
-	if (kind === 'pod' && labels.length === 3) {
+	if (kind === 'pod') {
+		const namespace = labels.pop();
+		const dashedIP = labels.pop();
+		if (namespace === undefined || dashedIP === undefined || labels.length > 0) return NX;
 		// `pods insecure` (kubeadm): the IP comes from the name, the namespace must exist (S109).
-		if (!state.namespaces[labels[1]!]) return NX;
-		const ip = labels[0]!.replace(/-/g, '.');
+		if (!state.namespaces[namespace]) return NX;
+		const ip = dashedIP.replace(/-/g, '.');
 		if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return NX;
 		return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: ip}]};
 	}
@@ -98,8 +113,10 @@ export function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answe
 function serviceAnswer(d: Draft, service: Service, name: string, qtype: DnsResult['qtype']): Answer {
 	const state = d.s;
 	if (service.type === 'ExternalName') {
-		// F4: a CNAME; CoreDNS follows it only when the target is inside its own zone.
-		const target = service.externalName!.replace(/\.$/, '');
+		// F4: a CNAME; CoreDNS follows it only when the target is inside its own zone. The loader
+		// requires externalName of every ExternalName Service; without one the name has no data.
+		if (service.externalName === undefined) return NODATA;
+		const target = service.externalName.replace(/\.$/, '');
 		const answers: DnsRecord[] = [{name, type: 'CNAME', ttl: TTL, data: `${target}.`}];
 		if (qtype !== 'CNAME' && inZone(state, target)) answers.push(...lookup(d, target, qtype).answers);
 		return {rcode: 'NOERROR', answers};
@@ -115,8 +132,10 @@ function serviceAnswer(d: Draft, service: Service, name: string, qtype: DnsResul
 			answers: shuffle(d, addresses).map(a => ({name, type: 'A' as const, ttl: TTL, data: a.ip})),
 		};
 	}
-	// F1, H8: the ClusterIP answers even with zero endpoints.
-	return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: service.clusterIP!}]};
+	// F1, H8: the ClusterIP answers even with zero endpoints. Only ExternalName Services, answered
+	// above, have none.
+	if (service.clusterIP === null) return NODATA;
+	return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: service.clusterIP}]};
 }
 
 function endpointAnswer(state: State, service: Service, label: string, name: string): Answer {

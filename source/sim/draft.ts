@@ -36,12 +36,12 @@ export function finishDraft(d: Draft): State {
  */
 function own<T extends object>(d: Draft, tag: string, holder: object, key: string): T {
 	const h = holder as Record<string, T | undefined>;
-	if (!d.copied.has(tag) || h[key] === undefined) {
-		d.copied.add(tag);
-		const current = h[key];
-		h[key] = (Array.isArray(current) ? [...current] : {...current}) as T;
-	}
-	return h[key]!;
+	const current = h[key];
+	if (current !== undefined && d.copied.has(tag)) return current;
+	d.copied.add(tag);
+	const copy = (Array.isArray(current) ? [...current] : {...current}) as T;
+	h[key] = copy;
+	return copy;
 }
 
 type TableName = 'nodes' | 'namespaces' | 'pods' | 'workloads' | 'services' | 'endpoints';
@@ -174,13 +174,17 @@ export function addTimer(d: Draft, timer: Omit<Timer, 'seq'>): void {
 	let hi = timers.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		if (timers[mid]!.at <= full.at) lo = mid + 1;
+		const timer = timers[mid];
+		if (timer !== undefined && timer.at <= full.at) lo = mid + 1;
 		else hi = mid;
 	}
 	timers.splice(lo, 0, full);
 }
 
-export function shiftTimer(d: Draft): Timer | undefined {
-	if (d.s.timers.length === 0) return undefined;
-	return own<Timer[]>(d, 'timers', d.s, 'timers').shift();
+/** The first timer, taken off the queue, when it fires at or before `at`. */
+export function takeTimerDue(d: Draft, at: number): Timer | undefined {
+	const first = d.s.timers[0];
+	if (first === undefined || first.at > at) return undefined;
+	own<Timer[]>(d, 'timers', d.s, 'timers').shift();
+	return first;
 }

@@ -3,7 +3,7 @@
 // touches only the Services whose selector shares one of the pod's labels.
 
 import type {Draft} from './draft.js';
-import {indexMembers, put, remove} from './draft.js';
+import {indexMembers, put} from './draft.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
 import type {EndpointAddress, Endpoints, Labels, Pod, Service, State} from './types.js';
@@ -11,7 +11,7 @@ import type {EndpointAddress, Endpoints, Labels, Pod, Service, State} from './ty
 export const labelBucket = (namespace: string, key: string, value: string): string => `${namespace}\u0000${key}=${value}`;
 
 /** Resolve a Service port's targetPort on one pod (D3, S73): a name is looked up per pod. */
-export function resolveTargetPort(pod: Pod, port: Service['ports'][number]): number | null {
+function resolveTargetPort(pod: Pod, port: Service['ports'][number]): number | null {
 	if (typeof port.targetPort === 'number') return port.targetPort;
 	for (const container of pod.spec.containers) {
 		for (const cp of container.ports) {
@@ -21,7 +21,7 @@ export function resolveTargetPort(pod: Pod, port: Service['ports'][number]): num
 	return null;
 }
 
-export function selects(service: Service, pod: Pod): boolean {
+function selects(service: Service, pod: Pod): boolean {
 	return (
 		service.selector !== null &&
 		Object.keys(service.selector).length > 0 &&
@@ -32,7 +32,7 @@ export function selects(service: Service, pod: Pod): boolean {
 }
 
 /** The pod's entry in a Service's endpoints, or null when it does not belong there (S70). */
-export function addressFor(service: Service, pod: Pod): EndpointAddress | null {
+function addressFor(service: Service, pod: Pod): EndpointAddress | null {
 	if (!selects(service, pod)) return null;
 	if (pod.podIP === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') return null;
 	const ports: Record<string, number> = {};
@@ -96,12 +96,12 @@ function setAddress(d: Draft, service: Service, podName: string, address: Endpoi
 }
 
 /** Services that may select a pod with these labels (via the selector-pair index). */
-export function candidateServices(state: State, namespace: string, labels: Labels): Set<string> {
+function candidateServices(state: State, namespace: string, labels: Labels): Set<string> {
 	const names = new Set<string>();
 	for (const key in labels) {
-		for (const name of indexMembers(state, 'servicesByLabel', labelBucket(namespace, key, labels[key]!))) {
-			names.add(name);
-		}
+		const value = labels[key];
+		if (value === undefined) continue;
+		for (const name of indexMembers(state, 'servicesByLabel', labelBucket(namespace, key, value))) names.add(name);
 	}
 	return names;
 }
@@ -111,7 +111,8 @@ export function candidateServices(state: State, namespace: string, labels: Label
  * (or null when new); `after` is the pod now (or null when gone).
  */
 export function syncPod(d: Draft, before: Pod | null, after: Pod | null): void {
-	const pod = (after ?? before)!;
+	const pod = after ?? before;
+	if (pod === null) return;
 	const names = candidateServices(d.s, pod.namespace, after?.labels ?? {});
 	if (before) for (const n of candidateServices(d.s, pod.namespace, before.labels)) names.add(n);
 	for (const name of names) {
@@ -124,13 +125,12 @@ export function syncPod(d: Draft, before: Pod | null, after: Pod | null): void {
 /** Full recompute for one Service: used when the Service is created. */
 export function buildEndpoints(state: State, service: Service, createdAt: number): Endpoints {
 	const endpoints = emptyEndpoints(service, true, createdAt);
-	const selector = service.selector ?? {};
-	const keys = Object.keys(selector);
-	if (keys.length === 0 || service.type === 'ExternalName') return endpoints;
+	const pairs = Object.entries(service.selector ?? {});
+	if (pairs.length === 0 || service.type === 'ExternalName') return endpoints;
 	// Start from the smallest index bucket among the selector's pairs.
 	let smallest: string[] | null = null;
-	for (const k of keys) {
-		const members = indexMembers(state, 'podsByLabel', labelBucket(service.namespace, k, selector[k]!));
+	for (const [key, value] of pairs) {
+		const members = indexMembers(state, 'podsByLabel', labelBucket(service.namespace, key, value));
 		if (smallest === null || members.length < smallest.length) smallest = members;
 	}
 	const addresses: Record<string, EndpointAddress> = {};
@@ -141,8 +141,4 @@ export function buildEndpoints(state: State, service: Service, createdAt: number
 		if (address) addresses[podName] = address;
 	}
 	return {...endpoints, addresses};
-}
-
-export function deleteEndpoints(d: Draft, namespace: string, name: string): void {
-	remove(d, 'endpoints', objectKey(namespace, name));
 }

@@ -5,7 +5,7 @@
 import {fnv32a} from './hash.js';
 import type {IndexSet} from './types.js';
 
-export const SHARDS = 32;
+const SHARDS = 32;
 
 export const shardOf = (member: string): string => String(fnv32a(member) % SHARDS);
 
@@ -23,6 +23,14 @@ export function has(set: IndexSet | undefined, member: string): boolean {
 /** A set holding `items` (for building indexes in one go). */
 export function setOf(items: Iterable<string>): IndexSet {
 	const set: Record<string, Record<string, true>> = {};
-	for (const item of items) (set[shardOf(item)] ??= {})[item] = true;
+	for (const item of items) {
+		const key = shardOf(item);
+		let shard = set[key];
+		if (shard === undefined) {
+			shard = {};
+			set[key] = shard;
+		}
+		shard[item] = true;
+	}
 	return set;
 }

@@ -3,7 +3,7 @@
 // probes that fail or pass on their period.
 
 import type {Draft} from './draft.js';
-import {addTimer, indexMembers, recordEvent, shiftTimer} from './draft.js';
+import {addTimer, indexMembers, recordEvent, takeTimerDue} from './draft.js';
 import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
@@ -27,7 +27,7 @@ const probeOf = (pod: Pod): Probe | undefined => pod.spec.containers.find(c => c
 
 const podObject = (pod: Pod) => `Pod/${pod.namespace}/${pod.name}`;
 
-export function createPod(d: Draft, init: NewPod): Pod {
+export function createPod(d: Draft, init: NewPod): void {
 	const key = objectKey(init.namespace, init.name);
 	let nodeName: string | null = null;
 	let reason: string | undefined;
@@ -80,7 +80,6 @@ export function createPod(d: Draft, init: NewPod): Pod {
 		if (d.settling) startPod(d, pod, true);
 		else addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: key, uid: pod.uid});
 	}
-	return d.s.pods[key]!;
 }
 
 /** Containers start; a new pod gets its IP from its node's CIDR (a restarted one keeps it, C1). */
@@ -223,7 +222,7 @@ export function removePod(d: Draft, pod: Pod): void {
 }
 
 /** Pods left Pending for lack of room get another chance when room appears. */
-export function retryUnscheduled(d: Draft): void {
+function retryUnscheduled(d: Draft): void {
 	for (const key of indexMembers(d, 'podsByNode', UNSCHEDULED)) {
 		const pod = d.s.pods[key];
 		if (!pod || pod.deletionTimestamp !== null) continue;
@@ -272,8 +271,7 @@ function fire(d: Draft, timer: Timer): void {
 /** Move the virtual clock forward, firing every lifecycle timer due on the way, in order. */
 export function advanceClock(d: Draft, ms: number): void {
 	const target = d.s.clock + ms;
-	while (d.s.timers.length > 0 && d.s.timers[0]!.at <= target) {
-		const timer = shiftTimer(d)!;
+	for (let timer = takeTimerDue(d, target); timer !== undefined; timer = takeTimerDue(d, target)) {
 		d.s.clock = Math.max(d.s.clock, timer.at);
 		fire(d, timer);
 	}

@@ -17,12 +17,14 @@ export const podKey = (pod: Pod): string => objectKey(pod.namespace, pod.name);
 export const ownerKey = (pod: Pod): string | null => (pod.owner ? workloadKey(pod.owner.kind, pod.namespace, pod.owner.name) : null);
 
 export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
-	const pod = (after ?? before)!;
+	const pod = after ?? before;
+	if (pod === null) return;
 	const key = podKey(pod);
 	if (before) {
 		for (const k in before.labels) {
-			if (!after || after.labels[k] !== before.labels[k]) {
-				indexRemove(d, 'podsByLabel', labelBucket(pod.namespace, k, before.labels[k]!), pod.name);
+			const value = before.labels[k];
+			if (value !== undefined && (!after || after.labels[k] !== value)) {
+				indexRemove(d, 'podsByLabel', labelBucket(pod.namespace, k, value), pod.name);
 			}
 		}
 		const oldOwner = ownerKey(before);
@@ -34,8 +36,9 @@ export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 	}
 	if (after) {
 		for (const k in after.labels) {
-			if (!before || before.labels[k] !== after.labels[k]) {
-				indexAdd(d, 'podsByLabel', labelBucket(pod.namespace, k, after.labels[k]!), pod.name);
+			const value = after.labels[k];
+			if (value !== undefined && (!before || before.labels[k] !== value)) {
+				indexAdd(d, 'podsByLabel', labelBucket(pod.namespace, k, value), pod.name);
 			}
 		}
 		const newOwner = ownerKey(after);

@@ -35,17 +35,19 @@ interface Target {
 export function parseTarget(text: string): Target | null {
 	let rest = text.trim();
 	let port = 80;
-	const scheme = /^([a-z]+):\/\//i.exec(rest);
+	const scheme = /^[a-z]+:\/\//i.exec(rest);
 	if (scheme) {
-		port = scheme[1]!.toLowerCase() === 'https' ? 443 : 80;
+		port = /^https:/i.test(scheme[0]) ? 443 : 80;
 		rest = rest.slice(scheme[0].length);
 	}
 	rest = rest.replace(/[/?#].*$/, '');
 	const m = /^(.*?)(?::(\d+))?$/.exec(rest);
-	if (!m || m[1] === '') return null;
-	if (m[2] !== undefined) port = Number(m[2]);
+	if (!m) return null;
+	const [, host, portText] = m;
+	if (!host) return null;
+	if (portText !== undefined) port = Number(portText);
 	if (port < 1 || port > 65535) return null;
-	return {host: m[1]!, port};
+	return {host, port};
 }
 
 const isIP = (host: string) => /^\d+\.\d+\.\d+\.\d+$/.test(host);
@@ -92,11 +94,11 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	// 3. A node address: NodePort on every node (E5, H6).
 	const node = Object.values(state.nodes).find(n => n.internalIP === ip);
 	if (node) {
-		const service = Object.values(state.services).find(s => s.ports.some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
-		if (!service) {
+		const listener = nodePortOwner(state, portNumber);
+		if (!listener) {
 			return {kind: 'fail', via: 'NodePort', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} (no Service has nodePort ${portNumber})`};
 		}
-		const port = service.ports.find(p => p.nodePort === portNumber && p.protocol === 'TCP')!;
+		const {service, port} = listener;
 		// S91: only traffic that starts on the receiving node itself is short-circuited to every
 		// endpoint. Another node's traffic (the sender does not capture a node port of a foreign
 		// address: `--dst-type LOCAL`) arrives with that node's IP as source and counts as external.
@@ -129,6 +131,15 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	return {kind: 'fail', via: 'none', outcome: 'timeout', reason: `no route to ${ip}: not a Service, node, load-balancer or pod address`};
 }
 
+/** The Service port that owns TCP node port `nodePort`. */
+function nodePortOwner(state: State, nodePort: number): {service: Service; port: ServicePort} | undefined {
+	for (const service of Object.values(state.services)) {
+		const port = service.ports.find(p => p.nodePort === nodePort && p.protocol === 'TCP');
+		if (port) return {service, port};
+	}
+	return undefined;
+}
+
 function noSuchPort(service: Service, ip: string, port: number, via: RequestVia): Failure {
 	const ports = service.ports.map(p => `${p.port}/${p.protocol}`).join(',') || '<none>';
 	return {
@@ -140,23 +151,40 @@ function noSuchPort(service: Service, ip: string, port: number, via: RequestVia)
 	};
 }
 
-// Endpoint lists sorted by IP, cached per endpoints object (a new object on every change).
-const usableCache = new WeakMap<object, Map<string, {ready: EndpointAddress[]; terminating: EndpointAddress[]}>>();
+/** An address that serves one Service port, and the port it serves it on (kube-proxy's Endpoint). */
+interface Endpoint {
+	address: EndpointAddress;
+	port: number;
+}
 
-function usable(state: State, service: Service, port: ServicePort) {
+interface Usable {
+	ready: Endpoint[];
+	terminating: Endpoint[];
+}
+
+// Endpoint lists sorted by IP, cached per endpoints object (a new object on every change).
+const usableCache = new WeakMap<object, Map<string, Usable>>();
+
+function usable(state: State, service: Service, port: ServicePort): Usable {
 	const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
 	if (!endpoints) return {ready: [], terminating: []};
 	let perPort = usableCache.get(endpoints.addresses);
-	if (!perPort) usableCache.set(endpoints.addresses, (perPort = new Map()));
+	if (!perPort) {
+		perPort = new Map();
+		usableCache.set(endpoints.addresses, perPort);
+	}
 	let lists = perPort.get(port.name);
 	if (!lists) {
-		const serving = Object.values(endpoints.addresses)
-			.filter(a => a.ports[port.name] !== undefined)
-			.sort((a, b) => compareIP(a.ip, b.ip));
+		const serving: Endpoint[] = [];
+		for (const address of Object.values(endpoints.addresses)) {
+			const targetPort = address.ports[port.name];
+			if (targetPort !== undefined) serving.push({address, port: targetPort});
+		}
+		serving.sort((a, b) => compareIP(a.address.ip, b.address.ip));
 		lists = {
-			ready: serving.filter(a => a.ready),
+			ready: serving.filter(e => e.address.ready),
 			// S84: with no ready endpoint anywhere, serving-and-terminating ones still get traffic.
-			terminating: serving.filter(a => a.serving && a.terminating),
+			terminating: serving.filter(e => e.address.serving && e.address.terminating),
 		};
 		perPort.set(port.name, lists);
 	}
@@ -164,12 +192,13 @@ function usable(state: State, service: Service, port: ServicePort) {
 }
 
 interface Pick {
-	address: EndpointAddress;
+	endpoint: Endpoint;
 	affinity: boolean;
 	how: string;
 }
 
-function pick(d: Draft, client: Client, service: Service, port: ServicePort, candidates: EndpointAddress[], entryNode: string | null): Pick {
+/** One of `candidates` for a new connection; null only when there are none. */
+function pick(d: Draft, client: Client, service: Service, port: ServicePort, candidates: Endpoint[], entryNode: string | null): Pick | null {
 	const svcPort = `${objectKey(service.namespace, service.name)}|${port.name}`;
 	const now = d.s.clock;
 	if (service.sessionAffinity === 'ClientIP') {
@@ -180,29 +209,32 @@ function pick(d: Draft, client: Client, service: Service, port: ServicePort, can
 		const key = `${svcPort}|${client.ip}${entryNode === null ? '' : `|${entryNode}`}`;
 		const entry = d.s.affinity[key];
 		if (entry && now - entry.lastSeen <= service.affinityTimeoutSeconds * 1000) {
-			const pinned = candidates.find(a => a.ip === entry.ip);
+			const pinned = candidates.find(e => e.address.ip === entry.ip);
 			if (pinned) {
-				setAffinity(d, key, {ip: pinned.ip, lastSeen: now});
-				return {address: pinned, affinity: true, how: 'sessionAffinity: ClientIP'};
+				setAffinity(d, key, {ip: pinned.address.ip, lastSeen: now});
+				return {endpoint: pinned, affinity: true, how: 'sessionAffinity: ClientIP'};
 			}
 		}
 		const chosen = choose(d, svcPort, candidates);
-		setAffinity(d, key, {ip: chosen.address.ip, lastSeen: now});
+		if (chosen) setAffinity(d, key, {ip: chosen.endpoint.address.ip, lastSeen: now});
 		return chosen;
 	}
 	return choose(d, svcPort, candidates);
 }
 
-function choose(d: Draft, svcPort: string, candidates: EndpointAddress[]): Pick {
+function choose(d: Draft, svcPort: string, candidates: Endpoint[]): Pick | null {
 	if (d.s.config.proxyMode === 'ipvs') {
 		// E1: IPVS defaults to round robin.
 		const cursor = d.s.roundRobin[svcPort] ?? 0;
+		const endpoint = candidates[cursor % candidates.length];
+		if (!endpoint) return null;
 		setRoundRobin(d, svcPort, cursor + 1);
-		return {address: candidates[cursor % candidates.length]!, affinity: false, how: `ipvs round robin, ${candidates.length} endpoints`};
+		return {endpoint, affinity: false, how: `ipvs round robin, ${candidates.length} endpoints`};
 	}
 	// E1, H9: iptables picks uniformly at random per new connection.
-	const index = Math.floor(random(d) * candidates.length);
-	return {address: candidates[index]!, affinity: false, how: `iptables random, 1 of ${candidates.length}`};
+	const endpoint = candidates[Math.floor(random(d) * candidates.length)];
+	if (!endpoint) return null;
+	return {endpoint, affinity: false, how: `iptables random, 1 of ${candidates.length}`};
 }
 
 export interface RequestsResult {
@@ -267,17 +299,21 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				});
 				continue;
 			}
-			if (a.length === 0) {
+			const first = a[0];
+			if (!first) {
 				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason: `NXDOMAIN: ${parsed.host} not found`});
 				continue;
 			}
-			ip = a[0]!.data;
+			ip = first.data;
 			const owner = dns.canonicalName ? serviceOfName(d.s, dns) : undefined;
 			if (owner?.clusterIP === 'None') headless = owner;
 		}
 		const resolved = `${ip}:${parsed.port}`;
 		let route = plans.get(resolved);
-		if (!route) plans.set(resolved, (route = plan(d.s, client, ip, parsed.port)));
+		if (!route) {
+			route = plan(d.s, client, ip, parsed.port);
+			plans.set(resolved, route);
+		}
 		const common = dns ? {...base, dns, resolved} : {...base, resolved};
 		if (route.kind === 'fail') {
 			push({
@@ -320,11 +356,12 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		let candidates = lists.ready.length > 0 ? lists.ready : lists.terminating;
 		if (route.onlyNode) {
 			const node = route.onlyNode;
-			const localReady = lists.ready.filter(a => a.nodeName === node);
-			candidates = localReady.length > 0 ? localReady : lists.terminating.filter(a => a.nodeName === node);
+			const localReady = lists.ready.filter(e => e.address.nodeName === node);
+			candidates = localReady.length > 0 ? localReady : lists.terminating.filter(e => e.address.nodeName === node);
 		}
-		const fallback = candidates.length > 0 && !candidates[0]!.ready;
-		if (candidates.length === 0) {
+		const fallback = candidates[0]?.address.ready === false;
+		const chosen = candidates.length > 0 ? pick(d, client, service, port, candidates, route.entryNode) : null;
+		if (!chosen) {
 			// S89, S91: a Local policy with no endpoint on this node drops the traffic.
 			push({
 				...common,
@@ -337,8 +374,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			});
 			continue;
 		}
-		const chosen = pick(d, client, service, port, candidates, route.entryNode);
-		const a = chosen.address;
+		const a = chosen.endpoint.address;
 		const pod = a.podName !== undefined ? d.s.pods[objectKey(service.namespace, a.podName)] : undefined;
 		// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
 		// connection is DNATed to it anyway and refused there.
@@ -348,11 +384,11 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			via: route.via,
 			service: svcKey,
 			servicePort: port.name,
-			endpoint: {pod: a.podName ?? null, ip: a.ip, port: a.ports[port.name]!, node: a.nodeName},
+			endpoint: {pod: a.podName ?? null, ip: a.ip, port: chosen.endpoint.port, node: a.nodeName},
 			...(chosen.affinity ? {affinity: true} : {}),
 			outcome: down ? 'refused' : 'ok',
 			reason: down
-				? notRunning(pod.name, a.ip, a.ports[port.name]!)
+				? notRunning(pod.name, a.ip, chosen.endpoint.port)
 				: chosen.how +
 					(route.policy ? `, ${route.policy}` : '') +
 					(fallback ? `, terminating endpoint (no ready ones ${route.onlyNode ? `on ${route.onlyNode}` : 'left'})` : ''),
@@ -365,5 +401,7 @@ const notRunning = (pod: string, ip: string, port: number) => `pod ${pod} is not
 
 function serviceOfName(state: State, dns: DnsResult): Service | undefined {
 	const m = /^([^.]+)\.([^.]+)\.svc\./.exec(dns.canonicalName ?? '');
-	return m ? state.services[objectKey(m[2]!, m[1]!)] : undefined;
+	const name = m?.[1];
+	const namespace = m?.[2];
+	return name !== undefined && namespace !== undefined ? state.services[objectKey(namespace, name)] : undefined;
 }
