@@ -4,25 +4,32 @@ import type {Draft} from './draft.js';
 import {formatIPv4, parseCIDR} from './ip.js';
 import {reservePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
-import type {Client, ClientSpec, State} from './types.js';
+import type {Client, ClientSpec, Node, State} from './types.js';
 
 /** ipam owner of the address the default client uses, so no pod is ever given it. */
-export const DEFAULT_CLIENT_OWNER = '\u0000client';
-export const DEFAULT_CLIENT_NAME = 'curl';
+const DEFAULT_CLIENT_OWNER = '\u0000client';
+const DEFAULT_CLIENT_NAME = 'curl';
 
-const firstNode = (state: State) => Object.keys(state.nodes).sort()[0];
+/** The node first by name, where the default client runs. */
+function firstNode(state: State): Node | undefined {
+	let first: Node | undefined;
+	for (const node of Object.values(state.nodes)) if (first === undefined || node.name < first.name) first = node;
+	return first;
+}
 
 /** Reserve the default client's address: the highest free host of the first node's pod CIDR. */
 export function placeDefaultClient(d: Draft): void {
-	const nodeName = firstNode(d.s);
-	if (!nodeName) return;
-	const used = d.s.ipam.podIPs[nodeName]?.used ?? {};
+	const node = firstNode(d.s);
+	if (!node) return;
+	const used = d.s.ipam.podIPs[node.name]?.used ?? {};
 	if (Object.values(used).includes(DEFAULT_CLIENT_OWNER)) return;
-	const cidr = parseCIDR(d.s.nodes[nodeName]!.podCIDR)!;
+	// No IPv4 address to reserve in a Node document's IPv6 podCIDR: the default client is then missing.
+	const cidr = parseCIDR(node.podCIDR);
+	if (!cidr) return;
 	for (let host = cidr.size - 2; host >= 2; host--) {
 		const ip = formatIPv4(cidr.base + host);
 		if (used[ip] === undefined) {
-			reservePodIP(d, nodeName, ip, DEFAULT_CLIENT_OWNER);
+			reservePodIP(d, node.name, ip, DEFAULT_CLIENT_OWNER);
 			return;
 		}
 	}
@@ -33,7 +40,7 @@ export type ClientResult = {ok: true; client: Client} | {ok: false; error: strin
 export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 	switch (spec.kind) {
 		case 'default': {
-			const nodeName = firstNode(state);
+			const nodeName = firstNode(state)?.name;
 			const used = nodeName ? (state.ipam.podIPs[nodeName]?.used ?? {}) : {};
 			const ip = Object.keys(used).find(k => used[k] === DEFAULT_CLIENT_OWNER);
 			if (!nodeName || !ip) return {ok: false, error: 'error: the cluster has no node to run the default client on'};
@@ -46,10 +53,10 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 			const namespace = spec.namespace ?? 'default';
 			const pod = state.pods[objectKey(namespace, spec.name ?? '')];
 			if (!pod) return {ok: false, error: `Error from server (NotFound): pods "${spec.name}" not found`};
-			if (pod.podIP === null || !pod.containersRunning) {
+			if (pod.podIP === null || pod.nodeName === null || !pod.containersRunning) {
 				return {ok: false, error: `error: pod "${pod.name}" is not running, so it cannot send requests`};
 			}
-			return {ok: true, client: {kind: 'pod', name: pod.name, namespace, ip: pod.podIP, nodeName: pod.nodeName!}};
+			return {ok: true, client: {kind: 'pod', name: pod.name, namespace, ip: pod.podIP, nodeName: pod.nodeName}};
 		}
 		case 'node': {
 			const node = state.nodes[spec.name ?? ''];

@@ -57,10 +57,9 @@ function deletionRank(pod: Pod): [number, number, number, number] {
 }
 
 function compareRank(a: Pod, b: Pod): number {
-	const ra = deletionRank(a);
-	const rb = deletionRank(b);
-	for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-	return a.name < b.name ? -1 : 1;
+	const [a0, a1, a2, a3] = deletionRank(a);
+	const [b0, b1, b2, b3] = deletionRank(b);
+	return a0 - b0 || a1 - b1 || a2 - b2 || a3 - b3 || (a.name < b.name ? -1 : 1);
 }
 
 function reconcileReplicas(d: Draft, w: Workload): void {
@@ -190,15 +189,15 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 	}
 }
 
-export function installControllerHooks(): void {
+function installControllerHooks(): void {
 	hooks.afterPodChange = (d, pod) => {
 		if (pod.owner) reconcile(d, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
-		else {
+		else if (/^.+-\d+$/.test(pod.name)) {
 			// A StatefulSet cannot create `<sts>-<i>` while a pod it no longer owns (relabelled out of
 			// its selector) holds the name; the controller requeues the failed sync and retries, so the
 			// name coming free is what lets it go on.
-			const ordinal = /^(.+)-\d+$/.exec(pod.name);
-			if (ordinal) reconcile(d, workloadKey('StatefulSet', pod.namespace, ordinal[1]!));
+			const statefulSet = pod.name.slice(0, pod.name.lastIndexOf('-'));
+			reconcile(d, workloadKey('StatefulSet', pod.namespace, statefulSet));
 		}
 	};
 }

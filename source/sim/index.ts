@@ -1,7 +1,5 @@
-// The simulator's public face (shared/STYLE.md): initialState, reduce/step, types, selectors.
+// The simulator's public face (shared/STYLE.md): initialState, step and the types.
 
-export {type InitResult, initialState} from './initial-state.js';
-export {objectKey, splitKey, workloadKey} from './keys.js';
-export {formatLabels, matchesLabels, matchesSelector, parseSelector} from './labels.js';
-export {reduce, step} from './reducer.js';
+export {initialState} from './initial-state.js';
+export {step} from './reducer.js';
 export type * from './types.js';

@@ -4,7 +4,7 @@
 import {placeDefaultClient} from './clients.js';
 import {reconcile} from './controllers.js';
 import {beginDraft, type Draft, finishDraft, put} from './draft.js';
-import {formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
+import {configCIDR, formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
 import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
 import {objectKey, workloadKey} from './keys.js';
 import {createPod} from './lifecycle.js';
@@ -14,7 +14,7 @@ import {seedState} from './prng.js';
 import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
 import type {ClusterConfig, ClusterInput, InitError, NodeInput, Pod, PodInput, ServiceInput, State, Workload, WorkloadInput} from './types.js';
 
-export type InitResult = {ok: true; state: State; warnings: string[]} | {ok: false; errors: InitError[]};
+type InitResult = {ok: true; state: State; warnings: string[]} | {ok: false; errors: InitError[]};
 
 const DEFAULT_SEED = 1;
 
@@ -22,7 +22,7 @@ const DEFAULT_SEED = 1;
  * The smallest block holding every address, widened to at least /`widest`: a dump shows
  * some of a cluster's addresses, not its range, and ranges are rarely narrower than /16.
  */
-export function inferCIDR(addresses: string[], widest = 16): string | null {
+function inferCIDR(addresses: string[], widest = 16): string | null {
 	const values = addresses.map(parseIPv4).filter((v): v is number => v !== null);
 	if (values.length === 0) return null;
 	const min = Math.min(...values);
@@ -55,18 +55,19 @@ function recordedPodCIDR(input: ClusterInput): string | null {
 	);
 }
 
-export function resolveConfig(input: ClusterInput): ClusterConfig {
+function resolveConfig(input: ClusterInput): ClusterConfig {
 	const c = input.config;
 	// Without a Cluster document, a dump's own addresses say where the ranges are.
 	const serviceCIDR = c.serviceCIDR ?? recordedServiceCIDR(input) ?? '10.96.0.0/12';
 	const recordedDNS = input.services.find(s => s.meta.namespace === 'kube-system' && s.meta.name === 'kube-dns')?.spec.clusterIP;
-	const [min, max] = (c.nodePortRange ?? '30000-32767').split('-').map(Number);
+	// The loader passes only `low-high` (cluster-config.ts); the defaults are kube-apiserver's.
+	const [min = 30000, max = 32767] = (c.nodePortRange ?? '30000-32767').split('-').map(Number);
 	return {
 		serviceCIDR,
 		podCIDR: c.podCIDR ?? recordedPodCIDR(input) ?? '10.244.0.0/16',
 		nodeCIDRMaskSize: 24,
-		nodePortMin: min!,
-		nodePortMax: max!,
+		nodePortMin: min,
+		nodePortMax: max,
 		proxyMode: c.proxyMode ?? 'iptables',
 		loadBalancerPool: expandPool(c.loadBalancerPool ?? []),
 		externalClients: c.externalClients?.length ? c.externalClients : [{name: 'external', ip: '198.51.100.7'}],
@@ -74,7 +75,7 @@ export function resolveConfig(input: ClusterInput): ClusterConfig {
 		maxPodsPerNode: c.maxPodsPerNode ?? 110,
 		clusterDomain: 'cluster.local',
 		// B1: kube-dns takes the 10th address of the service range (or where the dump says it is).
-		dnsIP: recordedDNS && recordedDNS !== 'None' ? recordedDNS : formatIPv4(parseCIDR(serviceCIDR)!.base + 10),
+		dnsIP: recordedDNS && recordedDNS !== 'None' ? recordedDNS : formatIPv4(configCIDR(serviceCIDR).base + 10),
 	};
 }
 
@@ -130,12 +131,15 @@ function emptyState(config: ClusterConfig, seed: number): State {
 	};
 }
 
+/** 192.168.49.2, where minikube's first node is. */
+const FIRST_NODE_IP = ((192 * 256 + 168) * 256 + 49) * 256 + 2;
+
 function addNodes(d: Draft, inputs: NodeInput[]): void {
-	const podCIDR = parseCIDR(d.s.config.podCIDR)!;
+	const podCIDR = configCIDR(d.s.config.podCIDR);
 	const blockSize = 2 ** (32 - d.s.config.nodeCIDRMaskSize);
 	const taken = new Set(inputs.map(n => n.podCIDR).filter(Boolean));
 	let nextBlock = 0;
-	let nextIP = parseIPv4('192.168.49.2')!;
+	let nextIP = FIRST_NODE_IP;
 	const takenIPs = new Set(inputs.map(n => n.internalIP).filter(Boolean));
 	for (const n of inputs) {
 		let cidr = n.podCIDR;
@@ -274,7 +278,8 @@ function adoptRecordedReplicaSets(d: Draft, workloads: WorkloadInput[]): void {
 		const hash = current?.template.labels['pod-template-hash'] ?? current?.meta.name.slice(deploy.meta.name.length + 1);
 		if (!hash) continue;
 		const key = workloadKey('Deployment', deploy.meta.namespace, deploy.meta.name);
-		put(d, 'workloads', key, {...d.s.workloads[key]!, templateHash: hash});
+		const deployment = d.s.workloads[key];
+		if (deployment) put(d, 'workloads', key, {...deployment, templateHash: hash});
 	}
 }
 
@@ -348,18 +353,18 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 	// Services: the built-in addresses first (B1), then every requested address, then random ones.
 	const extra = builtins(input);
 	const services = [...extra.services, ...input.services];
-	const reserved: Reserved[] = services.map(s => {
+	const reserved: Array<[ServiceInput, Reserved]> = services.map(s => {
 		if (s.meta.namespace === 'default' && s.meta.name === 'kubernetes' && s.spec.clusterIP === undefined) {
-			return reserveRequested(d, {...s, spec: {...s.spec, clusterIP: serviceIPAt(d.s, 0)}}, errors);
+			return [s, reserveRequested(d, {...s, spec: {...s.spec, clusterIP: serviceIPAt(d.s, 0)}}, errors)];
 		}
 		if (s.meta.namespace === 'kube-system' && s.meta.name === 'kube-dns' && s.spec.clusterIP === undefined) {
-			return reserveRequested(d, {...s, spec: {...s.spec, clusterIP: config.dnsIP}}, errors);
+			return [s, reserveRequested(d, {...s, spec: {...s.spec, clusterIP: config.dnsIP}}, errors)];
 		}
-		return reserveRequested(d, s, errors);
+		return [s, reserveRequested(d, s, errors)];
 	});
 	// The DNS address is never handed out at random even when no kube-dns object claims it.
 	if (!d.s.ipam.serviceIPs[config.dnsIP]) allocateServiceIP(d, 'kube-system/kube-dns', config.dnsIP);
-	services.forEach((s, i) => completeService(d, s, reserved[i]!, errors));
+	for (const [s, r] of reserved) completeService(d, s, r, errors);
 	if (errors.length > 0) return {ok: false, errors};
 
 	for (const e of input.endpoints) userEndpoints(d, e);

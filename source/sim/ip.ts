@@ -26,14 +26,25 @@ export interface Cidr {
 }
 
 export function parseCIDR(text: string): Cidr | null {
-	const match = /^([\d.]+)\/(\d{1,2})$/.exec(text);
-	if (!match) return null;
-	const ip = parseIPv4(match[1]!);
-	const prefix = Number(match[2]);
+	const slash = text.indexOf('/');
+	const bits = text.slice(slash + 1);
+	if (slash === -1 || !/^\d{1,2}$/.test(bits)) return null;
+	const ip = parseIPv4(text.slice(0, slash));
+	const prefix = Number(bits);
 	if (ip === null || prefix > 32) return null;
 	const size = 2 ** (32 - prefix);
 	const base = Math.floor(ip / size) * size;
 	return {base, prefix, size};
+}
+
+/**
+ * A range of the cluster config (serviceCIDR, podCIDR). The loader lets only IPv4 CIDRs in there
+ * (load/cluster-config.ts) and resolveConfig fills in the rest, so a bad one is a bug here.
+ */
+export function configCIDR(text: string): Cidr {
+	const cidr = parseCIDR(text);
+	if (cidr === null) throw new Error(`internal error: the cluster config's range ${JSON.stringify(text)} is not an IPv4 CIDR`);
+	return cidr;
 }
 
 export function formatCIDR(cidr: Cidr): string {

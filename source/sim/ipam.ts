@@ -3,7 +3,7 @@
 
 import type {Draft} from './draft.js';
 import {ipamSet, podIPSet} from './draft.js';
-import {cidrContains, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
+import {cidrContains, configCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
 import {randomInt} from './prng.js';
 import type {State} from './types.js';
 
@@ -19,8 +19,8 @@ interface ServiceRange {
 	offset: number;
 }
 
-export function serviceRange(state: State): ServiceRange {
-	const cidr = parseCIDR(state.config.serviceCIDR)!;
+function serviceRange(state: State): ServiceRange {
+	const cidr = configCIDR(state.config.serviceCIDR);
 	const max = Math.max(0, cidr.size - 2);
 	const offset = max <= 16 ? 0 : Math.min(Math.max(16, Math.floor(max / 16)), 256);
 	return {base: cidr.base, max, offset};
@@ -106,10 +106,6 @@ export function allocateNodePort(d: Draft, owner: string, requested?: number): A
 	return {ok: true, value: port};
 }
 
-export function releaseNodePort(d: Draft, port: number): void {
-	ipamSet(d, 'nodePorts', String(port), null);
-}
-
 // --- LoadBalancer pool: a MetalLB-like controller hands out the lowest free address (B4) ---
 
 export function allocateLoadBalancerIP(d: Draft, owner: string, requested?: string): Allocation<string> | null {
@@ -137,15 +133,17 @@ export function allocateLoadBalancerIP(d: Draft, owner: string, requested?: stri
 // --- Pod IPs: host-local round robin inside the node's podCIDR (B5; DETAIL S57) ---
 
 /** Host indexes usable in a node's pod CIDR: skip the network address, the bridge (.1) and broadcast. */
-function hostBounds(podCIDR: string): {base: number; first: number; last: number} {
-	const cidr = parseCIDR(podCIDR)!;
-	return {base: cidr.base, first: 2, last: cidr.size - 2};
+function hostBounds(podCIDR: string): {base: number; first: number; last: number} | null {
+	const cidr = parseCIDR(podCIDR);
+	return cidr && {base: cidr.base, first: 2, last: cidr.size - 2};
 }
 
 export function allocatePodIP(d: Draft, nodeName: string, owner: string): string | null {
 	const node = d.s.nodes[nodeName];
-	if (!node) return null;
-	const {base, first, last} = hostBounds(node.podCIDR);
+	// A Node document may give an IPv6 podCIDR; the simulator has no IPv4 address to hand out there.
+	const bounds = node && hostBounds(node.podCIDR);
+	if (!bounds) return null;
+	const {base, first, last} = bounds;
 	const entry = d.s.ipam.podIPs[nodeName] ?? {used: {}, last: first - 1};
 	const span = last - first + 1;
 	// A freed address is not reused until the range wraps (S57).

@@ -3,8 +3,3 @@
 export const objectKey = (namespace: string, name: string): string => `${namespace}/${name}`;
 
 export const workloadKey = (kind: string, namespace: string, name: string): string => `${kind}/${namespace}/${name}`;
-
-export function splitKey(key: string): {namespace: string; name: string} {
-	const slash = key.indexOf('/');
-	return {namespace: key.slice(0, slash), name: key.slice(slash + 1)};
-}

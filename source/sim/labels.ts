@@ -10,17 +10,18 @@ export function matchesLabels(labels: Labels, selector: Labels): boolean {
 	return true;
 }
 
-export function matchesRequirement(labels: Labels, req: LabelSelectorRequirement): boolean {
-	const has = Object.hasOwn(labels, req.key);
+function matchesRequirement(labels: Labels, req: LabelSelectorRequirement): boolean {
+	// Own keys only: a label called `constructor` is not on every pod.
+	const value = Object.hasOwn(labels, req.key) ? labels[req.key] : undefined;
 	switch (req.operator) {
 		case 'In':
-			return has && req.values.includes(labels[req.key]!);
+			return value !== undefined && req.values.includes(value);
 		case 'NotIn':
-			return !has || !req.values.includes(labels[req.key]!);
+			return value === undefined || !req.values.includes(value);
 		case 'Exists':
-			return has;
+			return value !== undefined;
 		case 'DoesNotExist':
-			return !has;
+			return value === undefined;
 	}
 }
 
@@ -38,27 +39,33 @@ export function parseSelector(text: string): ParsedSelector {
 	if (terms === null) return {ok: false, error: `unable to parse requirement: ${JSON.stringify(text)}`};
 	for (const raw of terms) {
 		const term = raw.trim();
-		let m: RegExpExecArray | null;
 		if (term === '') continue;
-		if ((m = /^([^\s=!(),]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term))) {
-			const values = m[3]!
-				.split(',')
-				.map(v => v.trim())
-				.filter(v => v !== '');
-			matchExpressions.push({key: m[1]!, operator: m[2] === 'in' ? 'In' : 'NotIn', values});
-		} else if ((m = /^([^\s=!(),]+)\s*!=\s*([^\s=!(),]*)$/.exec(term))) {
-			matchExpressions.push({key: m[1]!, operator: 'NotIn', values: [m[2]!]});
-		} else if ((m = /^([^\s=!(),]+)\s*==?\s*([^\s=!(),]*)$/.exec(term))) {
-			matchLabels[m[1]!] = m[2]!;
-		} else if ((m = /^!\s*([^\s=!(),]+)$/.exec(term))) {
-			matchExpressions.push({key: m[1]!, operator: 'DoesNotExist', values: []});
-		} else if ((m = /^([^\s=!(),]+)$/.exec(term))) {
-			matchExpressions.push({key: m[1]!, operator: 'Exists', values: []});
-		} else {
-			return {ok: false, error: `unable to parse requirement: ${JSON.stringify(term)}`};
-		}
+		const parsed = parseTerm(term);
+		if (parsed === null) return {ok: false, error: `unable to parse requirement: ${JSON.stringify(term)}`};
+		if ('operator' in parsed) matchExpressions.push(parsed);
+		else matchLabels[parsed.key] = parsed.value;
 	}
 	return {ok: true, selector: {matchLabels, matchExpressions}};
+}
+
+/** One term of `-l`: `key in (a,b)`, `key notin (a)`, `key!=value`, `key=value` (or `==`), `!key`, `key`. */
+function parseTerm(term: string): LabelSelectorRequirement | {key: string; value: string} | null {
+	const [, setKey, operator, list] = /^([^\s=!(),]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term) ?? [];
+	if (setKey !== undefined && list !== undefined) {
+		const values = list
+			.split(',')
+			.map(v => v.trim())
+			.filter(v => v !== '');
+		return {key: setKey, operator: operator === 'in' ? 'In' : 'NotIn', values};
+	}
+	const [, notKey, notValue] = /^([^\s=!(),]+)\s*!=\s*([^\s=!(),]*)$/.exec(term) ?? [];
+	if (notKey !== undefined && notValue !== undefined) return {key: notKey, operator: 'NotIn', values: [notValue]};
+	const [, key, value] = /^([^\s=!(),]+)\s*==?\s*([^\s=!(),]*)$/.exec(term) ?? [];
+	if (key !== undefined && value !== undefined) return {key, value};
+	const [, absentKey] = /^!\s*([^\s=!(),]+)$/.exec(term) ?? [];
+	if (absentKey !== undefined) return {key: absentKey, operator: 'DoesNotExist', values: []};
+	if (/^[^\s=!(),]+$/.test(term)) return {key: term, operator: 'Exists', values: []};
+	return null;
 }
 
 /** Split on commas that are not inside parentheses. */

@@ -8,7 +8,7 @@ import {randomInt} from './prng.js';
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** `generateName` suffix: 5 characters (K8S-SEMANTICS C2). */
-export function randomSuffix(d: Draft): string {
+function randomSuffix(d: Draft): string {
 	let out = '';
 	for (let i = 0; i < 5; i++) out += ALPHANUMS[randomInt(d, ALPHANUMS.length)];
 	return out;
@@ -28,7 +28,7 @@ export function generateUid(d: Draft): string {
 }
 
 /** rand.SafeEncodeString: maps each character of the decimal hash into ALPHANUMS. */
-export function safeEncode(text: string): string {
+function safeEncode(text: string): string {
 	let out = '';
 	for (let i = 0; i < text.length; i++) out += ALPHANUMS[text.charCodeAt(i) % ALPHANUMS.length];
 	return out;

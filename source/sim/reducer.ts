@@ -42,10 +42,6 @@ export function step(state: State, action: Action): Step {
 	return {state: finishDraft(d), result};
 }
 
-export function reduce(state: State, action: Action): State {
-	return step(state, action).state;
-}
-
 function apply(d: Draft, action: Action): StepResult {
 	switch (action.type) {
 		case 'clockAdvanced':
@@ -120,7 +116,11 @@ function deletePods(d: Draft, namespace: string, name?: string, selectorText?: s
 	// Delete every pod first, then let controllers react: kubectl sends the deletes one by one,
 	// but a replacement must never take the place of a pod of the same selection.
 	const lines = pods.map(p => `pod "${p.name}" deleted`);
-	for (const pod of pods) deletePod(d, d.s.pods[objectKey(pod.namespace, pod.name)]!);
+	for (const pod of pods) {
+		// As it is now: deleting the pods before it may have changed it.
+		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
+		if (current) deletePod(d, current);
+	}
 	return message(...lines);
 }
 
@@ -129,9 +129,12 @@ function deleteNode(d: Draft, name: string): StepResult {
 	if (!node) return error(`Error from server (NotFound): nodes "${name}" not found`);
 	// The pod garbage collector force-deletes pods bound to a node that no longer exists;
 	// their controllers then create replacements on the remaining nodes.
-	const lost = indexMembers(d, 'podsByNode', name)
-		.map(k => d.s.pods[k]!)
-		.sort((a, b) => (a.name < b.name ? -1 : 1));
+	const lost: Pod[] = [];
+	for (const key of indexMembers(d, 'podsByNode', name)) {
+		const pod = d.s.pods[key];
+		if (pod) lost.push(pod);
+	}
+	lost.sort((a, b) => (a.name < b.name ? -1 : 1));
 	remove(d, 'nodes', name);
 	for (const pod of lost) {
 		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
@@ -168,11 +171,11 @@ function label(d: Draft, namespace: string, name: string, set: Labels, removeKey
 	if (!pod) return podNotFound(name);
 	const labels: Record<string, string> = {...pod.labels};
 	const warnings: string[] = [];
-	for (const key in set) {
-		if (labels[key] !== undefined && labels[key] !== set[key] && !overwrite) {
+	for (const [key, value] of Object.entries(set)) {
+		if (labels[key] !== undefined && labels[key] !== value && !overwrite) {
 			return error(`error: '${key}' already has a value (${labels[key]}), and --overwrite is false`);
 		}
-		labels[key] = set[key]!;
+		labels[key] = value;
 	}
 	for (const key of removeKeys) {
 		if (labels[key] === undefined) warnings.push(`label "${key}" not found.`);

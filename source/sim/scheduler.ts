@@ -14,7 +14,10 @@ const sortedNodes = new WeakMap<object, Node[]>();
 
 function nodesByName(nodes: State['nodes']): Node[] {
 	let sorted = sortedNodes.get(nodes);
-	if (!sorted) sortedNodes.set(nodes, (sorted = Object.values(nodes).sort((a, b) => (a.name < b.name ? -1 : 1))));
+	if (!sorted) {
+		sorted = Object.values(nodes).sort((a, b) => (a.name < b.name ? -1 : 1));
+		sortedNodes.set(nodes, sorted);
+	}
 	return sorted;
 }
 
@@ -53,7 +56,9 @@ export function schedule(d: Draft, owner: string | null): Placement {
 			bestLoad = load;
 		} else if (owned === bestOwned && load === bestLoad) best.push(node.name);
 	}
-	if (best.length === 0) {
+	// selectHost draws only when there is a tie to break.
+	const node = best.length > 1 ? best[randomInt(d, best.length)] : best[0];
+	if (node === undefined) {
 		// kube-scheduler's FailedScheduling wording.
 		const reasons: string[] = [];
 		if (full) reasons.push(`${full} Too many pods`);
@@ -61,5 +66,5 @@ export function schedule(d: Draft, owner: string | null): Placement {
 		const detail = reasons.length ? ` ${reasons.join(', ')}.` : '';
 		return {ok: false, message: `0/${nodes.length} nodes are available:${detail}`};
 	}
-	return {ok: true, node: best[best.length === 1 ? 0 : randomInt(d, best.length)]!};
+	return {ok: true, node};
 }

@@ -132,8 +132,8 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 	if (service.type === 'LoadBalancer') service.loadBalancerIngress = loadBalancerIngress(d, service, input);
 	put(d, 'services', owner, service);
 	if (service.selector && service.type !== 'ExternalName') {
-		for (const key in service.selector) {
-			indexAdd(d, 'servicesByLabel', labelBucket(service.namespace, key, service.selector[key]!), service.name);
+		for (const [key, value] of Object.entries(service.selector)) {
+			indexAdd(d, 'servicesByLabel', labelBucket(service.namespace, key, value), service.name);
 		}
 		put(d, 'endpoints', owner, buildEndpoints(d.s, service, service.createdAt));
 	}
@@ -184,8 +184,8 @@ export function userEndpoints(d: Draft, input: EndpointsInput): void {
 				ports: {...addresses[a.ip]?.ports, ...ports},
 			};
 		};
-		subset.addresses.forEach(a => add(a, true));
-		subset.notReadyAddresses.forEach(a => add(a, false));
+		for (const a of subset.addresses) add(a, true);
+		for (const a of subset.notReadyAddresses) add(a, false);
 	}
 	put(d, 'endpoints', key, {
 		...(service

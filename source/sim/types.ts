@@ -411,7 +411,7 @@ export interface ClusterEvent {
 	source?: string;
 }
 
-export type ClientKind = 'pod' | 'node' | 'external';
+type ClientKind = 'pod' | 'node' | 'external';
 
 export interface Client {
 	kind: ClientKind;
@@ -482,7 +482,7 @@ export interface AffinityEntry {
 	lastSeen: number;
 }
 
-export interface Ipam {
+interface Ipam {
 	/** Allocated ClusterIPs → service key. */
 	serviceIPs: Readonly<Record<string, string>>;
 	/** Allocated node ports (and healthCheckNodePorts) → service key. */
@@ -496,7 +496,7 @@ export interface Ipam {
 /** A set of keys, split into shards (see index-sets.ts): shard → member → true. */
 export type IndexSet = Readonly<Record<string, Readonly<Record<string, true>>>>;
 
-export interface Indexes {
+interface Indexes {
 	/** `ns\u0000key=value` → pod names. */
 	podsByLabel: Readonly<Record<string, IndexSet>>;
 	/** `ns\u0000key=value` → names of the Services whose selector has that pair. */
