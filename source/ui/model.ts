@@ -30,9 +30,7 @@ type Mode =
 	| {kind: 'help'; offset: number}
 	| {kind: 'palette'; text: string; historyIndex: number | null}
 	| {kind: 'filter'; text: string}
-	// `target` is how the bottom line names the subject (`rc/hello-node -n default`); it is
-	// derived from the subject when the prompt opens and never parsed into a command.
-	| ({kind: 'prompt'; text: string; target: string} & PromptSubject)
+	| ({kind: 'prompt'; text: string} & PromptSubject)
 	| {kind: 'chooseClient'}
 	| {kind: 'chooseAddress'}
 	| {kind: 'output'; title: string; lines: string[]; error: boolean};
@@ -273,7 +271,7 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 		case 'mode':
 			return {...model, mode: action.mode};
 		case 'promptOpened':
-			return {...model, mode: {kind: 'prompt', ...action.subject, text: action.text, target: subjectText(action.subject)}};
+			return {...model, mode: {kind: 'prompt', ...action.subject, text: action.text}};
 		case 'promptEdited':
 			return model.mode.kind === 'prompt' ? {...model, mode: {...model.mode, text: action.text}} : model;
 		case 'promptSubmitted':
@@ -303,8 +301,6 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 		}
 	}
 }
-
-const subjectText = (s: PromptSubject) => `${s.purpose === 'scale' ? s.workload : s.pod} -n ${s.namespace}`;
 
 /** The command a prompt runs: its subject and what was typed, in the shared grammar. */
 function promptLine(prompt: PromptSubject & {text: string}): string {

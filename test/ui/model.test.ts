@@ -141,7 +141,7 @@ test('a prompt holds its subject as values; Enter builds the line from them and 
 		{type: 'promptOpened', subject: {purpose: 'scale', workload: 'rc/hello-node', namespace: 'default'}, text: '3'},
 		{type: 'promptEdited', text: '0'},
 	]);
-	t.deepEqual(scale.mode, {kind: 'prompt', purpose: 'scale', workload: 'rc/hello-node', namespace: 'default', text: '0', target: 'rc/hello-node -n default'});
+	t.deepEqual(scale.mode, {kind: 'prompt', purpose: 'scale', workload: 'rc/hello-node', namespace: 'default', text: '0'});
 	const scaled = reduceModel(scale, {type: 'promptSubmitted'});
 	t.deepEqual(scaled.record, ['scale rc/hello-node --replicas=0 -n default']);
 	t.deepEqual(scaled.history, ['scale rc/hello-node --replicas=0 -n default']);
