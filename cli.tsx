@@ -100,7 +100,7 @@ function readStdin(): string {
 }
 
 /** Load, validate and settle the cluster; null (after printing why) when it cannot start. */
-/** Inputs this big take about half a second or more to load (TOOLCHAIN.md parser speeds). */
+/** Inputs this big take about half a second or more to load (docs/conventions.md parser speeds). */
 const PROGRESS_BYTES = 8 << 20;
 
 /** Progress for big loads on stderr, when a person is watching it; otherwise silent. */
@@ -154,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 	if (!options.check && options.script === undefined && (!process.stdin.isTTY || !process.stdout.isTTY)) {
 		// Ink needs raw mode and a screen; say so instead of letting it throw a React stack
-		// (TOOLCHAIN.md) or filling a pipe with escape codes.
+		// (docs/conventions.md) or filling a pipe with escape codes.
 		writeErr('error: the TUI needs an interactive terminal; to run commands without one, use --script FILE (or --script - to read them from stdin)');
 		return 2;
 	}
@@ -177,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
 		const name = options.script === '-' ? '<stdin>' : options.script;
 		return runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo}).exitCode;
 	}
-	// The UI (Ink + React) loads only now: --script and check never pay for it (DESIGN.md).
+	// The UI (Ink + React) loads only now: --script and check never pay for it (docs/architecture.md).
 	process.env.NODE_ENV ??= 'production';
 	// With CI set, Ink draws only a final frame and chalk drops colour; this is an interactive
 	// terminal (checked above), so it must behave as one. Both read these when Ink is imported.

@@ -71,7 +71,7 @@ function start() {
 		process.exit(1);
 	}
 	// Affinity on: the same Service (same pods, same ports) once more with sessionAffinity ClientIP
-	// (K8S-SEMANTICS E3); its own clusterIP and node ports are allocated, never the recorded ones.
+	// (docs/semantics.md E3); its own clusterIP and node ports are allocated, never the recorded ones.
 	const affine: ServiceInput = {
 		...chosen,
 		meta: {...chosen.meta, name: AFFINE},
@@ -110,7 +110,7 @@ function requests(target: string) {
 	return {ms: median(times), perSecond: COUNT / (median(times) / 1000), ok};
 }
 
-// By name, as one types it (`curl svc-0.team-0:80`), through the simulated DNS (K8S-SEMANTICS
+// By name, as one types it (`curl svc-0.team-0:80`), through the simulated DNS (docs/semantics.md
 // F5); by the cluster IP the DNS step drops out.
 const off = requests(`${chosen.meta.name}.${ns}:${port}`);
 const on = requests(`${AFFINE}.${ns}:${port}`);

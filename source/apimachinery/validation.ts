@@ -1,5 +1,5 @@
 // apimachinery's string rules (pkg/util/validation/validation.go), each returning the
-// messages the API server would print, in its order (K8S-SEMANTICS A1, A6, A12, DETAIL S3,
+// messages the API server would print, in its order (docs/semantics.md A1, A6, A12, S3,
 // S7, S12, S24, S28).
 
 import {isIPv4, isIPv6} from 'node:net';

@@ -1,5 +1,5 @@
 // `--from` of curl and nslookup: who sends the request. Pods resolve names through cluster
-// DNS with their namespace's search path; nodes and outside clients do not (K8S-SEMANTICS F5,
+// DNS with their namespace's search path; nodes and outside clients do not (docs/semantics.md F5,
 // F6), and outside clients cannot reach a ClusterIP (E4), so the choice matters.
 
 import {quote} from '../apimachinery/quote.js';

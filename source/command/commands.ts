@@ -1,5 +1,5 @@
 // Every command word in one table: `help` prints it and the palette completes from it
-// (shared/STYLE.md: bindings and help read the same table).
+// (docs/conventions.md: bindings and help read the same table).
 
 import {COMMON_FLAGS, type FlagSpec} from './flags.js';
 import {crash} from './verbs/crash.js';

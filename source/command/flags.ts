@@ -27,7 +27,7 @@ export type FlagParse =
 	  }
 	| ParseError;
 
-/** Flags every command takes: kubectl's global `-n`, `-o` (K8S-SEMANTICS G1) and `-h`. The
+/** Flags every command takes: kubectl's global `-n`, `-o` (docs/semantics.md G1) and `-h`. The
  *  first and last are also the only flags known before the command word. */
 export const COMMON_FLAGS: ReadonlyArray<FlagSpec> = [
 	{name: 'namespace', shorthand: 'n', kind: 'string'},

@@ -47,7 +47,7 @@ export function parseLabelChanges(pairs: readonly string[]): LabelChanges {
 	return {ok: true, set: Object.fromEntries(set), remove};
 }
 
-/** validation.IsValidLabelValue (K8S-SEMANTICS A12). */
+/** validation.IsValidLabelValue (docs/semantics.md A12). */
 export const labelValueErrors = isValidLabelValue;
 
 /** validation.IsQualifiedName, which the API server applies to label keys. */

@@ -1,5 +1,5 @@
 // One command line → a Command. The `:` palette and `--script` files share this grammar
-// (shared/DESIGN.md "Commands: one grammar, two doors"); it parses and never touches state.
+// (docs/architecture.md "Commands: one grammar, two doors"); it parses and never touches state.
 
 import {quote} from '../apimachinery/quote.js';
 import {VERBS} from './commands.js';

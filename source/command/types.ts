@@ -1,5 +1,5 @@
 // What the command grammar produces: a query for the view layer, a batch of simulator
-// actions, or a help request. Parsing never touches state (shared/DESIGN.md "Commands").
+// actions, or a help request. Parsing never touches state (docs/architecture.md "Commands").
 
 import type {Action, ResourceName} from '../sim/types.js';
 

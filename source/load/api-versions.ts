@@ -1,5 +1,5 @@
 // Which (apiVersion, kind) pairs the simulator loads, which it skips, and which a cluster
-// would not recognise at all (K8S-SEMANTICS A13).
+// would not recognise at all (docs/semantics.md A13).
 
 import type {WorkloadKind} from '../sim/types.js';
 import {goQuote} from './go-format.js';

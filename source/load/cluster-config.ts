@@ -1,4 +1,4 @@
-// Our own config document, `apiVersion: k8s-svc-tui/v1, kind: Cluster` (shared/DESIGN.md
+// Our own config document, `apiVersion: k8s-svc-tui/v1, kind: Cluster` (docs/architecture.md
 // "Domain model"). Unlike Kubernetes objects, every field here is known, so an unknown one
 // is an error (kubectl's strict decoding wording).
 
@@ -147,12 +147,12 @@ export function decodeClusterConfig(config: Obj, p: Problems): ClusterConfigInpu
 	const podStartSeconds = readNumber(config, 'podStartSeconds', [], p);
 	const maxPodsPerNode = readInt(config, 'maxPodsPerNode', [], p);
 
-	// DETAIL S43: the kubernetes Service takes the first address; the range needs 8.
+	// docs/semantics.md S43: the kubernetes Service takes the first address; the range needs 8.
 	const serviceRange = serviceCIDR === undefined ? null : parseCIDR(serviceCIDR);
 	if (serviceRange && serviceRange.size < 8) {
 		p.errors.push(invalid(['serviceCIDR'], serviceCIDR, 'must hold at least 8 addresses (a /29 or larger)'));
 	}
-	// K8S-SEMANTICS B5: one /24 per node out of the pod CIDR.
+	// docs/semantics.md B5: one /24 per node out of the pod CIDR.
 	const podRange = podCIDR === undefined ? null : parseCIDR(podCIDR);
 	if (podRange && podRange.prefix > 24) {
 		p.errors.push(invalid(['podCIDR'], podCIDR, 'must be a /24 or larger (each node gets a /24)'));

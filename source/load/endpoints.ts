@@ -1,4 +1,4 @@
-// A user-supplied Endpoints object, for a Service without a selector (K8S-SEMANTICS-DETAIL
+// A user-supplied Endpoints object, for a Service without a selector (docs/semantics.md
 // S81), validated like ValidateEndpoints.
 
 import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from '../apimachinery/validation.js';

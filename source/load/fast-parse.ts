@@ -1,5 +1,5 @@
 // The fast path for big inputs (K8S dumps of thousands of pods): JSON.parse for JSON, js-yaml
-// for YAML, each ~15× faster than `yaml` and a tenth of its memory (shared/TOOLCHAIN.md). They
+// for YAML, each ~15× faster than `yaml` and a tenth of its memory (docs/conventions.md). They
 // know no positions, so positions come from a sliced locator (locator.ts) when something needs
 // reporting. Small files keep the `yaml` path: exact positions, alias limits.
 

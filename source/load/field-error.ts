@@ -1,4 +1,4 @@
-// apimachinery's field errors (K8S-SEMANTICS A14, DETAIL F1): `<field path>: <body>`.
+// apimachinery's field errors (docs/semantics.md A14, error format F1): `<field path>: <body>`.
 // `at` is where the problem sits in the document (for line:col); `field` is what the API
 // server prints, which can differ (a map key, a defaulted field, `spec.clusterIPs` for
 // `clusterIP`).
@@ -43,7 +43,7 @@ export function invalid(at: Path, value: unknown, detail: string, field = fieldP
 }
 
 export function unsupported(at: Path, value: unknown, supported: readonly string[], field = fieldPath(at)): FieldError {
-	// K8S-SEMANTICS-DETAIL F3: the supported list is sorted and quoted.
+	// docs/semantics.md error format F3: the supported list is sorted and quoted.
 	const list = [...supported].sort().map(goQuote).join(', ');
 	return {at, field, body: `Unsupported value: ${render(value)}: supported values: ${list}`};
 }

@@ -1,4 +1,4 @@
-// How the API server prints values inside field errors (K8S-SEMANTICS-DETAIL F2): strings
+// How the API server prints values inside field errors (docs/semantics.md error format F2): strings
 // with Go's %q (source/apimachinery/quote.ts), numbers bare, structs and maps in Go %#v
 // syntax. Go's %q also escapes every control and format character, which keeps untrusted text
 // from reaching a terminal raw.

@@ -1,4 +1,4 @@
-// The simulator's allocation errors (K8S-SEMANTICS A7, A8) as positioned diagnostics.
+// The simulator's allocation errors (docs/semantics.md A7, A8) as positioned diagnostics.
 
 import type {InitError} from '../sim/index.js';
 import {goQuote} from './go-format.js';

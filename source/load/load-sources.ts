@@ -41,7 +41,7 @@ interface Ordered {
 }
 
 /** Where the API server's field path points when the document wrote a sibling: the registry
- *  fills spec.clusterIPs from spec.clusterIP (K8S-SEMANTICS-DETAIL S19). */
+ *  fills spec.clusterIPs from spec.clusterIP (docs/semantics.md S19). */
 function aliasOf(path: Path): Path | null {
 	if (path[0] === 'spec' && path[1] === 'clusterIPs') return ['spec', 'clusterIP'];
 	return null;

@@ -1,4 +1,4 @@
-// ObjectMeta: decoding and the API server's ValidateObjectMeta (K8S-SEMANTICS A1, DETAIL
+// ObjectMeta: decoding and the API server's ValidateObjectMeta (docs/semantics.md A1,
 // S3, S4), plus ValidateLabels for label maps anywhere (S28).
 
 import {isDNS1123Label, isQualifiedName, isValidLabelValue} from '../apimachinery/validation.js';

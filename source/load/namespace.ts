@@ -10,7 +10,7 @@ import type {Obj, Problems} from './object-reader.js';
 export const builtinNamespaces: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export function decodeNamespace(object: Obj, p: Problems): NamespaceInput {
-	// K8S-SEMANTICS A1: namespace names are DNS-1123 labels.
+	// docs/semantics.md A1: namespace names are DNS-1123 labels.
 	const meta = decodeMeta(object, {namespaced: false, nameRule: isDNS1123Label}, p);
 	const namespace: NamespaceInput = {name: meta.name};
 	if (meta.createdAtSeconds !== undefined) namespace.createdAtSeconds = meta.createdAtSeconds;

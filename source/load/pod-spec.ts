@@ -1,5 +1,5 @@
-// PodSpec: containers, their ports and readiness probes, with API defaults (K8S-SEMANTICS
-// C3, C4, DETAIL S64, S73) and the parts of ValidatePodSpec that matter for Services.
+// PodSpec: containers, their ports and readiness probes, with API defaults (docs/semantics.md
+// C3, C4, docs/semantics.md S64, S73) and the parts of ValidatePodSpec that matter for Services.
 
 import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
 import type {Container, ContainerPort, PodSpec, Probe, Protocol} from '../sim/types.js';
@@ -125,7 +125,7 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 			p.errors.push(unsupported([...containerAt, 'restartPolicy'], restartPolicy, ['Always']));
 		}
 		// A restartable init container is a sidecar: it keeps running beside the app, and its
-		// named ports resolve a Service's targetPort like any other (DETAIL S73).
+		// named ports resolve a Service's targetPort like any other (docs/semantics.md S73).
 		if (restartPolicy === 'Always') containers.push(container);
 	}
 

@@ -1,4 +1,4 @@
-// Service: defaulting (K8S-SEMANTICS-DETAIL S1, S2) then ValidateService in the API
+// Service: defaulting (docs/semantics.md S1, S2) then ValidateService in the API
 // server's order (A1–A12, S3–S38), and the warnings kubectl prints for it (S23, S27).
 
 import {
@@ -40,7 +40,7 @@ const trafficPolicies: readonly TrafficPolicy[] = ['Cluster', 'Local'];
 const tolerateUnreadyAnnotation = 'service.alpha.kubernetes.io/tolerate-unready-endpoints';
 /** Go's strconv.ParseBool, which the old endpoints controller used on the annotation. */
 const goTrue = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-/** DETAIL S2. */
+/** docs/semantics.md S2. */
 const defaultAffinitySeconds = 10800;
 const maxAffinitySeconds = 86400;
 

@@ -1,5 +1,5 @@
 // The loader's public shapes: source files in, a validated ClusterInput plus positioned
-// diagnostics out (shared/DESIGN.md "One picture": load/ → errors with file:line:col).
+// diagnostics out (docs/architecture.md "One picture": load/ → errors with file:line:col).
 
 import type {ClusterInput} from '../sim/types.js';
 

@@ -1,6 +1,6 @@
 // ReplicationController, ReplicaSet, Deployment and StatefulSet, with their defaulting
 // (replicas 1; the selector and labels from the template where the API version did so,
-// K8S-SEMANTICS A13) and the selector rules of ValidateDeploymentSpec and friends.
+// docs/semantics.md A13) and the selector rules of ValidateDeploymentSpec and friends.
 
 import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {matchesLabels, matchesSelector} from '../sim/labels.js';

@@ -2,7 +2,7 @@
 // palette, its key bindings and `--script` all come through here, so they cannot drift apart.
 //
 // Layering: session sits above command, view and sim, and below ui and headless (a deliberate
-// addition to shared/DESIGN.md: both front ends need the same executor).
+// addition to docs/architecture.md: both front ends need the same executor).
 
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';

@@ -1,6 +1,6 @@
 // Workload controllers: ReplicationController, ReplicaSet, Deployment (through a ReplicaSet
-// named by its pod-template-hash) and StatefulSet (ordered, stable names). K8S-SEMANTICS C2, C3;
-// DETAIL S60, S61.
+// named by its pod-template-hash) and StatefulSet (ordered, stable names). docs/semantics.md C2, C3;
+// docs/semantics.md S60, S61.
 
 import type {Draft} from './draft.js';
 import {indexMembers, put, recordEvent} from './draft.js';

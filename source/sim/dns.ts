@@ -1,5 +1,5 @@
 // Cluster DNS: CoreDNS's `kubernetes` plugin for the zone, and the pod resolver's search path
-// with ndots:5 (K8S-SEMANTICS F1-F6; DETAIL S100-S112).
+// with ndots:5 (docs/semantics.md F1-F6; S100-S112).
 
 import type {Draft} from './draft.js';
 import {objectKey} from './keys.js';

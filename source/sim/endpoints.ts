@@ -1,5 +1,5 @@
 // The endpoints controller: keeps each selector Service's endpoints equal to the selected pods
-// (K8S-SEMANTICS D1-D3, DETAIL S68-S77). Work is proportional to what changed: a pod change
+// (docs/semantics.md D1-D3, S68-S77). Work is proportional to what changed: a pod change
 // touches only the Services whose selector shares one of the pod's labels.
 
 import type {Draft} from './draft.js';

@@ -1,4 +1,4 @@
-// The simulator's public face (shared/STYLE.md): initialState, step and the types.
+// The simulator's public face (docs/conventions.md): initialState, step and the types.
 
 export {initialState} from './initial-state.js';
 export {step} from './reducer.js';

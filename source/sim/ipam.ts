@@ -9,7 +9,7 @@ import type {State} from './types.js';
 
 export type Allocation<T> = {ok: true; value: T} | {ok: false; detail: string};
 
-// --- ClusterIPs (K8S-SEMANTICS B1, B2; DETAIL S40-S47) ---
+// --- ClusterIPs (docs/semantics.md B1, B2; S40-S47) ---
 
 interface ServiceRange {
 	base: number;
@@ -38,7 +38,7 @@ export function allocateServiceIP(d: Draft, owner: string, requested?: string): 
 		const index = value === null ? -1 : value - range.base - 1;
 		const show = `[]string{"${requested}"}`;
 		if (index < 0 || index >= range.max) {
-			// The v1.2x wording users know best (DETAIL S40 says to pick one and document it).
+			// The v1.2x wording users know best (docs/semantics.md S40 says to pick one and document it).
 			return {
 				ok: false,
 				detail: `Invalid value: ${show}: failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${d.s.config.serviceCIDR}`,
@@ -71,7 +71,7 @@ export function allocateServiceIP(d: Draft, owner: string, requested?: string): 
 	return {ok: true, value: ip};
 }
 
-// --- NodePorts (B3; DETAIL S48-S51) ---
+// --- NodePorts (B3; docs/semantics.md S48-S51) ---
 
 export function allocateNodePort(d: Draft, owner: string, requested?: number): Allocation<number> {
 	const {nodePortMin: min, nodePortMax: max} = d.s.config;
@@ -130,7 +130,7 @@ export function allocateLoadBalancerIP(d: Draft, owner: string, requested?: stri
 	return {ok: false, detail: 'no available IPs in the load-balancer pool'};
 }
 
-// --- Pod IPs: host-local round robin inside the node's podCIDR (B5; DETAIL S57) ---
+// --- Pod IPs: host-local round robin inside the node's podCIDR (B5; docs/semantics.md S57) ---
 
 /** Host indexes usable in a node's pod CIDR: skip the network address, the bridge (.1) and broadcast. */
 function hostBounds(podCIDR: string): {base: number; first: number; last: number} | null {

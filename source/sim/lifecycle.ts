@@ -1,4 +1,4 @@
-// Pod lifecycle on the virtual clock (K8S-SEMANTICS C1-C4): Pending → Running (gets its IP) →
+// Pod lifecycle on the virtual clock (docs/semantics.md C1-C4): Pending → Running (gets its IP) →
 // Ready, Terminating for the grace period, container restarts that keep the IP, and readiness
 // probes that fail or pass on their period.
 

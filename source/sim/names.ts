@@ -4,10 +4,10 @@ import type {Draft} from './draft.js';
 import {fnv32a} from './hash.js';
 import {randomInt} from './prng.js';
 
-// K8S-SEMANTICS C2: apimachinery's rand.String alphabet (no vowels, no confusable digits).
+// docs/semantics.md C2: apimachinery's rand.String alphabet (no vowels, no confusable digits).
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
-/** `generateName` suffix: 5 characters (K8S-SEMANTICS C2). */
+/** `generateName` suffix: 5 characters (docs/semantics.md C2). */
 function randomSuffix(d: Draft): string {
 	let out = '';
 	for (let i = 0; i < 5; i++) out += ALPHANUMS[randomInt(d, ALPHANUMS.length)];
@@ -34,7 +34,7 @@ function safeEncode(text: string): string {
 	return out;
 }
 
-/** pod-template-hash: a safe-encoded 32-bit FNV hash of the pod template (DETAIL S60). */
+/** pod-template-hash: a safe-encoded 32-bit FNV hash of the pod template (docs/semantics.md S60). */
 export function podTemplateHash(template: unknown): string {
 	return safeEncode(String(fnv32a(JSON.stringify(template))));
 }

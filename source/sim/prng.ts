@@ -1,5 +1,5 @@
 // Seeded PRNG (mulberry32). Its state lives in State.rng so that the same seed and the same
-// actions give the same run (shared/DESIGN.md): nothing here reads a global source of entropy.
+// actions give the same run (docs/architecture.md): nothing here reads a global source of entropy.
 
 import type {Draft} from './draft.js';
 

@@ -1,4 +1,4 @@
-// kube-proxy's data path: where a connection to ip:port goes (K8S-SEMANTICS E1-E8; DETAIL
+// kube-proxy's data path: where a connection to ip:port goes (docs/semantics.md E1-E8;
 // S83-S98). A burst plans the route once, then picks an endpoint per connection.
 
 import {compareIP, resolve} from './dns.js';

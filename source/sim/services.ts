@@ -1,5 +1,5 @@
 // Creating Services as the API server's registry does: allocate the ClusterIP and node ports
-// (requested ones first, then random ones, K8S-SEMANTICS B2/B3), let the simulated cloud
+// (requested ones first, then random ones, docs/semantics.md B2/B3), let the simulated cloud
 // controller hand out a load-balancer address (B4), and start the endpoints.
 
 import type {Draft} from './draft.js';
@@ -159,7 +159,7 @@ function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): s
 	return [result.value];
 }
 
-/** A user-supplied Endpoints object for a Service without a selector (DETAIL S81). */
+/** A user-supplied Endpoints object for a Service without a selector (docs/semantics.md S81). */
 export function userEndpoints(d: Draft, input: EndpointsInput): void {
 	const key = objectKey(input.meta.namespace, input.meta.name);
 	const service = d.s.services[key];

@@ -1,9 +1,9 @@
 // The simulator's data model. Everything here is plain, JSON-serialisable data:
-// no classes, no functions, no Maps (shared/DESIGN.md "Layers").
+// no classes, no functions, no Maps (docs/architecture.md "Layers").
 //
 // Two halves:
 //   - *Input types: what the loader hands the simulator (validated and defaulted,
-//     as the API server stores objects after defaulting, K8S-SEMANTICS-DETAIL S1).
+//     as the API server stores objects after defaulting, docs/semantics.md S1).
 //   - State types: what the reducer keeps and changes.
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -58,7 +58,7 @@ export interface ContainerPort {
 	protocol: Protocol;
 }
 
-/** Readiness probe timing with API defaults applied (K8S-SEMANTICS C3). */
+/** Readiness probe timing with API defaults applied (docs/semantics.md C3). */
 export interface Probe {
 	initialDelaySeconds: number;
 	periodSeconds: number;
@@ -77,7 +77,7 @@ export interface PodSpec {
 	containers: Container[];
 	hostname?: string;
 	subdomain?: string;
-	/** Default 30 (K8S-SEMANTICS C4). */
+	/** Default 30 (docs/semantics.md C4). */
 	terminationGracePeriodSeconds: number;
 	/** A pod that names its node is not scheduled; it runs there. */
 	nodeName?: string;
@@ -182,7 +182,7 @@ export interface EndpointSubsetInput {
 	ports: EndpointPortInput[];
 }
 
-/** A user-supplied Endpoints object, for a Service without a selector (K8S-SEMANTICS-DETAIL S81). */
+/** A user-supplied Endpoints object, for a Service without a selector (docs/semantics.md S81). */
 export interface EndpointsInput {
 	meta: ObjectMetaInput;
 	subsets: EndpointSubsetInput[];
@@ -243,7 +243,7 @@ export interface ClusterInput {
 export interface ClusterConfig {
 	serviceCIDR: string;
 	podCIDR: string;
-	/** Per-node pod CIDR prefix length (24 for IPv4, K8S-SEMANTICS B5). */
+	/** Per-node pod CIDR prefix length (24 for IPv4, docs/semantics.md B5). */
 	nodeCIDRMaskSize: number;
 	nodePortMin: number;
 	nodePortMax: number;
@@ -595,7 +595,7 @@ export type ResourceName =
 	| 'replicationcontrollers'
 	| 'statefulsets';
 
-/** An allocation failure the API server would report for one object (K8S-SEMANTICS A7, A8). */
+/** An allocation failure the API server would report for one object (docs/semantics.md A7, A8). */
 export interface InitError {
 	kind: string;
 	namespace: string;

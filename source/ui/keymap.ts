@@ -1,4 +1,4 @@
-// The one key table (shared/STYLE.md): input handling, the hint line and the help overlay all
+// The one key table (docs/conventions.md): input handling, the hint line and the help overlay all
 // read it. A key that changes the simulation runs a command of the shared grammar, shown in the
 // help next to the key, so everything on the keyboard is also scriptable.
 

@@ -1,4 +1,4 @@
-// kubectl's AGE column: apimachinery `duration.HumanDuration` (K8S-SEMANTICS-DETAIL S120, G4).
+// kubectl's AGE column: apimachinery `duration.HumanDuration` (docs/semantics.md S120, G4).
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,7 +1,7 @@
 // Names and uids for objects the view derives rather than the simulator stores (EndpointSlices,
 // Endpoints uids). They are hashed from stable inputs so the same state always prints the same.
 
-/** kube's random-name alphabet (no vowels, no look-alikes; K8S-SEMANTICS C2). */
+/** kube's random-name alphabet (no vowels, no look-alikes; docs/semantics.md C2). */
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** 32-bit FNV-1a over the UTF-16 code units of `text`. */

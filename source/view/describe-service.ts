@@ -1,4 +1,4 @@
-// `kubectl describe service` (K8S-SEMANTICS G5, DETAIL S124): kubectl's describe package
+// `kubectl describe service` (docs/semantics.md G5, S124): kubectl's describe package
 // (`describeService`, `DescribeEvents`) laid out by the same tabwriter settings.
 
 import {objectKey} from '../sim/keys.js';

@@ -1,4 +1,4 @@
-// `kubectl get endpoints` (K8S-SEMANTICS D2, G2; DETAIL S71, S75, S122) and the v1 Endpoints
+// `kubectl get endpoints` (docs/semantics.md D2, G2; S71, S75, S122) and the v1 Endpoints
 // object, rebuilt from the simulator's per-address table.
 
 import {objectKey} from '../sim/keys.js';

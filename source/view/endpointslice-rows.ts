@@ -1,4 +1,4 @@
-// `kubectl get endpointslices` (K8S-SEMANTICS D4; DETAIL S72, S74-S78, S81, S123). The simulator
+// `kubectl get endpointslices` (docs/semantics.md D4; S72, S74-S78, S81, S123). The simulator
 // keeps one table of addresses per Service; the slices the controllers would write are derived
 // from it here.
 

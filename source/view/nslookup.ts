@@ -1,5 +1,5 @@
-// `nslookup NAME` inside a pod, printed like BIND's nslookup with busybox's column (K8S-SEMANTICS F;
-// DETAIL S101-S112).
+// `nslookup NAME` inside a pod, printed like BIND's nslookup with busybox's column (docs/semantics.md F;
+// docs/semantics.md S101-S112).
 
 import type {DnsRecord, DnsResult} from '../sim/types.js';
 import {sanitize} from './sanitize.js';

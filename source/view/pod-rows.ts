@@ -1,4 +1,4 @@
-// `kubectl get pods` (K8S-SEMANTICS C3-C4, G3; DETAIL S121) and the Pod object.
+// `kubectl get pods` (docs/semantics.md C3-C4, G3; S121) and the Pod object.
 
 import {workloadKey} from '../sim/keys.js';
 import type {Pod, State} from '../sim/types.js';

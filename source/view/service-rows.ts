@@ -1,4 +1,4 @@
-// `kubectl get services` (K8S-SEMANTICS G1, DETAIL S117-S119) and the Service object.
+// `kubectl get services` (docs/semantics.md G1, S117-S119) and the Service object.
 
 import {formatLabels} from '../sim/labels.js';
 import type {Service} from '../sim/types.js';

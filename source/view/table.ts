@@ -1,4 +1,4 @@
-// kubectl's text layout: Go's text/tabwriter as kubectl configures it (K8S-SEMANTICS-DETAIL S116).
+// kubectl's text layout: Go's text/tabwriter as kubectl configures it (docs/semantics.md S116).
 // Rows are data (arrays of cells); this file only lays them out.
 
 import {sanitize} from './sanitize.js';

@@ -11,7 +11,7 @@ import {
 	specialIPErrors,
 } from '../../source/apimachinery/validation.js';
 
-test('DNS-1035 label: message has the two spaces of RegexError (K8S-SEMANTICS-DETAIL S3)', t => {
+test('DNS-1035 label: message has the two spaces of RegexError (S3)', t => {
 	t.deepEqual(isDNS1035Label('web-1'), []);
 	t.deepEqual(isDNS1035Label('1svc'), [
 		"a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",

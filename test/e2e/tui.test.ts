@@ -30,7 +30,7 @@ test.serial('hello in a real terminal: kill a pod, the replacement runs, the Clu
 	const first = await term.waitFor('the Services pane', started);
 	t.is(term.display('#{alternate_on}'), '1', 'full screen on the alternate screen');
 	const ip = clusterIP(first);
-	t.regex(ip ?? '', /^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/, 'a ClusterIP from 10.96.0.0/12 (K8S-SEMANTICS B1)');
+	t.regex(ip ?? '', /^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/, 'a ClusterIP from 10.96.0.0/12 (docs/semantics.md B1)');
 	const before = podNames(first);
 	t.is(before.size, 3);
 	const victim = /›(hello-node-[a-z0-9]{5})\b/.exec(first)?.[1];

@@ -1,6 +1,6 @@
 // `--script`: one command per line, comments and blank lines skipped, CRLF tolerated, the first
 // failing line stops the run as `NAME:LINE: message`; and whole transcripts of the samples'
-// scenes, checked against K8S-SEMANTICS before they were accepted as snapshots.
+// scenes, checked against docs/semantics.md before they were accepted as snapshots.
 
 import test from 'ava';
 import {runScript, type ScriptOptions} from '../../source/headless/run-script.js';
@@ -117,7 +117,7 @@ test("without --echo nothing but the commands' own output is printed", t => {
 	t.deepEqual(result.out, ['pod "hello-node-4fp4j" deleted']);
 });
 
-// Scenes: whole transcripts on the samples (seed 1). Each was read against K8S-SEMANTICS; the
+// Scenes: whole transcripts on the samples (seed 1). Each was read against docs/semantics.md; the
 // facts that matter are also asserted outright, so a snapshot update cannot silently hide them.
 
 function scene(file: string, lines: string[], extra?: string): Run {
@@ -154,7 +154,7 @@ test('hello: kill a pod, watch the replacement come up, ClusterIP unchanged', t 
 		'nslookup hello-node-svc',
 	]);
 	t.is(result.exitCode, 0);
-	// A ClusterIP never changes while its Service lives (DESIGN.md; B2, S53).
+	// A ClusterIP never changes while its Service lives (docs/architecture.md; B2, S53).
 	const svcBefore = outputOf(result, 'get svc hello-node-svc', 0)[1]!;
 	const svcAfter = outputOf(result, 'get svc hello-node-svc', 1)[1]!;
 	t.is(svcBefore.replace(/\S+$/, ''), svcAfter.replace(/\S+$/, ''));

@@ -1,4 +1,4 @@
-// Our `apiVersion: k8s-svc-tui/v1, kind: Cluster` document (shared/DESIGN.md "Domain model").
+// Our `apiVersion: k8s-svc-tui/v1, kind: Cluster` document (docs/architecture.md "Domain model").
 import test from 'ava';
 import {errorsOf, lines, load} from './helpers.js';
 

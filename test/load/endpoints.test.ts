@@ -1,4 +1,4 @@
-// User-supplied Endpoints for a Service without a selector (K8S-SEMANTICS-DETAIL S81).
+// User-supplied Endpoints for a Service without a selector (docs/semantics.md S81).
 import test from 'ava';
 import {errorsOf, lines, load} from './helpers.js';
 

@@ -49,7 +49,7 @@ test('a realistic dump is big enough to take the fast path, in both formats', t 
 	t.deepEqual(fastParse(jsonText)!.documents[0]!.value, JSON.parse(jsonText));
 });
 
-/** Break one Service in the middle of the dump: port 0 (K8S-SEMANTICS A5). */
+/** Break one Service in the middle of the dump: port 0 (docs/semantics.md A5). */
 function broken(format: 'yaml' | 'json'): string {
 	const copy = JSON.parse(JSON.stringify(dump)) as {items: Array<Record<string, any>>};
 	const services = copy.items.filter(i => i.kind === 'Service');

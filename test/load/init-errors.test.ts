@@ -1,4 +1,4 @@
-// The simulator's allocation errors (K8S-SEMANTICS A7, A8) placed on the manifest.
+// The simulator's allocation errors (docs/semantics.md A7, A8) placed on the manifest.
 import test from 'ava';
 import {diagnosticsFromInitErrors, formatDiagnostic} from '../../source/load/index.js';
 import {lines, load} from './helpers.js';

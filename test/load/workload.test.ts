@@ -1,5 +1,5 @@
 // ReplicationController, ReplicaSet, Deployment, StatefulSet: defaults, legacy API versions
-// (K8S-SEMANTICS A13) and the selector rules of ValidateDeploymentSpec and friends.
+// (docs/semantics.md A13) and the selector rules of ValidateDeploymentSpec and friends.
 import test from 'ava';
 import {errorsOf, lines, load, warningsOf} from './helpers.js';
 

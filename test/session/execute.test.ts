@@ -34,7 +34,7 @@ for (const line of ['', '   ', '# a comment', '\t# indented comment', '\r']) {
 	});
 }
 
-// get (K8S-SEMANTICS G1-G3).
+// get (docs/semantics.md G1-G3).
 
 test("get svc prints kubectl's table on stdout and nothing on stderr", t => {
 	const result = execute(hello, 'get svc');

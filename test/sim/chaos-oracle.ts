@@ -24,7 +24,7 @@ function inCIDR(ip: string, cidr: string): boolean {
 	return ipValue(ip) >= start && ipValue(ip) < start + size;
 }
 
-// --- what a Service's endpoints must be (K8S-SEMANTICS D1-D3, DETAIL S69-S77) -------------------
+// --- what a Service's endpoints must be (docs/semantics.md D1-D3, S69-S77) -------------------
 
 export interface ExpectedAddress {
 	ip: string;
@@ -76,7 +76,7 @@ export function expectedEndpoints(state: State, service: Service): Record<string
 	return out;
 }
 
-/** kube-proxy's CategorizeEndpoints (pkg/proxy/topology.go, DETAIL S84, S89, S91): Cluster
+/** kube-proxy's CategorizeEndpoints (pkg/proxy/topology.go, docs/semantics.md S84, S89, S91): Cluster
  *  policy uses every ready endpoint, else every serving-and-terminating one; Local uses this
  *  node's ready ones, else this node's serving-and-terminating ones. Nothing usable anywhere
  *  ⇒ REJECT (refused); usable elsewhere but not here ⇒ DROP (timeout). */

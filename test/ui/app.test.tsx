@@ -2,7 +2,7 @@
 // The whole screen, key by key: every sample's opening screen and the scenes the app exists for
 // (kill a pod, scale to 0 and back, bursts with and without session affinity, NodePort from
 // outside, ExternalName lookups, help, the palette). Colour off, seed 1, fixed sizes, and the
-// clock moves only on `.` (wait 1s). Each snapshot was read against K8S-SEMANTICS before it was
+// clock moves only on `.` (wait 1s). Each snapshot was read against docs/semantics.md before it was
 // accepted; the facts are asserted too, so a carelessly updated snapshot still fails.
 
 import {readdirSync} from 'node:fs';
@@ -47,7 +47,7 @@ for (const file of SAMPLES) {
 			const sim = s.model().sim;
 			t.true(lines(frame)[0]!.startsWith(`k8s-svc-tui · ${file} · ${Object.keys(sim.nodes).length} nodes`));
 			t.regex(lines(frame)[0]!, /▶ running 1× · t=00:00\.0$/);
-			// Every Service is listed with its ClusterIP (K8S-SEMANTICS G1: None for headless,
+			// Every Service is listed with its ClusterIP (docs/semantics.md G1: None for headless,
 			// <none> for ExternalName), and the first one in `default` is selected.
 			for (const svc of Object.values(sim.services)) {
 				const ip = svc.type === 'ExternalName' ? '<none>' : svc.clusterIP!;
@@ -76,7 +76,7 @@ test.serial('hello: after killing one pod, and once the replacement is ready', a
 		const killed = await s.press('x');
 		t.snapshot(killed, 'hello: after killing one pod');
 		assertFits(t, killed);
-		// K8S-SEMANTICS C4: Terminating at once, out of the ready endpoints at once.
+		// docs/semantics.md C4: Terminating at once, out of the ready endpoints at once.
 		t.truthy(lineWith(killed, victim.name.slice(-5), 'Terminating'), 'the killed pod shows Terminating');
 		t.truthy(lineWith(killed, `${victim.podIP}:8080`, 'terminating'));
 		t.truthy(lineWith(killed, 'hello-node-svc', '2/2 ready'));
@@ -227,7 +227,7 @@ test.serial('palette: typing a command, and the output of get pods -o wide', asy
 		t.snapshot(output, 'palette: output of get pods -o wide');
 		assertFits(t, output);
 		t.truthy(lineWith(output, '│ :get pods -o wide'));
-		// K8S-SEMANTICS G3: kubectl's wide columns (cut at the overlay's edge).
+		// docs/semantics.md G3: kubectl's wide columns (cut at the overlay's edge).
 		t.truthy(lineWith(output, 'NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE'));
 		for (const pod of Object.values(s.model().sim.pods).filter(p => p.namespace === 'default')) {
 			t.truthy(lineWith(output, pod.name, '1/1', 'Running', pod.podIP!, pod.nodeName!));
@@ -312,7 +312,7 @@ test.serial('hello: s asks for the replicas, Enter scales to what was typed; l e
 	});
 });
 
-// A NodePort request from outside (K8S-SEMANTICS E5: every node answers on the nodePort).
+// A NodePort request from outside (docs/semantics.md E5: every node answers on the nodePort).
 
 test.serial('NodePort from outside: choose the external client, then a node address, then r', async t => {
 	await withScreen('samples/hello.yaml', undefined, async s => {
@@ -373,7 +373,7 @@ test.serial('ClusterIP from outside does not route', async t => {
 		await s.press('f', KEYS.down, KEYS.enter, KEYS.down, KEYS.enter);
 		t.is(s.model().address, 'clusterIP');
 		const frame = await s.press('r');
-		// K8S-SEMANTICS E4, H3: the client times out, and no pod is reached.
+		// docs/semantics.md E4, H3: the client times out, and no pod is reached.
 		const m = s.model();
 		t.deepEqual(m.record, ['curl 10.108.246.108:80 --from external']);
 		const entry = m.log[0];

@@ -108,7 +108,7 @@ function assertRan(t: {true(v: boolean, m?: string): void}, line: string, after:
 	t.true(parsed.ok && parsed.command?.kind === 'actions', `${line} → ${JSON.stringify(parsed)}`);
 	if (after.status?.error !== true) return t.true(true);
 	// The simulator may refuse (an error value, not a grammar problem): `u` on a pod without a
-	// readiness probe, which the kubelet counts Ready whenever it runs (K8S-SEMANTICS C3).
+	// readiness probe, which the kubelet counts Ready whenever it runs (docs/semantics.md C3).
 	t.true(
 		/^probe pod \S+ fail -n \S+$/.test(line) &&
 			/^error: pod "[^"]+" has no readiness probe: without one the kubelet counts it Ready whenever it runs$/.test(after.status.text),

@@ -73,7 +73,7 @@ test('terminating and not-yet-running pods cannot send', t => {
 	t.true(offered?.label.endsWith(`  ${started?.podIP} (default, ${started?.nodeName})`), offered?.label);
 });
 
-test('hello: addresses of a NodePort Service (K8S-SEMANTICS E5: every node)', t => {
+test('hello: addresses of a NodePort Service (E5: every node)', t => {
 	t.deepEqual(addressChoices(hello, svc), [
 		{mode: 'dns', label: 'DNS name  hello-node-svc.default:80', target: 'hello-node-svc.default:80'},
 		{mode: 'clusterIP', label: 'ClusterIP 10.108.246.108:80', target: '10.108.246.108:80'},
@@ -89,7 +89,7 @@ test('a mode the Service lacks falls back to its DNS name', t => {
 	t.is(targetFor(hello, kubernetes, 'node:node-1'), 'kubernetes.default:443');
 });
 
-test('headless: the DNS name with the pods’ port, no ClusterIP (K8S-SEMANTICS F2)', t => {
+test('headless: the DNS name with the pods’ port, no ClusterIP (F2)', t => {
 	const state = loadState('samples/headless.yaml');
 	const choices = addressChoices(state, state.services['default/nginx']!);
 	t.deepEqual(
@@ -99,7 +99,7 @@ test('headless: the DNS name with the pods’ port, no ClusterIP (K8S-SEMANTICS 
 	t.is(choices[0]!.target, 'nginx.default:80');
 });
 
-test('LoadBalancer: the LB address after the nodePorts (K8S-SEMANTICS E6)', t => {
+test('LoadBalancer: the LB address after the nodePorts (E6)', t => {
 	const state = loadState('samples/loadbalancer.yaml');
 	const api = state.services['default/api']!;
 	const choices = addressChoices(state, api);

@@ -6,7 +6,7 @@ const M = 60 * S;
 const H = 60 * M;
 const D = 24 * H;
 
-// K8S-SEMANTICS-DETAIL S120: every boundary of apimachinery's HumanDuration.
+// docs/semantics.md S120: every boundary of apimachinery's HumanDuration.
 const table: Array<[number, string]> = [
 	[0, '0s'],
 	[999, '0s'],

@@ -8,7 +8,7 @@ function text(result: ReturnType<typeof describeService>): string {
 	return result.text;
 }
 
-test('describe svc: the K8S-SEMANTICS-DETAIL S124 sample, byte for byte (value column at 26)', t => {
+test('describe svc: the S124 sample, byte for byte (value column at 26)', t => {
 	const state = buildState({
 		services: fixtureServices().filter(s => s.name === 'hello-node-svc'),
 		endpoints: [

@@ -6,7 +6,7 @@ import {getOptions, text} from './get-helpers.js';
 
 const options = (extra: Partial<GetOptions> = {}) => getOptions('services', extra);
 
-test('get svc: the K8S-SEMANTICS-DETAIL S117 sample, byte for byte', t => {
+test('get svc: the S117 sample, byte for byte', t => {
 	const state = buildState({services: fixtureServices().filter(s => s.name !== 'slow')});
 	t.is(
 		text(get(state, options())),
@@ -121,7 +121,7 @@ test('Service object: what the API server returns for a NodePort Service', t => 
 	);
 });
 
-test('Service object: ExternalName has no clusterIP or IP families (K8S-SEMANTICS A9, H4)', t => {
+test('Service object: ExternalName has no clusterIP or IP families (A9, H4)', t => {
 	const object = serviceObject(fixtureServices().find(s => s.name === 'ext')!);
 	t.deepEqual(object.spec, {type: 'ExternalName', sessionAffinity: 'None', externalName: 'example.com'});
 });

@@ -1,5 +1,5 @@
 // `crash pod NAME`: the container restarts; the pod, its name and its IP stay
-// (K8S-SEMANTICS C1, H1), unlike `delete pod`.
+// (docs/semantics.md C1, H1), unlike `delete pod`.
 
 import {podTargets} from './pod-targets.js';
 import {actionsCommand, type Verb} from './verb.js';

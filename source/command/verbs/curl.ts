@@ -1,5 +1,5 @@
 // `curl TARGET`: requests through DNS, the Service VIP / node port / LB IP and kube-proxy to an
-// endpoint (K8S-SEMANTICS E, F). The target stays as typed; the simulator reads it.
+// endpoint (docs/semantics.md E, F). The target stays as typed; the simulator reads it.
 
 import {parseClientSpec} from '../client-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';

@@ -1,5 +1,5 @@
 // `delete pod NAME… | -l SEL` and `delete node NAME…`. A deleted pod goes Terminating and its
-// controller replaces it with a new pod, new name, new IP (K8S-SEMANTICS C1, C4).
+// controller replaces it with a new pod, new name, new IP (docs/semantics.md C1, C4).
 
 import type {Action} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';

@@ -1,4 +1,4 @@
-// `describe svc NAME` (K8S-SEMANTICS G5, S124). Only Services have a describer here.
+// `describe svc NAME` (docs/semantics.md G5, S124). Only Services have a describer here.
 
 import {quote} from '../../apimachinery/quote.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';

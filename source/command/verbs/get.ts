@@ -1,4 +1,4 @@
-// `get TYPE [NAME]`: a query for the view layer (kubectl's tables, K8S-SEMANTICS G1-G3).
+// `get TYPE [NAME]`: a query for the view layer (kubectl's tables, docs/semantics.md G1-G3).
 
 import {namedTypes, parseResourceArgs} from '../resources.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';

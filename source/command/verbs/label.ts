@@ -1,6 +1,6 @@
 // `label pod NAME key=value key- [--overwrite]`, checked in kubectl's order: resources
 // before pairs, the pairs themselves, then that there are resources and changes, and finally
-// the keys as the API server would (K8S-SEMANTICS A12).
+// the keys as the API server would (docs/semantics.md A12).
 
 import {quote} from '../../apimachinery/quote.js';
 import {labelKeyErrors, parseLabelChanges, splitResourcesAndPairs} from '../label-spec.js';

@@ -1,5 +1,5 @@
 // `nslookup NAME`: a query to cluster DNS from a client, through its search path
-// (K8S-SEMANTICS F1-F6).
+// (docs/semantics.md F1-F6).
 
 import {quote} from '../../apimachinery/quote.js';
 import {parseClientSpec} from '../client-spec.js';

@@ -1,5 +1,5 @@
 // `probe pod NAME fail|pass`: a failing readiness probe takes the pod out of the Service's
-// ready endpoints while it keeps running (K8S-SEMANTICS C3, D2).
+// ready endpoints while it keeps running (docs/semantics.md C3, D2).
 
 import {quote} from '../../apimachinery/quote.js';
 import {podTargets} from './pod-targets.js';

@@ -1,5 +1,5 @@
 // `-l` is checked while parsing so a typo fails before anything runs; the simulator gets the
-// text as typed (K8S-SEMANTICS D1 for what it selects).
+// text as typed (docs/semantics.md D1 for what it selects).
 
 import {parseSelector} from '../../sim/labels.js';
 import type {FlagValues} from '../flags.js';

@@ -1,5 +1,5 @@
 // `wait DURATION`: moves the virtual clock, so pods start, become Ready, finish terminating
-// and affinity pins expire (K8S-SEMANTICS C3, C4, E3).
+// and affinity pins expire (docs/semantics.md C3, C4, E3).
 
 import {quote} from '../../apimachinery/quote.js';
 import {parseDuration} from '../duration.js';

@@ -1,5 +1,5 @@
 // Which addresses started or stopped taking traffic between two states: only ready addresses
-// count (a terminating or not-ready one takes no traffic, K8S-SEMANTICS D2, H2).
+// count (a terminating or not-ready one takes no traffic, docs/semantics.md D2, H2).
 
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';

@@ -1,4 +1,4 @@
-// The Services pane's rows: `kubectl get svc -A` cells (K8S-SEMANTICS G1) plus ENDPOINTS, the
+// The Services pane's rows: `kubectl get svc -A` cells (docs/semantics.md G1) plus ENDPOINTS, the
 // ready count behind each Service.
 
 import test from 'ava';
@@ -48,7 +48,7 @@ test('the filter matches namespace/name, case-insensitively', t => {
 	t.deepEqual(serviceList(hello, 'nothing').headers, serviceList(hello).headers);
 });
 
-test('a terminating pod leaves the count at once (K8S-SEMANTICS C4)', t => {
+test('a terminating pod leaves the count at once (C4)', t => {
 	const next = execute(hello, 'delete pod hello-node-4fp4j').state;
 	const svc = next.services['default/hello-node-svc']!;
 	t.deepEqual(endpointCounts(next, svc), {ready: 2, total: 2});
