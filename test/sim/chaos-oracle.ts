@@ -239,26 +239,38 @@ export class Oracle {
 				return;
 			}
 			const port = vip.ports.find(p => p.port === portNumber && p.protocol === 'TCP');
-			if (!port) return this.expectOutcome(trace, 'timeout');
+			if (!port) {
+				this.expectOutcome(trace, 'timeout');
+				return;
+			}
 			const local = vip.internalTrafficPolicy === 'Local' ? (client.nodeName ?? null) : null;
-			return this.expectRoute(state, trace, vip, port, local, client.nodeName ?? '', now);
+			this.expectRoute(state, trace, vip, port, local, client.nodeName ?? '', now);
+			return;
 		}
 		const node = Object.values(state.nodes).find(n => n.internalIP === ip);
 		if (node) {
 			const svc = Object.values(state.services).find(s => s.ports.some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
-			if (!svc) return this.expectOutcome(trace, 'refused');
+			if (!svc) {
+				this.expectOutcome(trace, 'refused');
+				return;
+			}
 			const port = svc.ports.find(p => p.nodePort === portNumber && p.protocol === 'TCP')!;
 			// E5, S91: Local keeps external traffic (an outside client, or another node) on the
 			// receiving node; pods and the node itself are short-circuited to every endpoint.
 			const external = client.kind === 'external' || (client.kind === 'node' && client.nodeName !== node.name);
 			const local = external && svc.externalTrafficPolicy === 'Local' ? node.name : null;
-			return this.expectRoute(state, trace, svc, port, local, node.name, now);
+			this.expectRoute(state, trace, svc, port, local, node.name, now);
+			return;
 		}
 		const lb = Object.values(state.services).find(s => s.loadBalancerIngress.includes(ip!));
 		if (lb) {
 			const port = lb.ports.find(p => p.port === portNumber && p.protocol === 'TCP');
-			if (!port) return this.expectOutcome(trace, 'timeout');
-			return this.expectRoute(state, trace, lb, port, null, client.nodeName ?? '', now);
+			if (!port) {
+				this.expectOutcome(trace, 'timeout');
+				return;
+			}
+			this.expectRoute(state, trace, lb, port, null, client.nodeName ?? '', now);
+			return;
 		}
 		// A headless name: DNS handed out pod IPs, and the client connects straight to one (F2).
 		const svc = serviceOfName(state, trace.target);
@@ -285,7 +297,10 @@ export class Oracle {
 	private expectRoute(state: State, trace: RequestTrace, svc: Service, port: ServicePort, local: string | null, entryNode: string, now: number): void {
 		const addresses = Object.values(expectedEndpoints(state, svc) ?? {});
 		const route = usable(addresses, port.name, local);
-		if (route.outcome !== 'ok') return this.expectOutcome(trace, route.outcome);
+		if (route.outcome !== 'ok') {
+			this.expectOutcome(trace, route.outcome);
+			return;
+		}
 		const endpoint = trace.endpoint;
 		if (!endpoint || !route.ips.includes(endpoint.ip)) fail(`the request landed outside the usable endpoints ${route.ips.join(', ')}`, {trace});
 		const address = addresses.find(a => a.ip === endpoint!.ip)!;

@@ -98,7 +98,7 @@ function playChecked(scenario: Scenario): Action[] {
 	} catch (error) {
 		throw describeFailure(scenario.commands.length, SETTLE, error);
 	}
-	probes(state).forEach(action => apply(action, scenario.commands.length + 1));
+	for (const action of probes(state)) apply(action, scenario.commands.length + 1);
 	return actions;
 }
 

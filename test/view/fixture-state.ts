@@ -463,7 +463,9 @@ type MutableSet = Record<string, Record<string, true>>;
 const sharded = (index: MutableSet) => Object.fromEntries(Object.entries(index).map(([key, set]) => [key, setOf(Object.keys(set))]));
 
 function addTo(index: MutableSet, key: string, member: string): void {
-	(index[key] ??= {})[member] = true;
+	const set = index[key] ?? {};
+	set[member] = true;
+	index[key] = set;
 }
 
 function keyed<T>(items: T[], key: (item: T) => string): Record<string, T> {
@@ -500,7 +502,8 @@ export function buildState(parts: {
 		if (p.nodeName) {
 			addTo(podsByNode, p.nodeName, key);
 			if (p.podIP) {
-				const table = (podIPs[p.nodeName] ??= {used: {}, last: 0});
+				const table = podIPs[p.nodeName] ?? {used: {}, last: 0};
+				podIPs[p.nodeName] = table;
 				table.used[p.podIP] = key;
 				table.last = Math.max(table.last, Number(p.podIP.split('.')[3]));
 			}
