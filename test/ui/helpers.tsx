@@ -5,6 +5,7 @@
 
 import {fileURLToPath} from 'node:url';
 import {render} from 'ink-testing-library';
+import {Profiler} from 'react';
 import {readSources} from '../../source/load/index.js';
 import {boot} from '../../source/session/boot.js';
 import type {State} from '../../source/sim/index.js';
@@ -47,32 +48,79 @@ export interface Screen {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const nextTurn = () => new Promise(resolve => setImmediate(resolve));
 
+/** Commits React made of the screen, and how many of them have run their passive effects. */
+interface Commits {
+	rendered: number;
+	effected: number;
+}
+
+async function eventually(done: () => boolean, ms: number): Promise<boolean> {
+	const until = Date.now() + ms;
+	while (!done()) {
+		if (Date.now() > until) return false;
+		await sleep(1);
+	}
+	return true;
+}
+
+/** A hang guard, not a timing assertion: a key press settles in a few milliseconds. */
+const SETTLE_GUARD_MS = 10_000;
+
 /**
- * ~20 ms for the frame, then a few turns of the event loop: under load the timer can fire before
- * React's scheduled effects (ink-select-input re-registers its key handler in one), and a key sent
- * then would reach the previous handler.
+ * Wait until the screen has taken in everything written so far: the frame is drawn and every
+ * effect of it has run. The effects matter as much as the frame: the key handlers are
+ * (re-)registered in effects (ink's useInput whenever its handler changes, ink-select-input's
+ * chooser too), so a key sent after the frame but before them would reach the previous handler. Ink (legacy root, debug
+ * mode) renders and writes the frame synchronously inside the stdin write, and React runs the
+ * passive effects later from its scheduler (setImmediate), possibly over several turns under load.
+ * A Profiler around the tree counts both: `onRender` per commit, `onPostCommit` once that commit's
+ * passive effects have all run. A few turns first: ink holds a lone ESC until the next turn to
+ * tell it from the start of an escape sequence.
+ *
+ * Where the Profiler reports nothing (a production build of React), fall back to a fixed wait.
  */
-async function settle() {
-	await sleep(20);
+async function settle(commits: Commits, profiled: boolean) {
+	if (!profiled) {
+		await sleep(20);
+		for (let i = 0; i < 3; i++) await nextTurn();
+		return;
+	}
 	for (let i = 0; i < 3; i++) await nextTurn();
+	const until = Date.now() + SETTLE_GUARD_MS;
+	// Two quiet turns in a row: effects that set state render again, and that render has effects.
+	for (let quiet = 0; quiet < 2; ) {
+		if (Date.now() > until)
+			throw new Error(`the screen did not settle in ${SETTLE_GUARD_MS} ms (${commits.effected}/${commits.rendered} commits ran their effects)`);
+		const before = commits.rendered;
+		await nextTurn();
+		quiet = commits.effected === commits.rendered && commits.rendered === before ? quiet + 1 : 0;
+	}
 }
 
 export async function openScreen(file: string, size = {width: 100, height: 30}): Promise<Screen> {
 	const initial = initialModel(loadState(file));
 	let latest = initial;
 	const title = file.split('/').pop()!;
+	const commits: Commits = {rendered: 0, effected: 0};
+	// `onPostCommit` is in React's Profiler but not (yet) in its published types.
+	const onPostCommit = {onPostCommit: () => commits.effected++};
 	const instance = render(
-		<ThemeContext.Provider value={{color: false}}>
-			<App initial={initial} title={title} size={size} realtime={false} onModel={m => (latest = m)} />
-		</ThemeContext.Provider>,
+		<Profiler id="screen" onRender={() => commits.rendered++} {...onPostCommit}>
+			<ThemeContext.Provider value={{color: false}}>
+				<App initial={initial} title={title} size={size} realtime={false} onModel={m => (latest = m)} />
+			</ThemeContext.Provider>
+		</Profiler>,
 	);
-	await settle();
+	// The first frame is drawn synchronously, its effects a turn or so later; a React that does
+	// not profile reports neither.
+	const profiled = commits.rendered > 0 && (await eventually(() => commits.effected > 0, 2000));
+	await settle(commits, profiled);
 	return {
 		frame: () => instance.lastFrame() ?? '',
 		async press(...keys) {
 			for (const key of keys) {
 				instance.stdin.write(key);
-				await settle();
+				await settle(commits, profiled);
 			}
 			return instance.lastFrame() ?? '';
 		},
