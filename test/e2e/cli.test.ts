@@ -5,6 +5,7 @@ import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
+import {RAW_CONTROL} from '../control-chars.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -56,8 +57,6 @@ function spawnCli(args: string[], input: string): Promise<Ran> {
 const lines = (text: string) => text.split('\n').filter(l => l !== '');
 /** A Node stack frame (`    at main (file:///…)`) or an uncaught-error banner. */
 const STACK = /^\s+at |Error: .*\n\s+at |node:internal/m;
-/** Raw control characters other than the newlines that end lines. */
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 // --help and --version.
 

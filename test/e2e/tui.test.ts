@@ -17,6 +17,7 @@ const podNames = (s: string) => new Set(s.match(/\bhello-node-[a-z0-9]{5}\b/g) ?
 /** SGR sequences that set a foreground or background colour (39/49, back to the default, are not). */
 function colourEscapes(text: string): string[] {
 	const found: string[] = [];
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: finding ESC-introduced SGR sequences is the point
 	for (const [sequence, params] of text.matchAll(/\x1b\[([0-9;:]*)m/g)) {
 		const codes = params!.split(/[;:]/).map(Number);
 		if (codes.some(c => (c >= 30 && c <= 38) || (c >= 40 && c <= 48) || (c >= 90 && c <= 97) || (c >= 100 && c <= 107))) found.push(JSON.stringify(sequence));
