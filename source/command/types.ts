@@ -16,9 +16,24 @@ export type Command =
 			selector?: string;
 			output: OutputFormat;
 	  }
-	| {kind: 'describe'; resource: 'services'; name: string; namespace: string; output: OutputFormat}
+	| {
+			kind: 'describe';
+			/** The objects named (`TYPE NAME…` or `TYPE/NAME…`), in order. */
+			targets: Array<{resource: DescribableResource; name: string}>;
+			/** Set for `TYPE [NAME…]`; without names, every object of the type is described. */
+			resource?: DescribableResource;
+			/** `TYPE NAME` exactly: a NotFound falls back to the names starting with NAME (kubectl's DescribeMatchingResources). */
+			prefixMatch: boolean;
+			namespace: string;
+			allNamespaces: boolean;
+			selector?: string;
+			output: OutputFormat;
+	  }
 	| {kind: 'actions'; actions: Action[]; output: OutputFormat; summaryOnly?: boolean; verbose?: boolean}
 	| {kind: 'help'; topic?: string; output?: OutputFormat};
+
+/** What `describe` has a describer for: every kind but Event. */
+export type DescribableResource = Exclude<ResourceName, 'events'>;
 
 /** `command: null` for a blank line or a comment. */
 export type ParseResult = {ok: true; command: Command | null} | {ok: false; error: string};

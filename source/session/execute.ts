@@ -6,7 +6,7 @@
 
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
-import {describeService, dnsJson, formatNslookup, formatSummary, formatTraces, get, jsonText, requestsJson, sanitize} from '../view/index.js';
+import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, get, jsonText, requestsJson, sanitize} from '../view/index.js';
 
 export interface ExecResult {
 	state: State;
@@ -39,10 +39,12 @@ export function execute(state: State, line: string): ExecResult {
 			return finish({state, ok: true, out: lines(result.text), err, command});
 		}
 		case 'describe': {
-			const result = describeService(state, command.namespace, command.name);
-			if (!result.ok) return finish({state, ok: false, out: [], err: [result.error], command});
-			const out = command.output === 'json' ? [jsonText(result.json)] : lines(result.text);
-			return finish({state, ok: true, out, err: [], command});
+			const result = describeObjects(state, command);
+			// kubectl prints what it could describe, then the errors; the empty-list notice goes to stderr.
+			const err = result.notice === undefined ? result.errors : [...result.errors, result.notice];
+			const described = result.text !== '' || result.errors.length === 0;
+			const out = command.output === 'json' ? (described && result.notice === undefined ? [jsonText(result.json)] : []) : lines(result.text);
+			return finish({state, ok: result.errors.length === 0, out, err, command});
 		}
 		case 'help': {
 			if (command.output === 'json') {

@@ -3,20 +3,15 @@
 
 import {objectKey} from '../sim/keys.js';
 import {formatLabels} from '../sim/labels.js';
-import type {ClusterEvent, Labels, Service, State} from '../sim/types.js';
+import type {ClusterEvent, Service, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {sortKeys} from './api-object.js';
+import {annotationLines, labelLines} from './describe-writer.js';
 import {type EndpointSlice, slicesForService} from './endpointslice-rows.js';
 import type {GetResult} from './get.js';
 import {sanitize} from './sanitize.js';
 import {serviceObject} from './service-rows.js';
 import {DESCRIBE_LAYOUT, tabwrite} from './table.js';
-
-/** Annotations longer than this (key + value + 2) print on their own lines, cut to 138. */
-const MAX_ANNOTATION_LEN = 140;
-
-/** kubectl hides this one (describe.go skipAnnotations). */
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export function describeService(state: State, namespace: string, name: string): GetResult {
 	const svc = state.services[objectKey(namespace, name)];
@@ -29,7 +24,7 @@ export function describeService(state: State, namespace: string, name: string): 
 	row('Name:', svc.name);
 	row('Namespace:', svc.namespace);
 	for (const [i, text] of labelLines(svc.labels).entries()) row(i === 0 ? 'Labels:' : '', text);
-	for (const [title, text] of annotationLines(svc.annotations)) row(title, text);
+	for (const [i, text] of annotationLines(svc.annotations).entries()) row(i === 0 ? 'Annotations:' : '', text);
 	row('Selector:', formatLabels(svc.selector));
 	row('Type:', svc.type);
 	// IPv4 single-stack; an ExternalName Service has no IP families (S25).
@@ -57,32 +52,6 @@ export function describeService(state: State, namespace: string, name: string): 
 	if (svc.healthCheckNodePort !== null && svc.healthCheckNodePort !== 0) row('HealthCheck NodePort:', String(svc.healthCheckNodePort));
 	lines.push(...eventLines(state, svc));
 	return {ok: true, text: tabwrite(lines, DESCRIBE_LAYOUT), json: sortKeys(serviceObject(svc))};
-}
-
-function labelLines(labels: Labels): string[] {
-	const keys = Object.keys(labels).sort();
-	return keys.length === 0 ? ['<none>'] : keys.map(key => `${key}=${labels[key]}`);
-}
-
-/** describe.go printAnnotationsMultiline: `key: value`, long or multi-line values below the key. */
-function annotationLines(annotations: Labels): Array<[string, string]> {
-	const entries = Object.entries(annotations)
-		.filter(([key]) => key !== LAST_APPLIED)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	if (entries.length === 0) return [['Annotations:', '<none>']];
-	const out: Array<[string, string]> = [];
-	for (const [i, [key, text]] of entries.entries()) {
-		const title = i === 0 ? 'Annotations:' : '';
-		const value = text.replace(/\n$/, '');
-		if (byteLength(value) + byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
-			out.push([title, `${key}:`]);
-			// The value's own newlines become layout here; each line is still sanitized.
-			for (const part of value.split('\n')) out.push(['', `  ${shorten(part, MAX_ANNOTATION_LEN - 2)}`]);
-		} else {
-			out.push([title, `${key}: ${value}`]);
-		}
-	}
-	return out;
 }
 
 /**
@@ -166,14 +135,4 @@ function eventLines(state: State, svc: Service): string[][] {
 			return [`  ${event.type}`, sanitize(event.reason), interval, sanitize(from), sanitize(event.message.trim())];
 		}),
 	];
-}
-
-// Go's len() and slicing count bytes.
-function byteLength(text: string): number {
-	return new TextEncoder().encode(text).length;
-}
-
-function shorten(text: string, max: number): string {
-	const bytes = new TextEncoder().encode(text);
-	return bytes.length > max ? `${new TextDecoder().decode(bytes.subarray(0, max))}...` : text;
 }

@@ -1,7 +1,7 @@
 // The view layer's public face: pure functions from simulator State to what kubectl prints.
 
 export {ageSince} from './age.js';
-export {describeService} from './describe-service.js';
+export {describeObjects} from './describe-kinds.js';
 export {get} from './get.js';
 export {dnsJson, formatNslookup} from './nslookup.js';
 export {jsonText} from './output-text.js';

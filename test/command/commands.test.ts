@@ -51,7 +51,18 @@ const EXAMPLES: Record<string, Array<[string, Command]>> = {
 		],
 	],
 	describe: [
-		['describe svc hello-node-svc -n default', {kind: 'describe', resource: 'services', name: 'hello-node-svc', namespace: 'default', output: 'text'}],
+		[
+			'describe svc hello-node-svc -n default',
+			{
+				kind: 'describe',
+				targets: [{resource: 'services', name: 'hello-node-svc'}],
+				resource: 'services',
+				prefixMatch: true,
+				namespace: 'default',
+				allNamespaces: false,
+				output: 'text',
+			},
+		],
 	],
 	delete: [
 		['delete pod a b', actions({type: 'podDeleted', namespace: 'default', name: 'a'}, {type: 'podDeleted', namespace: 'default', name: 'b'})],

@@ -1,0 +1,82 @@
+// `kubectl describe pod` (describe.go describePod, release-1.34). Status, conditions and container
+// state come from the same Pod object `-o json` prints (pod-rows.ts podObject), so the two agree.
+
+import type {Pod, State} from '../sim/types.js';
+import {ageSince} from './age.js';
+import {type ContainerStatusView, writeContainers} from './describe-containers.js';
+import {describeWriter, rfc1123z, writeEvents} from './describe-writer.js';
+import {podObject, statusCell} from './pod-rows.js';
+
+/**
+ * What admission adds to every pod the model creates: Priority 0 and the `default` ServiceAccount
+ * (plugin/pkg/admission/priority, serviceaccount), and DefaultTolerationSeconds' two 300 s
+ * tolerations (plugin/pkg/admission/defaulttolerationseconds), already sorted by key.
+ */
+const DEFAULT_TOLERATIONS = ['node.kubernetes.io/not-ready:NoExecute op=Exists for 300s', 'node.kubernetes.io/unreachable:NoExecute op=Exists for 300s'];
+
+interface Condition {
+	type: string;
+	status: string;
+}
+
+function conditionsOf(state: State, pod: Pod): Condition[] {
+	const status = podObject(state, pod).status as {conditions?: Condition[]};
+	return status.conditions ?? [];
+}
+
+function containerStatuses(pod: Pod): Map<string, ContainerStatusView> | null {
+	// The kubelet reports container statuses once the pod is bound to its node.
+	if (pod.nodeName === null) return null;
+	const running = pod.containersRunning;
+	const view: ContainerStatusView = {
+		ready: pod.ready && running,
+		restartCount: pod.restartCount,
+		state: running
+			? {running: {startedAt: rfc1123z(pod.startedAt ?? pod.createdAt)}}
+			: {waiting: {reason: statusCell(pod) === 'CrashLoopBackOff' ? 'CrashLoopBackOff' : 'ContainerCreating'}},
+	};
+	if (pod.lastRestartAt !== null) view.lastTerminated = {finishedAt: rfc1123z(pod.lastRestartAt)};
+	return new Map(pod.spec.containers.map(c => [c.name, view]));
+}
+
+export function describePod(state: State, pod: Pod): string {
+	const w = describeWriter();
+	w.write(0, 'Name:', pod.name);
+	w.write(0, 'Namespace:', pod.namespace);
+	w.write(0, 'Priority:', '0');
+	w.write(0, 'Service Account:', 'default');
+	w.write(0, 'Node:', pod.nodeName === null ? '<none>' : `${pod.nodeName}/${state.nodes[pod.nodeName]?.internalIP ?? ''}`);
+	if (pod.startedAt !== null) w.write(0, 'Start Time:', rfc1123z(pod.startedAt));
+	w.labels('Labels', pod.labels);
+	w.annotations('Annotations', pod.annotations);
+	if (pod.deletionTimestamp !== null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') {
+		// kubectl measures from the deletionTimestamp, which lies a grace period ahead: `<invalid>` until then.
+		const grace = pod.spec.terminationGracePeriodSeconds;
+		w.write(0, 'Status:', `Terminating (lasts ${ageSince(state.clock, pod.deletionTimestamp + grace * 1000)})`);
+		w.write(0, 'Termination Grace Period:', `${grace}s`);
+	} else {
+		w.write(0, 'Status:', pod.phase);
+	}
+	w.write(0, 'IP:', pod.podIP ?? '');
+	if (pod.podIP === null) w.write(0, 'IPs:', '<none>');
+	else {
+		w.write(0, 'IPs:');
+		w.write(1, 'IP:', pod.podIP);
+	}
+	if (pod.owner !== null) w.write(0, 'Controlled By:', `${pod.owner.kind}/${pod.owner.name}`);
+	writeContainers(w, pod.spec, containerStatuses(pod), '');
+	const conditions = conditionsOf(state, pod);
+	if (conditions.length > 0) {
+		w.write(0, 'Conditions:');
+		w.write(1, 'Type', 'Status');
+		// `%v \t%v \n`: kubectl leaves a space after each value.
+		for (const c of conditions) w.write(1, `${c.type} `, `${c.status} `);
+	}
+	w.write(0, 'Volumes:', '<none>');
+	// No container has requests or limits (pkg/apis/core/helper/qos).
+	w.write(0, 'QoS Class:', 'BestEffort');
+	w.labels('Node-Selectors', {});
+	for (const [i, toleration] of DEFAULT_TOLERATIONS.entries()) w.write(0, i === 0 ? 'Tolerations:' : '', toleration);
+	writeEvents(w, state, {kind: 'Pod', namespace: pod.namespace, name: pod.name});
+	return w.text();
+}

@@ -1,0 +1,76 @@
+// `describe node` against kubectl's layout (kubernetes/kubectl pkg/describe/describe.go
+// describeNode, describeNodeLease, describeNodeResource; release-1.34). The System Info lines, PodCIDR
+// and the Non-terminated Pods table share one tabwriter block, so `  Namespace` lines up with them.
+import {readFileSync} from 'node:fs';
+import test from 'ava';
+import {execute} from '../../source/session/execute.js';
+import {bootSources, sampleState} from '../session/sample-state.js';
+
+test('describe node: node-1 of the hello sample, line for line', t => {
+	t.deepEqual(execute(sampleState('hello.yaml'), 'describe node node-1').out, [
+		'Name:               node-1',
+		'Roles:              <none>',
+		'Labels:             kubernetes.io/hostname=node-1',
+		'                    kubernetes.io/os=linux',
+		'Annotations:        <none>',
+		'CreationTimestamp:  Thu, 01 Jan 2026 00:00:00 +0000',
+		'Taints:             <none>',
+		'Unschedulable:      false',
+		'Lease:',
+		'  HolderIdentity:  node-1',
+		'  AcquireTime:     <unset>',
+		'  RenewTime:       Thu, 01 Jan 2026 00:00:00 +0000',
+		'Conditions:',
+		'  Type    Status  LastHeartbeatTime                 LastTransitionTime                Reason         Message',
+		'  ----    ------  -----------------                 ------------------                ------         -------',
+		'  Ready   True    Thu, 01 Jan 2026 00:00:00 +0000   Thu, 01 Jan 2026 00:00:00 +0000   KubeletReady   kubelet is posting ready status',
+		'Addresses:',
+		'  InternalIP:  192.168.49.2',
+		'  Hostname:    node-1',
+		'Capacity:',
+		'  pods:  110',
+		'Allocatable:',
+		'  pods:  110',
+		'System Info:',
+		'  Machine ID:                 ',
+		'  System UUID:                ',
+		'  Boot ID:                    ',
+		'  Kernel Version:             6.8.0-85-generic',
+		'  OS Image:                   Ubuntu 24.04.3 LTS',
+		'  Operating System:           linux',
+		'  Architecture:               amd64',
+		'  Container Runtime Version:  containerd://2.1.4',
+		'  Kubelet Version:            v1.34.0',
+		'  Kube-Proxy Version:         ',
+		'PodCIDR:                      10.244.0.0/24',
+		'PodCIDRs:                     10.244.0.0/24',
+		'Non-terminated Pods:          (1 in total)',
+		'  Namespace                   Name                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age',
+		'  ---------                   ----                ------------  ----------  ---------------  -------------  ---',
+		'  default                     hello-node-c4hwf    0 (0%)        0 (0%)      0 (0%)           0 (0%)         0s',
+		'Allocated resources:',
+		'  (Total limits may be over 100 percent, i.e., overcommitted.)',
+		'  Resource           Requests  Limits',
+		'  --------           --------  ------',
+		'  cpu                0 (0%)    0 (0%)',
+		'  memory             0 (0%)    0 (0%)',
+		'  ephemeral-storage  0 (0%)    0 (0%)',
+		'Events:              <none>',
+	]);
+});
+
+test('describe node: a dumped node lists its non-terminated pods across namespaces, namespace then name', t => {
+	const state = bootSources([{name: 'cluster.yaml', text: readFileSync('test/fixtures/dump/cluster.yaml', 'utf8')}]);
+	const out = execute(state, 'describe node ip-10-0-0-11.ec2.internal').out;
+	const from = out.indexOf('Non-terminated Pods:          (4 in total)');
+	t.not(from, -1, out.join('\n'));
+	t.deepEqual(
+		out.slice(from + 3, from + 7).map(line => line.split(/ +/).slice(1, 3).join(' ')),
+		['team-0 svc-0-lz6lp8qsfq-xlk46', 'team-0 svc-2-9hpxgnk4hq-mmcgp', 'team-1 svc-1-p6b2m58p2w-4jn8d', 'team-1 svc-1-p6b2m58p2w-ggrs5'],
+	);
+	t.true(out.includes('  InternalIP:  10.0.0.11'), out.join('\n'));
+});
+
+test('describe node: a node that does not exist', t => {
+	t.deepEqual(execute(sampleState('hello.yaml'), 'describe no node-9').err, ['Error from server (NotFound): nodes "node-9" not found']);
+});
