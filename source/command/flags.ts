@@ -6,7 +6,8 @@
 import {quote, quoteRune} from '../apimachinery/quote.js';
 import type {ParseError} from './types.js';
 
-type FlagKind = 'bool' | 'string' | 'int';
+/** `stringSlice` is pflag's StringSlice: comma-separated, and repeating the flag adds to it (kept joined by `,`). */
+type FlagKind = 'bool' | 'string' | 'int' | 'stringSlice';
 
 export interface FlagSpec {
 	name: string;
@@ -114,6 +115,11 @@ function setFlag(spec: FlagSpec, value: string, flags: Record<string, FlagValue>
 		case 'string':
 			flags[spec.name] = value;
 			return undefined;
+		case 'stringSlice': {
+			const before = flags[spec.name];
+			flags[spec.name] = typeof before === 'string' && before !== '' ? `${before},${value}` : value;
+			return undefined;
+		}
 		case 'bool': {
 			const parsed = parseBool(value);
 			if (parsed === null) return invalidArgument(spec, value, `strconv.ParseBool: parsing ${quote(value)}: invalid syntax`);

@@ -6,10 +6,12 @@ import {VERBS} from './commands.js';
 import {COMMON_FLAGS, type FlagSpec, parseFlags} from './flags.js';
 import {suggest} from './suggest.js';
 import {tokenize} from './tokenize.js';
-import type {OutputFormat, ParseResult} from './types.js';
+import type {OutputFormat, ParseResult, TemplateFormat} from './types.js';
 import {stringFlag} from './verbs/verb.js';
 
 const COMMAND_NAMES = VERBS.map(v => v.name);
+
+const TEMPLATE_FORMATS: readonly TemplateFormat[] = ['jsonpath', 'jsonpath-as-json', 'custom-columns'];
 
 /** What kubectl's root command knows before it has found the command word. */
 const ROOT_FLAGS: ReadonlyArray<FlagSpec> = COMMON_FLAGS.filter(f => f.name !== 'output');
@@ -78,7 +80,12 @@ function unknownCommand(name: string): ParseResult {
 
 function outputFormat(text: string | undefined, allowed: ReadonlyArray<OutputFormat>): {ok: true; format: OutputFormat} | {ok: false; error: string} {
 	if (text === undefined || text === '') return {ok: true, format: 'text'};
-	const format = allowed.find(f => f === text.toLowerCase());
+	// `jsonpath=TEMPLATE`, `custom-columns=SPEC`: the format is the part before the first `=` (the
+	// verb reads the rest from the raw flag), as cli-runtime's JSONPathPrintFlags.ToPrinter splits it.
+	const eq = text.indexOf('=');
+	const head = eq === -1 ? text : text.slice(0, eq);
+	const name = TEMPLATE_FORMATS.includes(head as TemplateFormat) ? head : text.toLowerCase();
+	const format = allowed.find(f => f === name);
 	if (format !== undefined) return {ok: true, format};
 	return {
 		ok: false,

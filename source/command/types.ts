@@ -4,7 +4,10 @@
 import type {Action, ResourceName} from '../sim/types.js';
 
 /** `text` is kubectl's default table; the others are its `-o` values. */
-export type OutputFormat = 'text' | 'wide' | 'json' | 'yaml';
+export type OutputFormat = 'text' | 'wide' | 'json' | 'yaml' | 'name' | TemplateFormat;
+
+/** The `-o` values that carry their argument after `=` (`-o jsonpath={.a}`); only `get` takes them. */
+export type TemplateFormat = 'jsonpath' | 'jsonpath-as-json' | 'custom-columns';
 
 export type Command =
 	| {
@@ -15,6 +18,15 @@ export type Command =
 			allNamespaces: boolean;
 			selector?: string;
 			output: OutputFormat;
+			/** Every type and its names, in order, when more than `resource [name]` was asked for (`get svc,ep`, `get all`, `get svc/a pod/b`, `get pods a b`). */
+			requests?: Array<{resource: ResourceName; names: string[]}>;
+			/** The text after `-o jsonpath=` or `-o custom-columns=`. */
+			template?: string;
+			showLabels?: boolean;
+			/** `-L`: label keys, one column each. */
+			labelColumns?: string[];
+			noHeaders?: boolean;
+			sortBy?: string;
 	  }
 	| {
 			kind: 'describe';

@@ -6,7 +6,7 @@
 
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
-import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, get, jsonText, requestsJson, sanitize} from '../view/index.js';
+import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, jsonText, kubectlGet, requestsJson, sanitize} from '../view/index.js';
 
 export interface ExecResult {
 	state: State;
@@ -30,13 +30,14 @@ export function execute(state: State, line: string): ExecResult {
 	switch (command.kind) {
 		case 'get': {
 			const output = command.output === 'text' ? 'table' : command.output;
-			const result = get(state, {...command, output});
+			const result = kubectlGet(state, {...command, output});
 			if (!result.ok) return finish({state, ok: false, out: [], err: [result.error], command});
 			const err = [...(result.warnings ?? [])];
 			const tableLike = output === 'table' || output === 'wide';
-			// kubectl writes the empty-list notice to stderr.
+			// kubectl writes the empty-list notice to stderr, and names it could not find after the output.
 			if (tableLike && result.text.startsWith('No resources found')) return finish({state, ok: true, out: [], err: [...err, result.text], command});
-			return finish({state, ok: true, out: lines(result.text), err, command});
+			const errors = result.errors ?? [];
+			return finish({state, ok: errors.length === 0, out: lines(result.text), err: [...err, ...errors], command});
 		}
 		case 'describe': {
 			const result = describeObjects(state, command);

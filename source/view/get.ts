@@ -35,7 +35,7 @@ export interface GetOptions {
 export type GetResult = {ok: true; text: string; json: unknown; warnings?: string[]} | {ok: false; error: string};
 
 /** Sent by v1.33+ API servers on every use of the v1 Endpoints API (docs/semantics.md S82). */
-const ENDPOINTS_DEPRECATION_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+export const ENDPOINTS_DEPRECATION_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
 type GetError = {ok: false; error: string};
 

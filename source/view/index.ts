@@ -2,7 +2,7 @@
 
 export {ageSince} from './age.js';
 export {describeObjects} from './describe-kinds.js';
-export {get} from './get.js';
+export {kubectlGet} from './get-formats.js';
 export {dnsJson, formatNslookup} from './nslookup.js';
 export {jsonText} from './output-text.js';
 export {formatSummary, formatTraces, requestsJson} from './request-trace.js';
