@@ -27,6 +27,8 @@ export type Command =
 			labelColumns?: string[];
 			noHeaders?: boolean;
 			sortBy?: string;
+			/** `--field-selector`, passed to the API server as kubectl does. */
+			fieldSelector?: string;
 	  }
 	| {
 			kind: 'describe';

@@ -28,6 +28,12 @@ export function decodeNode(object: Obj, p: Problems): NodeInput {
 			const ready = conditions.find(c => isObject(c) && c.type === 'Ready');
 			if (isObject(ready)) node.ready = ready.status === 'True';
 		}
+		// The kubelet reports its --max-pods here; the scheduler's NodeResourcesFit counts pods against it.
+		const allocatable = get(status, 'allocatable');
+		const pods = isObject(allocatable) ? allocatable.pods : undefined;
+		if ((typeof pods === 'string' && /^[0-9]+$/.test(pods)) || (typeof pods === 'number' && Number.isSafeInteger(pods) && pods >= 0)) {
+			node.maxPods = Number(pods);
+		}
 	}
 	return node;
 }

@@ -3,7 +3,8 @@
 // docs/semantics.md S60, S61.
 
 import type {Draft} from './draft.js';
-import {indexMembers, put, recordEvent} from './draft.js';
+import {indexMembers, put} from './draft.js';
+import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
 import {createPod, deletePod, hooks} from './lifecycle.js';
 import {generateName, generateUid, podTemplateHash} from './names.js';
@@ -65,7 +66,7 @@ function compareRank(a: Pod, b: Pod): number {
 function reconcileReplicas(d: Draft, w: Workload): void {
 	const active = ownedPods(d, w).filter(isActive);
 	const diff = w.replicas - active.length;
-	const object = `${w.kind}/${w.namespace}/${w.name}`;
+	const involved = {kind: w.kind, namespace: w.namespace, name: w.name, uid: w.uid};
 	for (let i = 0; i < diff; i++) {
 		const name = uniqueName(d, w);
 		createPod(d, {
@@ -76,12 +77,13 @@ function reconcileReplicas(d: Draft, w: Workload): void {
 			spec: w.template.spec,
 			owner: {kind: w.kind, name: w.name},
 		});
-		recordEvent(d, {type: 'Normal', reason: 'SuccessfulCreate', object, message: `Created pod: ${name}`, source: SOURCE[w.kind]});
+		// pkg/controller/replicaset/replica_set.go (via controller_utils.go CreatePods): `Created pod: %v`.
+		recordEvent(d, {type: 'Normal', reason: 'SuccessfulCreate', involved, message: `Created pod: ${name}`, source: SOURCE[w.kind]});
 	}
 	if (diff < 0) {
 		for (const pod of active.sort(compareRank).slice(0, -diff)) {
 			deletePod(d, pod);
-			recordEvent(d, {type: 'Normal', reason: 'SuccessfulDelete', object, message: `Deleted pod: ${pod.name}`, source: SOURCE[w.kind]});
+			recordEvent(d, {type: 'Normal', reason: 'SuccessfulDelete', involved, message: `Deleted pod: ${pod.name}`, source: SOURCE[w.kind]});
 		}
 	}
 }
@@ -125,8 +127,9 @@ function reconcileDeployment(d: Draft, deploy: Workload): void {
 			recordEvent(d, {
 				type: 'Normal',
 				reason: 'ScalingReplicaSet',
-				object: `Deployment/${deploy.namespace}/${deploy.name}`,
-				message: `Scaled ${verb} replica set ${rsName} from ${existing?.replicas ?? 0} to ${deploy.replicas}`,
+				involved: {kind: 'Deployment', namespace: deploy.namespace, name: deploy.name, uid: deploy.uid},
+				// pkg/controller/deployment/sync.go scaleReplicaSet: `Scaled %s replica set %s to %d from %d`.
+				message: `Scaled ${verb} replica set ${rsName} to ${deploy.replicas} from ${existing?.replicas ?? 0}`,
 				source: SOURCE.Deployment,
 			});
 		}
@@ -141,7 +144,7 @@ const ordinalOf = (w: Workload, pod: Pod): number => Number(pod.name.slice(w.nam
 function reconcileStatefulSet(d: Draft, w: Workload): void {
 	const pods = new Map<number, Pod>();
 	for (const pod of ownedPods(d, w)) pods.set(ordinalOf(w, pod), pod);
-	const object = `StatefulSet/${w.namespace}/${w.name}`;
+	const involved = {kind: 'StatefulSet', namespace: w.namespace, name: w.name, uid: w.uid};
 	for (let i = 0; i < w.replicas; i++) {
 		const pod = pods.get(i);
 		if (!pod) {
@@ -163,7 +166,8 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 			recordEvent(d, {
 				type: 'Normal',
 				reason: 'SuccessfulCreate',
-				object,
+				involved,
+				// pkg/controller/statefulset/stateful_pod_control.go recordPodEvent: `%s Pod %s in StatefulSet %s successful`.
 				message: `create Pod ${name} in StatefulSet ${w.name} successful`,
 				source: SOURCE.StatefulSet,
 			});
@@ -181,7 +185,7 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 		recordEvent(d, {
 			type: 'Normal',
 			reason: 'SuccessfulDelete',
-			object,
+			involved,
 			message: `delete Pod ${victim.name} in StatefulSet ${w.name} successful`,
 			source: SOURCE.StatefulSet,
 		});

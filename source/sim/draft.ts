@@ -7,7 +7,7 @@
 // write. Nothing outside this folder ever sees a Draft.
 
 import {has, members, shardOf} from './index-sets.js';
-import type {AffinityEntry, ClusterEvent, Endpoints, IndexSet, Namespace, Node, Pod, RequestTrace, Service, State, Timer, Workload} from './types.js';
+import type {AffinityEntry, ClusterEvent, Endpoints, EventLog, IndexSet, Namespace, Node, Pod, RequestTrace, Service, State, Timer, Workload} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 type Set_ = Record<string, true>;
@@ -150,13 +150,20 @@ export function setRoundRobin(d: Draft, key: string, value: number): void {
 	own<Record<string, number>>(d, 'roundRobin', d.s, 'roundRobin')[key] = value;
 }
 
-const EVENT_LOG_MAX = 500;
 const REQUEST_LOG_MAX = 200;
 
-export function recordEvent(d: Draft, event: Omit<ClusterEvent, 'at'>): void {
-	const events = own<ClusterEvent[]>(d, 'events', d.s, 'events');
-	events.push({at: d.s.clock, ...event});
-	if (events.length > EVENT_LOG_MAX) events.splice(0, events.length - EVENT_LOG_MAX);
+/** The event log's parts, copied once in this step (sim/events.ts writes them). */
+export function writableEventLog(d: Draft): {
+	log: Mutable<EventLog>;
+	byKey: Record<string, ClusterEvent>;
+	queue: Array<readonly [string, number]>;
+} {
+	const log = own<Mutable<EventLog>>(d, 'events', d.s, 'events');
+	return {
+		log,
+		byKey: own<Record<string, ClusterEvent>>(d, 'events.byKey', log, 'byKey'),
+		queue: own<Array<readonly [string, number]>>(d, 'events.queue', log, 'queue'),
+	};
 }
 
 export function recordRequests(d: Draft, traces: RequestTrace[]): void {

@@ -4,6 +4,7 @@
 import {placeDefaultClient} from './clients.js';
 import {reconcile} from './controllers.js';
 import {beginDraft, type Draft, finishDraft, put} from './draft.js';
+import {EMPTY_EVENT_LOG} from './events.js';
 import {configCIDR, formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
 import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
 import {objectKey, workloadKey} from './keys.js';
@@ -127,7 +128,7 @@ function emptyState(config: ClusterConfig, seed: number): State {
 		roundRobin: {},
 		requestLog: [],
 		requestSeq: 0,
-		events: [],
+		events: EMPTY_EVENT_LOG,
 	};
 }
 
@@ -162,6 +163,7 @@ function addNodes(d: Draft, inputs: NodeInput[]): void {
 			podCIDR: cidr,
 			ready: n.ready ?? true,
 			createdAt: (n.createdAtSeconds ?? 0) * 1000,
+			...(n.maxPods === undefined ? {} : {maxPods: n.maxPods}),
 		});
 	}
 }

@@ -3,7 +3,8 @@
 // probes that fail or pass on their period.
 
 import type {Draft} from './draft.js';
-import {addTimer, indexMembers, recordEvent, takeTimerDue} from './draft.js';
+import {addTimer, indexMembers, takeTimerDue} from './draft.js';
+import {expireEvents, findEvent, type NewEvent, recordEvent} from './events.js';
 import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
@@ -25,12 +26,37 @@ export const hooks: {afterPodChange: (d: Draft, pod: Pod) => void} = {afterPodCh
 
 const probeOf = (pod: Pod): Probe | undefined => pod.spec.containers.find(c => c.readinessProbe)?.readinessProbe;
 
-const podObject = (pod: Pod) => `Pod/${pod.namespace}/${pod.name}`;
+const podRef = (pod: Pod) => ({kind: 'Pod', namespace: pod.namespace, name: pod.name, uid: pod.uid});
+
+/**
+ * A kubelet event about one container: the reference names it in fieldPath (kubelet
+ * `pkg/kubelet/container/ref.go` GenerateContainerRef), and source.host is the node.
+ */
+function containerEvent(pod: Pod, container: string, type: NewEvent['type'], reason: string, message: string): NewEvent {
+	return {
+		type,
+		reason,
+		involved: {...podRef(pod), fieldPath: `spec.containers{${container}}`},
+		message,
+		source: 'kubelet',
+		...(pod.nodeName === null ? {} : {host: pod.nodeName}),
+	};
+}
+
+const scheduledEvent = (pod: Pod, node: string): NewEvent => ({
+	type: 'Normal',
+	reason: 'Scheduled',
+	involved: podRef(pod),
+	// pkg/scheduler/schedule_one.go bindingCycle: `Successfully assigned %v/%v to %v`.
+	message: `Successfully assigned ${pod.namespace}/${pod.name} to ${node}`,
+	source: 'default-scheduler',
+});
 
 export function createPod(d: Draft, init: NewPod): void {
 	const key = objectKey(init.namespace, init.name);
 	let nodeName: string | null = null;
 	let reason: string | undefined;
+	let failure: string | undefined;
 	if (init.spec.nodeName !== undefined) {
 		nodeName = d.s.nodes[init.spec.nodeName] ? init.spec.nodeName : null;
 	} else {
@@ -38,13 +64,7 @@ export function createPod(d: Draft, init: NewPod): void {
 		if (placement.ok) nodeName = placement.node;
 		else {
 			reason = 'Unschedulable';
-			recordEvent(d, {
-				type: 'Warning',
-				reason: 'FailedScheduling',
-				object: `Pod/${key}`,
-				message: placement.message,
-				source: 'default-scheduler',
-			});
+			failure = placement.message;
 		}
 	}
 	const pod: Pod = {
@@ -69,14 +89,12 @@ export function createPod(d: Draft, init: NewPod): void {
 		...(reason ? {reason} : {}),
 	};
 	savePod(d, null, pod);
+	if (failure !== undefined) {
+		recordEvent(d, {type: 'Warning', reason: 'FailedScheduling', involved: podRef(pod), message: failure, source: 'default-scheduler'});
+	}
 	if (nodeName !== null) {
-		recordEvent(d, {
-			type: 'Normal',
-			reason: 'Scheduled',
-			object: podObject(pod),
-			message: `Successfully assigned ${key} to ${nodeName}`,
-			source: 'default-scheduler',
-		});
+		// A pod with spec.nodeName never passes through the scheduler, so it has no Scheduled event.
+		if (init.spec.nodeName === undefined) recordEvent(d, scheduledEvent(pod, nodeName));
 		if (d.settling) startPod(d, pod, true);
 		else addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: key, uid: pod.uid});
 	}
@@ -92,9 +110,10 @@ function startPod(d: Draft, pod: Pod, settled = false): void {
 			recordEvent(d, {
 				type: 'Warning',
 				reason: 'FailedCreatePodSandBox',
-				object: podObject(pod),
+				involved: podRef(pod),
 				message: `Failed to create pod sandbox: no IP addresses available in range set for ${pod.nodeName}`,
 				source: 'kubelet',
+				host: pod.nodeName,
 			});
 			return;
 		}
@@ -112,16 +131,21 @@ function startPod(d: Draft, pod: Pod, settled = false): void {
 	};
 	savePod(d, pod, next);
 	if (!settled) {
-		recordEvent(d, {
-			type: 'Normal',
-			reason: 'Started',
-			object: podObject(pod),
-			message: `Started container ${pod.spec.containers[0]?.name ?? 'app'}`,
-			source: 'kubelet',
-		});
+		// Each container, as kuberuntime_container.go startContainer records them (v1.33+ wording):
+		// the image (pkg/kubelet/images/image_manager.go; every image counts as already pulled here),
+		// then created, then started. A restart records them again, so they count up.
+		for (const c of pod.spec.containers) {
+			const image = `Container image "${c.image}" already present on machine and can be accessed by the pod`;
+			recordEvent(d, containerEvent(next, c.name, 'Normal', 'Pulled', image));
+			recordEvent(d, containerEvent(next, c.name, 'Normal', 'Created', 'Container created'));
+			recordEvent(d, containerEvent(next, c.name, 'Normal', 'Started', 'Container started'));
+		}
 	}
 	if (!readyNow && probe && !pod.probeFailing) {
 		addTimer(d, {at: d.s.clock + probe.initialDelaySeconds * 1000, kind: 'podReady', target: podKey(pod), uid: pod.uid});
+	}
+	if (probe && pod.probeFailing) {
+		addTimer(d, {at: d.s.clock + probe.initialDelaySeconds * 1000, kind: 'probeFailed', target: podKey(pod), uid: pod.uid});
 	}
 	hooks.afterPodChange(d, next);
 }
@@ -150,6 +174,10 @@ export function setProbe(d: Draft, pod: Pod, passing: boolean): LifecycleResult 
 	const next: Pod = {...pod, probeFailing: !passing};
 	savePod(d, pod, next);
 	const period = probe.periodSeconds * 1000;
+	if (!passing && pod.containersRunning && pod.deletionTimestamp === null) {
+		// Every failed probe is an Unhealthy event (pkg/kubelet/prober/prober.go), from the next tick on.
+		addTimer(d, {at: nextProbeAt(pod, probe, d.s.clock), kind: 'probeFailed', target: podKey(pod), uid: pod.uid});
+	}
 	if (!passing && pod.ready && pod.containersRunning) {
 		// Not Ready after failureThreshold consecutive failed probes (C3).
 		const at = nextProbeAt(pod, probe, d.s.clock) + (probe.failureThreshold - 1) * period;
@@ -177,13 +205,11 @@ export function crashPod(d: Draft, pod: Pod): LifecycleResult {
 		lastRestartAt: d.s.clock,
 	};
 	savePod(d, pod, next);
-	recordEvent(d, {
-		type: 'Warning',
-		reason: 'BackOff',
-		object: podObject(pod),
-		message: `Back-off restarting failed container ${pod.spec.containers[0]?.name ?? 'app'} in pod ${pod.name}`,
-		source: 'kubelet',
-	});
+	const container = pod.spec.containers[0]?.name ?? 'app';
+	// pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff: `Back-off restarting failed container
+	// %s in pod %v`, the pod as pkg/kubelet/util/format.Pod prints it: `name_namespace(uid)`.
+	const backOff = `Back-off restarting failed container ${container} in pod ${pod.name}_${pod.namespace}(${pod.uid})`;
+	recordEvent(d, containerEvent(pod, container, 'Warning', 'BackOff', backOff));
 	addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: podKey(pod), uid: pod.uid});
 	return {
 		ok: true,
@@ -201,13 +227,8 @@ export function deletePod(d: Draft, pod: Pod): void {
 	}
 	const next: Pod = {...pod, deletionTimestamp: d.s.clock};
 	savePod(d, pod, next);
-	recordEvent(d, {
-		type: 'Normal',
-		reason: 'Killing',
-		object: podObject(pod),
-		message: `Stopping container ${pod.spec.containers[0]?.name ?? 'app'}`,
-		source: 'kubelet',
-	});
+	// pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer: `Stopping container %s`, per container.
+	for (const c of pod.spec.containers) recordEvent(d, containerEvent(pod, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`));
 	const grace = pod.spec.terminationGracePeriodSeconds * 1000;
 	addTimer(d, {at: d.s.clock + grace, kind: 'podGone', target: podKey(pod), uid: pod.uid});
 	hooks.afterPodChange(d, next);
@@ -231,6 +252,7 @@ function retryUnscheduled(d: Draft): void {
 		const {reason: _reason, ...rest} = pod;
 		const placed: Pod = {...rest, nodeName: placement.node};
 		savePod(d, pod, placed);
+		recordEvent(d, scheduledEvent(placed, placement.node));
 		addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: key, uid: pod.uid});
 	}
 }
@@ -251,16 +273,10 @@ function fire(d: Draft, timer: Timer): void {
 			}
 			return;
 		case 'podUnready':
-			if (pod.ready && pod.probeFailing) {
-				savePod(d, pod, {...pod, ready: false});
-				recordEvent(d, {
-					type: 'Warning',
-					reason: 'Unhealthy',
-					object: podObject(pod),
-					message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
-					source: 'kubelet',
-				});
-			}
+			if (pod.ready && pod.probeFailing) savePod(d, pod, {...pod, ready: false});
+			return;
+		case 'probeFailed':
+			probeFailed(d, pod);
 			return;
 		case 'podGone':
 			if (pod.deletionTimestamp !== null) removePod(d, pod);
@@ -276,4 +292,18 @@ export function advanceClock(d: Draft, ms: number): void {
 		fire(d, timer);
 	}
 	d.s.clock = target;
+	expireEvents(d);
+}
+
+/** One failed readiness probe: an Unhealthy event, and the next probe one period on. */
+function probeFailed(d: Draft, pod: Pod): void {
+	const container = pod.spec.containers.find(c => c.readinessProbe);
+	const probe = container?.readinessProbe;
+	if (!container || !probe || !pod.probeFailing || !pod.containersRunning || pod.deletionTimestamp !== null) return;
+	// The handler is not modelled; an HTTP probe's failure text (pkg/probe/http/http.go).
+	const event = containerEvent(pod, container.name, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503');
+	// Failing, passing and failing again within one period leaves two chains on the same ticks: one records.
+	if (findEvent(d.s, event)?.lastAt === d.s.clock) return;
+	recordEvent(d, event);
+	addTimer(d, {at: d.s.clock + probe.periodSeconds * 1000, kind: 'probeFailed', target: podKey(pod), uid: pod.uid});
 }

@@ -5,6 +5,7 @@ import {placeDefaultClient, resolveClient} from './clients.js';
 import {keyOf, reconcile} from './controllers.js';
 import {resolve} from './dns.js';
 import {beginDraft, type Draft, dropNodeIPs, finishDraft, indexMembers, put, recordRequests, remove} from './draft.js';
+import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
@@ -136,6 +137,15 @@ function deleteNode(d: Draft, name: string): StepResult {
 	}
 	lost.sort((a, b) => (a.name < b.name ? -1 : 1));
 	remove(d, 'nodes', name);
+	// The node lifecycle controller sees the Node go (pkg/controller/nodelifecycle
+	// node_lifecycle_controller.go monitorNodeHealth, via controller/util/node RecordNodeEvent).
+	recordEvent(d, {
+		type: 'Normal',
+		reason: 'RemovingNode',
+		involved: {kind: 'Node', namespace: '', name, uid: node.uid},
+		message: `Node ${name} event: Removing Node ${name} from Controller`,
+		source: 'node-controller',
+	});
 	for (const pod of lost) {
 		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
 		if (current) removePod(d, {...current, podIP: null});

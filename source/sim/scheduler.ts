@@ -45,7 +45,8 @@ export function schedule(d: Draft, owner: string | null): Placement {
 			continue;
 		}
 		const load = counts[node.name] ?? 0;
-		if (load >= max) {
+		// NodeResourcesFit counts pods against status.allocatable.pods (`Too many pods`).
+		if (load >= (node.maxPods ?? max)) {
 			full++;
 			continue;
 		}
@@ -58,13 +59,34 @@ export function schedule(d: Draft, owner: string | null): Placement {
 	}
 	// selectHost draws only when there is a tie to break.
 	const node = best.length > 1 ? best[randomInt(d, best.length)] : best[0];
-	if (node === undefined) {
-		// kube-scheduler's FailedScheduling wording.
-		const reasons: string[] = [];
-		if (full) reasons.push(`${full} Too many pods`);
-		if (notReady) reasons.push(`${notReady} node(s) had untolerated taint {node.kubernetes.io/not-ready: }`);
-		const detail = reasons.length ? ` ${reasons.join(', ')}.` : '';
-		return {ok: false, message: `0/${nodes.length} nodes are available:${detail}`};
-	}
+	if (node === undefined) return {ok: false, message: failedSchedulingMessage(nodes.length, full, notReady)};
 	return {ok: true, node};
+}
+
+/**
+ * The FailedScheduling message: pkg/scheduler/framework/types.go FitError.Error, `0/N nodes are
+ * available: <filter reasons>. <post-filter message>.`, each part a sorted histogram `count reason`.
+ * The post-filter part is DefaultPreemption's (pkg/scheduler/framework/preemption/preemption.go):
+ * every pod here has the same priority, so no victims are found on a full node, and preemption
+ * cannot help on a node rejected as unresolvable (the not-ready taint). Its own text ends with a
+ * period, hence the `..` kubectl shows.
+ */
+function failedSchedulingMessage(total: number, full: number, notReady: number): string {
+	// schedule_one.go schedulePod: no nodes at all is ErrNoNodesAvailable.
+	if (total === 0) return 'no nodes available to schedule pods';
+	const histogram = (parts: Array<[number, string]>): string =>
+		parts
+			.filter(([n]) => n > 0)
+			.map(([n, reason]) => `${n} ${reason}`)
+			.sort()
+			.join(', ');
+	const filter = histogram([
+		[full, 'Too many pods'],
+		[notReady, 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }'],
+	]);
+	const preemption = histogram([
+		[full, 'No preemption victims found for incoming pod'],
+		[notReady, 'Preemption is not helpful for scheduling'],
+	]);
+	return `0/${total} nodes are available: ${filter}. preemption: 0/${total} nodes are available: ${preemption}..`;
 }

@@ -3,8 +3,9 @@
 // controller hand out a load-balancer address (B4), and start the endpoints.
 
 import type {Draft} from './draft.js';
-import {indexAdd, put, recordEvent} from './draft.js';
+import {indexAdd, put} from './draft.js';
 import {buildEndpoints, emptyEndpoints, labelBucket} from './endpoints.js';
+import {recordEvent} from './events.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
@@ -144,18 +145,18 @@ function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): s
 	if (input.loadBalancerIngress && input.loadBalancerIngress.length > 0) return input.loadBalancerIngress;
 	const result = allocateLoadBalancerIP(d, owner, service.loadBalancerIP);
 	if (result === null) return [];
-	const object = `Service/${owner}`;
+	const involved = {kind: 'Service', namespace: service.namespace, name: service.name, uid: service.uid};
 	if (!result.ok) {
 		recordEvent(d, {
 			type: 'Warning',
 			reason: 'AllocationFailed',
-			object,
+			involved,
 			message: `Failed to allocate IP for "${owner}": ${result.detail}`,
 			source: 'metallb-controller',
 		});
 		return [];
 	}
-	recordEvent(d, {type: 'Normal', reason: 'IPAllocated', object, message: `Assigned IP ["${result.value}"]`, source: 'metallb-controller'});
+	recordEvent(d, {type: 'Normal', reason: 'IPAllocated', involved, message: `Assigned IP ["${result.value}"]`, source: 'metallb-controller'});
 	return [result.value];
 }
 

@@ -196,6 +196,8 @@ export interface NodeInput {
 	/** From dumps: a NotReady node keeps its pods but they are not Ready. */
 	ready?: boolean;
 	createdAtSeconds?: number;
+	/** `status.allocatable.pods` from a dump: how many pods the scheduler may place here. */
+	maxPods?: number;
 }
 
 export interface NamespaceInput {
@@ -265,6 +267,8 @@ export interface Node {
 	podCIDR: string;
 	ready: boolean;
 	createdAt: number;
+	/** `status.allocatable.pods` when a dump recorded it; otherwise config.maxPodsPerNode. */
+	maxPods?: number;
 }
 
 export interface Namespace {
@@ -393,22 +397,57 @@ export interface Timer {
 	at: number;
 	/** Tie-breaker so timers at the same instant fire in creation order. */
 	seq: number;
-	kind: 'podStarted' | 'podReady' | 'podUnready' | 'podGone' | 'statefulSetNext';
+	kind: 'podStarted' | 'podReady' | 'podUnready' | 'probeFailed' | 'podGone' | 'statefulSetNext';
 	/** pod key `ns/name`, or workload key for statefulSetNext. */
 	target: string;
 	/** The pod uid the timer was set for: a stale timer (pod replaced) is ignored. */
 	uid: string;
 }
 
+/** The object an event is about (core/v1 ObjectReference). */
+export interface InvolvedObject {
+	kind: string;
+	/** '' for cluster-scoped kinds (Node). */
+	namespace: string;
+	name: string;
+	uid?: string;
+	/** The container an event is about, e.g. `spec.containers{app}` (kubelet events). */
+	fieldPath?: string;
+}
+
+/**
+ * One core/v1 Event as the API server keeps it: repeats of an identical event (same object,
+ * type, reason, message and source) are one event with a count, as client-go's EventCorrelator
+ * records them (see sim/events.ts).
+ */
 export interface ClusterEvent {
-	at: number;
+	/** Serial of the first record; the name's suffix (`<object>.<hex>`) comes from it. */
+	id: number;
+	/** Serial of the latest record (the event log's queue order). */
+	seq: number;
 	type: 'Normal' | 'Warning';
 	reason: string;
-	/** `Kind/namespace/name`. */
-	object: string;
+	involved: InvolvedObject;
 	message: string;
-	/** The component that reported it (describe's From column), e.g. `replication-controller`. */
-	source?: string;
+	/** source.component, the From column of describe, e.g. `replicaset-controller`. */
+	source: string;
+	/** source.host: the node, for kubelet events. */
+	host?: string;
+	count: number;
+	firstAt: number;
+	lastAt: number;
+}
+
+/** The events the API server still holds: bounded by a TTL on virtual time and a count (sim/events.ts). */
+export interface EventLog {
+	/** Aggregation key → event. */
+	byKey: Readonly<Record<string, ClusterEvent>>;
+	/** `[key, seq]` per record, oldest first from `head`; an entry whose seq is not its event's is stale. */
+	queue: ReadonlyArray<readonly [string, number]>;
+	head: number;
+	/** Records so far. */
+	seq: number;
+	size: number;
 }
 
 type ClientKind = 'pod' | 'node' | 'external';
@@ -535,8 +574,8 @@ export interface State {
 	/** Newest last, capped. */
 	requestLog: ReadonlyArray<RequestTrace>;
 	requestSeq: number;
-	/** Newest last, capped. */
-	events: ReadonlyArray<ClusterEvent>;
+	/** Aggregated, bounded events (sim/events.ts). */
+	events: EventLog;
 }
 
 // ---------------------------------------------------------------------------
@@ -593,7 +632,8 @@ export type ResourceName =
 	| 'deployments'
 	| 'replicasets'
 	| 'replicationcontrollers'
-	| 'statefulsets';
+	| 'statefulsets'
+	| 'events';
 
 /** An allocation failure the API server would report for one object (docs/semantics.md A7, A8). */
 export interface InitError {

@@ -3,9 +3,9 @@
 
 import {objectKey} from '../sim/keys.js';
 import {formatLabels} from '../sim/labels.js';
-import type {ClusterEvent, Service, State} from '../sim/types.js';
-import {ageSince} from './age.js';
+import type {State} from '../sim/types.js';
 import {sortKeys} from './api-object.js';
+import {describeEvents} from './describe-events.js';
 import {annotationLines, labelLines} from './describe-writer.js';
 import {type EndpointSlice, slicesForService} from './endpointslice-rows.js';
 import type {GetResult} from './get.js';
@@ -50,7 +50,7 @@ export function describeService(state: State, namespace: string, name: string): 
 	if (svc.externalTrafficPolicy !== undefined) row('External Traffic Policy:', svc.externalTrafficPolicy);
 	if (svc.internalTrafficPolicy !== undefined) row('Internal Traffic Policy:', svc.internalTrafficPolicy);
 	if (svc.healthCheckNodePort !== null && svc.healthCheckNodePort !== 0) row('HealthCheck NodePort:', String(svc.healthCheckNodePort));
-	lines.push(...eventLines(state, svc));
+	lines.push(...describeEvents(state, {kind: 'Service', namespace: svc.namespace, name: svc.name, uid: svc.uid}));
 	return {ok: true, text: tabwrite(lines, DESCRIBE_LAYOUT), json: sortKeys(serviceObject(svc))};
 }
 
@@ -86,53 +86,4 @@ export function endpointsForPort(slices: ReadonlyArray<EndpointSlice>, portName:
 	}
 	const text = list.join(',');
 	return more ? `${text} + ${count - max} more...` : text;
-}
-
-/** The component kubectl shows under From, for events recorded without a `source`. */
-const EVENT_SOURCES: Readonly<Record<string, string>> = {
-	FailedToCreateEndpoint: 'endpoint-controller',
-	FailedToUpdateEndpoint: 'endpoint-controller',
-	FailedToUpdateEndpointSlices: 'endpoint-slice-controller',
-	ClusterIPNotAllocated: 'ipallocator-repair-controller',
-	ClusterIPOutOfRange: 'ipallocator-repair-controller',
-	ClusterIPAlreadyAllocated: 'ipallocator-repair-controller',
-	PortNotAllocated: 'portallocator-repair-controller',
-	PortOutOfRange: 'portallocator-repair-controller',
-	PortAlreadyAllocated: 'portallocator-repair-controller',
-};
-
-function eventSource(reason: string): string {
-	return EVENT_SOURCES[reason] ?? 'service-controller';
-}
-
-/**
- * describe.go DescribeEvents. Identical events (type, reason, message, source) are counted as the event
- * recorder aggregates them, shown as `<last> (xN over <first>)`, oldest last-seen first.
- */
-function eventLines(state: State, svc: Service): string[][] {
-	const object = `Service/${svc.namespace}/${svc.name}`;
-	const grouped = new Map<string, {event: ClusterEvent; first: number; last: number; count: number}>();
-	for (const event of state.events) {
-		if (event.object !== object) continue;
-		const key = JSON.stringify([event.type, event.reason, event.message, event.source]);
-		const seen = grouped.get(key);
-		if (seen) {
-			seen.count++;
-			seen.first = Math.min(seen.first, event.at);
-			seen.last = Math.max(seen.last, event.at);
-		} else grouped.set(key, {event, first: event.at, last: event.at, count: 1});
-	}
-	if (grouped.size === 0) return [['Events:', '<none>']];
-	const events = [...grouped.values()].sort((a, b) => a.last - b.last);
-	return [
-		['Events:'],
-		['  Type', 'Reason', 'Age', 'From', 'Message'],
-		['  ----', '------', '----', '----', '-------'],
-		...events.map(({event, first, last, count}) => {
-			const firstAge = ageSince(state.clock, first);
-			const interval = count > 1 ? `${ageSince(state.clock, last)} (x${count} over ${firstAge})` : firstAge;
-			const from = event.source ?? eventSource(event.reason);
-			return [`  ${event.type}`, sanitize(event.reason), interval, sanitize(from), sanitize(event.message.trim())];
-		}),
-	];
 }

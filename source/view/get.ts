@@ -7,6 +7,7 @@ import {type ApiObject, sortKeys} from './api-object.js';
 import {deploymentView} from './deployment-rows.js';
 import {endpointsView} from './endpoints-rows.js';
 import {endpointSliceView} from './endpointslice-rows.js';
+import {EVENT_SELECTABLE_FIELDS, eventView} from './event-rows.js';
 import type {KindView} from './kind-view.js';
 import {nodeView} from './node-rows.js';
 import {jsonText, yamlText} from './output-text.js';
@@ -24,6 +25,8 @@ export interface GetOptions {
 	namespace: string;
 	allNamespaces: boolean;
 	selector?: string;
+	/** `--field-selector`: `field=value`, `field==value`, `field!=value`, comma-separated. */
+	fieldSelector?: string;
 	/** `table` (or `text`, as source/command names it) is kubectl's default output. */
 	output: 'table' | 'text' | 'wide' | 'json' | 'yaml';
 }
@@ -50,6 +53,7 @@ const KIND_TABLES: {readonly [R in ResourceName]: (state: State, options: GetOpt
 	replicasets: tableOf(replicaSetView),
 	replicationcontrollers: tableOf(replicationControllerView),
 	statefulsets: tableOf(statefulSetView),
+	events: tableOf(eventView),
 };
 
 /** Rows as data, for the TUI's panes: headers and sanitized cells, in kubectl's order. */
@@ -101,8 +105,17 @@ function kindTable<T>(state: State, view: KindView<T>, options: GetOptions): Tab
 	if (selector !== null) items = items.filter(entry => matchesSelector(entry.meta.labels, selector));
 	// Within a namespace the API lists in name order (etcd key order); across them, by namespace.
 	items.sort((a, b) => compare(a.meta.namespace, b.meta.namespace) || compare(a.meta.name, b.meta.name));
+	let objects = items.map(entry => sortKeys(view.object(state, entry.item)));
+	if (options.fieldSelector !== undefined) {
+		const fields = view.resource === 'events' ? EVENT_SELECTABLE_FIELDS : METADATA_FIELDS;
+		const chosen = selectByFields(objects, options.fieldSelector, fields);
+		if (!chosen.ok) return chosen;
+		items = chosen.order.map(i => items[i] as (typeof items)[number]);
+		objects = chosen.order.map(i => objects[i] as ApiObject);
+	}
 
-	const headers = [...view.columns, ...(wide ? view.wideColumns : [])];
+	const wideHeaders = (view as {wideHeaders?: readonly string[]}).wideHeaders;
+	const headers = wide && wideHeaders ? [...wideHeaders] : [...view.columns, ...(wide ? view.wideColumns : [])];
 	const rows = items.map(entry => {
 		const cells = view.row(state, entry.item, wide).map(sanitize);
 		return withNamespace ? [entry.meta.namespace, ...cells] : cells;
@@ -111,7 +124,7 @@ function kindTable<T>(state: State, view: KindView<T>, options: GetOptions): Tab
 		ok: true,
 		headers: withNamespace ? ['NAMESPACE', ...headers] : headers,
 		rows,
-		objects: items.map(entry => sortKeys(view.object(state, entry.item))),
+		objects,
 		list: options.name === undefined,
 		empty: namespace === null ? 'No resources found' : `No resources found in ${sanitize(namespace)} namespace.`,
 	};
@@ -138,6 +151,51 @@ export function get(state: State, options: GetOptions): GetResult {
 	}
 	// (A real NotFound for endpoints is warned about too; errors here carry one line only.)
 	return options.resource === 'endpoints' ? {ok: true, text, json, warnings: [ENDPOINTS_DEPRECATION_WARNING]} : {ok: true, text, json};
+}
+
+/** Every kind's selectable fields (apimachinery `pkg/registry/generic` ObjectMetaFieldsSet). */
+const METADATA_FIELDS: Readonly<Record<string, string>> = {'metadata.name': 'metadata.name', 'metadata.namespace': 'metadata.namespace'};
+
+type FieldTerm = {field: string; path: string; op: '=' | '!='; value: string};
+
+/** apimachinery `pkg/fields/selector.go` ParseSelector: terms split on `,`, operators `!=`, `==`, `=`. */
+function parseFieldSelector(text: string, fields: Readonly<Record<string, string>>): {ok: true; terms: FieldTerm[]} | GetError {
+	const terms: FieldTerm[] = [];
+	for (const part of text.split(',')) {
+		if (part === '') continue;
+		const match = /^(.*?)(!=|==|=)(.*)$/.exec(part);
+		if (match === null) return {ok: false, error: `error: invalid selector: '${sanitize(text)}'; can't understand '${sanitize(part)}'`};
+		const [, field = '', op, value = ''] = match;
+		const path = fields[field.trim()];
+		if (path === undefined) return {ok: false, error: `Error from server (BadRequest): field label not supported: ${sanitize(field.trim())}`};
+		terms.push({field, path, op: op === '!=' ? '!=' : '=', value: value.trim()});
+	}
+	return {ok: true, terms};
+}
+
+function fieldAt(object: ApiObject, path: string): unknown {
+	let value: unknown = object;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as ApiObject)[key];
+	}
+	return value;
+}
+
+/** The rows `--field-selector` keeps, as the API server filters them (a missing field reads as ''). */
+function selectByFields(objects: ApiObject[], selector: string, fields: Readonly<Record<string, string>>): {ok: true; order: number[]} | GetError {
+	const parsed = parseFieldSelector(selector, fields);
+	if (!parsed.ok) return parsed;
+	const order = objects
+		.map((_, i) => i)
+		.filter(i =>
+			parsed.terms.every(term => {
+				const raw = fieldAt(objects[i] as ApiObject, term.path);
+				const value = raw === undefined || raw === null ? '' : String(raw);
+				return term.op === '=' ? value === term.value : value !== term.value;
+			}),
+		);
+	return {ok: true, order};
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {listEvents} from '../../source/sim/events.js';
 import {input} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -85,7 +86,9 @@ test('C3/S64: a failing readiness probe makes the pod NotReady after failureThre
 	const failed = state.pods[`default/${pod.name}`]!;
 	t.false(failed.ready);
 	t.is(failed.restartCount, 0);
-	t.true(state.events.some(e => e.reason === 'Unhealthy' && e.object === `Pod/default/${pod.name}`));
+	// pkg/kubelet/prober: one Unhealthy per failed probe, aggregated: failures at 0, 10 and 20 s.
+	const unhealthy = listEvents(state).find(e => e.reason === 'Unhealthy' && e.involved.name === pod.name);
+	t.is(unhealthy?.count, 3);
 	state = run(state, {type: 'probeSet', namespace: 'default', name: pod.name, passing: true}, wait(10)).state;
 	t.true(state.pods[`default/${pod.name}`]!.ready);
 });

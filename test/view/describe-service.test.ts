@@ -1,4 +1,5 @@
 import test from 'ava';
+import {eventLogOf} from '../../source/sim/events.js';
 import {describeService, endpointsForPort} from '../../source/view/describe-service.js';
 import type {EndpointSlice} from '../../source/view/endpointslice-rows.js';
 import {RAW_CONTROL} from '../control-chars.js';
@@ -187,17 +188,11 @@ test('describe svc: untrusted text is sanitized', t => {
 
 test("describe svc: From is the event's recorded source when it has one", t => {
 	const state = fixtureState();
-	const events = [
-		{
-			at: CLOCK - 30 * 1000,
-			type: 'Normal' as const,
-			reason: 'IPAllocated',
-			object: 'Service/default/hello-node-svc',
-			message: 'Assigned IP ["203.0.113.10"]',
-			source: 'metallb-controller',
-		},
-		{at: CLOCK - 20 * 1000, type: 'Warning' as const, reason: 'Odd', object: 'Service/default/hello-node-svc', message: '  spaced  '},
-	];
+	const involved = {kind: 'Service', namespace: 'default', name: 'hello-node-svc'};
+	const events = eventLogOf([
+		{at: CLOCK - 30 * 1000, type: 'Normal', reason: 'IPAllocated', involved, message: 'Assigned IP ["203.0.113.10"]', source: 'metallb-controller'},
+		{at: CLOCK - 20 * 1000, type: 'Warning', reason: 'Odd', involved, message: '  spaced  ', source: 'service-controller'},
+	]);
 	const out = text(describeService({...state, events}, 'default', 'hello-node-svc')).split('\n');
 	t.deepEqual(out.slice(-4), [
 		'  Type     Reason       Age   From                Message',

@@ -2,21 +2,12 @@
 // parallel). Every State field is filled and the indexes are computed from the objects, so they
 // are consistent. Ages are chosen to hit kubectl's AGE formats: clock is 2h.
 
+import {eventLogOf, type NewEvent} from '../../source/sim/events.js';
 import {setOf} from '../../source/sim/index-sets.js';
-import type {
-	ClusterEvent,
-	Container,
-	EndpointAddress,
-	Endpoints,
-	Labels,
-	Node,
-	Pod,
-	Service,
-	ServicePort,
-	State,
-	Workload,
-	WorkloadKind,
-} from '../../source/sim/types.js';
+import type {Container, EndpointAddress, Endpoints, Labels, Node, Pod, Service, ServicePort, State, Workload, WorkloadKind} from '../../source/sim/types.js';
+
+/** An event as a component records it at `at` (the log aggregates repeats). */
+export type FixtureEvent = NewEvent & {at: number};
 
 export const CLOCK = 2 * 60 * 60 * 1000;
 export const S = 1000;
@@ -445,13 +436,24 @@ export function fixtureEndpoints(): Endpoints[] {
 	];
 }
 
-export function fixtureEvents(): ClusterEvent[] {
-	const lb = (object: string, at: number, reason: string, message: string): ClusterEvent => ({at, type: 'Normal', reason, object, message});
+export function fixtureEvents(): FixtureEvent[] {
+	const lb = (object: string, at: number, reason: string, message: string): FixtureEvent => {
+		const [, namespace = '', name = ''] = object.split('/');
+		return {at, type: 'Normal', reason, involved: {kind: 'Service', namespace, name}, message, source: 'service-controller'};
+	};
 	return [
 		lb('Service/shop/shop-lb', CLOCK - 90 * M, 'EnsuringLoadBalancer', 'Ensuring load balancer'),
 		lb('Service/shop/shop-lb', CLOCK - 89 * M, 'EnsuredLoadBalancer', 'Ensured load balancer'),
 		lb('Service/default/web-lb', CLOCK - 2 * M, 'EnsuringLoadBalancer', 'Ensuring load balancer'),
-		{at: CLOCK - 10 * S, type: 'Normal', reason: 'Killing', object: 'Pod/default/hello-node-g8w6c', message: 'Stopping container hello-node'},
+		{
+			at: CLOCK - 10 * S,
+			type: 'Normal',
+			reason: 'Killing',
+			involved: {kind: 'Pod', namespace: 'default', name: 'hello-node-g8w6c', fieldPath: 'spec.containers{hello-node}'},
+			message: 'Stopping container hello-node',
+			source: 'kubelet',
+			host: 'node-1',
+		},
 		lb('Service/default/web-lb', CLOCK - 60 * S, 'EnsuringLoadBalancer', 'Ensuring load balancer'),
 		lb('Service/default/web-lb', CLOCK - 30 * S, 'EnsuringLoadBalancer', 'Ensuring load balancer'),
 	];
@@ -482,7 +484,7 @@ export function buildState(parts: {
 	workloads?: Workload[];
 	services?: Service[];
 	endpoints?: Endpoints[];
-	events?: ClusterEvent[];
+	events?: FixtureEvent[];
 	namespaces?: string[];
 }): State {
 	const nodes = parts.nodes ?? [];
@@ -568,7 +570,7 @@ export function buildState(parts: {
 		roundRobin: {},
 		requestLog: [],
 		requestSeq: 0,
-		events: parts.events ?? [],
+		events: eventLogOf(parts.events ?? []),
 	};
 }
 

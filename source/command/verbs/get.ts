@@ -9,7 +9,7 @@ import {stringFlag, usageError, type Verb} from './verb.js';
 
 export const get: Verb = {
 	name: 'get',
-	usage: 'get TYPE[,TYPE...] [NAME...] | TYPE/NAME... [-n NS | -A] [-l SELECTOR] [-o FORMAT]',
+	usage: 'get TYPE[,TYPE...] [NAME...] | TYPE/NAME... [-n NS | -A] [-l SELECTOR] [-o FORMAT] [--field-selector=FIELD=VALUE,…]',
 	summary: 'List services, endpoints, endpointslices, pods, nodes or workloads as kubectl prints them',
 	flags: [
 		{name: 'all-namespaces', shorthand: 'A', kind: 'bool'},
@@ -18,6 +18,7 @@ export const get: Verb = {
 		{name: 'label-columns', shorthand: 'L', kind: 'stringSlice'},
 		{name: 'no-headers', kind: 'bool'},
 		{name: 'sort-by', kind: 'string'},
+		{name: 'field-selector', kind: 'string'},
 	],
 	outputs: ['custom-columns', 'json', 'jsonpath', 'jsonpath-as-json', 'name', 'wide', 'yaml'],
 	build(ctx) {
@@ -38,6 +39,7 @@ export const get: Verb = {
 				: 'name cannot be provided when a selector is specified';
 			return {ok: false, error: `error: ${error}`};
 		}
+		const fieldSelector = stringFlag(ctx.flags, 'field-selector');
 		// A name with -A is refused by the view, for namespaced kinds only (builder.go visitByName).
 		const allNamespaces = ctx.flags['all-namespaces'] === true;
 		// The simple form keeps the short command (`resource`, `name`); anything more lists every request.
@@ -52,6 +54,7 @@ export const get: Verb = {
 				namespace: ctx.namespace,
 				allNamespaces,
 				...(selector.selector === undefined ? {} : {selector: selector.selector}),
+				...(fieldSelector === undefined ? {} : {fieldSelector}),
 				output: ctx.output,
 				...(simple ? {} : {requests: parsed.requests}),
 				...printing.fields,

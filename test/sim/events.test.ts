@@ -1,0 +1,214 @@
+// Events the simulated components record, with upstream's reasons, sources and message texts
+// (each expected text written from the upstream format string named next to it), and the
+// aggregation and TTL the API server applies.
+
+import test from 'ava';
+import {EVENT_TTL_MS, listEvents} from '../../source/sim/events.js';
+import type {ClusterEvent, State, WorkloadInput} from '../../source/sim/index.js';
+import {helloRC, input, service} from './hello-input.js';
+import {boot, livePods, run, wait} from './helpers.js';
+
+const about = (state: State, kind: string, name: string): ClusterEvent[] => listEvents(state).filter(e => e.involved.kind === kind && e.involved.name === name);
+
+/** `reason: message` per event, in record order. */
+const summary = (events: ClusterEvent[]): string[] => events.map(e => `${e.reason}: ${e.message}`);
+
+const since = (state: State) => (e: ClusterEvent) => e.lastAt >= state.clock;
+
+test('kill a pod: kubelet Killing per container, RC SuccessfulCreate, Scheduled, then Pulled/Created/Started on the replacement', t => {
+	let state = run(boot(input()), wait(1)).state;
+	const victim = livePods(state, 'hello-node-')[0]!;
+	const before = state;
+	state = run(state, {type: 'podDeleted', namespace: 'default', name: victim.name}).state;
+	const killing = about(state, 'Pod', victim.name).filter(since(before));
+	// pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer: `Stopping container %s`.
+	t.deepEqual(summary(killing), ['Killing: Stopping container hello-node']);
+	t.like(killing[0], {type: 'Normal', source: 'kubelet', host: victim.nodeName, involved: {fieldPath: 'spec.containers{hello-node}', uid: victim.uid}});
+
+	const replacement = livePods(state, 'hello-node-').find(p => p.uid !== victim.uid && !before.pods[`default/${p.name}`])!;
+	const rc = about(state, 'ReplicationController', 'hello-node').filter(since(before));
+	t.deepEqual(summary(rc), [`SuccessfulCreate: Created pod: ${replacement.name}`]);
+	t.is(rc[0]?.source, 'replication-controller');
+	// pkg/scheduler/schedule_one.go: `Successfully assigned %v/%v to %v`.
+	t.deepEqual(summary(about(state, 'Pod', replacement.name)), [`Scheduled: Successfully assigned default/${replacement.name} to ${replacement.nodeName}`]);
+	t.is(about(state, 'Pod', replacement.name)[0]?.source, 'default-scheduler');
+
+	state = run(state, wait(2)).state;
+	t.deepEqual(summary(about(state, 'Pod', replacement.name)), [
+		`Scheduled: Successfully assigned default/${replacement.name} to ${replacement.nodeName}`,
+		'Pulled: Container image "gcr.io/google-samples/node-hello:1.0" already present on machine and can be accessed by the pod',
+		'Created: Container created',
+		'Started: Container started',
+	]);
+});
+
+const web: WorkloadInput = {
+	...helloRC,
+	kind: 'Deployment',
+	meta: {...helloRC.meta, name: 'web'},
+	replicas: 1,
+};
+
+test('scale a Deployment: ScalingReplicaSet `Scaled up replica set %s to %d from %d`, then down; the ReplicaSet creates and deletes pods', t => {
+	let state = run(boot(input({workloads: [web]})), wait(1)).state;
+	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
+	state = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 3}).state;
+	state = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 2}).state;
+	const deploy = about(state, 'Deployment', 'web');
+	// pkg/controller/deployment/sync.go scaleReplicaSet.
+	t.deepEqual(summary(deploy), [
+		`ScalingReplicaSet: Scaled up replica set ${rs.name} to 3 from 1`,
+		`ScalingReplicaSet: Scaled down replica set ${rs.name} to 2 from 3`,
+	]);
+	t.is(deploy[0]?.source, 'deployment-controller');
+	const rsEvents = about(state, 'ReplicaSet', rs.name).filter(e => e.firstAt > 0);
+	t.deepEqual(
+		rsEvents.map(e => e.reason),
+		['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulDelete'],
+	);
+	t.true(rsEvents.every(e => e.source === 'replicaset-controller'));
+	t.regex(rsEvents[2]!.message, /^Deleted pod: web-/);
+});
+
+test('a failing readiness probe: one Unhealthy per failed probe, aggregated into one event with count, firstTimestamp and lastTimestamp', t => {
+	let state = boot(input());
+	const pod = livePods(state, 'hello-node-')[0]!;
+	state = run(state, wait(5), {type: 'probeSet', namespace: 'default', name: pod.name, passing: false}).state;
+	// Probes tick every 10 s from the start: 10, 20, 30 s fail; the pod goes NotReady at the third.
+	state = run(state, wait(25)).state;
+	const unhealthy = about(state, 'Pod', pod.name).filter(e => e.reason === 'Unhealthy');
+	t.is(unhealthy.length, 1);
+	t.like(unhealthy[0], {
+		type: 'Warning',
+		source: 'kubelet',
+		count: 3,
+		firstAt: 10_000,
+		lastAt: 30_000,
+		message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+		involved: {fieldPath: 'spec.containers{hello-node}'},
+	});
+	// Failing again after passing within one period does not count a probe twice.
+	state = run(
+		state,
+		{type: 'probeSet', namespace: 'default', name: pod.name, passing: true},
+		{type: 'probeSet', namespace: 'default', name: pod.name, passing: false},
+		wait(10),
+	).state;
+	t.like(
+		about(state, 'Pod', pod.name).find(e => e.reason === 'Unhealthy'),
+		{count: 4, lastAt: 40_000},
+	);
+});
+
+test('a crash: BackOff names the pod as format.Pod does, and the restart records Pulled/Created/Started again (counted)', t => {
+	let state = boot(input());
+	const pod = livePods(state, 'hello-node-')[0]!;
+	state = run(
+		state,
+		{type: 'podCrashed', namespace: 'default', name: pod.name},
+		wait(2),
+		{type: 'podCrashed', namespace: 'default', name: pod.name},
+		wait(2),
+	).state;
+	const events = about(state, 'Pod', pod.name);
+	// kuberuntime_manager.go doBackOff: `Back-off restarting failed container %s in pod %v`.
+	t.like(
+		events.find(e => e.reason === 'BackOff'),
+		{type: 'Warning', count: 2, message: `Back-off restarting failed container hello-node in pod ${pod.name}_default(${pod.uid})`},
+	);
+	t.like(
+		events.find(e => e.reason === 'Started'),
+		{count: 2, message: 'Container started'},
+	);
+	t.is(state.pods[`default/${pod.name}`]!.restartCount, 2);
+});
+
+test("an unschedulable pod stays Pending with reason Unschedulable and FailedScheduling in the scheduler's exact words", t => {
+	// 3 nodes × 3 pods: two CoreDNS pods and eight hello-node pods leave one out.
+	let state = boot(input({config: {maxPodsPerNode: 3}}));
+	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 8}).state;
+	const pending = Object.values(state.pods).find(p => p.nodeName === null)!;
+	t.is(pending.phase, 'Pending');
+	t.is(pending.reason, 'Unschedulable');
+	const failed = about(state, 'Pod', pending.name);
+	// pkg/scheduler/framework/types.go FitError.Error, with DefaultPreemption's post-filter message
+	// (which ends in its own period, hence the two).
+	t.deepEqual(summary(failed), [
+		'FailedScheduling: 0/3 nodes are available: 3 Too many pods. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..',
+	]);
+	t.like(failed[0], {type: 'Warning', source: 'default-scheduler'});
+	// Room appears (CoreDNS scaled down, its pod gone after the grace period): the scheduler places it and says so.
+	state = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'kube-system', name: 'coredns', replicas: 1}, wait(31)).state;
+	const placed = state.pods[`default/${pending.name}`]!;
+	t.not(placed.nodeName, null);
+	t.true(summary(about(state, 'Pod', pending.name)).includes(`Scheduled: Successfully assigned default/${pending.name} to ${placed.nodeName}`));
+});
+
+test("a node's status.allocatable.pods caps what the scheduler places there; not-ready nodes are an untolerated taint", t => {
+	const nodes = [
+		{name: 'node-1', maxPods: 1},
+		{name: 'node-2', maxPods: 2},
+		{name: 'node-3', ready: false},
+	];
+	let state = boot(input({config: {nodes}}));
+	t.is(Object.values(state.pods).filter(p => p.nodeName !== null).length, 3);
+	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 4}).state;
+	const pending = Object.values(state.pods).find(p => p.nodeName === null)!;
+	t.deepEqual(summary(about(state, 'Pod', pending.name)), [
+		'FailedScheduling: 0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
+	]);
+});
+
+test('LoadBalancer: with a pool the MetalLB-like controller records IPAllocated; without one nothing runs, so no event and <pending>', t => {
+	const lb = service('web', {type: 'LoadBalancer'});
+	const pooled = boot(input({config: {loadBalancerPool: ['203.0.113.0/29']}, services: [lb]}));
+	t.deepEqual(summary(about(pooled, 'Service', 'web')), ['IPAllocated: Assigned IP ["203.0.113.1"]']);
+	t.is(about(pooled, 'Service', 'web')[0]?.source, 'metallb-controller');
+	const bare = boot(input({services: [lb]}));
+	t.deepEqual(about(bare, 'Service', 'web'), []);
+	t.deepEqual(bare.services['default/web']!.loadBalancerIngress, []);
+});
+
+test('node deletion: node-controller RemovingNode as RecordNodeEvent words it, about the Node', t => {
+	let state = boot(input());
+	const node = state.nodes['node-2']!;
+	state = run(state, {type: 'nodeDeleted', name: 'node-2'}).state;
+	const events = about(state, 'Node', 'node-2');
+	t.deepEqual(summary(events), ['RemovingNode: Node node-2 event: Removing Node node-2 from Controller']);
+	t.like(events[0], {source: 'node-controller', involved: {namespace: '', uid: node.uid}});
+});
+
+test('events expire one --event-ttl (1h) after their last write; an event written again lives on', t => {
+	let state = boot(input());
+	const pod = livePods(state, 'hello-node-')[0]!;
+	state = run(
+		state,
+		{type: 'podDeleted', namespace: 'default', name: pod.name},
+		{type: 'probeSet', namespace: 'default', name: livePods(state, 'hello-node-')[1]!.name, passing: false},
+	).state;
+	t.true(about(state, 'Pod', pod.name).length > 0);
+	state = run(state, wait(EVENT_TTL_MS / 1000 + 1)).state;
+	t.deepEqual(about(state, 'Pod', pod.name), []);
+	t.deepEqual(about(state, 'ReplicationController', 'hello-node'), []);
+	// The probe keeps failing every 10 s, so its one aggregated event is still there, counted.
+	const unhealthy = listEvents(state).filter(e => e.reason === 'Unhealthy');
+	t.is(unhealthy.length, 1);
+	t.true(unhealthy[0]!.count > 300);
+	t.true(state.events.size <= listEvents(state).length);
+});
+
+test('the log is bounded: a burst keeps the newest 1000 events, and its queue stays proportional', t => {
+	let state = boot(input());
+	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 600}, wait(3)).state;
+	t.is(listEvents(state).length, 1000);
+	t.is(state.events.size, 1000);
+	t.true(state.events.queue.length - state.events.head <= 4 * (1000 + 16));
+	// The newest survive: the last pod started is there.
+	t.true(listEvents(state).some(e => e.reason === 'Started'));
+});
+
+test('the same steps give the same events (deterministic)', t => {
+	const go = () =>
+		run(boot(input()), {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 5}, wait(3)).state.events;
+	t.deepEqual(go(), go());
+});
