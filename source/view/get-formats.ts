@@ -23,7 +23,7 @@ import {sortOrder} from './sort-by.js';
 import {GET_LAYOUT, tabwrite} from './table.js';
 
 /** One type and the names asked for; no names lists the type. */
-export interface GetRequest {
+interface GetRequest {
 	resource: ResourceName;
 	names: readonly string[];
 }

@@ -8,7 +8,7 @@ import type {ResourceName} from '../../sim/types.js';
 import {resolveResourceType} from '../resources.js';
 import type {ParseError} from '../types.js';
 
-export interface GetRequest {
+interface GetRequest {
 	resource: ResourceName;
 	names: string[];
 }

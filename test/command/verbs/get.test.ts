@@ -81,14 +81,24 @@ test(
 	"error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
 );
 test(fails, 'get pods x -l app=web', 'error: name cannot be provided when a selector is specified');
-test('a name with -A parses: the view refuses it for namespaced kinds only (builder.go visitByName)', parses, 'get pods x -A', get({name: 'x', allNamespaces: true}));
+test(
+	'a name with -A parses: the view refuses it for namespaced kinds only (builder.go visitByName)',
+	parses,
+	'get pods x -A',
+	get({name: 'x', allNamespaces: true}),
+);
 test(fails, 'get pods -l "a b"', 'error: unable to parse requirement: "a b"');
 test(fails, 'get pods -l "app in (a"', 'error: unable to parse requirement: "app in (a"');
 
 // Lists and names, as cli-runtime's builder.go ResourceTypeOrNameArgs reads them.
 const r = (resource: Extract<Command, {kind: 'get'}>['resource'], ...names: string[]) => ({resource, names});
 test('comma list: each type in turn', parses, 'get svc,ep', get({resource: 'services', requests: [r('services'), r('endpoints')]}));
-test('a type repeated as typed counts once (SplitResourceArgument)', parses, 'get svc,svc,po', get({resource: 'services', requests: [r('services'), r('pods')]}));
+test(
+	'a type repeated as typed counts once (SplitResourceArgument)',
+	parses,
+	'get svc,svc,po',
+	get({resource: 'services', requests: [r('services'), r('pods')]}),
+);
 test(
 	'comma list with a name: each type with that name (normalizeMultipleResourcesArgs)',
 	parses,
@@ -105,8 +115,16 @@ test(
 	'get all',
 	get({requests: [r('pods'), r('replicationcontrollers'), r('services'), r('deployments'), r('replicasets'), r('statefulsets')]}),
 );
-test(parses, 'get all -A', get({allNamespaces: true, requests: [r('pods'), r('replicationcontrollers'), r('services'), r('deployments'), r('replicasets'), r('statefulsets')]}));
-test(parses, 'get ALL,no', get({requests: [r('pods'), r('replicationcontrollers'), r('services'), r('deployments'), r('replicasets'), r('statefulsets'), r('nodes')]}));
+test(
+	parses,
+	'get all -A',
+	get({allNamespaces: true, requests: [r('pods'), r('replicationcontrollers'), r('services'), r('deployments'), r('replicasets'), r('statefulsets')]}),
+);
+test(
+	parses,
+	'get ALL,no',
+	get({requests: [r('pods'), r('replicationcontrollers'), r('services'), r('deployments'), r('replicasets'), r('statefulsets'), r('nodes')]}),
+);
 test(fails, 'get all web', 'error: you must specify only one resource');
 test(fails, 'get svc,foo', 'error: the server doesn\'t have a resource type "foo"');
 test(fails, 'get svc/a foo/b', 'error: the server doesn\'t have a resource type "foo"');
@@ -120,7 +138,12 @@ test(fails, 'get pods a b -l app=web', 'error: name cannot be provided when a se
 test(parses, 'get pods --show-labels', get({showLabels: true}));
 test(parses, 'get pods --show-labels -o wide', get({showLabels: true, output: 'wide'}));
 test(parses, 'get pods -L app', get({labelColumns: ['app']}));
-test('-L takes a comma list and repeats (pflag StringSlice)', parses, 'get pods -L app,tier --label-columns=x/y -Lz', get({labelColumns: ['app', 'tier', 'x/y', 'z']}));
+test(
+	'-L takes a comma list and repeats (pflag StringSlice)',
+	parses,
+	'get pods -L app,tier --label-columns=x/y -Lz',
+	get({labelColumns: ['app', 'tier', 'x/y', 'z']}),
+);
 test(parses, 'get pods --no-headers', get({noHeaders: true}));
 test(parses, 'get pods --sort-by=.metadata.name', get({sortBy: '.metadata.name'}));
 test(parses, "get pods --sort-by '{.status.podIP}'", get({sortBy: '{.status.podIP}'}));
@@ -135,12 +158,24 @@ test(parses, 'get pods -o name', get({output: 'name'}));
 test(parses, "get pods -o jsonpath='{.items[*].metadata.name}'", get({output: 'jsonpath', template: '{.items[*].metadata.name}'}));
 test('-o=jsonpath=… (only the first = splits)', parses, `get pods '-o=jsonpath={.a}{"="}'`, get({output: 'jsonpath', template: '{.a}{"="}'}));
 test(parses, 'get pods --output=jsonpath-as-json={.a}', get({output: 'jsonpath-as-json', template: '{.a}'}));
-test(parses, "get pods -o 'jsonpath={range .items[*]}{.metadata.name}{\"\\n\"}{end}'", get({output: 'jsonpath', template: '{range .items[*]}{.metadata.name}{"\\n"}{end}'}));
+test(
+	parses,
+	'get pods -o \'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}\'',
+	get({output: 'jsonpath', template: '{range .items[*]}{.metadata.name}{"\\n"}{end}'}),
+);
 test('a bare jsonpath has an empty template (the view says so)', parses, 'get pods -o jsonpath', get({output: 'jsonpath', template: ''}));
-test(parses, 'get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP', get({output: 'custom-columns', template: 'NAME:.metadata.name,IP:.status.podIP'}));
+test(
+	parses,
+	'get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP',
+	get({output: 'custom-columns', template: 'NAME:.metadata.name,IP:.status.podIP'}),
+);
 test(
 	fails,
 	'get pods -o go-template={{.a}}',
 	'error: unable to match a printer suitable for the output format "go-template={{.a}}", allowed formats are: custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml',
 );
-test(fails, 'get pods -o json=x', 'error: unable to match a printer suitable for the output format "json=x", allowed formats are: custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml');
+test(
+	fails,
+	'get pods -o json=x',
+	'error: unable to match a printer suitable for the output format "json=x", allowed formats are: custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml',
+);
