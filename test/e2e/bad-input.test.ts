@@ -7,14 +7,23 @@
 // arguments to run instead of the default), then the stderr lines. By default each case runs
 // twice, as `check NAME.ext` and as `NAME.ext --script /dev/null`, from the fixture's folder,
 // and both must print the same.
+//
+// The runs go through cli-host.mjs: two node processes that run dist/cli.js again and again, so
+// the corpus starts node and loads the CLI about 15 times instead of about 180 (0.3 s of CPU
+// each). A run there is what `node dist/cli.js ARGS` does (same argv, cwd, environment, empty
+// stdin), its exit code the one cli.js sets, and a run that leaves a timer or handle behind counts
+// as a hang. So that the host cannot drift from the binary, the cases most likely to find a
+// difference (the generated binary, deep and huge inputs, and the `$ ARGS` ones) also run as a
+// process of their own and must print exactly what the host printed; so does the 60 MB dump.
 
-import {spawn, spawnSync} from 'node:child_process';
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {dumpObject, toKubectlYaml} from '../../bench/generate-dump.js';
+import {RAW_CONTROL} from '../control-chars.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -37,22 +46,27 @@ interface Ran {
 	stdout: string;
 	stderr: string;
 	ms: number;
+	/** Active resources a host run left behind (they would keep the process from exiting). */
+	lingering: string[];
 }
 
 // Two at a time: the machine's cores are shared.
 let running = 0;
 const queue: Array<() => void> = [];
 
-async function cli(args: string[], cwd: string, guardMs = HANG_GUARD_MS): Promise<Ran> {
+async function twoAtATime<T>(work: () => Promise<T>): Promise<T> {
 	if (running >= 2) await new Promise<void>(resolve => queue.push(resolve));
 	running++;
 	try {
-		return await spawnCli(args, cwd, guardMs);
+		return await work();
 	} finally {
 		running--;
 		queue.shift()?.();
 	}
 }
+
+/** `node dist/cli.js ARGS` in `cwd`, a process of its own. */
+const cli = (args: string[], cwd: string, guardMs = HANG_GUARD_MS) => twoAtATime(() => spawnCli(args, cwd, guardMs));
 
 function spawnCli(args: string[], cwd: string, guardMs: number): Promise<Ran> {
 	return new Promise((resolve, reject) => {
@@ -66,17 +80,84 @@ function spawnCli(args: string[], cwd: string, guardMs: number): Promise<Ran> {
 		child.on('error', reject);
 		child.on('close', code => {
 			clearTimeout(timer);
-			resolve({code, stdout, stderr, ms: Date.now() - started});
+			resolve({code, stdout, stderr, ms: Date.now() - started, lingering: []});
 		});
 		child.stdin.end();
 	});
 }
 
+const HOST = fileURLToPath(new URL('./cli-host.mjs', import.meta.url));
+
+/** A cli-host.mjs process; one run at a time. A run that hangs kills it (the next run starts another). */
+class Host {
+	readonly #child: ChildProcess;
+	#pending: {resolve: (ran: Ran) => void; timer: NodeJS.Timeout; started: number} | null = null;
+	/** Output that bypassed the host's capture (or its dying words): charged to the current run. */
+	#leaked = {stdout: '', stderr: ''};
+	#alive = true;
+	#runs = 0;
+
+	constructor() {
+		this.#child = spawn(process.execPath, [HOST], {cwd: ROOT, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe', 'ipc']});
+		this.#child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.#leaked.stdout += chunk));
+		this.#child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.#leaked.stderr += chunk));
+		this.#child.on('message', ({code, stdout, stderr, ms, lingering}: Omit<Ran, 'code'> & {code: number | undefined}) => {
+			// Let output still in the pipes arrive first. No exit code set means 0, as for a process.
+			setImmediate(() => this.#settle({code: code ?? 0, stdout, stderr, ms, lingering}));
+		});
+		this.#child.on('exit', (code, signal) => {
+			this.#alive = false;
+			// The run ended the process (process.exit, an uncaught exception) or the hang guard did.
+			setImmediate(() => this.#settle({code: signal ? null : code, stdout: '', stderr: '', ms: 0, lingering: []}));
+		});
+	}
+
+	get idle() {
+		return this.#alive && this.#pending === null;
+	}
+
+	run(args: string[], cwd: string, guardMs: number): Promise<Ran> {
+		return new Promise(resolve => {
+			const timer = setTimeout(() => this.#child.kill('SIGKILL'), guardMs);
+			this.#pending = {resolve, timer, started: Date.now()};
+			this.#child.send({id: ++this.#runs, args, cwd});
+		});
+	}
+
+	#settle(ran: Ran) {
+		const pending = this.#pending;
+		if (pending === null) return;
+		this.#pending = null;
+		clearTimeout(pending.timer);
+		const {stdout, stderr} = this.#leaked;
+		this.#leaked = {stdout: '', stderr: ''};
+		pending.resolve({...ran, stdout: ran.stdout + stdout, stderr: ran.stderr + stderr, ms: ran.ms || Date.now() - pending.started});
+	}
+
+	stop() {
+		this.#child.kill('SIGKILL');
+	}
+}
+
+const hosts: Host[] = [];
+test.after.always('stop the CLI hosts', () => {
+	for (const host of hosts) host.stop();
+});
+
+/** `node dist/cli.js ARGS` in `cwd`, run by a host. */
+const hosted = (args: string[], cwd: string, guardMs = HANG_GUARD_MS) =>
+	twoAtATime(() => {
+		let host = hosts.find(h => h.idle);
+		if (!host) {
+			host = new Host();
+			hosts.push(host);
+		}
+		return host.run(args, cwd, guardMs);
+	});
+
 const lines = (text: string) => text.split('\n').filter(l => l !== '');
 /** A Node stack frame or an uncaught-error banner. */
 const STACK = /^\s+at |node:internal|^\w*Error: /m;
-/** Raw control characters other than the newlines that end lines. */
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 // --- cases generated at test time: binary, huge or deep (kept out of git) ----------------
 
@@ -186,10 +267,22 @@ for (const name of names) {
 			if (target === null) t.fail(`no fixture for ${name} and no "$ ARGS" line`);
 			runs.push(['check', target!], [target!, '--script', '/dev/null']);
 		}
-		for (const args of runs) {
-			const r = await cli(args, cwd);
+		// The runs of one case are independent: start them together (still two at a time).
+		const results = await Promise.all(runs.map(args => hosted(args, cwd)));
+		if (results.length === 2) t.deepEqual(results[1]!, {...results[0]!, ms: results[1]!.ms}, 'check and --script print the same');
+		if (gen || expected.args) {
+			const real = await cli(runs[0]!, cwd);
+			t.deepEqual(
+				{code: real.code, stdout: real.stdout, stderr: real.stderr},
+				{code: results[0]!.code, stdout: results[0]!.stdout, stderr: results[0]!.stderr},
+				'the binary, run as a process of its own, prints the same',
+			);
+		}
+		for (const [i, args] of runs.entries()) {
+			const r = results[i]!;
 			const shown = `k8s-svc-tui ${args.join(' ')} (${r.ms} ms)\n${r.stderr}`;
 			t.not(r.code, null, `killed by the hang guard: ${shown}`);
+			t.deepEqual(r.lingering, [], `left work behind that would keep the process from exiting: ${shown}`);
 			t.is(r.code, expected.exit, shown);
 			t.is(r.stdout, '', shown);
 			t.deepEqual(lines(r.stderr), expected.stderr, shown);
