@@ -29,22 +29,22 @@ const API_VERSIONS: Readonly<Record<string, string>> = {
  * The virtual clock has milliseconds; the record serial fills the nanoseconds so that two events
  * of one object in the same millisecond keep their order and distinct names.
  */
-export function eventName(event: ClusterEvent): string {
+function eventName(event: ClusterEvent): string {
 	const nanos = (EPOCH_MS + BigInt(Math.floor(event.firstAt))) * 1_000_000n + BigInt(event.id % 1_000_000);
 	return `${event.involved.name}.${nanos.toString(16)}`;
 }
 
 /** An event lives in its object's namespace; a cluster-scoped object's events in `default` (makeEvent). */
-export function eventNamespace(event: ClusterEvent): string {
+function eventNamespace(event: ClusterEvent): string {
 	return event.involved.namespace === '' ? 'default' : event.involved.namespace;
 }
 
 /** SOURCE: printers.go formatEventSource, `component, host` or the component alone. */
-export function sourceCell(event: ClusterEvent): string {
+function sourceCell(event: ClusterEvent): string {
 	return event.host === undefined ? event.source : `${event.source}, ${event.host}`;
 }
 
-export function eventObject(event: ClusterEvent): ApiObject {
+function eventObject(event: ClusterEvent): ApiObject {
 	const o = event.involved;
 	const involvedObject: ApiObject = {apiVersion: API_VERSIONS[o.kind] ?? 'v1', kind: o.kind, name: o.name};
 	if (o.namespace !== '') involvedObject.namespace = o.namespace;
