@@ -2,7 +2,7 @@
 // describeEndpointSliceV1, describeNamespace; release-1.34), from the objects `get` prints.
 
 import type {Endpoints, Namespace, State} from '../sim/types.js';
-import {describeWriter, writeEvents} from './describe-writer.js';
+import {describeWriter} from './describe-writer.js';
 import {endpointSubsets, endpointsView} from './endpoints-rows.js';
 import type {EndpointSlice} from './endpointslice-rows.js';
 import {namespaceView} from './namespace-rows.js';
@@ -26,7 +26,7 @@ export function describeEndpoints(state: State, endpoints: Endpoints): string {
 		}
 		w.write(0, '');
 	}
-	writeEvents(w, state, {kind: 'Endpoints', namespace: endpoints.namespace, name: endpoints.name});
+	w.events(state, {kind: 'Endpoints', namespace: endpoints.namespace, name: endpoints.name});
 	return w.text();
 }
 
@@ -61,7 +61,7 @@ export function describeEndpointSlice(state: State, slice: EndpointSlice): strin
 			w.write(2, 'Zone:', zone ?? '<unset>');
 		}
 	}
-	writeEvents(w, state, {kind: 'EndpointSlice', namespace: slice.namespace, name: slice.name});
+	w.events(state, {kind: 'EndpointSlice', namespace: slice.namespace, name: slice.name, uid: slice.uid});
 	return w.text();
 }
 

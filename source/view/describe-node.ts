@@ -5,7 +5,7 @@
 import {members} from '../sim/index-sets.js';
 import type {Node, Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {describeWriter, rfc1123z, writeEvents} from './describe-writer.js';
+import {describeWriter, rfc1123z} from './describe-writer.js';
 import {nodeObject, rolesCell} from './node-rows.js';
 
 interface NodeInfo {
@@ -59,7 +59,8 @@ export function describeNode(state: State, node: Node): string {
 	w.write(0, 'Addresses:');
 	w.write(1, 'InternalIP:', node.internalIP);
 	w.write(1, 'Hostname:', node.name);
-	const pods = String(state.config.maxPodsPerNode);
+	// status.allocatable.pods as a dump recorded it, else the kubelet's --max-pods the cluster was given.
+	const pods = String(node.maxPods ?? state.config.maxPodsPerNode);
 	w.write(0, 'Capacity:');
 	w.write(1, 'pods:', pods);
 	w.write(0, 'Allocatable:');
@@ -90,6 +91,7 @@ export function describeNode(state: State, node: Node): string {
 	w.write(1, 'Resource', 'Requests', 'Limits');
 	w.write(1, '--------', '--------', '------');
 	for (const resource of ['cpu', 'memory', 'ephemeral-storage']) w.write(1, resource, '0 (0%)', '0 (0%)');
-	writeEvents(w, state, {kind: 'Node', namespace: '', name: node.name});
+	// NodeDescriber searches by the node's uid and again with its name as the uid (the kubelet's events): either matches.
+	w.events(state, {kind: 'Node', namespace: '', name: node.name});
 	return w.text();
 }

@@ -4,7 +4,7 @@
 import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {type ContainerStatusView, writeContainers} from './describe-containers.js';
-import {describeWriter, rfc1123z, writeEvents} from './describe-writer.js';
+import {describeWriter, rfc1123z} from './describe-writer.js';
 import {podObject, statusCell} from './pod-rows.js';
 
 /**
@@ -77,6 +77,7 @@ export function describePod(state: State, pod: Pod): string {
 	w.write(0, 'QoS Class:', 'BestEffort');
 	w.labels('Node-Selectors', {});
 	for (const [i, toleration] of DEFAULT_TOLERATIONS.entries()) w.write(0, i === 0 ? 'Tolerations:' : '', toleration);
-	writeEvents(w, state, {kind: 'Pod', namespace: pod.namespace, name: pod.name});
+	// PodDescriber clears the kind on the reference it searches events with.
+	w.events(state, {namespace: pod.namespace, name: pod.name, uid: pod.uid});
 	return w.text();
 }

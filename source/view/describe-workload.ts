@@ -9,7 +9,7 @@ import {workloadKey} from '../sim/keys.js';
 import {formatLabels} from '../sim/labels.js';
 import type {State, Workload} from '../sim/types.js';
 import {writePodTemplate} from './describe-containers.js';
-import {type DescribeWriter, describeWriter, rfc1123z, writeEvents} from './describe-writer.js';
+import {type DescribeWriter, describeWriter, rfc1123z} from './describe-writer.js';
 import {formatLabelSelector, selectorString} from './workload-columns.js';
 import {replicaCounts} from './workload-pods.js';
 
@@ -38,7 +38,7 @@ function describeReplicaSet(state: State, rs: Workload): string {
 	w.write(0, 'Replicas:', `${replicaCounts(state, rs).current} current / ${rs.replicas} desired`);
 	w.write(0, 'Pods Status:', podsStatus(state, rs));
 	writePodTemplate(w, rs.template);
-	writeEvents(w, state, rs);
+	w.events(state, rs);
 	return w.text();
 }
 
@@ -56,7 +56,7 @@ function describeStatefulSet(state: State, sts: Workload): string {
 	w.write(0, 'Pods Status:', podsStatus(state, sts));
 	writePodTemplate(w, sts.template);
 	w.write(0, 'Volume Claims:', '<none>');
-	writeEvents(w, state, sts);
+	w.events(state, sts);
 	return w.text();
 }
 
@@ -114,7 +114,7 @@ function describeDeployment(state: State, deployment: Workload): string {
 		w.write(0, 'OldReplicaSets:', replicaSetList(state, sets.old));
 		w.write(0, 'NewReplicaSet:', replicaSetList(state, sets.current));
 	}
-	writeEvents(w, state, deployment);
+	w.events(state, deployment);
 	return w.text();
 }
 

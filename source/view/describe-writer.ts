@@ -3,7 +3,7 @@
 // `tabbedString`'s tabwriter; the Labels and Annotations blocks; RFC 1123 times; the Events block.
 
 import type {Labels, State} from '../sim/types.js';
-import {ageSince} from './age.js';
+import {describeEvents, type EventTarget} from './describe-events.js';
 import {sanitize} from './sanitize.js';
 import {DESCRIBE_LAYOUT, tabwrite} from './table.js';
 import {apiTimestamp} from './timestamp.js';
@@ -21,6 +21,8 @@ export interface DescribeWriter {
 	labels(title: string, labels: Labels): void;
 	/** printAnnotationsMultiline. */
 	annotations(title: string, annotations: Labels): void;
+	/** The Events block (describe-events.ts describeEvents), whose cells come sanitized and indented. */
+	events(state: State, target: EventTarget): void;
 	/** The tabwriter's output, without a final newline. */
 	text(): string;
 }
@@ -40,6 +42,9 @@ export function describeWriter(): DescribeWriter {
 		},
 		annotations(title, annotations) {
 			for (const [i, text] of annotationLines(annotations).entries()) push([i === 0 ? `${title}:` : '', sanitize(text)]);
+		},
+		events(state, target) {
+			lines.push(...describeEvents(state, target));
 		},
 		text: () => tabwrite(lines, DESCRIBE_LAYOUT),
 	};
@@ -83,36 +88,6 @@ export function rfc1123z(ms: number): string {
 
 /** An unset metav1.Time as Go formats it: the zero time. */
 export const ZERO_TIME = 'Mon, 01 Jan 0001 00:00:00 +0000';
-
-/** The object an Events block is about, as an event's involvedObject names it ('' namespace for a Node). */
-interface EventSubject {
-	kind: string;
-	namespace: string;
-	name: string;
-}
-
-/**
- * describe.go DescribeEvents: the events about `subject`, oldest last-seen first (SortableEvents),
- * a repeated one as `<last> (xN over <first>)`.
- * TODO(describe-events): switch to describe-events.ts `describeEvents` once it lands.
- */
-export function writeEvents(w: DescribeWriter, state: State, subject: EventSubject): void {
-	const events = Object.values(state.events.byKey)
-		.filter(e => e.involved.kind === subject.kind && e.involved.namespace === subject.namespace && e.involved.name === subject.name)
-		.sort((a, b) => a.lastAt - b.lastAt || a.id - b.id);
-	if (events.length === 0) {
-		w.write(0, 'Events:', '<none>');
-		return;
-	}
-	w.write(0, 'Events:');
-	w.write(1, 'Type', 'Reason', 'Age', 'From', 'Message');
-	w.write(1, '----', '------', '----', '----', '-------');
-	for (const event of events) {
-		const firstAge = ageSince(state.clock, event.firstAt);
-		const interval = event.count > 1 ? `${ageSince(state.clock, event.lastAt)} (x${event.count} over ${firstAge})` : firstAge;
-		w.write(1, event.type, event.reason, interval, event.source, event.message.trim());
-	}
-}
 
 // Go's len() and slicing count bytes.
 function byteLength(text: string): number {

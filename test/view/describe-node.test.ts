@@ -74,3 +74,18 @@ test('describe node: a dumped node lists its non-terminated pods across namespac
 test('describe node: a node that does not exist', t => {
 	t.deepEqual(execute(sampleState('hello.yaml'), 'describe no node-9').err, ['Error from server (NotFound): nodes "node-9" not found']);
 });
+
+test('describe node: Capacity and Allocatable pods are the status.allocatable.pods a manifest records', t => {
+	const node = [
+		'apiVersion: v1',
+		'kind: Node',
+		'metadata:',
+		'  name: ip-10-0-0-5',
+		'status:',
+		'  addresses: [{type: InternalIP, address: 10.0.0.5}]',
+		'  allocatable: {pods: "58"}',
+	].join('\n');
+	const out = execute(bootSources([{name: 'node.yaml', text: node}]), 'describe no ip-10-0-0-5').out;
+	const from = out.indexOf('Capacity:');
+	t.deepEqual(out.slice(from, from + 4), ['Capacity:', '  pods:  58', 'Allocatable:', '  pods:  58']);
+});
