@@ -108,7 +108,7 @@ test('every listed command parses a real invocation into what it means', t => {
 test("commandFlags lists the common flags and the command's own", t => {
 	t.deepEqual(
 		commandFlags('get').map(f => f.name),
-		['namespace', 'output', 'help', 'all-namespaces', 'selector', 'show-labels', 'label-columns', 'no-headers', 'sort-by'],
+		['namespace', 'output', 'help', 'all-namespaces', 'selector', 'show-labels', 'label-columns', 'no-headers', 'sort-by', 'field-selector'],
 	);
 	t.deepEqual(
 		commandFlags('curl').map(f => f.name),
