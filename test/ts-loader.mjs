@@ -105,6 +105,7 @@ function projectFiles() {
 const LOCK = `${CACHE}lock`;
 /** A lock older than this was left by a worker that died while holding it. */
 const STALE_LOCK_MS = 60_000;
+const STALE_CACHE_MS = 60 * 60_000;
 let warmed = false;
 
 /**
@@ -133,14 +134,25 @@ async function warmCache() {
 		}
 	}
 	try {
+		const current = new Set();
 		for (const file of projectFiles()) {
 			const text = readFileSync(file, 'utf8');
 			const path = cachePath(file, text);
+			current.add(path);
 			if (existsSync(path)) continue;
 			try {
 				store(path, await transpile(file, text));
 			} catch {
 				// A syntax error: reported by the worker that imports the file.
+			}
+		}
+		// Older versions of files (and of this loader) are not read again: drop those of an hour ago.
+		for (const name of readdirSync(CACHE)) {
+			const path = `${CACHE}${name}`;
+			try {
+				if (name.endsWith('.js') && !current.has(path) && Date.now() - statSync(path).mtimeMs > STALE_CACHE_MS) rmSync(path, {force: true});
+			} catch {
+				// Gone already.
 			}
 		}
 	} finally {
