@@ -55,6 +55,7 @@ export function kubectlGet(state: State, options: KubectlGetOptions): KubectlGet
 		allNamespaces: options.allNamespaces,
 		output: tableOutput,
 		...(options.selector === undefined ? {} : {selector: options.selector}),
+		...(options.fieldSelector === undefined ? {} : {fieldSelector: options.fieldSelector}),
 	} as const;
 
 	const infos: Info[] = [];

@@ -4,6 +4,7 @@
 
 import test from 'ava';
 import {get} from '../../source/view/get.js';
+import {kubectlGet} from '../../source/view/get-formats.js';
 import {buildState, CLOCK, type FixtureEvent, M, S} from './fixture-state.js';
 
 const pod = {kind: 'Pod', namespace: 'default', name: 'web-1', uid: 'uid-web-1'};
@@ -147,4 +148,21 @@ test('get events: untrusted text is sanitized', t => {
 	});
 	const result = get(odd, {resource: 'events', namespace: 'default', allNamespaces: false, output: 'table'});
 	t.true(result.ok && result.text.includes('a^[[31mb'));
+});
+
+test("--field-selector reaches the table through kubectl get's printers, with --sort-by=.lastTimestamp", t => {
+	const result = kubectlGet(state, {
+		resource: 'events',
+		namespace: 'default',
+		allNamespaces: false,
+		output: 'table',
+		fieldSelector: 'involvedObject.kind=Pod',
+		sortBy: '.lastTimestamp',
+	});
+	t.true(result.ok);
+	if (!result.ok) return;
+	t.deepEqual(
+		result.text.split('\n').map(line => line.split(/ {3,}/)[2]),
+		['REASON', 'Scheduled', 'Unhealthy'],
+	);
 });
