@@ -136,14 +136,13 @@ async function warmCache() {
 	try {
 		const current = new Set();
 		for (const file of projectFiles()) {
-			const text = readFileSync(file, 'utf8');
-			const path = cachePath(file, text);
-			current.add(path);
-			if (existsSync(path)) continue;
 			try {
-				store(path, await transpile(file, text));
+				const text = readFileSync(file, 'utf8');
+				const path = cachePath(file, text);
+				current.add(path);
+				if (!existsSync(path)) store(path, await transpile(file, text));
 			} catch {
-				// A syntax error: reported by the worker that imports the file.
+				// Removed meanwhile, or a syntax error: the worker that imports it reports that.
 			}
 		}
 		// Older versions of files (and of this loader) are not read again: drop those of an hour ago.
@@ -155,6 +154,8 @@ async function warmCache() {
 				// Gone already.
 			}
 		}
+	} catch {
+		// Files moved while it looked: the cache is an optimisation, never a reason to fail a load.
 	} finally {
 		rmSync(LOCK, {recursive: true, force: true});
 	}
