@@ -1,72 +1,15 @@
-// Resource type words as kubectl reads them: plural, singular, short name and kind, in any
-// case, optionally with the API group (`deployments.apps`, `deploy.v1.apps`), and the
-// `TYPE/NAME` form. Texts follow kubectl's resource builder (k8s.io/cli-runtime).
+// Resource type arguments as kubectl reads them: `TYPE`, `TYPE NAME…` and `TYPE/NAME…`; the
+// words for each type come from source/kinds/registry.ts. Texts follow kubectl's resource
+// builder (k8s.io/cli-runtime).
 
 import {quote} from '../apimachinery/quote.js';
+import {resolveKind} from '../kinds/registry.js';
 import type {ResourceName} from '../sim/types.js';
 import type {ParseError} from './types.js';
 
-export interface ResourceType {
-	name: ResourceName;
-	kind: string;
-	/** API group; '' for the core group. */
-	group: string;
-	/** Every word kubectl accepts for it, the canonical plural first. */
-	aliases: readonly string[];
-	namespaced: boolean;
-}
-
-export const RESOURCE_TYPES: ReadonlyArray<ResourceType> = [
-	{name: 'services', kind: 'Service', group: '', aliases: ['services', 'service', 'svc'], namespaced: true},
-	{name: 'endpoints', kind: 'Endpoints', group: '', aliases: ['endpoints', 'endpoint', 'ep'], namespaced: true},
-	{
-		name: 'endpointslices',
-		kind: 'EndpointSlice',
-		group: 'discovery.k8s.io',
-		aliases: ['endpointslices', 'endpointslice'],
-		namespaced: true,
-	},
-	{name: 'pods', kind: 'Pod', group: '', aliases: ['pods', 'pod', 'po'], namespaced: true},
-	{name: 'nodes', kind: 'Node', group: '', aliases: ['nodes', 'node', 'no'], namespaced: false},
-	{
-		name: 'deployments',
-		kind: 'Deployment',
-		group: 'apps',
-		aliases: ['deployments', 'deployment', 'deploy'],
-		namespaced: true,
-	},
-	{name: 'replicasets', kind: 'ReplicaSet', group: 'apps', aliases: ['replicasets', 'replicaset', 'rs'], namespaced: true},
-	{
-		name: 'replicationcontrollers',
-		kind: 'ReplicationController',
-		group: '',
-		aliases: ['replicationcontrollers', 'replicationcontroller', 'rc'],
-		namespaced: true,
-	},
-	{
-		name: 'statefulsets',
-		kind: 'StatefulSet',
-		group: 'apps',
-		aliases: ['statefulsets', 'statefulset', 'sts'],
-		namespaced: true,
-	},
-];
-
-const API_VERSION = /^v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
-
 /** The canonical name for a type word, or null if this cluster has no such type. */
 export function resolveResourceType(word: string): ResourceName | null {
-	const lower = word.toLowerCase();
-	const dot = lower.indexOf('.');
-	const base = dot === -1 ? lower : lower.slice(0, dot);
-	const type = RESOURCE_TYPES.find(t => t.aliases.includes(base));
-	if (type === undefined) return null;
-	if (dot === -1) return type.name;
-	// `deployments.apps` or `deployments.v1.apps`: the group must be the type's own.
-	let qualifier = lower.slice(dot + 1);
-	const versionDot = qualifier.indexOf('.');
-	if (versionDot !== -1 && API_VERSION.test(qualifier.slice(0, versionDot))) qualifier = qualifier.slice(versionDot + 1);
-	return type.group !== '' && qualifier === type.group ? type.name : null;
+	return resolveKind(word)?.resource ?? null;
 }
 
 interface ResourceTarget {

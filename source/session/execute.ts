@@ -5,6 +5,7 @@
 // addition to docs/architecture.md: both front ends need the same executor).
 
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
+import {scaleResultText, type WordedResult} from '../command/verbs/scale.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
 import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, jsonText, kubectlGet, requestsJson, sanitize} from '../view/index.js';
 
@@ -66,22 +67,24 @@ function runActions(state: State, command: Extract<Command, {kind: 'actions'}>):
 	const steps: Array<{action: Action; result: StepResult}> = [];
 	for (const action of command.actions) {
 		const next = step(state, action);
-		if (next.result.kind === 'error') {
+		// The simulator answers a scale with what happened; kubectl's words for it need the kinds.
+		const result = scaleResultText(next.result);
+		if (result.kind === 'error') {
 			// kubectl goes on past a name that fails (`delete pod nope a` still deletes a) and
 			// reports the errors after the output; the command then fails.
-			err.push(next.result.message);
+			err.push(result.message);
 			continue;
 		}
 		state = next.state;
-		steps.push({action, result: next.result});
-		if (command.output === 'json') json.push(resultJson(next.result));
-		else out.push(...renderResult(next.result, action, command));
+		steps.push({action, result});
+		if (command.output === 'json') json.push(resultJson(result));
+		else out.push(...renderResult(result, action, command));
 	}
 	if (command.output === 'json' && json.length > 0) out.push(jsonText(combine(json)));
 	return {state, ok: err.length === 0, out, err, command, steps};
 }
 
-function renderResult(result: StepResult, action: Action, command: {summaryOnly?: boolean; verbose?: boolean; output: OutputFormat}): string[] {
+function renderResult(result: WordedResult, action: Action, command: {summaryOnly?: boolean; verbose?: boolean; output: OutputFormat}): string[] {
 	switch (result.kind) {
 		case 'message':
 			return result.lines;
@@ -97,7 +100,7 @@ function renderResult(result: StepResult, action: Action, command: {summaryOnly?
 	}
 }
 
-function resultJson(result: StepResult): unknown {
+function resultJson(result: WordedResult): unknown {
 	switch (result.kind) {
 		case 'message':
 			return {messages: result.lines};

@@ -6,12 +6,13 @@ import type {Draft} from './draft.js';
 import {indexMembers, put} from './draft.js';
 import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
-import {createPod, deletePod, hooks} from './lifecycle.js';
+import {createPod, deletePod} from './lifecycle.js';
 import {generateName, generateUid, podTemplateHash} from './names.js';
 import {isActive} from './pods.js';
 import type {Pod, Workload} from './types.js';
 
-const SOURCE: Record<Workload['kind'], string> = {
+/** Each controller's name as it signs its events (source.component); source/kinds/ reads it from here. */
+export const SOURCE: Record<Workload['kind'], string> = {
 	ReplicationController: 'replication-controller',
 	ReplicaSet: 'replicaset-controller',
 	Deployment: 'deployment-controller',
@@ -69,7 +70,7 @@ function reconcileReplicas(d: Draft, w: Workload): void {
 	const involved = {kind: w.kind, namespace: w.namespace, name: w.name, uid: w.uid};
 	for (let i = 0; i < diff; i++) {
 		const name = uniqueName(d, w);
-		createPod(d, {
+		createPod(d, podChanged, {
 			namespace: w.namespace,
 			name,
 			labels: w.template.labels,
@@ -82,7 +83,7 @@ function reconcileReplicas(d: Draft, w: Workload): void {
 	}
 	if (diff < 0) {
 		for (const pod of active.sort(compareRank).slice(0, -diff)) {
-			deletePod(d, pod);
+			deletePod(d, pod, podChanged);
 			recordEvent(d, {type: 'Normal', reason: 'SuccessfulDelete', involved, message: `Deleted pod: ${pod.name}`, source: SOURCE[w.kind]});
 		}
 	}
@@ -151,7 +152,7 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 			// The old pod of this ordinal must be gone (not just Terminating) before its successor.
 			if (d.s.pods[objectKey(w.namespace, `${w.name}-${i}`)]) return;
 			const name = `${w.name}-${i}`;
-			createPod(d, {
+			createPod(d, podChanged, {
 				namespace: w.namespace,
 				name,
 				labels: {
@@ -181,7 +182,7 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 	// One at a time from the top, each once the previous is gone. A pod that never started goes at
 	// once, and its removal cannot call back into this pass: go on to the next one here.
 	for (const [, victim] of extra) {
-		deletePod(d, victim);
+		deletePod(d, victim, podChanged);
 		recordEvent(d, {
 			type: 'Normal',
 			reason: 'SuccessfulDelete',
@@ -193,16 +194,14 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 	}
 }
 
-function installControllerHooks(): void {
-	hooks.afterPodChange = (d, pod) => {
-		if (pod.owner) reconcile(d, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
-		else if (/^.+-\d+$/.test(pod.name)) {
-			// A StatefulSet cannot create `<sts>-<i>` while a pod it no longer owns (relabelled out of
-			// its selector) holds the name; the controller requeues the failed sync and retries, so the
-			// name coming free is what lets it go on.
-			const statefulSet = pod.name.slice(0, pod.name.lastIndexOf('-'));
-			reconcile(d, workloadKey('StatefulSet', pod.namespace, statefulSet));
-		}
-	};
+/** What the controllers do when a pod changes: the lifecycle calls it (lifecycle.ts OnPodChange). */
+export function podChanged(d: Draft, pod: Pod): void {
+	if (pod.owner) reconcile(d, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
+	else if (/^.+-\d+$/.test(pod.name)) {
+		// A StatefulSet cannot create `<sts>-<i>` while a pod it no longer owns (relabelled out of
+		// its selector) holds the name; the controller requeues the failed sync and retries, so the
+		// name coming free is what lets it go on.
+		const statefulSet = pod.name.slice(0, pod.name.lastIndexOf('-'));
+		reconcile(d, workloadKey('StatefulSet', pod.namespace, statefulSet));
+	}
 }
-installControllerHooks();

@@ -2,7 +2,7 @@
 // that can run is Running and Ready at t=0, with the kubeadm built-ins a real cluster has.
 
 import {placeDefaultClient} from './clients.js';
-import {reconcile} from './controllers.js';
+import {podChanged, reconcile} from './controllers.js';
 import {beginDraft, type Draft, finishDraft, put} from './draft.js';
 import {EMPTY_EVENT_LOG} from './events.js';
 import {configCIDR, formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
@@ -293,7 +293,7 @@ function addPod(d: Draft, input: PodInput, ownerKinds: Map<string, Workload['kin
 	const status = input.status;
 	const node = status?.podIP && input.spec.nodeName ? d.s.nodes[input.spec.nodeName] : undefined;
 	if (!node || !status?.podIP) {
-		createPod(d, {
+		createPod(d, podChanged, {
 			namespace: input.meta.namespace,
 			name: input.meta.name,
 			labels: input.meta.labels,

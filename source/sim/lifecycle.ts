@@ -21,8 +21,11 @@ export interface NewPod {
 	owner: {kind: WorkloadKind; name: string} | null;
 }
 
-/** Hooks the controllers register, so that lifecycle does not import them (no cycle). */
-export const hooks: {afterPodChange: (d: Draft, pod: Pod) => void} = {afterPodChange: () => {}};
+/**
+ * What runs after a pod changes (the controllers' reconcile, sim/controllers.ts podChanged). The
+ * caller passes it in, so lifecycle needs no import of the controllers, which import lifecycle.
+ */
+export type OnPodChange = (d: Draft, pod: Pod) => void;
 
 const probeOf = (pod: Pod): Probe | undefined => pod.spec.containers.find(c => c.readinessProbe)?.readinessProbe;
 
@@ -52,7 +55,7 @@ const scheduledEvent = (pod: Pod, node: string): NewEvent => ({
 	source: 'default-scheduler',
 });
 
-export function createPod(d: Draft, init: NewPod): void {
+export function createPod(d: Draft, onChange: OnPodChange, init: NewPod): void {
 	const key = objectKey(init.namespace, init.name);
 	let nodeName: string | null = null;
 	let reason: string | undefined;
@@ -95,13 +98,13 @@ export function createPod(d: Draft, init: NewPod): void {
 	if (nodeName !== null) {
 		// A pod with spec.nodeName never passes through the scheduler, so it has no Scheduled event.
 		if (init.spec.nodeName === undefined) recordEvent(d, scheduledEvent(pod, nodeName));
-		if (d.settling) startPod(d, pod, true);
+		if (d.settling) startPod(d, pod, onChange, true);
 		else addTimer(d, {at: d.s.clock + d.s.config.podStartSeconds * 1000, kind: 'podStarted', target: key, uid: pod.uid});
 	}
 }
 
 /** Containers start; a new pod gets its IP from its node's CIDR (a restarted one keeps it, C1). */
-function startPod(d: Draft, pod: Pod, settled = false): void {
+function startPod(d: Draft, pod: Pod, onChange: OnPodChange, settled = false): void {
 	if (pod.deletionTimestamp !== null || pod.nodeName === null) return;
 	let podIP = pod.podIP;
 	if (podIP === null) {
@@ -147,7 +150,7 @@ function startPod(d: Draft, pod: Pod, settled = false): void {
 	if (probe && pod.probeFailing) {
 		addTimer(d, {at: d.s.clock + probe.initialDelaySeconds * 1000, kind: 'probeFailed', target: podKey(pod), uid: pod.uid});
 	}
-	hooks.afterPodChange(d, next);
+	onChange(d, next);
 }
 
 /** The first probe tick at or after `t` (probes run every periodSeconds from the initial delay). */
@@ -218,11 +221,11 @@ export function crashPod(d: Draft, pod: Pod): LifecycleResult {
 }
 
 /** Graceful delete (C4): Terminating at once, gone after the grace period. */
-export function deletePod(d: Draft, pod: Pod): void {
+export function deletePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 	if (pod.deletionTimestamp !== null) return;
 	if (!pod.containersRunning && pod.podIP === null) {
 		// Nothing is running yet, so nothing needs a grace period.
-		removePod(d, pod);
+		removePod(d, pod, onChange);
 		return;
 	}
 	const next: Pod = {...pod, deletionTimestamp: d.s.clock};
@@ -231,14 +234,14 @@ export function deletePod(d: Draft, pod: Pod): void {
 	for (const c of pod.spec.containers) recordEvent(d, containerEvent(pod, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`));
 	const grace = pod.spec.terminationGracePeriodSeconds * 1000;
 	addTimer(d, {at: d.s.clock + grace, kind: 'podGone', target: podKey(pod), uid: pod.uid});
-	hooks.afterPodChange(d, next);
+	onChange(d, next);
 }
 
 /** The pod object disappears: its IP goes back to the node's pool. */
-export function removePod(d: Draft, pod: Pod): void {
+export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 	if (pod.podIP !== null && pod.nodeName !== null) releasePodIP(d, pod.nodeName, pod.podIP);
 	savePod(d, pod, null);
-	hooks.afterPodChange(d, pod);
+	onChange(d, pod);
 	retryUnscheduled(d);
 }
 
@@ -257,19 +260,19 @@ function retryUnscheduled(d: Draft): void {
 	}
 }
 
-function fire(d: Draft, timer: Timer): void {
+function fire(d: Draft, timer: Timer, onChange: OnPodChange): void {
 	if (timer.kind === 'statefulSetNext') return;
 	const pod = d.s.pods[timer.target];
 	if (!pod || pod.uid !== timer.uid) return; // stale: the pod was replaced
 	switch (timer.kind) {
 		case 'podStarted':
-			if (!pod.containersRunning) startPod(d, pod);
+			if (!pod.containersRunning) startPod(d, pod, onChange);
 			return;
 		case 'podReady':
 			if (!pod.ready && pod.containersRunning && !pod.probeFailing && pod.deletionTimestamp === null) {
 				const next = {...pod, ready: true};
 				savePod(d, pod, next);
-				hooks.afterPodChange(d, next);
+				onChange(d, next);
 			}
 			return;
 		case 'podUnready':
@@ -279,17 +282,17 @@ function fire(d: Draft, timer: Timer): void {
 			probeFailed(d, pod);
 			return;
 		case 'podGone':
-			if (pod.deletionTimestamp !== null) removePod(d, pod);
+			if (pod.deletionTimestamp !== null) removePod(d, pod, onChange);
 			return;
 	}
 }
 
 /** Move the virtual clock forward, firing every lifecycle timer due on the way, in order. */
-export function advanceClock(d: Draft, ms: number): void {
+export function advanceClock(d: Draft, ms: number, onChange: OnPodChange): void {
 	const target = d.s.clock + ms;
 	for (let timer = takeTimerDue(d, target); timer !== undefined; timer = takeTimerDue(d, target)) {
 		d.s.clock = Math.max(d.s.clock, timer.at);
-		fire(d, timer);
+		fire(d, timer, onChange);
 	}
 	d.s.clock = target;
 	expireEvents(d);

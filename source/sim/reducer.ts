@@ -2,7 +2,7 @@
 // the next state; the state passed in is never modified.
 
 import {placeDefaultClient, resolveClient} from './clients.js';
-import {keyOf, reconcile} from './controllers.js';
+import {keyOf, podChanged, reconcile} from './controllers.js';
 import {resolve} from './dns.js';
 import {beginDraft, type Draft, dropNodeIPs, finishDraft, indexMembers, put, recordRequests, remove} from './draft.js';
 import {recordEvent} from './events.js';
@@ -12,21 +12,6 @@ import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycl
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
 import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
-
-/** kubectl's resource names with their API group, for messages like
- *  `replicationcontroller/hello-node scaled` and `deployment.apps/frontend scaled`. */
-const RESOURCE: Record<WorkloadKind, string> = {
-	ReplicationController: 'replicationcontroller',
-	ReplicaSet: 'replicaset.apps',
-	Deployment: 'deployment.apps',
-	StatefulSet: 'statefulset.apps',
-};
-const PLURAL: Record<WorkloadKind, string> = {
-	ReplicationController: 'replicationcontrollers',
-	ReplicaSet: 'replicasets',
-	Deployment: 'deployments',
-	StatefulSet: 'statefulsets',
-};
 
 /** A guard against typos like --replicas=1000000000, which would build that many objects. */
 const MAX_REPLICAS = 100_000;
@@ -39,7 +24,7 @@ export function step(state: State, action: Action): Step {
 	const d = beginDraft(state);
 	const result = apply(d, action);
 	// A failed command leaves the cluster exactly as it was.
-	if (result.kind === 'error') return {state, result};
+	if (result.kind === 'error' || result.kind === 'workloadNotFound') return {state, result};
 	return {state: finishDraft(d), result};
 }
 
@@ -47,7 +32,7 @@ function apply(d: Draft, action: Action): StepResult {
 	switch (action.type) {
 		case 'clockAdvanced':
 			if (!(action.ms >= 0)) return error(`error: cannot wait a negative duration`);
-			advanceClock(d, action.ms);
+			advanceClock(d, action.ms, podChanged);
 			return message();
 		case 'podDeleted':
 			return deletePods(d, action.namespace, action.name, action.selector);
@@ -120,7 +105,7 @@ function deletePods(d: Draft, namespace: string, name?: string, selectorText?: s
 	for (const pod of pods) {
 		// As it is now: deleting the pods before it may have changed it.
 		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
-		if (current) deletePod(d, current);
+		if (current) deletePod(d, current, podChanged);
 	}
 	return message(...lines);
 }
@@ -148,7 +133,7 @@ function deleteNode(d: Draft, name: string): StepResult {
 	});
 	for (const pod of lost) {
 		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
-		if (current) removePod(d, {...current, podIP: null});
+		if (current) removePod(d, {...current, podIP: null}, podChanged);
 	}
 	dropNodeIPs(d, name);
 	placeDefaultClient(d);
@@ -158,10 +143,7 @@ function deleteNode(d: Draft, name: string): StepResult {
 function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, replicas: number): StepResult {
 	const key = workloadKey(kind, namespace, name);
 	const w = d.s.workloads[key];
-	if (!w) {
-		const resource = kind === 'ReplicationController' ? PLURAL[kind] : `${PLURAL[kind]}.apps`;
-		return error(`Error from server (NotFound): ${resource} "${name}" not found`);
-	}
+	if (!w) return {kind: 'workloadNotFound', workload: kind, name};
 	if (!Number.isInteger(replicas) || replicas < 0) {
 		return error(`The ${kind} "${name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
 	}
@@ -173,7 +155,7 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 	// ReplicaSet scaled by hand straight back to the Deployment's replicas.
 	const deployment = w.owner ? d.s.workloads[workloadKey('Deployment', namespace, w.owner.name)] : undefined;
 	reconcile(d, deployment ? keyOf(deployment) : key);
-	return message(`${RESOURCE[kind]}/${name} scaled`);
+	return {kind: 'scaled', workload: kind, name};
 }
 
 function label(d: Draft, namespace: string, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {

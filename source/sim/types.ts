@@ -615,7 +615,11 @@ export type StepResult =
 	| {kind: 'message'; lines: string[]}
 	| {kind: 'error'; message: string}
 	| {kind: 'requests'; requests: RequestTrace[]; summary: RequestSummary}
-	| {kind: 'dns'; result: DnsResult; client: Client};
+	| {kind: 'dns'; result: DnsResult; client: Client}
+	/** kubectl words these (`deployment.apps/web scaled`, `deployments.apps "x" not found`) from the
+	 *  kind's names, which live above the simulator (source/kinds/); session/execute.ts does it. */
+	| {kind: 'scaled'; workload: WorkloadKind; name: string}
+	| {kind: 'workloadNotFound'; workload: WorkloadKind; name: string};
 
 export interface Step {
 	state: State;
@@ -629,6 +633,7 @@ export type ResourceName =
 	| 'endpointslices'
 	| 'pods'
 	| 'nodes'
+	| 'namespaces'
 	| 'deployments'
 	| 'replicasets'
 	| 'replicationcontrollers'

@@ -9,6 +9,7 @@ import {endpointsView} from './endpoints-rows.js';
 import {endpointSliceView} from './endpointslice-rows.js';
 import {EVENT_SELECTABLE_FIELDS, eventView} from './event-rows.js';
 import type {KindView} from './kind-view.js';
+import {namespaceView} from './namespace-rows.js';
 import {nodeView} from './node-rows.js';
 import {jsonText, yamlText} from './output-text.js';
 import {podView} from './pod-rows.js';
@@ -49,6 +50,7 @@ const KIND_TABLES: {readonly [R in ResourceName]: (state: State, options: GetOpt
 	endpointslices: tableOf(endpointSliceView),
 	pods: tableOf(podView),
 	nodes: tableOf(nodeView),
+	namespaces: tableOf(namespaceView),
 	deployments: tableOf(deploymentView),
 	replicasets: tableOf(replicaSetView),
 	replicationcontrollers: tableOf(replicationControllerView),

@@ -1,9 +1,10 @@
 // Pieces shared by the workload tables (deploy, rs, rc, sts) and objects.
 
+import {apiVersionOf, workloadKind} from '../kinds/registry.js';
 import type {LabelSelector, PodTemplate, WorkloadKind} from '../sim/types.js';
 
 export function workloadApiVersion(kind: WorkloadKind): string {
-	return kind === 'ReplicationController' ? 'v1' : 'apps/v1';
+	return apiVersionOf(workloadKind(kind));
 }
 
 /** CONTAINERS and IMAGES (printers.go layoutContainerCells): comma-joined. */

@@ -43,7 +43,7 @@ test('C3: scaling down removes not-ready pods first, then the newest; scaling up
 	state = run(state, {type: 'probeSet', namespace: 'default', name: b!.name, passing: false}, wait(20)).state;
 	t.false(state.pods[`default/${b!.name}`]!.ready);
 	const scaled = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 2});
-	t.deepEqual(scaled.results[0], {kind: 'message', lines: ['replicationcontroller/hello-node scaled']});
+	t.deepEqual(scaled.results[0], {kind: 'scaled', workload: 'ReplicationController', name: 'hello-node'});
 	t.truthy(scaled.state.pods[`default/${b!.name}`]!.deletionTimestamp !== null);
 	t.is(livePods(scaled.state, 'hello-node-').length, 2);
 	t.truthy(livePods(scaled.state, 'hello-node-').find(p => p.name === a!.name));
@@ -62,22 +62,25 @@ test('scale to 0 and back: endpoints empty, then full again with new IPs', t => 
 	for (const ip of after) t.false(before.includes(ip), `S57: freed IPs are not reused until the range wraps (${ip})`);
 });
 
-test('G6: scale answers with the resource and its API group, as kubectl does', t => {
+// G6: kubectl's words for these (`deployment.apps/web scaled`) come from source/kinds/, above the
+// simulator; test/command/verbs/scale.test.ts checks them.
+test('scale answers with the workload it scaled', t => {
 	const state = boot(input({workloads: [helloRC, deployment, statefulSet]}));
 	const say = (kind: WorkloadInput['kind'], name: string) => run(state, {type: 'replicasScaled', kind, namespace: 'default', name, replicas: 1}).results[0];
-	t.deepEqual(say('ReplicationController', 'hello-node'), {kind: 'message', lines: ['replicationcontroller/hello-node scaled']});
-	t.deepEqual(say('Deployment', 'web'), {kind: 'message', lines: ['deployment.apps/web scaled']});
-	t.deepEqual(say('StatefulSet', 'web'), {kind: 'message', lines: ['statefulset.apps/web scaled']});
+	t.deepEqual(say('ReplicationController', 'hello-node'), {kind: 'scaled', workload: 'ReplicationController', name: 'hello-node'});
+	t.deepEqual(say('Deployment', 'web'), {kind: 'scaled', workload: 'Deployment', name: 'web'});
+	t.deepEqual(say('StatefulSet', 'web'), {kind: 'scaled', workload: 'StatefulSet', name: 'web'});
 	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.namespace === 'default')!;
-	t.deepEqual(say('ReplicaSet', rs.name), {kind: 'message', lines: [`replicaset.apps/${rs.name} scaled`]});
+	t.deepEqual(say('ReplicaSet', rs.name), {kind: 'scaled', workload: 'ReplicaSet', name: rs.name});
 });
 
-test('scale errors match kubectl', t => {
+test('scaling a workload that does not exist says which, and changes nothing', t => {
 	const state = boot(input());
 	const missing = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'nope', replicas: 1});
-	t.deepEqual(missing.results[0], {kind: 'error', message: 'Error from server (NotFound): deployments.apps "nope" not found'});
+	t.deepEqual(missing.results[0], {kind: 'workloadNotFound', workload: 'Deployment', name: 'nope'});
+	t.is(missing.state, state);
 	const rc = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'nope', replicas: 1});
-	t.deepEqual(rc.results[0], {kind: 'error', message: 'Error from server (NotFound): replicationcontrollers "nope" not found'});
+	t.deepEqual(rc.results[0], {kind: 'workloadNotFound', workload: 'ReplicationController', name: 'nope'});
 });
 
 test('C2: StatefulSet pods are web-0..N-1 with hostname and subdomain; a deleted one returns under its name with a new IP once gone', t => {
@@ -161,7 +164,7 @@ test("scaling a Deployment's ReplicaSet by hand is undone by the deployment cont
 	const state = boot(input({workloads: [deployment]}));
 	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
 	const scaled = run(state, {type: 'replicasScaled', kind: 'ReplicaSet', namespace: 'default', name: rs.name, replicas: 5}, wait(60));
-	t.deepEqual(scaled.results[0], {kind: 'message', lines: [`replicaset.apps/${rs.name} scaled`]});
+	t.deepEqual(scaled.results[0], {kind: 'scaled', workload: 'ReplicaSet', name: rs.name});
 	t.is(scaled.state.workloads[`ReplicaSet/default/${rs.name}`]!.replicas, 3);
 	t.is(livePods(scaled.state, 'web-').length, 3);
 	// The Deployment itself still scales its ReplicaSet.

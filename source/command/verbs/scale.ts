@@ -1,17 +1,11 @@
 // `scale rc|rs|deploy|sts NAME --replicas=N`. `--replicas` is a required flag in kubectl, so
 // cobra reports it missing before looking at the arguments.
 
-import type {Action, ResourceName, WorkloadKind} from '../../sim/types.js';
+import {kindByResource, qualifiedResource, qualifiedSingular, workloadKind} from '../../kinds/registry.js';
+import type {Action, ResourceName, StepResult} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
 import type {ParseError} from '../types.js';
 import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
-
-const WORKLOAD_KINDS: Partial<Record<ResourceName, WorkloadKind>> = {
-	replicationcontrollers: 'ReplicationController',
-	replicasets: 'ReplicaSet',
-	deployments: 'Deployment',
-	statefulsets: 'StatefulSet',
-};
 
 function cannotScale(resource: ResourceName): ParseError {
 	return usageError(scale, `${resource} cannot be scaled; only rc, rs, deploy and sts have replicas`);
@@ -33,15 +27,34 @@ export const scale: Verb = {
 		if (!parsed.ok) return parsed;
 		const types = namedTypes(parsed);
 		if (types.length === 0) return usageError(scale, NO_RESOURCES);
-		const unscalable = types.find(r => WORKLOAD_KINDS[r] === undefined);
+		const unscalable = types.find(r => !kindByResource(r).scalable);
 		if (unscalable !== undefined) return cannotScale(unscalable);
 		if (parsed.targets.length === 0) return usageError(scale, NO_NAME);
 		const actions: Action[] = [];
 		for (const target of parsed.targets) {
-			const kind = WORKLOAD_KINDS[target.resource];
-			if (kind === undefined) return cannotScale(target.resource);
-			actions.push({type: 'replicasScaled', kind, namespace: ctx.namespace, name: target.name, replicas});
+			const k = kindByResource(target.resource);
+			if (!k.scalable) return cannotScale(target.resource);
+			actions.push({type: 'replicasScaled', kind: k.kind, namespace: ctx.namespace, name: target.name, replicas});
 		}
 		return actionsCommand(ctx, actions);
 	},
 };
+
+/** A step result with nothing left for the kinds to word. */
+export type WordedResult = Exclude<StepResult, {kind: 'scaled' | 'workloadNotFound'}>;
+
+/**
+ * A scale result in kubectl's words: `deployment.apps/web scaled` (the singular with its group, as
+ * kubectl's printer names the object it acted on) and the API server's NotFound, which names the
+ * resource with its group (`deployments.apps "web" not found`). Every other result passes through.
+ */
+export function scaleResultText(result: StepResult): WordedResult {
+	switch (result.kind) {
+		case 'scaled':
+			return {kind: 'message', lines: [`${qualifiedSingular(workloadKind(result.workload))}/${result.name} scaled`]};
+		case 'workloadNotFound':
+			return {kind: 'error', message: `Error from server (NotFound): ${qualifiedResource(workloadKind(result.workload))} "${result.name}" not found`};
+		default:
+			return result;
+	}
+}

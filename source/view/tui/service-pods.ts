@@ -1,6 +1,7 @@
 // The Pods pane: pods the selected Service's selector matches (Pending and Terminating ones
 // included), and the workloads behind them.
 
+import {workloadKind} from '../../kinds/registry.js';
 import {members} from '../../sim/index-sets.js';
 import {workloadKey} from '../../sim/keys.js';
 import {matchesLabels} from '../../sim/labels.js';
@@ -21,14 +22,8 @@ export interface PodList {
 	workloads: Workload[];
 }
 
-const SHORT: Record<Workload['kind'], string> = {
-	ReplicationController: 'rc',
-	ReplicaSet: 'rs',
-	Deployment: 'deploy',
-	StatefulSet: 'sts',
-};
-
-export const workloadRef = (w: Workload) => `${SHORT[w.kind]}/${w.name}`;
+/** `rc/hello-node`: the kind's first short name, as a kubectl user types it. */
+export const workloadRef = (w: Workload) => `${workloadKind(w.kind).shortNames[0]}/${w.name}`;
 
 /** The workload to scale for a pod: a Deployment rather than its ReplicaSet. */
 export function topWorkload(state: State, pod: Pod): Workload | null {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {scaleResultText} from '../../../source/command/verbs/scale.js';
 import {actions, fails, parses} from '../macros.js';
 
 const USAGE = 'Usage: scale rc|rs|deploy|sts NAME --replicas=N [-n NS]';
@@ -29,3 +30,22 @@ test(fails, 'scale rc --replicas=1', `error: resource(s) were provided, but no n
 test(fails, 'scale svc web --replicas=1', `error: services cannot be scaled; only rc, rs, deploy and sts have replicas. ${USAGE}`);
 test(fails, 'scale pod/x --replicas=1', `error: pods cannot be scaled; only rc, rs, deploy and sts have replicas. ${USAGE}`);
 test(fails, 'scale ds web --replicas=1', 'error: the server doesn\'t have a resource type "ds"');
+
+// G6: kubectl/pkg/cmd/scale prints `<singular>.<group>/<name> scaled` (no group for the core
+// group), and the API server's NotFound names `<plural>.<group>`.
+test("scale results in kubectl's words, each kind with its group", t => {
+	const said = (workload: Parameters<typeof scaled>[0], name: string) => scaleResultText({kind: 'scaled', workload, name});
+	t.deepEqual(said('ReplicationController', 'hello-node'), {kind: 'message', lines: ['replicationcontroller/hello-node scaled']});
+	t.deepEqual(said('ReplicaSet', 'web-5d4b9c'), {kind: 'message', lines: ['replicaset.apps/web-5d4b9c scaled']});
+	t.deepEqual(said('Deployment', 'frontend'), {kind: 'message', lines: ['deployment.apps/frontend scaled']});
+	t.deepEqual(said('StatefulSet', 'web'), {kind: 'message', lines: ['statefulset.apps/web scaled']});
+	t.deepEqual(scaleResultText({kind: 'workloadNotFound', workload: 'Deployment', name: 'nope'}), {
+		kind: 'error',
+		message: 'Error from server (NotFound): deployments.apps "nope" not found',
+	});
+	t.deepEqual(scaleResultText({kind: 'workloadNotFound', workload: 'ReplicationController', name: 'nope'}), {
+		kind: 'error',
+		message: 'Error from server (NotFound): replicationcontrollers "nope" not found',
+	});
+	t.deepEqual(scaleResultText({kind: 'message', lines: ['pod "a" deleted']}), {kind: 'message', lines: ['pod "a" deleted']});
+});
