@@ -10,7 +10,8 @@ export function BottomLine({model, width}: {model: Model; width: number}) {
 	if (mode.kind === 'palette') return <Text wrap="truncate">{`:${sanitize(mode.text)}█`}</Text>;
 	if (mode.kind === 'filter') return <Text wrap="truncate">{`/${sanitize(mode.text)}█`}</Text>;
 	if (mode.kind === 'prompt') {
-		const label = mode.purpose === 'scale' ? `scale ${mode.workload} -n ${mode.namespace} --replicas=` : `label pod ${mode.pod} -n ${mode.namespace} --overwrite: `;
+		const label =
+			mode.purpose === 'scale' ? `scale ${mode.workload} -n ${mode.namespace} --replicas=` : `label pod ${mode.pod} -n ${mode.namespace} --overwrite: `;
 		return <Text wrap="truncate">{`${label}${sanitize(mode.text)}█  (Enter runs, Esc cancels)`}</Text>;
 	}
 	if (!model.status) return <Text> </Text>;

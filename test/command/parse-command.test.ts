@@ -75,8 +75,17 @@ test('-o is case-insensitive and an empty one is the default', t => {
 	t.deepEqual(parseCommand('get svc --output='), {ok: true, command: svc});
 });
 
-test(fails, 'get pods -o tsv', 'error: unable to match a printer suitable for the output format "tsv", allowed formats are: custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml');
-test('template formats stay get-only', fails, 'curl x -o jsonpath={.a}', 'error: unable to match a printer suitable for the output format "jsonpath={.a}", allowed formats are: json');
+test(
+	fails,
+	'get pods -o tsv',
+	'error: unable to match a printer suitable for the output format "tsv", allowed formats are: custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml',
+);
+test(
+	'template formats stay get-only',
+	fails,
+	'curl x -o jsonpath={.a}',
+	'error: unable to match a printer suitable for the output format "jsonpath={.a}", allowed formats are: json',
+);
 test('only json beyond get', fails, 'curl x -o wide', 'error: unable to match a printer suitable for the output format "wide", allowed formats are: json');
 test(fails, 'describe svc x -o yaml', 'error: unable to match a printer suitable for the output format "yaml", allowed formats are: json');
 

@@ -43,11 +43,6 @@ export function actionsCommand(ctx: VerbContext, actions: Action[], extra: {summ
 	return {ok: true, command: {kind: 'actions', actions, output: ctx.output, ...extra}};
 }
 
-/** The arguments past the first object named: after `TYPE NAME`, or after the first `TYPE/NAME`. */
-export function argumentsAfterFirstName(args: readonly string[], parsed: {type: ResourceName | null}): readonly string[] {
-	return args.slice(parsed.type === null ? 1 : 2);
-}
-
 /** A string flag's value, if given. */
 export function stringFlag(flags: FlagValues, name: string): string | undefined {
 	const value = flags[name];
