@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import process from 'node:process';
 import {runScript} from './source/headless/run-script.js';
-import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources} from './source/load/index.js';
+import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources, type ValidateMode} from './source/load/index.js';
 import {boot} from './source/session/boot.js';
 import type {State} from './source/sim/index.js';
 import {sanitize} from './source/view/index.js';
@@ -22,6 +22,8 @@ Options:
   --echo            with --script, print each command as "$ command" before its output
   --seed N          seed of the simulation's random choices (default 1): same seed, same run
   --record FILE     save the TUI session as a script that --script replays
+  --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
+                    prints a warning and loads the object, ignore (or false) says nothing
   -h, --help        show this help
   --version         print the version
 
@@ -35,12 +37,27 @@ interface Options {
 	seed: number;
 	echo: boolean;
 	record?: string;
+	validate: ValidateMode;
 }
 
 class UsageError extends Error {}
 
+const validateModes = new Map<string, ValidateMode>([
+	['strict', 'strict'],
+	['true', 'strict'],
+	['warn', 'warn'],
+	['ignore', 'ignore'],
+	['false', 'ignore'],
+]);
+
+function validateMode(text: string): ValidateMode {
+	const mode = validateModes.get(text.toLowerCase());
+	if (mode === undefined) throw new UsageError(`invalid - validate option "${text}"; must be one of: strict (or true), warn, ignore (or false)`);
+	return mode;
+}
+
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-	const options: Options = {check: false, files: [], seed: 1, echo: false};
+	const options: Options = {check: false, files: [], seed: 1, echo: false, validate: 'strict'};
 	const args = [...argv];
 	if (args[0] === 'check') {
 		options.check = true;
@@ -67,6 +84,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 				break;
 			case '--echo':
 				options.echo = true;
+				break;
+			case '--validate':
+				// kubectl's flag: a bare --validate is strict (pkg/cmd/util/helpers.go GetValidationDirective).
+				options.validate = validateMode(inline ?? 'strict');
 				break;
 			case '--seed': {
 				const text = value(flag, inline);
@@ -118,6 +139,7 @@ function load(options: Options): {state: State; loaded: LoadResult} | null {
 	const report = progress(read.files);
 	const booted = boot(read.files, {
 		seed: options.seed,
+		validate: options.validate,
 		readErrors: read.errors,
 		onValidated: ({input: {pods, services, workloads}}) =>
 			report(`parsed and validated ${pods.length} pods, ${services.length} Services, ${workloads.length} workloads; settling the cluster…`),

@@ -4,7 +4,7 @@
 // reporting. Small files keep the `yaml` path: exact positions, alias limits.
 
 import jsyaml from 'js-yaml';
-import {LineStarts, type Locator, type Range, slicedLocator} from './locator.js';
+import {LineStarts, type Locator, listItemRanges, type Range, slicedLocator} from './locator.js';
 
 /** Files at least this big take the fast path. */
 export const FAST_PATH_BYTES = 256 << 10;
@@ -15,6 +15,8 @@ export const maxDepth = 100;
 interface FastDocument {
 	index: number;
 	value: unknown;
+	/** As in parse-documents.ts: where keys are written twice. */
+	duplicates?: {items: ReadonlySet<number> | null};
 }
 
 interface FastProblem {
@@ -113,11 +115,13 @@ function yamlWording(reason: string): string {
 	return tag ? `Unresolved tag: ${tag[1]}` : reason;
 }
 
-/** One document with js-yaml: its value, or its problem with a position in the whole text. */
-function loadSlice(text: string, range: Range, lines: LineStarts): {value: unknown} | {line: number; col: number; message: string} {
+/** One document with js-yaml: its value, or its problem with a position in the whole text.
+ *  `repeats`: a key written twice keeps its last value (js-yaml's `json` mode) instead of failing. */
+function loadSlice(text: string, range: Range, lines: LineStarts, repeats = false): {value: unknown} | {line: number; col: number; message: string} {
 	try {
 		// @types/js-yaml predates the maxDepth option.
-		return {value: jsyaml.load(text.slice(range.start, range.end), {schema: SCHEMA, maxDepth} as jsyaml.LoadOptions) ?? null};
+		const options = {schema: SCHEMA, maxDepth, json: repeats} as jsyaml.LoadOptions;
+		return {value: jsyaml.load(text.slice(range.start, range.end), options) ?? null};
 	} catch (error) {
 		const e = error as {reason?: string; mark?: {line: number; column: number}; message?: string};
 		const line = e.mark?.line ?? 0;
@@ -133,13 +137,94 @@ export function jsyamlProblem(text: string, start: number, end: number): {line: 
 	return 'value' in loaded ? null : loaded;
 }
 
+const REPEATED_KEY = 'duplicated mapping key';
+
+/** Whether a parsed JSON text[start, end) writes more keys than the `parsed` ones. A cheap count
+ *  first: a key ends with `":`, and a quote inside a string is escaped. It misses only keys with
+ *  blanks before their colon (`"a" : 1`); when any may be there, the exact scan decides. A key
+ *  broken from its colon by a newline is not looked for (no JSON writer does that). */
+function jsonRepeats(text: string, start: number, end: number, parsed: number): boolean {
+	let quick = 0;
+	for (let at = text.indexOf('":', start); at !== -1 && at < end; at = text.indexOf('":', at + 2)) {
+		let backslashes = 0;
+		while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+		if (backslashes % 2 === 0) quick++;
+	}
+	if (quick !== parsed) return jsonKeysInText(text, start, end) !== parsed;
+	const blank = [text.indexOf('" :', start), text.indexOf('"\t:', start)].some(at => at !== -1 && at < end);
+	return blank && jsonKeysInText(text, start, end) !== parsed;
+}
+
+/** The keys a JSON text[start, end) holds: each string followed by a colon. The text parsed, so
+ *  strings are well formed and every quote outside one opens the next. */
+function jsonKeysInText(text: string, start: number, end: number): number {
+	let count = 0;
+	let open = text.indexOf('"', start);
+	while (open !== -1 && open < end) {
+		let close = text.indexOf('"', open + 1);
+		for (;;) {
+			let backslashes = 0;
+			while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes++;
+			if (backslashes % 2 === 0) break;
+			close = text.indexOf('"', close + 1);
+		}
+		if (close === -1) break;
+		let next = close + 1;
+		for (let c = text.charCodeAt(next); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++next));
+		if (text.charCodeAt(next) === 58) count++;
+		open = text.indexOf('"', next);
+	}
+	return count;
+}
+
+/** The keys a parsed value holds, at every depth. */
+function keysInValue(value: unknown): number {
+	let count = 0;
+	const stack: unknown[] = [value];
+	while (stack.length > 0) {
+		const v = stack.pop();
+		if (v === null || typeof v !== 'object') continue;
+		if (Array.isArray(v)) {
+			for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+			continue;
+		}
+		for (const key in v) {
+			count++;
+			const child = (v as Record<string, unknown>)[key];
+			if (child !== null && typeof child === 'object') stack.push(child);
+		}
+	}
+	return count;
+}
+
+const listItems = (value: unknown): unknown[] | null => {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+	const items = (value as Record<string, unknown>).items;
+	return Array.isArray(items) ? items : null;
+};
+
+/** Which items of a List hold the repeats `check` finds, so that only those are re-read for
+ *  positions; null: the repeats may be anywhere (not a List, or outside its items). */
+function repeatedIn(text: string, range: Range, value: unknown, json: boolean, check: (item: unknown, at: Range) => number): Set<number> | null {
+	const items = listItems(value);
+	if (!items) return null;
+	const ranges = listItemRanges(text, range, json);
+	if (ranges.length !== items.length) return null;
+	const found = new Set<number>();
+	ranges.forEach((at, i) => {
+		if (check(items[i], at) > 0) found.add(i);
+	});
+	return found.size > 0 ? found : null;
+}
+
 /** null: not a candidate for the fast path (small, or may hold aliases). `minBytes` is for tests. */
 export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed | null {
 	if (text.length < minBytes) return null;
 	if (looksLikeJson(text)) {
 		const locator = slicedLocator(text, [{start: 0, end: text.length}], true);
+		let value: unknown;
 		try {
-			return {documents: [{index: 0, value: JSON.parse(text)}], problems: [], locator};
+			value = JSON.parse(text);
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			const at = /position (\d+)/.exec(message);
@@ -151,6 +236,14 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 				locator,
 			};
 		}
+		const document: FastDocument = {index: 0, value};
+		// JSON.parse keeps the last of a repeated key without a word: fewer keys parsed than
+		// written means a repeat. Counting costs a scan; finding where is left to the locator.
+		if (jsonRepeats(text, 0, text.length, keysInValue(value))) {
+			const check = (item: unknown, at: Range) => jsonKeysInText(text, at.start, at.end) - keysInValue(item);
+			document.duplicates = {items: repeatedIn(text, {start: 0, end: text.length}, value, true, check)};
+		}
+		return {documents: [document], problems: [], locator};
 	}
 	if (MAY_HAVE_ALIASES.test(text)) return null;
 	const ranges = yamlDocuments(text);
@@ -161,7 +254,21 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 	ranges.forEach((range, index) => {
 		const loaded = loadSlice(text, range, lines);
 		if ('value' in loaded) documents.push({index, value: loaded.value});
-		else problems.push({...loaded, document: index});
+		else if (loaded.message === REPEATED_KEY) {
+			// Read again keeping the last value; the items that hold a repeat are those js-yaml
+			// refuses on their own (one more pass, paid only by a document with a repeat).
+			const again = loadSlice(text, range, lines, true);
+			if (!('value' in again)) problems.push({...again, document: index});
+			else {
+				const check = (_item: unknown, at: Range) => {
+					const begin = text.lastIndexOf('\n', at.start - 1) + 1;
+					const item = `${text.slice(begin, at.end).replace(/^(\s*)-/, '$1 ')}`;
+					const one = loadSlice(item, {start: 0, end: item.length}, new LineStarts(item));
+					return 'value' in one || one.message !== REPEATED_KEY ? 0 : 1;
+				};
+				documents.push({index, value: again.value, duplicates: {items: repeatedIn(text, range, again.value, false, check)}});
+			}
+		} else problems.push({...loaded, document: index});
 	});
 	return {documents, problems, locator};
 }

@@ -2,6 +2,6 @@
 
 export {formatDiagnostic, formatSkipped} from './format.js';
 export {diagnosticsFromInitErrors} from './init-errors.js';
-export {loadSources} from './load-sources.js';
+export {loadSources, type ValidateMode} from './load-sources.js';
 export {readSources} from './read-sources.js';
 export type {Diagnostic, LoadResult, SourceFile} from './types.js';

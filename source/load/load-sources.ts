@@ -6,6 +6,7 @@ import type {ClusterInput} from '../sim/types.js';
 import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-versions.js';
 import {decodeClusterConfig} from './cluster-config.js';
 import {decodeEndpoints} from './endpoints.js';
+import {fieldPath} from './field-error.js';
 import {goQuote} from './go-format.js';
 import type {Locator} from './locator.js';
 import {epochSeconds, peekName} from './metadata.js';
@@ -14,6 +15,7 @@ import {decodeNode} from './node.js';
 import {get, isObject, newProblems, type Obj, type Problems, typeError} from './object-reader.js';
 import {parseDocuments} from './parse-documents.js';
 import {decodePod} from './pod.js';
+import {knownPath, type StrictKind, unknownFields} from './schema/strict.js';
 import {decodeService} from './service.js';
 import type {Diagnostic, LoadResult, Path, Position, SourceFile} from './types.js';
 import {decodeWorkload} from './workload.js';
@@ -33,6 +35,32 @@ interface ObjectRef {
 	docIndex: number;
 	base: Path;
 	seq: number;
+	/** The parser saw a key written twice in this object. */
+	repeats: boolean;
+}
+
+/** Where a document's parser saw repeated keys (ParsedDocument.duplicates). */
+type RepeatsIn = {items: ReadonlySet<number> | null} | null;
+
+function repeatsAt(repeats: RepeatsIn, base: Path): boolean {
+	if (repeats === null) return false;
+	if (repeats.items === null) return true;
+	// Known to be inside items: the List's own fields hold none.
+	return base[0] === 'items' && typeof base[1] === 'number' && repeats.items.has(base[1]);
+}
+
+/** kubectl's --validate: `strict` (or true, the default) fails on an unknown or repeated
+ *  field, `warn` reports it and loads the object, `ignore` (or false) says nothing. */
+export type ValidateMode = 'strict' | 'warn' | 'ignore';
+
+export interface LoadOptions {
+	validate?: ValidateMode;
+}
+
+/** One strict-decoding finding: `unknown field "spec.foo"` or `duplicate field "spec.foo"`. */
+interface StrictFinding {
+	at: LineCol;
+	text: string;
 }
 
 interface Ordered {
@@ -126,7 +154,36 @@ function relativeTimes(input: ClusterInput, now: number): void {
 	}
 }
 
-export function loadSources(files: SourceFile[]): LoadResult {
+/** What strict decoding finds in an object: its unknown fields (at their keys) and its repeated
+ *  ones (at the repeat), in document order. A field both unknown and repeated is reported as
+ *  unknown only, as the API server does for typed objects
+ *  (test/integration/apiserver/field_validation_test.go). `skip`: paths not to report. */
+function strictFindings(ref: ObjectRef, kind: StrictKind, object: Obj, skip: (path: Path) => boolean = () => false): StrictFinding[] {
+	const findings: StrictFinding[] = [];
+	for (const path of unknownFields(kind, object)) {
+		if (!skip(path)) findings.push({at: fieldPosition(ref, path, true), text: `unknown field ${goQuote(fieldPath(path))}`});
+	}
+	if (ref.repeats) {
+		for (const repeat of ref.file.locator.duplicates(ref.docIndex, ref.base)) {
+			const path = repeat.path.slice(ref.base.length);
+			if (skip(path) || !knownPath(kind, path)) continue;
+			findings.push({at: repeat.at, text: `duplicate field ${goQuote(fieldPath(path))}`});
+		}
+	}
+	return findings.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+}
+
+/** `Service in version "v1" cannot be handled as a Service: strict decoding error: …`, the API
+ *  server's wording (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go
+ *  transformDecodeError, around runtime.NewStrictDecodingError). kubectl joins several with
+ *  ", " on one line; here each is its own line, at its own position. */
+function strictPrefix(kind: string, apiVersion: string): string {
+	const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+	return `${kind} in version ${goQuote(version)} cannot be handled as a ${kind}: strict decoding error: `;
+}
+
+export function loadSources(files: SourceFile[], options: LoadOptions = {}): LoadResult {
+	const validate = options.validate ?? 'strict';
 	const input = emptyInput();
 	const ordered: Ordered[] = [];
 	const skipped: Record<string, number> = {};
@@ -178,6 +235,19 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		let name = '';
 		let namespace = '';
 		let add: () => void = () => {};
+		// Decoding runs first: the API server's plain decode fails on a wrong type before
+		// strictness is looked at, and then only the type errors are reported.
+		const strict = () => {
+			if (validate === 'ignore' || p.errors.some(error => error.decode)) return false;
+			const findings = strictFindings(ref, kind, object);
+			if (validate === 'warn') {
+				for (const finding of findings) emit(ref, finding.at, 'warning', finding.text);
+				return false;
+			}
+			const prefix = strictPrefix(kind, apiVersion);
+			for (const finding of findings) emit(ref, finding.at, 'error', prefix + finding.text);
+			return findings.length > 0;
+		};
 		switch (kind) {
 			case 'Service': {
 				const service = decodeService(object, p);
@@ -218,6 +288,8 @@ export function loadSources(files: SourceFile[]): LoadResult {
 				add = () => input.workloads.push(workload);
 			}
 		}
+		// A strict decoding error fails the request before validation runs.
+		if (strict()) return;
 		reportProblems(ref, p, `The ${kind} ${goQuote(name)} is invalid: `);
 		if (p.errors.length > 0) return;
 		const resourceKey = `${resourceNames[kind]}/${namespace}/${name}`;
@@ -247,6 +319,18 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		clusterRef = ref;
 		registry.set('Cluster//', ref);
 		if (p.errors.length === 0) input.config = config;
+	};
+
+	/** A List's own fields: apiVersion, kind, metadata (ListMeta) and items. kubectl splits a
+	 *  List before sending its items, so these are checked here with the items' wording. */
+	const checkList = (ref: ObjectRef, kind: string, list: Obj): void => {
+		const findings = strictFindings(ref, 'List', list, path => path[0] === 'items');
+		const apiVersion = get(list, 'apiVersion');
+		const prefix = strictPrefix(kind, typeof apiVersion === 'string' ? apiVersion : 'v1');
+		for (const finding of findings) {
+			if (validate === 'warn') emit(ref, finding.at, 'warning', finding.text);
+			else emit(ref, finding.at, 'error', prefix + finding.text);
+		}
 	};
 
 	/** Whether any file holds an object (any kind, valid or not), for "no objects passed to apply". */
@@ -289,8 +373,8 @@ export function loadSources(files: SourceFile[]): LoadResult {
 	};
 
 	/** A document, or the items of a `kind: List` (any `…List` with items), recursively. */
-	const visit = (file: FileState, fileIndex: number, docIndex: number, base: Path, value: unknown): void => {
-		const ref: ObjectRef = {file, fileIndex, docIndex, base, seq: seq++};
+	const visit = (file: FileState, fileIndex: number, docIndex: number, base: Path, value: unknown, repeats: RepeatsIn): void => {
+		const ref: ObjectRef = {file, fileIndex, docIndex, base, seq: seq++, repeats: repeatsAt(repeats, base)};
 		if (!isObject(value)) {
 			const what = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value;
 			emit(ref, objectStart(ref), 'error', `json: cannot unmarshal ${what} into Go value of type map[string]interface {}`);
@@ -299,8 +383,9 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		const kind = get(value, 'kind');
 		const items = get(value, 'items');
 		if (typeof kind === 'string' && kind.endsWith('List') && (Array.isArray(items) || kind === 'List')) {
+			if (validate !== 'ignore') checkList(ref, kind, value);
 			(Array.isArray(items) ? items : []).forEach((item, i) => {
-				if (item !== null) visit(file, fileIndex, docIndex, [...base, 'items', i], item);
+				if (item !== null) visit(file, fileIndex, docIndex, [...base, 'items', i], item, repeats);
 			});
 			return;
 		}
@@ -318,7 +403,7 @@ export function loadSources(files: SourceFile[]): LoadResult {
 		}
 		for (const doc of parsed.documents) {
 			if (doc.value === null || doc.value === undefined) continue;
-			visit(file, fileIndex, doc.index, [], doc.value);
+			visit(file, fileIndex, doc.index, [], doc.value, doc.duplicates ?? null);
 		}
 	});
 

@@ -4,20 +4,34 @@
 // single bad object in a 60 MB dump costs milliseconds, not a 20-second re-parse.
 
 import type {Path} from './types.js';
-import {documentStart, findPath, indexYaml, type LineCol, type PathPosition, type YamlIndex} from './yaml-positions.js';
+import {type DuplicateKey, documentStart, duplicateKeys, findPath, indexYaml, type LineCol, type PathPosition, type YamlIndex} from './yaml-positions.js';
 
 export interface Locator {
 	documentStart(docIndex: number): LineCol;
 	find(docIndex: number, path: Path): PathPosition;
+	/** The keys written twice in the object at `base` (a document, or `['items', i]` of a List),
+	 *  paths from the document root. Asked only of documents the parser saw repeats in. */
+	duplicates(docIndex: number, base: Path): DuplicateKey[];
 	/** The full `yaml` index, when this file has one (small files). */
 	yaml?: YamlIndex;
 }
 
+const under = (base: Path, path: Path) => base.every((part, i) => path[i] === part);
+
 export function yamlLocator(index: YamlIndex): Locator {
+	const cache = new Map<number, DuplicateKey[]>();
 	return {
 		yaml: index,
 		documentStart: docIndex => documentStart(index, docIndex),
 		find: (docIndex, path) => findPath(index, docIndex, path),
+		duplicates(docIndex, base) {
+			let all = cache.get(docIndex);
+			if (!all) {
+				all = duplicateKeys(index, docIndex);
+				cache.set(docIndex, all);
+			}
+			return all.filter(d => under(base, d.path));
+		},
 	};
 }
 
@@ -134,6 +148,15 @@ function jsonItemStarts(text: string, range: Range): number[] {
 	return starts;
 }
 
+/** The text of each item of a List document: [start, end) offsets. */
+export function listItemRanges(text: string, range: Range, json: boolean): Range[] {
+	const starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range);
+	return starts.map((from, i) => {
+		const to = starts[i + 1] ?? range.end;
+		return {start: from, end: json ? Math.max(from, text.lastIndexOf('}', to)) + 1 : to};
+	});
+}
+
 export function slicedLocator(text: string, ranges: Range[], json: boolean): Locator {
 	const lines = new LineStarts(text);
 	const items = new Map<number, number[]>();
@@ -166,36 +189,54 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 		}
 		return {line: lines.lineOf(offset), col: lines.columnOf(offset)};
 	};
+	/** The text of item i of a List document, when `path` starts at one and the item is found. */
+	const itemSlice = (docIndex: number, path: Path): {i: number; from: number; end: number} | null => {
+		const range = ranges[docIndex];
+		if (!range || path[0] !== 'items' || typeof path[1] !== 'number') return null;
+		let starts = items.get(docIndex);
+		if (!starts) {
+			starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range);
+			items.set(docIndex, starts);
+		}
+		const i = path[1];
+		const from = starts[i];
+		if (from === undefined) return null;
+		const to = starts[i + 1] ?? range.end;
+		// A JSON item ends before the comma or bracket that follows it.
+		return {i, from, end: json ? Math.max(from, text.lastIndexOf('}', to)) + 1 : to};
+	};
 	return {
 		documentStart: start,
 		find(docIndex, path) {
 			const range = ranges[docIndex];
 			const fallback = start(docIndex);
 			if (!range) return {exact: null, nearest: fallback};
-			if (path[0] === 'items' && typeof path[1] === 'number') {
-				let starts = items.get(docIndex);
-				if (!starts) {
-					starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range);
-					items.set(docIndex, starts);
-				}
-				const i = path[1];
-				const from = starts[i];
-				if (from !== undefined) {
-					const to = starts[i + 1] ?? range.end;
-					// A JSON item ends before the comma or bracket that follows it.
-					const end = json ? Math.max(from, text.lastIndexOf('}', to)) + 1 : to;
-					const {index, firstLine} = sliceIndex(`${docIndex}/${i}`, from, end, !json);
-					const found = findPath(index, 0, path.slice(2));
-					const itemStart = shift(documentStart(index, 0), firstLine);
-					return {
-						exact: found.exact ? shift(found.exact, firstLine) : path.length === 2 ? itemStart : null,
-						nearest: path.length === 2 ? itemStart : shift(found.nearest, firstLine),
-					};
-				}
+			const item = itemSlice(docIndex, path);
+			if (item) {
+				const {index, firstLine} = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, !json);
+				const found = findPath(index, 0, path.slice(2));
+				const itemStart = shift(documentStart(index, 0), firstLine);
+				return {
+					exact: found.exact ? shift(found.exact, firstLine) : path.length === 2 ? itemStart : null,
+					nearest: path.length === 2 ? itemStart : shift(found.nearest, firstLine),
+				};
 			}
 			const {index, firstLine} = sliceIndex(String(docIndex), range.start, range.end, false);
 			const found = findPath(index, 0, path);
 			return {exact: found.exact ? shift(found.exact, firstLine) : null, nearest: shift(found.nearest, firstLine)};
+		},
+		duplicates(docIndex, base) {
+			const range = ranges[docIndex];
+			if (!range) return [];
+			const item = itemSlice(docIndex, base);
+			if (item) {
+				const {index, firstLine} = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, !json);
+				return duplicateKeys(index, 0).map(d => ({path: [...base, ...d.path], at: shift(d.at, firstLine)}));
+			}
+			const {index, firstLine} = sliceIndex(String(docIndex), range.start, range.end, false);
+			return duplicateKeys(index, 0)
+				.filter(d => under(base, d.path))
+				.map(d => ({path: d.path, at: shift(d.at, firstLine)}));
 		},
 	};
 }

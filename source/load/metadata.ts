@@ -38,6 +38,11 @@ export interface MetaOptions {
 	nameRule: (name: string) => string[];
 }
 
+/** apimachinery's maskTrailingDash, quirk included: `web-` is checked as `wea`. */
+function maskTrailingDash(name: string): string {
+	return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+}
+
 /** Objects without metadata.namespace go to `default`, as kubectl puts them. */
 export function decodeMeta(object: Obj, options: MetaOptions, p: Problems): ObjectMetaInput {
 	const at: Path = ['metadata'];
@@ -63,6 +68,11 @@ export function decodeMeta(object: Obj, options: MetaOptions, p: Problems): Obje
 		ownerReferences.push(ref);
 	}
 
+	// ValidateObjectMeta (staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go): the
+	// prefix must make a valid name once a suffix is added, so a trailing dash is masked first.
+	if (generateName !== '') {
+		for (const msg of options.nameRule(maskTrailingDash(generateName))) p.errors.push(invalid([...at, 'generateName'], generateName, msg));
+	}
 	if (name === '') {
 		// The API server would invent a name from generateName; kubectl apply refuses to, and
 		// so does the loader rather than make up a random one.

@@ -15,6 +15,9 @@ interface ParsedDocument {
 	index: number;
 	/** The document as plain data; null for an empty document. */
 	value: unknown;
+	/** The parser saw a key written twice (the value keeps the last, as Go's decoder does):
+	 *  in the items listed, or anywhere in the document (null). Absent: no repeats. */
+	duplicates?: {items: ReadonlySet<number> | null};
 }
 
 interface SyntaxProblem extends LineCol {
@@ -57,6 +60,7 @@ function controlCharacter(text: string): SyntaxProblem | null {
 const nothingToLocate: Locator = {
 	documentStart: () => ({line: 1, col: 1}),
 	find: () => ({exact: null, nearest: {line: 1, col: 1}}),
+	duplicates: () => [],
 };
 
 const depthMessage = `nesting exceeded maxDepth (${maxDepth})`;
@@ -86,7 +90,9 @@ function tooDeep(doc: Document.Parsed): number | null {
 function firstProblem(doc: Document.Parsed): {offset: number; message: string} | null {
 	// An unknown tag (`!Ref`, `!vault`) means a template that needs rendering first: the text
 	// under it is not what the cluster would get. js-yaml (the fast path) refuses it too.
-	const found = [...doc.errors, ...doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED')];
+	// A repeated key is not a syntax error: strict decoding reports it (`duplicate field`), or
+	// not, as --validate says.
+	const found = [...doc.errors.filter(e => e.code !== 'DUPLICATE_KEY'), ...doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED')];
 	if (found.length === 0) return null;
 	const first = found.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
 	const message = firstLine(first.message);
@@ -118,7 +124,9 @@ export function parseDocuments(text: string): ParsedFile {
 			return;
 		}
 		try {
-			documents.push({index, value: doc.toJS({maxAliasCount})});
+			const parsed: ParsedDocument = {index, value: doc.toJS({maxAliasCount})};
+			if (doc.errors.some(e => e.code === 'DUPLICATE_KEY')) parsed.duplicates = {items: null};
+			documents.push(parsed);
 		} catch (error) {
 			const message = firstLine(error instanceof Error ? error.message : String(error));
 			const unresolved = message.startsWith('Unresolved alias');

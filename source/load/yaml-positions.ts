@@ -159,3 +159,46 @@ export function firstAliasPosition(index: YamlIndex, docIndex: number, unresolve
 	walk(doc.contents, 0);
 	return found === null ? null : offsetToLineCol(index, found);
 }
+
+/** A key written twice in one mapping: its path (from the document root) and where the
+ *  repeat is. */
+export interface DuplicateKey {
+	path: Path;
+	at: LineCol;
+}
+
+/** Every repeated key of a document, in document order (for strict decoding's
+ *  `duplicate field`). Aliases are not followed: a merged map is not a repeat. */
+export function duplicateKeys(index: YamlIndex, docIndex: number): DuplicateKey[] {
+	const doc = index.documents[docIndex];
+	if (!doc) return [];
+	const found: DuplicateKey[] = [];
+	const path: Array<string | number> = [];
+	const walk = (node: unknown, depth: number): void => {
+		if (depth > 200) return;
+		if (isSeq(node)) {
+			node.items.forEach((item, i) => {
+				path.push(i);
+				walk(item, depth + 1);
+				path.pop();
+			});
+			return;
+		}
+		if (!isMap(node)) return;
+		const seen = new Set<string>();
+		for (const item of node.items) {
+			if (!isPair(item) || !isScalar(item.key) || typeof item.key.value === 'symbol') continue;
+			const key = String(item.key.value);
+			path.push(key);
+			if (seen.has(key)) {
+				const offset = nodeStart(item.key);
+				if (offset !== null) found.push({path: [...path], at: offsetToLineCol(index, offset)});
+			}
+			seen.add(key);
+			walk(item.value, depth + 1);
+			path.pop();
+		}
+	};
+	walk(doc.contents, 0);
+	return found;
+}

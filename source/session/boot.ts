@@ -1,7 +1,7 @@
 // From source files to a settled cluster: validate, then let the simulator allocate and settle.
 // The CLI starts this way, and so do the tests that claim to see what a user sees.
 
-import {type Diagnostic, diagnosticsFromInitErrors, type LoadResult, loadSources, type SourceFile} from '../load/index.js';
+import {type Diagnostic, diagnosticsFromInitErrors, type LoadResult, loadSources, type SourceFile, type ValidateMode} from '../load/index.js';
 import {initialState, type State} from '../sim/index.js';
 
 export type Booted =
@@ -11,6 +11,8 @@ export type Booted =
 
 export interface BootOptions {
 	seed?: number;
+	/** kubectl's --validate for unknown and repeated fields (default strict). */
+	validate?: ValidateMode;
 	/** Problems found while reading the files (missing file, empty folder…), reported with the rest. */
 	readErrors?: Diagnostic[];
 	/** Told when validation is done and settling starts (the CLI's progress line). */
@@ -18,7 +20,7 @@ export interface BootOptions {
 }
 
 export function boot(files: SourceFile[], options: BootOptions = {}): Booted {
-	const loaded = loadSources(files);
+	const loaded = loadSources(files, options.validate ? {validate: options.validate} : {});
 	const errors = [...(options.readErrors ?? []), ...loaded.errors];
 	if (errors.length > 0) return {ok: false, loaded, errors};
 	options.onValidated?.(loaded);
