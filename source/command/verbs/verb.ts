@@ -2,7 +2,7 @@
 // the function that turns its parsed arguments into a Command.
 
 import {quote} from '../../apimachinery/quote.js';
-import type {Action, ResourceName} from '../../sim/types.js';
+import type {Action} from '../../sim/types.js';
 import type {FlagSpec, FlagValues} from '../flags.js';
 import type {OutputFormat, ParseError, ParseResult} from '../types.js';
 
