@@ -7,6 +7,7 @@
 // write. Nothing outside this folder ever sees a Draft.
 
 import {has, members, shardOf} from './index-sets.js';
+import {copyTable, emptyTable} from './tables.js';
 import type {AffinityEntry, ClusterEvent, Endpoints, EventLog, IndexSet, Namespace, Node, Pod, RequestTrace, Service, State, Timer, Workload} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
@@ -32,14 +33,15 @@ export function finishDraft(d: Draft): State {
 
 /**
  * `holder[key]`, shallow-copied the first time this step writes under `tag`; later writes in the
- * same step reuse the copy. Every write below goes through here.
+ * same step reuse the copy. Every write below goes through here, so every table a step writes
+ * comes out prototype-free (sim/tables.ts), however it went in.
  */
 function own<T extends object>(d: Draft, tag: string, holder: object, key: string): T {
 	const h = holder as Record<string, T | undefined>;
 	const current = h[key];
 	if (current !== undefined && d.copied.has(tag)) return current;
 	d.copied.add(tag);
-	const copy = (Array.isArray(current) ? [...current] : {...current}) as T;
+	const copy = (Array.isArray(current) ? [...current] : copyTable(current as Record<string, unknown> | undefined)) as T;
 	h[key] = copy;
 	return copy;
 }
@@ -126,7 +128,7 @@ type NodeIPs = {used: Record<string, string>; last: number};
 
 export function podIPSet(d: Draft, node: string, ip: string, owner: string | null, last?: number): void {
 	const podIPs = own<Record<string, NodeIPs>>(d, 'ipam.podIPs', ipam(d), 'podIPs');
-	podIPs[node] ??= {used: {}, last: 1};
+	podIPs[node] ??= {used: emptyTable(), last: 1};
 	const entry = own<NodeIPs>(d, `ipam.podIPs.${node}`, podIPs, node);
 	const used = own<Record<string, string>>(d, `ipam.podIPs.${node}.used`, entry, 'used');
 	if (owner === null) delete used[ip];

@@ -6,6 +6,7 @@ import type {Draft} from './draft.js';
 import {indexMembers, put} from './draft.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
+import {copyTable, emptyTable} from './tables.js';
 import type {EndpointAddress, Endpoints, Labels, Pod, Service, State} from './types.js';
 
 export const labelBucket = (namespace: string, key: string, value: string): string => `${namespace}\u0000${key}=${value}`;
@@ -35,7 +36,7 @@ function selects(service: Service, pod: Pod): boolean {
 function addressFor(service: Service, pod: Pod): EndpointAddress | null {
 	if (!selects(service, pod)) return null;
 	if (pod.podIP === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') return null;
-	const ports: Record<string, number> = {};
+	const ports = emptyTable<number>();
 	for (const port of service.ports) {
 		const target = resolveTargetPort(pod, port);
 		if (target !== null) ports[port.name] = target;
@@ -62,7 +63,7 @@ export function emptyEndpoints(service: Service, managed: boolean, createdAt: nu
 		name: service.name,
 		namespace: service.namespace,
 		managed,
-		addresses: {},
+		addresses: emptyTable(),
 		ports: service.ports.map(p => ({name: p.name, protocol: p.protocol})),
 		createdAt,
 	};
@@ -89,7 +90,7 @@ function setAddress(d: Draft, service: Service, podName: string, address: Endpoi
 	const current = d.s.endpoints[key];
 	if (!current?.managed) return;
 	if (sameAddress(current.addresses[podName], address)) return;
-	const addresses = {...current.addresses};
+	const addresses = copyTable(current.addresses);
 	if (address === null) delete addresses[podName];
 	else addresses[podName] = address;
 	put(d, 'endpoints', key, {...current, addresses});
@@ -133,7 +134,7 @@ export function buildEndpoints(state: State, service: Service, createdAt: number
 		const members = indexMembers(state, 'podsByLabel', labelBucket(service.namespace, key, value));
 		if (smallest === null || members.length < smallest.length) smallest = members;
 	}
-	const addresses: Record<string, EndpointAddress> = {};
+	const addresses = emptyTable<EndpointAddress>();
 	for (const podName of smallest ?? []) {
 		const pod = state.pods[objectKey(service.namespace, podName)];
 		if (!pod) continue;

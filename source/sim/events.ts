@@ -12,6 +12,7 @@
 
 import type {Draft} from './draft.js';
 import {writableEventLog} from './draft.js';
+import {emptyTable} from './tables.js';
 import type {ClusterEvent, EventLog, InvolvedObject, State} from './types.js';
 
 /** kube-apiserver `--event-ttl` default. */
@@ -28,7 +29,7 @@ export interface NewEvent {
 	host?: string;
 }
 
-export const EMPTY_EVENT_LOG: EventLog = {byKey: {}, queue: [], head: 0, seq: 0, size: 0};
+export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyTable(), queue: [], head: 0, seq: 0, size: 0};
 
 // getEventKey: source, involved object (kind, namespace, name, uid, fieldPath), type, reason, message.
 function aggregationKey(e: NewEvent): string {
@@ -122,7 +123,7 @@ export function findEvent(state: State, event: NewEvent): ClusterEvent | undefin
 
 /** A log holding `events` as recorded at their `at` times, in order (for fixtures and tests). */
 export function eventLogOf(events: ReadonlyArray<NewEvent & {at: number}>): EventLog {
-	const byKey: Record<string, ClusterEvent> = {};
+	const byKey = emptyTable<ClusterEvent>();
 	const queue: Array<readonly [string, number]> = [];
 	let seq = 0;
 	let size = 0;

@@ -3,6 +3,7 @@
 // every pod (a label like `tier: web` can hold ten thousand).
 
 import {fnv32a} from './hash.js';
+import {emptyTable} from './tables.js';
 import type {IndexSet} from './types.js';
 
 const SHARDS = 32;
@@ -22,12 +23,12 @@ export function has(set: IndexSet | undefined, member: string): boolean {
 
 /** A set holding `items` (for building indexes in one go). */
 export function setOf(items: Iterable<string>): IndexSet {
-	const set: Record<string, Record<string, true>> = {};
+	const set = emptyTable<Record<string, true>>();
 	for (const item of items) {
 		const key = shardOf(item);
 		let shard = set[key];
 		if (shard === undefined) {
-			shard = {};
+			shard = emptyTable<true>();
 			set[key] = shard;
 		}
 		shard[item] = true;

@@ -13,6 +13,7 @@ import {generateUid} from './names.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
 import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
+import {copyTable, emptyTable} from './tables.js';
 import type {ClusterConfig, ClusterInput, InitError, NodeInput, Pod, PodInput, ServiceInput, State, Workload, WorkloadInput} from './types.js';
 
 type InitResult = {ok: true; state: State; warnings: string[]} | {ok: false; errors: InitError[]};
@@ -115,17 +116,18 @@ function emptyState(config: ClusterConfig, seed: number): State {
 		seed,
 		serial: 0,
 		config,
-		nodes: {},
-		namespaces: {},
-		pods: {},
-		workloads: {},
-		services: {},
-		endpoints: {},
-		ipam: {serviceIPs: {}, nodePorts: {}, loadBalancerIPs: {}, podIPs: {}},
-		index: {podsByLabel: {}, servicesByLabel: {}, podsByOwner: {}, podsByNode: {}, podCountByNode: {}},
+		// Every table keyed by names from input starts prototype-free (sim/tables.ts).
+		nodes: emptyTable(),
+		namespaces: emptyTable(),
+		pods: emptyTable(),
+		workloads: emptyTable(),
+		services: emptyTable(),
+		endpoints: emptyTable(),
+		ipam: {serviceIPs: emptyTable(), nodePorts: emptyTable(), loadBalancerIPs: emptyTable(), podIPs: emptyTable()},
+		index: {podsByLabel: emptyTable(), servicesByLabel: emptyTable(), podsByOwner: emptyTable(), podsByNode: emptyTable(), podCountByNode: emptyTable()},
 		timers: [],
-		affinity: {},
-		roundRobin: {},
+		affinity: emptyTable(),
+		roundRobin: emptyTable(),
 		requestLog: [],
 		requestSeq: 0,
 		events: EMPTY_EVENT_LOG,
@@ -158,7 +160,7 @@ function addNodes(d: Draft, inputs: NodeInput[]): void {
 		put(d, 'nodes', n.name, {
 			name: n.name,
 			uid: generateUid(d),
-			labels: {'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...n.labels},
+			labels: copyTable({'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...n.labels}),
 			internalIP: ip,
 			podCIDR: cidr,
 			ready: n.ready ?? true,
@@ -340,13 +342,13 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 
 	addNodes(d, nodeInputs(input));
 	for (const name of BUILTIN_NAMESPACES) {
-		put(d, 'namespaces', name, {name, uid: generateUid(d), labels: {'kubernetes.io/metadata.name': name}, createdAt: 0, implicit: false});
+		put(d, 'namespaces', name, {name, uid: generateUid(d), labels: copyTable({'kubernetes.io/metadata.name': name}), createdAt: 0, implicit: false});
 	}
 	for (const ns of input.namespaces) {
 		put(d, 'namespaces', ns.name, {
 			name: ns.name,
 			uid: generateUid(d),
-			labels: {'kubernetes.io/metadata.name': ns.name, ...ns.labels},
+			labels: copyTable({'kubernetes.io/metadata.name': ns.name, ...ns.labels}),
 			createdAt: (ns.createdAtSeconds ?? 0) * 1000,
 			implicit: false,
 		});

@@ -5,6 +5,7 @@ import type {Draft} from './draft.js';
 import {ipamSet, podIPSet} from './draft.js';
 import {cidrContains, configCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
 import {randomInt} from './prng.js';
+import {emptyTable} from './tables.js';
 import type {State} from './types.js';
 
 export type Allocation<T> = {ok: true; value: T} | {ok: false; detail: string};
@@ -144,7 +145,7 @@ export function allocatePodIP(d: Draft, nodeName: string, owner: string): string
 	const bounds = node && hostBounds(node.podCIDR);
 	if (!bounds) return null;
 	const {base, first, last} = bounds;
-	const entry = d.s.ipam.podIPs[nodeName] ?? {used: {}, last: first - 1};
+	const entry = d.s.ipam.podIPs[nodeName] ?? {used: emptyTable<string>(), last: first - 1};
 	const span = last - first + 1;
 	// A freed address is not reused until the range wraps (S57).
 	for (let i = 1; i <= span; i++) {

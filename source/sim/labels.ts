@@ -1,6 +1,7 @@
 // Label selectors: equality maps (Services, RCs), set-based selectors (workloads) and
 // kubectl's `-l` syntax (`app=web,tier!=db,env in (a,b),!canary,track`).
 
+import {emptyTable} from './tables.js';
 import type {LabelSelector, LabelSelectorRequirement, Labels} from './types.js';
 
 export function matchesLabels(labels: Labels, selector: Labels): boolean {
@@ -33,7 +34,8 @@ export function matchesSelector(labels: Labels, selector: LabelSelector): boolea
 export type ParsedSelector = {ok: true; selector: LabelSelector} | {ok: false; error: string};
 
 export function parseSelector(text: string): ParsedSelector {
-	const matchLabels: Record<string, string> = {};
+	// Prototype-free: `-l __proto__=x` names a key like any other (sim/tables.ts).
+	const matchLabels = emptyTable<string>();
 	const matchExpressions: LabelSelectorRequirement[] = [];
 	const terms = splitTerms(text.trim());
 	if (terms === null) return {ok: false, error: `unable to parse requirement: ${JSON.stringify(text)}`};

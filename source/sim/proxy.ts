@@ -7,6 +7,7 @@ import {setAffinity, setRoundRobin} from './draft.js';
 import {nodeForPodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {random} from './prng.js';
+import {emptyTable} from './tables.js';
 import type {Client, DnsResult, EndpointAddress, RequestOutcome, RequestSummary, RequestTrace, RequestVia, Service, ServicePort, State} from './types.js';
 
 type Failure = {kind: 'fail'; via: RequestVia; outcome: RequestOutcome; reason: string; service?: Service; port?: ServicePort};
@@ -248,7 +249,8 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 	if (!parsed) return {error: `curl: (3) URL rejected: Bad hostname or port in "${target}"`};
 	const requests: RequestTrace[] = [];
 	const base = {client, target};
-	const summary = {total: 0, ok: 0, failed: 0, byPod: {} as Record<string, number>, byReason: {} as Record<string, number>};
+	// Keyed by pod names: prototype-free, so a pod named `constructor` counts from 0 (sim/tables.ts).
+	const summary = {total: 0, ok: 0, failed: 0, byPod: emptyTable<number>(), byReason: emptyTable<number>()};
 	const push = (trace: Omit<RequestTrace, 'seq' | 'at'>) => {
 		// Stamped in place: a burst of 100,000 makes no second copy of each trace.
 		const full = trace as RequestTrace;

@@ -11,6 +11,7 @@ import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
+import {copyTable} from './tables.js';
 import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
 
 /** A guard against typos like --replicas=1000000000, which would build that many objects. */
@@ -161,7 +162,8 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 function label(d: Draft, namespace: string, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {
 	const pod = d.s.pods[objectKey(namespace, name)];
 	if (!pod) return podNotFound(name);
-	const labels: Record<string, string> = {...pod.labels};
+	// A fresh prototype-free map: `label pod x constructor=y` sees no inherited `constructor`.
+	const labels = copyTable(pod.labels);
 	const warnings: string[] = [];
 	for (const [key, value] of Object.entries(set)) {
 		if (labels[key] !== undefined && labels[key] !== value && !overwrite) {

@@ -9,6 +9,7 @@ import {recordEvent} from './events.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
+import {emptyTable} from './tables.js';
 import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort} from './types.js';
 
 /** What the first pass reserved for one Service. */
@@ -165,10 +166,10 @@ export function userEndpoints(d: Draft, input: EndpointsInput): void {
 	const key = objectKey(input.meta.namespace, input.meta.name);
 	const service = d.s.services[key];
 	if (service?.selector && Object.keys(service.selector).length > 0) return; // the controller owns those
-	const addresses: Record<string, EndpointAddress> = {};
+	const addresses = emptyTable<EndpointAddress>();
 	const portNames = new Map<string, {name: string; protocol: ServicePort['protocol']; port?: number}>();
 	for (const subset of input.subsets) {
-		const ports: Record<string, number> = {};
+		const ports = emptyTable<number>();
 		for (const p of subset.ports) {
 			ports[p.name] = p.port;
 			portNames.set(p.name, {name: p.name, protocol: p.protocol, port: p.port});

@@ -168,8 +168,10 @@ function parseFieldSelector(text: string, fields: Readonly<Record<string, string
 		const match = /^(.*?)(!=|==|=)(.*)$/.exec(part);
 		if (match === null) return {ok: false, error: `error: invalid selector: '${sanitize(text)}'; can't understand '${sanitize(part)}'`};
 		const [, field = '', op, value = ''] = match;
-		const path = fields[field.trim()];
-		if (path === undefined) return {ok: false, error: `Error from server (BadRequest): field label not supported: ${sanitize(field.trim())}`};
+		// Own keys only: `--field-selector constructor=x` names no field (Object.prototype's are not ours).
+		const label = field.trim();
+		const path = Object.hasOwn(fields, label) ? fields[label] : undefined;
+		if (path === undefined) return {ok: false, error: `Error from server (BadRequest): field label not supported: ${sanitize(label)}`};
 		terms.push({field, path, op: op === '!=' ? '!=' : '=', value: value.trim()});
 	}
 	return {ok: true, terms};
