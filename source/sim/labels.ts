@@ -5,6 +5,8 @@ import {emptyTable} from './tables.js';
 import type {LabelSelector, LabelSelectorRequirement, Labels} from './types.js';
 
 export function matchesLabels(labels: Labels, selector: Labels): boolean {
+	// Label maps from the loader keep Object.prototype; this stays right without an own-key check
+	// because a selector's values are strings and an inherited member (`labels.constructor`) never is.
 	for (const key in selector) {
 		if (labels[key] !== selector[key]) return false;
 	}
