@@ -13,21 +13,15 @@
 import type {Draft} from './draft.js';
 import {writableEventLog} from './draft.js';
 import {emptyTable} from './tables.js';
-import type {ClusterEvent, EventLog, InvolvedObject, State} from './types.js';
+import type {ClusterEvent, EventLog, State} from './types.js';
 
 /** kube-apiserver `--event-ttl` default. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 /** Our own bound on top of the TTL, so a burst (a 10,000-pod scale) stays small. */
 const EVENT_MAX = 1000;
 
-export interface NewEvent {
-	type: 'Normal' | 'Warning';
-	reason: string;
-	involved: InvolvedObject;
-	message: string;
-	source: string;
-	host?: string;
-}
+/** What a component reports; the log adds the id, count and times. */
+export type NewEvent = Pick<ClusterEvent, 'type' | 'reason' | 'involved' | 'message' | 'source' | 'host'>;
 
 export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyTable(), queue: [], head: 0, seq: 0, size: 0};
 
