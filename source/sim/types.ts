@@ -405,7 +405,7 @@ export interface Timer {
 }
 
 /** The object an event is about (core/v1 ObjectReference). */
-export interface InvolvedObject {
+interface InvolvedObject {
 	kind: string;
 	/** '' for cluster-scoped kinds (Node). */
 	namespace: string;
