@@ -10,7 +10,9 @@ import {join} from 'node:path';
 import test from 'ava';
 import {CLI, ROOT, shellQuote, skipWithoutTmux, sleep, terminal} from './tmux.js';
 
-const started = (s: string) => s.includes('Services (all namespaces)') && s.includes('hello-node-svc') && /hello-node-[a-z0-9]{5}/.test(s);
+/** The whole first screen is drawn: a frame read mid-draw can lack the stability line at the bottom. */
+const started = (s: string) =>
+	s.includes('Services (all namespaces)') && s.includes('hello-node-svc') && /hello-node-[a-z0-9]{5}/.test(s) && /ClusterIP \S+ unchanged/.test(s);
 const clusterIP = (s: string) => /ClusterIP (\d+\.\d+\.\d+\.\d+) unchanged/.exec(s)?.[1];
 const podNames = (s: string) => new Set(s.match(/\bhello-node-[a-z0-9]{5}\b/g) ?? []);
 
