@@ -4,8 +4,9 @@
 // NotFound errors after the output, `No resources found…` for an empty list, and for `TYPE NAME`
 // that matches nothing, every object whose name starts with NAME (DescribeMatchingResources).
 
+import {kindByResource, qualifiedResource} from '../kinds/registry.js';
 import {objectKey, workloadKey} from '../sim/keys.js';
-import type {ResourceName, State, WorkloadKind} from '../sim/types.js';
+import type {ResourceName, State} from '../sim/types.js';
 import {type ApiObject, sortKeys} from './api-object.js';
 import {describeEndpointSlice, describeEndpoints, describeNamespace} from './describe-endpoints.js';
 import {describeNode} from './describe-node.js';
@@ -52,27 +53,6 @@ interface Described {
 	object: ApiObject;
 }
 
-const WORKLOAD_KINDS: Partial<Record<DescribeResource, WorkloadKind>> = {
-	deployments: 'Deployment',
-	replicasets: 'ReplicaSet',
-	replicationcontrollers: 'ReplicationController',
-	statefulsets: 'StatefulSet',
-};
-
-/** The resource as the API server names it in errors (`deployments.apps`). */
-const QUALIFIED: Record<DescribeResource, string> = {
-	services: 'services',
-	endpoints: 'endpoints',
-	endpointslices: 'endpointslices.discovery.k8s.io',
-	pods: 'pods',
-	nodes: 'nodes',
-	namespaces: 'namespaces',
-	deployments: 'deployments.apps',
-	replicasets: 'replicasets.apps',
-	replicationcontrollers: 'replicationcontrollers',
-	statefulsets: 'statefulsets.apps',
-};
-
 /** An own entry of a state table (names come from input: `constructor` must not find Object.prototype's). */
 function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
 	return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -107,8 +87,8 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
 			return slice && {text: describeEndpointSlice(state, slice), object: endpointSliceObject(state, slice)};
 		}
 		default: {
-			const kind = WORKLOAD_KINDS[resource];
-			const workload = kind === undefined ? undefined : own(state.workloads, workloadKey(kind, namespace, name));
+			const k = kindByResource(resource);
+			const workload = k.scalable ? own(state.workloads, workloadKey(k.kind, namespace, name)) : undefined;
 			return workload && {text: describeWorkload(state, workload), object: workloadObject(state, workload)};
 		}
 	}
@@ -129,7 +109,7 @@ function findSlice(state: State, namespace: string, name: string): EndpointSlice
 }
 
 function notFound(resource: DescribeResource, name: string): string {
-	return `Error from server (NotFound): ${QUALIFIED[resource]} "${sanitize(name)}" not found`;
+	return `Error from server (NotFound): ${qualifiedResource(kindByResource(resource))} "${sanitize(name)}" not found`;
 }
 
 /** Namespace and name of every object `get` lists, in its order. */

@@ -90,3 +90,9 @@ test('describe: NotFound names are sanitized (the view does it; the command line
 	const query = {targets: [{resource: 'pods', name: 'a\u001b[2Jb'}], namespace: 'default', allNamespaces: false} as const;
 	t.deepEqual(describeObjects(hello, query).errors, ['Error from server (NotFound): pods "a^[[2Jb" not found']);
 });
+
+test('describe: NotFound names the resource with its API group, as the API server does (deployments.apps, endpointslices.discovery.k8s.io)', t => {
+	t.deepEqual(execute(hello, 'describe deploy nope').err, ['Error from server (NotFound): deployments.apps "nope" not found']);
+	t.deepEqual(execute(hello, 'describe endpointslices nope').err, ['Error from server (NotFound): endpointslices.discovery.k8s.io "nope" not found']);
+	t.deepEqual(execute(hello, 'describe rc nope').err, ['Error from server (NotFound): replicationcontrollers "nope" not found']);
+});
