@@ -1,10 +1,10 @@
-// PodSpec: containers, their ports and readiness probes, with API defaults (docs/semantics.md
+// PodSpec: containers, their ports and probes, with API defaults (docs/semantics.md
 // C3, C4, docs/semantics.md S64, S73) and the parts of ValidatePodSpec that matter for Services.
 
 import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
-import type {Container, ContainerPort, PodSpec, Probe, Protocol} from '../sim/types.js';
+import type {Container, ContainerPort, HTTPGetAction, PodSpec, Probe, Protocol} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
-import {has, type Obj, type Problems, readBool, readInt, readObject, readObjectList, readString} from './object-reader.js';
+import {has, type Obj, type Problems, readBool, readInt, readIntOrString, readObject, readObjectList, readString, readStringList} from './object-reader.js';
 import type {Path} from './types.js';
 
 export const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
@@ -15,31 +15,109 @@ export function isProtocol(value: string): value is Protocol {
 
 const probeHandlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
+/** supportedHTTPSchemes (pkg/apis/core/validation/validation.go), sorted as NotSupported lists them. */
+const httpSchemes = ['HTTP', 'HTTPS'];
+
+/** apimachinery IsHTTPHeaderName (pkg/util/validation/validation.go). */
+const httpHeaderName = /^[-A-Za-z0-9]+$/;
+const httpHeaderNameError =
+	"a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
+
 /** ValidateNonnegativeField. */
 export function nonNegative(value: number | undefined, at: Path, p: Problems): void {
 	if (value !== undefined && value < 0) p.errors.push(invalid(at, value, 'must be greater than or equal to 0'));
 }
 
-function decodeProbe(probe: Obj, at: Path, p: Problems): Probe {
-	const [first, second] = probeHandlers.filter(h => has(probe, h));
-	if (first === undefined) p.errors.push(required(at, 'must specify a handler type'));
-	else if (second !== undefined) p.errors.push(forbidden([...at, second], 'may not specify more than 1 handler type'));
+/** ValidatePortNumOrName; an omitted port is the zero int. */
+function portNumOrName(port: number | string | undefined, at: Path, p: Problems): void {
+	const value = port ?? 0;
+	const msgs = typeof value === 'number' ? isValidPortNum(value) : isValidPortName(value);
+	for (const msg of msgs) p.errors.push(invalid(at, value, msg));
+}
+
+type Handler = Pick<Probe, 'exec' | 'httpGet' | 'tcpSocket' | 'grpc'>;
+
+/** One handler with SetDefaults_HTTPGetAction and GRPCAction's `+default=""`, checked as validateHandler checks it. */
+function decodeHandler(kind: (typeof probeHandlers)[number], action: Obj, at: Path, p: Problems): Handler {
+	switch (kind) {
+		case 'exec': {
+			const command = readStringList(action, 'command', at, p) ?? [];
+			if (command.length === 0) p.errors.push(required([...at, 'command']));
+			return {exec: {command}};
+		}
+		case 'httpGet': {
+			const port = readIntOrString(action, 'port', at, p);
+			portNumOrName(port, [...at, 'port'], p);
+			const scheme = readString(action, 'scheme', at, p) || 'HTTP';
+			if (!httpSchemes.includes(scheme)) p.errors.push(unsupported([...at, 'scheme'], scheme, httpSchemes));
+			const httpGet: HTTPGetAction = {path: readString(action, 'path', at, p) || '/', port: port ?? 0, scheme};
+			const host = readString(action, 'host', at, p);
+			if (host) httpGet.host = host;
+			const headers = readObjectList(action, 'httpHeaders', at, p);
+			if (headers !== undefined && headers.length > 0) {
+				httpGet.httpHeaders = headers.map(({item, index}) => {
+					const name = readString(item, 'name', [...at, 'httpHeaders', index], p) ?? '';
+					const value = readString(item, 'value', [...at, 'httpHeaders', index], p) ?? '';
+					// The error names the list, not the item, as validateHTTPGetAction does.
+					if (!httpHeaderName.test(name)) p.errors.push(invalid([...at, 'httpHeaders'], name, httpHeaderNameError));
+					return {name, value};
+				});
+			}
+			return {httpGet};
+		}
+		case 'tcpSocket': {
+			const port = readIntOrString(action, 'port', at, p);
+			portNumOrName(port, [...at, 'port'], p);
+			const host = readString(action, 'host', at, p);
+			return {tcpSocket: host ? {port: port ?? 0, host} : {port: port ?? 0}};
+		}
+		case 'grpc': {
+			const port = readInt(action, 'port', at, p) ?? 0;
+			portNumOrName(port, [...at, 'port'], p);
+			return {grpc: {port, service: readString(action, 'service', at, p) ?? ''}};
+		}
+	}
+}
+
+/**
+ * A probe with SetDefaults_Probe's timings, checked as validateProbe does: the first handler is
+ * kept and validated, each further one is Forbidden (validateHandler), then the timings. A
+ * liveness or startup probe's successThreshold must be 1 (validateLivenessProbe, validateStartupProbe).
+ */
+function decodeProbe(probe: Obj, at: Path, successMustBeOne: boolean, p: Problems): Probe {
+	let handler: Handler = {};
+	let found = false;
+	for (const kind of probeHandlers) {
+		if (!has(probe, kind)) continue;
+		if (found) {
+			p.errors.push(forbidden([...at, kind], 'may not specify more than 1 handler type'));
+			continue;
+		}
+		found = true;
+		handler = decodeHandler(kind, readObject(probe, kind, at, p) ?? {}, [...at, kind], p);
+	}
+	if (!found) p.errors.push(required(at, 'must specify a handler type'));
 	const read = (key: string): number | undefined => {
 		const value = readInt(probe, key, at, p);
 		nonNegative(value, [...at, key], p);
 		return value;
 	};
 	const initialDelaySeconds = read('initialDelaySeconds');
-	read('timeoutSeconds');
+	const timeoutSeconds = read('timeoutSeconds');
 	const periodSeconds = read('periodSeconds');
-	const successThreshold = read('successThreshold');
+	const successThreshold = read('successThreshold') || 1;
 	const failureThreshold = read('failureThreshold');
+	if (successMustBeOne && successThreshold !== 1) {
+		p.errors.push(invalid([...at, 'successThreshold'], successThreshold, 'must be 1'));
+	}
 	// SetDefaults_Probe: a zero is replaced by the default, like an omitted field (S64).
 	return {
+		...handler,
 		initialDelaySeconds: initialDelaySeconds ?? 0,
+		timeoutSeconds: timeoutSeconds || 1,
 		periodSeconds: periodSeconds || 10,
+		successThreshold,
 		failureThreshold: failureThreshold || 3,
-		successThreshold: successThreshold || 1,
 	};
 }
 
@@ -88,8 +166,11 @@ function decodeContainer(container: Obj, at: Path, requireImage: boolean, p: Pro
 	if (requireImage && image.trim() === '') p.errors.push(required([...at, 'image']));
 	const ports = decodeContainerPorts(container, at, p);
 	const out: Container = {name, image, ports};
-	const probe = readObject(container, 'readinessProbe', at, p);
-	if (probe !== undefined) out.readinessProbe = decodeProbe(probe, [...at, 'readinessProbe'], p);
+	// validateContainers checks the probes in this order.
+	for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+		const probe = readObject(container, key, at, p);
+		if (probe !== undefined) out[key] = decodeProbe(probe, [...at, key], key !== 'readinessProbe', p);
+	}
 	return out;
 }
 

@@ -230,7 +230,25 @@ function builtins(input: ClusterInput): {services: ServiceInput[]; workloads: Wo
 								{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},
 								{name: 'metrics', containerPort: 9153, protocol: 'TCP'},
 							],
-							readinessProbe: {initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3, successThreshold: 1},
+							// kubeadm's CoreDNS manifest (cmd/kubeadm/app/phases/addons/dns/manifests.go): the
+							// health plugin on :8080/health, the ready plugin on :8181/ready (coredns
+							// plugin/health, plugin/ready READMEs); the rest are SetDefaults_Probe's.
+							livenessProbe: {
+								httpGet: {path: '/health', port: 8080, scheme: 'HTTP'},
+								initialDelaySeconds: 60,
+								timeoutSeconds: 5,
+								periodSeconds: 10,
+								successThreshold: 1,
+								failureThreshold: 5,
+							},
+							readinessProbe: {
+								httpGet: {path: '/ready', port: 8181, scheme: 'HTTP'},
+								initialDelaySeconds: 0,
+								timeoutSeconds: 1,
+								periodSeconds: 10,
+								successThreshold: 1,
+								failureThreshold: 3,
+							},
 						},
 					],
 				},

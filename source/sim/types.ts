@@ -58,9 +58,28 @@ export interface ContainerPort {
 	protocol: Protocol;
 }
 
-/** Readiness probe timing with API defaults applied (docs/semantics.md C3). */
+/** HTTPGetAction after SetDefaults_HTTPGetAction: path "/" and scheme HTTP when omitted. */
+export interface HTTPGetAction {
+	path: string;
+	/** A number or the name of a container port. */
+	port: number | string;
+	host?: string;
+	scheme: string;
+	httpHeaders?: Array<{name: string; value: string}>;
+}
+
+/**
+ * A probe as the API server returns it (core/v1 Probe, SetDefaults_Probe; docs/semantics.md C3):
+ * one handler (validation rejects none or several) and the timings with their defaults.
+ */
 export interface Probe {
+	exec?: {command: string[]};
+	httpGet?: HTTPGetAction;
+	tcpSocket?: {port: number | string; host?: string};
+	/** `service` defaults to "" (`+default=""` on GRPCAction.Service). */
+	grpc?: {port: number; service: string};
 	initialDelaySeconds: number;
+	timeoutSeconds: number;
 	periodSeconds: number;
 	failureThreshold: number;
 	successThreshold: number;
@@ -70,7 +89,10 @@ export interface Container {
 	name: string;
 	image: string;
 	ports: ContainerPort[];
+	/** Shown by describe and -o json; the lifecycle does not run liveness or startup probes. */
+	livenessProbe?: Probe;
 	readinessProbe?: Probe;
+	startupProbe?: Probe;
 }
 
 export interface PodSpec {

@@ -1,7 +1,7 @@
 // Building blocks for the objects `-o json` / `-o yaml` print: what the API server returns after
 // defaulting, with kubectl's conventions (omitempty fields left out, keys sorted on output).
 
-import type {LabelSelector, Labels, PodSpec} from '../sim/types.js';
+import type {LabelSelector, Labels, PodSpec, Probe} from '../sim/types.js';
 import {apiTimestamp} from './timestamp.js';
 
 export type ApiObject = {[key: string]: unknown};
@@ -49,6 +49,17 @@ export function labelSelectorObject(selector: LabelSelector): ApiObject {
 	return out;
 }
 
+/**
+ * A probe as the API server returns it: defaults filled (SetDefaults_Probe, SetDefaults_HTTPGetAction,
+ * GRPCAction.Service `+default=""`), and initialDelaySeconds left out when 0 (`omitempty`).
+ */
+function probeObject(probe: Probe): ApiObject {
+	const {initialDelaySeconds, ...rest} = probe;
+	const out: ApiObject = structuredClone(rest);
+	if (initialDelaySeconds !== 0) out.initialDelaySeconds = initialDelaySeconds;
+	return out;
+}
+
 export function podSpecObject(spec: PodSpec): ApiObject {
 	const out: ApiObject = {
 		containers: spec.containers.map(container => {
@@ -60,8 +71,10 @@ export function podSpecObject(spec: PodSpec): ApiObject {
 						: {name: port.name, containerPort: port.containerPort, protocol: port.protocol},
 				);
 			}
-			// Only the timing is modelled; the probe's handler is not.
-			if (container.readinessProbe) c.readinessProbe = {...container.readinessProbe, timeoutSeconds: 1};
+			for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+				const probe = container[key];
+				if (probe) c[key] = probeObject(probe);
+			}
 			return c;
 		}),
 		terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,

@@ -1,9 +1,9 @@
 // The Containers block and the Pod Template block of `kubectl describe` (describe.go
-// describeContainers, describeContainerBasicInfo, describeContainerState, DescribeProbe,
+// describeContainers, describeContainerBasicInfo, describeContainerState, describeContainerProbe, DescribeProbe,
 // DescribePodTemplate; release-1.34). Only what the model holds is printed: no command, resources,
 // environment or mounts, so those print kubectl's `<none>` forms.
 
-import type {Container, PodSpec, PodTemplate} from '../sim/types.js';
+import type {Container, HTTPGetAction, PodSpec, PodTemplate, Probe} from '../sim/types.js';
 import {type DescribeWriter, ZERO_TIME} from './describe-writer.js';
 
 /** A container's status as the kubelet reports it; absent until the pod is on a node. */
@@ -27,15 +27,47 @@ function portList(spec: PodSpec, container: Container, host: boolean): string {
 		.join(', ');
 }
 
+/** Go's url.shouldEscape for a byte: unreserved characters stay, and so do the ones `mode` allows. */
+function goEscape(text: string, keep: string): string {
+	let out = '';
+	for (const byte of new TextEncoder().encode(text)) {
+		const c = String.fromCharCode(byte);
+		out += /[A-Za-z0-9\-_.~]/.test(c) || keep.includes(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+	}
+	return out;
+}
+
+/** What net/url's escape keeps in a host (encodeHost) and in a path (encodePath). */
+const HOST_KEEPS = '!$&\'()*+,;=:[]<>"';
+const PATH_KEEPS = '$&+,/:;=@';
+
 /**
- * DescribeProbe. The model keeps a probe's timing, not its handler (httpGet, tcpSocket, exec, grpc),
- * so the handler prints as kubectl prints a probe without one: `unknown`. timeoutSeconds is the
- * API default, as `-o json` shows it.
+ * The URL DescribeProbe builds for an HTTP probe: url.URL{Scheme: lower(scheme), Host:
+ * net.JoinHostPort(host, port), Path: path}.String(), net/url's escaping included.
  */
-function probeText(container: Container): string | undefined {
-	const probe = container.readinessProbe;
-	if (probe === undefined) return undefined;
-	return `unknown delay=${probe.initialDelaySeconds}s timeout=1s period=${probe.periodSeconds}s #success=${probe.successThreshold} #failure=${probe.failureThreshold}`;
+function httpGetURL(httpGet: HTTPGetAction): string {
+	const port = String(httpGet.port);
+	const host = httpGet.host ?? '';
+	const hostPort = port === '' ? host : host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+	const path = goEscape(httpGet.path, PATH_KEEPS);
+	const slash = path !== '' && !path.startsWith('/') && hostPort !== '' ? '/' : '';
+	const scheme = httpGet.scheme.toLowerCase();
+	const authority = hostPort !== '' || path !== '' ? `//${goEscape(hostPort, HOST_KEEPS)}` : '';
+	return `${scheme === '' ? '' : `${scheme}:`}${authority}${slash}${path}`;
+}
+
+/**
+ * DescribeProbe (describe.go, release-1.34): the handler, then the timings. An exec command prints
+ * as Go's %v of a []string, `[cat /tmp/ready]`; a gRPC service as the string it defaults to, so an
+ * omitted one leaves two spaces.
+ */
+export function describeProbe(probe: Probe): string {
+	const attrs = `delay=${probe.initialDelaySeconds}s timeout=${probe.timeoutSeconds}s period=${probe.periodSeconds}s #success=${probe.successThreshold} #failure=${probe.failureThreshold}`;
+	if (probe.exec) return `exec [${probe.exec.command.join(' ')}] ${attrs}`;
+	if (probe.httpGet) return `http-get ${httpGetURL(probe.httpGet)} ${attrs}`;
+	if (probe.tcpSocket) return `tcp-socket ${probe.tcpSocket.host ?? ''}:${probe.tcpSocket.port} ${attrs}`;
+	if (probe.grpc) return `grpc <pod>:${probe.grpc.port} ${probe.grpc.service} ${attrs}`;
+	return `unknown ${attrs}`;
 }
 
 /**
@@ -74,8 +106,10 @@ export function writeContainers(w: DescribeWriter, spec: PodSpec, statuses: Read
 			w.write(2, 'Ready:', status.ready ? 'True' : 'False');
 			w.write(2, 'Restart Count:', String(status.restartCount));
 		}
-		const readiness = probeText(container);
-		if (readiness !== undefined) w.write(2, 'Readiness:', readiness);
+		// describeContainerProbe.
+		if (container.livenessProbe) w.write(2, 'Liveness:', describeProbe(container.livenessProbe));
+		if (container.readinessProbe) w.write(2, 'Readiness:', describeProbe(container.readinessProbe));
+		if (container.startupProbe) w.write(2, 'Startup:', describeProbe(container.startupProbe));
 		w.write(2, 'Environment:', '<none>');
 		w.write(2, 'Mounts:', '<none>');
 	}

@@ -34,7 +34,7 @@ test('a probe with two handlers, a negative probe field, a negative grace period
 		'  - name: c',
 		'    image: i',
 		'    readinessProbe:',
-		'      exec: {command: [true]}',
+		'      exec: {command: [/bin/true]}',
 		'      httpGet: {port: 80}',
 		'      failureThreshold: -1',
 	);
@@ -42,6 +42,42 @@ test('a probe with two handlers, a negative probe field, a negative grace period
 		`t.yaml:12:16: ${invalid}spec.containers[0].readinessProbe.httpGet: Forbidden: may not specify more than 1 handler type`,
 		`t.yaml:13:25: ${invalid}spec.containers[0].readinessProbe.failureThreshold: Invalid value: -1: must be greater than or equal to 0`,
 		`t.yaml:6:34: ${invalid}spec.terminationGracePeriodSeconds: Invalid value: -5: must be greater than or equal to 0`,
+	]);
+});
+
+test('probe handlers as validateHandler checks them (pkg/apis/core/validation/validation.go): the first is validated, later ones Forbidden', t => {
+	const text = pod(
+		'  containers:', // 6
+		'  - name: c',
+		'    image: i',
+		'    livenessProbe:', // 9
+		'      httpGet: {port: 0, scheme: FTP, httpHeaders: [{name: "Bad Header", value: x}]}', // 10
+		'      successThreshold: 2',
+		'    readinessProbe:', // 12
+		'      tcpSocket: {port: Not_A_Name}',
+		'      exec: {command: [x]}', // 14
+		'      grpc: {port: 70000}',
+		'    startupProbe:', // 16
+		'      exec: {command: []}',
+		'      timeoutSeconds: -1', // 18
+	);
+	const at = `${invalid}spec.containers[0]`;
+	t.deepEqual(errorsOf(text), [
+		`t.yaml:10:23: ${at}.livenessProbe.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive`,
+		`t.yaml:10:34: ${at}.livenessProbe.httpGet.scheme: Unsupported value: "FTP": supported values: "HTTP", "HTTPS"`,
+		`t.yaml:10:52: ${at}.livenessProbe.httpGet.httpHeaders: Invalid value: "Bad Header": a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')`,
+		`t.yaml:11:25: ${at}.livenessProbe.successThreshold: Invalid value: 2: must be 1`,
+		`t.yaml:13:18: ${at}.readinessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type`,
+		`t.yaml:15:13: ${at}.readinessProbe.grpc: Forbidden: may not specify more than 1 handler type`,
+		`t.yaml:17:23: ${at}.startupProbe.exec.command: Required value`,
+		`t.yaml:18:23: ${at}.startupProbe.timeoutSeconds: Invalid value: -1: must be greater than or equal to 0`,
+	]);
+});
+
+test('probe ports: a number in range or an IANA_SVC_NAME (ValidatePortNumOrName)', t => {
+	const text = pod('  containers:', '  - name: c', '    image: i', '    readinessProbe: {tcpSocket: {port: Not_A_Name}}');
+	t.deepEqual(errorsOf(text), [
+		`t.yaml:9:40: ${invalid}spec.containers[0].readinessProbe.tcpSocket.port: Invalid value: "Not_A_Name": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)`,
 	]);
 });
 

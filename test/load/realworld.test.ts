@@ -206,8 +206,11 @@ test('#14 jaeger: a List with a legacy Deployment, headless and UDP Services', t
 		'app.kubernetes.io/name': 'jaeger',
 		'app.kubernetes.io/component': 'all-in-one',
 	});
+	// The handler as written, with SetDefaults_HTTPGetAction's scheme and SetDefaults_Probe's timings.
 	t.deepEqual(jaeger.template.spec.containers[0]!.readinessProbe, {
+		httpGet: {path: '/', port: 14269, scheme: 'HTTP'},
 		initialDelaySeconds: 5,
+		timeoutSeconds: 1,
 		periodSeconds: 10,
 		failureThreshold: 3,
 		successThreshold: 1,

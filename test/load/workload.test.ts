@@ -109,7 +109,7 @@ test('containers: names, ports, probes', t => {
 	]);
 });
 
-test('defaults: replicas, grace period, probe timings, sidecar ports', t => {
+test('defaults: replicas, grace period, probe handler and timings (SetDefaults_Probe), sidecar ports', t => {
 	const text = deployment(
 		'  selector: {matchLabels: {app: web}}',
 		'  template:',
@@ -147,7 +147,14 @@ test('defaults: replicas, grace period, probe timings, sidecar ports', t => {
 							{name: 'http', containerPort: 8080, protocol: 'TCP'},
 							{containerPort: 53, protocol: 'UDP'},
 						],
-						readinessProbe: {initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3, successThreshold: 1},
+						readinessProbe: {
+							tcpSocket: {port: 8080},
+							initialDelaySeconds: 5,
+							timeoutSeconds: 1,
+							periodSeconds: 10,
+							failureThreshold: 3,
+							successThreshold: 1,
+						},
 					},
 					{name: 'proxy', image: '', ports: [{name: 'proxy', containerPort: 15001, protocol: 'TCP'}]},
 				],

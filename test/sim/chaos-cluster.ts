@@ -39,7 +39,9 @@ const containerPortArb: fc.Arbitrary<ContainerPort[]> = fc
 	]);
 
 const probeArb: fc.Arbitrary<Probe> = fc.record({
+	tcpSocket: fc.constant({port: 8080}),
 	initialDelaySeconds: fc.integer({min: 0, max: 5}),
+	timeoutSeconds: fc.constant(1),
 	periodSeconds: fc.integer({min: 1, max: 10}),
 	failureThreshold: fc.integer({min: 1, max: 3}),
 	successThreshold: fc.integer({min: 1, max: 2}),

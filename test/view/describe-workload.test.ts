@@ -44,7 +44,7 @@ test('describe deploy: the clusterip sample, line for line', t => {
 		'    Image:         nginx:1.27',
 		'    Port:          80/TCP (http)',
 		'    Host Port:     0/TCP (http)',
-		'    Readiness:     unknown delay=0s timeout=1s period=10s #success=1 #failure=3',
+		'    Readiness:     http-get http://:http/ delay=0s timeout=1s period=10s #success=1 #failure=3',
 		...TEMPLATE_TAIL,
 		'Conditions:',
 		'  Type           Status  Reason',
@@ -52,7 +52,7 @@ test('describe deploy: the clusterip sample, line for line', t => {
 		'  Available      True    MinimumReplicasAvailable',
 		'  Progressing    True    NewReplicaSetAvailable',
 		'OldReplicaSets:  <none>',
-		'NewReplicaSet:   web-6d7f5786bf (2/2 replicas created)',
+		'NewReplicaSet:   web-545ffc774 (2/2 replicas created)',
 		'Events:          <none>',
 	]);
 });
@@ -66,30 +66,30 @@ test('describe deploy: scaled up, Available is False until no more than 25% (rou
 		'Events:',
 		'  Type    Reason             Age   From                   Message',
 		'  ----    ------             ----  ----                   -------',
-		'  Normal  ScalingReplicaSet  0s    deployment-controller  Scaled up replica set web-6d7f5786bf to 3 from 2',
+		'  Normal  ScalingReplicaSet  0s    deployment-controller  Scaled up replica set web-545ffc774 to 3 from 2',
 	]);
 });
 
 test('describe rs: Controlled By the Deployment, Replicas current / desired, Pods Status by phase', t => {
-	t.deepEqual(out(sampleState('clusterip.yaml'), 'describe rs web-6d7f5786bf').slice(0, 18), [
-		'Name:           web-6d7f5786bf',
+	t.deepEqual(out(sampleState('clusterip.yaml'), 'describe rs web-545ffc774').slice(0, 18), [
+		'Name:           web-545ffc774',
 		'Namespace:      default',
-		'Selector:       app=web,pod-template-hash=6d7f5786bf',
+		'Selector:       app=web,pod-template-hash=545ffc774',
 		'Labels:         app=web',
-		'                pod-template-hash=6d7f5786bf',
+		'                pod-template-hash=545ffc774',
 		'Annotations:    <none>',
 		'Controlled By:  Deployment/web',
 		'Replicas:       2 current / 2 desired',
 		'Pods Status:    2 Running / 0 Waiting / 0 Succeeded / 0 Failed',
 		'Pod Template:',
 		'  Labels:  app=web',
-		'           pod-template-hash=6d7f5786bf',
+		'           pod-template-hash=545ffc774',
 		'  Containers:',
 		'   nginx:',
 		'    Image:         nginx:1.27',
 		'    Port:          80/TCP (http)',
 		'    Host Port:     0/TCP (http)',
-		'    Readiness:     unknown delay=0s timeout=1s period=10s #success=1 #failure=3',
+		'    Readiness:     http-get http://:http/ delay=0s timeout=1s period=10s #success=1 #failure=3',
 	]);
 });
 
@@ -109,7 +109,7 @@ test('describe rc: the hello sample, line for line, with its controller events',
 		'    Image:         gcr.io/google-samples/node-hello:1.0',
 		'    Port:          8080/TCP (http)',
 		'    Host Port:     0/TCP (http)',
-		'    Readiness:     unknown delay=0s timeout=1s period=10s #success=1 #failure=3',
+		'    Readiness:     http-get http://:8080/ delay=0s timeout=1s period=10s #success=1 #failure=3',
 		...TEMPLATE_TAIL,
 		'Events:',
 		'  Type    Reason            Age   From                    Message',
@@ -146,7 +146,7 @@ test('describe sts: the headless sample, line for line', t => {
 		'    Image:         registry.k8s.io/nginx-slim:0.24',
 		'    Port:          80/TCP (web)',
 		'    Host Port:     0/TCP (web)',
-		'    Readiness:     unknown delay=0s timeout=1s period=5s #success=1 #failure=3',
+		'    Readiness:     tcp-socket :web delay=0s timeout=1s period=5s #success=1 #failure=3',
 		...TEMPLATE_TAIL,
 		'Volume Claims:     <none>',
 		'Events:',
