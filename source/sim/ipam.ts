@@ -107,7 +107,8 @@ export function allocateNodePort(d: Draft, owner: string, requested?: number): A
 	return {ok: true, value: port};
 }
 
-// --- LoadBalancer pool: a MetalLB-like controller hands out the lowest free address (B4) ---
+// --- LoadBalancer pool: the simulated cloud gives each load balancer the lowest free address (B4) ---
+// The details are this cloud's own error texts; the service controller wraps them (services.ts).
 
 export function allocateLoadBalancerIP(d: Draft, owner: string, requested?: string): Allocation<string> | null {
 	const pool = d.s.config.loadBalancerPool;

@@ -141,23 +141,30 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 	}
 }
 
+/**
+ * The cloud provider's service controller (k8s.io/cloud-provider controllers/service/controller.go
+ * syncLoadBalancerIfNeeded, processServiceCreateOrUpdate) with a simulated cloud whose load
+ * balancers take the lowest free pool address (B4): `EnsuringLoadBalancer`, then
+ * `EnsuredLoadBalancer` once the address is in status, or `SyncLoadBalancerFailed` with the
+ * cloud's error wrapped as the controller wraps it, and EXTERNAL-IP stays <pending>. Without a
+ * pool no controller runs, so nothing records an event (S93). The real controller retries a
+ * failure with backoff; here the one attempt at creation is all there is.
+ */
 function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): string[] {
 	const owner = objectKey(service.namespace, service.name);
+	// A dump's status already holds the address: that balancer was ensured before we looked.
 	if (input.loadBalancerIngress && input.loadBalancerIngress.length > 0) return input.loadBalancerIngress;
 	const result = allocateLoadBalancerIP(d, owner, service.loadBalancerIP);
 	if (result === null) return [];
 	const involved = {kind: 'Service', namespace: service.namespace, name: service.name, uid: service.uid};
+	const event = (type: 'Normal' | 'Warning', reason: string, message: string) =>
+		recordEvent(d, {type, reason, involved, message, source: 'service-controller'});
+	event('Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
 	if (!result.ok) {
-		recordEvent(d, {
-			type: 'Warning',
-			reason: 'AllocationFailed',
-			involved,
-			message: `Failed to allocate IP for "${owner}": ${result.detail}`,
-			source: 'metallb-controller',
-		});
+		event('Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to ensure load balancer: ${result.detail}`);
 		return [];
 	}
-	recordEvent(d, {type: 'Normal', reason: 'IPAllocated', involved, message: `Assigned IP ["${result.value}"]`, source: 'metallb-controller'});
+	event('Normal', 'EnsuredLoadBalancer', 'Ensured load balancer');
 	return [result.value];
 }
 

@@ -159,14 +159,52 @@ test("a node's status.allocatable.pods caps what the scheduler places there; not
 	]);
 });
 
-test('LoadBalancer: with a pool the MetalLB-like controller records IPAllocated; without one nothing runs, so no event and <pending>', t => {
+// k8s.io/cloud-provider controllers/service/controller.go: syncLoadBalancerIfNeeded records
+// EnsuringLoadBalancer "Ensuring load balancer" before asking the cloud, EnsuredLoadBalancer "Ensured
+// load balancer" after; processServiceCreateOrUpdate records a failure as SyncLoadBalancerFailed
+// "Error syncing load balancer: %v" around "failed to ensure load balancer: %w". The recorder's
+// component is "service-controller".
+test('LoadBalancer: the service controller records EnsuringLoadBalancer then EnsuredLoadBalancer when the pool has an address', t => {
 	const lb = service('web', {type: 'LoadBalancer'});
 	const pooled = boot(input({config: {loadBalancerPool: ['203.0.113.0/29']}, services: [lb]}));
-	t.deepEqual(summary(about(pooled, 'Service', 'web')), ['IPAllocated: Assigned IP ["203.0.113.1"]']);
-	t.is(about(pooled, 'Service', 'web')[0]?.source, 'metallb-controller');
+	const events = about(pooled, 'Service', 'web');
+	t.deepEqual(summary(events), ['EnsuringLoadBalancer: Ensuring load balancer', 'EnsuredLoadBalancer: Ensured load balancer']);
+	t.deepEqual(
+		events.map(e => `${e.type} ${e.source}`),
+		['Normal service-controller', 'Normal service-controller'],
+	);
+	t.deepEqual(pooled.services['default/web']!.loadBalancerIngress, ['203.0.113.1']);
+});
+
+test('LoadBalancer: an exhausted pool or a loadBalancerIP outside it is SyncLoadBalancerFailed, and EXTERNAL-IP stays <pending>', t => {
+	const lb = (name: string, extra = {}) => service(name, {type: 'LoadBalancer', ...extra});
+	const state = boot(
+		input({
+			config: {loadBalancerPool: ['203.0.113.7/32']},
+			services: [lb('first'), lb('second'), lb('fixed', {loadBalancerIP: '198.51.100.9'})],
+		}),
+	);
+	t.deepEqual(state.services['default/first']!.loadBalancerIngress, ['203.0.113.7']);
+	t.deepEqual(summary(about(state, 'Service', 'second')), [
+		'EnsuringLoadBalancer: Ensuring load balancer',
+		'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
+	]);
+	t.is(about(state, 'Service', 'second')[1]?.type, 'Warning');
+	t.deepEqual(state.services['default/second']!.loadBalancerIngress, []);
+	t.deepEqual(summary(about(state, 'Service', 'fixed')), [
+		'EnsuringLoadBalancer: Ensuring load balancer',
+		'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: "198.51.100.9" is not in the load-balancer pool',
+	]);
+});
+
+test("LoadBalancer: without a pool no controller runs (S93), so no event; a dump's recorded address needs none either", t => {
+	const lb = service('web', {type: 'LoadBalancer'});
 	const bare = boot(input({services: [lb]}));
 	t.deepEqual(about(bare, 'Service', 'web'), []);
 	t.deepEqual(bare.services['default/web']!.loadBalancerIngress, []);
+	const dumped = boot(input({config: {loadBalancerPool: ['203.0.113.0/29']}, services: [{...lb, loadBalancerIngress: ['203.0.113.4']}]}));
+	t.deepEqual(about(dumped, 'Service', 'web'), []);
+	t.deepEqual(dumped.services['default/web']!.loadBalancerIngress, ['203.0.113.4']);
 });
 
 test('node deletion: node-controller RemovingNode as RecordNodeEvent words it, about the Node', t => {

@@ -106,7 +106,7 @@ test('B4: LoadBalancer without a pool stays pending; with a pool it gets the low
 	t.deepEqual(pooled.services['default/static']!.loadBalancerIngress, ['203.0.113.5']);
 	t.deepEqual(pooled.services['default/web']!.loadBalancerIngress, ['203.0.113.1']);
 	t.deepEqual(pooled.services['default/api']!.loadBalancerIngress, ['203.0.113.2']);
-	t.true(listEvents(pooled).some(e => e.reason === 'IPAllocated' && e.involved.kind === 'Service' && e.involved.name === 'web'));
+	t.true(listEvents(pooled).some(e => e.reason === 'EnsuredLoadBalancer' && e.involved.kind === 'Service' && e.involved.name === 'web'));
 });
 
 test('B5/S56/S57: nodes get sequential /24s; pods get addresses from .2 in their node’s CIDR', t => {

@@ -1,8 +1,10 @@
 import test from 'ava';
+import {execute} from '../../source/session/execute.js';
 import {eventLogOf} from '../../source/sim/events.js';
 import {describeService, endpointsForPort} from '../../source/view/describe-service.js';
 import type {EndpointSlice} from '../../source/view/endpointslice-rows.js';
 import {RAW_CONTROL} from '../control-chars.js';
+import {bootSources} from '../session/sample-state.js';
 import {buildState, CLOCK, fixtureServices, fixtureState, M, makeAddress, makeEndpoints, makePort, makeService} from './fixture-state.js';
 
 function text(result: ReturnType<typeof describeService>): string {
@@ -200,6 +202,55 @@ test("describe svc: From is the event's recorded source when it has one", t => {
 		'  Normal   IPAllocated  30s   metallb-controller  Assigned IP ["203.0.113.10"]',
 		'  Warning  Odd          20s   service-controller  spaced',
 	]);
+});
+
+// A pool of one address and two LoadBalancer Services: the second's balancer cannot be ensured.
+// Reasons and messages from k8s.io/cloud-provider controllers/service/controller.go
+// (syncLoadBalancerIfNeeded, processServiceCreateOrUpdate); the layout is describe.go's Events
+// table and printers.go printEvent (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE).
+const LB_POOL_OF_ONE = [
+	'apiVersion: k8s-svc-tui/v1',
+	'kind: Cluster',
+	'nodes: 2',
+	'loadBalancerPool: [203.0.113.7]',
+	'---',
+	'apiVersion: v1',
+	'kind: Service',
+	'metadata: {name: first}',
+	'spec: {type: LoadBalancer, selector: {app: a}, ports: [{port: 80}]}',
+	'---',
+	'apiVersion: v1',
+	'kind: Service',
+	'metadata: {name: second}',
+	'spec: {type: LoadBalancer, selector: {app: a}, ports: [{port: 80}]}',
+].join('\n');
+
+test('describe svc LoadBalancer: Ensuring/Ensured from the service-controller; a pending one says why in SyncLoadBalancerFailed', t => {
+	const state = bootSources([{name: 'lb.yaml', text: LB_POOL_OF_ONE}]);
+	const first = execute(state, 'describe svc first').out;
+	t.true(first.includes('LoadBalancer Ingress:     203.0.113.7 (VIP)'));
+	t.deepEqual(first.slice(-5), [
+		'Events:',
+		'  Type    Reason                Age   From                Message',
+		'  ----    ------                ----  ----                -------',
+		'  Normal  EnsuringLoadBalancer  0s    service-controller  Ensuring load balancer',
+		'  Normal  EnsuredLoadBalancer   0s    service-controller  Ensured load balancer',
+	]);
+	const second = execute(state, 'describe svc second').out;
+	t.false(second.some(line => line.startsWith('LoadBalancer Ingress:')));
+	t.deepEqual(second.slice(-5), [
+		'Events:',
+		'  Type     Reason                  Age   From                Message',
+		'  ----     ------                  ----  ----                -------',
+		'  Normal   EnsuringLoadBalancer    0s    service-controller  Ensuring load balancer',
+		'  Warning  SyncLoadBalancerFailed  0s    service-controller  Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
+	]);
+	t.deepEqual(execute(state, 'get events --field-selector involvedObject.name=second').out, [
+		'LAST SEEN   TYPE      REASON                   OBJECT           MESSAGE',
+		'0s          Normal    EnsuringLoadBalancer     service/second   Ensuring load balancer',
+		'0s          Warning   SyncLoadBalancerFailed   service/second   Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
+	]);
+	t.regex(execute(state, 'get svc second').out[1] ?? '', /^second +LoadBalancer +\S+ +<pending> +80:\d+\/TCP/);
 });
 
 test('describe svc: NotFound', t => {
