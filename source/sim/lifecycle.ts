@@ -10,7 +10,7 @@ import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import {ownerKey, podKey, savePod, UNSCHEDULED} from './pods.js';
 import {schedule} from './scheduler.js';
-import type {Labels, Pod, PodSpec, Probe, Timer, WorkloadKind} from './types.js';
+import type {Container, Labels, Pod, PodSpec, Probe, Timer, WorkloadKind} from './types.js';
 
 export interface NewPod {
 	namespace: string;
@@ -133,16 +133,19 @@ function startPod(d: Draft, pod: Pod, onChange: OnPodChange, settled = false): v
 		ready: readyNow,
 	};
 	savePod(d, pod, next);
-	if (!settled) {
-		// Each container, as kuberuntime_container.go startContainer records them (v1.33+ wording):
-		// the image (pkg/kubelet/images/image_manager.go; every image counts as already pulled here),
-		// then created, then started. A restart records them again, so they count up.
-		for (const c of pod.spec.containers) {
-			const image = `Container image "${c.image}" already present on machine and can be accessed by the pod`;
-			recordEvent(d, containerEvent(next, c.name, 'Normal', 'Pulled', image));
-			recordEvent(d, containerEvent(next, c.name, 'Normal', 'Created', 'Container created'));
-			recordEvent(d, containerEvent(next, c.name, 'Normal', 'Started', 'Container started'));
-		}
+	// Each container, as kuberuntime_container.go startContainer records them (v1.33+ wording): the
+	// image, then created, then started; a restart records them again, so they count up. Every
+	// simulated node holds every image, so image_manager.go EnsureImageExists takes its "already
+	// present" path, which records Pulled and no Pulling: the kubelet records `Pulling image` only
+	// before a real pull, whose `Successfully pulled image %q in %v (%v including waiting). Image
+	// size: %v bytes.` needs a duration and a size this simulation has not got. A pod started while
+	// the manifests load is a fresh apply and records the same sequence; a dump's running pods never
+	// come here (initial-state.ts addPod keeps what the dump recorded, with no invented history).
+	for (const c of pod.spec.containers) {
+		const image = `Container image "${c.image}" already present on machine and can be accessed by the pod`;
+		recordEvent(d, containerEvent(next, c.name, 'Normal', 'Pulled', image));
+		recordEvent(d, containerEvent(next, c.name, 'Normal', 'Created', 'Container created'));
+		recordEvent(d, containerEvent(next, c.name, 'Normal', 'Started', 'Container started'));
 	}
 	if (!readyNow && probe && !pod.probeFailing) {
 		addTimer(d, {at: d.s.clock + probe.initialDelaySeconds * 1000, kind: 'podReady', target: podKey(pod), uid: pod.uid});
@@ -298,13 +301,33 @@ export function advanceClock(d: Draft, ms: number, onChange: OnPodChange): void 
 	expireEvents(d);
 }
 
+/**
+ * What a failing probe's handler reports, as a server that answers but is not ready would make it:
+ * pkg/probe/http/http.go `HTTP probe failed with statuscode: %d` (a 503), pkg/probe/grpc/grpc.go
+ * `service unhealthy (responded with %q)` (NOT_SERVING), pkg/probe/tcp/tcp.go the dial error (a
+ * closed port refuses; the host defaults to the pod IP, a named port resolves among the
+ * container's ports), and pkg/probe/exec/exec.go the command's output, which a simulated command
+ * does not have: empty.
+ */
+function probeFailureOutput(pod: Pod, container: Container, probe: Probe): string {
+	if (probe.grpc) return 'service unhealthy (responded with "NOT_SERVING")';
+	if (probe.exec) return '';
+	if (probe.tcpSocket) {
+		const {port, host} = probe.tcpSocket;
+		const number = typeof port === 'number' ? port : (container.ports.find(p => p.name === port)?.containerPort ?? port);
+		const address = host || pod.podIP || '';
+		return `dial tcp ${address.includes(':') ? `[${address}]` : address}:${number}: connect: connection refused`;
+	}
+	return 'HTTP probe failed with statuscode: 503';
+}
+
 /** One failed readiness probe: an Unhealthy event, and the next probe one period on. */
 function probeFailed(d: Draft, pod: Pod): void {
 	const container = pod.spec.containers.find(c => c.readinessProbe);
 	const probe = container?.readinessProbe;
 	if (!container || !probe || !pod.probeFailing || !pod.containersRunning || pod.deletionTimestamp !== null) return;
-	// The handler is not modelled; an HTTP probe's failure text (pkg/probe/http/http.go).
-	const event = containerEvent(pod, container.name, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503');
+	// prober.go runProbe records `%s probe failed: %s` with the handler's output.
+	const event = containerEvent(pod, container.name, 'Warning', 'Unhealthy', `Readiness probe failed: ${probeFailureOutput(pod, container, probe)}`);
 	// Failing, passing and failing again within one period leaves two chains on the same ticks: one records.
 	if (findEvent(d.s, event)?.lastAt === d.s.clock) return;
 	recordEvent(d, event);

@@ -4,7 +4,7 @@
 
 import test from 'ava';
 import {EVENT_TTL_MS, listEvents} from '../../source/sim/events.js';
-import type {ClusterEvent, State, WorkloadInput} from '../../source/sim/index.js';
+import type {ClusterEvent, Probe, State, WorkloadInput} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -100,6 +100,31 @@ test('a failing readiness probe: one Unhealthy per failed probe, aggregated into
 	);
 });
 
+// prober.go `%s probe failed: %s` with each handler's output: pkg/probe/tcp/tcp.go returns the dial
+// error (Go's net.OpError text), pkg/probe/grpc/grpc.go `service unhealthy (responded with %q)`,
+// pkg/probe/exec/exec.go the command's output (none here).
+test('a failing readiness probe says what its handler reports: tcp dial error at the pod IP, gRPC NOT_SERVING, exec output', t => {
+	const withProbe = (readinessProbe: Probe): WorkloadInput => {
+		const [container] = helloRC.template.spec.containers;
+		return {...helloRC, template: {...helloRC.template, spec: {...helloRC.template.spec, containers: [{...container!, readinessProbe}]}}};
+	};
+	const timing = {initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3};
+	const unhealthy = (probe: Probe): {pod: string; ip: string; message: string | undefined} => {
+		let state = boot(input({workloads: [withProbe(probe)]}));
+		const pod = livePods(state, 'hello-node-')[0]!;
+		state = run(state, {type: 'probeSet', namespace: 'default', name: pod.name, passing: false}, wait(15)).state;
+		return {pod: pod.name, ip: pod.podIP!, message: about(state, 'Pod', pod.name).find(e => e.reason === 'Unhealthy')?.message};
+	};
+	const tcp = unhealthy({...timing, tcpSocket: {port: 'http'}});
+	t.is(tcp.message, `Readiness probe failed: dial tcp ${tcp.ip}:8080: connect: connection refused`);
+	t.is(
+		unhealthy({...timing, tcpSocket: {port: 5432, host: 'fd00::5'}}).message,
+		'Readiness probe failed: dial tcp [fd00::5]:5432: connect: connection refused',
+	);
+	t.is(unhealthy({...timing, grpc: {port: 9090, service: ''}}).message, 'Readiness probe failed: service unhealthy (responded with "NOT_SERVING")');
+	t.is(unhealthy({...timing, exec: {command: ['cat', '/tmp/ready']}}).message, 'Readiness probe failed: ');
+});
+
 test('a crash: BackOff names the pod as format.Pod does, and the restart records Pulled/Created/Started again (counted)', t => {
 	let state = boot(input());
 	const pod = livePods(state, 'hello-node-')[0]!;
@@ -116,11 +141,44 @@ test('a crash: BackOff names the pod as format.Pod does, and the restart records
 		events.find(e => e.reason === 'BackOff'),
 		{type: 'Warning', count: 2, message: `Back-off restarting failed container hello-node in pod ${pod.name}_default(${pod.uid})`},
 	);
+	// The first start (at load) and the two restarts.
 	t.like(
 		events.find(e => e.reason === 'Started'),
-		{count: 2, message: 'Container started'},
+		{count: 3, message: 'Container started'},
 	);
 	t.is(state.pods[`default/${pod.name}`]!.restartCount, 2);
+});
+
+// Pods that start while the manifests load are a fresh apply: the scheduler, then the kubelet per
+// container (pkg/scheduler/schedule_one.go; kuberuntime_container.go startContainer; image_manager.go
+// EnsureImageExists's present path: Pulled and no Pulling). A dump's running pods carry their
+// recorded state and no invented history.
+test("load: a manifest pod records Scheduled, Pulled, Created, Started; a dump's running pod records nothing", t => {
+	const state = boot(input());
+	const pod = livePods(state, 'hello-node-')[0]!;
+	t.deepEqual(
+		about(state, 'Pod', pod.name).map(e => `${e.source} ${e.reason} ${e.involved.fieldPath ?? '-'}: ${e.message}`),
+		[
+			`default-scheduler Scheduled -: Successfully assigned default/${pod.name} to ${pod.nodeName}`,
+			'kubelet Pulled spec.containers{hello-node}: Container image "gcr.io/google-samples/node-hello:1.0" already present on machine and can be accessed by the pod',
+			'kubelet Created spec.containers{hello-node}: Container created',
+			'kubelet Started spec.containers{hello-node}: Container started',
+		],
+	);
+	t.false(listEvents(state).some(e => e.reason === 'Pulling'));
+	const dumped = boot(
+		input({
+			pods: [
+				{
+					meta: {name: 'db', namespace: 'default', labels: {app: 'db'}, annotations: {}, uid: 'u-db', createdAtSeconds: 0},
+					spec: {containers: [{name: 'db', image: 'postgres:16', ports: []}], terminationGracePeriodSeconds: 30, nodeName: 'node-1'},
+					status: {podIP: '10.244.0.9', phase: 'Running', ready: true},
+				},
+			],
+		}),
+	);
+	t.is(dumped.pods['default/db']?.podIP, '10.244.0.9');
+	t.deepEqual(about(dumped, 'Pod', 'db'), []);
 });
 
 test("an unschedulable pod stays Pending with reason Unschedulable and FailedScheduling in the scheduler's exact words", t => {

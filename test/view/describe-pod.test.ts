@@ -67,6 +67,11 @@ test('describe pod: a running RC pod of the hello sample, line for line', t => {
 		'  Type    Reason     Age   From               Message',
 		'  ----    ------     ----  ----               -------',
 		'  Normal  Scheduled  0s    default-scheduler  Successfully assigned default/hello-node-4fp4j to node-2',
+		// Loaded from manifests, the pod started as after a fresh apply: the kubelet's sequence
+		// (image_manager.go's "already present" Pulled, then Created, Started), fieldPath first.
+		'  Normal  Pulled     0s    kubelet            spec.containers{hello-node}: Container image "gcr.io/google-samples/node-hello:1.0" already present on machine and can be accessed by the pod',
+		'  Normal  Created    0s    kubelet            spec.containers{hello-node}: Container created',
+		'  Normal  Started    0s    kubelet            spec.containers{hello-node}: Container started',
 	]);
 });
 
