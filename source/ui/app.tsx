@@ -1,4 +1,4 @@
-import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
 import {BottomLine} from './bottom-line.js';
@@ -7,7 +7,7 @@ import {EndpointsPane} from './endpoints-pane.js';
 import {Header} from './header.js';
 import {HelpOverlay, helpLines, helpRoom} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
-import {bindingFor, keyName, QUIT_KEYS} from './keymap.js';
+import {bindingFor, escapesBefore, keyName, QUIT_KEYS} from './keymap.js';
 import {logLines} from './log-lines.js';
 import {type Model, type ModelAction, type Pane, reduceModel} from './model.js';
 import {OutputOverlay} from './output-overlay.js';
@@ -108,10 +108,35 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 		}
 	};
 
+	// The raw event behind each useInput call (Ink emits it to its listeners first; prepended, this
+	// one runs before useInput's): only the raw text tells Esc-then-key from the key (keymap.ts
+	// escapesBefore).
+	const rawRef = useRef('');
+	const {internal_eventEmitter: events} = useStdin();
+	useEffect(() => {
+		const onRaw = (raw: unknown) => {
+			rawRef.current = typeof raw === 'string' ? raw : String(raw);
+		};
+		events.prependListener('input', onRaw);
+		return () => {
+			events.removeListener('input', onRaw);
+		};
+	}, [events]);
+
 	useInput((input, key) => {
+		const escapes = escapesBefore(rawRef.current);
+		rawRef.current = '';
+		const none = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false};
+		const esc = {...key, ...none, escape: true, meta: false, ctrl: false, shift: false, return: false, tab: false, backspace: false, delete: false};
+		for (let i = 0; i < escapes; i++) handleKey('', esc);
+		replayKeys(input, escapes > 0 ? {...key, meta: false} : key);
+	});
+
+	function replayKeys(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) {
 		// Fast typing and pastes arrive as one chunk (`:get pods\r`): replay it key by key, so a
-		// chunk means exactly what the same keys typed slowly would.
-		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\x1b')) {
+		// chunk means exactly what the same keys typed slowly would. (A lone control character is
+		// what Ink leaves of `ESC Tab` once the Esc is handled.)
+		if ((input.length > 1 || hasControl(input)) && !key.ctrl && !key.meta && !input.includes('\x1b')) {
 			const none = {...key, return: false, tab: false, backspace: false, delete: false};
 			for (const ch of input) {
 				if (ch === '\r' || ch === '\n') handleKey('', {...none, return: true});
@@ -122,7 +147,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 			return;
 		}
 		handleKey(input, key);
-	});
+	}
 
 	function handleKey(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) {
 		const m = modelRef.current;
@@ -142,7 +167,14 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				return;
 			case 'chooseClient':
 			case 'chooseAddress':
+				// The chooser's highlight lives in the model, so every key of a burst (Down Down
+				// Enter in one chunk) moves from where the previous one left it, and the Enter that
+				// closes it is consumed here, never seen by the main screen.
 				if (name === 'esc') dispatch({type: 'mode', mode: {kind: 'normal'}});
+				else if (name === 'up' || name === 'k' || name === 'down' || name === 'j')
+					dispatch({type: 'chooserMove', delta: name === 'up' || name === 'k' ? -1 : 1});
+				else if (name === 'enter') dispatch({type: 'chooserPick'});
+				else if (name === 'ctrl+c') exit();
 				return;
 			case 'palette':
 			case 'filter':
@@ -158,15 +190,10 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					if (mode.kind === 'filter') return dispatch({type: 'mode', mode: {kind: 'normal'}});
 					return dispatch({type: 'promptSubmitted'});
 				}
+				if (name === 'backspace') return dispatch({type: 'lineErase'});
 				const printable = !key.ctrl && !key.meta && input.length > 0 && !hasControl(input);
-				const text = name === 'backspace' ? mode.text.slice(0, -1) : printable ? mode.text + input : null;
-				if (text === null) return;
-				if (mode.kind === 'prompt') return dispatch({type: 'promptEdited', text});
-				if (mode.kind === 'filter') {
-					dispatch({type: 'setFilter', filter: text});
-					return dispatch({type: 'mode', mode: {kind: 'filter', text}});
-				}
-				return dispatch({type: 'mode', mode: {kind: 'palette', text, historyIndex: null}});
+				if (printable) dispatch({type: 'lineInput', text: input});
+				return;
 			}
 			case 'normal': {
 				if (QUIT_KEYS.has(name)) return exit();
@@ -199,7 +226,6 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	const logRows = Math.max(2, content - servicesRows - middleRows);
 	// The Pods pane needs the width more on narrow screens: its IP column is the point of the show.
 	const left = width >= 120 ? Math.floor(width * 0.5) : Math.max(32, width - 48);
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	const lowerHeight = middleRows + logRows + 4;
 
 	let lower: ReactNode;
@@ -207,23 +233,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	else if (model.mode.kind === 'output')
 		lower = <OutputOverlay title={model.mode.title} lines={model.mode.lines} error={model.mode.error} width={width} height={lowerHeight} />;
 	else if (model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress') {
-		lower = (
-			<Chooser
-				step={model.mode.kind === 'chooseClient' ? 'client' : 'address'}
-				sim={model.sim}
-				service={service}
-				width={width}
-				height={lowerHeight}
-				onClient={flags => {
-					dispatch({type: 'setClient', client: flags});
-					dispatch({type: 'mode', mode: {kind: 'chooseAddress'}});
-				}}
-				onAddress={mode => {
-					dispatch({type: 'setAddress', address: mode});
-					dispatch({type: 'mode', mode: {kind: 'normal'}});
-				}}
-			/>
-		);
+		lower = <Chooser model={model} width={width} height={lowerHeight} />;
 	} else {
 		lower = (
 			<>

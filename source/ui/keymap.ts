@@ -4,7 +4,7 @@
 
 import type {Pod, Service} from '../sim/index.js';
 import {topWorkload, workloadRef} from '../view/tui/index.js';
-import {type Model, type ModelAction, selectedPod} from './model.js';
+import {type Model, type ModelAction, podUnderCursor} from './model.js';
 import {targetFor} from './targets.js';
 
 export interface Binding {
@@ -23,9 +23,11 @@ export interface Binding {
 
 const service = (m: Model): Service | undefined => (m.selected ? m.sim.services[m.selected] : undefined);
 
+/** A pod key acts on the row under the focused cursor (see podUnderCursor), or says why not: the
+ *  "selected pod" of the help texts. */
 function withPod(m: Model, build: (pod: Pod) => ModelAction | ModelAction[]): ModelAction | ModelAction[] | {error: string} {
-	const pod = selectedPod(m);
-	return pod ? build(pod) : {error: 'no pod selected: pick a Service with pods, then a pod in the Pods pane'};
+	const target = podUnderCursor(m);
+	return 'pod' in target ? build(target.pod) : target;
 }
 
 function withService(m: Model, build: (svc: Service) => ModelAction | ModelAction[]): ModelAction | ModelAction[] | {error: string} {
@@ -35,17 +37,16 @@ function withService(m: Model, build: (svc: Service) => ModelAction | ModelActio
 
 const from = (m: Model) => (m.client ? ` ${m.client}` : '');
 
-/** The workload behind the selected pod, else behind the Service's first pod. */
-function workload(m: Model) {
-	const pod = selectedPod(m);
-	return pod ? topWorkload(m.sim, pod) : null;
+/** The workload behind the pod under the cursor (a Deployment rather than its ReplicaSet). */
+function withWorkload(m: Model, build: (w: NonNullable<ReturnType<typeof topWorkload>>) => ModelAction): ModelAction | {error: string} {
+	const target = podUnderCursor(m);
+	if (!('pod' in target)) return target;
+	const w = topWorkload(m.sim, target.pod);
+	return w ? build(w) : {error: 'the selected pod has no controller to scale (a bare pod)'};
 }
 
-function scaleBy(m: Model, delta: number): ModelAction | {error: string} {
-	const w = workload(m);
-	if (!w) return {error: 'the selected pod has no controller to scale (a bare pod)'};
-	return {type: 'run', line: `scale ${workloadRef(w)} --replicas=${Math.max(0, w.replicas + delta)} -n ${w.namespace}`};
-}
+const scaleBy = (m: Model, delta: number) =>
+	withWorkload(m, w => ({type: 'run', line: `scale ${workloadRef(w)} --replicas=${Math.max(0, w.replicas + delta)} -n ${w.namespace}`}));
 
 export const KEYMAP: ReadonlyArray<Binding> = [
 	{keys: ['up', 'k'], label: 'up', help: 'move up in the focused pane', run: () => ({type: 'move', delta: -1, rows: Infinity})},
@@ -75,11 +76,14 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		help: 'scale the workload behind the selected pod (type a number)',
 		command: 'scale KIND/NAME --replicas=N -n NS',
 		hint: true,
-		run: m => {
-			const w = workload(m);
-			if (!w) return {error: 'the selected pod has no controller to scale (a bare pod)'};
-			return {type: 'promptOpened', subject: {purpose: 'scale', workload: workloadRef(w), namespace: w.namespace}, text: String(w.replicas)};
-		},
+		// The current count is a preset, selected: typing `5` asks for 5, not 35; Backspace edits it.
+		run: m =>
+			withWorkload(m, w => ({
+				type: 'promptOpened',
+				subject: {purpose: 'scale', workload: workloadRef(w), namespace: w.namespace},
+				text: String(w.replicas),
+				selected: true,
+			})),
 	},
 	{keys: ['+', '='], label: '+1', help: 'one more replica', command: 'scale KIND/NAME --replicas=N+1', run: m => scaleBy(m, 1)},
 	{keys: ['-', '_'], label: '-1', help: 'one replica less', command: 'scale KIND/NAME --replicas=N-1', run: m => scaleBy(m, -1)},
@@ -104,7 +108,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		label: 'from',
 		help: 'choose who fires (a pod, a node, an outside client) and which address',
 		hint: true,
-		run: () => ({type: 'mode', mode: {kind: 'chooseClient'}}),
+		run: m => ({type: 'mode', mode: {kind: 'chooseClient', at: m.client}}),
 	},
 	{
 		keys: ['n'],
@@ -127,14 +131,9 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		label: 'labels',
 		help: 'edit the selected pod’s labels (key=value to set, key- to remove)',
 		command: 'label pod POD key=value|key- --overwrite -n NS',
-		run: m =>
-			withPod(m, pod => ({
-				type: 'promptOpened',
-				subject: {purpose: 'label', pod: pod.name, namespace: pod.namespace},
-				text: Object.entries(pod.labels)
-					.map(([k, v]) => `${k}=${v}`)
-					.join(' '),
-			})),
+		// The prompt starts empty: what is typed is exactly the label arguments that run (the
+		// pod's current labels are shown beside it, not as text that would be sent again).
+		run: m => withPod(m, pod => ({type: 'promptOpened', subject: {purpose: 'label', pod: pod.name, namespace: pod.namespace}, text: ''})),
 	},
 	{keys: ['space'], label: 'pause', help: 'pause or resume the clock', hint: true, run: () => ({type: 'togglePause'})},
 	{keys: ['.'], label: 'step 1s', help: 'advance the clock one second', command: 'wait 1s', run: () => ({type: 'run', line: 'wait 1s'})},
@@ -186,6 +185,30 @@ export function keyName(
 	if (key.ctrl && input) return `ctrl+${input}`;
 	if (input === ' ') return 'space';
 	return input;
+}
+
+/**
+ * Ink 6 hands `useInput` one event per key sequence its input parser splits off a chunk
+ * (node_modules/ink/build/input-parser.js: CSI/SS3 sequences whole, else ESC plus the one code
+ * point after it), and parse-keypress.js reads `ESC x` as Meta+x (`metaKeyCodeRe`, meta: true),
+ * the form a terminal sends for Alt+x. use-input.js then strips the ESC from `input`, and for an
+ * ESC before a non-alphanumeric key (`ESC :`, `ESC /`, `ESC Tab`) reports no modifier at all. So
+ * Esc pressed quickly before a key, which ssh and tmux deliver as one chunk, is indistinguishable
+ * from Alt+key, and after use-input only the raw event tells it apart from the bare key.
+ *
+ * The keymap binds no Meta/Alt keys, so an ESC-prefixed event means what the user pressed: Esc,
+ * then the key. Given the raw event, the number of Esc presses to handle before Ink's key (with
+ * its meta flag then cleared): 1 for `ESC x` and `ESC ESC [A` (Esc, then ↑), 0 for a plain key
+ * or a whole escape sequence such as `ESC [A`. (`ESC ESC` alone Ink reports as Escape itself,
+ * so one more is handled here and the other is Ink's.)
+ */
+export function escapesBefore(raw: string): number {
+	if (raw.length < 2 || raw[0] !== '\u001B') return 0;
+	const next = raw[1];
+	if (next === '\u001B') return 1;
+	// ESC [ … and ESC O x are the arrow, function and paging keys' sequences, not an Esc press.
+	if ((next === '[' || next === 'O') && raw.length > 2) return 0;
+	return 1;
 }
 
 export function bindingFor(name: string): Binding | undefined {

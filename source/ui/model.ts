@@ -6,8 +6,10 @@
 // which is also what `--record` writes.
 
 import {execute} from '../session/execute.js';
-import type {DnsResult, RequestSummary, RequestTrace, State} from '../sim/index.js';
-import {type EndpointChange, endpointChanges, serviceList, servicePods} from '../view/tui/index.js';
+import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
+import {sanitize} from '../view/index.js';
+import {type EndpointChange, endpointChanges, endpointView, serviceList, servicePods} from '../view/tui/index.js';
+import {addressChoices, clientChoices} from './targets.js';
 
 export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
 const PANES: Pane[] = ['services', 'endpoints', 'pods', 'log'];
@@ -30,9 +32,11 @@ type Mode =
 	| {kind: 'help'; offset: number}
 	| {kind: 'palette'; text: string; historyIndex: number | null}
 	| {kind: 'filter'; text: string}
-	| ({kind: 'prompt'; text: string} & PromptSubject)
-	| {kind: 'chooseClient'}
-	| {kind: 'chooseAddress'}
+	/** `selected`: the text is a preset value shown selected, which the first key typed replaces. */
+	| ({kind: 'prompt'; text: string; selected: boolean} & PromptSubject)
+	/** The `f` chooser; `at` is the highlighted choice by value (flags or address mode), not by row. */
+	| {kind: 'chooseClient'; at: string}
+	| {kind: 'chooseAddress'; at: string}
 	| {kind: 'output'; title: string; lines: string[]; error: boolean};
 
 interface ServiceStats {
@@ -46,6 +50,9 @@ export interface Model {
 	sim: State;
 	focus: Pane;
 	cursor: Record<Pane, number>;
+	/** The row under the Pods and Endpoints cursors by identity (pod key, endpoint address), so the
+	 *  cursor stays on its object as rows come, go and reorder; `cursor` is its index now. */
+	cursorKey: {pods: string | null; endpoints: string | null};
 	/** Key of the Service that drives the Endpoints and Pods panes. */
 	selected: string | null;
 	filter: string;
@@ -74,9 +81,16 @@ export type ModelAction =
 	| {type: 'move'; delta: number; rows: number}
 	| {type: 'select'}
 	| {type: 'mode'; mode: Mode}
-	/** A key asked for a number or labels: `text` is what the prompt starts with. */
-	| {type: 'promptOpened'; subject: PromptSubject; text: string}
+	/** A key asked for a number or labels: `text` is what the prompt starts with; `selected`, a
+	 *  preset the first key typed replaces (as in a form field whose value is selected). */
+	| {type: 'promptOpened'; subject: PromptSubject; text: string; selected?: boolean}
 	| {type: 'promptEdited'; text: string}
+	/** Text typed, or one character erased, in the palette, the filter or a prompt. */
+	| {type: 'lineInput'; text: string}
+	| {type: 'lineErase'}
+	/** In the `f` chooser: move the highlight, or take the highlighted choice. */
+	| {type: 'chooserMove'; delta: number}
+	| {type: 'chooserPick'}
 	/** Enter in a prompt: run its command (shown like a palette line). */
 	| {type: 'promptSubmitted'}
 	| {type: 'togglePause'}
@@ -102,6 +116,7 @@ export function initialModel(sim: State): Model {
 		sim,
 		focus: 'services',
 		cursor: {services: index, endpoints: 0, pods: 0, log: 0},
+		cursorKey: {pods: null, endpoints: null},
 		selected: first ?? null,
 		filter: '',
 		mode: {kind: 'normal'},
@@ -148,6 +163,48 @@ function absorb(model: Model, next: State): Model {
 		recent.push(entry);
 	}
 	return {...model, sim: next, changes: recent.slice(-CHANGES_MAX), stats};
+}
+
+const podKey = (pod: Pod) => `${pod.namespace}/${pod.name}`;
+/** An Endpoints row's identity: its address and the pod behind it (a replacement has a new IP). */
+const endpointKey = (line: {ip: string; pod: string}) => `${line.ip} ${line.pod}`;
+
+/** Where a cursor goes in `keys`: onto `key` where it still is, else its index clamped to the rows. */
+function place(keys: readonly string[], index: number, key: string | null): {index: number; key: string | null} {
+	if (key !== null) {
+		const at = keys[index] === key ? index : keys.indexOf(key);
+		if (at >= 0) return {index: at, key};
+	}
+	const clamped = Math.max(0, Math.min(index, keys.length - 1));
+	return {index: clamped, key: keys[clamped] ?? null};
+}
+
+/**
+ * Keep the Pods and Endpoints cursors on the object they were on (by identity, not index) after
+ * `prev` became `next`: rows come and go as pods are created, deleted and scaled, and an index
+ * would then point at a different pod. An object that is gone leaves the cursor at its index,
+ * clamped, on whatever row is there now. `moved` is a pane whose cursor just moved by index (its
+ * identity follows the index). Only re-reads the rows when the simulation, the selection or the
+ * filter changed.
+ */
+function anchorCursors(prev: Model, next: Model, moved: Pane | null): Model {
+	if (moved === null && next.sim === prev.sim && next.selected === prev.selected && next.filter === prev.filter) return next;
+	const sameService = next.selected === prev.selected;
+	const service = next.selected ? next.sim.services[next.selected] : undefined;
+	const podKeys = servicePods(next.sim, service).items.map(i => podKey(i.pod));
+	const endpointKeys = service ? endpointView(next.sim, service).lines.map(endpointKey) : [];
+	const keep = (pane: 'pods' | 'endpoints') => (sameService && moved !== pane ? next.cursorKey[pane] : null);
+	const pods = place(podKeys, sameService ? next.cursor.pods : 0, keep('pods'));
+	const endpoints = place(endpointKeys, sameService ? next.cursor.endpoints : 0, keep('endpoints'));
+	if (
+		pods.index === next.cursor.pods &&
+		endpoints.index === next.cursor.endpoints &&
+		pods.key === next.cursorKey.pods &&
+		endpoints.key === next.cursorKey.endpoints
+	) {
+		return next;
+	}
+	return {...next, cursor: {...next.cursor, pods: pods.index, endpoints: endpoints.index}, cursorKey: {pods: pods.key, endpoints: endpoints.key}};
 }
 
 function runLine(model: Model, line: string, show: boolean): Model {
@@ -227,7 +284,8 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 	return parts.length > 0 ? {text: parts.join('; '), error: false} : null;
 }
 
-/** Keep the selected Service under the cursor as the list changes. */
+/** Keep the selected Service under the cursor as the list changes (by key; gone, the row at the
+ *  cursor's index, clamped). */
 function keepSelection(model: Model): Model {
 	const keys = serviceList(model.sim, model.filter).keys;
 	// The cursor usually still points at the selection: check there before searching.
@@ -242,6 +300,11 @@ function keepSelection(model: Model): Model {
 }
 
 export function reduceModel(model: Model, action: ModelAction): Model {
+	const next = reduce(model, action);
+	return next === model ? model : anchorCursors(model, next, action.type === 'move' ? model.focus : null);
+}
+
+function reduce(model: Model, action: ModelAction): Model {
 	switch (action.type) {
 		case 'run':
 			return runLine(model, action.line, action.show ?? false);
@@ -263,17 +326,24 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 			const index = Math.max(0, Math.min(max, model.cursor[pane] + action.delta));
 			const next = {...model, cursor: {...model.cursor, [pane]: index}};
 			if (pane !== 'services') return next;
+			// Another Service: anchorCursors puts the Pods and Endpoints cursors on its first rows.
 			const key = serviceList(model.sim, model.filter).keys[index];
-			return {...next, selected: key ?? null, cursor: {...next.cursor, endpoints: 0, pods: 0}};
+			return {...next, selected: key ?? null};
 		}
 		case 'select':
 			return model.focus === 'services' ? {...model, focus: 'pods'} : model;
 		case 'mode':
 			return {...model, mode: action.mode};
 		case 'promptOpened':
-			return {...model, mode: {kind: 'prompt', ...action.subject, text: action.text}};
+			return {...model, mode: {kind: 'prompt', ...action.subject, text: action.text, selected: action.selected ?? false}};
 		case 'promptEdited':
-			return model.mode.kind === 'prompt' ? {...model, mode: {...model.mode, text: action.text}} : model;
+			return model.mode.kind === 'prompt' ? {...model, mode: {...model.mode, text: action.text, selected: false}} : model;
+		case 'lineInput':
+		case 'lineErase':
+			return editLine(model, action.type === 'lineInput' ? action.text : null);
+		case 'chooserMove':
+		case 'chooserPick':
+			return choose(model, action.type === 'chooserMove' ? action.delta : null);
 		case 'promptSubmitted':
 			return model.mode.kind === 'prompt' ? runLine({...model, mode: {kind: 'normal'}}, promptLine(model.mode), true) : model;
 		case 'togglePause':
@@ -287,8 +357,12 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 			return {...model, client: action.client};
 		case 'setAddress':
 			return {...model, address: action.address};
-		case 'setFilter':
-			return keepSelection({...model, filter: action.filter, cursor: {...model.cursor, services: 0}, selected: null});
+		case 'setFilter': {
+			// The selected Service stays selected while the filter shows it (clearing the filter
+			// never moves the cursor); filtered out, the first match is.
+			const shown = model.selected !== null && serviceList(model.sim, action.filter).keys.includes(model.selected);
+			return keepSelection({...model, filter: action.filter, ...(shown ? {} : {cursor: {...model.cursor, services: 0}, selected: null})});
+		}
 		case 'status':
 			return {...model, status: {text: action.text, error: action.error}};
 		case 'paletteHistory': {
@@ -302,16 +376,89 @@ export function reduceModel(model: Model, action: ModelAction): Model {
 	}
 }
 
+/** Typing (`text`) or erasing one character (null) in the palette, the filter or a prompt. A
+ *  prompt's selected preset is replaced by what is typed; erasing edits it like typed text. */
+function editLine(model: Model, text: string | null): Model {
+	const mode = model.mode;
+	if (mode.kind !== 'palette' && mode.kind !== 'filter' && mode.kind !== 'prompt') return model;
+	const base = mode.kind === 'prompt' && mode.selected && text !== null ? '' : mode.text;
+	const edited = text === null ? [...base].slice(0, -1).join('') : base + text;
+	if (mode.kind === 'prompt') return {...model, mode: {...mode, text: edited, selected: false}};
+	if (mode.kind === 'palette') return {...model, mode: {kind: 'palette', text: edited, historyIndex: null}};
+	return {...reduce(model, {type: 'setFilter', filter: edited}), mode: {kind: 'filter', text: edited}};
+}
+
+/** The `f` chooser's rows for the current step: who sends, then at which address. */
+export function chooserItems(model: Model): Array<{value: string; label: string}> {
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	if (model.mode.kind === 'chooseClient') return clientChoices(model.sim, service).map(c => ({value: c.flags, label: c.label}));
+	if (model.mode.kind === 'chooseAddress' && service) return addressChoices(model.sim, service).map(c => ({value: c.mode, label: c.label}));
+	return [];
+}
+
+/** The highlighted row of the chooser: its value's row now (pods come and go), else the first. */
+export function chooserIndex(model: Model, items: ReadonlyArray<{value: string}>): number {
+	const at = model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress' ? model.mode.at : '';
+	return Math.max(
+		0,
+		items.findIndex(i => i.value === at),
+	);
+}
+
+/** Move the chooser's highlight by `delta` rows (clamped), or take the highlighted choice (null). */
+function choose(model: Model, delta: number | null): Model {
+	const mode = model.mode;
+	if (mode.kind !== 'chooseClient' && mode.kind !== 'chooseAddress') return model;
+	const items = chooserItems(model);
+	const index = chooserIndex(model, items);
+	if (delta !== null) {
+		const item = items[Math.max(0, Math.min(items.length - 1, index + delta))];
+		return item ? {...model, mode: {...mode, at: item.value}} : model;
+	}
+	const item = items[index];
+	if (mode.kind === 'chooseClient') return {...model, client: item?.value ?? model.client, mode: {kind: 'chooseAddress', at: model.address}};
+	return {...model, address: item?.value ?? model.address, mode: {kind: 'normal'}};
+}
+
 /** The command a prompt runs: its subject and what was typed, in the shared grammar. */
 function promptLine(prompt: PromptSubject & {text: string}): string {
 	return prompt.purpose === 'scale'
 		? `scale ${prompt.workload} --replicas=${prompt.text} -n ${prompt.namespace}`
-		: `label pod ${prompt.pod} -n ${prompt.namespace} ${prompt.text} --overwrite`;
+		: `label pod ${prompt.pod} -n ${prompt.namespace} ${prompt.text.trim()}${prompt.text.trim() ? ' ' : ''}--overwrite`;
 }
 
 /** The pod under the Pods pane cursor, if any. */
-export function selectedPod(model: Model) {
+export function selectedPod(model: Model): Pod | undefined {
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	const pods = servicePods(model.sim, service).items;
 	return pods[Math.min(model.cursor.pods, pods.length - 1)]?.pod;
+}
+
+/** The pod behind an Endpoints pane row: the address with that IP whose pod name the row shows. */
+function endpointPod(state: State, service: Service, line: {ip: string; pod: string}): Pod | undefined {
+	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	for (const a of Object.values(endpoints?.addresses ?? {})) {
+		if (a.ip !== line.ip || a.podName === undefined || sanitize(a.podName) !== line.pod) continue;
+		return state.pods[`${service.namespace}/${a.podName}`];
+	}
+	return undefined;
+}
+
+/**
+ * The pod a pod key (x, c, u, l, s, +, -) acts on: the row under the focused cursor. On an
+ * Endpoints row, that endpoint's pod; on a Pods row, that pod. The Services and Requests panes
+ * have no pod rows, so there the keys act on the pod the Pods pane highlights (its cursor is
+ * drawn whichever pane has the focus), the one in view next to the selected Service.
+ */
+export function podUnderCursor(model: Model): {pod: Pod} | {error: string} {
+	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	if (model.focus === 'endpoints') {
+		if (!service) return {error: 'no Service selected'};
+		const line = endpointView(model.sim, service).lines[model.cursor.endpoints];
+		if (!line) return {error: 'no endpoint under the cursor'};
+		const pod = endpointPod(model.sim, service, line);
+		return pod ? {pod} : {error: `endpoint ${sanitize(line.ip)} has no pod behind it (an address without a targetRef, or its pod is gone)`};
+	}
+	const pod = selectedPod(model);
+	return pod ? {pod} : {error: 'no pod selected: pick a Service with pods, then a pod in the Pods pane'};
 }

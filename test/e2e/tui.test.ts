@@ -8,7 +8,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test from 'ava';
-import {CLI, ROOT, shellQuote, skipWithoutTmux, sleep, terminal} from './tmux.js';
+import {CLI, ROOT, shellQuote, skipWithoutTmux, sleep, terminal, tmux} from './tmux.js';
 
 /** The whole first screen is drawn: a frame read mid-draw can lack the stability line at the bottom. */
 const started = (s: string) =>
@@ -119,4 +119,95 @@ test.serial('NO_COLOR=1: no colour escape sequences on the screen (colour otherw
 	t.true(colourEscapes(coloured.screen({escapes: true})).length > 0);
 	coloured.keys('q');
 	await coloured.waitFor('the exit code', s => s.includes('EXITED='), 5000);
+});
+
+// Esc then a key, sent as one chunk the way ssh and tmux deliver a fast pair (issue 10, problem
+// 5): `send-keys -l` writes the bytes at once, so the app reads ESC k as one event.
+
+/** The row of the Services pane under the cursor names this Service. */
+const servicesCursorOn = (s: string, namespace: string, name: string) => new RegExp(`│›${namespace}\\s+${name}\\s`).test(s);
+const bottomLines = (s: string) => s.trimEnd().split('\n').slice(-3).join('\n');
+
+test.serial('Esc+key in one chunk is Esc, then the key: filter, palette, help, main screen', async t => {
+	if (skipWithoutTmux(t)) return;
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml`);
+	await term.waitFor('the Services pane', started);
+	const chunk = (text: string) => tmux('send-keys', '-t', term.name, '-l', text);
+
+	term.keys('/', 'd', 'n', 's');
+	await term.waitFor('the filter', s => /^\/dns█/m.test(s) && servicesCursorOn(s, 'kube-system', 'kube-dns'));
+	chunk('\u001Bk');
+	await term.waitFor('Esc (filter cleared, closed), then k (up to kubernetes)', s => !/^\/dns/m.test(s) && servicesCursorOn(s, 'default', 'kubernetes'));
+
+	term.keys(':', 'g');
+	await term.waitFor('the palette', s => /^:g█/m.test(s));
+	chunk('\u001Bj');
+	await term.waitFor('Esc (palette closed), then j (down to kube-dns)', s => !/^:g/m.test(s) && servicesCursorOn(s, 'kube-system', 'kube-dns'));
+
+	term.keys('?');
+	await term.waitFor('help', s => s.includes('Keys ('));
+	chunk('\u001Bk');
+	await term.waitFor('Esc (help closed), then k', s => !s.includes('Keys (') && servicesCursorOn(s, 'default', 'kubernetes'));
+
+	// On the main screen Esc clears a kept filter before the key acts.
+	term.keys('/', 'd', 'n', 's', 'Enter');
+	await term.waitFor('the filter kept', s => !/^\/dns/m.test(s) && !/\skubernetes\s/.test(s) && servicesCursorOn(s, 'kube-system', 'kube-dns'));
+	chunk('\u001Bk');
+	const after = await term.waitFor('Esc (filter cleared), then k', s => servicesCursorOn(s, 'default', 'kubernetes'));
+	t.true(after.includes('hello-node-svc'), 'every Service is listed again');
+	t.false(bottomLines(after).includes('█'), 'no line editor is open');
+
+	term.keys('q');
+	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+});
+
+test.serial('the f chooser takes Down Down Enter sent at once, and its closing Enter stays in it', async t => {
+	if (skipWithoutTmux(t)) return;
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml`);
+	await term.waitFor('the Services pane', started);
+	const chunk = (text: string) => tmux('send-keys', '-t', term.name, '-l', text);
+
+	term.keys('f');
+	await term.waitFor('the client chooser', s => s.includes('Who sends the requests?'));
+	chunk('\u001B[B\u001B[B\r');
+	await term.waitFor('the address step', s => s.includes('Address hello-node-svc by…'));
+	chunk('\u001B[B\r');
+	await term.waitFor('the chooser closed', s => !s.includes('Address hello-node-svc by…') && s.includes('Endpoints: hello-node-svc'));
+	// Focus is still on Services (a leaked Enter would have moved it to Pods): Tab goes to Endpoints,
+	// whose cursor is drawn only while it has the focus.
+	term.keys('Tab');
+	await term.waitFor('the Endpoints cursor', s => /│›10\.244\.\d+\.\d+:8080/.test(s));
+	term.keys('r');
+	// The third client (node/node-1) at the second address (the ClusterIP).
+	const fired = await term.waitFor('the request', s => s.includes('node/node-1 → 10.108.246.108:80'));
+	t.true(fired.includes('node/node-1 → 10.108.246.108:80'));
+
+	term.keys('q');
+	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+});
+
+// Keys act on the row under the focused cursor (issue 10, problem 1).
+
+test.serial('x on an Endpoints row deletes the pod of that row, and the log names it', async t => {
+	if (skipWithoutTmux(t)) return;
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml`);
+	await term.waitFor('the Services pane', started);
+	term.keys('Tab', 'Down', 'Down');
+	const moved = await term.waitFor('the Endpoints cursor on the third row', s => /│›10\.244\.2\.\d+:8080/.test(s));
+	// Pods are told apart by IP and by the end of their names (a narrow NAME column is cut in the
+	// middle): the endpoint's pod is the one the Pods pane lists with the row's IP.
+	const ip = /│›(10\.244\.\d+\.\d+):8080/.exec(moved)?.[1] ?? '';
+	const podRow = (s: string, what: string) => new RegExp(`││[ ›]hello-\\S*([a-z0-9]{5})\\s+${what}\\s+${ip.replace(/\./g, '\\.')}`).exec(s)?.[1];
+	const suffix = podRow(moved, 'Running');
+	const podsPaneCursor = /││›hello-\S*([a-z0-9]{5})\s+Running\s+(\S+)/.exec(moved);
+	t.truthy(suffix, moved);
+	t.not(podsPaneCursor?.[2], ip, 'the Pods pane highlights another pod');
+	term.keys('x');
+	const killed = await term.waitFor('the deletion', s => /pod "hello-node-[a-z0-9]{5}" deleted/.test(s));
+	t.is(/pod "hello-node-([a-z0-9]{5})" deleted/.exec(killed)?.[1], suffix, 'the log names the endpoint’s pod');
+	t.is(podRow(killed, 'Terminating'), suffix, 'and that pod is the one terminating');
+	t.regex(killed, new RegExp(`${podsPaneCursor?.[1]}\\s+Running\\s+${podsPaneCursor?.[2]?.replace(/\./g, '\\.')}`), 'the Pods pane’s pod runs on');
+
+	term.keys('q');
+	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
 });

@@ -284,31 +284,59 @@ test.serial('palette: an error shows in the overlay and on the status line', asy
 
 // The s and l prompts: Enter runs the line built from what was typed; Esc runs nothing.
 
+/** The command a prompt line shows: the line without its cursor and its help in parentheses. */
+const promptCommand = (line: string) => line.replace(/ {2}\(.*$/, '').replace('█', '');
+
+// Prompts behave as a form field does: a preset shown selected is replaced by what is typed,
+// Backspace edits it, and the line reads as the very command Enter runs (issue 10, problem 6).
 test.serial('hello: s asks for the replicas, Enter scales to what was typed; l edits labels; Esc cancels', async t => {
 	await withScreen('samples/hello.yaml', undefined, async s => {
 		const labels = await s.press('l');
-		t.is(lines(labels)[28], 'label pod hello-node-4fp4j -n default --overwrite: app=hello-node█  (Enter runs, Esc cancels)');
-		await s.press(...' tier=web');
+		// The help is cut at 100 columns; the pod's labels come first in it.
+		t.true(
+			lines(labels)[28]!.startsWith('label pod hello-node-4fp4j -n default █ --overwrite  (now: app=hello-node; key=value sets, key- '),
+			lines(labels)[28],
+		);
+		const tier = await s.press(...'tier=web');
 		t.deepEqual(s.model().record, [], 'nothing runs before Enter');
+		const shown = promptCommand(lines(tier)[28]!);
+		t.is(shown, 'label pod hello-node-4fp4j -n default tier=web --overwrite');
 		await s.press(KEYS.enter);
-		t.deepEqual(s.model().record, ['label pod hello-node-4fp4j -n default app=hello-node tier=web --overwrite']);
+		t.deepEqual(s.model().record, [shown], 'the line shown is the line that ran');
 		t.deepEqual(s.model().sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node', tier: 'web'});
+		// Removing a label is `key-`, as with kubectl label; the prompt shows the labels it has now.
+		const again = await s.press('l');
+		t.true(lines(again)[28]!.includes('(now: app=hello-node tier=web;'));
+		await s.press(...'tier-', KEYS.enter);
+		t.is(s.model().record.at(-1), 'label pod hello-node-4fp4j -n default tier- --overwrite');
+		t.deepEqual(s.model().sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node'});
 
 		const asked = await s.press('s');
-		t.is(lines(asked)[28], 'scale rc/hello-node -n default --replicas=3█  (Enter runs, Esc cancels)');
-		const typed = await s.press(KEYS.backspace, '5');
-		t.is(lines(typed)[28], 'scale rc/hello-node -n default --replicas=5█  (Enter runs, Esc cancels)');
+		t.is(lines(asked)[28], 'scale rc/hello-node --replicas=3█ -n default  (type a number to replace it; Enter runs, Esc cancels)');
+		// The preset 3 is selected: typing 5 asks for 5 replicas, not 35.
+		const typed = await s.press('5');
+		t.is(lines(typed)[28], 'scale rc/hello-node --replicas=5█ -n default  (Enter runs, Esc cancels)');
 		const scaled = await s.press(KEYS.enter);
+		t.is(s.model().record.at(-1), promptCommand(lines(typed)[28]!));
 		t.is(s.model().record.at(-1), 'scale rc/hello-node --replicas=5 -n default');
 		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 5);
 		t.is(lines(scaled)[28], 'replicationcontroller/hello-node scaled');
 		t.true(scaled.includes('Pods (rc/hello-node ×5)'));
 
+		// Backspace edits the preset like typed text: 12 → 1 → 10.
+		await s.press('s', '1', '2', KEYS.enter);
+		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 12);
+		const edited = await s.press('s', KEYS.backspace, '0');
+		t.is(lines(edited)[28], 'scale rc/hello-node --replicas=10█ -n default  (Enter runs, Esc cancels)');
+		await s.press(KEYS.enter);
+		t.is(s.model().record.at(-1), 'scale rc/hello-node --replicas=10 -n default');
+		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 10);
+
 		await s.press('s', KEYS.backspace, '0');
 		const cancelled = await s.press(KEYS.esc);
 		t.is(s.model().mode.kind, 'normal');
-		t.is(s.model().record.length, 2, 'Esc ran nothing');
-		t.true(cancelled.includes('Pods (rc/hello-node ×5)'));
+		t.is(s.model().record.length, 5, 'Esc ran nothing');
+		t.true(cancelled.includes('Pods (rc/hello-node ×10)'));
 	});
 });
 
@@ -461,5 +489,119 @@ test.serial('80×24: help overlay', async t => {
 		t.snapshot(help, '80×24: help overlay');
 		assertFits(t, help, size);
 		t.true(help.includes('Keys (1-16 of 24, ↑/↓ scroll)'));
+	});
+});
+
+// Keys act on the row under the focused cursor, and the log names what they acted on (issue 10,
+// problem 1).
+
+/** The part of a frame line left of the Endpoints | Pods divider. */
+const leftPane = (line: string) => line.split('││')[0] ?? '';
+
+test.serial('hello: x on an Endpoints row deletes the pod of that row, as the log says', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const frame = await s.press(KEYS.tab, KEYS.down, KEYS.down);
+		t.is(s.model().focus, 'endpoints');
+		// The row's address names its pod (by pod IP in the simulation): the pane's columns may vary.
+		const row = lines(frame)
+			.filter(l => l.includes('││'))
+			.map(leftPane)
+			.find(l => l.includes('│›'));
+		const ip = /│›(\d+\.\d+\.\d+\.\d+):8080/.exec(row ?? '')?.[1];
+		const pod = Object.values(s.model().sim.pods).find(p => ip !== undefined && p.podIP === ip)?.name;
+		if (!pod) return t.fail(`no Endpoints row under the cursor:\n${frame}`);
+		t.not(pod, selectedPod(s.model())?.name, 'the Pods pane highlights another pod');
+		const killed = await s.press('x');
+		t.is(lines(killed)[28], `pod "${pod}" deleted`);
+		t.truthy(lineWith(killed, `│ 00:00.0 pod "${pod}" deleted`), 'the request log names it too');
+		const terminating = Object.values(s.model().sim.pods)
+			.filter(p => p.deletionTimestamp !== null)
+			.map(p => p.name);
+		t.deepEqual(terminating, [pod]);
+	});
+});
+
+// Esc then a key in one chunk, as ssh and tmux deliver them (issue 10, problem 5). Each
+// `press` argument is one write, so '\u001Bk' arrives as Ink's one Meta+k event.
+
+test.serial('Esc+key in one chunk is Esc, then the key: in the filter, the palette, help and the main screen', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const cursorOn = (name: string) => t.is(s.model().selected, name);
+		await s.press('/', ...'dns');
+		cursorOn('kube-system/kube-dns');
+		let frame = await s.press('\u001Bk');
+		t.deepEqual([s.model().mode.kind, s.model().filter], ['normal', ''], 'Esc left the filter and cleared it');
+		cursorOn('default/kubernetes');
+		t.truthy(lineWith(frame, '›default', ' kubernetes '), 'then k moved up');
+
+		await s.press(':', 'g');
+		frame = await s.press('\u001Bj');
+		t.is(s.model().mode.kind, 'normal', 'Esc closed the palette');
+		cursorOn('kube-system/kube-dns');
+		t.false(lines(frame)[28]!.startsWith(':'));
+
+		await s.press('?');
+		await s.press('\u001Bk');
+		t.is(s.model().mode.kind, 'normal', 'Esc closed help');
+		cursorOn('default/kubernetes');
+
+		// On the main screen Esc clears a kept filter, then the key acts.
+		await s.press('/', ...'dns', KEYS.enter);
+		t.deepEqual([s.model().mode.kind, s.model().filter], ['normal', 'dns']);
+		await s.press('\u001Bk');
+		t.is(s.model().filter, '', 'Esc cleared the filter');
+		cursorOn('default/kubernetes');
+
+		// ESC before a key Ink reports without Meta (`:`): still Esc, then the key.
+		await s.press('/', ...'dns');
+		frame = await s.press('\u001B:');
+		t.is(s.model().filter, '');
+		t.deepEqual(s.model().mode, {kind: 'palette', text: '', historyIndex: null});
+		t.is(lines(frame)[28], ':█');
+		// Esc then ↑ (ESC ESC [A) is not ↑ alone: the palette closes, and ↑ moves the cursor.
+		await s.press('\u001B\u001B[A');
+		t.is(s.model().mode.kind, 'normal');
+		cursorOn('default/kubernetes');
+	});
+});
+
+test.serial('the f chooser takes a burst of keys in order, and its closing Enter stays in it', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		await s.press('f');
+		const addresses = await s.press(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
+		t.is(s.model().client, '--from node/node-1', 'Down Down Enter picked the third client');
+		t.true(addresses.includes('Address hello-node-svc by…'));
+		const back = await s.press(`${KEYS.down}${KEYS.enter}`);
+		t.is(s.model().address, 'clusterIP');
+		t.deepEqual(s.model().mode, {kind: 'normal'});
+		t.is(s.model().focus, 'services', 'the Enter did not reach the main screen (there it goes to the Pods pane)');
+		t.true(back.includes('Endpoints: hello-node-svc'));
+		await s.press('r');
+		t.deepEqual(s.model().record, ['curl 10.108.246.108:80 --from node/node-1']);
+	});
+});
+
+// The cursor stays on its object (issue 10, problem 10).
+
+test.serial('hello: the Pods cursor stays on its pod through a scale to 35; clearing a filter keeps the Service', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		let frame = await s.press(KEYS.tab, KEYS.tab, KEYS.down, KEYS.down);
+		t.truthy(lineWith(frame, '›hello-node-vdtt6'));
+		frame = await s.press(':', ...'scale rc hello-node --replicas=35', KEYS.enter, '.');
+		t.true(frame.includes('Pods (rc/hello-node ×35)'));
+		// (The NAME column may be cut in the middle at this width: match its ends.)
+		t.truthy(lineWith(frame, '›hello-', 'vdtt6  ', '10.244.2.3'), `the cursor is still on hello-node-vdtt6:\n${frame}`);
+		t.is(selectedPod(s.model())?.name, 'hello-node-vdtt6');
+		t.not(s.model().cursor.pods, 2, 'at another index now');
+		// And x acts on it.
+		await s.press('x');
+		t.is(lines(s.frame())[28], 'pod "hello-node-vdtt6" deleted');
+
+		await s.press(KEYS.tab, KEYS.tab, KEYS.down, KEYS.down);
+		t.is(s.model().selected, 'kube-system/kube-dns');
+		await s.press('/', ...'dns');
+		frame = await s.press(KEYS.esc);
+		t.is(s.model().selected, 'kube-system/kube-dns');
+		t.truthy(lineWith(frame, '›kube-system', ' kube-dns '));
 	});
 });

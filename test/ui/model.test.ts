@@ -6,8 +6,10 @@ import test from 'ava';
 import fc from 'fast-check';
 import {runScript} from '../../source/headless/run-script.js';
 import type {State} from '../../source/sim/index.js';
-import {initialModel, type Model, type ModelAction, recordedScript, reduceModel, selectedPod} from '../../source/ui/model.js';
+import {bindingFor} from '../../source/ui/keymap.js';
+import {chooserItems, initialModel, type Model, type ModelAction, podUnderCursor, recordedScript, reduceModel, selectedPod} from '../../source/ui/model.js';
 import {scriptText} from '../../source/ui/run-tui.js';
+import {endpointView, servicePods} from '../../source/view/tui/index.js';
 import {loadState} from './helpers.js';
 
 const hello = loadState('samples/hello.yaml');
@@ -141,7 +143,7 @@ test('a prompt holds its subject as values; Enter builds the line from them and 
 		{type: 'promptOpened', subject: {purpose: 'scale', workload: 'rc/hello-node', namespace: 'default'}, text: '3'},
 		{type: 'promptEdited', text: '0'},
 	]);
-	t.deepEqual(scale.mode, {kind: 'prompt', purpose: 'scale', workload: 'rc/hello-node', namespace: 'default', text: '0'});
+	t.deepEqual(scale.mode, {kind: 'prompt', purpose: 'scale', workload: 'rc/hello-node', namespace: 'default', text: '0', selected: false});
 	const scaled = reduceModel(scale, {type: 'promptSubmitted'});
 	t.deepEqual(scaled.record, ['scale rc/hello-node --replicas=0 -n default']);
 	t.deepEqual(scaled.history, ['scale rc/hello-node --replicas=0 -n default']);
@@ -344,4 +346,161 @@ test('property: any session replays to the same simulation state', t => {
 		{numRuns: 40, seed: 7},
 	);
 	t.pass();
+});
+
+// Keys act on the row under the focused cursor (issue 10, problem 1).
+
+/** A key pressed in the normal mode, through the real keymap and reducer. */
+function key(m: Model, name: string): Model {
+	const out = bindingFor(name)!.run(m);
+	if (!Array.isArray(out) && !('type' in out)) throw new Error(`${name} refused: ${out.error}`);
+	return reduceAll(m, Array.isArray(out) ? out : [out]);
+}
+
+const helloSvc = (m: Model) => m.sim.services['default/hello-node-svc']!;
+
+test('x on an Endpoints row deletes that endpoint’s pod, not the Pods pane’s, and the log names it', t => {
+	const m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'endpoints'},
+		{type: 'move', delta: 2, rows: 3},
+	]);
+	// The Endpoints pane lists addresses by IP, the Pods pane pods by name: row 2 differs.
+	const row = endpointView(m.sim, helloSvc(m)).lines[m.cursor.endpoints]!;
+	t.not(row.pod, selectedPod(m)?.name, 'the two panes’ cursors are on different pods');
+	const after = key(m, 'x');
+	t.deepEqual(after.record, [`delete pod ${row.pod} -n default`]);
+	t.deepEqual(after.log[0], {kind: 'message', at: m.sim.clock, text: `pod "${row.pod}" deleted`, error: false});
+	const deleted = Object.values(after.sim.pods)
+		.filter(p => p.deletionTimestamp !== null)
+		.map(p => p.name);
+	t.deepEqual(deleted, [row.pod], 'exactly that pod is terminating');
+	for (const k of ['c', 'u']) t.true(key(m, k).record[0]?.includes(` ${row.pod} `), `${k} acts on ${row.pod}`);
+	const label = key(m, 'l');
+	t.true(label.mode.kind === 'prompt' && label.mode.purpose === 'label' && label.mode.pod === row.pod);
+});
+
+test('pod keys from the Services and Requests panes act on the pod the Pods pane highlights', t => {
+	const m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'pods'},
+		{type: 'move', delta: 1, rows: 3},
+		{type: 'focusPane', pane: 'services'},
+	]);
+	const highlighted = selectedPod(m)!;
+	t.is(highlighted.name, 'hello-node-c4hwf');
+	t.deepEqual(podUnderCursor(m), {pod: highlighted});
+	t.deepEqual(podUnderCursor({...m, focus: 'log'}), {pod: highlighted});
+	t.deepEqual(key(m, 'x').record, ['delete pod hello-node-c4hwf -n default']);
+});
+
+test('an Endpoints row without a pod behind it says so', t => {
+	const m = reduceModel(initialModel(hello), {type: 'focusPane', pane: 'endpoints'});
+	const none = {...m, sim: {...m.sim, endpoints: {}}};
+	t.deepEqual(podUnderCursor(none), {error: 'no endpoint under the cursor'});
+	t.deepEqual(bindingFor('x')!.run(none), {error: 'no endpoint under the cursor'});
+});
+
+// The cursor stays on its object (issue 10, problem 10).
+
+test('scaling up: the Pods cursor stays on the same pod though new pods sort in before it', t => {
+	const m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'pods'},
+		{type: 'move', delta: 2, rows: 3},
+	]);
+	t.is(selectedPod(m)?.name, 'hello-node-vdtt6');
+	const scaled = reduceAll(m, [run('scale rc hello-node --replicas=35'), tick(1000)]);
+	const names = servicePods(scaled.sim, helloSvc(scaled)).items.map(i => i.pod.name);
+	t.is(names.length, 35);
+	t.not(names.indexOf('hello-node-vdtt6'), 2, 'the pod moved down the list');
+	t.is(selectedPod(scaled)?.name, 'hello-node-vdtt6');
+	t.is(scaled.cursor.pods, names.indexOf('hello-node-vdtt6'));
+});
+
+test('the Endpoints cursor stays on its address as addresses come and go', t => {
+	const m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'endpoints'},
+		{type: 'move', delta: 2, rows: 3},
+	]);
+	const row = endpointView(m.sim, helloSvc(m)).lines[2]!;
+	const scaled = reduceAll(m, [run('scale rc hello-node --replicas=12'), tick(20_000)]);
+	const lines = endpointView(scaled.sim, helloSvc(scaled)).lines;
+	t.true(lines.findIndex(l => l.ip === row.ip) !== 2, 'the address moved');
+	t.is(lines[scaled.cursor.endpoints]?.ip, row.ip);
+	const target = podUnderCursor(scaled);
+	t.is('pod' in target ? target.pod.name : target.error, row.pod);
+});
+
+test('when the pod under the cursor is gone, the cursor stays at its row, clamped to the list', t => {
+	const m = reduceAll(initialModel(hello), [
+		{type: 'focusPane', pane: 'pods'},
+		{type: 'move', delta: 2, rows: 3},
+	]);
+	const down = reduceAll(m, [run('scale rc hello-node --replicas=1'), tick(60_000)]);
+	const names = servicePods(down.sim, helloSvc(down)).items.map(i => i.pod.name);
+	t.is(names.length, 1);
+	t.is(down.cursor.pods, 0);
+	t.is(selectedPod(down)?.name, names[0]);
+	const up = reduceAll(down, [run('scale rc hello-node --replicas=3'), tick(1000)]);
+	t.is(selectedPod(up)?.name, names[0], 'and from there on follows its new pod');
+});
+
+test('clearing the filter leaves the cursor on the Service it was on', t => {
+	const m = reduceAll(initialModel(hello), [{type: 'move', delta: 2, rows: 3}]);
+	t.is(m.selected, 'kube-system/kube-dns');
+	const filtered = reduceModel(m, {type: 'setFilter', filter: 'dns'});
+	t.is(filtered.selected, 'kube-system/kube-dns');
+	t.is(filtered.cursor.services, 0);
+	const cleared = reduceModel(filtered, {type: 'setFilter', filter: ''});
+	t.is(cleared.selected, 'kube-system/kube-dns');
+	t.is(cleared.cursor.services, 2);
+	// Filtered out, the first match is selected, and stays so when the filter is cleared.
+	const other = reduceModel(cleared, {type: 'setFilter', filter: 'hello'});
+	t.is(other.selected, 'default/hello-node-svc');
+	t.is(reduceModel(other, {type: 'setFilter', filter: ''}).selected, 'default/hello-node-svc');
+});
+
+// Prompts as form fields (issue 10, problem 6).
+
+test('the s prompt’s preset is selected: typing replaces it, Backspace edits it', t => {
+	const opened = key(reduceModel(initialModel(hello), {type: 'focusPane', pane: 'pods'}), 's');
+	t.like(opened.mode, {kind: 'prompt', purpose: 'scale', text: '3', selected: true});
+	const five = reduceModel(opened, {type: 'lineInput', text: '5'});
+	t.like(five.mode, {text: '5', selected: false});
+	t.deepEqual(reduceModel(five, {type: 'promptSubmitted'}).record, ['scale rc/hello-node --replicas=5 -n default']);
+	const erased = reduceAll(opened, [{type: 'lineErase'}, {type: 'lineInput', text: '7'}]);
+	t.like(erased.mode, {text: '7'});
+	const at35 = key(reduceAll(opened, [{type: 'lineInput', text: '35'}, {type: 'promptSubmitted'}, {type: 'focusPane', pane: 'pods'}]), 's');
+	t.like(at35.mode, {text: '35', selected: true});
+	t.like(reduceAll(at35, [{type: 'lineErase'}, {type: 'lineInput', text: '0'}]).mode, {text: '30'});
+});
+
+test('the l prompt starts empty; what is typed is the label change that runs', t => {
+	const opened = key(reduceModel(initialModel(hello), {type: 'focusPane', pane: 'pods'}), 'l');
+	t.like(opened.mode, {kind: 'prompt', purpose: 'label', text: '', selected: false});
+	const removed = reduceAll(opened, [{type: 'lineInput', text: 'app-'}, {type: 'promptSubmitted'}]);
+	t.deepEqual(removed.record, ['label pod hello-node-4fp4j -n default app- --overwrite']);
+	t.deepEqual(removed.sim.pods['default/hello-node-4fp4j']?.labels, {});
+	// Enter with nothing typed runs the line shown, and kubectl's own complaint shows.
+	const empty = reduceModel(opened, {type: 'promptSubmitted'});
+	t.deepEqual(empty.record, []);
+	t.is(empty.mode.kind === 'output' ? empty.mode.title : '', 'label pod hello-node-4fp4j -n default --overwrite');
+});
+
+// The f chooser (issue 10, problem 5).
+
+test('the chooser’s highlight is in the model: Down Down Enter picks the third client, then an address', t => {
+	const m = key(initialModel(hello), 'f');
+	const clients = chooserItems(m);
+	const picked = reduceAll(m, [{type: 'chooserMove', delta: 1}, {type: 'chooserMove', delta: 1}, {type: 'chooserPick'}]);
+	t.is(picked.client, clients[2]!.value);
+	t.is(picked.client, '--from node/node-1');
+	t.deepEqual(picked.mode, {kind: 'chooseAddress', at: 'dns'});
+	const addressed = reduceAll(picked, [{type: 'chooserMove', delta: 1}, {type: 'chooserPick'}]);
+	t.is(addressed.address, 'clusterIP');
+	t.deepEqual(addressed.mode, {kind: 'normal'});
+	t.is(addressed.focus, 'services');
+	// Clamped at both ends.
+	t.is(reduceAll(m, [{type: 'chooserMove', delta: -5}, {type: 'chooserPick'}]).client, '');
+	t.is(reduceAll(m, [{type: 'chooserMove', delta: 500}, {type: 'chooserPick'}]).client, clients.at(-1)!.value);
+	// Opened again, the highlight starts on the current choice.
+	t.deepEqual(key(addressed, 'f').mode, {kind: 'chooseClient', at: '--from node/node-1'});
 });
