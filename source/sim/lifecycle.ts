@@ -10,6 +10,7 @@ import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import {ownerKey, podKey, savePod, UNSCHEDULED} from './pods.js';
 import {schedule} from './scheduler.js';
+import {retryLoadBalancer} from './services.js';
 import type {Container, Labels, Pod, PodSpec, Probe, Timer, WorkloadKind} from './types.js';
 
 export interface NewPod {
@@ -265,6 +266,10 @@ function retryUnscheduled(d: Draft): void {
 
 function fire(d: Draft, timer: Timer, onChange: OnPodChange): void {
 	if (timer.kind === 'statefulSetNext') return;
+	if (timer.kind === 'loadBalancerRetry') {
+		retryLoadBalancer(d, timer);
+		return;
+	}
 	const pod = d.s.pods[timer.target];
 	if (!pod || pod.uid !== timer.uid) return; // stale: the pod was replaced
 	switch (timer.kind) {

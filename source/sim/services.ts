@@ -3,14 +3,14 @@
 // controller hand out a load-balancer address (B4), and start the endpoints.
 
 import type {Draft} from './draft.js';
-import {indexAdd, put} from './draft.js';
+import {addTimer, indexAdd, put} from './draft.js';
 import {buildEndpoints, emptyEndpoints, labelBucket} from './endpoints.js';
 import {recordEvent} from './events.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import {emptyTable} from './tables.js';
-import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort} from './types.js';
+import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort, Timer} from './types.js';
 
 /** What the first pass reserved for one Service. */
 export interface Reserved {
@@ -141,19 +141,22 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 	}
 }
 
+/** The service controller's workqueue backoff (controller.go minRetryDelay, maxRetryDelay). */
+const MIN_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 300_000;
+
 /**
  * The cloud provider's service controller (k8s.io/cloud-provider controllers/service/controller.go
  * syncLoadBalancerIfNeeded, processServiceCreateOrUpdate) with a simulated cloud whose load
  * balancers take the lowest free pool address (B4): `EnsuringLoadBalancer`, then
  * `EnsuredLoadBalancer` once the address is in status, or `SyncLoadBalancerFailed` with the
- * cloud's error wrapped as the controller wraps it, and EXTERNAL-IP stays <pending>. Without a
- * pool no controller runs, so nothing records an event (S93). The real controller retries a
- * failure with backoff; here the one attempt at creation is all there is.
+ * cloud's error wrapped as the controller wraps it, while EXTERNAL-IP stays <pending>. A failed
+ * sync goes back on the queue with ItemExponentialFailureRateLimiter's delay (5 s doubling to
+ * 300 s), so the two events count up as the controller tries again. Without a pool no controller
+ * runs, so nothing records an event (S93). Returns the ingress addresses.
  */
-function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): string[] {
+function syncLoadBalancer(d: Draft, service: Service, failures: number): string[] {
 	const owner = objectKey(service.namespace, service.name);
-	// A dump's status already holds the address: that balancer was ensured before we looked.
-	if (input.loadBalancerIngress && input.loadBalancerIngress.length > 0) return input.loadBalancerIngress;
 	const result = allocateLoadBalancerIP(d, owner, service.loadBalancerIP);
 	if (result === null) return [];
 	const involved = {kind: 'Service', namespace: service.namespace, name: service.name, uid: service.uid};
@@ -162,10 +165,26 @@ function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): s
 	event('Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
 	if (!result.ok) {
 		event('Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to ensure load balancer: ${result.detail}`);
+		const delay = Math.min(MIN_RETRY_MS * 2 ** failures, MAX_RETRY_MS);
+		addTimer(d, {at: d.s.clock + delay, kind: 'loadBalancerRetry', target: owner, uid: service.uid, failures: failures + 1});
 		return [];
 	}
 	event('Normal', 'EnsuredLoadBalancer', 'Ensured load balancer');
 	return [result.value];
+}
+
+function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): string[] {
+	// A dump's status already holds the address: that balancer was ensured before we looked.
+	if (input.loadBalancerIngress && input.loadBalancerIngress.length > 0) return input.loadBalancerIngress;
+	return syncLoadBalancer(d, service, 0);
+}
+
+/** A loadBalancerRetry timer: the controller syncs a still-pending LoadBalancer Service again. */
+export function retryLoadBalancer(d: Draft, timer: Timer): void {
+	const service = d.s.services[timer.target];
+	if (!service || service.uid !== timer.uid || service.type !== 'LoadBalancer' || service.loadBalancerIngress.length > 0) return;
+	const ingress = syncLoadBalancer(d, service, timer.failures ?? 1);
+	if (ingress.length > 0) put(d, 'services', timer.target, {...service, loadBalancerIngress: ingress});
 }
 
 /** A user-supplied Endpoints object for a Service without a selector (docs/semantics.md S81). */

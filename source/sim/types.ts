@@ -419,11 +419,13 @@ export interface Timer {
 	at: number;
 	/** Tie-breaker so timers at the same instant fire in creation order. */
 	seq: number;
-	kind: 'podStarted' | 'podReady' | 'podUnready' | 'probeFailed' | 'podGone' | 'statefulSetNext';
-	/** pod key `ns/name`, or workload key for statefulSetNext. */
+	kind: 'podStarted' | 'podReady' | 'podUnready' | 'probeFailed' | 'podGone' | 'statefulSetNext' | 'loadBalancerRetry';
+	/** pod key `ns/name`, workload key for statefulSetNext, service key for loadBalancerRetry. */
 	target: string;
-	/** The pod uid the timer was set for: a stale timer (pod replaced) is ignored. */
+	/** The uid of the pod (or Service) the timer was set for: a stale timer (object replaced) is ignored. */
 	uid: string;
+	/** loadBalancerRetry: how many syncs failed before, for the controller's exponential backoff. */
+	failures?: number;
 }
 
 /** The object an event is about (core/v1 ObjectReference). */

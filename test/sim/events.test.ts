@@ -255,6 +255,24 @@ test('LoadBalancer: an exhausted pool or a loadBalancerIP outside it is SyncLoad
 	]);
 });
 
+test('LoadBalancer: a failed sync is retried with the workqueue backoff (5 s doubling, 300 s cap); each retry counts both events up', t => {
+	const lb = (name: string) => service(name, {type: 'LoadBalancer'});
+	let state = boot(input({config: {loadBalancerPool: ['203.0.113.7/32']}, services: [lb('first'), lb('second')]}));
+	const counts = () => about(state, 'Service', 'second').map(e => `${e.reason} x${e.count} ${e.firstAt / 1000}-${e.lastAt / 1000}s`);
+	state = run(state, wait(4)).state;
+	t.deepEqual(counts(), ['EnsuringLoadBalancer x1 0-0s', 'SyncLoadBalancerFailed x1 0-0s']);
+	state = run(state, wait(1)).state;
+	t.deepEqual(counts(), ['EnsuringLoadBalancer x2 0-5s', 'SyncLoadBalancerFailed x2 0-5s']);
+	// Syncs at 0, 5, 15, 35, 75, 155, 315 s; the next delay would be 320 s, capped at 300: 615 s.
+	state = run(state, wait(609)).state;
+	t.deepEqual(counts(), ['EnsuringLoadBalancer x7 0-315s', 'SyncLoadBalancerFailed x7 0-315s']);
+	state = run(state, wait(1)).state;
+	t.deepEqual(counts(), ['EnsuringLoadBalancer x8 0-615s', 'SyncLoadBalancerFailed x8 0-615s']);
+	t.deepEqual(state.services['default/second']!.loadBalancerIngress, []);
+	// The Service that got its address is not synced again.
+	t.is(about(state, 'Service', 'first').length, 2);
+});
+
 test("LoadBalancer: without a pool no controller runs (S93), so no event; a dump's recorded address needs none either", t => {
 	const lb = service('web', {type: 'LoadBalancer'});
 	const bare = boot(input({services: [lb]}));

@@ -251,6 +251,13 @@ test('describe svc LoadBalancer: Ensuring/Ensured from the service-controller; a
 		'0s          Warning   SyncLoadBalancerFailed   service/second   Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
 	]);
 	t.regex(execute(state, 'get svc second').out[1] ?? '', /^second +LoadBalancer +\S+ +<pending> +80:\d+\/TCP/);
+	// The controller retries (syncs at 0, 5, 15, 35, 75, 155, 315 s); describe.go prints an
+	// aggregated event as `%s (x%d over %s)`: last seen, count, first seen.
+	const later = execute(execute(state, 'wait 10m').state, 'describe svc second').out;
+	t.deepEqual(later.slice(-2), [
+		'  Normal   EnsuringLoadBalancer    4m45s (x7 over 10m)  service-controller  Ensuring load balancer',
+		'  Warning  SyncLoadBalancerFailed  4m45s (x7 over 10m)  service-controller  Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
+	]);
 });
 
 test('describe svc: NotFound', t => {
