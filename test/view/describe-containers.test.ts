@@ -3,6 +3,7 @@
 // (k8s.io/api core/v1 Probe with pkg/apis/core/v1/defaults.go SetDefaults_Probe and
 // SetDefaults_HTTPGetAction). The expected texts follow DescribeProbe's format strings:
 // `http-get <url.URL.String()>`, `exec %v`, `tcp-socket %s:%s`, `grpc <pod>:%d %s`, `unknown`.
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../source/session/execute.js';
 import type {Probe} from '../../source/sim/index.js';
@@ -129,4 +130,21 @@ test('-o yaml of a Deployment carries its template probe the same way', t => {
 		'          successThreshold: 1',
 		'          timeoutSeconds: 1',
 	]);
+});
+
+test('a dump round-trips: each recorded probe comes back from -o json as the API server returned it', t => {
+	const text = readFileSync('test/fixtures/dump/cluster.json', 'utf8');
+	const state = bootSources([{name: 'cluster.json', text}]);
+	const pods = (
+		JSON.parse(text).items as Array<{kind: string; metadata: {name: string; namespace: string}; spec: {containers: Array<Record<string, unknown>>}}>
+	).filter(item => item.kind === 'Pod' && item.spec.containers.some(c => c.readinessProbe));
+	t.true(pods.length > 0);
+	for (const pod of pods) {
+		const shown = JSON.parse(execute(state, `get pod ${pod.metadata.name} -n ${pod.metadata.namespace} -o json`).out.join('\n'));
+		for (const [i, container] of pod.spec.containers.entries()) {
+			for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+				t.deepEqual(shown.spec.containers[i][key], container[key], `${pod.metadata.name} ${key}`);
+			}
+		}
+	}
 });
