@@ -134,7 +134,9 @@ function progress(files: Array<{text: string}>): (message: string) => void {
 	return message => process.stderr.write(`k8s-svc-tui: ${message} (${seconds()} s)\n`);
 }
 
-function load(options: Options): {state: State; loaded: LoadResult} | null {
+/** `note` takes the warnings and the skipped line: stderr, or for the TUI its request log (written
+ *  to stderr they would land behind the alternate screen, unseen). */
+function load(options: Options, note: (line: string) => void = writeErr): {state: State; loaded: LoadResult} | null {
 	const read = readSources(options.files, readStdin);
 	const report = progress(read.files);
 	const booted = boot(read.files, {
@@ -144,9 +146,9 @@ function load(options: Options): {state: State; loaded: LoadResult} | null {
 		onValidated: ({input: {pods, services, workloads}}) =>
 			report(`parsed and validated ${pods.length} pods, ${services.length} Services, ${workloads.length} workloads; settling the cluster…`),
 	});
-	booted.loaded.warnings.forEach(printDiagnostic);
+	for (const warning of booted.loaded.warnings) note(sanitize(formatDiagnostic(warning)));
 	const skipped = formatSkipped(booted.loaded.skipped);
-	if (skipped) writeErr(skipped);
+	if (skipped) note(skipped);
 	if (!booted.ok) {
 		booted.errors.forEach(printDiagnostic);
 		return null;
@@ -180,7 +182,9 @@ async function main(argv: string[]): Promise<number> {
 		writeErr('error: the TUI needs an interactive terminal; to run commands without one, use --script FILE (or --script - to read them from stdin)');
 		return 2;
 	}
-	const started = load(options);
+	const notices: string[] = [];
+	const tui = !options.check && options.script === undefined;
+	const started = load(options, tui ? line => notices.push(line) : writeErr);
 	if (started === null) return 1;
 	const {state, loaded} = started;
 	if (options.check) {
@@ -205,7 +209,7 @@ async function main(argv: string[]): Promise<number> {
 	// terminal (checked above), so it must behave as one. Both read these when Ink is imported.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
 	const {runTui} = await import('./source/ui/run-tui.js');
-	return runTui(state, {seed: options.seed, files: options.files, ...(options.record ? {record: options.record} : {})});
+	return runTui(state, {seed: options.seed, files: options.files, notices, ...(options.record ? {record: options.record} : {})});
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

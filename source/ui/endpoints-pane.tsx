@@ -1,9 +1,80 @@
 import {sanitize} from '../view/index.js';
-import {endpointView} from '../view/tui/index.js';
+import {type EndpointChange, endpointView} from '../view/tui/index.js';
 import {HIGHLIGHT_MS, type Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
 
-const STATE_COLOR = {ready: 'green', 'not ready': 'yellow', terminating: 'red'} as const;
+const STATE_COLOR = {ready: 'green', 'not ready': 'yellow', terminating: 'red', 'no port': 'red'} as const;
+
+const HEADERS = ['ADDRESS', 'NODE', 'POD', 'STATE', 'CHANGE'];
+// What goes first when narrow: NODE, then POD, then CHANGE (the head tells the latest change too).
+const PRIORITY = [0, 3, 2, 0, 1];
+// Planned widths (`10.244.1.3:8080`, `node-1`, a generated pod name, `terminating`,
+// `was 10.244.1.3`): the columns shown depend on the pane's width, not on this second's rows.
+const NOMINAL = [15, 6, 16, 11, 14];
+
+/** The CHANGE cell of an address still listed. */
+function listedChange(change: EndpointChange | undefined, successor: EndpointChange | undefined): string {
+	if (!change) return '';
+	if (change.kind === 'added') {
+		switch (change.cause) {
+			case 'replaced':
+				return change.replaces === change.ip ? 'new pod, same IP' : `was ${change.replaces}`;
+			case 'restarted':
+				return 'restarted, same IP';
+			case 'joined selector':
+				return 'joined selector';
+			default:
+				return change.cause;
+		}
+	}
+	if (successor) return `→ ${successor.ip}`;
+	switch (change.cause) {
+		case 'restarted':
+			return 'restarting, same IP';
+		case 'unready':
+			return 'not ready';
+		default:
+			return change.cause;
+	}
+}
+
+/** The CHANGE cell of an address that is gone from the list. */
+function goneChange(change: EndpointChange, successor: EndpointChange | undefined): string {
+	if (successor) return `→ ${successor.ip}`;
+	return change.cause;
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The latest change in a sentence, for the line above the rows (it stays when CHANGE does not fit). */
+function story(recent: ReadonlyArray<EndpointChange>, head: string): string | null {
+	const last = recent.at(-1);
+	if (!last) return null;
+	const now = recent.filter(c => c.at === last.at);
+	const replaced = [...now].reverse().find(c => c.cause === 'replaced');
+	if (replaced) return replaced.replaces === replaced.ip ? `IP ${replaced.ip}: new pod, same IP` : `IP ${replaced.replaces} → ${replaced.ip} (pod replaced)`;
+	const count = (cause: EndpointChange['cause']) => now.filter(c => c.cause === cause).length;
+	// Scaling: the counts in the head are the news, and what made them.
+	if (count('scaled up') > 0) return `${head} · +${plural(count('scaled up'), 'pod')}, scaled up`;
+	if (count('scaled down') > 0) return `${head} · −${plural(count('scaled down'), 'pod')}, scaled down`;
+	switch (last.cause) {
+		case 'restarted':
+			return last.kind === 'added' ? `IP ${last.ip} kept (container restarted)` : `IP ${last.ip} kept: container restarting`;
+		case 'left selector':
+			return `${last.ip} left the selector (pod runs on)`;
+		case 'joined selector':
+			return `${last.ip} joined the selector`;
+		case 'deleted':
+			// Its replacement, once ready, is the story; until then the counts are.
+			return null;
+		case 'unready':
+			return `${last.ip} not ready (readiness failing)`;
+		case 'ready again':
+			return `${last.ip} ready again`;
+		default:
+			return `${last.ip} new`;
+	}
+}
 
 export function EndpointsPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
@@ -26,25 +97,24 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 	const view = endpointView(model.sim, service);
 	const now = model.sim.clock;
 	const recent = model.changes.filter(c => c.service === model.selected && now - c.at <= HIGHLIGHT_MS);
+	const successorOf = (gone: EndpointChange) => recent.find(c => c.kind === 'added' && c.cause === 'replaced' && c.replaces === gone.ip && c.at >= gone.at);
+	const latestFor = (ip: string, pod: string) => [...recent].reverse().find(c => c.ip === ip && sanitize(c.pod ?? '<none>') === pod);
 	const rows: PaneRow[] = view.lines.map(line => {
-		const added = recent.find(c => c.kind === 'added' && c.ip === line.ip);
-		const replacedBy = recent.find(c => c.kind === 'added' && c.replaces === line.ip);
-		const change = added ? (added.replaces ? `was ${added.replaces}` : 'new') : replacedBy ? `→ ${replacedBy.ip}` : '';
+		const change = latestFor(line.ip, line.pod);
 		return {
-			cells: [line.address, line.node, line.pod, line.state, change],
+			cells: [line.address, line.node, line.pod, line.state, listedChange(change, change?.kind === 'removed' ? successorOf(change) : undefined)],
 			color: STATE_COLOR[line.state],
-			bold: added !== undefined,
+			bold: change?.kind === 'added',
 		};
 	});
 	// Addresses that just stopped taking traffic and are already gone from the list.
-	for (const gone of recent.filter(c => c.kind === 'removed' && !view.lines.some(l => l.ip === c.ip))) {
-		const successor = recent.find(c => c.kind === 'added' && c.replaces === gone.ip);
-		rows.push({cells: [gone.ip, '', sanitize(gone.pod ?? ''), 'gone', successor ? `→ ${successor.ip}` : ''], color: 'gray'});
+	const shown = new Set(view.lines.map(l => l.ip));
+	for (const gone of recent.filter(c => c.kind === 'removed' && !shown.has(c.ip))) {
+		// Only the latest word on each address.
+		if (latestFor(gone.ip, sanitize(gone.pod ?? '<none>')) !== gone) continue;
+		rows.push({cells: [gone.ip, '', sanitize(gone.pod ?? ''), 'gone', goneChange(gone, successorOf(gone))], color: 'gray'});
 	}
-	const headless = service.clusterIP === 'None';
-	// The latest IP change stays in view even when the CHANGE column does not fit.
-	const latest = [...recent].reverse().find(c => c.kind === 'added' && c.replaces);
-	const head = latest ? `IP ${latest.replaces} → ${latest.ip} (pod replaced)` : view.head;
+	const head = [story(recent, view.head) ?? view.head, ...view.warnings.map(w => `⚠ ${w}`)];
 	return (
 		<TablePane
 			title={`Endpoints: ${sanitize(service.name)}`}
@@ -52,8 +122,11 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 			width={width}
 			height={height}
 			head={head}
-			headers={view.lines.length > 0 || rows.length > 0 ? [headless ? 'DNS RECORD' : 'ADDRESS', 'NODE', 'POD', 'STATE', 'CHANGE'] : []}
-			priority={[0, 3, 2, 0, 1]}
+			// Room for the story and a warning, and still three rows of addresses.
+			headRows={Math.max(1, Math.min(3, height - 4))}
+			headers={view.lines.length > 0 || rows.length > 0 || service.type !== 'ExternalName' ? HEADERS : []}
+			priority={PRIORITY}
+			nominal={NOMINAL}
 			rows={rows}
 			cursor={focused ? model.cursor.endpoints : null}
 			empty={service.type === 'ExternalName' ? '' : 'no endpoints: connections are refused'}

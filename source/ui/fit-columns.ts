@@ -1,5 +1,8 @@
 // Fit a table into a pane's width, as k9s does on narrow terminals: drop the least important
-// columns first, then shorten the first (name) column with an ellipsis.
+// columns first, then shorten the first (name) column with an ellipsis. Widths are display
+// widths (text-width.ts): a Hangul or CJK name takes two columns a character.
+
+import {fitWidth, textWidth} from './text-width.js';
 
 export interface Fitted {
 	/** Indexes of the columns kept, in display order. */
@@ -10,14 +13,17 @@ export interface Fitted {
 const GAP = 2;
 
 /**
- * `priority[i]`: 0 = always kept; higher numbers are dropped first.
+ * `priority[i]`: 0 = always kept; higher numbers are dropped first (of equal ones, the rightmost).
+ * `nominal[i]`: the width column i is planned with. Which columns a pane shows then depends on its
+ * width alone, not on what the rows say this second, so columns do not come and go as statuses
+ * change (a pane that jumps loses the reader). Without it the column's content decides.
  */
-export function fitColumns(headers: string[], rows: string[][], width: number, priority: number[], shrinkTo: number[] = []): Fitted {
-	const all = headers.map((h, index) => ({
-		index,
-		width: Math.max(h.length, ...rows.map(r => (r[index] ?? '').length)),
-		priority: priority[index] ?? 0,
-	}));
+export function fitColumns(headers: string[], rows: string[][], width: number, priority: number[], shrinkTo: number[] = [], nominal: number[] = []): Fitted {
+	const all = headers.map((h, index) => {
+		const content = Math.max(textWidth(h), ...rows.map(r => textWidth(r[index] ?? '')));
+		const planned = nominal[index];
+		return {index, content, width: planned === undefined ? content : Math.max(textWidth(h), planned), priority: priority[index] ?? 0};
+	});
 	let columns = all;
 	const total = () => columns.reduce((sum, c) => sum + c.width, 0) + GAP * (columns.length - 1);
 	// Long cells that read fine cut short (`53/UDP,53/TCP,91…`) give up width before any column goes.
@@ -26,16 +32,37 @@ export function fitColumns(headers: string[], rows: string[][], width: number, p
 		const min = shrinkTo[column.index];
 		if (min !== undefined && column.width > min) column.width = Math.max(min, column.width - (total() - width));
 	}
-	// A column with nothing in any row (the Endpoints pane's CHANGE between changes, an
-	// EXTERNAL-IP that is `<none>` everywhere) goes before any column that says something.
-	const blank = (i: number) => rows.length > 0 && rows.every(r => (r[i] ?? '') === '' || r[i] === '<none>');
 	while (total() > width) {
 		const droppable = columns.filter(c => c.priority > 0);
 		const [firstDroppable, ...others] = droppable;
 		if (firstDroppable === undefined) break;
-		// Of equal priorities, the rightmost goes first.
-		const drop = droppable.find(c => blank(c.index)) ?? others.reduce((a, b) => (b.priority >= a.priority ? b : a), firstDroppable);
+		const drop = others.reduce((a, b) => (b.priority >= a.priority ? b : a), firstDroppable);
 		columns = columns.filter(c => c !== drop);
+	}
+	// Planned, the kept columns take what their cells need; cells wider than planned give the
+	// excess back when the row is too long, the widest excess first; room left over pads the
+	// columns out to their planned widths, so they stay put while statuses come and go.
+	if (nominal.length > 0) {
+		const planned = new Map(columns.map(c => [c.index, c.width]));
+		const plannedOf = (c: {index: number; width: number}) => planned.get(c.index) ?? c.width;
+		for (const c of columns) c.width = c.content;
+		// Cells that read fine cut short (shrinkTo) go first, then the widest excess.
+		const order = [...columns].sort((a, b) => b.content - plannedOf(b) - (a.content - plannedOf(a)));
+		for (const c of columns) {
+			const min = shrinkTo[c.index];
+			const over = total() - width;
+			if (over > 0 && min !== undefined && c.width > min) c.width = Math.max(min, c.width - over);
+		}
+		for (const c of order) {
+			const over = total() - width;
+			if (over <= 0) break;
+			if (c.width > plannedOf(c)) c.width = Math.max(plannedOf(c), c.width - over);
+		}
+		for (const c of columns) {
+			const spare = width - total();
+			if (spare <= 0) break;
+			if (c.width < plannedOf(c)) c.width += Math.min(spare, plannedOf(c) - c.width);
+		}
 	}
 	const widths = columns.map(c => c.width);
 	const over = total() - width;
@@ -44,13 +71,7 @@ export function fitColumns(headers: string[], rows: string[][], width: number, p
 }
 
 /** `middle`: cut the middle, not the end: generated names differ in their tails (`hello-node-4fp4j`). */
-export function cell(text: string, width: number, middle = false): string {
-	if (text.length <= width) return text.padEnd(width);
-	if (width <= 1) return text.slice(0, width);
-	if (!middle) return `${text.slice(0, width - 1)}…`;
-	const tail = Math.ceil((width - 1) / 2);
-	return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
-}
+export const cell = (text: string, width: number, middle = false): string => fitWidth(text, width, middle);
 
 /** `middleFirst`: the first (name) column, the one `fitColumns` shortens, is cut in the middle. */
 export function layoutRow(row: string[], fitted: Fitted, middleFirst = false): string {
@@ -58,7 +79,7 @@ export function layoutRow(row: string[], fitted: Fitted, middleFirst = false): s
 	return fitted.columns
 		.map((c, k) => {
 			const text = row[c] ?? '';
-			return cell(text, fitted.widths[k] ?? text.length, middleFirst && k === 0);
+			return cell(text, fitted.widths[k] ?? textWidth(text), middleFirst && k === 0);
 		})
 		.join(' '.repeat(GAP))
 		.trimEnd();

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {clockText} from './clock-text.js';
 import type {Model} from './model.js';
+import {clipWidth, textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 // Counting a 10,000-pod table on every frame showed up in profiles; tables change far less often.
@@ -21,9 +22,10 @@ export function Header({model, width, title}: {model: Model; width: number; titl
 	const clock = `${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
 	// The clock always shows; the left part gives way.
 	const full = `k8s-svc-tui · ${title} · ${counts}`;
-	const room = Math.max(0, width - clock.length - 1);
-	const left = full.length <= room ? full : `${full.slice(0, Math.max(0, room - 1))}…`;
-	const gap = Math.max(1, width - left.length - clock.length);
+	// Display widths: a file or Service name in Hangul takes two columns a character.
+	const room = Math.max(0, width - textWidth(clock) - 1);
+	const left = clipWidth(full, room);
+	const gap = Math.max(1, width - textWidth(left) - textWidth(clock));
 	return (
 		<Box width={width}>
 			<Text wrap="truncate">

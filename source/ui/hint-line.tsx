@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {KEYMAP} from './keymap.js';
+import {textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 const SHOWN: Record<string, string> = {'ctrl+k': '^k', space: 'space', tab: 'tab'};
@@ -14,7 +15,7 @@ export function hintText(width: number): string {
 		const [first] = b.keys;
 		if (first === undefined) continue;
 		const item = `${SHOWN[first] ?? first} ${b.label}`;
-		if ((text ? text.length + 2 : 0) + item.length + 2 + tail.length > width) break;
+		if ((text ? textWidth(text) + 2 : 0) + textWidth(item) + 2 + textWidth(tail) > width) break;
 		text = text ? `${text}  ${item}` : item;
 	}
 	return text ? `${text}  ${tail}` : tail;

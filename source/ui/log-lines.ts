@@ -2,9 +2,10 @@
 // on node) or why it failed; a burst becomes a per-pod distribution bar.
 
 import type {RequestTrace} from '../sim/index.js';
-import {sanitize} from '../view/index.js';
+import {sanitize, traceHops} from '../view/index.js';
 import {clockText} from './clock-text.js';
 import type {LogEntry} from './model.js';
+import {padWidth, textWidth} from './text-width.js';
 
 export interface LogLine {
 	text: string;
@@ -13,17 +14,40 @@ export interface LogLine {
 
 const BAR = 20;
 
-/** The way in, then the answer: two parts, so narrow screens can put them on two lines. */
-function traceParts(trace: RequestTrace): {asked: string; answer: string; color: string} {
-	const who = `${trace.client.kind}/${trace.client.name}`;
-	const via = trace.resolved && trace.via !== 'none' ? ` → ${trace.via} ${trace.resolved}` : '';
-	const asked = `${who} → ${trace.target}${via}`;
-	if (trace.outcome === 'ok') {
-		const e = trace.endpoint;
-		const answer = e ? `${e.pod ?? e.ip} ${e.ip}:${e.port}${e.node ? ` on ${e.node}` : ''}` : trace.reason;
-		return {asked, answer: `→ ${answer} ✓${trace.affinity ? ' (affinity)' : ''}`, color: 'green'};
-	}
-	return {asked, answer: `✗ ${trace.reason}`, color: 'red'};
+/**
+ * `first`, then each piece after a space, on as few lines as `width` allows: a piece that does
+ * not fit starts a continuation line under the text after the clock, so no hop is ever cut.
+ */
+function wrapPieces(clock: string, first: string, pieces: string[], width: number, color?: string): LogLine[] {
+	const indent = ' '.repeat(textWidth(clock));
+	const lines: string[] = [`${clock} ${first}`];
+	const add = (piece: string, whole: boolean) => {
+		const last = lines[lines.length - 1] ?? '';
+		if (textWidth(last) + 1 + textWidth(piece) <= width) lines[lines.length - 1] = `${last} ${piece}`;
+		// Too long even for a line of its own (a long reason): from a fresh line, word by word.
+		else if (whole && textWidth(indent) + 1 + textWidth(piece) > width && piece.includes(' ')) {
+			const [first = '', ...words] = piece.split(' ');
+			lines.push(`${indent} ${first}`);
+			for (const word of words) add(word, false);
+		} else lines.push(`${indent} ${piece}`);
+	};
+	for (const piece of pieces) add(piece, true);
+	return lines.map(text => ({text, ...(color ? {color} : {})}));
+}
+
+/** The hops of request-trace.ts (the ones headless mode prints), marked ✓ or ✗ at the end. */
+function traceLines(clock: string, trace: RequestTrace, width: number): LogLine[] {
+	const {hops, outcome} = traceHops(trace);
+	const ok = trace.outcome === 'ok';
+	const pieces = hops.map(h => `→ ${sanitize(h)}`);
+	// With a pod that answered, ✓ says it all (how it was picked is for `curl` in the palette);
+	// without one (an ExternalName's CNAME leads outside) the reason is the answer.
+	const mark = sanitize(ok ? (trace.endpoint !== null || trace.reason === '' ? '✓' : `✓ ${trace.reason}`) : `✗ ${outcome}`);
+	const last = pieces.pop();
+	// A bare ✓ stays with the pod that answered; a mark with words is a piece of its own.
+	if (last !== undefined) pieces.push(...(mark === '✓' ? [`${last} ${mark}`] : [last, mark]));
+	else pieces.push(mark);
+	return wrapPieces(clock, sanitize(`${trace.client.kind}/${trace.client.name}`), pieces, width, ok ? 'green' : 'red');
 }
 
 export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): LogLine[] {
@@ -31,13 +55,9 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 	for (const entry of entries) {
 		const t = clockText(entry.at);
 		switch (entry.kind) {
-			case 'request': {
-				const {asked, answer, color} = traceParts(entry.trace);
-				const one = `${t} ${asked} ${answer}`;
-				if (one.length <= width) lines.push({text: one, color});
-				else lines.push({text: `${t} ${asked}`, color}, {text: `${' '.repeat(t.length)} ${answer}`, color});
+			case 'request':
+				lines.push(...traceLines(t, entry.trace, width));
 				break;
-			}
 			case 'burst': {
 				const s = entry.summary;
 				lines.push({
@@ -45,10 +65,10 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 					color: s.failed === 0 ? 'green' : s.ok === 0 ? 'red' : 'yellow',
 				});
 				const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-				const width = Math.max(0, ...pods.map(([p]) => p.length));
+				const width = Math.max(0, ...pods.map(([p]) => textWidth(sanitize(p))));
 				for (const [pod, n] of pods) {
 					const bar = '█'.repeat(Math.max(1, Math.round((n / s.total) * BAR)));
-					lines.push({text: `        ${pod.padEnd(width)} ${bar.padEnd(BAR)} ${n}`});
+					lines.push({text: `        ${padWidth(sanitize(pod), width)} ${bar.padEnd(BAR)} ${n}`});
 				}
 				for (const [reason, n] of Object.entries(s.byReason).sort()) lines.push({text: `        ✗ ${n}× ${reason}`, color: 'red'});
 				break;
@@ -58,15 +78,16 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 				const answer =
 					r.answers.length > 0 ? r.answers.map(a => `${a.type} ${a.data}`).join(', ') : r.upstream ? 'forwarded upstream (not simulated)' : r.rcode;
 				const color = r.rcode === 'NXDOMAIN' ? 'red' : 'cyan';
-				const one = `${t} ${entry.client} nslookup ${r.question} → ${answer}`;
 				// Like a request: the answer gets its own line rather than losing its end.
-				if (one.length <= width) lines.push({text: one, color});
-				else lines.push({text: `${t} ${entry.client} nslookup ${r.question}`, color}, {text: `${' '.repeat(t.length)} → ${answer}`, color});
+				lines.push(...wrapPieces(t, sanitize(`${entry.client} nslookup ${r.question}`), [sanitize(`→ ${answer}`)], width, color));
 				break;
 			}
-			case 'message':
-				lines.push({text: `${t} ${entry.text}`, ...(entry.error ? {color: 'red'} : {})});
+			case 'message': {
+				// Word by word, so a long warning (a load warning names file:line:col first) reads whole.
+				const [first = '', ...words] = sanitize(entry.text).split(' ');
+				lines.push(...wrapPieces(t, first, words, width, entry.error ? 'red' : undefined));
 				break;
+			}
 		}
 	}
 	return lines.map(l => ({...l, text: sanitize(l.text)}));

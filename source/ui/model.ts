@@ -8,7 +8,7 @@
 import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
-import {type EndpointChange, endpointChanges, endpointView, serviceList, servicePods} from '../view/tui/index.js';
+import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
 import {addressChoices, clientChoices} from './targets.js';
 
 export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
@@ -40,7 +40,7 @@ type Mode =
 	| {kind: 'output'; title: string; lines: string[]; error: boolean};
 
 interface ServiceStats {
-	/** Addresses that started taking traffic after the start: the pod IP churn behind the Service. */
+	/** Pods replaced by new pods with new IPs: the pod IP churn behind the Service. */
 	ipChanges: number;
 	ok: number;
 	total: number;
@@ -64,8 +64,8 @@ export interface Model {
 	client: string;
 	address: AddressMode;
 	log: LogEntry[];
-	/** Recent endpoint changes, newest last; `replaces` pairs a new address with the one it took over from. */
-	changes: Array<EndpointChange & {replaces?: string}>;
+	/** Recent endpoint changes, newest last, with their causes; `replaces` pairs a new address with the one it took over from. */
+	changes: EndpointChange[];
 	stats: Record<string, ServiceStats>;
 	/** The session as a script: commands and the waits between them. */
 	record: string[];
@@ -143,26 +143,18 @@ export function recordedScript(model: Model): string[] {
 }
 
 function absorb(model: Model, next: State): Model {
-	const changes = endpointChanges(model.sim, next);
+	// Classified and paired (a killed pod with its replacement) in view/tui/endpoint-changes.ts.
+	const changes = endpointChanges(model.sim, next, model.changes, HIGHLIGHT_MS);
 	if (changes.length === 0) return {...model, sim: next};
-	const recent = [...model.changes];
 	const stats = {...model.stats};
 	for (const change of changes) {
-		let entry: EndpointChange & {replaces?: string} = change;
-		if (change.kind === 'added') {
-			// Pair a new address with the latest unpaired one that vanished from the same Service a
-			// moment ago (a killed pod and its replacement); pods that come long after others left
-			// (scaled to 0, later back up) replace nobody.
-			const gone = [...recent]
-				.reverse()
-				.find(c => c.kind === 'removed' && c.service === change.service && change.at - c.at <= HIGHLIGHT_MS && !recent.some(o => o.replaces === c.ip));
-			if (gone) entry = {...change, replaces: gone.ip};
-			const s = stats[change.service] ?? {ipChanges: 0, ok: 0, total: 0};
-			stats[change.service] = {...s, ipChanges: s.ipChanges + 1};
-		}
-		recent.push(entry);
+		// Only a pod replaced by a new pod with a new IP changes the IPs behind the Service; a
+		// restart keeps its IP, scaling and relabeling replace nobody.
+		if (change.cause !== 'replaced' || change.replaces === change.ip) continue;
+		const s = stats[change.service] ?? {ipChanges: 0, ok: 0, total: 0};
+		stats[change.service] = {...s, ipChanges: s.ipChanges + 1};
 	}
-	return {...model, sim: next, changes: recent.slice(-CHANGES_MAX), stats};
+	return {...model, sim: next, changes: [...model.changes, ...changes].slice(-CHANGES_MAX), stats};
 }
 
 const podKey = (pod: Pod) => `${pod.namespace}/${pod.name}`;
@@ -229,9 +221,11 @@ function runLine(model: Model, line: string, show: boolean): Model {
 	for (const {action, result: r} of result.steps ?? []) {
 		if (r.kind === 'requests') {
 			for (const trace of r.requests) {
-				if (trace.service) {
-					const s = stats[trace.service] ?? {ipChanges: 0, ok: 0, total: 0};
-					stats[trace.service] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
+				// Every request counts toward the Service it was aimed at, failed lookups included.
+				const key = requestService(next.sim, trace);
+				if (key) {
+					const s = stats[key] ?? {ipChanges: 0, ok: 0, total: 0};
+					stats[key] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
 				}
 			}
 			const [first] = r.requests;

@@ -4,6 +4,12 @@ import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAME READY STATUS RESTARTS AGE IP NODE
 const PRIORITY = [0, 3, 0, 4, 5, 0, 2];
+// Planned widths (a generated name, `1/1`, `Terminating`, `RESTARTS`, `59s`, an IP, `node-1`),
+// so a pod turning Terminating or ContainerCreating does not make a column come or go.
+const NOMINAL = [16, 5, 11, 8, 3, 10, 6];
+// Narrow, the name is cut in its middle (`hello-…e-gjtk9`: the tail tells pods apart) before a
+// status like ContainerCreating is cut.
+const SHRINK_TO = [13];
 
 function color(status: string, ready: string): string | undefined {
 	if (status === 'Terminating') return 'red';
@@ -28,6 +34,8 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 			height={height}
 			headers={list.headers}
 			priority={PRIORITY}
+			nominal={NOMINAL}
+			shrinkTo={SHRINK_TO}
 			rows={rows}
 			cursor={Math.min(model.cursor.pods, Math.max(0, rows.length - 1))}
 			empty={

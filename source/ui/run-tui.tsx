@@ -14,6 +14,16 @@ export interface TuiOptions {
 	seed: number;
 	files: string[];
 	record?: string;
+	/** Load warnings and the skipped line, shown in the request log: written to stderr they would
+	 *  land behind the alternate screen. */
+	notices?: string[];
+}
+
+/** The first model, with the load's notices as its first log entries (in the order they came). */
+export function startModel(state: State, notices: ReadonlyArray<string> = []): Model {
+	const model = initialModel(state);
+	if (notices.length === 0) return model;
+	return {...model, log: notices.map(text => ({kind: 'message' as const, at: state.clock, text: sanitize(text), error: false}))};
 }
 
 export function scriptText(model: Model, options: TuiOptions): string {
@@ -32,7 +42,7 @@ const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export async function runTui(state: State, options: TuiOptions): Promise<number> {
-	let latest = initialModel(state);
+	let latest = startModel(state, options.notices);
 	let savedLines = -1;
 	const save = () => {
 		if (!options.record) return;

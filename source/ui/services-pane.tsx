@@ -7,12 +7,17 @@ import {type PaneRow, TablePane} from './table-pane.js';
 // EXTERNAL-IP and PORT(S) cells have been cut short.
 const PRIORITY = [3, 0, 2, 0, 4, 1, 5, 0];
 const SHRINK_TO = [Infinity, Infinity, Infinity, Infinity, 15, 12, Infinity, Infinity];
+// Planned widths (`kube-system`, a name, `LoadBalancer`, an IP, …, `3/3 ready`): which columns
+// show depends on the pane's width, not on the rows on screen or this second's statuses.
+const NOMINAL = [11, 14, 12, 14, 12, 12, 3, 10];
 
 export function ServicesPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const list = serviceList(model.sim, model.filter);
 	const row = (index: number): PaneRow => {
 		const item = list.item(index);
-		const color = item.type !== 'ExternalName' && item.total > 0 && item.ready === 0 ? 'red' : item.ready < item.total ? 'yellow' : undefined;
+		// No endpoint at all (`<none>: …`) is as red as none ready.
+		const none = item.cells.at(-1)?.startsWith('<none>') ?? false;
+		const color = none || (item.type !== 'ExternalName' && item.total > 0 && item.ready === 0) ? 'red' : item.ready < item.total ? 'yellow' : undefined;
 		return {cells: item.cells, ...(color ? {color} : {})};
 	};
 	const title = `Services${model.filter ? ` /${model.filter}` : ''} (all namespaces)`;
@@ -25,6 +30,7 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 			headers={list.headers}
 			priority={PRIORITY}
 			shrinkTo={SHRINK_TO}
+			nominal={NOMINAL}
 			count={list.keys.length}
 			row={row}
 			cursor={model.cursor.services}

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import {ageSince, sanitize} from '../view/index.js';
 import type {Model} from './model.js';
+import {textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 /** For the selected Service: how long its ClusterIP and DNS name have held, the pod IP churn
@@ -18,10 +19,16 @@ function stabilityText(model: Model, width = Infinity): string {
 				? 'headless (no ClusterIP)'
 				: `ClusterIP ${service.clusterIP}`;
 	const rate = stats.total > 0 ? `${((stats.ok / stats.total) * 100).toFixed(stats.ok === stats.total ? 0 : 1)}% ok (${stats.ok}/${stats.total})` : 'none yet';
-	const churn = `pod IP changes ${stats.ipChanges}`;
-	const long = `${service.name}: ${address} and DNS name ${service.name}.${service.namespace}.svc unchanged for ${held} · ${churn} · requests ${rate}`;
-	const short = `${address} unchanged ${held} · pod IPs changed ${stats.ipChanges}× · ${stats.total > 0 ? rate : 'no requests'}`;
-	return sanitize(long.length <= width ? long : short);
+	// An ExternalName has no pods behind it: no churn to count.
+	const pods = service.type !== 'ExternalName';
+	const churn = pods ? ` · pod IP changes ${stats.ipChanges}` : '';
+	const long = `${service.name}: ${address} and DNS name ${service.name}.${service.namespace}.svc unchanged for ${held}${churn} · requests ${rate}`;
+	const parts = [`${address} unchanged ${held}`, ...(pods ? [`pod IPs changed ${stats.ipChanges}×`] : []), stats.total > 0 ? rate : 'no requests'];
+	const fits = (text: string) => textWidth(sanitize(text)) <= width;
+	if (fits(long)) return sanitize(long);
+	const short = parts.join(' · ');
+	// Too narrow even so (a long CNAME): the numbers first, the address cut at the end.
+	return sanitize(fits(short) ? short : [...parts.slice(1), parts[0]].join(' · '));
 }
 
 export function StabilityLine({model, width}: {model: Model; width: number}) {

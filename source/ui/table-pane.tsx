@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {fitColumns, layoutRow, visibleWindow} from './fit-columns.js';
+import {clipWidth, textWidth, wrapWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 export interface PaneRow {
@@ -20,21 +21,28 @@ interface Props {
 	priority: number[];
 	/** Per column, the width a cell may be cut down to before columns are dropped. */
 	shrinkTo?: number[];
+	/** Per column, the width the column set is planned with, so it does not change with the rows. */
+	nominal?: number[];
 	/** Every row; or, for long lists, `count` and `row(i)`, so only the visible rows get built. */
 	rows?: PaneRow[];
 	count?: number;
 	row?(index: number): PaneRow;
 	cursor: number | null;
-	/** A line under the title, above the header (e.g. what clients connect to). */
-	head?: string;
+	/** Lines under the title, above the header (what clients connect to, warnings), wrapped
+	 *  between words; at most `headRows` rows of them (the last one cut with an ellipsis). */
+	head?: string | string[];
+	headRows?: number;
 	empty?: string;
 }
 
-export function TablePane({title, focused, width, height, headers, priority, shrinkTo, rows, count, row, cursor, head, empty}: Props) {
+export function TablePane({title, focused, width, height, headers, priority, shrinkTo, nominal, rows, count, row, cursor, head, headRows, empty}: Props) {
 	const theme = useTheme();
 	const inner = Math.max(10, width - 2);
 	const total = rows ? rows.length : (count ?? 0);
-	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - (head ? 1 : 0));
+	// With no table under it the head is all the pane says (an ExternalName's CNAME): it may take every row.
+	const headRoom = headers.length === 0 && total === 0 ? height : Math.min(headRows ?? 1, height);
+	const headLines = wrapHead(typeof head === 'string' ? [head] : (head ?? []), inner, headRoom);
+	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - headLines.length);
 	const {start, end} = visibleWindow(total, cursor ?? 0, bodyHeight);
 	// Only the rows on screen are built and measured (a pane may list thousands).
 	const visible = rows ? rows.slice(start, end) : row ? Array.from({length: end - start}, (_, k) => row(start + k)) : [];
@@ -46,9 +54,11 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 		inner - 1,
 		headers.length > 0 ? priority : [0],
 		shrinkTo,
+		nominal,
 	);
 	const more = total > bodyHeight ? ` ${start + 1}-${end}/${total}` : '';
-	const label = ` ${title}${more} `.slice(0, Math.max(0, width - 4));
+	// The row range outlasts the title's end when the pane is narrow.
+	const label = ` ${clipWidth(title, Math.max(0, width - 6 - textWidth(more)))}${more} `;
 	const border = theme.color ? {borderColor: focused ? 'cyan' : 'gray'} : {};
 	return (
 		<Box flexDirection="column" width={width} height={height + 2}>
@@ -57,15 +67,15 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 				<Text bold={focused} {...tint(theme, focused ? 'cyan' : 'white')}>
 					{label}
 				</Text>
-				{`${'─'.repeat(Math.max(0, width - 3 - label.length))}╮`}
+				{`${'─'.repeat(Math.max(0, width - 3 - textWidth(label)))}╮`}
 			</Text>
 			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
-				{head ? (
-					// With no table under it the head is all the pane says (an ExternalName's CNAME): wrap it whole.
-					<Text wrap={headers.length === 0 && total === 0 ? 'wrap' : 'truncate'} {...tint(theme, 'gray')}>
-						{head}
+				{headLines.map((line, k) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: the head's lines are positional
+					<Text key={k} wrap="truncate" {...tint(theme, 'gray')}>
+						{line}
 					</Text>
-				) : null}
+				))}
 				{headers.length > 0 ? (
 					<Text bold wrap="truncate">
 						{` ${layoutRow(headers, fitted)}`}
@@ -89,4 +99,13 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 			</Box>
 		</Box>
 	);
+}
+
+/** Each head line wrapped to `width`, at most `rows` rows in all; what is left out ends in `…`. */
+function wrapHead(lines: string[], width: number, rows: number): string[] {
+	const all = lines.flatMap(line => wrapWidth(line, width));
+	if (all.length <= rows) return all;
+	const kept = all.slice(0, rows);
+	const last = kept.pop();
+	return last === undefined ? [] : [...kept, `${clipWidth(last, width - 2)} …`];
 }

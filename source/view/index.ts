@@ -5,5 +5,5 @@ export {describeObjects} from './describe-kinds.js';
 export {kubectlGet} from './get-formats.js';
 export {dnsJson, formatNslookup} from './nslookup.js';
 export {jsonText} from './output-text.js';
-export {formatSummary, formatTraces, requestsJson} from './request-trace.js';
+export {formatSummary, formatTraces, requestsJson, traceHops} from './request-trace.js';
 export {sanitize} from './sanitize.js';

@@ -1,5 +1,6 @@
-// Routing warnings for `k8s-svc-tui check`: manifests that load fine but would not route the
-// way their author probably meant. Pure over the settled initial state.
+// Routing warnings for `k8s-svc-tui check`, and for the TUI's Endpoints pane beside the Service
+// they concern: manifests that load fine but would not route the way their author probably meant.
+// Pure over a state; one Service costs what its endpoints hold (the TUI asks per frame).
 
 import {formatLabels} from '../sim/labels.js';
 import type {Pod, Service, State} from '../sim/types.js';
@@ -11,6 +12,8 @@ export interface LintWarning {
 	/** Where in the document to point, e.g. ['spec', 'selector'] or ['spec', 'ports', 0, 'targetPort']. */
 	path: Array<string | number>;
 	message: string;
+	/** Which check found it: the TUI's Endpoints pane states `no-pods` and `no-port` in its head. */
+	check: 'no-pods' | 'no-port' | 'some-pods-lack-port' | 'port-not-declared';
 }
 
 function selectedPods(state: State, service: Service): Pod[] {
@@ -21,52 +24,59 @@ function selectedPods(state: State, service: Service): Pod[] {
 		.filter((p): p is Pod => p !== undefined);
 }
 
-export function lint(state: State): LintWarning[] {
+/** The warnings about one Service, in port order. */
+export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	const warnings: LintWarning[] = [];
-	const services = Object.values(state.services).sort((a, b) =>
-		a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1,
-	);
-	for (const service of services) {
-		if (service.type === 'ExternalName' || service.selector === null || Object.keys(service.selector).length === 0) continue;
-		const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
-		const pods = selectedPods(state, service);
-		if (pods.length === 0) {
-			warnings.push({
-				...base,
-				path: ['spec', 'selector'],
-				message: `Service "${service.name}" selects no pods: no pod in namespace "${service.namespace}" has labels ${formatLabels(service.selector)}, so it has no endpoints and connections are refused`,
-			});
-			continue;
-		}
-		service.ports.forEach((port, i) => {
-			const path = ['spec', 'ports', i, 'targetPort'];
-			const label = port.name ? `port "${port.name}"` : `port ${port.port}`;
-			if (typeof port.targetPort === 'string') {
-				const missing = pods.filter(p => !p.spec.containers.some(c => c.ports.some(cp => cp.name === port.targetPort && cp.protocol === port.protocol)));
-				if (missing.length === pods.length) {
-					warnings.push({
-						...base,
-						path,
-						message: `Service "${service.name}" ${label}: no selected pod has a ${port.protocol} container port named "${port.targetPort}", so this port has no endpoints`,
-					});
-				} else if (missing.length > 0) {
-					warnings.push({
-						...base,
-						path,
-						message: `Service "${service.name}" ${label}: ${missing.length} of ${pods.length} selected pods have no container port named "${port.targetPort}" and get no traffic on it (${missing
-							.map(p => p.name)
-							.sort()
-							.join(', ')})`,
-					});
-				}
-			} else if (!pods.some(p => p.spec.containers.some(c => c.ports.some(cp => cp.containerPort === port.targetPort)))) {
+	if (service.type === 'ExternalName' || service.selector === null || Object.keys(service.selector).length === 0) return warnings;
+	const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
+	const pods = selectedPods(state, service);
+	if (pods.length === 0) {
+		warnings.push({
+			...base,
+			path: ['spec', 'selector'],
+			check: 'no-pods',
+			message: `Service "${service.name}" selects no pods: no pod in namespace "${service.namespace}" has labels ${formatLabels(service.selector)}, so it has no endpoints and connections are refused`,
+		});
+		return warnings;
+	}
+	service.ports.forEach((port, i) => {
+		const path = ['spec', 'ports', i, 'targetPort'];
+		const label = port.name ? `port "${port.name}"` : `port ${port.port}`;
+		if (typeof port.targetPort === 'string') {
+			const missing = pods.filter(p => !p.spec.containers.some(c => c.ports.some(cp => cp.name === port.targetPort && cp.protocol === port.protocol)));
+			if (missing.length === pods.length) {
 				warnings.push({
 					...base,
 					path,
-					message: `Service "${service.name}" ${label}: targetPort ${port.targetPort} is not declared by any selected container (traffic still goes there: containerPort is informational, so check the process listens on ${port.targetPort})`,
+					check: 'no-port',
+					message: `Service "${service.name}" ${label}: no selected pod has a ${port.protocol} container port named "${port.targetPort}", so this port has no endpoints`,
+				});
+			} else if (missing.length > 0) {
+				warnings.push({
+					...base,
+					path,
+					check: 'some-pods-lack-port',
+					message: `Service "${service.name}" ${label}: ${missing.length} of ${pods.length} selected pods have no container port named "${port.targetPort}" and get no traffic on it (${missing
+						.map(p => p.name)
+						.sort()
+						.join(', ')})`,
 				});
 			}
-		});
-	}
+		} else if (!pods.some(p => p.spec.containers.some(c => c.ports.some(cp => cp.containerPort === port.targetPort)))) {
+			warnings.push({
+				...base,
+				path,
+				check: 'port-not-declared',
+				message: `Service "${service.name}" ${label}: targetPort ${port.targetPort} is not declared by any selected container (traffic still goes there: containerPort is informational, so check the process listens on ${port.targetPort})`,
+			});
+		}
+	});
 	return warnings;
+}
+
+export function lint(state: State): LintWarning[] {
+	const services = Object.values(state.services).sort((a, b) =>
+		a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1,
+	);
+	return services.flatMap(service => serviceWarnings(state, service));
 }

@@ -49,16 +49,16 @@ function formatOutcome(outcome: RequestOutcome, reason: string): string {
 }
 
 /**
- * One request, e.g.
- * `pod/curl (10.244.0.5 on node-1) → hello-node-svc:80 → A 10.104.23.171 → ClusterIP 10.104.23.171:80 → hello-node-x2k4z 10.244.1.3:8080 on node-2 → ok`.
- * `(affinity)` marks an endpoint chosen by session affinity rather than a fresh pick (E3).
+ * The hops of one request after its client, as both front ends show them: the target as typed,
+ * the DNS answer (an ExternalName's CNAME among it), how it entered the Service data path, and the
+ * endpoint that answered; then the outcome. Unsanitized: callers sanitize what they print.
  */
-export function formatTrace(trace: RequestTrace): string {
-	const steps = [formatClient(trace.client), trace.target];
-	if (trace.dns !== undefined) steps.push(formatDnsStep(trace.dns));
+export function traceHops(trace: RequestTrace): {hops: string[]; outcome: string} {
+	const hops = [trace.target];
+	if (trace.dns !== undefined) hops.push(formatDnsStep(trace.dns));
 	// A request typed as `ip:port` that never reached an endpoint gains nothing from repeating it.
 	const viaShown = trace.via !== 'none' && trace.resolved !== null && !(trace.endpoint === null && trace.resolved === trace.target);
-	if (viaShown) steps.push(`${trace.via} ${trace.resolved}`);
+	if (viaShown) hops.push(`${trace.via} ${trace.resolved}`);
 	if (trace.endpoint !== null) {
 		const {pod, ip, port, node} = trace.endpoint;
 		let text = `${ip}:${port}`;
@@ -67,10 +67,19 @@ export function formatTrace(trace: RequestTrace): string {
 		if (pod !== null) text = `${pod} ${text}`;
 		if (node !== null) text += ` on ${node}`;
 		if (trace.affinity) text += ' (affinity)';
-		if (!repeats) steps.push(text);
+		if (!repeats) hops.push(text);
 	}
-	steps.push(formatOutcome(trace.outcome, trace.reason));
-	return steps.map(sanitize).join(ARROW);
+	return {hops, outcome: formatOutcome(trace.outcome, trace.reason)};
+}
+
+/**
+ * One request, e.g.
+ * `pod/curl (10.244.0.5 on node-1) → hello-node-svc:80 → A 10.104.23.171 → ClusterIP 10.104.23.171:80 → hello-node-x2k4z 10.244.1.3:8080 on node-2 → ok`.
+ * `(affinity)` marks an endpoint chosen by session affinity rather than a fresh pick (E3).
+ */
+export function formatTrace(trace: RequestTrace): string {
+	const {hops, outcome} = traceHops(trace);
+	return [formatClient(trace.client), ...hops, outcome].map(sanitize).join(ARROW);
 }
 
 export function formatTraces(traces: ReadonlyArray<RequestTrace>): string {

@@ -7,6 +7,7 @@
 
 import {readdirSync} from 'node:fs';
 import test from 'ava';
+import stringWidth from 'string-width';
 import {type Model, selectedPod} from '../../source/ui/model.js';
 import {KEYS, openScreen, type Screen} from './helpers.js';
 
@@ -411,7 +412,8 @@ test.serial('ClusterIP from outside does not route', async t => {
 			['external', 'timeout', 'ClusterIP is not reachable from outside the cluster', null],
 		);
 		t.truthy(lineWith(frame, 'external/external → 10.108.246.108:80'));
-		t.truthy(lineWith(frame, '✗ ClusterIP is not reachable from outside the cluster'));
+		// The outcome as the headless trace words it (request-trace.ts): `timed out: <reason>`.
+		t.truthy(lineWith(frame, '✗ timed out: ClusterIP is not reachable from outside the cluster'));
 		t.false(frame.includes(' ✓'), 'no request succeeded');
 		t.is(lines(frame)[28], 'request failed: ClusterIP is not reachable from outside the cluster');
 		t.deepEqual(m.stats['default/hello-node-svc'], {ipChanges: 0, ok: 0, total: 1});
@@ -603,5 +605,162 @@ test.serial('hello: the Pods cursor stays on its pod through a scale to 35; clea
 		frame = await s.press(KEYS.esc);
 		t.is(s.model().selected, 'kube-system/kube-dns');
 		t.truthy(lineWith(frame, '›kube-system', ' kube-dns '));
+	});
+});
+
+// The panes agree with the API objects (issue 10, problems 3, 4, 7, 8, 9).
+
+/** The Endpoints pane's part of a frame: the left side of the Endpoints | Pods divider. */
+const endpointsPane = (frame: string) =>
+	lines(frame)
+		.filter(l => l.includes('││'))
+		.map(leftPane)
+		.join('\n');
+/** The pane's text as one line: a head wrapped over two rows reads as one sentence. */
+const flat = (pane: string) => pane.replace(/\s*\n│/g, ' ').replace(/ +/g, ' ');
+
+test.serial('the IP story: a crash keeps the IP, scaling replaces nobody, a relabeled pod left the selector (issue 10 #3)', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const pod = selectedPod(s.model())!;
+		// docs/semantics.md C5: a crashed container restarts in the same pod, which keeps its IP.
+		const crashed = await s.press('c', '.', '.', '.');
+		t.truthy(lineWith(crashed, `pod/${pod.name} container restarted`, `IP ${pod.podIP} kept`));
+		const pane = endpointsPane(crashed);
+		t.true(pane.includes(`IP ${pod.podIP} kept (container restarted)`), pane);
+		t.like(s.model().changes.at(-1), {kind: 'added', ip: pod.podIP!, pod: pod.name, cause: 'restarted'});
+		t.false(pane.includes('replaced'), 'a restart replaces no pod');
+		t.true(crashed.includes('pod IPs changed 0×'));
+
+		const scaled = await s.press(':', ...'scale rc hello-node --replicas=35', KEYS.enter, '.', '.', '.');
+		t.true(flat(endpointsPane(scaled)).includes('+32 pods, scaled up'), endpointsPane(scaled));
+		t.true(scaled.includes('pod IPs changed 0×'), 'scaling 3→35 replaced no pod');
+	});
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const pod = selectedPod(s.model())!;
+		const relabeled = await s.press(':', ...`label pod ${pod.name} app-`, KEYS.enter);
+		const pane = endpointsPane(relabeled);
+		t.true(pane.includes(`${pod.podIP} left the selector (pod runs on)`), pane);
+		t.truthy(lineWith(pane, pod.podIP!, 'gone'), 'no longer an endpoint');
+		t.false(pane.includes('replaced'));
+		// The pod runs on with its IP (as `get pods` says).
+		t.is(s.model().sim.pods[`default/${pod.name}`]!.podIP, pod.podIP);
+		const later = await s.press('.', '.', '.');
+		t.true(later.includes('pod IPs changed 0×'), 'the RC’s new pod replaced no pod IP behind the Service');
+		t.false(endpointsPane(later).includes('pod replaced'));
+	});
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		// A real replacement: killed, and a new pod with a new IP takes over (C4).
+		const pod = selectedPod(s.model())!;
+		const replaced = await s.press('x', '.', '.', '.');
+		const added = s.model().changes.find(c => c.cause === 'replaced')!;
+		t.is(added.replaces, pod.podIP!);
+		t.true(endpointsPane(replaced).includes(`IP ${pod.podIP} → ${added.ip} (pod replaced)`));
+		t.true(replaced.includes('pod IPs changed 1×'));
+	});
+});
+
+test.serial('a targetPort no pod declares: the panes say <none> and why, as get ep does; check’s warnings sit by their Service (issue 10 #4)', async t => {
+	await withScreen('test/fixtures/tui/wrong-target-port.yaml', undefined, async s => {
+		const frame = s.frame();
+		t.is(s.model().selected, 'default/odd');
+		// kubectl get ep: shop <none>, stray <none> (printers.go formatEndpoints, no subsets).
+		t.truthy(lineWith(frame, ' shop ', '<none>: no port'));
+		t.truthy(lineWith(frame, ' stray ', '<none>: no pods'));
+		t.falsy(lineWith(frame, ' shop ', 'ready'), 'no ready count where the Endpoints object has none');
+		// odd routes (containerPort is informational) but check warns: ⚠ on its row, the warning beside it.
+		t.truthy(lineWith(frame, '›default', ' odd ', '2/2 ready ⚠'));
+		t.true(endpointsPane(frame).includes('⚠ port 80: targetPort 9090 is not declared by any'), endpointsPane(frame));
+
+		const shop = await s.press(KEYS.down);
+		t.is(s.model().selected, 'default/shop');
+		const pane = endpointsPane(shop);
+		t.true(pane.includes('0 endpoints — no selected pod declares port "web"'), pane);
+		t.is(pane.match(/ no port /g)?.length, 2, 'both pods: no port');
+		t.false(/ ready /.test(pane), pane);
+		// `r` fails, as the panes said it would.
+		const fired = await s.press('r');
+		t.truthy(lineWith(fired, '✗ connection refused'));
+
+		const stray = await s.press(KEYS.down);
+		t.is(s.model().selected, 'default/stray');
+		t.true(flat(endpointsPane(stray)).includes('no pod matches app=nothing-here'), endpointsPane(stray));
+	});
+});
+
+test.serial('every failed request counts toward the Service it was aimed at: an NXDOMAIN from outside too (issue 10 #7)', async t => {
+	await withScreen('samples/externalname.yaml', undefined, async s => {
+		await s.press(KEYS.down, KEYS.down);
+		t.is(s.model().selected, 'default/orders-db');
+		const ok = await s.press('r');
+		t.true(ok.includes('100% ok (1/1)'), 'the CNAME answered (the connection beyond is not simulated)');
+		// From outside, the cluster's names do not resolve.
+		const failed = await s.press(':', ...'curl orders-db.default:5432 --from external', KEYS.enter);
+		t.truthy(lineWith(failed, 'external/external → orders-db.default:5432'));
+		t.truthy(lineWith(failed, '✗ could not resolve host'));
+		t.true(failed.includes('50.0% ok (1/2)'), lines(failed)[27]);
+	});
+});
+
+test.serial('the TUI trace has the hops the headless trace has: the DNS answer, and an ExternalName’s CNAME (issue 10 #9)', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const frame = await s.press('r');
+		// request-trace.ts formatTrace: … → hello-node-svc.default:80 → A 10.108.246.108 → ClusterIP … → pod … → ok
+		t.truthy(lineWith(frame, 'pod/curl → hello-node-svc.default:80 → A 10.108.246.108 → ClusterIP 10.108.246.108:80'));
+	});
+	await withScreen('samples/externalname.yaml', undefined, async s => {
+		await s.press(KEYS.down, KEYS.down);
+		const frame = await s.press('r');
+		const log = lines(frame).slice(lines(frame).findIndex(l => l.includes('pod/curl → orders-db.default:5432')));
+		t.regex(log[1] ?? '', /│ {9}→ CNAME orders\.cluster-c9x2k3m4n5p6\.eu-west-1\.rds\.amazonaws\.com /, frame);
+	});
+});
+
+/** Every row is exactly `width` terminal columns (display width: Hangul takes two) and bordered rows end on the border. */
+function assertColumns(t: {is(a: unknown, b: unknown, m?: string): void}, frame: string, width: number) {
+	for (const line of lines(frame)) {
+		if (!/[│╮╯]$/.test(line)) continue;
+		t.is(stringWidth(line), width, `not ${width} columns wide: ${line}`);
+	}
+}
+
+test.serial('columns stay put as statuses change; at 80×24 the IP story and headless IPs survive; a Hangul filter keeps the borders (issue 10 #8)', async t => {
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		// The column names in order (a wider cell may widen its column; no column comes or goes).
+		const words = (line: string | undefined) => (line ?? '').replace(/[│›]/g, ' ').trim().split(/\s+/);
+		const header = (frame: string) => words(leftPane(lines(frame).find(l => l.includes('ADDRESS')) ?? ''));
+		const podsHeader = (frame: string) =>
+			words(
+				lines(frame)
+					.find(l => l.includes(' NAME ') && l.includes('││'))
+					?.split('││')[1],
+			);
+		const quiet = s.frame();
+		const killed = await s.press('x');
+		const replaced = await s.press('.', '.', '.');
+		t.deepEqual(header(killed), header(quiet), 'a Terminating pod changes no Endpoints column');
+		t.deepEqual(header(replaced), header(quiet), 'a replacement changes no Endpoints column');
+		t.deepEqual(podsHeader(killed), podsHeader(quiet), 'nor a Pods column');
+		t.deepEqual(podsHeader(quiet), ['NAME', 'STATUS', 'IP']);
+		t.deepEqual(podsHeader(replaced), podsHeader(quiet));
+	});
+	const size = {width: 80, height: 24};
+	await withScreen('samples/hello.yaml', size, async s => {
+		const pod = selectedPod(s.model())!;
+		const killed = await s.press('x', '.', '.', '.');
+		const next = s.model().changes.find(c => c.cause === 'replaced')!;
+		// The key fact whole, on one line of the narrow pane, and what it was, on the next.
+		t.truthy(lineWith(endpointsPane(killed), `IP ${pod.podIP} → ${next.ip}`), endpointsPane(killed));
+		t.truthy(lineWith(endpointsPane(killed), '(pod replaced)'));
+		assertColumns(t, killed, size.width);
+	});
+	await withScreen('samples/headless.yaml', size, async s => {
+		const pane = endpointsPane(s.frame());
+		for (const ip of ['10.244.0.2', '10.244.1.3', '10.244.2.3']) t.truthy(lineWith(pane, `${ip}:80`), pane);
+	});
+	await withScreen('samples/hello.yaml', undefined, async s => {
+		const filtered = await s.press('/', ...'서비스');
+		t.true(filtered.includes('Services /서비스'));
+		assertColumns(t, filtered, 100);
+		t.true(filtered.includes('no Service matches /서비스'));
 	});
 });

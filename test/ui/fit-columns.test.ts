@@ -1,5 +1,5 @@
-// Fitting a table into a pane: blank columns go first, then the least important ones by
-// priority; priority-0 columns always stay; the first (name) column shrinks last, cut in the
+// Fitting a table into a pane: the least important columns go first, by priority (planned
+// widths keep the set steady as rows change); priority-0 columns always stay; the first (name) column shrinks last, cut in the
 // middle so generated names keep their distinguishing tail.
 
 import test from 'ava';
@@ -39,20 +39,51 @@ test('columns go in priority order, then the name column shrinks', t => {
 	t.deepEqual(fitColumns(HEADERS, ROWS, 5, PRIORITY), {columns: [0, 3], widths: [4, 10]});
 });
 
-test('a column blank in every row goes before any column that says something', t => {
-	// The Endpoints pane between changes: CHANGE (priority 1) is empty, POD (2) is not.
+test('planned widths: the columns shown depend on the width, not on what the rows say (no jumping)', t => {
+	// The Endpoints pane: CHANGE (priority 1) is empty between changes and full during one; POD (2).
 	const headers = ['ADDRESS', 'NODE', 'POD', 'STATE', 'CHANGE'];
 	const priority = [0, 3, 2, 0, 1];
-	const rows = [
+	const nominal = [15, 6, 16, 11, 14];
+	const quiet = [
 		['10.244.0.2:8080', 'node-1', 'hello-node-c4hwf', 'ready', ''],
-		['10.244.1.3:8080', 'node-2', 'hello-node-4fp4j', 'terminating', ''],
+		['10.244.1.3:8080', 'node-2', 'hello-node-4fp4j', 'ready', ''],
 	];
-	// 15+6+16+11+6 + 8 = 62; without CHANGE 54; without NODE too 46.
-	t.deepEqual(fitColumns(headers, rows, 54, priority).columns, [0, 1, 2, 3]);
-	t.deepEqual(fitColumns(headers, rows, 49, priority).columns, [0, 2, 3]);
-	// Once a row has a change, priority decides again: NODE, then POD, before CHANGE.
-	rows[1]![4] = '→ 10.244.1.4';
-	t.deepEqual(fitColumns(headers, rows, 49, priority).columns, [0, 3, 4]);
+	const busy = [
+		['10.244.0.2:8080', 'node-1', 'hello-node-c4hwf', 'ready', ''],
+		['10.244.1.3:8080', 'node-2', 'hello-node-4fp4j', 'terminating', '→ 10.244.1.4'],
+		['10.244.1.4:8080', 'node-2', 'hello-node-gjtk9', 'ready', 'was 10.244.1.3'],
+	];
+	// Planned 15+6+16+11+14 + 8 = 70; without NODE 62; without POD too 44.
+	for (const width of [80, 70, 69, 62, 61, 44, 43, 30]) {
+		t.deepEqual(
+			fitColumns(headers, quiet, width, priority, [], nominal).columns,
+			fitColumns(headers, busy, width, priority, [], nominal).columns,
+			`width ${width}`,
+		);
+	}
+	t.deepEqual(fitColumns(headers, quiet, 62, priority, [], nominal).columns, [0, 2, 3, 4]);
+	t.deepEqual(fitColumns(headers, quiet, 61, priority, [], nominal).columns, [0, 3, 4]);
+	// Kept columns keep their planned widths, busy or quiet, so nothing shifts sideways either…
+	t.deepEqual(fitColumns(headers, quiet, 44, priority, [], nominal), {columns: [0, 3, 4], widths: [15, 11, 14]});
+	t.deepEqual(fitColumns(headers, busy, 44, priority, [], nominal), {columns: [0, 3, 4], widths: [15, 11, 14]});
+	// …unless a cell is wider, and there is room: then it takes what it needs.
+	const long = [['10.244.100.100:8080', 'node-1', 'x', 'ready', '']];
+	t.deepEqual(fitColumns(headers, long, 80, priority, [], nominal).widths, [19, 6, 16, 11, 14]);
+	// Narrow, the wide cell keeps its width and the padding gives way.
+	t.deepEqual(fitColumns(headers, long, 44, priority, [], nominal), {columns: [0, 3, 4], widths: [19, 11, 10]});
+	// Without planned widths the rows decide, as before: a wide cell pushes a column out.
+	t.notDeepEqual(fitColumns(headers, quiet, 54, priority).columns, fitColumns(headers, busy, 54, priority).columns);
+});
+
+test('widths are display widths: a Hangul cell takes two columns a character', t => {
+	const fitted = fitColumns(['NAME', 'IP'], [['서비스-가', '10.0.0.1']], 200, [0, 0]);
+	t.deepEqual(fitted.widths, [9, 8]);
+	t.is(layoutRow(['서비스-가', '10.0.0.1'], fitted), '서비스-가  10.0.0.1');
+	t.is(layoutRow(['ab', '10.0.0.1'], fitted), 'ab         10.0.0.1');
+	// Cut to an odd width, the wide character that would straddle the edge gives way to a space.
+	t.is(cell('서비스서비스', 6), '서비… ');
+	t.is(cell('서비스서비스', 7, true), '서비…스');
+	t.is(cell('e\u0301clair', 6), 'e\u0301clair', 'a combining accent takes no column');
 });
 
 test('with no rows at all, priority decides (headers alone are not "blank")', t => {

@@ -8,7 +8,7 @@ import {loadState} from './helpers.js';
 
 const logOf = (file: string, ...lines: string[]) => lines.reduce((m, line) => reduceModel(m, {type: 'run', line}), initialModel(loadState(file))).log;
 
-test('a request: who → target → VIP → pod IP:port on node, ✓', t => {
+test('a request: who → target → VIP → pod IP:port on node, ✓; narrow, it breaks between hops', t => {
 	const log = logOf('samples/hello.yaml', 'curl 10.108.246.108');
 	t.deepEqual(logLines(log), [
 		{text: '00:00.0 pod/curl → 10.108.246.108 → ClusterIP 10.108.246.108:80 → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓', color: 'green'},
@@ -16,8 +16,28 @@ test('a request: who → target → VIP → pod IP:port on node, ✓', t => {
 	const narrow = logLines(log, 60);
 	t.deepEqual(
 		narrow.map(l => l.text),
-		['00:00.0 pod/curl → 10.108.246.108 → ClusterIP 10.108.246.108:80', '        → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓'],
+		['00:00.0 pod/curl → 10.108.246.108', '        → ClusterIP 10.108.246.108:80', '        → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓'],
 	);
+});
+
+// The same hops as the headless trace (source/view/request-trace.ts formatTrace): a name's DNS
+// answer is a hop, and an ExternalName's CNAME (docs/semantics.md F4) is the whole answer.
+test('a request by name shows its DNS hop; an ExternalName request its CNAME hop, as --script prints them', t => {
+	const byName = logLines(logOf('samples/hello.yaml', 'curl hello-node-svc'));
+	t.deepEqual(
+		byName.map(l => l.text),
+		['00:00.0 pod/curl → hello-node-svc → A 10.108.246.108 → ClusterIP 10.108.246.108:80 → hello-node-c4hwf 10.244.0.2:8080 on node-1 ✓'],
+	);
+	const cname = logLines(logOf('samples/externalname.yaml', 'curl orders-db:5432'), 97);
+	t.deepEqual(
+		cname.map(l => l.text),
+		[
+			'00:00.0 pod/curl → orders-db:5432 → CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com',
+			'        ✓ CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com. is outside the cluster:',
+			'        the client connects to whatever it resolves to (not simulated)',
+		],
+	);
+	t.true(cname.every(l => l.color === 'green'));
 });
 
 test('a failed request gives its reason, in red', t => {
@@ -30,10 +50,15 @@ test('a failed request gives its reason, in red', t => {
 test('nslookup: the answer on a second line rather than cut', t => {
 	const log = logOf('samples/externalname.yaml', 'nslookup catalog');
 	t.deepEqual(logLines(log), [{text: '00:00.0 pod/curl nslookup catalog → CNAME catalog.shop.svc.cluster.local., A 10.111.158.83', color: 'cyan'}]);
-	t.deepEqual(logLines(log, 50), [
+	t.deepEqual(logLines(log, 64), [
 		{text: '00:00.0 pod/curl nslookup catalog', color: 'cyan'},
 		{text: '        → CNAME catalog.shop.svc.cluster.local., A 10.111.158.83', color: 'cyan'},
 	]);
+	// Narrower than the answer: it still starts a line of its own, and wraps between words.
+	t.deepEqual(
+		logLines(log, 50).map(l => l.text),
+		['00:00.0 pod/curl nslookup catalog', '        → CNAME catalog.shop.svc.cluster.local., A', '        10.111.158.83'],
+	);
 	const missing = logLines(logOf('samples/hello.yaml', 'nslookup nope'));
 	t.deepEqual(missing, [{text: '00:00.0 pod/curl nslookup nope → NXDOMAIN', color: 'red'}]);
 });

@@ -228,15 +228,17 @@ test('killing a pod: the replacement address is paired with the one it took over
 	t.is(m.stats['default/hello-node-svc']!.ipChanges, 1);
 });
 
-test('pods that come long after the old ones left replace nobody', t => {
+test('scaling replaces nobody: pods scaled away and pods scaled up are not pod IP changes (issue 10 #3)', t => {
 	let m = reduceAll(initialModel(hello), [run('scale rc hello-node --replicas=0'), run('wait 31s'), run('scale rc hello-node --replicas=3'), run('wait 6s')]);
 	const added = m.changes.filter(c => c.kind === 'added');
 	t.is(added.length, 3);
-	t.true(added.every(c => c.replaces === undefined));
-	t.is(m.stats['default/hello-node-svc']!.ipChanges, 3, 'still three new pod IPs behind the Service');
-	// …while a quick scale down and up within the highlight time does pair them.
+	t.true(added.every(c => c.replaces === undefined && c.cause === 'scaled up'));
+	t.is(m.stats['default/hello-node-svc']?.ipChanges ?? 0, 0);
+	// …nor a quick scale down and up within the highlight time.
 	m = reduceAll(initialModel(hello), [run('scale rc hello-node --replicas=2'), run('scale rc hello-node --replicas=3'), run('wait 6s')]);
-	t.is(m.changes.filter(c => c.kind === 'added' && c.replaces !== undefined).length, 1);
+	t.is(m.changes.filter(c => c.kind === 'added' && c.replaces !== undefined).length, 0);
+	m = reduceAll(initialModel(hello), [run('scale rc hello-node --replicas=35'), run('wait 6s')]);
+	t.is(m.stats['default/hello-node-svc']?.ipChanges ?? 0, 0, 'scaling 3→35 changed no pod IP');
 });
 
 test('the selection follows the Service through any change', t => {

@@ -11,6 +11,7 @@ test('a selector that matches no pods is reported at spec.selector', t => {
 			namespace: 'default',
 			name: 'orphan',
 			path: ['spec', 'selector'],
+			check: 'no-pods',
 			message: 'Service "orphan" selects no pods: no pod in namespace "default" has labels app=nothing, so it has no endpoints and connections are refused',
 		},
 	]);

@@ -2,5 +2,6 @@
 
 export {type EndpointChange, endpointChanges} from './endpoint-changes.js';
 export {endpointView} from './endpoint-lines.js';
+export {requestService} from './request-service.js';
 export {endpointCounts, serviceList} from './service-list.js';
 export {servicePods, topWorkload, workloadRef} from './service-pods.js';

@@ -6,8 +6,11 @@
 // for it and kept until its Service, its endpoints or its AGE second change.
 
 import type {Service, ServiceType, State, Table} from '../../sim/types.js';
+import {resolvedPorts} from '../endpoints-rows.js';
+import {serviceWarnings} from '../lint.js';
 import {sanitize} from '../sanitize.js';
 import {serviceView} from '../service-rows.js';
+import {servicePods} from './service-pods.js';
 
 interface ServiceItem {
 	key: string;
@@ -30,23 +33,35 @@ export interface ServiceList {
 
 const HEADERS = ['NAMESPACE', ...serviceView.columns, 'ENDPOINTS'];
 
-/** Ready vs all live (not terminating) addresses behind a Service. */
+/** Ready vs all live (not terminating) addresses behind a Service, counting only those that
+ *  serve a port, as the Endpoints object lists them (endpoints-rows.ts, D3). */
 export function endpointCounts(state: State, service: Service): {ready: number; total: number} {
 	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
 	let ready = 0;
 	let total = 0;
-	for (const a of Object.values(endpoints?.addresses ?? {})) {
+	if (!endpoints) return {ready, total};
+	for (const a of Object.values(endpoints.addresses)) {
 		if (a.terminating) continue;
+		if (endpoints.ports.length > 0 && resolvedPorts(endpoints, a).length === 0) continue;
 		total++;
 		if (a.ready) ready++;
 	}
 	return {ready, total};
 }
 
+/**
+ * `3/3 ready`; `<none>` as `get ep` says it when there is no endpoint, with why when `check`
+ * knows (no pod matches, no pod declares the named port); ` ⚠` when `check` warns of anything
+ * else (the Endpoints pane spells it out).
+ */
 function endpointsCell(state: State, service: Service, counts: {ready: number; total: number}): string {
 	if (service.type === 'ExternalName') return 'CNAME';
 	if (!state.endpoints[`${service.namespace}/${service.name}`]) return '-';
-	return `${counts.ready}/${counts.total} ready`;
+	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	if (counts.total === 0 && service.selector && servicePods(state, service).items.length === 0) return '<none>: no pods';
+	const live = Object.values(endpoints?.addresses ?? {}).filter(a => !a.terminating);
+	if (counts.total === 0 && live.length > 0) return '<none>: no port';
+	return `${counts.ready}/${counts.total} ready${serviceWarnings(state, service).length > 0 ? ' ⚠' : ''}`;
 }
 
 /** A Service with its `namespace/name` key, as the panes and the model address it. */

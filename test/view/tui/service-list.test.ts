@@ -1,10 +1,11 @@
 // The Services pane's rows: `kubectl get svc -A` cells (docs/semantics.md G1) plus ENDPOINTS, the
 // ready count behind each Service.
 
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
 import {endpointCounts, serviceList} from '../../../source/view/tui/index.js';
-import {sampleState} from '../../session/sample-state.js';
+import {bootSources, sampleState} from '../../session/sample-state.js';
 
 const items = (list: ReturnType<typeof serviceList>) => list.keys.map((_, i) => list.item(i));
 
@@ -74,4 +75,18 @@ spec:
 	t.deepEqual(rows['default/catalog'], ['default', 'catalog', 'ExternalName', '<none>', 'catalog.shop.svc.cluster.local', '<none>', '0s', 'CNAME']);
 	t.is(rows['default/manual']![7], '-');
 	t.is(rows['default/manual']![2], 'ClusterIP');
+});
+
+// `kubectl get ep` prints <none> for both (printers.go formatEndpoints: no subsets), and the
+// Services pane must not say `2/2 ready` where the Endpoints object holds nothing.
+test('no endpoint: <none> with why (no port of the targetPort name, no pod matches); other warnings: ⚠', t => {
+	const state = bootSources([{name: 'wrong-target-port.yaml', text: readFileSync('test/fixtures/tui/wrong-target-port.yaml', 'utf8')}]);
+	const cells = Object.fromEntries(items(serviceList(state)).map(i => [i.key, i.cells.at(-1)]));
+	t.is(cells['default/shop'], '<none>: no port');
+	t.is(cells['default/stray'], '<none>: no pods');
+	t.deepEqual(endpointCounts(state, state.services['default/shop']!), {ready: 0, total: 0});
+	const odd = sampleState('hello.yaml', {
+		extra: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: odd\nspec:\n  selector:\n    app: hello-node\n  ports:\n    - port: 80\n      targetPort: 9999\n',
+	});
+	t.is(serviceList(odd).item(serviceList(odd).keys.indexOf('default/odd')).cells.at(-1), '3/3 ready ⚠');
 });

@@ -1,0 +1,90 @@
+// Text measured as the terminal shows it: East Asian wide characters (Hangul, CJK, most emoji)
+// take two columns, combining marks none. Ink lays out and cuts with `string-width`, so the
+// panes measure with it too; a count of UTF-16 units (`.length`) puts a wide-character name one
+// column per character off and pushes the right border out of line.
+
+import stringWidth from 'string-width';
+
+/** Columns `text` takes on screen. */
+export const textWidth = (text: string): number => stringWidth(text);
+
+const segmenter = new Intl.Segmenter();
+
+/** User-perceived characters, so a cut never splits a base character from its combining marks. */
+const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), s => s.segment);
+
+/** The longest start of `text` that fits in `width` columns. */
+function head(text: string, width: number): string {
+	let out = '';
+	let used = 0;
+	for (const g of graphemes(text)) {
+		const w = stringWidth(g);
+		if (used + w > width) break;
+		out += g;
+		used += w;
+	}
+	return out;
+}
+
+/** The longest end of `text` that fits in `width` columns. */
+function tail(text: string, width: number): string {
+	let out = '';
+	let used = 0;
+	for (const g of graphemes(text).reverse()) {
+		const w = stringWidth(g);
+		if (used + w > width) break;
+		out = g + out;
+		used += w;
+	}
+	return out;
+}
+
+/** `text` padded with spaces to `width` columns (never cut). */
+export const padWidth = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+
+/**
+ * `text` in exactly `width` columns: padded, or cut with an ellipsis (at the end, or with
+ * `middle` in the middle, for names that differ in their tails). A wide character that would
+ * straddle the edge is left out and the gap padded.
+ */
+export function fitWidth(text: string, width: number, middle = false): string {
+	if (width <= 0) return '';
+	if (stringWidth(text) <= width) return padWidth(text, width);
+	if (width === 1) return padWidth(head(text, 1), 1);
+	if (!middle) return padWidth(`${head(text, width - 1)}…`, width);
+	const end = tail(text, Math.ceil((width - 1) / 2));
+	return padWidth(`${head(text, width - 1 - stringWidth(end))}…${end}`, width);
+}
+
+/** `text` cut (with an ellipsis) to at most `width` columns, not padded. */
+export const clipWidth = (text: string, width: number): string => (stringWidth(text) <= width ? text : fitWidth(text, width).trimEnd());
+
+/** `text` broken between words into lines of at most `width` columns; a word longer than a whole
+ *  line (a host name) fills the line it starts on and runs on into the next, as Ink's own
+ *  `wrap` (wrap-ansi, hard) breaks it, so nothing of it is lost. */
+export function wrapWidth(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line === '' ? word : `${line} ${word}`;
+		if (textWidth(next) <= width) {
+			line = next;
+			continue;
+		}
+		if (textWidth(word) <= width) {
+			lines.push(line);
+			line = word;
+			continue;
+		}
+		// Too long for any line: cut it at the edges.
+		let rest = next;
+		while (textWidth(rest) > width) {
+			const piece = head(rest, Math.max(1, width));
+			lines.push(piece);
+			rest = rest.slice(piece.length);
+		}
+		line = rest;
+	}
+	lines.push(line);
+	return lines;
+}

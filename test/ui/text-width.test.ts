@@ -1,0 +1,27 @@
+// Text measured in terminal columns (string-width, as Ink measures): East Asian wide characters
+// take two, combining marks none; cuts and wraps never split a character or lose a word.
+
+import test from 'ava';
+import {clipWidth, fitWidth, padWidth, textWidth, wrapWidth} from '../../source/ui/text-width.js';
+
+test('textWidth counts columns, not UTF-16 units', t => {
+	t.is(textWidth('abc'), 3);
+	t.is(textWidth('서비스'), 6);
+	t.is(textWidth('e\u0301'), 1);
+	t.is('서비스'.length, 3, 'what .length would have said');
+});
+
+test('fitWidth pads or cuts to exactly the width; clipWidth only cuts; padWidth only pads', t => {
+	t.is(fitWidth('서비스', 7), '서비스 ');
+	t.is(fitWidth('서비스', 5), '서비…');
+	t.is(textWidth(fitWidth('서비스서비스', 8, true)), 8);
+	t.is(clipWidth('서비스', 4), '서…');
+	t.is(clipWidth('abc', 10), 'abc');
+	t.is(padWidth('서', 4), '서  ');
+});
+
+test('wrapWidth breaks between words by display width, and runs a too-long word on at the edge', t => {
+	t.deepEqual(wrapWidth('IP 10.244.1.3 → 10.244.1.4 (pod replaced)', 29), ['IP 10.244.1.3 → 10.244.1.4', '(pod replaced)']);
+	t.deepEqual(wrapWidth('a orders.cluster-c9x2k3m4n5p6.example.com. b', 12), ['a orders.clu', 'ster-c9x2k3m', '4n5p6.exampl', 'e.com. b']);
+	t.deepEqual(wrapWidth('서비스 서비스', 8), ['서비스', '서비스']);
+});
