@@ -3,8 +3,7 @@
 // builder (k8s.io/cli-runtime).
 
 import {quote} from '../apimachinery/quote.js';
-import {resolveKind} from '../kinds/registry.js';
-import type {ResourceName} from '../sim/types.js';
+import {type ResourceName, resolveKind} from '../kinds/registry.js';
 import type {ParseError} from './types.js';
 
 /** The canonical name for a type word, or null if this cluster has no such type. */

@@ -1,7 +1,8 @@
 // What the command grammar produces: a query for the view layer, a batch of simulator
 // actions, or a help request. Parsing never touches state (docs/architecture.md "Commands").
 
-import type {Action, ResourceName} from '../sim/types.js';
+import type {ResourceName} from '../kinds/registry.js';
+import type {Action} from '../sim/types.js';
 
 /** `text` is kubectl's default table; the others are its `-o` values. */
 export type OutputFormat = 'text' | 'wide' | 'json' | 'yaml' | 'name' | TemplateFormat;

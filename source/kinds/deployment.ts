@@ -19,6 +19,7 @@ export const deployment = {
 	],
 	namespaced: true,
 	loaded: true,
+	categories: ['all'],
 	scalable: true,
 	controller: SOURCE.Deployment,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

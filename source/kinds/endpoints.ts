@@ -14,4 +14,4 @@ export const endpoints = {
 	namespaced: true,
 	loaded: true,
 	scalable: false,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

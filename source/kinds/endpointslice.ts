@@ -15,4 +15,4 @@ export const endpointSlice = {
 	namespaced: true,
 	loaded: false,
 	scalable: false,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

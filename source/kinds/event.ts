@@ -14,4 +14,4 @@ export const event = {
 	namespaced: true,
 	loaded: false,
 	scalable: false,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

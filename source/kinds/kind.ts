@@ -2,13 +2,13 @@
 // names, group and version, scope, and whether `kubectl scale` works on it. One module per kind
 // fills this in; registry.ts lists them.
 
-import type {ResourceName, WorkloadKind} from '../sim/types.js';
+import type {WorkloadKind} from '../sim/types.js';
 
 interface KindBase {
 	/** `Deployment`, as in a manifest's `kind:`. */
 	kind: string;
-	/** The resource (plural) name, as in `/apis/apps/v1/deployments`. */
-	resource: ResourceName;
+	/** The resource (plural) name, as in `/apis/apps/v1/deployments`; registry.ts makes the ResourceName union of them. */
+	resource: string;
 	/** rest.SingularNameProvider; kubectl also accepts it. */
 	singular: string;
 	/** rest.ShortNamesProvider, in the order discovery lists them (`deploy`, `svc`). */
@@ -25,6 +25,13 @@ interface KindBase {
 	namespaced: boolean;
 	/** Read from manifests and dumps (source/load/); the others the simulator derives, and input copies of them are skipped. */
 	loaded: boolean;
+	/**
+	 * rest.CategoriesProvider: the categories a type word such as `all` expands to
+	 * (pkg/registry/<group>/<kind>/storage/storage.go Categories(); `all` holds pods, services,
+	 * replicationcontrollers, daemonsets, deployments, replicasets, statefulsets, jobs, cronjobs,
+	 * horizontalpodautoscalers).
+	 */
+	categories?: readonly string[];
 }
 
 interface FixedKind extends KindBase {

@@ -13,4 +13,4 @@ export const namespace = {
 	namespaced: false,
 	loaded: true,
 	scalable: false,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

@@ -12,5 +12,6 @@ export const pod = {
 	legacyVersions: [],
 	namespaced: true,
 	loaded: true,
+	categories: ['all'],
 	scalable: false,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

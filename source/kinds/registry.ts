@@ -2,7 +2,7 @@
 // lookups the other layers need: by kind, by any word kubectl accepts for it, by resource name.
 // Adding a kind is one module in this folder and one line below.
 
-import type {ResourceName, WorkloadKind} from '../sim/types.js';
+import type {WorkloadKind} from '../sim/types.js';
 import {deployment} from './deployment.js';
 import {endpoints} from './endpoints.js';
 import {endpointSlice} from './endpointslice.js';
@@ -18,8 +18,8 @@ import {statefulSet} from './statefulset.js';
 
 export type {KindInfo} from './kind.js';
 
-/** Keyed by resource name, so the compiler checks that every ResourceName has exactly one kind. In the order `help` and the tests list them. */
-const REGISTRY = {
+/** Keyed by resource name, in the order `help` and the tests list them. */
+const KIND_MODULES = {
 	services: service,
 	endpoints,
 	endpointslices: endpointSlice,
@@ -31,16 +31,28 @@ const REGISTRY = {
 	replicationcontrollers: replicationController,
 	statefulsets: statefulSet,
 	events: event,
-} satisfies {readonly [R in ResourceName]: KindInfo & {resource: R}};
+};
 
-export const KINDS: readonly KindInfo[] = Object.values(REGISTRY);
+/** `kubectl get`'s canonical type names (kubectl's plural names), one per registered kind. */
+export type ResourceName = keyof typeof KIND_MODULES;
 
-type Scalable = Extract<KindInfo, {scalable: true}>;
+/** The kinds manifests and dumps may hold (`loaded: true`), by their `kind:` names. */
+export type LoadedKind = Extract<(typeof KIND_MODULES)[ResourceName], {loaded: true}>['kind'];
 
-const byKind = new Map<string, KindInfo>(KINDS.map(k => [k.kind, k]));
+/** Typed so the compiler checks that each key is its kind's own resource name. */
+const REGISTRY: {readonly [R in ResourceName]: KindInfo & {resource: R}} = KIND_MODULES;
+
+/** A registered kind: its resource name is one of ResourceName. */
+type Registered = KindInfo & {resource: ResourceName};
+
+export const KINDS: readonly Registered[] = Object.values(REGISTRY);
+
+type Scalable = Extract<Registered, {scalable: true}>;
+
+const byKind = new Map<string, Registered>(KINDS.map(k => [k.kind, k]));
 
 /** Lower-case plural, singular, short names and kind, each to its kind (RESTMapper matches case-insensitively). */
-const byWord = new Map<string, KindInfo>();
+const byWord = new Map<string, Registered>();
 for (const k of KINDS) for (const word of wordsOf(k)) byWord.set(word, k);
 
 /** Every word kubectl accepts for the kind, the plural first: `deployments deployment deploy`. */
@@ -48,7 +60,7 @@ export function wordsOf(k: KindInfo): string[] {
 	return [...new Set([k.resource, k.singular, ...k.shortNames, k.kind.toLowerCase()])];
 }
 
-export function kindByResource(resource: ResourceName): KindInfo {
+export function kindByResource(resource: ResourceName): Registered {
 	return REGISTRY[resource];
 }
 
@@ -59,6 +71,26 @@ export function workloadKind(kind: WorkloadKind): Scalable {
 	return found;
 }
 
+/**
+ * Discovery lists the core group first, then the others by the aggregator's group priority
+ * (k8s.io/kubernetes pkg/controlplane/apiserver/aggregator.go: apps, events.k8s.io, autoscaling,
+ * batch, …, discovery.k8s.io); within a group, resources alphabetically. A category expands in
+ * that order (client-go discovery categoryExpander).
+ */
+const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'discovery.k8s.io'];
+
+function discoveryOrder(a: KindInfo, b: KindInfo): number {
+	const group = GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group);
+	return group !== 0 ? group : a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0;
+}
+
+/** The resources a category word (`all`) names, in discovery order; empty for no such category. */
+export function categoryMembers(category: string): ResourceName[] {
+	return KINDS.filter(k => k.categories?.includes(category))
+		.sort(discoveryOrder)
+		.map(k => k.resource);
+}
+
 const API_VERSION = /^v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
 
 /**
@@ -66,7 +98,7 @@ const API_VERSION = /^v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
  * optionally qualified with its group (`deployments.apps`) or version and group
  * (`deploy.v1.apps`); null when this cluster has no such type.
  */
-export function resolveKind(word: string): KindInfo | null {
+export function resolveKind(word: string): Registered | null {
 	const lower = word.toLowerCase();
 	const dot = lower.indexOf('.');
 	const k = byWord.get(dot === -1 ? lower : lower.slice(0, dot));

@@ -16,6 +16,7 @@ export const replicaSet = {
 	],
 	namespaced: true,
 	loaded: true,
+	categories: ['all'],
 	scalable: true,
 	controller: SOURCE.ReplicaSet,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

@@ -14,6 +14,7 @@ export const replicationController = {
 	legacyVersions: [],
 	namespaced: true,
 	loaded: true,
+	categories: ['all'],
 	scalable: true,
 	controller: SOURCE.ReplicationController,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

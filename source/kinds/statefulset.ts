@@ -16,6 +16,7 @@ export const statefulSet = {
 	],
 	namespaced: true,
 	loaded: true,
+	categories: ['all'],
 	scalable: true,
 	controller: SOURCE.StatefulSet,
-} satisfies KindInfo;
+} as const satisfies KindInfo;

@@ -2,11 +2,11 @@
 // would not recognise at all (docs/semantics.md A13). The versions and names are the kinds'
 // own (source/kinds/); this file only classifies.
 
-import {apiVersionOf, KINDS, type KindInfo, qualifiedResource} from '../kinds/registry.js';
-import type {WorkloadKind} from '../sim/types.js';
+import {apiVersionOf, KINDS, type KindInfo, type LoadedKind, qualifiedResource} from '../kinds/registry.js';
 import {goQuote} from './go-format.js';
 
-export type SimulatedKind = 'Node' | 'Namespace' | 'Pod' | 'Service' | 'Endpoints' | WorkloadKind;
+/** The kinds the registry marks `loaded`. */
+export type SimulatedKind = LoadedKind;
 
 export type Classified =
 	| {type: 'simulated'; kind: SimulatedKind; legacy: boolean; defaultsSelector: boolean}

@@ -650,20 +650,6 @@ export interface Step {
 	result: StepResult;
 }
 
-/** Canonical resource names of `get` (kubectl's plural names); aliases live in source/command/. */
-export type ResourceName =
-	| 'services'
-	| 'endpoints'
-	| 'endpointslices'
-	| 'pods'
-	| 'nodes'
-	| 'namespaces'
-	| 'deployments'
-	| 'replicasets'
-	| 'replicationcontrollers'
-	| 'statefulsets'
-	| 'events';
-
 /** An allocation failure the API server would report for one object (docs/semantics.md A7, A8). */
 export interface InitError {
 	kind: string;

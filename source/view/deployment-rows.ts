@@ -9,9 +9,6 @@ import {workloadObject} from './workload-object.js';
 import {replicaCounts} from './workload-pods.js';
 
 export const deploymentView: KindView<Workload> = {
-	resource: 'deployments',
-	qualifiedName: 'deployments.apps',
-	namespaced: true,
 	columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
 	wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
 	list: (state, namespace) => inNamespace(Object.values(state.workloads), namespace).filter(w => w.kind === 'Deployment'),

@@ -4,9 +4,9 @@
 // NotFound errors after the output, `No resources found…` for an empty list, and for `TYPE NAME`
 // that matches nothing, every object whose name starts with NAME (DescribeMatchingResources).
 
-import {kindByResource, qualifiedResource} from '../kinds/registry.js';
+import {kindByResource, qualifiedResource, type ResourceName} from '../kinds/registry.js';
 import {objectKey, workloadKey} from '../sim/keys.js';
-import type {ResourceName, State} from '../sim/types.js';
+import type {State} from '../sim/types.js';
 import {type ApiObject, sortKeys} from './api-object.js';
 import {describeEndpointSlice, describeEndpoints, describeNamespace} from './describe-endpoints.js';
 import {describeNode} from './describe-node.js';

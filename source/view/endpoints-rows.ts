@@ -143,9 +143,6 @@ export function endpointsObject(state: State, endpoints: Endpoints): ApiObject {
 }
 
 export const endpointsView: KindView<Endpoints> = {
-	resource: 'endpoints',
-	qualifiedName: 'endpoints',
-	namespaced: true,
 	columns: ['NAME', 'ENDPOINTS', 'AGE'],
 	wideColumns: [],
 	list: (state, namespace) => inNamespace(Object.values(state.endpoints), namespace),

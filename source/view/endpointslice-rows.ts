@@ -166,9 +166,6 @@ export function endpointSliceObject(state: State, slice: EndpointSlice): ApiObje
 }
 
 export const endpointSliceView: KindView<EndpointSlice> = {
-	resource: 'endpointslices',
-	qualifiedName: 'endpointslices.discovery.k8s.io',
-	namespaced: true,
 	columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
 	wideColumns: [],
 	list: (state, namespace) => inNamespace(Object.values(state.endpoints), namespace).flatMap(ep => endpointSlices(state, ep)),

@@ -81,9 +81,6 @@ function eventObject(event: ClusterEvent): ApiObject {
 const WIDE_HEADERS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
 export const eventView: KindView<ClusterEvent> & {wideHeaders: readonly string[]} = {
-	resource: 'events',
-	qualifiedName: 'events',
-	namespaced: true,
 	columns: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
 	wideColumns: [],
 	wideHeaders: WIDE_HEADERS,

@@ -12,7 +12,8 @@
 // The others (get.go printGeneric): every object in one `kind: List`, unless one name was asked
 // for; --sort-by sorts that list's items across types.
 
-import type {ResourceName, State} from '../sim/types.js';
+import type {ResourceName} from '../kinds/registry.js';
+import type {State} from '../sim/types.js';
 import type {ApiObject} from './api-object.js';
 import {customColumns} from './custom-columns.js';
 import {ENDPOINTS_DEPRECATION_WARNING, type GetOptions, getTable, type TableData} from './get.js';

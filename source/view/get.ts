@@ -1,8 +1,9 @@
 // `kubectl get`: one entry point over the per-kind renderers, with kubectl's errors, empty-list
 // messages, `-A`, `-l`, `-o wide|json|yaml`.
 
+import {type KindInfo, kindByResource, qualifiedResource, type ResourceName} from '../kinds/registry.js';
 import {matchesSelector, parseSelector} from '../sim/labels.js';
-import type {ResourceName, State} from '../sim/types.js';
+import type {State} from '../sim/types.js';
 import {type ApiObject, sortKeys} from './api-object.js';
 import {deploymentView} from './deployment-rows.js';
 import {endpointsView} from './endpoints-rows.js';
@@ -76,14 +77,15 @@ export function getTable(state: State, options: GetOptions): TableData | GetErro
 }
 
 function tableOf<T>(view: KindView<T>): (state: State, options: GetOptions) => TableData | GetError {
-	return (state, options) => kindTable(state, view, options);
+	return (state, options) => kindTable(state, kindByResource(options.resource), view, options);
 }
 
-function kindTable<T>(state: State, view: KindView<T>, options: GetOptions): TableData | GetError {
+/** The kind's names and scope come from its descriptor (source/kinds/), the rows from its renderer. */
+function kindTable<T>(state: State, kind: KindInfo, view: KindView<T>, options: GetOptions): TableData | GetError {
 	if (options.name !== undefined && options.selector !== undefined) {
 		return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
 	}
-	if (options.name !== undefined && options.allNamespaces && view.namespaced) {
+	if (options.name !== undefined && options.allNamespaces && kind.namespaced) {
 		return {ok: false, error: 'error: a resource cannot be retrieved by name across all namespaces'};
 	}
 	let selector = null;
@@ -93,15 +95,15 @@ function kindTable<T>(state: State, view: KindView<T>, options: GetOptions): Tab
 		selector = parsed.selector;
 	}
 	// Nodes are cluster-scoped: the namespace is ignored and no NAMESPACE column is added.
-	const namespace = !view.namespaced || options.allNamespaces ? null : options.namespace;
-	const withNamespace = view.namespaced && options.allNamespaces;
+	const namespace = !kind.namespaced || options.allNamespaces ? null : options.namespace;
+	const withNamespace = kind.namespaced && options.allNamespaces;
 	const wide = options.output === 'wide';
 
 	let items = view.list(state, namespace).map(item => ({item, meta: view.meta(state, item)}));
 	if (options.name !== undefined) {
 		items = items.filter(entry => entry.meta.name === options.name);
 		if (items.length === 0) {
-			return {ok: false, error: `Error from server (NotFound): ${view.qualifiedName} "${sanitize(options.name)}" not found`};
+			return {ok: false, error: `Error from server (NotFound): ${qualifiedResource(kind)} "${sanitize(options.name)}" not found`};
 		}
 	}
 	if (selector !== null) items = items.filter(entry => matchesSelector(entry.meta.labels, selector));
@@ -109,7 +111,7 @@ function kindTable<T>(state: State, view: KindView<T>, options: GetOptions): Tab
 	items.sort((a, b) => compare(a.meta.namespace, b.meta.namespace) || compare(a.meta.name, b.meta.name));
 	let objects = items.map(entry => sortKeys(view.object(state, entry.item)));
 	if (options.fieldSelector !== undefined) {
-		const fields = view.resource === 'events' ? EVENT_SELECTABLE_FIELDS : METADATA_FIELDS;
+		const fields = kind.resource === 'events' ? EVENT_SELECTABLE_FIELDS : METADATA_FIELDS;
 		const chosen = selectByFields(objects, options.fieldSelector, fields);
 		if (!chosen.ok) return chosen;
 		items = chosen.order.map(i => items[i] as (typeof items)[number]);

@@ -1,7 +1,8 @@
 // One renderer per kind (k9s `internal/render` style): how to list a kind, the row kubectl prints
-// for one object, and the object `-o json` prints. `get.ts` drives them generically.
+// for one object, and the object `-o json` prints. `get.ts` drives them generically; the kind's
+// names and scope are its descriptor's (source/kinds/), not repeated here.
 
-import type {Labels, ResourceName, State} from '../sim/types.js';
+import type {Labels, State} from '../sim/types.js';
 import type {ApiObject} from './api-object.js';
 
 interface ListedMeta {
@@ -12,10 +13,6 @@ interface ListedMeta {
 }
 
 export interface KindView<T> {
-	resource: ResourceName;
-	/** `resource.group` as the API server names it in errors, e.g. `deployments.apps`. */
-	qualifiedName: string;
-	namespaced: boolean;
 	/** Column headers in kubectl's order; `wideColumns` are appended with `-o wide`. */
 	columns: ReadonlyArray<string>;
 	wideColumns: ReadonlyArray<string>;

@@ -24,9 +24,6 @@ function namespaceObject(ns: Namespace): ApiObject {
 }
 
 export const namespaceView: KindView<Namespace> = {
-	resource: 'namespaces',
-	qualifiedName: 'namespaces',
-	namespaced: false,
 	columns: ['NAME', 'STATUS', 'AGE'],
 	wideColumns: [],
 	list: state => Object.values(state.namespaces),

@@ -49,9 +49,6 @@ export function nodeObject(node: Node): ApiObject {
 }
 
 export const nodeView: KindView<Node> = {
-	resource: 'nodes',
-	qualifiedName: 'nodes',
-	namespaced: false,
 	columns: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
 	wideColumns: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
 	list: state => Object.values(state.nodes),

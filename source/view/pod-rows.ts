@@ -109,9 +109,6 @@ export function podObject(state: State, pod: Pod): ApiObject {
 }
 
 export const podView: KindView<Pod> = {
-	resource: 'pods',
-	qualifiedName: 'pods',
-	namespaced: true,
 	columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
 	wideColumns: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
 	list: (state, namespace) => inNamespace(Object.values(state.pods), namespace),

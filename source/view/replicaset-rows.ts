@@ -10,15 +10,8 @@ import {workloadObject} from './workload-object.js';
 import {replicaCounts} from './workload-pods.js';
 
 /** The DESIRED/CURRENT/READY table shared by ReplicaSets and ReplicationControllers. */
-export function replicaTableView(
-	kind: Extract<WorkloadKind, 'ReplicaSet' | 'ReplicationController'>,
-	resource: 'replicasets' | 'replicationcontrollers',
-	qualifiedName: string,
-): KindView<Workload> {
+export function replicaTableView(kind: Extract<WorkloadKind, 'ReplicaSet' | 'ReplicationController'>): KindView<Workload> {
 	return {
-		resource,
-		qualifiedName,
-		namespaced: true,
 		columns: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
 		wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
 		list: (state, namespace) => inNamespace(Object.values(state.workloads), namespace).filter(w => w.kind === kind),
@@ -37,4 +30,4 @@ export function replicaTableView(
 	};
 }
 
-export const replicaSetView = replicaTableView('ReplicaSet', 'replicasets', 'replicasets.apps');
+export const replicaSetView = replicaTableView('ReplicaSet');

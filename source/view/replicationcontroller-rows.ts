@@ -2,4 +2,4 @@
 
 import {replicaTableView} from './replicaset-rows.js';
 
-export const replicationControllerView = replicaTableView('ReplicationController', 'replicationcontrollers', 'replicationcontrollers');
+export const replicationControllerView = replicaTableView('ReplicationController');

@@ -81,9 +81,6 @@ export function serviceObject(svc: Service): ApiObject {
 }
 
 export const serviceView: KindView<Service> = {
-	resource: 'services',
-	qualifiedName: 'services',
-	namespaced: true,
 	columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
 	wideColumns: ['SELECTOR'],
 	list: (state, namespace) => inNamespace(Object.values(state.services), namespace),

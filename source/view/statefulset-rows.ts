@@ -8,9 +8,6 @@ import {workloadObject} from './workload-object.js';
 import {replicaCounts} from './workload-pods.js';
 
 export const statefulSetView: KindView<Workload> = {
-	resource: 'statefulsets',
-	qualifiedName: 'statefulsets.apps',
-	namespaced: true,
 	columns: ['NAME', 'READY', 'AGE'],
 	wideColumns: ['CONTAINERS', 'IMAGES'],
 	list: (state, namespace) => inNamespace(Object.values(state.workloads), namespace).filter(w => w.kind === 'StatefulSet'),

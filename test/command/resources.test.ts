@@ -1,6 +1,6 @@
 import test from 'ava';
 import {parseResourceArgs, resolveResourceType} from '../../source/command/resources.js';
-import type {ResourceName} from '../../source/sim/types.js';
+import type {ResourceName} from '../../source/kinds/registry.js';
 
 const ALIASES: Array<[ResourceName, string[]]> = [
 	['services', ['svc', 'service', 'services', 'Service', 'SVC']],

@@ -2,7 +2,7 @@
 // pkg/registry/<group>/<kind>/storage/storage.go (ShortNames, SingularName), groups and scope from
 // the API reference, and client-go's restmapper for how kubectl matches a type word.
 import test from 'ava';
-import {apiVersionOf, KINDS, kindByResource, qualifiedResource, qualifiedSingular, resolveKind, wordsOf} from '../../source/kinds/registry.js';
+import {apiVersionOf, categoryMembers, KINDS, kindByResource, qualifiedResource, qualifiedSingular, resolveKind, wordsOf} from '../../source/kinds/registry.js';
 
 type Fact = [kind: string, plural: string, singular: string, shortNames: string[], apiVersion: string, namespaced: boolean, scalable: boolean];
 
@@ -97,4 +97,11 @@ test('old apiVersions that still load, with a warning (docs/semantics.md A13)', 
 	t.deepEqual(legacy('replicasets'), ['extensions/v1beta1', 'apps/v1beta2']);
 	t.deepEqual(legacy('statefulsets'), ['apps/v1beta1', 'apps/v1beta2']);
 	t.deepEqual(legacy('services'), []);
+});
+
+// The `all` category (each kind's pkg/registry/.../storage/storage.go Categories()), of the kinds
+// simulated here, in the order discovery lists them: the core group alphabetically, then apps.
+test('the all category: pods, replicationcontrollers, services, then the apps workloads', t => {
+	t.deepEqual(categoryMembers('all'), ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets', 'statefulsets']);
+	t.deepEqual(categoryMembers('api-extensions'), []);
 });

@@ -1,5 +1,5 @@
 // What the per-kind `get` tests share: options for one resource, and the text of a result.
-import type {ResourceName} from '../../source/sim/index.js';
+import type {ResourceName} from '../../source/kinds/registry.js';
 import type {GetOptions, get} from '../../source/view/get.js';
 
 /** `kubectl get RESOURCE` in `default`, table output, unless `extra` says otherwise. */

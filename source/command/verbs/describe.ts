@@ -2,7 +2,7 @@
 // command reads its arguments (kubernetes/kubectl pkg/cmd/describe/describe.go, cli-runtime's
 // resource builder for the errors). Every kind we hold but Event has a describer.
 
-import type {ResourceName} from '../../sim/types.js';
+import type {ResourceName} from '../../kinds/registry.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
 import type {DescribableResource} from '../types.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';

@@ -4,7 +4,7 @@
 // (normalizeMultipleResourcesArgs). Type words repeated as typed count once (SplitResourceArgument).
 
 import {quote} from '../../apimachinery/quote.js';
-import type {ResourceName} from '../../sim/types.js';
+import {categoryMembers, type ResourceName} from '../../kinds/registry.js';
 import {resolveResourceType} from '../resources.js';
 import type {ParseError} from '../types.js';
 
@@ -13,12 +13,8 @@ interface GetRequest {
 	names: string[];
 }
 
-/**
- * kubectl's `all` category as discovery orders it (core group, resources alphabetical, then apps,
- * autoscaling, batch): pods, replicationcontrollers, services, daemonsets, deployments,
- * replicasets, statefulsets, horizontalpodautoscalers, cronjobs, jobs — the ones simulated here.
- */
-const ALL: readonly ResourceName[] = ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets', 'statefulsets'];
+/** kubectl's `all` category: the kinds whose descriptor lists it, in discovery order (source/kinds/registry.ts). */
+const ALL: readonly ResourceName[] = categoryMembers('all');
 
 type Parsed = {ok: true; requests: GetRequest[]; tuples: boolean} | ParseError;
 

@@ -1,8 +1,8 @@
 // `scale rc|rs|deploy|sts NAME --replicas=N`. `--replicas` is a required flag in kubectl, so
 // cobra reports it missing before looking at the arguments.
 
-import {kindByResource, qualifiedResource, qualifiedSingular, workloadKind} from '../../kinds/registry.js';
-import type {Action, ResourceName, StepResult} from '../../sim/types.js';
+import {kindByResource, qualifiedResource, qualifiedSingular, type ResourceName, workloadKind} from '../../kinds/registry.js';
+import type {Action, StepResult} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
 import type {ParseError} from '../types.js';
 import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
