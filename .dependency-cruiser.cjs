@@ -56,7 +56,7 @@ module.exports = {
 			comment: 'Only the TUI (source/ui/) and cli.tsx touch React and Ink.',
 			severity: 'error',
 			from: {path: '^source/', pathNot: '^source/ui/'},
-			to: {path: 'node_modules/(react|ink|ink-select-input)/'},
+			to: {path: 'node_modules/(react|ink)/'},
 		},
 		{
 			name: 'source-not-to-test-or-bench',

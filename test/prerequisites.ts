@@ -7,12 +7,13 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
+import {fromRoot} from './root.js';
 
 /** `CI` as CI services set it, and as ava and Ink read it: set, and not "0" or "false". */
 export const IN_CI = process.env.CI !== undefined && process.env.CI !== '0' && process.env.CI !== 'false';
 
 /** shared/realworld sits beside the repository (its SOURCES.md says what each file holds). */
-export const REALWORLD = fileURLToPath(new URL('../../shared/realworld/', import.meta.url));
+export const REALWORLD = fileURLToPath(fromRoot('../shared/realworld/'));
 
 /** What to say when REALWORLD is not there. */
 export const REALWORLD_ABSENT = `../shared/realworld (${REALWORLD}) is absent: these tests read the real-world manifests there. It sits beside the repository (CI gets a copy of shared/ next to the clone); put it there to run them.`;

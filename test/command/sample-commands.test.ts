@@ -5,8 +5,9 @@ import {readdirSync, readFileSync} from 'node:fs';
 import test from 'ava';
 import {parseAllDocuments} from 'yaml';
 import {parseCommand} from '../../source/command/parse-command.js';
+import {fromRoot} from '../root.js';
 
-const DIR = new URL('../../samples/', import.meta.url);
+const DIR = fromRoot('samples/');
 const FILES = readdirSync(DIR)
 	.filter(f => f.endsWith('.yaml'))
 	.sort();

@@ -24,16 +24,16 @@ import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {dumpObject, toKubectlYaml} from '../../bench/generate-dump.js';
 import {RAW_CONTROL} from '../control-chars.js';
+import {fromRoot, ROOT} from '../root.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
+const CLI = fileURLToPath(fromRoot('dist/cli.js'));
+const BAD = fileURLToPath(fromRoot('test/fixtures/bad/'));
 /** A hang guard, not a timing assertion: every case finishes in well under a second here. */
 const HANG_GUARD_MS = 30_000;
 
 test.before('build dist/cli.js if `npm test` has not', () => {
 	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
 	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
 	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
 });
@@ -86,7 +86,7 @@ function spawnCli(args: string[], cwd: string, guardMs: number): Promise<Ran> {
 	});
 }
 
-const HOST = fileURLToPath(new URL('./cli-host.mjs', import.meta.url));
+const HOST = fileURLToPath(fromRoot('test/e2e/cli-host.mjs'));
 
 /** A cli-host.mjs process; one run at a time. A run that hangs kills it (the next run starts another). */
 class Host {

@@ -6,14 +6,14 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {RAW_CONTROL} from '../control-chars.js';
+import {fromRoot, ROOT} from '../root.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 const FIX = 'test/fixtures/cli';
 
 test.before('build dist/cli.js if `npm test` has not', () => {
 	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
 	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
 	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
 });
@@ -72,7 +72,7 @@ for (const flag of ['--help', '-h']) {
 
 test('--version prints the package version', async t => {
 	const r = await cli(['--version']);
-	const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {version: string};
 	t.is(r.code, 0, r.stderr);
 	t.is(r.stdout, `${pkg.version}\n`);
 });
@@ -141,7 +141,7 @@ test('--echo prints each command before its output', async t => {
 });
 
 test('manifests from stdin (-) with --script FILE', async t => {
-	const manifests = readFileSync(new URL('../../samples/hello.yaml', import.meta.url), 'utf8');
+	const manifests = readFileSync(fromRoot('samples/hello.yaml'), 'utf8');
 	const r = await cli(['-', '--script', `${FIX}/script.txt`], manifests);
 	// script.txt asks for Service "api", which hello.yaml does not have: line 2 fails.
 	t.is(r.code, 1, r.stderr);

@@ -7,10 +7,12 @@ import {existsSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {IN_CI} from '../prerequisites.js';
+import {fromRoot, ROOT} from '../root.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-export const HAVE_TMUX = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
+export {ROOT};
+
+export const CLI = fileURLToPath(fromRoot('dist/cli.js'));
+const HAVE_TMUX = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
 // A private tmux server for this run: never touches the user's sessions.
 const SOCKET = `k8s-svc-tui-test-${process.pid}`;
 let sessions = 0;
@@ -18,7 +20,7 @@ export const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, .
 
 test.before('build dist/cli.js if `npm test` has not', () => {
 	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
 	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
 	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
 });

@@ -8,13 +8,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
+import {fromRoot, ROOT} from '../root.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 
 test.before('build dist/cli.js if `npm test` has not', () => {
 	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
 	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
 	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
 });

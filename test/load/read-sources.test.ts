@@ -3,8 +3,9 @@
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {formatDiagnostic, loadSources, readSources} from '../../source/load/index.js';
+import {fromRoot} from '../root.js';
 
-const fixtures = fileURLToPath(new URL('../fixtures/load/', import.meta.url));
+const fixtures = fileURLToPath(fromRoot('test/fixtures/load/'));
 const noStdin = () => {
 	throw new Error('stdin was not asked for');
 };

@@ -7,6 +7,7 @@ import test from 'ava';
 import {COMMANDS} from '../../source/command/index.js';
 import {type ExecResult, execute} from '../../source/session/execute.js';
 import {ANY_CONTROL} from '../control-chars.js';
+import {fromRoot} from '../root.js';
 import {bootSources as boot, sampleState} from './sample-state.js';
 
 const hello = sampleState('hello.yaml');
@@ -353,7 +354,7 @@ test('several names that all fail: every error, no output, state unchanged', t =
 
 // Untrusted text: a manifest's control characters never reach out or err raw.
 
-const controlState = boot([{name: 'control-chars.yaml', text: readFileSync(new URL('../fixtures/cli/control-chars.yaml', import.meta.url), 'utf8')}]);
+const controlState = boot([{name: 'control-chars.yaml', text: readFileSync(fromRoot('test/fixtures/cli/control-chars.yaml'), 'utf8')}]);
 
 for (const line of [
 	'describe svc web',

@@ -5,10 +5,11 @@ import {readFileSync} from 'node:fs';
 import type {SourceFile} from '../../source/load/index.js';
 import {boot} from '../../source/session/boot.js';
 import type {State} from '../../source/sim/index.js';
+import {fromRoot} from '../root.js';
 
-const SAMPLES = new URL('../../samples/', import.meta.url);
+const SAMPLES = fromRoot('samples/');
 
-export function sampleSource(file: string): SourceFile {
+function sampleSource(file: string): SourceFile {
 	return {name: `samples/${file}`, text: readFileSync(new URL(file, SAMPLES), 'utf8')};
 }
 

@@ -204,8 +204,8 @@ export const clusterArb: fc.Arbitrary<ClusterInput> = fc
 
 // --- commands: resolved against the state when they run ------------------------------------
 
-export type From = {kind: 'default'} | {kind: 'pod'; i: number} | {kind: 'node'; i: number} | {kind: 'external'};
-export type Via = 'name' | 'fqdn' | 'clusterIP' | 'nodePort' | 'loadBalancer';
+type From = {kind: 'default'} | {kind: 'pod'; i: number} | {kind: 'node'; i: number} | {kind: 'external'};
+type Via = 'name' | 'fqdn' | 'clusterIP' | 'nodePort' | 'loadBalancer';
 
 export type Command =
 	| {t: 'deletePod'; i: number}
@@ -273,8 +273,8 @@ const byName = <T extends {name: string; namespace?: string}>(a: T, b: T) => {
 	return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
-export const sortedPods = (state: State) => Object.values(state.pods).sort(byName);
-export const sortedNodes = (state: State) => Object.values(state.nodes).sort(byName);
+const sortedPods = (state: State) => Object.values(state.pods).sort(byName);
+const sortedNodes = (state: State) => Object.values(state.nodes).sort(byName);
 export const sortedServices = (state: State) =>
 	Object.values(state.services)
 		.filter(s => !s.namespace.startsWith('kube-') && s.name !== 'kubernetes')

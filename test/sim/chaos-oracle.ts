@@ -26,7 +26,7 @@ function inCIDR(ip: string, cidr: string): boolean {
 
 // --- what a Service's endpoints must be (docs/semantics.md D1-D3, S69-S77) -------------------
 
-export interface ExpectedAddress {
+interface ExpectedAddress {
 	ip: string;
 	nodeName: string | null;
 	podName: string;
@@ -47,7 +47,7 @@ function targetPortOn(pod: Pod, port: ServicePort): number | null {
 }
 
 /** Pod name → its entry, or null when the Service has no managed endpoints at all. */
-export function expectedEndpoints(state: State, service: Service): Record<string, ExpectedAddress> | null {
+function expectedEndpoints(state: State, service: Service): Record<string, ExpectedAddress> | null {
 	const selector = service.selector;
 	if (service.type === 'ExternalName' || selector === null || Object.keys(selector).length === 0) return null;
 	const out: Record<string, ExpectedAddress> = {};

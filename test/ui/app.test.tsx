@@ -9,9 +9,10 @@ import {readdirSync} from 'node:fs';
 import test from 'ava';
 import stringWidth from 'string-width';
 import {type Model, selectedPod} from '../../source/ui/model.js';
+import {fromRoot} from '../root.js';
 import {KEYS, openScreen, type Screen} from './helpers.js';
 
-const SAMPLES = readdirSync(new URL('../../samples/', import.meta.url))
+const SAMPLES = readdirSync(fromRoot('samples/'))
 	.filter(f => f.endsWith('.yaml'))
 	.sort();
 

@@ -3,7 +3,6 @@
 // 1 → initialModel), with colour off, a fixed size and the clock moving only on `.` (wait 1s),
 // so the same keys always give the same screens.
 
-import {fileURLToPath} from 'node:url';
 import {render} from 'ink-testing-library';
 import {Profiler} from 'react';
 import {readSources} from '../../source/load/index.js';
@@ -12,8 +11,7 @@ import type {State} from '../../source/sim/index.js';
 import {App} from '../../source/ui/app.js';
 import {initialModel, type Model} from '../../source/ui/model.js';
 import {ThemeContext} from '../../source/ui/theme.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import {ROOT} from '../root.js';
 
 /** A settled cluster from files under the project root, loaded exactly as the CLI loads them. */
 export function loadState(...files: string[]): State {
@@ -69,8 +67,7 @@ const SETTLE_GUARD_MS = 10_000;
 /**
  * Wait until the screen has taken in everything written so far: the frame is drawn and every
  * effect of it has run. The effects matter as much as the frame: the key handlers are
- * (re-)registered in effects (ink's useInput whenever its handler changes, ink-select-input's
- * chooser too), so a key sent after the frame but before them would reach the previous handler. Ink (legacy root, debug
+ * (re-)registered in effects (ink's useInput whenever its handler changes), so a key sent after the frame but before them would reach the previous handler. Ink (legacy root, debug
  * mode) renders and writes the frame synchronously inside the stdin write, and React runs the
  * passive effects later from its scheduler (setImmediate), possibly over several turns under load.
  * A Profiler around the tree counts both: `onRender` per commit, `onPostCommit` once that commit's

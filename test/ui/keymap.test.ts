@@ -10,10 +10,11 @@ import {type Binding, bindingFor, escapesBefore, KEYMAP, keyName, QUIT_KEYS} fro
 import {initialModel, type Model, type ModelAction, reduceModel} from '../../source/ui/model.js';
 import {addressChoices, clientChoices} from '../../source/ui/targets.js';
 import {servicePods} from '../../source/view/tui/index.js';
+import {fromRoot} from '../root.js';
 import {sampleState} from '../session/sample-state.js';
 import {loadState} from './helpers.js';
 
-const SAMPLES = readdirSync(new URL('../../samples/', import.meta.url))
+const SAMPLES = readdirSync(fromRoot('samples/'))
 	.filter(f => f.endsWith('.yaml'))
 	.sort();
 
@@ -21,7 +22,7 @@ const SAMPLES = readdirSync(new URL('../../samples/', import.meta.url))
 
 // Ink's own input parser (not exported from the package, so loaded by path): the premise of
 // escapesBefore is how it splits a chunk into the events useInput sees.
-const {createInputParser} = (await import(new URL('../../node_modules/ink/build/input-parser.js', import.meta.url).href)) as {
+const {createInputParser} = (await import(fromRoot('node_modules/ink/build/input-parser.js').href)) as {
 	createInputParser(): {push(chunk: string): string[]};
 };
 

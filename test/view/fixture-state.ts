@@ -12,7 +12,7 @@ export type FixtureEvent = NewEvent & {at: number};
 export const CLOCK = 2 * 60 * 60 * 1000;
 export const S = 1000;
 export const M = 60 * S;
-export const DAY = 24 * 60 * M;
+const DAY = 24 * 60 * M;
 
 const AGNHOST = 'registry.k8s.io/e2e-test-images/agnhost:2.39';
 
@@ -29,7 +29,7 @@ export function makeNode(name: string, internalIP: string, podCIDR: string, extr
 	};
 }
 
-export function makeContainer(name: string, image: string, ports: Container['ports'] = []): Container {
+function makeContainer(name: string, image: string, ports: Container['ports'] = []): Container {
 	return {name, image, ports};
 }
 
@@ -147,7 +147,7 @@ export function fixtureNodes(): Node[] {
 	];
 }
 
-export function fixturePods(): Pod[] {
+function fixturePods(): Pod[] {
 	const hello = (name: string, fields: Partial<Pod>): Pod =>
 		makePod('default', name, {
 			labels: {app: 'hello-node'},
@@ -362,7 +362,7 @@ export function fixtureServices(): Service[] {
 	];
 }
 
-export function fixtureEndpoints(): Endpoints[] {
+function fixtureEndpoints(): Endpoints[] {
 	const hello = (podName: string, ip: string, nodeName: string, fields: Partial<EndpointAddress> = {}): EndpointAddress =>
 		makeAddress(ip, {podName, nodeName, ports: {'': 8080}, ...fields});
 	return [
@@ -436,7 +436,7 @@ export function fixtureEndpoints(): Endpoints[] {
 	];
 }
 
-export function fixtureEvents(): FixtureEvent[] {
+function fixtureEvents(): FixtureEvent[] {
 	const lb = (object: string, at: number, reason: string, message: string): FixtureEvent => {
 		const [, namespace = '', name = ''] = object.split('/');
 		return {at, type: 'Normal', reason, involved: {kind: 'Service', namespace, name}, message, source: 'service-controller'};
