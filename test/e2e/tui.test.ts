@@ -238,4 +238,3 @@ test.serial('load warnings open the request log in the TUI; nothing is written b
 	const written = readFileSync(stderr, 'utf8');
 	t.false(/warning|skipped/.test(written), `stderr: ${JSON.stringify(written)}`);
 });
-
