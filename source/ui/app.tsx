@@ -7,14 +7,16 @@ import {EndpointsPane} from './endpoints-pane.js';
 import {Header} from './header.js';
 import {HelpOverlay, helpLines, helpRoom} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
-import {bindingFor, escapesBefore, keyName, QUIT_KEYS} from './keymap.js';
+import {bindingFor, escapesBefore, keyName, QUIT_KEYS, viewerBindingFor} from './keymap.js';
 import {logLines} from './log-lines.js';
 import {type Model, type ModelAction, type Pane, reduceModel} from './model.js';
-import {OutputOverlay} from './output-overlay.js';
 import {PodsPane} from './pods-pane.js';
 import {RequestLog} from './request-log.js';
 import {ServicesPane} from './services-pane.js';
 import {StabilityLine} from './stability-line.js';
+import {tint, useTheme} from './theme.js';
+import {ViewerBox, viewerHints, viewerPage} from './viewer.js';
+import {viewerKey, viewerSearch} from './viewer-model.js';
 
 const MIN_WIDTH = 80;
 const MIN_HEIGHT = 24;
@@ -29,6 +31,10 @@ function hasControl(text: string): boolean {
 	}
 	return false;
 }
+
+/** Keys with a meaning while a viewer search is typed (k9s's details view: Enter searches, Esc
+ *  cancels, ctrl-u clears); other printable keys are text. */
+const SEARCH_EDITS: Record<string, 'cancel' | 'submit' | 'erase' | 'clear'> = {esc: 'cancel', enter: 'submit', backspace: 'erase', 'ctrl+u': 'clear'};
 
 const sizeOf = (stdout: {columns?: number; rows?: number}) => ({width: stdout.columns || MIN_WIDTH, height: stdout.rows || MIN_HEIGHT});
 
@@ -88,7 +94,10 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	dispatchRef.current = dispatch;
 	const model = modelRef.current;
 	const {exit} = useApp();
+	const theme = useTheme();
 	const {width, height} = useTerminalSize(fixed);
+	// The viewer takes the whole middle, as help does: everything but the header and the three lines at the foot.
+	const viewerHeight = height - 4;
 
 	useEffect(() => {
 		if (!realtime) return;
@@ -154,8 +163,20 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 		const name = keyName(input, key);
 		const mode = m.mode;
 		switch (mode.kind) {
-			case 'output':
-				return dispatch({type: 'mode', mode: {kind: 'normal'}});
+			case 'output': {
+				if (name === 'ctrl+c') return exit();
+				const page = viewerPage(width, viewerHeight);
+				if (mode.typing !== null) {
+					const printable = !key.ctrl && !key.meta && input.length > 0 && !hasControl(input);
+					const edit = SEARCH_EDITS[name] ?? (printable ? {text: input} : null);
+					if (edit !== null) dispatch({type: 'mode', mode: {...viewerSearch(mode, edit, page), kind: 'output'}});
+					return;
+				}
+				const binding = viewerBindingFor(name);
+				if (!binding) return;
+				const next = viewerKey(mode, binding.does, page);
+				return dispatch({type: 'mode', mode: next ? {...next, kind: 'output'} : {kind: 'normal'}});
+			}
 			case 'help':
 				if (name === 'esc' || name === '?' || name === 'q' || name === 'enter') dispatch({type: 'mode', mode: {kind: 'normal'}});
 				if (name === 'up' || name === 'k' || name === 'down' || name === 'j') {
@@ -230,8 +251,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 
 	let lower: ReactNode;
 	if (model.mode.kind === 'help') lower = <HelpOverlay width={width} height={height - 4} offset={model.mode.offset} />;
-	else if (model.mode.kind === 'output')
-		lower = <OutputOverlay title={model.mode.title} lines={model.mode.lines} error={model.mode.error} width={width} height={lowerHeight} />;
+	else if (model.mode.kind === 'output') lower = <ViewerBox viewer={model.mode} width={width} height={viewerHeight} />;
 	else if (model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress') {
 		lower = <Chooser model={model} width={width} height={lowerHeight} />;
 	} else {
@@ -249,11 +269,17 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Header model={model} width={width} title={title} />
-			{model.mode.kind === 'help' ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
+			{model.mode.kind === 'help' || model.mode.kind === 'output' ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
 			{lower}
 			<StabilityLine model={model} width={width} />
 			<BottomLine model={model} width={width} />
-			<HintLine width={width} />
+			{model.mode.kind === 'output' ? (
+				<Text wrap="truncate" {...tint(theme, 'gray')}>
+					{viewerHints(width)}
+				</Text>
+			) : (
+				<HintLine width={width} />
+			)}
 		</Box>
 	);
 }

@@ -1,16 +1,34 @@
 import {Box, Text} from 'ink';
-import {KEYMAP} from './keymap.js';
+import {KEYMAP, VIEWER_KEYMAP} from './keymap.js';
 import {tint, useTheme} from './theme.js';
 
-const KEY_NAMES: Record<string, string> = {up: '↑', down: '↓', 'shift+tab': 'shift-tab', 'ctrl+k': 'ctrl-k', 'ctrl+c': 'ctrl-c'};
+const KEY_NAMES: Record<string, string> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pagedown: 'PgDn',
+	pageup: 'PgUp',
+	home: 'Home',
+	end: 'End',
+	esc: 'Esc',
+	'shift+tab': 'shift-tab',
+	'ctrl+k': 'ctrl-k',
+	'ctrl+c': 'ctrl-c',
+	'ctrl+f': 'ctrl-f',
+	'ctrl+b': 'ctrl-b',
+};
 
-/** Every binding with what it does and the command it runs (the same table drives input). */
+const keysText = (keys: readonly string[]) => keys.map(k => KEY_NAMES[k] ?? k).join(' ');
+
+/** Every binding with what it does and the command it runs (the same tables drive input): the
+ *  main screen's, then the viewer's under a heading (a line without keys). */
 export function helpLines(): Array<{keys: string; help: string; command: string}> {
-	return KEYMAP.map(b => ({
-		keys: b.keys.map(k => KEY_NAMES[k] ?? k).join(' '),
-		help: b.help,
-		command: b.command ?? '',
-	}));
+	return [
+		...KEYMAP.map(b => ({keys: keysText(b.keys), help: b.help, command: b.command ?? b.opens ?? ''})),
+		{keys: '', help: 'In the viewer (d, y, and what a : command prints):', command: ''},
+		...VIEWER_KEYMAP.map(b => ({keys: keysText(b.keys), help: b.help, command: ''})),
+	];
 }
 
 /** Lines the overlay can show at once, for scrolling. */
@@ -29,7 +47,7 @@ export function HelpOverlay({width, height, offset}: {width: number; height: num
 				{`Keys${more} — Esc closes`}
 			</Text>
 			{lines.slice(start, start + room).map(l => (
-				<Text key={l.keys} wrap="truncate">
+				<Text key={`${l.keys} ${l.help}`} wrap="truncate">
 					<Text bold>{l.keys.padEnd(keyWidth)}</Text>
 					{`  ${l.help}`}
 					{l.command ? <Text {...tint(theme, 'gray')}>{`  [${l.command}]`}</Text> : null}

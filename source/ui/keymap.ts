@@ -6,6 +6,7 @@ import type {Pod, Service} from '../sim/index.js';
 import {topWorkload, workloadRef} from '../view/tui/index.js';
 import {type Model, type ModelAction, podUnderCursor} from './model.js';
 import {targetFor} from './targets.js';
+import type {ViewerCommand} from './viewer-model.js';
 
 export interface Binding {
 	/** Key names as `keyName` produces them; the first is shown in hints. */
@@ -16,6 +17,8 @@ export interface Binding {
 	help: string;
 	/** The grammar command the key runs (a template for help), if it changes the simulation. */
 	command?: string;
+	/** The query the key opens in the viewer (a template for help); it changes nothing. */
+	opens?: string;
 	/** Shown in the bottom hint line (in this order) while there is room. */
 	hint?: boolean;
 	run(model: Model): ModelAction | ModelAction[] | {error: string};
@@ -43,6 +46,28 @@ function withWorkload(m: Model, build: (w: NonNullable<ReturnType<typeof topWork
 	if (!('pod' in target)) return target;
 	const w = topWorkload(m.sim, target.pod);
 	return w ? build(w) : {error: 'the selected pod has no controller to scale (a bare pod)'};
+}
+
+/**
+ * The object under the focused cursor, as kubectl names it, for `d` and `y` (k9s's describe and
+ * YAML keys): the Service of a Services row, the Endpoints object behind the Endpoints pane's
+ * addresses (named after its Service), the pod of a Pods row.
+ */
+function objectUnderCursor(m: Model): {ref: string} | {error: string} {
+	if (m.focus === 'log') return {error: 'd and y open the row under the cursor in the Services, Endpoints or Pods pane (Tab to one)'};
+	if (m.focus === 'pods') {
+		const target = podUnderCursor(m);
+		return 'pod' in target ? {ref: `pod ${target.pod.name} -n ${target.pod.namespace}`} : target;
+	}
+	const svc = service(m);
+	if (!svc) return {error: 'no Service selected'};
+	return {ref: `${m.focus === 'services' ? 'svc' : 'ep'} ${svc.name} -n ${svc.namespace}`};
+}
+
+/** Open `line` for the object under the cursor in the viewer, live. */
+function view(m: Model, line: (ref: string) => string): ModelAction | {error: string} {
+	const target = objectUnderCursor(m);
+	return 'ref' in target ? {type: 'viewerOpened', line: line(target.ref)} : target;
 }
 
 const scaleBy = (m: Model, delta: number) =>
@@ -135,6 +160,20 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		// pod's current labels are shown beside it, not as text that would be sent again).
 		run: m => withPod(m, pod => ({type: 'promptOpened', subject: {purpose: 'label', pod: pod.name, namespace: pod.namespace}, text: ''})),
 	},
+	{
+		keys: ['d'],
+		label: 'describe',
+		help: 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)',
+		opens: 'describe KIND NAME -n NS',
+		run: m => view(m, ref => `describe ${ref}`),
+	},
+	{
+		keys: ['y'],
+		label: 'yaml',
+		help: 'its YAML, in the viewer (live)',
+		opens: 'get KIND NAME -n NS -o yaml',
+		run: m => view(m, ref => `get ${ref} -o yaml`),
+	},
 	{keys: ['space'], label: 'pause', help: 'pause or resume the clock', hint: true, run: () => ({type: 'togglePause'})},
 	{keys: ['.'], label: 'step 1s', help: 'advance the clock one second', command: 'wait 1s', run: () => ({type: 'run', line: 'wait 1s'})},
 	{keys: ['<', ','], label: 'slower', help: 'slow the clock down', run: () => ({type: 'speed', factor: -1})},
@@ -153,6 +192,39 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 
 export const QUIT_KEYS = new Set(['q', 'ctrl+c']);
 
+export interface ViewerBinding {
+	keys: string[];
+	help: string;
+	/** Its part of the hint line while the viewer is open (one hint can speak for a pair of bindings). */
+	hint?: string;
+	does: ViewerCommand;
+}
+
+/**
+ * The viewer's keys (palette output, `d`, `y`), as k9s's details view and less have them
+ * (derailed/k9s internal/view/details.go: `/` search, `n` next match, `N` previous, Esc back).
+ * While a search is typed, keys are text: Enter searches, Esc cancels.
+ */
+export const VIEWER_KEYMAP: ReadonlyArray<ViewerBinding> = [
+	{keys: ['down', 'j'], help: 'scroll down one line', hint: 'j/k line', does: 'lineDown'},
+	{keys: ['up', 'k'], help: 'scroll up one line', does: 'lineUp'},
+	{keys: ['pagedown', 'ctrl+f'], help: 'one page down', hint: 'PgDn/PgUp page', does: 'pageDown'},
+	{keys: ['pageup', 'ctrl+b'], help: 'one page up', does: 'pageUp'},
+	{keys: ['g', 'home'], help: 'to the first line', hint: 'g/G top/bottom', does: 'top'},
+	{keys: ['G', 'end'], help: 'to the last line', does: 'bottom'},
+	{keys: ['/'], help: 'search, case-insensitive (Enter finds, Esc cancels)', hint: '/ search', does: 'search'},
+	{keys: ['n'], help: 'next match (after the last, the first)', hint: 'n/N match', does: 'nextMatch'},
+	{keys: ['N'], help: 'previous match', does: 'previousMatch'},
+	{keys: ['w'], help: 'wrap long lines (the default) or not; unwrapped, ←/→ scroll sideways', hint: 'w wrap', does: 'toggleWrap'},
+	{keys: ['left'], help: 'scroll left (lines not wrapped)', does: 'scrollLeft'},
+	{keys: ['right'], help: 'scroll right (lines not wrapped)', does: 'scrollRight'},
+	{keys: ['esc', 'q'], help: 'close the viewer, back to where you were', hint: 'Esc back', does: 'close'},
+];
+
+export function viewerBindingFor(name: string): ViewerBinding | undefined {
+	return VIEWER_KEYMAP.find(b => b.keys.includes(name));
+}
+
 /** Ink's (input, key) as one name: `up`, `shift+tab`, `ctrl+k`, `space`, `x`, … */
 export function keyName(
 	input: string,
@@ -170,6 +242,8 @@ export function keyName(
 		delete?: boolean;
 		pageUp?: boolean;
 		pageDown?: boolean;
+		home?: boolean;
+		end?: boolean;
 	},
 ): string {
 	if (key.upArrow) return 'up';
@@ -178,6 +252,8 @@ export function keyName(
 	if (key.rightArrow) return 'right';
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
 	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
 	if (key.return) return 'enter';
 	if (key.escape) return 'esc';

@@ -10,6 +10,7 @@ import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from 
 import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
 import {addressChoices, clientChoices} from './targets.js';
+import {openViewer, outputMayDiffer, refreshViewer, type Viewer} from './viewer-model.js';
 
 export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
 const PANES: Pane[] = ['services', 'endpoints', 'pods', 'log'];
@@ -37,7 +38,8 @@ type Mode =
 	/** The `f` chooser; `at` is the highlighted choice by value (flags or address mode), not by row. */
 	| {kind: 'chooseClient'; at: string}
 	| {kind: 'chooseAddress'; at: string}
-	| {kind: 'output'; title: string; lines: string[]; error: boolean};
+	/** A command's output in the viewer (viewer-model.ts). */
+	| ({kind: 'output'} & Viewer);
 
 interface ServiceStats {
 	/** Pods replaced by new pods with new IPs: the pod IP churn behind the Service. */
@@ -99,7 +101,9 @@ export type ModelAction =
 	| {type: 'setAddress'; address: AddressMode}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'paletteHistory'; delta: number}
-	| {type: 'status'; text: string; error: boolean};
+	| {type: 'status'; text: string; error: boolean}
+	/** `d` / `y`: a query about the object under the cursor, opened in the viewer and named in the log. */
+	| {type: 'viewerOpened'; line: string};
 
 const LOG_MAX = 200;
 const CHANGES_MAX = 100;
@@ -247,10 +251,15 @@ function runLine(model: Model, line: string, show: boolean): Model {
 	}
 	if (!result.ok) log.unshift({kind: 'message', at, text: result.err.join(' '), error: true});
 	next = {...next, log: log.slice(0, LOG_MAX), stats, history};
-	const queryOutput = result.command?.kind === 'get' || result.command?.kind === 'describe' || result.command?.kind === 'help';
-	if (show && (queryOutput || !result.ok)) {
-		const lines = [...result.out, ...result.err];
-		next = {...next, mode: {kind: 'output', title: line.trim(), lines, error: !result.ok}};
+	const kind = result.command?.kind;
+	const queryOutput = kind === 'get' || kind === 'describe' || kind === 'help';
+	// curl and nslookup print more than their one-line log entry (each hop, -v's sections): typed
+	// at the palette, that output opens in the viewer too. Only queries are re-run to follow the state.
+	const printed = (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
+	if (show && (queryOutput || printed || !result.ok)) {
+		const live = kind === 'get' || kind === 'describe' ? line.trim() : null;
+		// Exactly what --script prints for the line: stdout, then stderr (headless/run-script.ts).
+		next = {...next, mode: {kind: 'output', ...openViewer(line.trim(), [...result.out, ...result.err], !result.ok, live)}};
 	} else if (next.mode.kind === 'palette') {
 		next = {...next, mode: {kind: 'normal'}};
 	}
@@ -295,7 +304,16 @@ function keepSelection(model: Model): Model {
 
 export function reduceModel(model: Model, action: ModelAction): Model {
 	const next = reduce(model, action);
-	return next === model ? model : anchorCursors(model, next, action.type === 'move' ? model.focus : null);
+	return next === model ? model : anchorCursors(model, followViewer(model, next), action.type === 'move' ? model.focus : null);
+}
+
+/** A live viewer re-runs its query when the simulation moved on in a way its output can show. */
+function followViewer(prev: Model, next: Model): Model {
+	const mode = next.mode;
+	if (mode.kind !== 'output' || mode.live === null || prev.mode.kind !== 'output' || !outputMayDiffer(prev.sim, next.sim)) return next;
+	const result = execute(next.sim, mode.live);
+	const viewer = refreshViewer(mode, [...result.out, ...result.err], !result.ok);
+	return viewer === mode ? next : {...next, mode: {...viewer, kind: 'output'}};
 }
 
 function reduce(model: Model, action: ModelAction): Model {
@@ -359,6 +377,11 @@ function reduce(model: Model, action: ModelAction): Model {
 		}
 		case 'status':
 			return {...model, status: {text: action.text, error: action.error}};
+		case 'viewerOpened': {
+			const opened = runLine(model, action.line, true);
+			const entry: LogEntry = {kind: 'message', at: opened.sim.clock, text: `opened ${sanitize(action.line)}`, error: false};
+			return {...opened, log: [entry, ...opened.log].slice(0, LOG_MAX)};
+		}
 		case 'paletteHistory': {
 			if (model.mode.kind !== 'palette' || model.history.length === 0) return model;
 			const current = model.mode.historyIndex ?? model.history.length;

@@ -238,3 +238,48 @@ test.serial('load warnings open the request log in the TUI; nothing is written b
 	const written = readFileSync(stderr, 'utf8');
 	t.false(/warning|skipped/.test(written), `stderr: ${JSON.stringify(written)}`);
 });
+
+// Issue 10, problem 2: palette output opens in a full-pane viewer that scrolls and searches. At
+// 80×24 `get svc hello-node-svc -o yaml` used to show `apiVersion: v1-node-svc -o yaml`.
+test.serial('80×24: palette output opens in the viewer; PgDn scrolls, / searches, n goes round, Esc goes back', async t => {
+	if (skipWithoutTmux(t)) return;
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml`);
+	tmux('resize-window', '-t', term.name, '-x', '80', '-y', '24');
+	await term.waitFor('the Services pane at 80 columns', s => started(s) && s.split('\n')[1]?.length === 80);
+	const chunk = (text: string) => tmux('send-keys', '-t', term.name, '-l', text);
+	const statusRow = (s: string) => s.split('\n').find(l => /^│ lines \d+-\d+ of \d+/.test(l)) ?? '';
+
+	term.keys(':');
+	await term.waitFor('the palette', s => /^:█/m.test(s));
+	chunk('get svc hello-node-svc -o yaml');
+	term.keys('Enter');
+	const opened = await term.waitFor('the viewer', s => s.includes('│ apiVersion: v1 ') && statusRow(s).includes('lines 1-16 of'));
+	t.false(opened.includes('v1-node-svc'), opened);
+	t.false(opened.includes('Services (all namespaces)'), 'full pane');
+	t.regex(opened, /^│ :get svc hello-node-svc -o yaml +│$/m);
+	const total = Number(/of (\d+)/.exec(statusRow(opened))?.[1]);
+	t.true(total > 16);
+
+	term.keys('NPage');
+	const paged = await term.waitFor('the next page', s => statusRow(s).includes(`lines ${total - 15}-${total} of ${total}`));
+	t.regex(paged, /│ +targetPort: 8080 +│/);
+	t.false(paged.includes('│ apiVersion: v1 '));
+
+	// Search `nodeport`: `nodePort: 30036` in the ports and `type: NodePort` in the spec.
+	chunk('/nodeport');
+	await term.waitFor('the search typed', s => statusRow(s).includes('/nodeport█'));
+	term.keys('Enter');
+	await term.waitFor('the first match', s => statusRow(s).includes('/nodeport [1:2]') && s.includes('nodePort: 30036'));
+	term.keys('n');
+	await term.waitFor('the second match', s => statusRow(s).includes('/nodeport [2:2]') && s.includes('type: NodePort'));
+	term.keys('n');
+	await term.waitFor('round to the first', s => statusRow(s).includes('/nodeport [1:2]'));
+	term.keys('g');
+	await term.waitFor('the top', s => statusRow(s).includes(`lines 1-16 of ${total}`));
+
+	term.keys('Escape');
+	const back = await term.waitFor('the main screen', s => s.includes('Services (all namespaces)') && s.includes('Endpoints: hello-node-svc'));
+	t.false(back.includes('│ apiVersion: v1 '));
+	term.keys('q');
+	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+});

@@ -6,7 +6,7 @@ import {readdirSync} from 'node:fs';
 import test from 'ava';
 import {parseCommand} from '../../source/command/index.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
-import {type Binding, bindingFor, escapesBefore, KEYMAP, keyName, QUIT_KEYS} from '../../source/ui/keymap.js';
+import {type Binding, bindingFor, escapesBefore, KEYMAP, keyName, QUIT_KEYS, VIEWER_KEYMAP, viewerBindingFor} from '../../source/ui/keymap.js';
 import {initialModel, type Model, type ModelAction, reduceModel} from '../../source/ui/model.js';
 import {addressChoices, clientChoices} from '../../source/ui/targets.js';
 import {servicePods} from '../../source/view/tui/index.js';
@@ -74,6 +74,10 @@ test('keyName: special keys by name, ctrl chords, space, and plain characters as
 		['', {rightArrow: true}, 'right'],
 		['', {pageUp: true}, 'pageup'],
 		['', {pageDown: true}, 'pagedown'],
+		['', {home: true}, 'home'],
+		['', {end: true}, 'end'],
+		['f', {ctrl: true}, 'ctrl+f'],
+		['N', {shift: true}, 'N'],
 		['', {tab: true}, 'tab'],
 		['', {tab: true, shift: true}, 'shift+tab'],
 		['\r', {return: true}, 'enter'],
@@ -106,15 +110,40 @@ test('every key in the table is one keyName can produce, and belongs to one bind
 	t.deepEqual([...QUIT_KEYS].sort(), ['ctrl+c', 'q']);
 });
 
+test('the viewer’s table: every key one keyName can produce, bound once; d and y are free on the main screen (k9s’s describe and YAML)', t => {
+	const producible = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'esc', 'ctrl+f', 'ctrl+b']);
+	const seen = new Set<string>();
+	for (const b of VIEWER_KEYMAP) {
+		for (const key of b.keys) {
+			t.true(producible.has(key) || [...key].length === 1, key);
+			t.false(seen.has(key), `${key} is bound twice in the viewer`);
+			seen.add(key);
+			t.is(viewerBindingFor(key), b);
+		}
+	}
+	t.deepEqual(
+		KEYMAP.filter(b => b.keys.includes('d') || b.keys.includes('y')).map(b => b.label),
+		['describe', 'yaml'],
+	);
+	t.is(viewerBindingFor('x'), undefined);
+});
+
 test('the help overlay lists every binding, with the command it runs', t => {
 	const lines = helpLines();
-	t.is(lines.length, KEYMAP.length);
+	// The main screen's keys, a heading, the viewer's keys.
+	t.is(lines.length, KEYMAP.length + 1 + VIEWER_KEYMAP.length);
+	t.deepEqual(lines[KEYMAP.length], {keys: '', help: 'In the viewer (d, y, and what a : command prints):', command: ''});
+	t.deepEqual(lines.at(-1), {keys: 'Esc q', help: 'close the viewer, back to where you were', command: ''});
 	t.deepEqual(lines[0], {keys: '↑ k', help: 'move up in the focused pane', command: ''});
 	t.deepEqual(
 		lines.find(l => l.keys === 'x ctrl-k'),
 		{keys: 'x ctrl-k', help: 'delete the selected pod (graceful; its controller replaces it with a new pod and IP)', command: 'delete pod POD -n NS'},
 	);
-	for (const [i, b] of KEYMAP.entries()) t.is(lines[i]!.command, b.command ?? '');
+	for (const [i, b] of KEYMAP.entries()) t.is(lines[i]!.command, b.command ?? b.opens ?? '');
+	t.deepEqual(
+		lines.find(l => l.keys === 'd'),
+		{keys: 'd', help: 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)', command: 'describe KIND NAME -n NS'},
+	);
 });
 
 // The lines keys run.
@@ -173,7 +202,8 @@ test('the keys that change the simulation are the ones the help shows a command 
 		['x', 'c', 's', '+', '-', 'r', 'b', 'n', 'u', 'l', '.'],
 	);
 	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
-	for (const b of KEYMAP.filter(b => b.command === undefined)) {
+	// d and y open a query in the viewer: tested below.
+	for (const b of KEYMAP.filter(b => b.command === undefined && b.opens === undefined)) {
 		const out = linesOf(b, m);
 		if ('error' in out) {
 			t.fail(`${b.keys[0]}: ${out.error}`);
@@ -212,6 +242,29 @@ test('hello: each key runs the exact line its help promises, and records it', t 
 		l: ['label pod hello-node-4fp4j -n default tier=web --overwrite'],
 		'.': ['wait 1s'],
 	});
+});
+
+test('hello: d and y open the query their help promises about the focused row, change nothing, record nothing', t => {
+	const start = initialModel(loadState('samples/hello.yaml'));
+	const opened = (key: string, pane: Model['focus']) => {
+		const m = reduceModel(start, {type: 'focusPane', pane});
+		const out = linesOf(bindingFor(key)!, m);
+		if ('error' in out) throw new Error(out.error);
+		t.is(out.after.sim, m.sim, `${key} on ${pane} leaves the simulation alone`);
+		t.deepEqual(out.after.record, []);
+		t.is(out.after.mode.kind, 'output');
+		const parsed = parseCommand(out.lines[0] ?? '');
+		t.true(parsed.ok && (parsed.command?.kind === 'describe' || parsed.command?.kind === 'get'), out.lines[0]);
+		return out.lines;
+	};
+	t.deepEqual(opened('d', 'services'), ['describe svc hello-node-svc -n default']);
+	t.deepEqual(opened('y', 'services'), ['get svc hello-node-svc -n default -o yaml']);
+	t.deepEqual(opened('d', 'endpoints'), ['describe ep hello-node-svc -n default']);
+	t.deepEqual(opened('y', 'endpoints'), ['get ep hello-node-svc -n default -o yaml']);
+	t.deepEqual(opened('d', 'pods'), ['describe pod hello-node-4fp4j -n default']);
+	t.deepEqual(opened('y', 'pods'), ['get pod hello-node-4fp4j -n default -o yaml']);
+	const log = reduceModel(start, {type: 'focusPane', pane: 'log'});
+	t.deepEqual(bindingFor('d')!.run(log), {error: 'd and y open the row under the cursor in the Services, Endpoints or Pods pane (Tab to one)'});
 });
 
 test('hello: what is typed into the s and l prompts is what runs', t => {
