@@ -5,12 +5,21 @@ import {type PaneRow, TablePane} from './table-pane.js';
 
 const STATE_COLOR = {ready: 'green', 'not ready': 'yellow', terminating: 'red', 'no port': 'red'} as const;
 
-const HEADERS = ['ADDRESS', 'NODE', 'POD', 'STATE', 'CHANGE'];
-// What goes first when narrow: NODE, then POD, then CHANGE (the head tells the latest change too).
-const PRIORITY = [0, 3, 2, 0, 1];
-// Planned widths (`10.244.1.3:8080`, `node-1`, a generated pod name, `terminating`,
-// `was 10.244.1.3`): the columns shown depend on the pane's width, not on this second's rows.
-const NOMINAL = [15, 6, 16, 11, 14];
+// NODE, ZONE and CONDITIONS are the EndpointSlice's own fields for the address (endpoint-lines.ts).
+const HEADERS = ['ADDRESS', 'NODE', 'ZONE', 'POD', 'STATE', 'CONDITIONS', 'CHANGE'];
+// What goes first when narrow: ZONE, CONDITIONS (STATE sums them up), NODE, then POD, then CHANGE
+// (the head tells the latest change too).
+const PRIORITY = [0, 3, 5, 2, 0, 4, 1];
+// Planned widths (`10.244.1.3:8080`, `node-1`, `us-east-1a`, a generated pod name, `terminating`,
+// `ready serving`, `was 10.244.1.3`): the columns shown depend on the pane's width, not on this
+// second's rows.
+const NOMINAL = [15, 6, 10, 16, 11, 13, 14];
+
+/** The slice's conditions that hold, in the API's field order (discovery/v1 EndpointConditions). */
+function conditionsCell(c: {ready: boolean; serving: boolean; terminating: boolean}): string {
+	const held = [c.ready && 'ready', c.serving && 'serving', c.terminating && 'terminating'].filter(Boolean);
+	return held.length > 0 ? held.join(' ') : 'none';
+}
 
 /** The CHANGE cell of an address still listed. */
 function listedChange(change: EndpointChange | undefined, successor: EndpointChange | undefined): string {
@@ -102,7 +111,15 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 	const rows: PaneRow[] = view.lines.map(line => {
 		const change = latestFor(line.ip, line.pod);
 		return {
-			cells: [line.address, line.node, line.pod, line.state, listedChange(change, change?.kind === 'removed' ? successorOf(change) : undefined)],
+			cells: [
+				line.address,
+				line.node,
+				line.zone,
+				line.pod,
+				line.state,
+				conditionsCell(line.conditions),
+				listedChange(change, change?.kind === 'removed' ? successorOf(change) : undefined),
+			],
 			color: STATE_COLOR[line.state],
 			bold: change?.kind === 'added',
 		};
@@ -112,7 +129,7 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 	for (const gone of recent.filter(c => c.kind === 'removed' && !shown.has(c.ip))) {
 		// Only the latest word on each address.
 		if (latestFor(gone.ip, sanitize(gone.pod ?? '<none>')) !== gone) continue;
-		rows.push({cells: [gone.ip, '', sanitize(gone.pod ?? ''), 'gone', goneChange(gone, successorOf(gone))], color: 'gray'});
+		rows.push({cells: [gone.ip, '', '', sanitize(gone.pod ?? ''), 'gone', '', goneChange(gone, successorOf(gone))], color: 'gray'});
 	}
 	const head = [story(recent, view.head) ?? view.head, ...view.warnings.map(w => `⚠ ${w}`)];
 	return (

@@ -1,25 +1,42 @@
-// The Endpoints pane for one Service: each pod address (IP:targetPort) with node, pod and state;
-// a headless Service's head names its DNS records instead of a VIP; ExternalName shows its CNAME.
-// It agrees with the Endpoints object `get ep` prints (endpoints-rows.ts): an address that serves
-// none of the Service's ports (a named targetPort its pod does not declare, D3) is no endpoint, and
-// the head says why, with the routing warnings of `check` (lint.ts) for this Service.
+// The Endpoints pane for one Service: each address with its conditions, node, zone and pod, read
+// from the Service's EndpointSlices (the Endpoints API is deprecated since v1.33, and kube-proxy
+// reads slices): the very objects `get endpointslices -o yaml` prints (endpointslice-rows.ts), so
+// the pane and the API agree. A headless Service's head names its DNS records instead of a VIP;
+// ExternalName shows its CNAME. An address that serves none of the Service's ports (a named
+// targetPort its pod does not declare, D3, S74: it sits in a slice with `ports: []`) is no
+// endpoint, and the head says why, with the routing warnings of `check` (lint.ts) for this Service.
 
 import {parseIPv4} from '../../sim/ip.js';
 import {formatLabels} from '../../sim/labels.js';
-import type {EndpointAddress, Service, State} from '../../sim/types.js';
-import {resolvedPorts} from '../endpoints-rows.js';
+import type {Service, State} from '../../sim/types.js';
+import type {ApiObject} from '../api-object.js';
+import {endpointSliceObject, slicesForService} from '../endpointslice-rows.js';
 import {serviceWarnings} from '../lint.js';
 import {sanitize} from '../sanitize.js';
 import {servicePods} from './service-pods.js';
 
 type EndpointState = 'ready' | 'not ready' | 'terminating' | 'no port';
 
+/** discovery/v1 EndpointConditions as the slice holds them (S72: kubernetes/kubernetes
+ *  staging/src/k8s.io/endpointslice/utils.go podToEndpoint). */
+interface Conditions {
+	ready: boolean;
+	serving: boolean;
+	terminating: boolean;
+}
+
 interface EndpointLine {
 	ip: string;
-	/** `ip:port[,port…]`; the bare IP when it serves no port. */
+	/** `ip:port[,port…]`: the slice's ports; the bare IP when its slice has none. */
 	address: string;
+	/** The slice's nodeName, sanitized; `<none>` without one. */
 	node: string;
+	/** The slice's zone (the Node's topology.kubernetes.io/zone label), sanitized; `<none>` without one. */
+	zone: string;
+	/** targetRef.name, sanitized; `<none>` without one. */
 	pod: string;
+	conditions: Conditions;
+	/** The conditions in a word, or `no port`. */
 	state: EndpointState;
 }
 
@@ -35,33 +52,97 @@ export interface EndpointView {
  *  IPv4 value and compares equal to any address. */
 const compareIP = (a: number | null, b: number | null): number => (a === null || b === null ? 0 : a - b);
 
-const stateOf = (a: EndpointAddress): EndpointState => (a.terminating ? 'terminating' : a.ready ? 'ready' : 'not ready');
+// A terminating pod keeps its slice entry through its grace period with ready=false (S75); it
+// may still be serving (its Ready condition), which is what the CONDITIONS column tells.
+const stateOf = (c: Conditions): EndpointState => (c.terminating ? 'terminating' : c.ready ? 'ready' : 'not ready');
+
+const text = (o: ApiObject | undefined, key: string): string | undefined => (typeof o?.[key] === 'string' ? (o[key] as string) : undefined);
+const objects = (v: unknown): ApiObject[] => (Array.isArray(v) ? v.filter((x): x is ApiObject => typeof x === 'object' && x !== null) : []);
+
+/** One slice endpoint, as the API object has it. */
+interface SliceEndpoint {
+	ip: string;
+	ports: number[];
+	/** Names of the Service ports its slice lists ('' when unnamed). */
+	portNames: string[];
+	nodeName?: string;
+	zone?: string;
+	pod?: string;
+	conditions: Conditions;
+}
+
+function sliceEndpoints(state: State, service: Service): SliceEndpoint[] {
+	const out: SliceEndpoint[] = [];
+	for (const slice of slicesForService(state, service.namespace, service.name)) {
+		const object = endpointSliceObject(state, slice);
+		const ports = objects(object.ports);
+		for (const endpoint of objects(object.endpoints)) {
+			const conditions = (endpoint.conditions ?? {}) as ApiObject;
+			// discovery/v1 types.go EndpointConditions: a nil ready or serving means true, a nil terminating false.
+			const flag = (key: string, unset: boolean) => (typeof conditions[key] === 'boolean' ? (conditions[key] as boolean) : unset);
+			const [ip = ''] = Array.isArray(endpoint.addresses) ? endpoint.addresses.map(String) : [];
+			const target = endpoint.targetRef as ApiObject | undefined;
+			out.push({
+				ip,
+				ports: ports.map(p => Number(p.port)),
+				portNames: ports.map(p => text(p, 'name') ?? ''),
+				nodeName: text(endpoint, 'nodeName'),
+				zone: text(endpoint, 'zone'),
+				pod: text(target, 'name'),
+				conditions: {ready: flag('ready', true), serving: flag('serving', true), terminating: flag('terminating', false)},
+			});
+		}
+	}
+	return out.sort((x, y) => compareIP(parseIPv4(x.ip), parseIPv4(y.ip)));
+}
 
 /** `port "web"`, `ports "web", "metrics"`: the named targetPorts that resolve for no address. */
-function unresolved(service: Service, addresses: ReadonlyArray<EndpointAddress>): string {
+function unresolved(service: Service, endpoints: ReadonlyArray<SliceEndpoint>): string {
 	const names = service.ports
-		.filter(p => typeof p.targetPort === 'string' && !addresses.some(a => a.ports[p.name] !== undefined))
+		.filter(p => typeof p.targetPort === 'string' && !endpoints.some(e => e.portNames.includes(p.name)))
 		.map(p => `"${String(p.targetPort)}"`);
 	return `${names.length === 1 ? 'port' : 'ports'} ${[...new Set(names)].join(', ')}`;
 }
 
+const cache = new WeakMap<State, Map<string, EndpointView>>();
+
+/** The pane's content for `service` in `state`; cached per state, since every frame and every
+ *  cursor placement asks. */
 export function endpointView(state: State, service: Service): EndpointView {
+	let byService = cache.get(state);
+	if (!byService) {
+		byService = new Map();
+		cache.set(state, byService);
+	}
+	const key = `${service.namespace}/${service.name}`;
+	const cached = byService.get(key);
+	if (cached && state.services[key] === service) return cached;
+	const view = buildView(state, service);
+	if (state.services[key] === service) byService.set(key, view);
+	return view;
+}
+
+function buildView(state: State, service: Service): EndpointView {
 	const fqdn = sanitize(`${service.name}.${service.namespace}.svc.${state.config.clusterDomain}`);
 	if (service.type === 'ExternalName') {
 		return {head: `${fqdn} CNAME ${sanitize(service.externalName ?? '')}. (DNS only: no VIP, no proxy)`, lines: [], warnings: []};
 	}
 	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
-	const addresses = Object.values(endpoints?.addresses ?? {})
-		.map(a => ({a, ip: parseIPv4(a.ip)}))
-		.sort((x, y) => compareIP(x.ip, y.ip))
-		.map(({a}) => a);
+	const entries = sliceEndpoints(state, service);
 	const headless = service.clusterIP === 'None';
-	const lines = addresses.map(a => {
-		// As the Endpoints object lists it: a pod serving none of the ports is in no subset.
-		const ports = endpoints ? resolvedPorts(endpoints, a).map(p => p.port) : [];
-		const served = ports.length > 0 || (endpoints?.ports.length ?? 0) === 0;
-		const address = ports.length > 0 ? `${a.ip}:${ports.join(',')}` : a.ip;
-		return {ip: a.ip, address, node: sanitize(a.nodeName ?? '<none>'), pod: sanitize(a.podName ?? '<none>'), state: served ? stateOf(a) : ('no port' as const)};
+	// Whether the Service has ports to serve at all (a headless one may declare none, S76).
+	const portless = (endpoints?.ports.length ?? 0) === 0;
+	const lines = entries.map(e => {
+		const address = e.ports.length > 0 ? `${e.ip}:${e.ports.join(',')}` : e.ip;
+		return {
+			ip: e.ip,
+			address,
+			node: sanitize(e.nodeName ?? '<none>'),
+			zone: sanitize(e.zone ?? '<none>'),
+			pod: sanitize(e.pod ?? '<none>'),
+			conditions: e.conditions,
+			state: e.ports.length > 0 || portless ? stateOf(e.conditions) : ('no port' as const),
+		};
 	});
 	const ready = lines.filter(l => l.state === 'ready').length;
 	const live = lines.filter(l => l.state === 'ready' || l.state === 'not ready').length;
@@ -70,7 +151,7 @@ export function endpointView(state: State, service: Service): EndpointView {
 		: `ClusterIP ${service.clusterIP} → ${ready} of ${live} ready`;
 	let head: string;
 	if (service.selector === null && !endpoints) head = `no selector and no Endpoints object: nothing to route to`;
-	else if (lines.length > 0 && lines.every(l => l.state === 'no port')) head = `0 endpoints — no selected pod declares ${unresolved(service, addresses)}`;
+	else if (lines.length > 0 && lines.every(l => l.state === 'no port')) head = `0 endpoints — no selected pod declares ${unresolved(service, entries)}`;
 	else if (lines.length === 0 && service.selector && servicePods(state, service).items.length === 0) {
 		head = `${counts} · no pod matches ${sanitize(formatLabels(service.selector))}`;
 	} else head = counts;

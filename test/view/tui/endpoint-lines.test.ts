@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
+import type {State} from '../../../source/sim/index.js';
 import {endpointView} from '../../../source/view/tui/index.js';
 import {bootSources, sampleState} from '../../session/sample-state.js';
 
@@ -13,13 +14,15 @@ const loadWrongTargetPort = () => bootSources([{name: 'wrong-target-port.yaml', 
 const hello = sampleState('hello.yaml');
 const svc = hello.services['default/hello-node-svc']!;
 
+const up = {ready: true, serving: true, terminating: false};
+
 test('hello: the ClusterIP, then the pod addresses sorted by IP', t => {
 	t.deepEqual(endpointView(hello, svc), {
 		head: 'ClusterIP 10.108.246.108 → 3 of 3 ready',
 		lines: [
-			{ip: '10.244.0.2', address: '10.244.0.2:8080', node: 'node-1', pod: 'hello-node-c4hwf', state: 'ready'},
-			{ip: '10.244.1.3', address: '10.244.1.3:8080', node: 'node-2', pod: 'hello-node-4fp4j', state: 'ready'},
-			{ip: '10.244.2.3', address: '10.244.2.3:8080', node: 'node-3', pod: 'hello-node-vdtt6', state: 'ready'},
+			{ip: '10.244.0.2', address: '10.244.0.2:8080', node: 'node-1', zone: '<none>', pod: 'hello-node-c4hwf', conditions: up, state: 'ready'},
+			{ip: '10.244.1.3', address: '10.244.1.3:8080', node: 'node-2', zone: '<none>', pod: 'hello-node-4fp4j', conditions: up, state: 'ready'},
+			{ip: '10.244.2.3', address: '10.244.2.3:8080', node: 'node-3', zone: '<none>', pod: 'hello-node-vdtt6', conditions: up, state: 'ready'},
 		],
 		warnings: [],
 	});
@@ -122,4 +125,105 @@ test('check’s other warnings (lint.ts) come with the Service they concern, wit
 	t.deepEqual(view.warnings, [
 		'port 80: targetPort 9999 is not declared by any selected container (traffic still goes there: containerPort is informational, so check the process listens on 9999)',
 	]);
+});
+
+// The pane reads EndpointSlices (the Endpoints API is deprecated since v1.33): every fact on a
+// line is the one `kubectl get endpointslices -o json` prints for the same state, endpoint by
+// endpoint (discovery/v1 Endpoint: addresses, conditions, nodeName, zone, targetRef; the slice's
+// ports). Conditions as kubernetes/kubernetes staging/src/k8s.io/endpointslice/utils.go
+// podToEndpoint sets them (S72, S75).
+interface PrintedEndpoint {
+	addresses: string[];
+	conditions: {ready: boolean; serving: boolean; terminating: boolean};
+	nodeName?: string;
+	zone?: string;
+	targetRef?: {name: string};
+}
+interface PrintedSlice {
+	endpoints: PrintedEndpoint[] | null;
+	ports: Array<{port: number}> | null;
+}
+
+function printedSlices(state: State, namespace: string, name: string): PrintedSlice[] {
+	const result = execute(state, `get endpointslices -n ${namespace} -l kubernetes.io/service-name=${name} -o json`);
+	if (!result.ok) throw new Error(result.err.join('\n'));
+	return (JSON.parse(result.out.join('\n')) as {items: PrintedSlice[]}).items;
+}
+
+function assertPaneIsSlices(t: {deepEqual(a: unknown, b: unknown, m?: string): void}, state: State, key: string) {
+	const service = state.services[key]!;
+	const printed = printedSlices(state, service.namespace, service.name).flatMap(s =>
+		(s.endpoints ?? []).map(e => ({
+			ip: e.addresses[0],
+			ports: (s.ports ?? []).map(p => p.port),
+			node: e.nodeName ?? '<none>',
+			zone: e.zone ?? '<none>',
+			pod: e.targetRef?.name ?? '<none>',
+			conditions: e.conditions,
+		})),
+	);
+	const shown = endpointView(state, service).lines.map(l => ({
+		ip: l.ip,
+		ports:
+			l.address === l.ip
+				? []
+				: l.address
+						.slice(l.ip.length + 1)
+						.split(',')
+						.map(Number),
+		node: l.node,
+		zone: l.zone,
+		pod: l.pod,
+		conditions: l.conditions,
+	}));
+	const byIP = (a: {ip?: string}, b: {ip?: string}) => ((a.ip ?? '') < (b.ip ?? '') ? -1 : 1);
+	t.deepEqual(shown.sort(byIP), printed.sort(byIP), key);
+}
+
+test('every fact on an Endpoints line is the EndpointSlice’s, as get endpointslices -o json prints it', t => {
+	const zoned: State = {
+		...hello,
+		nodes: Object.fromEntries(
+			Object.entries(hello.nodes).map(([n, node], i) => [n, {...node, labels: {...node.labels, 'topology.kubernetes.io/zone': `zone-${'abc'[i]}`}}]),
+		),
+	};
+	const failing = execute(execute(hello, 'probe pod hello-node-c4hwf fail').state, 'wait 40s').state;
+	const states: Array<[State, string]> = [
+		[hello, 'default/hello-node-svc'],
+		[execute(hello, 'delete pod hello-node-4fp4j').state, 'default/hello-node-svc'],
+		[failing, 'default/hello-node-svc'],
+		[execute(failing, 'delete pod hello-node-c4hwf').state, 'default/hello-node-svc'],
+		[zoned, 'default/hello-node-svc'],
+		[sampleState('multiport.yaml'), 'default/shop'],
+		[sampleState('headless.yaml'), 'default/nginx'],
+		[loadWrongTargetPort(), 'default/shop'],
+	];
+	for (const [state, key] of states) assertPaneIsSlices(t, state, key);
+});
+
+// podToEndpoint: ready = serving && !terminating (no publishNotReadyAddresses here); serving = the
+// pod's Ready condition, kept while it terminates; terminating = deletionTimestamp set.
+test('a terminating pod during its grace period: ready=false, serving per its readiness, terminating=true', t => {
+	const killed = execute(hello, 'delete pod hello-node-4fp4j').state;
+	const line = endpointView(killed, svc).lines.find(l => l.pod === 'hello-node-4fp4j')!;
+	t.deepEqual(line.conditions, {ready: false, serving: true, terminating: true});
+	t.is(line.state, 'terminating');
+	const failing = execute(execute(hello, 'probe pod hello-node-c4hwf fail').state, 'wait 40s').state;
+	const unready = endpointView(failing, svc).lines.find(l => l.pod === 'hello-node-c4hwf')!;
+	t.deepEqual(unready.conditions, {ready: false, serving: false, terminating: false});
+	const both = execute(failing, 'delete pod hello-node-c4hwf').state;
+	t.deepEqual(endpointView(both, svc).lines.find(l => l.pod === 'hello-node-c4hwf')!.conditions, {ready: false, serving: false, terminating: true});
+});
+
+test('zone and node come from the slice: the Node’s topology.kubernetes.io/zone label', t => {
+	const node1 = hello.nodes['node-1']!;
+	const zoned: State = {...hello, nodes: {...hello.nodes, 'node-1': {...node1, labels: {...node1.labels, 'topology.kubernetes.io/zone': 'us-east-1a'}}}};
+	t.deepEqual(
+		endpointView(zoned, svc).lines.map(l => [l.node, l.zone]),
+		[
+			['node-1', 'us-east-1a'],
+			['node-2', '<none>'],
+			['node-3', '<none>'],
+		],
+	);
 });

@@ -1,0 +1,57 @@
+/** @jsxRuntime automatic */
+// The Endpoints pane on screen reads the Service's EndpointSlices: on a screen wide enough for
+// every column, each row's address, node, zone, pod and conditions are those `kubectl get
+// endpointslices -o json` prints for the same state (discovery/v1 Endpoint; conditions as
+// kubernetes/kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint sets them, S72).
+
+import test from 'ava';
+import {execute} from '../../source/session/execute.js';
+import {KEYS, openScreen} from './helpers.js';
+
+interface PrintedEndpoint {
+	addresses: string[];
+	conditions: {ready: boolean; serving: boolean; terminating: boolean};
+	nodeName?: string;
+	zone?: string;
+	targetRef?: {name: string};
+}
+
+test.serial('hello at 220×50: each Endpoints row is its EndpointSlice endpoint, a terminating pod included', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 220, height: 50});
+	try {
+		// Focus the Endpoints pane and kill the pod of its first row: it stays in the slice while it terminates (S75).
+		const frame = await s.press(KEYS.tab, 'x');
+		const sim = s.model().sim;
+		const result = execute(sim, 'get endpointslices -l kubernetes.io/service-name=hello-node-svc -o json');
+		const printed = (JSON.parse(result.out.join('\n')) as {items: Array<{endpoints: PrintedEndpoint[]; ports: Array<{port: number}>}>}).items.flatMap(slice =>
+			slice.endpoints.map(e => {
+				const c = e.conditions;
+				const held = [c.ready && 'ready', c.serving && 'serving', c.terminating && 'terminating'].filter(Boolean).join(' ') || 'none';
+				return [`${e.addresses[0]}:${slice.ports.map(p => p.port).join(',')}`, e.nodeName ?? '<none>', e.zone ?? '<none>', e.targetRef?.name ?? '<none>', held];
+			}),
+		);
+		const lines = frame.split('\n');
+		const header = lines.find(l => l.includes('ADDRESS') && l.includes('CONDITIONS'));
+		t.truthy(header, frame);
+		t.regex(header ?? '', /ADDRESS +NODE +ZONE +POD +STATE +CONDITIONS +CHANGE/);
+		// Rows of the Endpoints pane: the left side of the Endpoints | Pods divider.
+		const rows = lines
+			.map(l => l.split('││')[0] ?? '')
+			.map(l => l.replace(/^│[› ]?/, '').trim())
+			.filter(l => /^\d+\.\d+\.\d+\.\d+:/.test(l))
+			.map(l => l.split(/ {2,}/));
+		t.is(rows.length, printed.length, frame);
+		for (const [i, row] of rows.entries()) {
+			// ADDRESS NODE ZONE POD STATE CONDITIONS [CHANGE]
+			t.deepEqual([row[0], row[1], row[2], row[3], row[5]], printed[i], `row ${i}: ${row.join(' | ')}`);
+		}
+		const terminating = printed.find(p => p[4] === 'serving terminating');
+		t.truthy(terminating, 'the killed pod is listed: ready=false, serving=true, terminating=true');
+		t.truthy(
+			rows.find(r => r[0] === terminating?.[0] && r[4] === 'terminating'),
+			'its STATE says terminating',
+		);
+	} finally {
+		s.unmount();
+	}
+});
