@@ -15,7 +15,7 @@ const viewerOf = (m: Model) => {
 	return m.mode;
 };
 
-test('d on a pod, then the clock: the viewer follows the pod as --script would describe it now', t => {
+test('a pod deleted, get ep open in the viewer, then the clock: the viewer follows the Endpoints as --script would print them now', t => {
 	const start = reduceAll(initialModel(hello), [{type: 'focusPane', pane: 'pods'}]);
 	const pod = selectedPod(start);
 	t.truthy(pod);
