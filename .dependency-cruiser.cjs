@@ -4,7 +4,7 @@
 
 /** What each layer may import of ours, besides itself (docs/architecture.md "Layers"). */
 const LAYERS = {
-	ui: ['session', 'view', 'command', 'sim', 'apimachinery'],
+	ui: ['session', 'view', 'command', 'kinds', 'sim', 'apimachinery'],
 	headless: ['session', 'view', 'command', 'sim', 'apimachinery'],
 	session: ['view', 'command', 'load', 'sim', 'apimachinery'],
 	view: ['kinds', 'sim', 'apimachinery'],
