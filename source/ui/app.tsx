@@ -1,13 +1,15 @@
 import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
-import {BottomLine} from './bottom-line.js';
+import {BottomLine, CompletionsLine} from './bottom-line.js';
 import {Chooser} from './chooser.js';
+import {QUIT_COMMANDS} from './complete.js';
 import {EndpointsPane} from './endpoints-pane.js';
 import {Header} from './header.js';
 import {HelpOverlay, helpLines, helpRoom} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
-import {bindingFor, escapesBefore, keyName, QUIT_KEYS, viewerBindingFor} from './keymap.js';
+import {bindingFor, escapesBefore, keyName, QUIT_KEYS, unboundText, viewerBindingFor} from './keymap.js';
+import {lineEditFor} from './line-editor.js';
 import {logLines} from './log-lines.js';
 import {type Model, type ModelAction, type Pane, reduceModel} from './model.js';
 import {PodsPane} from './pods-pane.js';
@@ -121,6 +123,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	// one runs before useInput's): only the raw text tells Esc-then-key from the key (keymap.ts
 	// escapesBefore).
 	const rawRef = useRef('');
+	const forwardDeleteRef = useRef(false);
 	const {internal_eventEmitter: events} = useStdin();
 	useEffect(() => {
 		const onRaw = (raw: unknown) => {
@@ -134,6 +137,8 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 
 	useInput((input, key) => {
 		const escapes = escapesBefore(rawRef.current);
+		// Ink reports Backspace (DEL) and the Delete key (ESC [3~) alike; only the raw text tells them apart.
+		forwardDeleteRef.current = rawRef.current === '\u001B[3~';
 		rawRef.current = '';
 		const none = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false};
 		const esc = {...key, ...none, escape: true, meta: false, ctrl: false, shift: false, return: false, tab: false, backspace: false, delete: false};
@@ -206,12 +211,15 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					return dispatch({type: 'mode', mode: {kind: 'normal'}});
 				}
 				if (mode.kind === 'palette' && (name === 'up' || name === 'down')) return dispatch({type: 'paletteHistory', delta: name === 'up' ? -1 : 1});
+				if (mode.kind === 'palette' && name === 'tab') return dispatch({type: 'paletteComplete'});
 				if (name === 'enter') {
+					if (mode.kind === 'palette' && QUIT_COMMANDS.has(mode.text.trim())) return exit();
 					if (mode.kind === 'palette') return dispatch({type: 'run', line: mode.text, show: true});
 					if (mode.kind === 'filter') return dispatch({type: 'mode', mode: {kind: 'normal'}});
 					return dispatch({type: 'promptSubmitted'});
 				}
-				if (name === 'backspace') return dispatch({type: 'lineErase'});
+				const edit = lineEditFor(name === 'backspace' && forwardDeleteRef.current ? 'delete' : name);
+				if (edit) return dispatch({type: 'lineEdit', edit});
 				const printable = !key.ctrl && !key.meta && input.length > 0 && !hasControl(input);
 				if (printable) dispatch({type: 'lineInput', text: input});
 				return;
@@ -221,6 +229,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (name === 'esc' && m.filter) return dispatch({type: 'setFilter', filter: ''});
 				const binding = bindingFor(name);
 				if (binding) send(binding.run(m));
+				else if (name !== '' && name !== 'esc') dispatch({type: 'status', text: unboundText(name), error: false});
 				return;
 			}
 		}
@@ -271,7 +280,11 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 			<Header model={model} width={width} title={title} />
 			{model.mode.kind === 'help' || model.mode.kind === 'output' ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
 			{lower}
-			<StabilityLine model={model} width={width} />
+			{model.mode.kind === 'palette' && model.mode.completions ? (
+				<CompletionsLine completions={model.mode.completions} width={width} />
+			) : (
+				<StabilityLine model={model} width={width} />
+			)}
 			<BottomLine model={model} width={width} />
 			{model.mode.kind === 'output' ? (
 				<Text wrap="truncate" {...tint(theme, 'gray')}>

@@ -34,6 +34,9 @@ export interface Completion {
 
 const CANDIDATES_MAX = 100;
 
+/** Palette lines that quit, as k9s's do (derailed/k9s README: "To bail out of K9s: `:q`, ctrl-c"). */
+export const QUIT_COMMANDS: ReadonlySet<string> = new Set(['q', 'q!', 'quit']);
+
 /** A kind's object names in a namespace (null: all), from the renderer `get` lists it with. */
 type Names = (state: State, namespace: string | null) => string[];
 
@@ -197,7 +200,7 @@ function outputWords(verb: string): string[] {
 /** What the word being typed could be, whole words, and how the first part of it is kept. */
 function candidatesFor(state: State, parsed: Parsed, word: string): string[] {
 	const {verb, args, flagBefore} = parsed;
-	if (verb === undefined) return word.startsWith('-') ? flagWords(commandFlags('get')) : VERBS.map(v => v.name);
+	if (verb === undefined) return word.startsWith('-') ? flagWords(commandFlags('get')) : [...VERBS.map(v => v.name), 'quit'];
 	const specs = commandFlags(verb);
 	if (flagBefore !== undefined) return valueWords(state, flagBefore, verb);
 	const eq = word.indexOf('=');

@@ -1,20 +1,28 @@
 import {Text} from 'ink';
-import {KEYMAP} from './keymap.js';
+import {type Binding, KEYMAP} from './keymap.js';
 import {textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 const SHOWN: Record<string, string> = {'ctrl+k': '^k', space: 'space', tab: 'tab'};
 
+/** A binding is hinted by its first key and its label. */
+const hintOf = (b: Binding) => {
+	const [first] = b.keys;
+	return first === undefined ? '' : `${SHOWN[first] ?? first} ${b.label}`;
+};
+
 /** The key hints that fit, from the same table as the help overlay. */
 export function hintText(width: number): string {
-	// Help and quit always show, at the end, so nobody is ever stuck.
-	const tail = '? help  q quit';
+	// The bindings marked `always` (the palette, help, quit) end the line at every width, so
+	// nobody is ever stuck; the others fill what room is left, in table order.
+	const tail = KEYMAP.filter(b => b.hint === 'always')
+		.map(hintOf)
+		.filter(Boolean)
+		.join('  ');
 	let text = '';
-	for (const b of KEYMAP.filter(b => b.hint && b.label !== 'help' && b.label !== 'quit')) {
-		// A binding is hinted by its first key.
-		const [first] = b.keys;
-		if (first === undefined) continue;
-		const item = `${SHOWN[first] ?? first} ${b.label}`;
+	for (const b of KEYMAP.filter(b => b.hint === true)) {
+		const item = hintOf(b);
+		if (!item) continue;
 		if ((text ? textWidth(text) + 2 : 0) + textWidth(item) + 2 + textWidth(tail) > width) break;
 		text = text ? `${text}  ${item}` : item;
 	}

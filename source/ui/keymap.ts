@@ -19,8 +19,9 @@ export interface Binding {
 	command?: string;
 	/** The query the key opens in the viewer (a template for help); it changes nothing. */
 	opens?: string;
-	/** Shown in the bottom hint line (in this order) while there is room. */
-	hint?: boolean;
+	/** Shown in the bottom hint line (in this order) while there is room; `always`: at its end,
+	 *  whatever the width, so nobody is ever stuck (the palette, help and quit). */
+	hint?: boolean | 'always';
 	run(model: Model): ModelAction | ModelAction[] | {error: string};
 }
 
@@ -181,13 +182,13 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	{
 		keys: [':'],
 		label: 'command',
-		help: 'command palette: any command of the grammar (↑/↓ history)',
-		hint: true,
+		help: 'command palette: any command of the grammar (Tab completes, ↑/↓ history, :q quits)',
+		hint: 'always',
 		run: () => ({type: 'mode', mode: {kind: 'palette', text: '', historyIndex: null}}),
 	},
 	{keys: ['/'], label: 'filter', help: 'filter Services by name or namespace', run: m => ({type: 'mode', mode: {kind: 'filter', text: m.filter}})},
-	{keys: ['?'], label: 'help', help: 'this help', hint: true, run: () => ({type: 'mode', mode: {kind: 'help', offset: 0}})},
-	{keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit (the terminal is restored)', hint: true, run: () => []},
+	{keys: ['?'], label: 'help', help: 'this help', hint: 'always', run: () => ({type: 'mode', mode: {kind: 'help', offset: 0}})},
+	{keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit (the terminal is restored)', hint: 'always', run: () => []},
 ];
 
 export const QUIT_KEYS = new Set(['q', 'ctrl+c']);
@@ -289,4 +290,10 @@ export function escapesBefore(raw: string): number {
 
 export function bindingFor(name: string): Binding | undefined {
 	return KEYMAP.find(b => b.keys.includes(name));
+}
+
+/** What the status line says for a key the table does not bind on the main screen. */
+export function unboundText(name: string): string {
+	const help = KEYMAP.find(b => b.label === 'help')?.keys[0] ?? '?';
+	return `${name}: not bound here — ${help} for help`;
 }

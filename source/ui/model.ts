@@ -9,6 +9,8 @@ import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
+import {complete} from './complete.js';
+import {applyEdit, type LineEdit, type LineState, lineAt} from './line-editor.js';
 import {addressChoices, clientChoices} from './targets.js';
 import {openViewer, outputMayDiffer, refreshViewer, type Viewer} from './viewer-model.js';
 
@@ -28,13 +30,18 @@ export type LogEntry =
  * (`workload` is the kind/name reference kubectl takes: `rc/hello-node`, `deploy/web`.) */
 type PromptSubject = {purpose: 'scale'; workload: string; namespace: string} | {purpose: 'label'; pod: string; namespace: string};
 
+/** A line being typed (line-editor.ts); no `cursor` means at the end, where typing starts. */
+type LineFields = {text: string; cursor?: number};
+
 type Mode =
 	| {kind: 'normal'}
 	| {kind: 'help'; offset: number}
-	| {kind: 'palette'; text: string; historyIndex: number | null}
-	| {kind: 'filter'; text: string}
+	/** `draft`: the line being typed, kept while ↑/↓ show history lines; `completions`: what the
+	 *  last Tab found (complete.ts), listed above the prompt until the next edit. */
+	| ({kind: 'palette'; historyIndex: number | null; draft?: string; completions?: {shown: string[]; total: number}} & LineFields)
+	| ({kind: 'filter'} & LineFields)
 	/** `selected`: the text is a preset value shown selected, which the first key typed replaces. */
-	| ({kind: 'prompt'; text: string; selected: boolean} & PromptSubject)
+	| ({kind: 'prompt'; selected: boolean} & LineFields & PromptSubject)
 	/** The `f` chooser; `at` is the highlighted choice by value (flags or address mode), not by row. */
 	| {kind: 'chooseClient'; at: string}
 	| {kind: 'chooseAddress'; at: string}
@@ -90,6 +97,10 @@ export type ModelAction =
 	/** Text typed, or one character erased, in the palette, the filter or a prompt. */
 	| {type: 'lineInput'; text: string}
 	| {type: 'lineErase'}
+	/** Any other edit of that line: cursor moves, kills (line-editor.ts). */
+	| {type: 'lineEdit'; edit: LineEdit}
+	/** Tab in the palette: complete the word before the cursor, or list what it could be. */
+	| {type: 'paletteComplete'}
 	/** In the `f` chooser: move the highlight, or take the highlighted choice. */
 	| {type: 'chooserMove'; delta: number}
 	| {type: 'chooserPick'}
@@ -352,7 +363,10 @@ function reduce(model: Model, action: ModelAction): Model {
 			return model.mode.kind === 'prompt' ? {...model, mode: {...model.mode, text: action.text, selected: false}} : model;
 		case 'lineInput':
 		case 'lineErase':
-			return editLine(model, action.type === 'lineInput' ? action.text : null);
+		case 'lineEdit':
+			return editLine(model, action.type === 'lineInput' ? {op: 'insert', text: action.text} : action.type === 'lineErase' ? {op: 'backspace'} : action.edit);
+		case 'paletteComplete':
+			return completeLine(model);
 		case 'chooserMove':
 		case 'chooserPick':
 			return choose(model, action.type === 'chooserMove' ? action.delta : null);
@@ -386,23 +400,41 @@ function reduce(model: Model, action: ModelAction): Model {
 			if (model.mode.kind !== 'palette' || model.history.length === 0) return model;
 			const current = model.mode.historyIndex ?? model.history.length;
 			const index = Math.max(0, Math.min(model.history.length, current + action.delta));
-			// One past the newest line is the empty line being typed.
-			const text = model.history[index] ?? '';
-			return {...model, mode: {kind: 'palette', text, historyIndex: index}};
+			// One past the newest line is the line that was being typed, kept as a shell keeps it.
+			const draft = model.mode.historyIndex === null ? model.mode.text : (model.mode.draft ?? '');
+			const text = model.history[index] ?? draft;
+			return {...model, mode: {kind: 'palette', text, historyIndex: index, ...(draft ? {draft} : {})}};
 		}
 	}
 }
 
-/** Typing (`text`) or erasing one character (null) in the palette, the filter or a prompt. A
- *  prompt's selected preset is replaced by what is typed; erasing edits it like typed text. */
-function editLine(model: Model, text: string | null): Model {
+/** The line's fields for a mode: the cursor only when it is not at the end. */
+const lineFields = (line: LineState): LineFields => (line.cursor < line.text.length ? {text: line.text, cursor: line.cursor} : {text: line.text});
+
+/** An edit of the line in the palette, the filter or a prompt (line-editor.ts). A prompt's
+ *  selected preset is replaced by what is typed; other edits act on it like typed text. An edited
+ *  palette line is the line being typed again (no longer a history line). */
+function editLine(model: Model, edit: LineEdit): Model {
 	const mode = model.mode;
 	if (mode.kind !== 'palette' && mode.kind !== 'filter' && mode.kind !== 'prompt') return model;
-	const base = mode.kind === 'prompt' && mode.selected && text !== null ? '' : mode.text;
-	const edited = text === null ? [...base].slice(0, -1).join('') : base + text;
-	if (mode.kind === 'prompt') return {...model, mode: {...mode, text: edited, selected: false}};
-	if (mode.kind === 'palette') return {...model, mode: {kind: 'palette', text: edited, historyIndex: null}};
-	return {...reduce(model, {type: 'setFilter', filter: edited}), mode: {kind: 'filter', text: edited}};
+	const replacing = mode.kind === 'prompt' && mode.selected && edit.op === 'insert';
+	const line = applyEdit(replacing ? lineAt('') : lineAt(mode.text, mode.cursor), edit);
+	if (mode.kind === 'prompt') {
+		const {cursor: _old, ...prompt} = mode;
+		return {...model, mode: {...prompt, ...lineFields(line), selected: false}};
+	}
+	if (mode.kind === 'palette') return {...model, mode: {kind: 'palette', historyIndex: null, ...lineFields(line)}};
+	return {...reduce(model, {type: 'setFilter', filter: line.text}), mode: {kind: 'filter', ...lineFields(line)}};
+}
+
+/** Tab in the palette (complete.ts): the completed line, and the list when it could be several things. */
+function completeLine(model: Model): Model {
+	const mode = model.mode;
+	if (mode.kind !== 'palette') return model;
+	const done = complete(model.sim, lineAt(mode.text, mode.cursor));
+	const completions = done.total > 1 ? {completions: {shown: done.candidates, total: done.total}} : {};
+	if (done.line.text === mode.text) return {...model, mode: {...mode, ...lineFields(done.line), ...completions}};
+	return {...model, mode: {kind: 'palette', historyIndex: null, ...lineFields(done.line), ...completions}};
 }
 
 /** The `f` chooser's rows for the current step: who sends, then at which address. */
