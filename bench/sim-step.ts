@@ -49,6 +49,7 @@ function pickService(input: ClusterInput): ServiceInput | undefined {
 			s.spec.clusterIP !== 'None' &&
 			s.spec.selector &&
 			Object.keys(s.spec.selector).length > 0 &&
+			s.spec.ports !== undefined &&
 			s.spec.ports.length > 0 &&
 			s.meta.namespace !== 'kube-system',
 	);
@@ -78,9 +79,9 @@ function start() {
 		spec: {
 			...chosen.spec,
 			clusterIP: undefined,
-			ports: chosen.spec.ports.map(p => ({...p, nodePort: undefined})),
+			ports: chosen.spec.ports?.map(p => ({...p, nodePort: undefined})),
 			sessionAffinity: 'ClientIP',
-			affinityTimeoutSeconds: 10800,
+			sessionAffinityConfig: {clientIP: {timeoutSeconds: 10800}},
 		},
 	};
 	const [initMs, init] = time(() => initialState({...input, services: [...input.services, affine]}, {seed: 1}));
@@ -93,7 +94,7 @@ function start() {
 
 const {state, chosen, readMs, loadMs, initMs} = start();
 const ns = chosen.meta.namespace ?? 'default';
-const port = chosen.spec.ports[0]!.port;
+const port = chosen.spec.ports![0]!.port;
 
 function requests(target: string) {
 	const action: Action = {type: 'requestSent', target, from: {kind: 'default'}, count: COUNT};
@@ -114,7 +115,7 @@ function requests(target: string) {
 // F5); by the cluster IP the DNS step drops out.
 const off = requests(`${chosen.meta.name}.${ns}:${port}`);
 const on = requests(`${AFFINE}.${ns}:${port}`);
-const byIP = requests(`${state.services[`${ns}/${chosen.meta.name}`]!.clusterIP}:${port}`);
+const byIP = requests(`${state.services[`${ns}/${chosen.meta.name}`]!.spec.clusterIP}:${port}`);
 
 // Kill one pod: each from the same starting state, a different pod each time (Running, owned by
 // a controller, so the step also creates the replacement).

@@ -13,7 +13,7 @@ import {
 	specialIPErrors,
 	validCIDRMessage,
 } from '../apimachinery/validation.js';
-import type {Labels, ServiceInput, ServicePortInput, ServiceSpecInput, ServiceType, TrafficPolicy} from '../sim/types.js';
+import type {Labels, ServiceInput, ServicePort, ServiceSpec, ServiceType, TrafficPolicy} from '../sim/types.js';
 import {duplicate, type FieldError, forbidden, invalid, required, unsupported} from './field-error.js';
 import {goQuote, goStringSlice} from './go-format.js';
 import {decodeMeta, validateLabels} from './metadata.js';
@@ -300,39 +300,33 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 		});
 	}
 
-	// --- the simulator's input ---
+	// --- the simulator's input: the spec as the API server stores it, omitempty fields absent ---
 	const serviceType = type as ServiceType;
-	const outSpec: ServiceSpecInput = {
-		type: serviceType,
-		// S29: an empty selector means "no managed endpoints", like no selector.
-		selector: selector !== null && Object.keys(selector).length > 0 ? (selector as Labels) : null,
-		ports: ports.map(toServicePort),
-		externalIPs,
-		sessionAffinity: sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None',
-		affinityTimeoutSeconds,
-		publishNotReadyAddresses: publishNotReady,
-		allocateLoadBalancerNodePorts: type === 'LoadBalancer' ? (allocateNodePorts ?? true) : false,
-	};
+	const outSpec: ServiceSpec = {type: serviceType, sessionAffinity: sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None'};
+	// S29: an empty selector means "no managed endpoints", like no selector.
+	if (selector !== null && Object.keys(selector).length > 0) outSpec.selector = selector as Labels;
+	if (ports.length > 0) outSpec.ports = ports.map(toServicePort);
 	if (type !== 'ExternalName' && clusterIPs.length > 0 && clusterIPs[0] !== '') outSpec.clusterIP = clusterIPs[0];
 	if (type === 'ExternalName') outSpec.externalName = externalName;
+	if (externalIPs.length > 0) outSpec.externalIPs = externalIPs;
 	if (loadBalancerIP !== '') outSpec.loadBalancerIP = loadBalancerIP;
+	// S32: with affinity None, defaulting drops sessionAffinityConfig.
+	if (outSpec.sessionAffinity === 'ClientIP') outSpec.sessionAffinityConfig = {clientIP: {timeoutSeconds: affinityTimeoutSeconds}};
 	if (etp !== '') outSpec.externalTrafficPolicy = etp as TrafficPolicy;
 	if (itp !== undefined && type !== 'ExternalName') outSpec.internalTrafficPolicy = itp as TrafficPolicy;
+	if (publishNotReady) outSpec.publishNotReadyAddresses = true;
+	if (type === 'LoadBalancer') outSpec.allocateLoadBalancerNodePorts = allocateNodePorts ?? true;
 	if (healthCheckNodePort !== 0) outSpec.healthCheckNodePort = healthCheckNodePort;
 
 	const service: ServiceInput = {meta, spec: outSpec};
 	const ingress = loadBalancerIngress(object);
-	if (ingress.length > 0) service.loadBalancerIngress = ingress;
+	if (ingress.length > 0) service.status = {loadBalancer: {ingress: ingress.map(ip => ({ip, ipMode: 'VIP'}))}};
 	return service;
 }
 
-function toServicePort(port: RawPort): ServicePortInput {
-	const out: ServicePortInput = {
-		name: port.name,
-		protocol: port.protocol as ServicePortInput['protocol'],
-		port: port.port,
-		targetPort: port.targetPort,
-	};
+function toServicePort(port: RawPort): ServicePort {
+	const out: ServicePort = {protocol: port.protocol as ServicePort['protocol'], port: port.port, targetPort: port.targetPort};
+	if (port.name !== '') out.name = port.name;
 	if (port.nodePort !== 0) out.nodePort = port.nodePort;
 	if (port.appProtocol !== undefined) out.appProtocol = port.appProtocol;
 	return out;

@@ -112,18 +112,18 @@ function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
 
 function serviceAnswer(d: Draft, service: Service, name: string, qtype: DnsResult['qtype']): Answer {
 	const state = d.s;
-	if (service.type === 'ExternalName') {
+	if (service.spec.type === 'ExternalName') {
 		// F4: a CNAME; CoreDNS follows it only when the target is inside its own zone. The loader
 		// requires externalName of every ExternalName Service; without one the name has no data.
-		if (service.externalName === undefined) return NODATA;
-		const target = service.externalName.replace(/\.$/, '');
+		if (service.spec.externalName === undefined) return NODATA;
+		const target = service.spec.externalName.replace(/\.$/, '');
 		const answers: DnsRecord[] = [{name, type: 'CNAME', ttl: TTL, data: `${target}.`}];
 		if (qtype !== 'CNAME' && inZone(state, target)) answers.push(...lookup(d, target, qtype).answers);
 		return {rcode: 'NOERROR', answers};
 	}
 	if (qtype === 'CNAME') return NODATA;
 	if (qtype === 'SRV') return srvAnswer(state, service, name, null, null);
-	if (service.clusterIP === 'None') {
+	if (service.spec.clusterIP === 'None') {
 		// F2, H5: a headless name answers with the ready pods, never a VIP; none ⇒ NXDOMAIN.
 		const addresses = publishedAddresses(state, service);
 		if (addresses.length === 0) return NX;
@@ -134,12 +134,12 @@ function serviceAnswer(d: Draft, service: Service, name: string, qtype: DnsResul
 	}
 	// F1, H8: the ClusterIP answers even with zero endpoints. Only ExternalName Services, answered
 	// above, have none.
-	if (service.clusterIP === null) return NODATA;
-	return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: service.clusterIP}]};
+	if (service.spec.clusterIP === undefined) return NODATA;
+	return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: service.spec.clusterIP}]};
 }
 
 function endpointAnswer(state: State, service: Service, label: string, name: string): Answer {
-	if (service.type === 'ExternalName') return NX;
+	if (service.spec.type === 'ExternalName') return NX;
 	const match = publishedAddresses(state, service).filter(a => (a.hostname ?? dashed(a.ip)) === label);
 	if (match.length === 0) return NX;
 	return {rcode: 'NOERROR', answers: match.map(a => ({name, type: 'A' as const, ttl: TTL, data: a.ip}))};
@@ -147,15 +147,15 @@ function endpointAnswer(state: State, service: Service, label: string, name: str
 
 /** F3, S103, S105: one SRV per named port (all ports for a bare service-name SRV query). */
 function srvAnswer(state: State, service: Service, name: string, portName: string | null, proto: string | null): Answer {
-	if (service.type === 'ExternalName') return NX;
-	const ports = service.ports.filter(p => portName === null || (p.name === portName && p.protocol.toLowerCase() === proto));
+	if (service.spec.type === 'ExternalName') return NX;
+	const ports = (service.spec.ports ?? []).filter(p => portName === null || ((p.name ?? '') === portName && p.protocol.toLowerCase() === proto));
 	if (ports.length === 0) return NX;
 	const base = serviceFQDN(state, service);
 	const records: Array<{port: number; target: string}> = [];
-	if (service.clusterIP === 'None') {
+	if (service.spec.clusterIP === 'None') {
 		for (const a of publishedAddresses(state, service)) {
 			for (const p of ports) {
-				const port = a.ports[p.name];
+				const port = a.ports[p.name ?? ''];
 				if (port !== undefined) records.push({port, target: `${a.hostname ?? dashed(a.ip)}.${base}.`});
 			}
 		}

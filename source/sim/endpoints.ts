@@ -7,12 +7,12 @@ import {indexMembers, put} from './draft.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
 import {copyTable, emptyTable} from './tables.js';
-import type {EndpointAddress, Endpoints, Labels, Pod, Service, State} from './types.js';
+import type {EndpointAddress, Endpoints, Labels, Pod, Service, ServicePort, State} from './types.js';
 
 export const labelBucket = (namespace: string, key: string, value: string): string => `${namespace}\u0000${key}=${value}`;
 
 /** Resolve a Service port's targetPort on one pod (D3, S73): a name is looked up per pod. */
-function resolveTargetPort(pod: Pod, port: Service['ports'][number]): number | null {
+function resolveTargetPort(pod: Pod, port: ServicePort): number | null {
 	if (typeof port.targetPort === 'number') return port.targetPort;
 	for (const container of pod.spec.containers) {
 		for (const cp of container.ports) {
@@ -24,11 +24,11 @@ function resolveTargetPort(pod: Pod, port: Service['ports'][number]): number | n
 
 function selects(service: Service, pod: Pod): boolean {
 	return (
-		service.selector !== null &&
-		Object.keys(service.selector).length > 0 &&
-		service.type !== 'ExternalName' &&
+		service.spec.selector !== undefined &&
+		Object.keys(service.spec.selector).length > 0 &&
+		service.spec.type !== 'ExternalName' &&
 		service.namespace === pod.namespace &&
-		matchesLabels(pod.labels, service.selector)
+		matchesLabels(pod.labels, service.spec.selector)
 	);
 }
 
@@ -37,9 +37,9 @@ function addressFor(service: Service, pod: Pod): EndpointAddress | null {
 	if (!selects(service, pod)) return null;
 	if (pod.podIP === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') return null;
 	const ports = emptyTable<number>();
-	for (const port of service.ports) {
+	for (const port of service.spec.ports ?? []) {
 		const target = resolveTargetPort(pod, port);
-		if (target !== null) ports[port.name] = target;
+		if (target !== null) ports[port.name ?? ''] = target;
 	}
 	const serving = pod.ready;
 	const terminating = pod.deletionTimestamp !== null;
@@ -48,7 +48,7 @@ function addressFor(service: Service, pod: Pod): EndpointAddress | null {
 		nodeName: pod.nodeName,
 		podName: pod.name,
 		// S72: EndpointSlice conditions; the legacy Endpoints view drops terminating ones.
-		ready: service.publishNotReadyAddresses || (serving && !terminating),
+		ready: service.spec.publishNotReadyAddresses === true || (serving && !terminating),
 		serving,
 		terminating,
 		ports,
@@ -64,7 +64,7 @@ export function emptyEndpoints(service: Service, managed: boolean, createdAt: nu
 		namespace: service.namespace,
 		managed,
 		addresses: emptyTable(),
-		ports: service.ports.map(p => ({name: p.name, protocol: p.protocol})),
+		ports: (service.spec.ports ?? []).map(p => ({name: p.name ?? '', protocol: p.protocol})),
 		createdAt,
 	};
 }
@@ -126,8 +126,8 @@ export function syncPod(d: Draft, before: Pod | null, after: Pod | null): void {
 /** Full recompute for one Service: used when the Service is created. */
 export function buildEndpoints(state: State, service: Service, createdAt: number): Endpoints {
 	const endpoints = emptyEndpoints(service, true, createdAt);
-	const pairs = Object.entries(service.selector ?? {});
-	if (pairs.length === 0 || service.type === 'ExternalName') return endpoints;
+	const pairs = Object.entries(service.spec.selector ?? {});
+	if (pairs.length === 0 || service.spec.type === 'ExternalName') return endpoints;
 	// Start from the smallest index bucket among the selector's pairs.
 	let smallest: string[] | null = null;
 	for (const [key, value] of pairs) {

@@ -177,18 +177,11 @@ function builtins(input: ClusterInput): {services: ServiceInput[]; workloads: Wo
 	const has = (ns: string, name: string) => input.services.some(s => s.meta.namespace === ns && s.meta.name === name);
 	const services: ServiceInput[] = [];
 	const workloads: WorkloadInput[] = [];
-	const spec = {
-		externalIPs: [],
-		sessionAffinity: 'None' as const,
-		affinityTimeoutSeconds: 10800,
-		internalTrafficPolicy: 'Cluster' as const,
-		publishNotReadyAddresses: false,
-		allocateLoadBalancerNodePorts: true,
-	};
+	const spec = {sessionAffinity: 'None' as const, internalTrafficPolicy: 'Cluster' as const};
 	if (!has('default', 'kubernetes')) {
 		services.push({
 			meta: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}, annotations: {}},
-			spec: {...spec, type: 'ClusterIP', selector: null, ports: [{name: 'https', protocol: 'TCP', port: 443, targetPort: 6443}]},
+			spec: {...spec, type: 'ClusterIP', ports: [{name: 'https', protocol: 'TCP', port: 443, targetPort: 6443}]},
 		});
 	}
 	if (!has('kube-system', 'kube-dns')) {

@@ -56,19 +56,19 @@ const isIP = (host: string) => /^\d+\.\d+\.\d+\.\d+$/.test(host);
 /** Classify the destination address (done once per burst). */
 function plan(state: State, client: Client, ip: string, portNumber: number): Plan {
 	const external = client.kind === 'external';
-	const findPort = (service: Service, number: number) => service.ports.find(p => p.port === number && p.protocol === 'TCP');
+	const findPort = (service: Service, number: number) => service.spec.ports?.find(p => p.port === number && p.protocol === 'TCP');
 
 	// 1. A ClusterIP (E4: virtual, only reachable from nodes and pods).
 	const vipOwner = state.ipam.serviceIPs[ip];
 	const vipService = vipOwner ? state.services[vipOwner] : undefined;
-	if (vipService && vipService.clusterIP === ip) {
+	if (vipService && vipService.spec.clusterIP === ip) {
 		if (external) {
 			return {kind: 'fail', via: 'ClusterIP', outcome: 'timeout', reason: 'ClusterIP is not reachable from outside the cluster', service: vipService};
 		}
 		const port = findPort(vipService, portNumber);
 		if (!port) return noSuchPort(vipService, ip, portNumber, 'ClusterIP');
 		// E8: internalTrafficPolicy Local keeps in-cluster traffic on the client's node.
-		const local = vipService.internalTrafficPolicy === 'Local';
+		const local = vipService.spec.internalTrafficPolicy === 'Local';
 		return {
 			kind: 'service',
 			via: 'ClusterIP',
@@ -81,8 +81,8 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	}
 	// 2. A load-balancer address or an externalIP (E6).
 	for (const service of Object.values(state.services)) {
-		const viaLB = service.loadBalancerIngress.includes(ip);
-		const viaExternalIP = service.externalIPs.includes(ip);
+		const viaLB = service.status.loadBalancer.ingress?.some(ingress => ingress.ip === ip) === true;
+		const viaExternalIP = service.spec.externalIPs?.includes(ip) === true;
 		if (!viaLB && !viaExternalIP) continue;
 		const via: RequestVia = viaLB ? 'LoadBalancer' : 'ExternalIP';
 		const port = findPort(service, portNumber);
@@ -104,7 +104,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		// endpoint. Another node's traffic (the sender does not capture a node port of a foreign
 		// address: `--dst-type LOCAL`) arrives with that node's IP as source and counts as external.
 		const fromOtherNode = client.kind === 'node' && client.nodeName !== node.name;
-		const local = (external || fromOtherNode) && service.externalTrafficPolicy === 'Local';
+		const local = (external || fromOtherNode) && service.spec.externalTrafficPolicy === 'Local';
 		return {
 			kind: 'service',
 			via: 'NodePort',
@@ -135,14 +135,14 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 /** The Service port that owns TCP node port `nodePort`. */
 function nodePortOwner(state: State, nodePort: number): {service: Service; port: ServicePort} | undefined {
 	for (const service of Object.values(state.services)) {
-		const port = service.ports.find(p => p.nodePort === nodePort && p.protocol === 'TCP');
+		const port = service.spec.ports?.find(p => p.nodePort === nodePort && p.protocol === 'TCP');
 		if (port) return {service, port};
 	}
 	return undefined;
 }
 
 function noSuchPort(service: Service, ip: string, port: number, via: RequestVia): Failure {
-	const ports = service.ports.map(p => `${p.port}/${p.protocol}`).join(',') || '<none>';
+	const ports = (service.spec.ports ?? []).map(p => `${p.port}/${p.protocol}`).join(',') || '<none>';
 	return {
 		kind: 'fail',
 		via,
@@ -174,11 +174,12 @@ function usable(state: State, service: Service, port: ServicePort): Usable {
 		perPort = new Map();
 		usableCache.set(endpoints.addresses, perPort);
 	}
-	let lists = perPort.get(port.name);
+	const portName = port.name ?? '';
+	let lists = perPort.get(portName);
 	if (!lists) {
 		const serving: Endpoint[] = [];
 		for (const address of Object.values(endpoints.addresses)) {
-			const targetPort = address.ports[port.name];
+			const targetPort = address.ports[portName];
 			if (targetPort !== undefined) serving.push({address, port: targetPort});
 		}
 		serving.sort((a, b) => compareIP(a.address.ip, b.address.ip));
@@ -187,7 +188,7 @@ function usable(state: State, service: Service, port: ServicePort): Usable {
 			// S84: with no ready endpoint anywhere, serving-and-terminating ones still get traffic.
 			terminating: serving.filter(e => e.address.serving && e.address.terminating),
 		};
-		perPort.set(port.name, lists);
+		perPort.set(portName, lists);
 	}
 	return lists;
 }
@@ -200,16 +201,18 @@ interface Pick {
 
 /** One of `candidates` for a new connection; null only when there are none. */
 function pick(d: Draft, client: Client, service: Service, port: ServicePort, candidates: Endpoint[], entryNode: string | null): Pick | null {
-	const svcPort = `${objectKey(service.namespace, service.name)}|${port.name}`;
+	const svcPort = `${objectKey(service.namespace, service.name)}|${port.name ?? ''}`;
 	const now = d.s.clock;
-	if (service.sessionAffinity === 'ClientIP') {
+	if (service.spec.sessionAffinity === 'ClientIP') {
 		// E3: the pin holds while connections keep coming within timeoutSeconds of the last one,
 		// and ends when that endpoint goes away. Each node's kube-proxy keeps its own table
 		// (iptables `recent` lists, IPVS persistence), so an outside client that enters by
 		// another node's NodePort is not pinned there (S98).
 		const key = `${svcPort}|${client.ip}${entryNode === null ? '' : `|${entryNode}`}`;
 		const entry = d.s.affinity[key];
-		if (entry && now - entry.lastSeen <= service.affinityTimeoutSeconds * 1000) {
+		// The loader always writes the timeout with ClientIP (A10: 10800 s by default).
+		const timeoutSeconds = service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800;
+		if (entry && now - entry.lastSeen <= timeoutSeconds * 1000) {
 			const pinned = candidates.find(e => e.address.ip === entry.ip);
 			if (pinned) {
 				setAffinity(d, key, {ip: pinned.address.ip, lastSeen: now});
@@ -308,7 +311,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			}
 			ip = first.data;
 			const owner = dns.canonicalName ? serviceOfName(d.s, dns) : undefined;
-			if (owner?.clusterIP === 'None') headless = owner;
+			if (owner?.spec.clusterIP === 'None') headless = owner;
 		}
 		const resolved = `${ip}:${parsed.port}`;
 		let route = plans.get(resolved);

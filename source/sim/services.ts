@@ -10,7 +10,7 @@ import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServi
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import {emptyTable} from './tables.js';
-import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort, Timer} from './types.js';
+import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort, ServiceSpec, Timer} from './types.js';
 
 /** What the first pass reserved for one Service. */
 export interface Reserved {
@@ -23,7 +23,7 @@ export interface Reserved {
 const needsClusterIP = (input: ServiceInput) => input.spec.type !== 'ExternalName' && input.spec.clusterIP !== 'None';
 
 const needsNodePorts = (input: ServiceInput) =>
-	input.spec.type === 'NodePort' || (input.spec.type === 'LoadBalancer' && input.spec.allocateLoadBalancerNodePorts);
+	input.spec.type === 'NodePort' || (input.spec.type === 'LoadBalancer' && input.spec.allocateLoadBalancerNodePorts !== false);
 
 const needsHealthCheckPort = (input: ServiceInput) => input.spec.type === 'LoadBalancer' && input.spec.externalTrafficPolicy === 'Local';
 
@@ -34,7 +34,7 @@ function errorFor(input: ServiceInput, field: string, path: Array<string | numbe
 /** Pass 1: requested ClusterIP and nodePorts, so random picks in pass 2 never steal them. */
 export function reserveRequested(d: Draft, input: ServiceInput, errors: InitError[]): Reserved {
 	const owner = objectKey(input.meta.namespace, input.meta.name);
-	const reserved: Reserved = {nodePorts: input.spec.ports.map(() => null), failed: false};
+	const reserved: Reserved = {nodePorts: (input.spec.ports ?? []).map(() => null), failed: false};
 	const fail = (field: string, path: Array<string | number>, result: Allocation<unknown>) => {
 		if (!result.ok) {
 			errors.push(errorFor(input, field, path, result.detail));
@@ -46,7 +46,7 @@ export function reserveRequested(d: Draft, input: ServiceInput, errors: InitErro
 		fail('spec.clusterIPs', ['spec', 'clusterIP'], result);
 		if (result.ok) reserved.clusterIP = result.value;
 	}
-	input.spec.ports.forEach((port, i) => {
+	input.spec.ports?.forEach((port, i) => {
 		if (port.nodePort === undefined) return;
 		const result = allocateNodePort(d, owner, port.nodePort);
 		fail(`spec.ports[${i}].nodePort`, ['spec', 'ports', i, 'nodePort'], result);
@@ -60,10 +60,14 @@ export function reserveRequested(d: Draft, input: ServiceInput, errors: InitErro
 	return reserved;
 }
 
-/** Pass 2: random ClusterIP and nodePorts, then the Service object and its endpoints. */
+/**
+ * Pass 2: random ClusterIP and nodePorts, then the Service object and its endpoints. The object is
+ * the input's spec with what the registry allocates written into it, and the status the cloud
+ * controller writes: no field is copied one by one.
+ */
 export function completeService(d: Draft, input: ServiceInput, reserved: Reserved, errors: InitError[]): void {
 	const owner = objectKey(input.meta.namespace, input.meta.name);
-	let clusterIP: string | null = input.spec.type === 'ExternalName' ? null : input.spec.clusterIP === 'None' ? 'None' : null;
+	let clusterIP: string | undefined = input.spec.type !== 'ExternalName' && input.spec.clusterIP === 'None' ? 'None' : undefined;
 	if (needsClusterIP(input)) {
 		if (reserved.clusterIP) clusterIP = reserved.clusterIP;
 		else if (input.spec.clusterIP === undefined) {
@@ -78,7 +82,7 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 	const ports: ServicePort[] = [];
 	// S51: TCP and UDP ports with the same number share one allocated nodePort.
 	const byNumber = new Map<number, number>();
-	for (const [i, port] of input.spec.ports.entries()) {
+	for (const [i, port] of (input.spec.ports ?? []).entries()) {
 		let nodePort: number | null = reserved.nodePorts[i] ?? null;
 		if (nodePort === null && needsNodePorts(input)) {
 			const shared = byNumber.get(port.port);
@@ -93,14 +97,8 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 			}
 		}
 		if (nodePort !== null) byNumber.set(port.port, nodePort);
-		ports.push({
-			name: port.name,
-			protocol: port.protocol,
-			port: port.port,
-			targetPort: port.targetPort,
-			nodePort,
-			...(port.appProtocol ? {appProtocol: port.appProtocol} : {}),
-		});
+		const {nodePort: _asked, ...rest} = port;
+		ports.push(nodePort !== null && nodePort > 0 ? {...rest, nodePort} : rest);
 	}
 	let healthCheckNodePort: number | null = reserved.healthCheckNodePort ?? null;
 	if (needsHealthCheckPort(input) && healthCheckNodePort === null) {
@@ -108,33 +106,34 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 		if (result.ok) healthCheckNodePort = result.value;
 	}
 	if (reserved.failed) return;
+	const {
+		clusterIP: _clusterIP,
+		clusterIPs: _ips,
+		ipFamilies: _families,
+		ipFamilyPolicy: _policy,
+		ports: _ports,
+		healthCheckNodePort: _hc,
+		...rest
+	} = input.spec;
+	const spec: ServiceSpec = rest;
+	// The simulator models IPv4 single-stack clusters; ExternalName gets no families (S25).
+	if (clusterIP !== undefined) Object.assign(spec, {clusterIP, clusterIPs: [clusterIP], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack'});
+	if (ports.length > 0) spec.ports = ports;
+	if (healthCheckNodePort !== null) spec.healthCheckNodePort = healthCheckNodePort;
 	const service: Service = {
 		name: input.meta.name,
 		namespace: input.meta.namespace,
 		uid: input.meta.uid ?? generateUid(d),
 		labels: input.meta.labels,
 		annotations: input.meta.annotations,
-		type: input.spec.type,
-		selector: input.spec.selector,
-		ports,
-		clusterIP,
-		...(input.spec.externalName !== undefined ? {externalName: input.spec.externalName} : {}),
-		externalIPs: input.spec.externalIPs,
-		...(input.spec.loadBalancerIP !== undefined ? {loadBalancerIP: input.spec.loadBalancerIP} : {}),
-		loadBalancerIngress: [],
-		sessionAffinity: input.spec.sessionAffinity,
-		affinityTimeoutSeconds: input.spec.affinityTimeoutSeconds,
-		...(input.spec.externalTrafficPolicy ? {externalTrafficPolicy: input.spec.externalTrafficPolicy} : {}),
-		...(input.spec.internalTrafficPolicy ? {internalTrafficPolicy: input.spec.internalTrafficPolicy} : {}),
-		publishNotReadyAddresses: input.spec.publishNotReadyAddresses,
-		allocateLoadBalancerNodePorts: input.spec.allocateLoadBalancerNodePorts,
-		healthCheckNodePort,
 		createdAt: input.meta.createdAtSeconds !== undefined ? input.meta.createdAtSeconds * 1000 : d.s.clock,
+		spec,
+		status: {loadBalancer: {}},
 	};
-	if (service.type === 'LoadBalancer') service.loadBalancerIngress = loadBalancerIngress(d, service, input);
+	if (spec.type === 'LoadBalancer') service.status = loadBalancerStatus(d, service, input);
 	put(d, 'services', owner, service);
-	if (service.selector && service.type !== 'ExternalName') {
-		for (const [key, value] of Object.entries(service.selector)) {
+	if (spec.selector && spec.type !== 'ExternalName') {
+		for (const [key, value] of Object.entries(spec.selector)) {
 			indexAdd(d, 'servicesByLabel', labelBucket(service.namespace, key, value), service.name);
 		}
 		put(d, 'endpoints', owner, buildEndpoints(d.s, service, service.createdAt));
@@ -155,10 +154,11 @@ const MAX_RETRY_MS = 300_000;
  * 300 s), so the two events count up as the controller tries again. Without a pool no controller
  * runs, so nothing records an event (S93). Returns the ingress addresses.
  */
-function syncLoadBalancer(d: Draft, service: Service, failures: number): string[] {
+function syncLoadBalancer(d: Draft, service: Service, failures: number): Service['status'] {
 	const owner = objectKey(service.namespace, service.name);
-	const result = allocateLoadBalancerIP(d, owner, service.loadBalancerIP);
-	if (result === null) return [];
+	const result = allocateLoadBalancerIP(d, owner, service.spec.loadBalancerIP);
+	const pending = {loadBalancer: {}};
+	if (result === null) return pending;
 	const involved = {kind: 'Service', namespace: service.namespace, name: service.name, uid: service.uid};
 	const event = (type: 'Normal' | 'Warning', reason: string, message: string) =>
 		recordEvent(d, {type, reason, involved, message, source: 'service-controller'});
@@ -167,31 +167,31 @@ function syncLoadBalancer(d: Draft, service: Service, failures: number): string[
 		event('Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to ensure load balancer: ${result.detail}`);
 		const delay = Math.min(MIN_RETRY_MS * 2 ** failures, MAX_RETRY_MS);
 		addTimer(d, {at: d.s.clock + delay, kind: 'loadBalancerRetry', target: owner, uid: service.uid, failures: failures + 1});
-		return [];
+		return pending;
 	}
 	event('Normal', 'EnsuredLoadBalancer', 'Ensured load balancer');
-	return [result.value];
+	return {loadBalancer: {ingress: [{ip: result.value, ipMode: 'VIP'}]}};
 }
 
-function loadBalancerIngress(d: Draft, service: Service, input: ServiceInput): string[] {
+function loadBalancerStatus(d: Draft, service: Service, input: ServiceInput): Service['status'] {
 	// A dump's status already holds the address: that balancer was ensured before we looked.
-	if (input.loadBalancerIngress && input.loadBalancerIngress.length > 0) return input.loadBalancerIngress;
+	if (input.status?.loadBalancer.ingress && input.status.loadBalancer.ingress.length > 0) return input.status;
 	return syncLoadBalancer(d, service, 0);
 }
 
 /** A loadBalancerRetry timer: the controller syncs a still-pending LoadBalancer Service again. */
 export function retryLoadBalancer(d: Draft, timer: Timer): void {
 	const service = d.s.services[timer.target];
-	if (!service || service.uid !== timer.uid || service.type !== 'LoadBalancer' || service.loadBalancerIngress.length > 0) return;
-	const ingress = syncLoadBalancer(d, service, timer.failures ?? 1);
-	if (ingress.length > 0) put(d, 'services', timer.target, {...service, loadBalancerIngress: ingress});
+	if (!service || service.uid !== timer.uid || service.spec.type !== 'LoadBalancer' || service.status.loadBalancer.ingress) return;
+	const status = syncLoadBalancer(d, service, timer.failures ?? 1);
+	if (status.loadBalancer.ingress) put(d, 'services', timer.target, {...service, status});
 }
 
 /** A user-supplied Endpoints object for a Service without a selector (docs/semantics.md S81). */
 export function userEndpoints(d: Draft, input: EndpointsInput): void {
 	const key = objectKey(input.meta.namespace, input.meta.name);
 	const service = d.s.services[key];
-	if (service?.selector && Object.keys(service.selector).length > 0) return; // the controller owns those
+	if (service?.spec.selector && Object.keys(service.spec.selector).length > 0) return; // the controller owns those
 	const addresses = emptyTable<EndpointAddress>();
 	const portNames = new Map<string, {name: string; protocol: ServicePort['protocol']; port?: number}>();
 	for (const subset of input.subsets) {

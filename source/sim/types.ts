@@ -142,47 +142,70 @@ export interface WorkloadInput {
 	legacyApiVersion?: string;
 }
 
-export interface ServicePortInput {
-	/** '' when unnamed (allowed only with a single port, A4). */
-	name: string;
+/**
+ * core/v1 ServicePort as the API server returns it: omitted fields are absent (Go's `omitempty`),
+ * so the state's object is the one `-o json` prints. The loader fills what defaulting fills; the
+ * allocator writes nodePort.
+ */
+export interface ServicePort {
+	/** Absent when unnamed (allowed only with a single port, A4). */
+	name?: string;
 	protocol: Protocol;
 	port: number;
 	/** Defaulted to `port` when omitted (A6). A string is a named container port. */
 	targetPort: number | string;
-	/** Asked-for nodePort; undefined means allocate one if the type needs it. */
+	/** Asked for in the input (absent: allocated if the type needs one); allocated or recorded in the state. */
 	nodePort?: number;
 	appProtocol?: string;
 }
 
-export interface ServiceSpecInput {
+/**
+ * core/v1 ServiceSpec after defaulting (SetDefaults_Service, S1), in the API's own field names and
+ * shape; absent fields are the ones the API server leaves out. The same type is the loader's output
+ * (what the user asked for) and the state's (with the ClusterIP family fields, nodePorts and
+ * healthCheckNodePort allocated, B2/B3): adding a field is declaring it here and decoding it in
+ * source/load/service.ts.
+ */
+export interface ServiceSpec {
 	type: ServiceType;
-	/** null: no selector, so no managed endpoints (A12). */
-	selector: Labels | null;
-	ports: ServicePortInput[];
-	/** 'None' = headless; undefined = allocate; ExternalName has none. */
+	/** Absent: no selector, so no managed endpoints (A12); an empty one is dropped (S29). */
+	selector?: Labels;
+	/** Absent when there are none (ExternalName, headless without ports). */
+	ports?: ServicePort[];
+	/** 'None' = headless; absent in the input = allocate; ExternalName has none. Never changes (B2). */
 	clusterIP?: string;
+	/** Written with clusterIP by the allocator: the simulator models IPv4 single-stack clusters (S25). */
+	clusterIPs?: string[];
+	ipFamilies?: Array<'IPv4'>;
+	ipFamilyPolicy?: 'SingleStack';
 	externalName?: string;
-	externalIPs: string[];
+	externalIPs?: string[];
 	loadBalancerIP?: string;
 	sessionAffinity: 'None' | 'ClientIP';
-	/** Only meaningful with ClientIP; default 10800 (A10). */
-	affinityTimeoutSeconds: number;
+	/** Only with ClientIP; timeoutSeconds defaults to 10800 (A10). */
+	sessionAffinityConfig?: {clientIP: {timeoutSeconds: number}};
 	/** Set (defaulted to Cluster) only for externally accessible Services (A11). */
 	externalTrafficPolicy?: TrafficPolicy;
 	/** Set (defaulted to Cluster) for every type but ExternalName. */
 	internalTrafficPolicy?: TrafficPolicy;
 	/** D2. The legacy `tolerate-unready-endpoints` annotation is ignored (removed in Kubernetes 1.24); the loader warns. */
-	publishNotReadyAddresses: boolean;
+	publishNotReadyAddresses?: true;
 	/** LoadBalancer only; default true (B3). */
-	allocateLoadBalancerNodePorts: boolean;
+	allocateLoadBalancerNodePorts?: boolean;
 	healthCheckNodePort?: number;
+}
+
+/** core/v1 ServiceStatus: the load balancer's addresses once the cloud ensured it (B4). */
+interface ServiceStatus {
+	/** No ingress yet: EXTERNAL-IP is <pending>. ipMode defaults to VIP (LoadBalancerIPMode, GA in 1.32). */
+	loadBalancer: {ingress?: Array<{ip: string; ipMode: 'VIP'}>};
 }
 
 export interface ServiceInput {
 	meta: ObjectMetaInput;
-	spec: ServiceSpecInput;
-	/** status.loadBalancer.ingress[].ip as recorded in a dump. */
-	loadBalancerIngress?: string[];
+	spec: ServiceSpec;
+	/** status.loadBalancer as recorded in a dump: that balancer was ensured before we looked. */
+	status?: ServiceStatus;
 }
 
 export interface EndpointAddressInput {
@@ -351,40 +374,19 @@ export interface Workload {
 	createdAt: number;
 }
 
-export interface ServicePort {
-	name: string;
-	protocol: Protocol;
-	port: number;
-	targetPort: number | string;
-	/** Allocated or requested; null when the type has none. */
-	nodePort: number | null;
-	appProtocol?: string;
-}
-
+/**
+ * The metadata is flat, as for every kind here (keys, indexes and panes read name and namespace;
+ * objectMeta() makes `metadata` for all kinds alike); spec and status are the API's objects.
+ */
 export interface Service {
 	name: string;
 	namespace: string;
 	uid: string;
 	labels: Labels;
 	annotations: Labels;
-	type: ServiceType;
-	selector: Labels | null;
-	ports: ServicePort[];
-	/** An IP, 'None' for headless, null for ExternalName. Never changes (B2). */
-	clusterIP: string | null;
-	externalName?: string;
-	externalIPs: string[];
-	loadBalancerIP?: string;
-	/** status.loadBalancer.ingress[].ip; empty ⇒ <pending> (B4). */
-	loadBalancerIngress: string[];
-	sessionAffinity: 'None' | 'ClientIP';
-	affinityTimeoutSeconds: number;
-	externalTrafficPolicy?: TrafficPolicy;
-	internalTrafficPolicy?: TrafficPolicy;
-	publishNotReadyAddresses: boolean;
-	allocateLoadBalancerNodePorts: boolean;
-	healthCheckNodePort: number | null;
 	createdAt: number;
+	spec: ServiceSpec;
+	status: ServiceStatus;
 }
 
 /** One address of a Service's endpoints, with EndpointSlice conditions (D2, S72). */

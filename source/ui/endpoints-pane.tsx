@@ -141,12 +141,12 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 			head={head}
 			// Room for the story and a warning, and still three rows of addresses.
 			headRows={Math.max(1, Math.min(3, height - 4))}
-			headers={view.lines.length > 0 || rows.length > 0 || service.type !== 'ExternalName' ? HEADERS : []}
+			headers={view.lines.length > 0 || rows.length > 0 || service.spec.type !== 'ExternalName' ? HEADERS : []}
 			priority={PRIORITY}
 			nominal={NOMINAL}
 			rows={rows}
 			cursor={focused ? model.cursor.endpoints : null}
-			empty={service.type === 'ExternalName' ? '' : 'no endpoints: connections are refused'}
+			empty={service.spec.type === 'ExternalName' ? '' : 'no endpoints: connections are refused'}
 		/>
 	);
 }

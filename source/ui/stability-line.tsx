@@ -13,14 +13,14 @@ function stabilityText(model: Model, width = Infinity): string {
 	const stats = model.stats[key] ?? {ipChanges: 0, ok: 0, total: 0};
 	const held = ageSince(model.sim.clock, service.createdAt);
 	const address =
-		service.type === 'ExternalName'
-			? `CNAME ${service.externalName}`
-			: service.clusterIP === 'None'
+		service.spec.type === 'ExternalName'
+			? `CNAME ${service.spec.externalName}`
+			: service.spec.clusterIP === 'None'
 				? 'headless (no ClusterIP)'
-				: `ClusterIP ${service.clusterIP}`;
+				: `ClusterIP ${service.spec.clusterIP}`;
 	const rate = stats.total > 0 ? `${((stats.ok / stats.total) * 100).toFixed(stats.ok === stats.total ? 0 : 1)}% ok (${stats.ok}/${stats.total})` : 'none yet';
 	// An ExternalName has no pods behind it: no churn to count.
-	const pods = service.type !== 'ExternalName';
+	const pods = service.spec.type !== 'ExternalName';
 	const churn = pods ? ` · pod IP changes ${stats.ipChanges}` : '';
 	const long = `${service.name}: ${address} and DNS name ${service.name}.${service.namespace}.svc unchanged for ${held}${churn} · requests ${rate}`;
 	const parts = [`${address} unchanged ${held}`, ...(pods ? [`pod IPs changed ${stats.ipChanges}×`] : []), stats.total > 0 ? rate : 'no requests'];

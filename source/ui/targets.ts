@@ -11,22 +11,24 @@ export interface AddressChoice {
 }
 
 function port(service: Service): number {
-	const p = service.ports.find(x => x.protocol === 'TCP') ?? service.ports[0];
+	const ports = service.spec.ports ?? [];
+	const p = ports.find(x => x.protocol === 'TCP') ?? ports[0];
 	if (!p) return 80;
 	// A headless name leads straight to pods, so aim at the port they listen on.
-	if (service.clusterIP === 'None' && typeof p.targetPort === 'number') return p.targetPort;
+	if (service.spec.clusterIP === 'None' && typeof p.targetPort === 'number') return p.targetPort;
 	return p.port;
 }
 
 /** The DNS name first: every Service has one. */
 export function addressChoices(state: State, service: Service): [AddressChoice, ...AddressChoice[]] {
 	const p = port(service);
-	const tcp = service.ports.find(x => x.protocol === 'TCP') ?? service.ports[0];
+	const {clusterIP, ports = []} = service.spec;
+	const tcp = ports.find(x => x.protocol === 'TCP') ?? ports[0];
 	const choices: [AddressChoice, ...AddressChoice[]] = [
 		{mode: 'dns', label: `DNS name  ${service.name}.${service.namespace}:${p}`, target: `${service.name}.${service.namespace}:${p}`},
 	];
-	if (service.clusterIP && service.clusterIP !== 'None') {
-		choices.push({mode: 'clusterIP', label: `ClusterIP ${service.clusterIP}:${p}`, target: `${service.clusterIP}:${p}`});
+	if (clusterIP && clusterIP !== 'None') {
+		choices.push({mode: 'clusterIP', label: `ClusterIP ${clusterIP}:${p}`, target: `${clusterIP}:${p}`});
 	}
 	if (tcp?.nodePort) {
 		for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -37,8 +39,8 @@ export function addressChoices(state: State, service: Service): [AddressChoice, 
 			});
 		}
 	}
-	for (const ip of service.loadBalancerIngress) choices.push({mode: 'loadBalancer', label: `LB IP     ${ip}:${p}`, target: `${ip}:${p}`});
-	for (const ip of service.externalIPs) choices.push({mode: 'externalIP', label: `externalIP ${ip}:${p}`, target: `${ip}:${p}`});
+	for (const {ip} of service.status.loadBalancer.ingress ?? []) choices.push({mode: 'loadBalancer', label: `LB IP     ${ip}:${p}`, target: `${ip}:${p}`});
+	for (const ip of service.spec.externalIPs ?? []) choices.push({mode: 'externalIP', label: `externalIP ${ip}:${p}`, target: `${ip}:${p}`});
 	return choices;
 }
 

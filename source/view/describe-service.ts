@@ -25,31 +25,32 @@ export function describeService(state: State, namespace: string, name: string): 
 	row('Namespace:', svc.namespace);
 	for (const [i, text] of labelLines(svc.labels).entries()) row(i === 0 ? 'Labels:' : '', text);
 	for (const [i, text] of annotationLines(svc.annotations).entries()) row(i === 0 ? 'Annotations:' : '', text);
-	row('Selector:', formatLabels(svc.selector));
-	row('Type:', svc.type);
-	// IPv4 single-stack; an ExternalName Service has no IP families (S25).
-	if (svc.clusterIP !== null) row('IP Family Policy:', 'SingleStack');
-	row('IP Families:', svc.clusterIP !== null ? 'IPv4' : '<none>');
-	row('IP:', svc.clusterIP ?? '');
-	row('IPs:', svc.clusterIP ?? '<none>');
-	if (svc.externalIPs.length > 0) row('External IPs:', svc.externalIPs.join(','));
-	if (svc.loadBalancerIP !== undefined && svc.loadBalancerIP !== '') row('Desired LoadBalancer IP:', svc.loadBalancerIP);
-	if (svc.externalName !== undefined && svc.externalName !== '') row('External Name:', svc.externalName);
-	// ipMode is defaulted to VIP by the API server, and describe shows it.
-	if (svc.loadBalancerIngress.length > 0) row('LoadBalancer Ingress:', svc.loadBalancerIngress.map(ip => `${ip} (VIP)`).join(', '));
+	const {spec, status} = svc;
+	row('Selector:', formatLabels(spec.selector ?? null));
+	row('Type:', spec.type);
+	// describe.go prints the spec's IP fields as they are (an ExternalName Service has none, S25).
+	if (spec.ipFamilyPolicy !== undefined) row('IP Family Policy:', spec.ipFamilyPolicy);
+	row('IP Families:', spec.ipFamilies && spec.ipFamilies.length > 0 ? spec.ipFamilies.join(',') : '<none>');
+	row('IP:', spec.clusterIP ?? '');
+	row('IPs:', spec.clusterIPs && spec.clusterIPs.length > 0 ? spec.clusterIPs.join(',') : '<none>');
+	if (spec.externalIPs && spec.externalIPs.length > 0) row('External IPs:', spec.externalIPs.join(','));
+	if (spec.loadBalancerIP !== undefined && spec.loadBalancerIP !== '') row('Desired LoadBalancer IP:', spec.loadBalancerIP);
+	if (spec.externalName !== undefined && spec.externalName !== '') row('External Name:', spec.externalName);
+	const ingress = status.loadBalancer.ingress ?? [];
+	if (ingress.length > 0) row('LoadBalancer Ingress:', ingress.map(i => `${i.ip} (${i.ipMode})`).join(', '));
 	const slices = slicesForService(state, svc.namespace, svc.name);
-	for (const port of svc.ports) {
-		const portName = port.name === '' ? '<unset>' : port.name;
+	for (const port of spec.ports ?? []) {
+		const portName = port.name === undefined || port.name === '' ? '<unset>' : port.name;
 		row('Port:', portName, `${port.port}/${port.protocol}`);
 		row('TargetPort:', `${port.targetPort}/${port.protocol}`);
 		if (port.appProtocol !== undefined) row('AppProtocol:', port.appProtocol);
-		if (port.nodePort !== null && port.nodePort !== 0) row('NodePort:', portName, `${port.nodePort}/${port.protocol}`);
-		row('Endpoints:', endpointsForPort(slices, port.name));
+		if (port.nodePort !== undefined && port.nodePort !== 0) row('NodePort:', portName, `${port.nodePort}/${port.protocol}`);
+		row('Endpoints:', endpointsForPort(slices, port.name ?? ''));
 	}
-	row('Session Affinity:', svc.sessionAffinity);
-	if (svc.externalTrafficPolicy !== undefined) row('External Traffic Policy:', svc.externalTrafficPolicy);
-	if (svc.internalTrafficPolicy !== undefined) row('Internal Traffic Policy:', svc.internalTrafficPolicy);
-	if (svc.healthCheckNodePort !== null && svc.healthCheckNodePort !== 0) row('HealthCheck NodePort:', String(svc.healthCheckNodePort));
+	row('Session Affinity:', spec.sessionAffinity);
+	if (spec.externalTrafficPolicy !== undefined) row('External Traffic Policy:', spec.externalTrafficPolicy);
+	if (spec.internalTrafficPolicy !== undefined) row('Internal Traffic Policy:', spec.internalTrafficPolicy);
+	if (spec.healthCheckNodePort !== undefined && spec.healthCheckNodePort !== 0) row('HealthCheck NodePort:', String(spec.healthCheckNodePort));
 	lines.push(...describeEvents(state, {kind: 'Service', namespace: svc.namespace, name: svc.name, uid: svc.uid}));
 	return {ok: true, text: tabwrite(lines, DESCRIBE_LAYOUT), json: sortKeys(serviceObject(svc))};
 }

@@ -98,7 +98,7 @@ export function endpointsCell(subsets: ReadonlyArray<EndpointSubset>): string {
 function endpointsLabels(state: State, endpoints: Endpoints): Labels {
 	const svc = state.services[objectKey(endpoints.namespace, endpoints.name)];
 	if (!endpoints.managed || !svc) return {};
-	return svc.clusterIP === 'None' ? {...svc.labels, 'service.kubernetes.io/headless': ''} : svc.labels;
+	return svc.spec.clusterIP === 'None' ? {...svc.labels, 'service.kubernetes.io/headless': ''} : svc.labels;
 }
 
 function addressObject(state: State, namespace: string, address: EndpointAddress): ApiObject {

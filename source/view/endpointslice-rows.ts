@@ -45,8 +45,8 @@ export interface EndpointSlice {
  */
 export function endpointSlices(state: State, endpoints: Endpoints): EndpointSlice[] {
 	const service = state.services[objectKey(endpoints.namespace, endpoints.name)];
-	if (!service || service.type === 'ExternalName') return [];
-	if (!endpoints.managed && service.selector !== null && Object.keys(service.selector).length > 0) return [];
+	if (!service || service.spec.type === 'ExternalName') return [];
+	if (!endpoints.managed && service.spec.selector !== undefined && Object.keys(service.spec.selector).length > 0) return [];
 	const apiserverOwned = service.namespace === 'default' && service.name === 'kubernetes' && !endpoints.managed;
 
 	const groups = new Map<string, {ports: EndpointPort[]; endpoints: EndpointAddress[]}>();
@@ -74,7 +74,7 @@ export function endpointSlices(state: State, endpoints: Endpoints): EndpointSlic
 	const labels: Record<string, string> = apiserverOwned ? {} : {...service.labels};
 	if (!apiserverOwned) {
 		labels[LABEL_MANAGED_BY] = endpoints.managed ? 'endpointslice-controller.k8s.io' : 'endpointslicemirroring-controller.k8s.io';
-		if (service.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
+		if (service.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
 	}
 	labels[LABEL_SERVICE_NAME] = service.name;
 	const base = `${service.name}-`.slice(0, MAX_GENERATE_NAME_BASE);

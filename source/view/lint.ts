@@ -27,7 +27,8 @@ function selectedPods(state: State, service: Service): Pod[] {
 /** The warnings about one Service, in port order. */
 export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	const warnings: LintWarning[] = [];
-	if (service.type === 'ExternalName' || service.selector === null || Object.keys(service.selector).length === 0) return warnings;
+	const selector = service.spec.selector;
+	if (service.spec.type === 'ExternalName' || selector === undefined || Object.keys(selector).length === 0) return warnings;
 	const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
 	const pods = selectedPods(state, service);
 	if (pods.length === 0) {
@@ -35,11 +36,11 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 			...base,
 			path: ['spec', 'selector'],
 			check: 'no-pods',
-			message: `Service "${service.name}" selects no pods: no pod in namespace "${service.namespace}" has labels ${formatLabels(service.selector)}, so it has no endpoints and connections are refused`,
+			message: `Service "${service.name}" selects no pods: no pod in namespace "${service.namespace}" has labels ${formatLabels(selector)}, so it has no endpoints and connections are refused`,
 		});
 		return warnings;
 	}
-	service.ports.forEach((port, i) => {
+	(service.spec.ports ?? []).forEach((port, i) => {
 		const path = ['spec', 'ports', i, 'targetPort'];
 		const label = port.name ? `port "${port.name}"` : `port ${port.port}`;
 		if (typeof port.targetPort === 'string') {

@@ -11,73 +11,40 @@ const LOAD_BALANCER_WIDTH = 16;
 
 /** CLUSTER-IP is `clusterIPs[0]`: `None` for headless, `<none>` for ExternalName (S117). */
 function clusterIPCell(svc: Service): string {
-	return svc.clusterIP ?? '<none>';
+	return svc.spec.clusterIP ?? '<none>';
 }
 
 /** EXTERNAL-IP by type (S118). */
 export function externalIPCell(svc: Service, wide: boolean): string {
-	switch (svc.type) {
+	const externalIPs = svc.spec.externalIPs ?? [];
+	switch (svc.spec.type) {
 		case 'ClusterIP':
 		case 'NodePort':
-			return svc.externalIPs.length > 0 ? svc.externalIPs.join(',') : '<none>';
+			return externalIPs.length > 0 ? externalIPs.join(',') : '<none>';
 		case 'LoadBalancer': {
-			let ingress = [...new Set(svc.loadBalancerIngress)].sort().join(',');
+			let ingress = [...new Set((svc.status.loadBalancer.ingress ?? []).map(i => i.ip))].sort().join(',');
 			if (!wide && ingress.length > LOAD_BALANCER_WIDTH) ingress = `${ingress.slice(0, LOAD_BALANCER_WIDTH - 3)}...`;
-			const all = [...(ingress === '' ? [] : ingress.split(',')), ...svc.externalIPs];
+			const all = [...(ingress === '' ? [] : ingress.split(',')), ...externalIPs];
 			return all.length > 0 ? all.join(',') : '<pending>';
 		}
 		case 'ExternalName':
-			return svc.externalName ?? '';
+			return svc.spec.externalName ?? '';
 	}
 }
 
 /** PORT(S): `80/TCP` or `80:30036/TCP`, comma-joined; targetPort never shown (S119). */
 export function portsCell(svc: Service): string {
-	if (svc.ports.length === 0) return '<none>';
-	return svc.ports.map(p => (p.nodePort !== null && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+	const ports = svc.spec.ports ?? [];
+	if (ports.length === 0) return '<none>';
+	return ports.map(p => (p.nodePort !== undefined && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
 }
 
+/**
+ * The state holds spec and status as the API server returns them; only metadata is assembled. They
+ * are the state's own objects: every caller copies the result (sortKeys) before it leaves the view.
+ */
 export function serviceObject(svc: Service): ApiObject {
-	const spec: ApiObject = {type: svc.type, sessionAffinity: svc.sessionAffinity};
-	if (svc.clusterIP !== null) {
-		spec.clusterIP = svc.clusterIP;
-		spec.clusterIPs = [svc.clusterIP];
-		// The simulator models IPv4 single-stack clusters; ExternalName gets no families (S25).
-		spec.ipFamilies = ['IPv4'];
-		spec.ipFamilyPolicy = 'SingleStack';
-	}
-	if (svc.externalName !== undefined) spec.externalName = svc.externalName;
-	if (svc.ports.length > 0) {
-		spec.ports = svc.ports.map(p => {
-			const port: ApiObject = {};
-			if (p.name !== '') port.name = p.name;
-			port.protocol = p.protocol;
-			port.port = p.port;
-			port.targetPort = p.targetPort;
-			if (p.nodePort !== null && p.nodePort > 0) port.nodePort = p.nodePort;
-			if (p.appProtocol !== undefined) port.appProtocol = p.appProtocol;
-			return port;
-		});
-	}
-	if (svc.selector !== null && Object.keys(svc.selector).length > 0) spec.selector = {...svc.selector};
-	if (svc.externalIPs.length > 0) spec.externalIPs = [...svc.externalIPs];
-	if (svc.loadBalancerIP !== undefined) spec.loadBalancerIP = svc.loadBalancerIP;
-	if (svc.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = svc.externalTrafficPolicy;
-	if (svc.internalTrafficPolicy !== undefined) spec.internalTrafficPolicy = svc.internalTrafficPolicy;
-	if (svc.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = svc.allocateLoadBalancerNodePorts;
-	if (svc.healthCheckNodePort !== null) spec.healthCheckNodePort = svc.healthCheckNodePort;
-	if (svc.publishNotReadyAddresses) spec.publishNotReadyAddresses = true;
-	if (svc.sessionAffinity === 'ClientIP') spec.sessionAffinityConfig = {clientIP: {timeoutSeconds: svc.affinityTimeoutSeconds}};
-	return {
-		apiVersion: 'v1',
-		kind: 'Service',
-		metadata: objectMeta(svc),
-		spec,
-		status: {
-			// The API server defaults ipMode to VIP for ingress IPs (LoadBalancerIPMode, GA in 1.32).
-			loadBalancer: svc.loadBalancerIngress.length > 0 ? {ingress: svc.loadBalancerIngress.map(ip => ({ip, ipMode: 'VIP'}))} : {},
-		},
-	};
+	return {apiVersion: 'v1', kind: 'Service', metadata: objectMeta(svc), spec: svc.spec, status: svc.status};
 }
 
 export const serviceView: KindView<Service> = {
@@ -86,8 +53,8 @@ export const serviceView: KindView<Service> = {
 	list: (state, namespace) => inNamespace(Object.values(state.services), namespace),
 	meta: (_state, svc) => svc,
 	row(state, svc, wide) {
-		const cells = [svc.name, svc.type, clusterIPCell(svc), externalIPCell(svc, wide), portsCell(svc), ageSince(state.clock, svc.createdAt)];
-		if (wide) cells.push(formatLabels(svc.selector));
+		const cells = [svc.name, svc.spec.type, clusterIPCell(svc), externalIPCell(svc, wide), portsCell(svc), ageSince(state.clock, svc.createdAt)];
+		if (wide) cells.push(formatLabels(svc.spec.selector ?? null));
 		return cells;
 	},
 	object: (_state, svc) => serviceObject(svc),

@@ -44,9 +44,9 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		}
 		for (const svc of of('Service')) {
 			const s = state.services[`${svc.metadata.namespace}/${svc.metadata.name}`]!;
-			t.is(s.clusterIP, svc.spec.clusterIP);
+			t.is(s.spec.clusterIP, svc.spec.clusterIP);
 			t.deepEqual(
-				s.ports.map(p => p.nodePort ?? undefined),
+				s.spec.ports!.map(p => p.nodePort ?? undefined),
 				svc.spec.ports.map((p: any) => p.nodePort),
 			);
 		}
@@ -56,7 +56,7 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		const {state} = load(file);
 		t.is(state.config.podCIDR, '10.244.0.0/16');
 		for (const svc of of('Service')) t.true(ipInCIDR(svc.spec.clusterIP, state.config.serviceCIDR), state.config.serviceCIDR);
-		t.is(state.services['default/kubernetes']!.clusterIP, '10.96.0.1');
+		t.is(state.services['default/kubernetes']!.spec.clusterIP, '10.96.0.1');
 		// Created before the dump was taken: negative virtual time.
 		t.true(
 			Object.values(state.pods)

@@ -149,7 +149,7 @@ test('the same object twice: AlreadyExists, at the second name', t => {
 		't.yaml:11:9: Error from server (AlreadyExists): services "web" already exists',
 		't.yaml:22:18: Error from server (AlreadyExists): deployments.apps "web" already exists',
 	]);
-	t.is(result.input.services[0]!.spec.ports[0]!.port, 80);
+	t.is(result.input.services[0]!.spec.ports![0]!.port, 80);
 	t.is(result.input.workloads.length, 1);
 	// The same name in another namespace is another object.
 	const other = lines(

@@ -14,7 +14,7 @@ import type {
 	PodInput,
 	Probe,
 	ServiceInput,
-	ServicePortInput,
+	ServicePort,
 	State,
 	WorkloadInput,
 	WorkloadKind,
@@ -98,7 +98,7 @@ const barePodArb = (index: number): fc.Arbitrary<PodInput> =>
 
 type Kind = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName' | 'Headless';
 
-const servicePortsArb: fc.Arbitrary<ServicePortInput[]> = fc
+const servicePortsArb: fc.Arbitrary<ServicePort[]> = fc
 	.uniqueArray(
 		fc.record({
 			port: fc.constantFrom(80, 443, 8080, 53),
@@ -110,7 +110,7 @@ const servicePortsArb: fc.Arbitrary<ServicePortInput[]> = fc
 	.map(ports =>
 		ports.map((p, i) => ({
 			// A4: with two ports every port needs a (unique) name.
-			name: ports.length > 1 ? `p${i}` : '',
+			...(ports.length > 1 ? {name: `p${i}`} : {}),
 			protocol: p.protocol,
 			port: p.port,
 			targetPort: p.targetPort === 0 ? p.port : p.targetPort,
@@ -154,14 +154,13 @@ const serviceArb = (index: number, workloads: WorkloadInput[]): fc.Arbitrary<Ser
 		.map(({kind, aim: {namespace, selector}, ports, affinity, etp, itp, publishNotReady}) => {
 			const base: ServiceInput['spec'] = {
 				type: kind === 'Headless' ? 'ClusterIP' : kind,
-				selector: kind === 'ExternalName' ? null : selector,
-				ports: kind === 'ExternalName' ? [] : ports,
-				externalIPs: [],
 				sessionAffinity: affinity !== undefined && kind !== 'ExternalName' ? 'ClientIP' : 'None',
-				affinityTimeoutSeconds: affinity ?? 10800,
-				publishNotReadyAddresses: publishNotReady,
-				allocateLoadBalancerNodePorts: kind === 'LoadBalancer',
 			};
+			if (kind !== 'ExternalName' && selector !== null) base.selector = selector;
+			if (kind !== 'ExternalName') base.ports = ports;
+			if (base.sessionAffinity === 'ClientIP') base.sessionAffinityConfig = {clientIP: {timeoutSeconds: affinity ?? 10800}};
+			if (publishNotReady) base.publishNotReadyAddresses = true;
+			if (kind === 'LoadBalancer') base.allocateLoadBalancerNodePorts = true;
 			if (kind === 'Headless') base.clusterIP = 'None';
 			if (kind === 'ExternalName') base.externalName = 'db.example.com';
 			else base.internalTrafficPolicy = itp;
@@ -370,7 +369,7 @@ function resolveOne(state: State, cmd: Exclude<Command, {t: 'again'}>): Action |
 			const svc = pick(sortedServices(state), cmd.svc);
 			if (!svc) return null;
 			const from = clientSpec(state, cmd.from);
-			const tcp = svc.ports.filter(p => p.protocol === 'TCP');
+			const tcp = (svc.spec.ports ?? []).filter(p => p.protocol === 'TCP');
 			const port = pick(tcp, cmd.port);
 			let target: string | null = null;
 			// Outside clients and nodes know no cluster names (F6): mostly send them to an address.
@@ -384,22 +383,24 @@ function resolveOne(state: State, cmd: Exclude<Command, {t: 'again'}>): Action |
 					target = `http://${svc.name}.${svc.namespace}.svc.cluster.local:${port?.port ?? 80}/`;
 					break;
 				case 'clusterIP':
-					if (svc.clusterIP && svc.clusterIP !== 'None' && port) target = `${svc.clusterIP}:${port.port}`;
+					if (svc.spec.clusterIP && svc.spec.clusterIP !== 'None' && port) target = `${svc.spec.clusterIP}:${port.port}`;
 					break;
 				case 'nodePort': {
 					const node = pick(sortedNodes(state), cmd.node);
 					if (node && port?.nodePort) target = `${node.internalIP}:${port.nodePort}`;
 					break;
 				}
-				case 'loadBalancer':
-					if (svc.loadBalancerIngress[0] && port) target = `${svc.loadBalancerIngress[0]}:${port.port}`;
+				case 'loadBalancer': {
+					const lb = svc.status.loadBalancer.ingress?.[0];
+					if (lb && port) target = `${lb.ip}:${port.port}`;
 					break;
+				}
 			}
 			// A way in the Service does not have (no nodePort, no LB address): the next best one.
 			if (target === null && from.kind !== 'pod' && from.kind !== 'default' && port) {
 				const node = pick(sortedNodes(state), cmd.node);
 				if (node && port.nodePort) target = `${node.internalIP}:${port.nodePort}`;
-				else if (svc.clusterIP && svc.clusterIP !== 'None') target = `${svc.clusterIP}:${port.port}`;
+				else if (svc.spec.clusterIP && svc.spec.clusterIP !== 'None') target = `${svc.spec.clusterIP}:${port.port}`;
 			}
 			target ??= `${svc.name}.${svc.namespace}:${port?.port ?? 80}`;
 			return {type: 'requestSent', target, from, count: cmd.count};

@@ -48,8 +48,8 @@ function targetPortOn(pod: Pod, port: ServicePort): number | null {
 
 /** Pod name → its entry, or null when the Service has no managed endpoints at all. */
 function expectedEndpoints(state: State, service: Service): Record<string, ExpectedAddress> | null {
-	const selector = service.selector;
-	if (service.type === 'ExternalName' || selector === null || Object.keys(selector).length === 0) return null;
+	const selector = service.spec.selector;
+	if (service.spec.type === 'ExternalName' || selector === undefined || Object.keys(selector).length === 0) return null;
 	const out: Record<string, ExpectedAddress> = {};
 	for (const pod of Object.values(state.pods)) {
 		if (pod.namespace !== service.namespace) continue;
@@ -57,16 +57,16 @@ function expectedEndpoints(state: State, service: Service): Record<string, Expec
 		if (pod.podIP === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
 		const terminating = pod.deletionTimestamp !== null;
 		const ports: Record<string, number> = {};
-		for (const port of service.ports) {
+		for (const port of service.spec.ports ?? []) {
 			const target = targetPortOn(pod, port);
-			if (target !== null) ports[port.name] = target;
+			if (target !== null) ports[port.name ?? ''] = target;
 		}
 		out[pod.name] = {
 			ip: pod.podIP,
 			nodeName: pod.nodeName,
 			podName: pod.name,
 			// S72: ready = publishNotReadyAddresses || (serving && !terminating); serving = Ready.
-			ready: service.publishNotReadyAddresses || (pod.ready && !terminating),
+			ready: service.spec.publishNotReadyAddresses || (pod.ready && !terminating),
 			serving: pod.ready,
 			terminating,
 			ports,
@@ -109,7 +109,11 @@ export class Oracle {
 
 	constructor(initial: State) {
 		for (const s of Object.values(initial.services)) {
-			this.fixed.set(keyOf(s), {clusterIP: s.clusterIP, nodePorts: s.ports.map(p => p.nodePort), healthCheckNodePort: s.healthCheckNodePort});
+			this.fixed.set(keyOf(s), {
+				clusterIP: s.spec.clusterIP ?? null,
+				nodePorts: (s.spec.ports ?? []).map(p => p.nodePort ?? null),
+				healthCheckNodePort: s.spec.healthCheckNodePort ?? null,
+			});
 		}
 		this.checkState(initial);
 	}
@@ -149,12 +153,16 @@ export class Oracle {
 			const key = keyOf(s);
 			const was = this.fixed.get(key);
 			if (!was) fail(`Service ${key} appeared`);
-			const now: Fixed = {clusterIP: s.clusterIP, nodePorts: s.ports.map(p => p.nodePort), healthCheckNodePort: s.healthCheckNodePort};
+			const now: Fixed = {
+				clusterIP: s.spec.clusterIP ?? null,
+				nodePorts: (s.spec.ports ?? []).map(p => p.nodePort ?? null),
+				healthCheckNodePort: s.spec.healthCheckNodePort ?? null,
+			};
 			if (JSON.stringify(now) !== JSON.stringify(was)) fail(`Service ${key}'s ClusterIP or NodePorts changed`, {was, now});
-			if (s.clusterIP && s.clusterIP !== 'None' && state.ipam.serviceIPs[s.clusterIP] !== key)
-				fail(`ClusterIP ${s.clusterIP} of ${key} is not allocated to it`);
+			if (s.spec.clusterIP && s.spec.clusterIP !== 'None' && state.ipam.serviceIPs[s.spec.clusterIP] !== key)
+				fail(`ClusterIP ${s.spec.clusterIP} of ${key} is not allocated to it`);
 			const own = new Set<number>();
-			for (const p of [...s.ports.map(p => p.nodePort), s.healthCheckNodePort]) {
+			for (const p of [...(s.spec.ports ?? []).map(p => p.nodePort ?? null), s.spec.healthCheckNodePort ?? null]) {
 				if (p === null || own.has(p)) continue; // S51: TCP and UDP of one number share one
 				own.add(p);
 				if (p < state.config.nodePortMin || p > state.config.nodePortMax) fail(`nodePort ${p} of ${key} is out of range`);
@@ -216,7 +224,7 @@ export class Oracle {
 			if (client.kind === 'pod') {
 				const svc = serviceOfName(state, trace.target);
 				const published = svc ? Object.values(expectedEndpoints(state, svc) ?? {}).filter(a => a.ready) : [];
-				if (svc && !(svc.clusterIP === 'None' && published.length === 0)) fail('a pod got NXDOMAIN for a Service name', show());
+				if (svc && !(svc.spec.clusterIP === 'None' && published.length === 0)) fail('a pod got NXDOMAIN for a Service name', show());
 			}
 			if (trace.outcome !== 'nxdomain') fail('NXDOMAIN but the request went somewhere', show());
 			return;
@@ -224,47 +232,47 @@ export class Oracle {
 		if (trace.resolved === null) {
 			// ExternalName: the CNAME leaves the cluster (E7).
 			const svc = serviceOfName(state, trace.target);
-			if (svc?.type !== 'ExternalName') fail('a request to a cluster Service resolved to nothing', show());
+			if (svc?.spec.type !== 'ExternalName') fail('a request to a cluster Service resolved to nothing', show());
 			return;
 		}
 		const [ip, portText] = trace.resolved.split(':');
 		const portNumber = Number(portText);
 		const now = state.clock;
 
-		const vip = Object.values(state.services).find(s => s.clusterIP === ip);
+		const vip = Object.values(state.services).find(s => s.spec.clusterIP === ip);
 		if (vip) {
 			if (!inCluster) {
 				// E4, H3: a ClusterIP never answers from outside.
 				if (trace.outcome === 'ok') fail('an outside client reached a ClusterIP', show());
 				return;
 			}
-			const port = vip.ports.find(p => p.port === portNumber && p.protocol === 'TCP');
+			const port = (vip.spec.ports ?? []).find(p => p.port === portNumber && p.protocol === 'TCP');
 			if (!port) {
 				this.expectOutcome(trace, 'timeout');
 				return;
 			}
-			const local = vip.internalTrafficPolicy === 'Local' ? (client.nodeName ?? null) : null;
+			const local = vip.spec.internalTrafficPolicy === 'Local' ? (client.nodeName ?? null) : null;
 			this.expectRoute(state, trace, vip, port, local, client.nodeName ?? '', now);
 			return;
 		}
 		const node = Object.values(state.nodes).find(n => n.internalIP === ip);
 		if (node) {
-			const svc = Object.values(state.services).find(s => s.ports.some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
+			const svc = Object.values(state.services).find(s => (s.spec.ports ?? []).some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
 			if (!svc) {
 				this.expectOutcome(trace, 'refused');
 				return;
 			}
-			const port = svc.ports.find(p => p.nodePort === portNumber && p.protocol === 'TCP')!;
+			const port = (svc.spec.ports ?? []).find(p => p.nodePort === portNumber && p.protocol === 'TCP')!;
 			// E5, S91: Local keeps external traffic (an outside client, or another node) on the
 			// receiving node; pods and the node itself are short-circuited to every endpoint.
 			const external = client.kind === 'external' || (client.kind === 'node' && client.nodeName !== node.name);
-			const local = external && svc.externalTrafficPolicy === 'Local' ? node.name : null;
+			const local = external && svc.spec.externalTrafficPolicy === 'Local' ? node.name : null;
 			this.expectRoute(state, trace, svc, port, local, node.name, now);
 			return;
 		}
-		const lb = Object.values(state.services).find(s => s.loadBalancerIngress.includes(ip!));
+		const lb = Object.values(state.services).find(s => (s.status.loadBalancer.ingress ?? []).some(i => i.ip === ip));
 		if (lb) {
-			const port = lb.ports.find(p => p.port === portNumber && p.protocol === 'TCP');
+			const port = (lb.spec.ports ?? []).find(p => p.port === portNumber && p.protocol === 'TCP');
 			if (!port) {
 				this.expectOutcome(trace, 'timeout');
 				return;
@@ -274,7 +282,7 @@ export class Oracle {
 		}
 		// A headless name: DNS handed out pod IPs, and the client connects straight to one (F2).
 		const svc = serviceOfName(state, trace.target);
-		if (svc?.clusterIP === 'None' && client.kind === 'pod') {
+		if (svc?.spec.clusterIP === 'None' && client.kind === 'pod') {
 			const published = Object.values(expectedEndpoints(state, svc) ?? {})
 				.filter(a => a.ready)
 				.map(a => a.ip);
@@ -296,7 +304,8 @@ export class Oracle {
 
 	private expectRoute(state: State, trace: RequestTrace, svc: Service, port: ServicePort, local: string | null, entryNode: string, now: number): void {
 		const addresses = Object.values(expectedEndpoints(state, svc) ?? {});
-		const route = usable(addresses, port.name, local);
+		const portName = port.name ?? '';
+		const route = usable(addresses, portName, local);
 		if (route.outcome !== 'ok') {
 			this.expectOutcome(trace, route.outcome);
 			return;
@@ -304,20 +313,21 @@ export class Oracle {
 		const endpoint = trace.endpoint;
 		if (!endpoint || !route.ips.includes(endpoint.ip)) fail(`the request landed outside the usable endpoints ${route.ips.join(', ')}`, {trace});
 		const address = addresses.find(a => a.ip === endpoint!.ip)!;
-		if (endpoint!.port !== address.ports[port.name])
-			fail(`the request used port ${endpoint!.port}, not the pod's targetPort ${address.ports[port.name]}`, {trace});
+		if (endpoint!.port !== address.ports[portName])
+			fail(`the request used port ${endpoint!.port}, not the pod's targetPort ${address.ports[portName]}`, {trace});
 		// S86: no retry. An endpoint published although its container is down (publishNotReadyAddresses
 		// with a crashed pod) gets the connection, and nothing there accepts it.
 		const pod = state.pods[`${svc.namespace}/${address.podName}`];
 		this.expectOutcome(trace, pod?.containersRunning ? 'ok' : 'refused');
-		if (svc.sessionAffinity !== 'ClientIP') return;
+		if (svc.spec.sessionAffinity !== 'ClientIP') return;
 		// 6. E3, S98: pinned while the endpoint is usable and connections keep coming within the
 		// timeout; each node's kube-proxy keeps its own table.
-		const pinKey = `${keyOf(svc)}|${port.name}|${trace.client.ip}|${entryNode}`;
+		const pinKey = `${keyOf(svc)}|${portName}|${trace.client.ip}|${entryNode}`;
+		const timeoutSeconds = svc.spec.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800;
 		const pin = this.pins.get(pinKey);
-		if (pin && now - pin.lastSeen <= svc.affinityTimeoutSeconds * 1000 && route.ips.includes(pin.ip) && endpoint!.ip !== pin.ip) {
+		if (pin && now - pin.lastSeen <= timeoutSeconds * 1000 && route.ips.includes(pin.ip) && endpoint!.ip !== pin.ip) {
 			fail(
-				`ClientIP affinity broken: ${trace.client.ip} was pinned to ${pin.ip} (${(now - pin.lastSeen) / 1000}s ago, timeout ${svc.affinityTimeoutSeconds}s), went to ${endpoint!.ip}`,
+				`ClientIP affinity broken: ${trace.client.ip} was pinned to ${pin.ip} (${(now - pin.lastSeen) / 1000}s ago, timeout ${timeoutSeconds}s), went to ${endpoint!.ip}`,
 				{trace},
 			);
 		}
@@ -333,17 +343,17 @@ export class Oracle {
 			return;
 		}
 		if (result.qtype !== 'A') return;
-		if (svc.type === 'ExternalName') {
-			if (result.answers[0]?.type !== 'CNAME' || result.answers[0].data !== `${svc.externalName}.`) fail(`ExternalName ${name} is not a CNAME`, result);
+		if (svc.spec.type === 'ExternalName') {
+			if (result.answers[0]?.type !== 'CNAME' || result.answers[0].data !== `${svc.spec.externalName}.`) fail(`ExternalName ${name} is not a CNAME`, result);
 			return;
 		}
 		const got = result.answers
 			.filter(a => a.type === 'A')
 			.map(a => a.data)
 			.sort();
-		if (svc.clusterIP !== 'None') {
+		if (svc.spec.clusterIP !== 'None') {
 			// F1, H8: the ClusterIP, even with no endpoints.
-			if (JSON.stringify(got) !== JSON.stringify([svc.clusterIP])) fail(`${name} did not resolve to its ClusterIP`, result);
+			if (JSON.stringify(got) !== JSON.stringify([svc.spec.clusterIP])) fail(`${name} did not resolve to its ClusterIP`, result);
 			return;
 		}
 		const published = Object.values(expectedEndpoints(state, svc) ?? {})

@@ -27,8 +27,8 @@ const cluster = () =>
 			services: [
 				service('hello-node-svc', {}),
 				service('nginx', {clusterIP: 'None', selector: {app: 'nginx'}}),
-				service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: null, ports: []}),
-				service('alias', {type: 'ExternalName', externalName: 'hello-node-svc.default.svc.cluster.local', selector: null, ports: []}),
+				service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: undefined, ports: []}),
+				service('alias', {type: 'ExternalName', externalName: 'hello-node-svc.default.svc.cluster.local', selector: undefined, ports: []}),
 				service('empty', {selector: {app: 'none'}}),
 				service('web', {selector: {app: 'none'}}, 'other'),
 			],
@@ -37,9 +37,9 @@ const cluster = () =>
 
 test('F1/H8: <svc>.<ns>.svc.cluster.local is the ClusterIP, even with no endpoints', t => {
 	const state = cluster();
-	const ip = state.services['default/hello-node-svc']!.clusterIP!;
+	const ip = state.services['default/hello-node-svc']!.spec.clusterIP!;
 	t.deepEqual(answers(lookup(state, 'hello-node-svc.default.svc.cluster.local')), [`hello-node-svc.default.svc.cluster.local A ${ip}`]);
-	t.is(lookup(state, 'empty').answers[0]!.data, state.services['default/empty']!.clusterIP!);
+	t.is(lookup(state, 'empty').answers[0]!.data, state.services['default/empty']!.spec.clusterIP!);
 });
 
 test('F5/S112: search path with ndots:5 — short names from the same namespace, <svc>.<ns> from anywhere', t => {
@@ -93,7 +93,7 @@ test('F3/S103: SRV records for named ports (Service target for ClusterIP, pods f
 test('F4: ExternalName is a CNAME; an in-cluster target is followed by CoreDNS', t => {
 	const state = cluster();
 	t.deepEqual(answers(lookup(state, 'db')), ['db.default.svc.cluster.local CNAME db.example.com.']);
-	const ip = state.services['default/hello-node-svc']!.clusterIP!;
+	const ip = state.services['default/hello-node-svc']!.spec.clusterIP!;
 	t.deepEqual(answers(lookup(state, 'alias')), [
 		'alias.default.svc.cluster.local CNAME hello-node-svc.default.svc.cluster.local.',
 		`hello-node-svc.default.svc.cluster.local A ${ip}`,

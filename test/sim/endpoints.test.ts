@@ -78,7 +78,7 @@ test('D1: only pods in the Service namespace with every selector label are selec
 });
 
 test('A12/S29: a Service without a selector gets no managed endpoints; a user Endpoints object is used instead', t => {
-	const svc = service('legacy-db', {selector: null, ports: [{name: '', protocol: 'TCP', port: 5432, targetPort: 5432}]});
+	const svc = service('legacy-db', {selector: undefined, ports: [{name: '', protocol: 'TCP', port: 5432, targetPort: 5432}]});
 	const state = boot(
 		input({
 			services: [svc],

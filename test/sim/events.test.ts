@@ -5,7 +5,7 @@
 import test from 'ava';
 import {EVENT_TTL_MS, listEvents} from '../../source/sim/events.js';
 import type {ClusterEvent, Probe, State, WorkloadInput} from '../../source/sim/index.js';
-import {helloRC, input, service} from './hello-input.js';
+import {helloRC, ingressIPs, input, service} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
 const about = (state: State, kind: string, name: string): ClusterEvent[] => listEvents(state).filter(e => e.involved.kind === kind && e.involved.name === name);
@@ -231,7 +231,7 @@ test('LoadBalancer: the service controller records EnsuringLoadBalancer then Ens
 		events.map(e => `${e.type} ${e.source}`),
 		['Normal service-controller', 'Normal service-controller'],
 	);
-	t.deepEqual(pooled.services['default/web']!.loadBalancerIngress, ['203.0.113.1']);
+	t.deepEqual(ingressIPs(pooled.services['default/web']!), ['203.0.113.1']);
 });
 
 test('LoadBalancer: an exhausted pool or a loadBalancerIP outside it is SyncLoadBalancerFailed, and EXTERNAL-IP stays <pending>', t => {
@@ -242,13 +242,13 @@ test('LoadBalancer: an exhausted pool or a loadBalancerIP outside it is SyncLoad
 			services: [lb('first'), lb('second'), lb('fixed', {loadBalancerIP: '198.51.100.9'})],
 		}),
 	);
-	t.deepEqual(state.services['default/first']!.loadBalancerIngress, ['203.0.113.7']);
+	t.deepEqual(ingressIPs(state.services['default/first']!), ['203.0.113.7']);
 	t.deepEqual(summary(about(state, 'Service', 'second')), [
 		'EnsuringLoadBalancer: Ensuring load balancer',
 		'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
 	]);
 	t.is(about(state, 'Service', 'second')[1]?.type, 'Warning');
-	t.deepEqual(state.services['default/second']!.loadBalancerIngress, []);
+	t.deepEqual(ingressIPs(state.services['default/second']!), []);
 	t.deepEqual(summary(about(state, 'Service', 'fixed')), [
 		'EnsuringLoadBalancer: Ensuring load balancer',
 		'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: "198.51.100.9" is not in the load-balancer pool',
@@ -268,7 +268,7 @@ test('LoadBalancer: a failed sync is retried with the workqueue backoff (5 s dou
 	t.deepEqual(counts(), ['EnsuringLoadBalancer x7 0-315s', 'SyncLoadBalancerFailed x7 0-315s']);
 	state = run(state, wait(1)).state;
 	t.deepEqual(counts(), ['EnsuringLoadBalancer x8 0-615s', 'SyncLoadBalancerFailed x8 0-615s']);
-	t.deepEqual(state.services['default/second']!.loadBalancerIngress, []);
+	t.deepEqual(ingressIPs(state.services['default/second']!), []);
 	// The Service that got its address is not synced again.
 	t.is(about(state, 'Service', 'first').length, 2);
 });
@@ -277,10 +277,12 @@ test("LoadBalancer: without a pool no controller runs (S93), so no event; a dump
 	const lb = service('web', {type: 'LoadBalancer'});
 	const bare = boot(input({services: [lb]}));
 	t.deepEqual(about(bare, 'Service', 'web'), []);
-	t.deepEqual(bare.services['default/web']!.loadBalancerIngress, []);
-	const dumped = boot(input({config: {loadBalancerPool: ['203.0.113.0/29']}, services: [{...lb, loadBalancerIngress: ['203.0.113.4']}]}));
+	t.deepEqual(ingressIPs(bare.services['default/web']!), []);
+	const dumped = boot(
+		input({config: {loadBalancerPool: ['203.0.113.0/29']}, services: [{...lb, status: {loadBalancer: {ingress: [{ip: '203.0.113.4', ipMode: 'VIP'}]}}}]}),
+	);
 	t.deepEqual(about(dumped, 'Service', 'web'), []);
-	t.deepEqual(dumped.services['default/web']!.loadBalancerIngress, ['203.0.113.4']);
+	t.deepEqual(ingressIPs(dumped.services['default/web']!), ['203.0.113.4']);
 });
 
 test('node deletion: node-controller RemovingNode as RecordNodeEvent words it, about the Node', t => {

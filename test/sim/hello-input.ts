@@ -1,5 +1,5 @@
 // The seed's example as a ClusterInput, built by hand so sim tests do not depend on the loader.
-import type {ClusterInput, ServiceInput, WorkloadInput} from '../../source/sim/index.js';
+import type {ClusterInput, Service, ServiceInput, WorkloadInput} from '../../source/sim/index.js';
 
 export const helloRC: WorkloadInput = {
 	kind: 'ReplicationController',
@@ -37,16 +37,15 @@ export function service(name: string, spec: Partial<ServiceInput['spec']>, names
 			type: 'ClusterIP',
 			selector: {app: 'hello-node'},
 			ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080}],
-			externalIPs: [],
 			sessionAffinity: 'None',
-			affinityTimeoutSeconds: 10800,
 			internalTrafficPolicy: 'Cluster',
-			publishNotReadyAddresses: false,
-			allocateLoadBalancerNodePorts: true,
 			...spec,
 		},
 	};
 }
+
+/** The load-balancer addresses a Service's status holds. */
+export const ingressIPs = (svc: Service): string[] => (svc.status.loadBalancer.ingress ?? []).map(i => i.ip);
 
 export const helloSvc = service('hello-node-svc', {
 	type: 'NodePort',

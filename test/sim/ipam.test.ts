@@ -2,13 +2,13 @@ import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
 import {initialState} from '../../source/sim/index.js';
 import {ipInCIDR} from '../../source/sim/ip.js';
-import {helloSvc, input, service} from './hello-input.js';
+import {helloSvc, ingressIPs, input, service} from './hello-input.js';
 import {boot} from './helpers.js';
 
 test('B1: kubernetes gets the first service IP and kube-dns the tenth', t => {
 	const state = boot(input());
-	t.is(state.services['default/kubernetes']!.clusterIP, '10.96.0.1');
-	t.is(state.services['kube-system/kube-dns']!.clusterIP, '10.96.0.10');
+	t.is(state.services['default/kubernetes']!.spec.clusterIP, '10.96.0.1');
+	t.is(state.services['kube-system/kube-dns']!.spec.clusterIP, '10.96.0.10');
 	t.is(state.config.dnsIP, '10.96.0.10');
 });
 
@@ -17,14 +17,14 @@ test('B2/S46: dynamic ClusterIPs come from the upper band of the range, repeatab
 	const a = boot(input({services: many}), 7);
 	const b = boot(input({services: many}), 7);
 	for (let i = 0; i < 30; i++) {
-		const ip = a.services[`default/svc-${i}`]!.clusterIP!;
+		const ip = a.services[`default/svc-${i}`]!.spec.clusterIP!;
 		t.true(ipInCIDR(ip, '10.96.0.0/12'));
 		// The static band is 10.96.0.1-10.96.1.0 for a /12 (offset 256).
 		t.false(ipInCIDR(ip, '10.96.0.0/24'), ip);
-		t.is(b.services[`default/svc-${i}`]!.clusterIP, ip);
+		t.is(b.services[`default/svc-${i}`]!.spec.clusterIP, ip);
 	}
 	const c = boot(input({services: many}), 8);
-	t.not(c.services['default/svc-0']!.clusterIP, a.services['default/svc-0']!.clusterIP);
+	t.not(c.services['default/svc-0']!.spec.clusterIP, a.services['default/svc-0']!.spec.clusterIP);
 });
 
 test('A8: a requested clusterIP outside the service CIDR is rejected with the API text', t => {
@@ -54,7 +54,7 @@ test('A8/S41: a requested clusterIP already held (kube-dns) is rejected', t => {
 test('a requested clusterIP is honoured even when listed after services that allocate randomly', t => {
 	const services = [...Array.from({length: 5}, (_, i) => service(`r${i}`, {})), service('pinned', {clusterIP: '10.96.5.5'})];
 	const state = boot(input({services}));
-	t.is(state.services['default/pinned']!.clusterIP, '10.96.5.5');
+	t.is(state.services['default/pinned']!.spec.clusterIP, '10.96.5.5');
 });
 
 test('A7: nodePort outside the range and nodePort already allocated', t => {
@@ -83,29 +83,29 @@ test('B3/S48/S50: NodePort and LoadBalancer Services get node ports in range, un
 	});
 	const lb = service('lb', {type: 'LoadBalancer', externalTrafficPolicy: 'Local'});
 	const state = boot(input({services: [dns, lb]}));
-	const [udp, tcp] = state.services['default/dns']!.ports.map(p => p.nodePort!);
+	const [udp, tcp] = state.services['default/dns']!.spec.ports!.map(p => p.nodePort!);
 	t.is(udp, tcp);
 	const lbSvc = state.services['default/lb']!;
-	const ports = [udp!, lbSvc.ports[0]!.nodePort!, lbSvc.healthCheckNodePort!, 30036];
+	const ports = [udp!, lbSvc.spec.ports![0]!.nodePort!, lbSvc.spec.healthCheckNodePort!, 30036];
 	for (const p of ports) t.true(p >= 30000 && p <= 32767);
 	t.is(new Set(ports).size, ports.length, 'node ports are unique cluster-wide');
 	// The dynamic band starts at 30086 for the default range.
-	t.true(lbSvc.ports[0]!.nodePort! >= 30086);
+	t.true(lbSvc.spec.ports![0]!.nodePort! >= 30086);
 });
 
 test('B4: LoadBalancer without a pool stays pending; with a pool it gets the lowest free address or its loadBalancerIP', t => {
 	const lb = (name: string, extra = {}) => service(name, {type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', ...extra});
 	const pending = boot(input({services: [lb('web')]}));
-	t.deepEqual(pending.services['default/web']!.loadBalancerIngress, []);
+	t.deepEqual(ingressIPs(pending.services['default/web']!), []);
 	const pooled = boot(
 		input({
 			config: {loadBalancerPool: ['203.0.113.0/29']},
 			services: [lb('static', {loadBalancerIP: '203.0.113.5'}), lb('web'), lb('api')],
 		}),
 	);
-	t.deepEqual(pooled.services['default/static']!.loadBalancerIngress, ['203.0.113.5']);
-	t.deepEqual(pooled.services['default/web']!.loadBalancerIngress, ['203.0.113.1']);
-	t.deepEqual(pooled.services['default/api']!.loadBalancerIngress, ['203.0.113.2']);
+	t.deepEqual(ingressIPs(pooled.services['default/static']!), ['203.0.113.5']);
+	t.deepEqual(ingressIPs(pooled.services['default/web']!), ['203.0.113.1']);
+	t.deepEqual(ingressIPs(pooled.services['default/api']!), ['203.0.113.2']);
 	t.true(listEvents(pooled).some(e => e.reason === 'EnsuredLoadBalancer' && e.involved.kind === 'Service' && e.involved.name === 'web'));
 });
 
@@ -129,13 +129,13 @@ test('ExternalName and headless Services get no ClusterIP and no node ports (H4)
 	const state = boot(
 		input({
 			services: [
-				service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: null, ports: [], internalTrafficPolicy: undefined}),
+				service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: undefined, ports: [], internalTrafficPolicy: undefined}),
 				service('web-headless', {clusterIP: 'None'}),
 			],
 		}),
 	);
-	t.is(state.services['default/db']!.clusterIP, null);
-	t.is(state.services['default/web-headless']!.clusterIP, 'None');
+	t.is(state.services['default/db']!.spec.clusterIP, undefined);
+	t.is(state.services['default/web-headless']!.spec.clusterIP, 'None');
 	t.false(Object.values(state.ipam.serviceIPs).includes('default/db'));
 	t.falsy(state.endpoints['default/db']);
 });

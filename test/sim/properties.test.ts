@@ -58,7 +58,7 @@ const SETTLE: Action = {type: 'clockAdvanced', ms: 15 * 60_000};
 function probes(state: State): Action[] {
 	const out: Action[] = [];
 	for (const svc of sortedServices(state)) {
-		for (const port of svc.ports.filter(p => p.protocol === 'TCP')) {
+		for (const port of (svc.spec.ports ?? []).filter(p => p.protocol === 'TCP')) {
 			out.push({type: 'requestSent', target: `${svc.name}.${svc.namespace}:${port.port}`, from: {kind: 'default'}, count: 3});
 			if (port.nodePort !== null) {
 				const node = Object.values(state.nodes)[0]!;

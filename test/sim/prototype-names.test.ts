@@ -119,7 +119,7 @@ test('DNS: a namespace answers only when it exists (S109, S110)', t => {
 		t.deepEqual(answer(hello, `kubernetes.${namespace}`), [`** server can't find kubernetes.${namespace}: NXDOMAIN`]);
 	}
 	t.deepEqual(answer(cluster, '10-244-0-9.constructor.pod.cluster.local'), ['Address:   10.244.0.9'], 'the namespace constructor exists here');
-	t.deepEqual(answer(cluster, 'constructor.constructor'), [`Address:   ${cluster.services['constructor/constructor']?.clusterIP}`]);
+	t.deepEqual(answer(cluster, 'constructor.constructor'), [`Address:   ${cluster.services['constructor/constructor']?.spec.clusterIP}`]);
 });
 
 test('get in a namespace or by a name that only Object.prototype has finds nothing', t => {

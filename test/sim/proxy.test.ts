@@ -19,7 +19,7 @@ test('a request through the ClusterIP lands on a ready pod at its targetPort', t
 	const r = requests(run(state, curl('hello-node-svc')).results[0]!);
 	const [trace] = r.requests;
 	t.is(trace!.via, 'ClusterIP');
-	t.is(trace!.resolved, `${state.services['default/hello-node-svc']!.clusterIP}:80`);
+	t.is(trace!.resolved, `${state.services['default/hello-node-svc']!.spec.clusterIP}:80`);
 	t.is(trace!.outcome, 'ok');
 	t.is(trace!.endpoint!.port, 8080);
 	t.true(livePods(state, 'hello-node-').some(p => p.name === trace!.endpoint!.pod && p.podIP === trace!.endpoint!.ip));
@@ -73,7 +73,7 @@ test('H2: never routes to a not-ready pod while ready ones exist', t => {
 
 test('E4/H3: from outside, a ClusterIP times out; cluster DNS names do not resolve', t => {
 	const state = boot(input());
-	const ip = state.services['default/hello-node-svc']!.clusterIP!;
+	const ip = state.services['default/hello-node-svc']!.spec.clusterIP!;
 	const r = requests(run(state, curl(`${ip}:80`, {kind: 'external'})).results[0]!);
 	t.deepEqual(outcome(r), ['timeout: ClusterIP is not reachable from outside the cluster']);
 	const byName = requests(run(state, curl('hello-node-svc.default.svc.cluster.local', {kind: 'external'})).results[0]!);
@@ -120,7 +120,7 @@ test('E8: internalTrafficPolicy Local only uses endpoints on the client’s node
 	const fromSame = requests(run(state, curl('local-only', {kind: 'node', name: pod.nodeName})).results[0]!);
 	// Nodes do not use cluster DNS (F6): address the VIP directly.
 	t.is(fromSame.requests[0]!.outcome, 'nxdomain');
-	const vip = `${state.services['default/local-only']!.clusterIP}:80`;
+	const vip = `${state.services['default/local-only']!.spec.clusterIP}:80`;
 	t.is(requests(run(state, curl(vip, {kind: 'node', name: pod.nodeName})).results[0]!).requests[0]!.outcome, 'ok');
 	const away = Object.keys(state.nodes).find(n => n !== pod.nodeName)!;
 	const dropped = requests(run(state, curl(vip, {kind: 'node', name: away})).results[0]!);
@@ -128,7 +128,7 @@ test('E8: internalTrafficPolicy Local only uses endpoints on the client’s node
 });
 
 test('E3: ClientIP affinity pins a client to one pod while it keeps coming back within the timeout', t => {
-	const svc = service('sticky', {sessionAffinity: 'ClientIP', affinityTimeoutSeconds: 60});
+	const svc = service('sticky', {sessionAffinity: 'ClientIP', sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}});
 	let state = boot(input({services: [svc]}));
 	const first = requests(run(state, curl('sticky', {kind: 'default'}, 50)).results[0]!);
 	t.is(Object.keys(first.summary.byPod).length, 1);
@@ -143,7 +143,7 @@ test('S98: each node keeps its own affinity table: an outside client entering by
 	const sticky = service('sticky', {
 		type: 'NodePort',
 		sessionAffinity: 'ClientIP',
-		affinityTimeoutSeconds: 90,
+		sessionAffinityConfig: {clientIP: {timeoutSeconds: 90}},
 		ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}],
 	});
 	// A pick is random: across seeds, the second node sometimes picks the first node's pod and
@@ -205,7 +205,7 @@ test('E2: a failure reason does not repeat its outcome (views print `<outcome>: 
 });
 
 test('E3: the pin ends when its pod goes away', t => {
-	const svc = service('sticky', {sessionAffinity: 'ClientIP', affinityTimeoutSeconds: 60});
+	const svc = service('sticky', {sessionAffinity: 'ClientIP', sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}});
 	let state = boot(input({services: [svc]}));
 	const first = requests(run(state, curl('sticky')).results[0]!);
 	const pinned = first.requests[0]!.endpoint!.pod!;
@@ -221,13 +221,13 @@ test('E6/B4: a LoadBalancer address forwards from outside; pending LB still work
 	t.is(r.requests[0]!.via, 'LoadBalancer');
 	t.is(r.requests[0]!.outcome, 'ok');
 	const pending = boot(input({services: [lb]}));
-	const nodePort = pending.services['default/web-lb']!.ports[0]!.nodePort!;
+	const nodePort = pending.services['default/web-lb']!.spec.ports![0]!.nodePort!;
 	const viaNode = requests(run(pending, curl(`192.168.49.2:${nodePort}`, {kind: 'external'})).results[0]!);
 	t.is(viaNode.requests[0]!.outcome, 'ok');
 });
 
 test('E7/H4: an ExternalName Service is a CNAME, never proxied', t => {
-	const ext = service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: null, ports: []});
+	const ext = service('db', {type: 'ExternalName', externalName: 'db.example.com', selector: undefined, ports: []});
 	const state = boot(input({services: [ext]}));
 	const r = requests(run(state, curl('db:5432')).results[0]!);
 	t.is(r.requests[0]!.via, 'ExternalName');

@@ -35,9 +35,9 @@ test('the state stays plain JSON data', t => {
 
 test('a ClusterIP never changes while pods churn underneath', t => {
 	let state = boot(input());
-	const ip = state.services['default/hello-node-svc']!.clusterIP;
+	const ip = state.services['default/hello-node-svc']!.spec.clusterIP;
 	for (let i = 0; i < 10; i++) {
 		state = run(state, {type: 'podDeleted', namespace: 'default', name: livePods(state, 'hello-node-')[0]!.name}, wait(5)).state;
-		t.is(state.services['default/hello-node-svc']!.clusterIP, ip);
+		t.is(state.services['default/hello-node-svc']!.spec.clusterIP, ip);
 	}
 });

@@ -52,7 +52,7 @@ for (const file of SAMPLES) {
 			// Every Service is listed with its ClusterIP (docs/semantics.md G1: None for headless,
 			// <none> for ExternalName), and the first one in `default` is selected.
 			for (const svc of Object.values(sim.services)) {
-				const ip = svc.type === 'ExternalName' ? '<none>' : svc.clusterIP!;
+				const ip = svc.spec.type === 'ExternalName' ? '<none>' : svc.spec.clusterIP!;
 				t.truthy(lineWith(frame, ` ${svc.name} `, ip), `${svc.namespace}/${svc.name} ${ip}`);
 			}
 			const selected = sim.services[s.model().selected!]!;
@@ -71,7 +71,7 @@ test.serial('hello: after killing one pod, and once the replacement is ready', a
 	await withScreen('samples/hello.yaml', undefined, async s => {
 		const before = s.frame();
 		const ip = clusterIPOf(before);
-		t.is(ip, s.model().sim.services['default/hello-node-svc']!.clusterIP!);
+		t.is(ip, s.model().sim.services['default/hello-node-svc']!.spec.clusterIP!);
 		const victim = selectedPod(s.model())!;
 		const oldNames = new Set(Object.keys(s.model().sim.pods));
 
@@ -453,7 +453,7 @@ test.serial('externalname: nslookup of an ExternalName Service', async t => {
 test.serial('externalname: a CNAME to an in-cluster Service resolves on to its ClusterIP', async t => {
 	await withScreen('samples/externalname.yaml', undefined, async s => {
 		const frame = await s.press('n');
-		const shopIP = s.model().sim.services['shop/catalog']!.clusterIP!;
+		const shopIP = s.model().sim.services['shop/catalog']!.spec.clusterIP!;
 		t.truthy(lineWith(frame, 'pod/curl nslookup catalog.default'));
 		t.truthy(lineWith(frame, '→ CNAME catalog.shop.svc.cluster.local.', `A ${shopIP}`));
 	});

@@ -4,7 +4,20 @@
 
 import {eventLogOf, type NewEvent} from '../../source/sim/events.js';
 import {setOf} from '../../source/sim/index-sets.js';
-import type {Container, EndpointAddress, Endpoints, Labels, Node, Pod, Service, ServicePort, State, Workload, WorkloadKind} from '../../source/sim/types.js';
+import type {
+	Container,
+	EndpointAddress,
+	Endpoints,
+	Labels,
+	Node,
+	Pod,
+	Service,
+	ServicePort,
+	ServiceSpec,
+	State,
+	Workload,
+	WorkloadKind,
+} from '../../source/sim/types.js';
 
 /** An event as a component records it at `at` (the log aggregates repeats). */
 export type FixtureEvent = NewEvent & {at: number};
@@ -81,31 +94,28 @@ export function makePort(
 	nodePort: number | null = null,
 	protocol: ServicePort['protocol'] = 'TCP',
 ): ServicePort {
-	return {name, protocol, port: p, targetPort, nodePort};
+	const port: ServicePort = {protocol, port: p, targetPort};
+	if (name !== '') port.name = name;
+	if (nodePort !== null) port.nodePort = nodePort;
+	return port;
 }
 
-export function makeService(namespace: string, name: string, fields: Partial<Service>): Service {
-	return {
-		name,
-		namespace,
-		uid: `uid-svc-${name}`,
-		labels: {},
-		annotations: {},
-		type: 'ClusterIP',
-		selector: null,
-		ports: [],
-		clusterIP: null,
-		externalIPs: [],
-		loadBalancerIngress: [],
-		sessionAffinity: 'None',
-		affinityTimeoutSeconds: 10800,
-		internalTrafficPolicy: 'Cluster',
-		publishNotReadyAddresses: false,
-		allocateLoadBalancerNodePorts: true,
-		healthCheckNodePort: null,
-		createdAt: CLOCK - 10 * M,
-		...fields,
-	};
+/** Metadata, the spec's fields, and the load balancer's addresses (status) of a fixture Service. */
+type ServiceFields = Partial<Pick<Service, 'uid' | 'labels' | 'annotations' | 'createdAt'>> & Partial<ServiceSpec> & {loadBalancerIngress?: string[]};
+
+/** A Service as the API server returns it after defaulting and allocation (IPv4 single-stack). */
+export function makeService(namespace: string, name: string, fields: ServiceFields): Service {
+	const {uid = `uid-svc-${name}`, labels = {}, annotations = {}, createdAt = CLOCK - 10 * M, loadBalancerIngress = [], ...given} = fields;
+	const spec: ServiceSpec = {type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ...given};
+	if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+	if (spec.sessionAffinity === 'ClientIP') spec.sessionAffinityConfig ??= {clientIP: {timeoutSeconds: 10800}};
+	if (spec.clusterIP !== undefined) Object.assign(spec, {clusterIPs: [spec.clusterIP], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack'});
+	// omitempty: what the API server leaves out is absent.
+	for (const [key, value] of Object.entries(spec)) {
+		if (value === undefined || (Array.isArray(value) && value.length === 0)) delete spec[key as keyof ServiceSpec];
+	}
+	const status = {loadBalancer: loadBalancerIngress.length > 0 ? {ingress: loadBalancerIngress.map(ip => ({ip, ipMode: 'VIP' as const}))} : {}};
+	return {name, namespace, uid, labels, annotations, createdAt, spec, status};
 }
 
 export function makeAddress(ip: string, fields: Partial<EndpointAddress>): EndpointAddress {
@@ -516,11 +526,11 @@ export function buildState(parts: {
 	const loadBalancerIPs: Record<string, string> = {};
 	for (const s of services) {
 		const key = `${s.namespace}/${s.name}`;
-		for (const [k, v] of Object.entries(s.selector ?? {})) addTo(servicesByLabel, `${s.namespace}\u0000${k}=${v}`, s.name);
-		if (s.clusterIP !== null && s.clusterIP !== 'None') serviceIPs[s.clusterIP] = key;
-		for (const p of s.ports) if (p.nodePort !== null) nodePorts[String(p.nodePort)] = key;
-		if (s.healthCheckNodePort !== null) nodePorts[String(s.healthCheckNodePort)] = key;
-		for (const ip of s.loadBalancerIngress) loadBalancerIPs[ip] = key;
+		for (const [k, v] of Object.entries(s.spec.selector ?? {})) addTo(servicesByLabel, `${s.namespace}\u0000${k}=${v}`, s.name);
+		if (s.spec.clusterIP !== undefined && s.spec.clusterIP !== 'None') serviceIPs[s.spec.clusterIP] = key;
+		for (const p of s.spec.ports ?? []) if (p.nodePort !== undefined) nodePorts[String(p.nodePort)] = key;
+		if (s.spec.healthCheckNodePort !== undefined) nodePorts[String(s.spec.healthCheckNodePort)] = key;
+		for (const {ip} of s.status.loadBalancer.ingress ?? []) loadBalancerIPs[ip] = key;
 	}
 	const namespaceNames = parts.namespaces ?? ['default', 'kube-system', 'shop'];
 	return {

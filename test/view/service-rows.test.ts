@@ -66,9 +66,9 @@ test('EXTERNAL-IP: LoadBalancer ingress sorted, de-duplicated, cut to 13+... unl
 	});
 	t.is(externalIPCell(lb, true), '198.51.100.7,203.0.113.20,192.0.2.1');
 	t.is(externalIPCell(lb, false), '198.51.100.7,...,192.0.2.1');
-	t.is(externalIPCell({...lb, loadBalancerIngress: ['203.0.113.10']}, false), '203.0.113.10,192.0.2.1');
-	t.is(externalIPCell({...lb, loadBalancerIngress: [], externalIPs: []}, false), '<pending>');
-	t.is(externalIPCell({...lb, loadBalancerIngress: [], externalIPs: ['192.0.2.1']}, false), '192.0.2.1');
+	t.is(externalIPCell({...lb, status: {loadBalancer: {ingress: [{ip: '203.0.113.10', ipMode: 'VIP'}]}}}, false), '203.0.113.10,192.0.2.1');
+	t.is(externalIPCell({...lb, status: {loadBalancer: {}}, spec: {...lb.spec, externalIPs: []}}, false), '<pending>');
+	t.is(externalIPCell({...lb, status: {loadBalancer: {}}}, false), '192.0.2.1');
 });
 
 test('EXTERNAL-IP: ClusterIP and NodePort show externalIPs or <none>; ExternalName its name', t => {

@@ -52,7 +52,7 @@ function removedCause(prev: State, next: State, service: string, before: Pod | u
 		const [was, is] = owner ? [prev.workloads[owner], next.workloads[owner]] : [];
 		return was && is && is.replicas < was.replicas ? 'scaled down' : 'deleted';
 	}
-	const selector = next.services[service]?.selector;
+	const selector = next.services[service]?.spec.selector;
 	if (selector && !matchesLabels(after.labels, selector)) return 'left selector';
 	if (after.restartCount > before.restartCount || !after.containersRunning) return 'restarted';
 	return 'unready';

@@ -98,8 +98,8 @@ function sliceEndpoints(state: State, service: Service): SliceEndpoint[] {
 
 /** `port "web"`, `ports "web", "metrics"`: the named targetPorts that resolve for no address. */
 function unresolved(service: Service, endpoints: ReadonlyArray<SliceEndpoint>): string {
-	const names = service.ports
-		.filter(p => typeof p.targetPort === 'string' && !endpoints.some(e => e.portNames.includes(p.name)))
+	const names = (service.spec.ports ?? [])
+		.filter(p => typeof p.targetPort === 'string' && !endpoints.some(e => e.portNames.includes(p.name ?? '')))
 		.map(p => `"${String(p.targetPort)}"`);
 	return `${names.length === 1 ? 'port' : 'ports'} ${[...new Set(names)].join(', ')}`;
 }
@@ -124,12 +124,12 @@ export function endpointView(state: State, service: Service): EndpointView {
 
 function buildView(state: State, service: Service): EndpointView {
 	const fqdn = sanitize(`${service.name}.${service.namespace}.svc.${state.config.clusterDomain}`);
-	if (service.type === 'ExternalName') {
-		return {head: `${fqdn} CNAME ${sanitize(service.externalName ?? '')}. (DNS only: no VIP, no proxy)`, lines: [], warnings: []};
+	if (service.spec.type === 'ExternalName') {
+		return {head: `${fqdn} CNAME ${sanitize(service.spec.externalName ?? '')}. (DNS only: no VIP, no proxy)`, lines: [], warnings: []};
 	}
 	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
 	const entries = sliceEndpoints(state, service);
-	const headless = service.clusterIP === 'None';
+	const headless = service.spec.clusterIP === 'None';
 	// Whether the Service has ports to serve at all (a headless one may declare none, S76).
 	const portless = (endpoints?.ports.length ?? 0) === 0;
 	const lines = entries.map(e => {
@@ -148,12 +148,13 @@ function buildView(state: State, service: Service): EndpointView {
 	const live = lines.filter(l => l.state === 'ready' || l.state === 'not ready').length;
 	const counts = headless
 		? `${fqdn} → ${ready} A record${ready === 1 ? '' : 's'} (headless, no VIP)`
-		: `ClusterIP ${service.clusterIP} → ${ready} of ${live} ready`;
+		: `ClusterIP ${service.spec.clusterIP} → ${ready} of ${live} ready`;
 	let head: string;
-	if (service.selector === null && !endpoints) head = `no selector and no Endpoints object: nothing to route to`;
+	const selector = service.spec.selector;
+	if (selector === undefined && !endpoints) head = `no selector and no Endpoints object: nothing to route to`;
 	else if (lines.length > 0 && lines.every(l => l.state === 'no port')) head = `0 endpoints — no selected pod declares ${unresolved(service, entries)}`;
-	else if (lines.length === 0 && service.selector && servicePods(state, service).items.length === 0) {
-		head = `${counts} · no pod matches ${sanitize(formatLabels(service.selector))}`;
+	else if (lines.length === 0 && selector && servicePods(state, service).items.length === 0) {
+		head = `${counts} · no pod matches ${sanitize(formatLabels(selector))}`;
 	} else head = counts;
 	// The head says it already when nothing is selected or no pod serves a port; within the
 	// Service's own pane its name goes without saying.

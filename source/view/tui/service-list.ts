@@ -55,10 +55,10 @@ export function endpointCounts(state: State, service: Service): {ready: number; 
  * else (the Endpoints pane spells it out).
  */
 function endpointsCell(state: State, service: Service, counts: {ready: number; total: number}): string {
-	if (service.type === 'ExternalName') return 'CNAME';
+	if (service.spec.type === 'ExternalName') return 'CNAME';
 	if (!state.endpoints[`${service.namespace}/${service.name}`]) return '-';
 	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
-	if (counts.total === 0 && service.selector && servicePods(state, service).items.length === 0) return '<none>: no pods';
+	if (counts.total === 0 && service.spec.selector && servicePods(state, service).items.length === 0) return '<none>: no pods';
 	const live = Object.values(endpoints?.addresses ?? {}).filter(a => !a.terminating);
 	if (counts.total === 0 && live.length > 0) return '<none>: no port';
 	return `${counts.ready}/${counts.total} ready${serviceWarnings(state, service).length > 0 ? ' ⚠' : ''}`;
@@ -105,7 +105,7 @@ function item(state: State, {key, service}: Keyed): ServiceItem {
 	if (cached && cached.endpoints === endpoints && cached.second === second) return cached.item;
 	const counts = endpointCounts(state, service);
 	const cells = [service.namespace, ...serviceView.row(state, service, false), endpointsCell(state, service, counts)].map(sanitize);
-	const fresh: ServiceItem = {key, namespace: service.namespace, name: service.name, type: service.type, cells, ...counts};
+	const fresh: ServiceItem = {key, namespace: service.namespace, name: service.name, type: service.spec.type, cells, ...counts};
 	rowCache.set(service, {endpoints, second, item: fresh});
 	return fresh;
 }

@@ -40,8 +40,8 @@ const cache = new WeakMap<State, Map<string, PodList>>();
  *  order as kubectl lists them; cached per state, since every frame asks. */
 export function servicePods(state: State, service: Service | undefined): PodList {
 	const headers = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE'];
-	const selector = service?.selector;
-	if (!service || !selector || Object.keys(selector).length === 0 || service.type === 'ExternalName') {
+	const selector = service?.spec.selector;
+	if (!service || !selector || Object.keys(selector).length === 0 || service.spec.type === 'ExternalName') {
 		return {headers, items: [], workloads: []};
 	}
 	let byService = cache.get(state);

@@ -112,7 +112,7 @@ test('a named targetPort no pod declares: no endpoint, state "no port", and the 
 	// The head says it already: no warning repeats it.
 	t.deepEqual(view.warnings, []);
 	const stray = endpointView(state, state.services['default/stray']!);
-	t.is(stray.head, `ClusterIP ${state.services['default/stray']!.clusterIP} → 0 of 0 ready · no pod matches app=nothing-here`);
+	t.is(stray.head, `ClusterIP ${state.services['default/stray']!.spec.clusterIP} → 0 of 0 ready · no pod matches app=nothing-here`);
 	t.deepEqual(stray.warnings, []);
 });
 
@@ -121,7 +121,7 @@ test('check’s other warnings (lint.ts) come with the Service they concern, wit
 		extra: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: odd\nspec:\n  selector:\n    app: hello-node\n  ports:\n    - port: 80\n      targetPort: 9999\n',
 	});
 	const view = endpointView(state, state.services['default/odd']!);
-	t.is(view.head, `ClusterIP ${state.services['default/odd']!.clusterIP} → 3 of 3 ready`);
+	t.is(view.head, `ClusterIP ${state.services['default/odd']!.spec.clusterIP} → 3 of 3 ready`);
 	t.deepEqual(view.warnings, [
 		'port 80: targetPort 9999 is not declared by any selected container (traffic still goes there: containerPort is informational, so check the process listens on 9999)',
 	]);
