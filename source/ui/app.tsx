@@ -156,6 +156,8 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (ch === '\r' || ch === '\n') handleKey('', {...none, return: true});
 				else if (ch === '\t') handleKey('', {...none, tab: true});
 				else if (ch === '\x7f' || ch === '\b') handleKey('', {...none, backspace: true});
+				// ctrl+a … ctrl+z are 0x01 … 0x1a (ctrl-w typed right after a word arrives with it).
+				else if (ch >= '\x01' && ch <= '\x1a') handleKey(String.fromCharCode(ch.charCodeAt(0) + 0x60), {...none, ctrl: true});
 				else if (!hasControl(ch)) handleKey(ch, none);
 			}
 			return;

@@ -283,3 +283,41 @@ test.serial('80×24: palette output opens in the viewer; PgDn scrolls, / searche
 	term.keys('q');
 	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
 });
+
+test.serial('palette: Tab completes a kind, then lists the pods and completes one; ctrl-u clears the line; :q quits', async t => {
+	if (skipWithoutTmux(t)) return;
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml`);
+	await term.waitFor('the Services pane', started);
+
+	term.keys(':', 'g', 'e', 't', ' ', 'p', 'o', 'Tab');
+	await term.waitFor('the kind completed, a space after it', s => /^:get po █$/m.test(s));
+	// `hello-node-` is what the three pods' names share; the line above the prompt lists them.
+	term.keys('Tab');
+	const listed = await term.waitFor('the pods listed above the prompt', s => /^:get po hello-node-█$/m.test(s));
+	const [, names] = /^(hello-node-[a-z0-9]{5}(?: {2}hello-node-[a-z0-9]{5}){2})$/m.exec(listed) ?? [];
+	t.truthy(names, 'three pod names on one line');
+	const lines = listed.trimEnd().split('\n');
+	t.is(lines.at(-2), ':get po hello-node-█');
+	t.is(lines.at(-3), names, 'the list is on the line above the prompt');
+	// All but the last letter of one of them makes it unique: Tab completes it and adds a space.
+	const pod = names!.split('  ')[1]!;
+	term.keys(...pod.slice('hello-node-'.length, -1), 'Tab');
+	await term.waitFor('the pod completed', s => s.includes(`:get po ${pod} █`));
+	term.keys('Enter');
+	const shown = await term.waitFor('the pod in the viewer', s => new RegExp(`^│ ${pod}\\s+1/1\\s+Running`, 'm').test(s));
+	t.true(shown.includes(`│ :get po ${pod} `), 'the viewer is titled with the line that ran');
+
+	term.keys('Escape');
+	await term.waitFor('back on the main screen', started);
+	// ctrl-w sent in one chunk with the word before it (as fast typing arrives) kills that word;
+	// ctrl-u kills the rest of the line behind the cursor; then `:q` as in k9s.
+	term.keys(':');
+	tmux('send-keys', '-t', term.name, '-l', 'get po\u0017');
+	await term.waitFor('ctrl-w killed `po`', s => /^:get █$/m.test(s));
+	term.keys('C-u');
+	await term.waitFor('the line cleared', s => /^:█$/m.test(s));
+	term.keys('q', 'Enter');
+	const after = await term.waitFor('the exit code', s => s.includes('EXITED='), 5000);
+	t.regex(after, /^EXITED=0$/m);
+	t.is(term.display('#{alternate_on} #{cursor_flag}'), '0 1', 'the terminal is given back');
+});

@@ -48,6 +48,13 @@ test.serial('cursor moves and kills edit the line where the cursor is; Enter run
 	});
 });
 
+test.serial('control keys inside one chunk (fast typing, a paste) edit as the same keys typed one by one', async t => {
+	await withScreen('samples/hello.yaml', async s => {
+		await s.press(':', `get pods -o yaml${CTRL.w}wide${CTRL.a}${CTRL.k}get svc${KEYS.enter}`);
+		t.is(lastRun(s), 'get svc');
+	});
+});
+
 test.serial('← → Delete, C-b, C-k and C-u', async t => {
 	await withScreen('samples/hello.yaml', async s => {
 		await s.press(':', ...'get svcc');
