@@ -154,3 +154,14 @@ test.serial('an unbound key says so on the status line and changes nothing else'
 		t.not(s.model().cursor, before.cursor);
 	});
 });
+
+test.serial('at 80×24 the hint line still ends with the palette, help and quit keys', async t => {
+	const screen = await openScreen('samples/hello.yaml', {width: 80, height: 24});
+	try {
+		const last = lines(screen.frame()).at(-1) ?? '';
+		t.true(last.endsWith(': command  ? help  q quit'), last);
+		t.true(last.length <= 80);
+	} finally {
+		screen.unmount();
+	}
+});
