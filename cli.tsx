@@ -3,14 +3,16 @@
 import fs from 'node:fs';
 import process from 'node:process';
 import {runScript} from './source/headless/run-script.js';
-import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources, type ValidateMode} from './source/load/index.js';
+import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources, type SourceFile, type ValidateMode} from './source/load/index.js';
 import {boot} from './source/session/boot.js';
 import type {State} from './source/sim/index.js';
 import {sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
+import {tourText} from './source/view/tui/try-text.js';
 
 const USAGE = `Usage:
   k8s-svc-tui FILE|DIR|- ... [--seed N] [--record FILE]    open the simulator (keyboard TUI)
+  k8s-svc-tui FILE|DIR|- ... --replay FILE                 open it and run a script one line per p
   k8s-svc-tui FILE|DIR|- ... --script FILE|- [--echo]     run kubectl-like commands headless
   k8s-svc-tui check FILE|DIR|- ...                        validate manifests and lint routing
 
@@ -22,6 +24,8 @@ Options:
   --echo            with --script, print each command as "$ command" before its output
   --seed N          seed of the simulation's random choices (default 1): same seed, same run
   --record FILE     save the TUI session as a script that --script replays
+  --replay FILE     in the TUI, run a script (e.g. a --record file) one line each time p is
+                    pressed, clock paused: each step leaves the state --script would
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
                     prints a warning and loads the object, ignore (or false) says nothing
   -h, --help        show this help
@@ -37,6 +41,7 @@ interface Options {
 	seed: number;
 	echo: boolean;
 	record?: string;
+	replay?: string;
 	validate: ValidateMode;
 }
 
@@ -82,6 +87,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 			case '--record':
 				options.record = value(flag, inline);
 				break;
+			case '--replay':
+				options.replay = value(flag, inline);
+				break;
 			case '--echo':
 				options.echo = true;
 				break;
@@ -104,7 +112,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 	if (options.script === '-' && options.files.includes('-')) {
 		throw new UsageError('standard input cannot hold both the manifests and the script');
 	}
-	if (options.check && (options.script || options.record)) throw new UsageError('check takes only manifests');
+	if (options.check && (options.script || options.record || options.replay)) throw new UsageError('check takes only manifests');
+	if (options.script !== undefined && options.replay !== undefined) throw new UsageError('choose --script (headless) or --replay (in the TUI)');
+	if (options.replay === '-') throw new UsageError('--replay needs a file: in the TUI, standard input is the keyboard');
 	return options;
 }
 
@@ -136,7 +146,7 @@ function progress(files: Array<{text: string}>): (message: string) => void {
 
 /** `note` takes the warnings and the skipped line: stderr, or for the TUI its request log (written
  *  to stderr they would land behind the alternate screen, unseen). */
-function load(options: Options, note: (line: string) => void = writeErr): {state: State; loaded: LoadResult} | null {
+function load(options: Options, note: (line: string) => void = writeErr): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
 	const read = readSources(options.files, readStdin);
 	const report = progress(read.files);
 	const booted = boot(read.files, {
@@ -154,7 +164,7 @@ function load(options: Options, note: (line: string) => void = writeErr): {state
 		return null;
 	}
 	report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
-	return {state: booted.state, loaded: booted.loaded};
+	return {state: booted.state, loaded: booted.loaded, files: read.files};
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -186,7 +196,7 @@ async function main(argv: string[]): Promise<number> {
 	const tui = !options.check && options.script === undefined;
 	const started = load(options, tui ? line => notices.push(line) : writeErr);
 	if (started === null) return 1;
-	const {state, loaded} = started;
+	const {state, loaded, files} = started;
 	if (options.check) {
 		for (const w of lint(state)) {
 			printDiagnostic({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message});
@@ -208,8 +218,21 @@ async function main(argv: string[]): Promise<number> {
 	// With CI set, Ink draws only a final frame and chalk drops colour; this is an interactive
 	// terminal (checked above), so it must behave as one. Both read these when Ink is imported.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
+	let replay: {name: string; text: string} | undefined;
+	if (options.replay !== undefined) {
+		const text = readScript(options.replay);
+		if (text === null) return 1;
+		replay = {name: options.replay, text};
+	}
 	const {runTui} = await import('./source/ui/run-tui.js');
-	return runTui(state, {seed: options.seed, files: options.files, notices, ...(options.record ? {record: options.record} : {})});
+	return runTui(state, {
+		seed: options.seed,
+		files: options.files,
+		notices,
+		tour: tourText(files),
+		...(options.record ? {record: options.record} : {}),
+		...(replay ? {replay} : {}),
+	});
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

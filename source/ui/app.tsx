@@ -13,10 +13,12 @@ import {lineEditFor} from './line-editor.js';
 import {logLines} from './log-lines.js';
 import {type Model, type ModelAction, type Pane, reduceModel} from './model.js';
 import {PodsPane} from './pods-pane.js';
+import {replayText} from './replay.js';
 import {RequestLog} from './request-log.js';
 import {ServicesPane} from './services-pane.js';
 import {StabilityLine} from './stability-line.js';
 import {tint, useTheme} from './theme.js';
+import {TryPanel, tourRows} from './try-panel.js';
 import {ViewerBox, viewerHints, viewerPage} from './viewer.js';
 import {viewerKey, viewerSearch} from './viewer-model.js';
 
@@ -50,6 +52,8 @@ interface Props {
 	onModel?(model: Model): void;
 	/** Fault injection for tests: throw while drawing once this many commands have run. */
 	faultAfterCommands?: number;
+	/** The files' "Try:" tour (view/tui/try-text.ts, sanitized): shown on first open, and under `?`. */
+	tour?: ReadonlyArray<string>;
 }
 
 function useTerminalSize(fixed?: {width: number; height: number}) {
@@ -80,7 +84,7 @@ function rowsIn(model: Model, pane: Pane, width: number): number {
 	}
 }
 
-export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands}: Props) {
+export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands, tour = []}: Props) {
 	// The model lives in a ref so that every key of a fast burst sees the state the previous key
 	// left (React would batch them against a stale copy); each action is reduced exactly once.
 	const modelRef = useRef(initial);
@@ -98,8 +102,14 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	const {exit} = useApp();
 	const theme = useTheme();
 	const {width, height} = useTerminalSize(fixed);
+	// A replay's line (replay.ts) takes a row above the stability line.
+	const replayRows = model.replay ? 1 : 0;
 	// The viewer takes the whole middle, as help does: everything but the header and the three lines at the foot.
-	const viewerHeight = height - 4;
+	const viewerHeight = height - 4 - replayRows;
+	// The tour sits where the request log goes until the first key (try-panel.tsx), unless load
+	// warnings are there to read; under `?` it shares the room with help.
+	const tourOpen = useRef(tour.length > 0 && initial.log.length === 0);
+	const helpHeight = height - 4 - replayRows - tourRows(tour, height - 4 - replayRows);
 
 	useEffect(() => {
 		if (!realtime) return;
@@ -169,6 +179,11 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 		const m = modelRef.current;
 		const name = keyName(input, key);
 		const mode = m.mode;
+		if (tourOpen.current) {
+			// The panes are in view beside the tour, so the key that closes it also does what it does.
+			tourOpen.current = false;
+			rerender();
+		}
 		switch (mode.kind) {
 			case 'output': {
 				if (name === 'ctrl+c') return exit();
@@ -188,7 +203,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (name === 'esc' || name === '?' || name === 'q' || name === 'enter') dispatch({type: 'mode', mode: {kind: 'normal'}});
 				if (name === 'up' || name === 'k' || name === 'down' || name === 'j') {
 					const delta = name === 'up' || name === 'k' ? -1 : 1;
-					const max = Math.max(0, helpLines().length - helpRoom(height - 4));
+					const max = Math.max(0, helpLines().length - helpRoom(helpHeight));
 					dispatch({type: 'mode', mode: {kind: 'help', offset: Math.max(0, Math.min(max, mode.offset + delta))}});
 				}
 				if (name === 'ctrl+c') exit();
@@ -252,7 +267,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 
 	// Header, stability line, status/palette line and key hints take one row each; each pane row
 	// has a border above and below.
-	const content = height - 4 - 6;
+	const content = height - 4 - 6 - replayRows;
 	const servicesRows = Math.max(3, Math.round(content * 0.3));
 	const middleRows = Math.max(5, Math.round(content * 0.4));
 	const logRows = Math.max(2, content - servicesRows - middleRows);
@@ -261,8 +276,16 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	const lowerHeight = middleRows + logRows + 4;
 
 	let lower: ReactNode;
-	if (model.mode.kind === 'help') lower = <HelpOverlay width={width} height={height - 4} offset={model.mode.offset} />;
-	else if (model.mode.kind === 'output') lower = <ViewerBox viewer={model.mode} width={width} height={viewerHeight} />;
+	if (model.mode.kind === 'help') {
+		lower = (
+			<>
+				<HelpOverlay width={width} height={helpHeight} offset={model.mode.offset} />
+				{tour.length > 0 ? (
+					<TryPanel tour={tour} width={width} height={height - 4 - replayRows - helpHeight} footer="Try: from the file's opening comment" />
+				) : null}
+			</>
+		);
+	} else if (model.mode.kind === 'output') lower = <ViewerBox viewer={model.mode} width={width} height={viewerHeight} />;
 	else if (model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress') {
 		lower = <Chooser model={model} width={width} height={lowerHeight} />;
 	} else {
@@ -272,7 +295,11 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					<EndpointsPane model={model} width={left} height={middleRows} />
 					<PodsPane model={model} width={width - left} height={middleRows} />
 				</Box>
-				<RequestLog model={model} width={width} height={logRows} />
+				{tourOpen.current ? (
+					<TryPanel tour={tour} width={width} height={logRows + 2} footer="the first key closes this (and does what it does) · ? shows it again" />
+				) : (
+					<RequestLog model={model} width={width} height={logRows} />
+				)}
 			</>
 		);
 	}
@@ -282,6 +309,11 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 			<Header model={model} width={width} title={title} />
 			{model.mode.kind === 'help' || model.mode.kind === 'output' ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
 			{lower}
+			{model.replay ? (
+				<Text wrap="truncate" {...tint(theme, 'cyan')}>
+					{replayText(model.replay)}
+				</Text>
+			) : null}
 			{model.mode.kind === 'palette' && model.mode.completions ? (
 				<CompletionsLine completions={model.mode.completions} width={width} />
 			) : (

@@ -180,6 +180,14 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	{keys: ['<', ','], label: 'slower', help: 'slow the clock down', run: () => ({type: 'speed', factor: -1})},
 	{keys: ['>'], label: 'faster', help: 'speed the clock up', run: () => ({type: 'speed', factor: 1})},
 	{
+		keys: ['p'],
+		label: 'replay step',
+		help: 'with --replay FILE: run the script’s next line (shown above the stability line)',
+		// Without a script it changes nothing and says so (an action, not an error: no key is wrong here).
+		run: m =>
+			m.replay ? {type: 'replayStep'} : {type: 'status', text: 'nothing to replay: start with --replay FILE (a script, as --record writes)', error: true},
+	},
+	{
 		keys: [':'],
 		label: 'command',
 		help: 'command palette: any command of the grammar (Tab completes, ↑/↓ history, :q quits)',

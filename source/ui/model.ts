@@ -11,6 +11,7 @@ import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
 import {complete} from './complete.js';
 import {applyEdit, type LineEdit, type LineState, lineAt} from './line-editor.js';
+import {type Replay, replayStep} from './replay.js';
 import {addressChoices, clientChoices} from './targets.js';
 import {openViewer, outputMayDiffer, refreshViewer, type Viewer} from './viewer-model.js';
 
@@ -80,6 +81,8 @@ export interface Model {
 	record: string[];
 	recordedClock: number;
 	status: {text: string; error: boolean} | null;
+	/** `--replay FILE`: the script run a line per key (replay.ts). */
+	replay?: Replay;
 }
 
 export type ModelAction =
@@ -112,6 +115,8 @@ export type ModelAction =
 	| {type: 'setAddress'; address: AddressMode}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'paletteHistory'; delta: number}
+	/** `p` while replaying: run the script's next line (replay.ts). */
+	| {type: 'replayStep'}
 	| {type: 'status'; text: string; error: boolean}
 	/** `d` / `y`: a query about the object under the cursor, opened in the viewer and named in the log. */
 	| {type: 'viewerOpened'; line: string};
@@ -391,6 +396,8 @@ function reduce(model: Model, action: ModelAction): Model {
 		}
 		case 'status':
 			return {...model, status: {text: action.text, error: action.error}};
+		case 'replayStep':
+			return replayStep(model, line => runLine(model, line, true));
 		case 'viewerOpened': {
 			const opened = runLine(model, action.line, true);
 			const entry: LogEntry = {kind: 'message', at: opened.sim.clock, text: `opened ${sanitize(action.line)}`, error: false};

@@ -8,6 +8,7 @@ import {sanitize} from '../view/index.js';
 import {App} from './app.js';
 import {ErrorBoundary} from './error-boundary.js';
 import {initialModel, type Model, recordedScript} from './model.js';
+import {loadReplay} from './replay.js';
 import {ThemeContext} from './theme.js';
 
 export interface TuiOptions {
@@ -17,11 +18,18 @@ export interface TuiOptions {
 	/** Load warnings and the skipped line, shown in the request log: written to stderr they would
 	 *  land behind the alternate screen. */
 	notices?: string[];
+	/** The files' "Try:" tour (view/tui/try-text.ts), shown on first open and under `?`. */
+	tour?: string[];
+	/** `--replay FILE`: the script to run a line per `p`. */
+	replay?: {name: string; text: string};
 }
 
 /** The first model, with the load's notices as its first log entries (in the order they came). */
-export function startModel(state: State, notices: ReadonlyArray<string> = []): Model {
-	const model = initialModel(state);
+export function startModel(state: State, notices: ReadonlyArray<string> = [], replay?: {name: string; text: string}): Model {
+	const initial = initialModel(state);
+	// Replaying, the clock stands still between steps, so each step leaves the state --script
+	// leaves after the same lines (space still resumes it, at the cost of that equality).
+	const model = replay ? {...initial, paused: true, replay: loadReplay(replay.name, replay.text)} : initial;
 	if (notices.length === 0) return model;
 	return {...model, log: notices.map(text => ({kind: 'message' as const, at: state.clock, text: sanitize(text), error: false}))};
 }
@@ -42,7 +50,7 @@ const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export async function runTui(state: State, options: TuiOptions): Promise<number> {
-	let latest = startModel(state, options.notices);
+	let latest = startModel(state, options.notices, options.replay);
 	let savedLines = -1;
 	const save = () => {
 		if (!options.record) return;
@@ -66,7 +74,7 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 					instance.unmount();
 				}}
 			>
-				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} {...fault()} />
+				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} tour={options.tour ?? []} {...fault()} />
 			</ErrorBoundary>
 		</ThemeContext.Provider>,
 		// Ink paces frames at 30 a second by default, so a key pressed just after a redraw waited

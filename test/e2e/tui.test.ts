@@ -321,3 +321,36 @@ test.serial('palette: Tab completes a kind, then lists the pods and completes on
 	t.regex(after, /^EXITED=0$/m);
 	t.is(term.display('#{alternate_on} #{cursor_flag}'), '0 1', 'the terminal is given back');
 });
+
+test.serial('the real binary: the Try: tour opens beside the panes; --replay runs a script a line per p, to the state --script reaches', async t => {
+	if (skipWithoutTmux(t)) return;
+	const dir = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-replay-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const file = join(dir, 'session.txt');
+	writeFileSync(file, '# a session\ndelete pod hello-node-4fp4j -n default\nwait 3s\nscale rc hello-node --replicas=4 -n default\nwait 40s\n');
+	const term = terminal(t, `node dist/cli.js samples/hello.yaml --replay ${shellQuote(file)}`);
+	const first = await term.waitFor('the tour and the replay line', s => started(s) && s.includes('Try:') && s.includes('p runs: delete pod hello-node-4fp4j'));
+	t.true(first.includes('the first key closes this'), first);
+	t.true(first.includes('⏸ paused'), 'replaying, the clock stands still');
+	term.keys('p');
+	const deleted = await term.waitFor('the first step', s => s.includes('pod "hello-node-4fp4j" deleted') && s.includes('p runs: wait 3s'));
+	t.false(deleted.includes('the first key closes this'), 'the first key closed the tour, and ran the step');
+	term.keys('p', 'p', 'p');
+	const done = await term.waitFor('the end of the script', s => s.includes(`replay ${file}: done, all 5 lines run`));
+	t.true(done.includes('4/4 ready'), done);
+	// The same script headless: the same pods, by name.
+	const headless = spawnSync(process.execPath, [CLI, 'samples/hello.yaml', '--script', '-'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		input: `${readFileSync(file, 'utf8')}get pods -o name\n`,
+	});
+	t.is(headless.status, 0, headless.stderr);
+	const names = headless.stdout
+		.split('\n')
+		.filter(l => l.startsWith('pod/'))
+		.map(l => l.slice(4));
+	t.is(names.length, 4);
+	for (const name of names) t.true(done.includes(name), `${name} on screen:\n${done}`);
+	term.keys('q');
+	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+});

@@ -94,8 +94,14 @@ async function settle(commits: Commits, profiled: boolean) {
 	}
 }
 
-export async function openScreen(file: string, size = {width: 100, height: 30}): Promise<Screen> {
-	const initial = initialModel(loadState(file));
+/** Optional: the App's `tour`, and a first model made from the loaded state (as run-tui.tsx's startModel does). */
+interface ScreenOptions {
+	tour?: ReadonlyArray<string>;
+	start?(state: State): Model;
+}
+
+export async function openScreen(file: string, size = {width: 100, height: 30}, options: ScreenOptions = {}): Promise<Screen> {
+	const initial = (options.start ?? initialModel)(loadState(file));
 	let latest = initial;
 	const title = file.split('/').pop()!;
 	const commits: Commits = {rendered: 0, effected: 0};
@@ -104,7 +110,7 @@ export async function openScreen(file: string, size = {width: 100, height: 30}):
 	const instance = render(
 		<Profiler id="screen" onRender={() => commits.rendered++} {...onPostCommit}>
 			<ThemeContext.Provider value={{color: false}}>
-				<App initial={initial} title={title} size={size} realtime={false} onModel={m => (latest = m)} />
+				<App initial={initial} title={title} size={size} realtime={false} onModel={m => (latest = m)} {...(options.tour ? {tour: options.tour} : {})} />
 			</ThemeContext.Provider>
 		</Profiler>,
 	);

@@ -1,0 +1,31 @@
+import {Box, Text} from 'ink';
+import {tint, useTheme} from './theme.js';
+
+/** Rows the tour takes under the help overlay: all of it, or at most half of the room. */
+export function tourRows(tour: ReadonlyArray<string>, room: number): number {
+	return tour.length === 0 ? 0 : Math.min(tour.length + 3, Math.floor(room / 2));
+}
+
+/**
+ * The sample's "Try:" tour (view/tui/try-text.ts, lines already sanitized), on first open and
+ * under `?`. `footer` says how it closes.
+ */
+export function TryPanel({tour, width, height, footer}: {tour: ReadonlyArray<string>; width: number; height: number; footer: string}) {
+	const theme = useTheme();
+	// Border and footer take three rows; a tour that does not fit says how much is left out.
+	const room = Math.max(1, height - 3);
+	const shown = tour.length > room ? [...tour.slice(0, room - 1), `… ${tour.length - room + 1} more lines`] : tour;
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="round" {...(theme.color ? {borderColor: 'green'} : {})} paddingX={1}>
+			{shown.map((line, i) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: the lines are a fixed text; two may be equal.
+				<Text key={i} wrap="truncate">
+					{line === '' ? ' ' : line}
+				</Text>
+			))}
+			<Text wrap="truncate" {...tint(theme, 'gray')}>
+				{footer}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,100 @@
+/** @jsxRuntime automatic */
+// The sample's "Try:" tour on screen (issue 10, for learners): on first open in the request log's
+// place, beside the panes, until the first key (which then acts as usual); and under `?`.
+
+import {readFileSync} from 'node:fs';
+import test from 'ava';
+import {startModel} from '../../source/ui/run-tui.js';
+import {tourText} from '../../source/view/tui/try-text.js';
+import {fromRoot} from '../root.js';
+import {KEYS, openScreen} from './helpers.js';
+
+const tourOf = (file: string) => tourText([{name: file, text: readFileSync(fromRoot(file), 'utf8')}]);
+
+for (const size of [
+	{width: 80, height: 24},
+	{width: 120, height: 40},
+]) {
+	test.serial(`hello at ${size.width}×${size.height}: the tour opens where the log goes, beside the panes; the first key closes it and acts`, async t => {
+		const tour = tourOf('samples/hello.yaml');
+		const s = await openScreen('samples/hello.yaml', size, {tour});
+		try {
+			const first = s.frame();
+			t.true(first.includes('Try:'), first);
+			t.true(first.includes('The seed example: RC hello-node keeps 3 pods'), first);
+			t.true(first.includes('the first key closes this'), first);
+			t.true(first.includes('Endpoints: hello-node-svc'), 'the panes stay in view');
+			t.false(first.includes('Requests (newest first)'), 'the tour takes the log’s place');
+			t.is(first.split('\n').length, size.height, 'the frame is the screen');
+			if (size.height >= 40) t.true(first.includes('curl 192.168.49.2:30036 --from external'), 'the whole tour fits');
+			else t.regex(first, /… \d+ more lines/);
+			// x closes it and deletes the pod under the cursor, as it would have anyway.
+			const closed = await s.press('x');
+			t.false(closed.includes('the first key closes this'), closed);
+			t.true(closed.includes('Requests (newest first)'), closed);
+			t.is(Object.values(s.model().sim.pods).filter(p => p.deletionTimestamp !== null).length, 1);
+			// `?` shows the keys and the tour again; Esc closes both.
+			const help = await s.press('?');
+			t.true(help.includes('Keys'), help);
+			t.true(help.includes('Try:'), help);
+			t.true(help.includes("from the file's opening comment"), help);
+			t.is(help.split('\n').length, size.height);
+			const back = await s.press(KEYS.esc);
+			t.false(back.includes('Try:'), back);
+		} finally {
+			s.unmount();
+		}
+	});
+}
+
+test.serial('Esc closes the tour and does nothing else', async t => {
+	const s = await openScreen('samples/hello.yaml', undefined, {tour: tourOf('samples/hello.yaml')});
+	try {
+		const closed = await s.press(KEYS.esc);
+		t.false(closed.includes('Try:'), closed);
+		t.deepEqual(s.model().record, []);
+		t.is(s.model().mode.kind, 'normal');
+	} finally {
+		s.unmount();
+	}
+});
+
+test.serial('load warnings come first: with notices in the log, the tour waits for ?', async t => {
+	const s = await openScreen('samples/hello.yaml', undefined, {
+		tour: tourOf('samples/hello.yaml'),
+		start: state => startModel(state, ['samples/hello.yaml: warning: something to read']),
+	});
+	try {
+		const first = s.frame();
+		t.true(first.includes('warning: something to read'), first);
+		t.false(first.includes('Try:'), first);
+		t.true((await s.press('?')).includes('Try:'));
+	} finally {
+		s.unmount();
+	}
+});
+
+test.serial('no tour (a file without a Try: comment): the app opens on the panes, and ? shows only the keys', async t => {
+	const s = await openScreen('samples/hello.yaml', undefined, {tour: []});
+	try {
+		t.true(s.frame().includes('Endpoints: hello-node-svc'));
+		const help = await s.press('?');
+		t.false(help.includes('Try:'), help);
+	} finally {
+		s.unmount();
+	}
+});
+
+test.serial('help scrolls through all its lines with the tour below it (80×24)', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 80, height: 24}, {tour: tourOf('samples/hello.yaml')});
+	try {
+		await s.press(' ');
+		let frame = await s.press('?');
+		// The last key of the table (quit) comes into view by scrolling, while the tour stays.
+		for (let i = 0; i < 60 && !frame.includes('quit (the terminal is restored)'); i++) frame = await s.press('j');
+		t.true(frame.includes('quit (the terminal is restored)'), frame);
+		t.true(frame.includes('Try:'), frame);
+	} finally {
+		s.unmount();
+	}
+});
