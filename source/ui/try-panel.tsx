@@ -7,6 +7,21 @@ export function tourRows(tour: ReadonlyArray<string>, room: number): number {
 }
 
 /**
+ * The rows of a tour in `room` rows. When it does not fit, the commands to type matter more than
+ * the prose above them (at 80×24 the panel has three rows): it starts at the `Try:` line, and
+ * what is cut at the end is counted.
+ */
+export function fitTour(tour: ReadonlyArray<string>, room: number): ReadonlyArray<string> {
+	if (tour.length <= room) return tour;
+	const start = Math.max(
+		0,
+		tour.findIndex(line => line.trimStart().startsWith('Try:')),
+	);
+	const rest = tour.slice(start);
+	return rest.length <= room ? rest : [...rest.slice(0, room - 1), `… ${tour.length - (room - 1)} more lines`];
+}
+
+/**
  * The sample's "Try:" tour (view/tui/try-text.ts, lines already sanitized), on first open and
  * under `?`. `footer` says how it closes.
  */
@@ -14,7 +29,7 @@ export function TryPanel({tour, width, height, footer}: {tour: ReadonlyArray<str
 	const theme = useTheme();
 	// Border and footer take three rows; a tour that does not fit says how much is left out.
 	const room = Math.max(1, height - 3);
-	const shown = tour.length > room ? [...tour.slice(0, room - 1), `… ${tour.length - room + 1} more lines`] : tour;
+	const shown = fitTour(tour, room);
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" {...(theme.color ? {borderColor: 'green'} : {})} paddingX={1}>
 			{shown.map((line, i) => (

@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {startModel} from '../../source/ui/run-tui.js';
+import {fitTour} from '../../source/ui/try-panel.js';
 import {tourText} from '../../source/view/tui/try-text.js';
 import {fromRoot} from '../root.js';
 import {KEYS, openScreen} from './helpers.js';
@@ -21,7 +22,9 @@ for (const size of [
 		try {
 			const first = s.frame();
 			t.true(first.includes('Try:'), first);
-			t.true(first.includes('The seed example: RC hello-node keeps 3 pods'), first);
+			// The commands to type come first when the panel is short; the prose above them, when it fits.
+			t.true(first.includes('get pods -o wide'), first);
+			if (size.height >= 40) t.true(first.includes('The seed example: RC hello-node keeps 3 pods'), first);
 			t.true(first.includes('the first key closes this'), first);
 			t.true(first.includes('Endpoints: hello-node-svc'), 'the panes stay in view');
 			t.false(first.includes('Requests (newest first)'), 'the tour takes the log’s place');
@@ -94,6 +97,25 @@ test.serial('help scrolls through all its lines with the tour below it (80×24)'
 		for (let i = 0; i < 60 && !frame.includes('quit (the terminal is restored)'); i++) frame = await s.press('j');
 		t.true(frame.includes('quit (the terminal is restored)'), frame);
 		t.true(frame.includes('Try:'), frame);
+	} finally {
+		s.unmount();
+	}
+});
+
+test('a tour too long for its rows starts at its Try: line and counts what it leaves out', t => {
+	const tour = ['What this file sets up,', 'over two lines.', 'Try:', '  get svc', '  curl web', '  nslookup web'];
+	t.deepEqual(fitTour(tour, 6), tour, 'it fits: all of it');
+	t.deepEqual(fitTour(tour, 4), ['Try:', '  get svc', '  curl web', '  nslookup web']);
+	t.deepEqual(fitTour(tour, 3), ['Try:', '  get svc', '… 4 more lines']);
+	t.deepEqual(fitTour(['no tour word', 'a', 'b'], 2), ['no tour word', '… 2 more lines']);
+});
+
+test.serial('headless at 80×24: the first frame shows the tour’s first command, not only the prose above it', async t => {
+	const s = await openScreen('samples/headless.yaml', {width: 80, height: 24}, {tour: tourOf('samples/headless.yaml')});
+	try {
+		const first = s.frame();
+		t.true(first.includes('Try:'), first);
+		t.true(first.includes('nslookup nginx'), first);
 	} finally {
 		s.unmount();
 	}
