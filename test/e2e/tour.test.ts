@@ -30,23 +30,21 @@ function tourOf(file: string): string[] {
 }
 
 /**
- * `--script` with `--echo`: what each command printed, stdout first, then stderr (kubectl's
- * warnings), as the viewer shows them. One run with both streams on one pipe says which command
- * a line belongs to (writes to a pipe are synchronous in Node on Linux, so the order holds).
+ * `--script` with `--echo`: what each command printed, stdout first, then kubectl's warnings
+ * (stderr, each line `Warning: …`), as the viewer shows them. Both streams go to one pipe so a
+ * line stays with its command (writes to a pipe are synchronous in Node on Linux).
  */
 function headless(file: string, script: string[]): string[][] {
-	const args = [CLI, `samples/${file}`, '--script', '-', '--echo'].map(shellQuote).join(' ');
-	const input = `${script.join('\n')}\n`;
-	const merged = spawnSync('sh', ['-c', `${shellQuote(process.execPath)} ${args} 2>&1`], {cwd: ROOT, input, encoding: 'utf8'});
-	const apart = spawnSync(process.execPath, [CLI, `samples/${file}`, '--script', '-', '--echo'], {cwd: ROOT, input, encoding: 'utf8'});
-	if (apart.status !== 0) throw new Error(`--script failed (${apart.status}):\n${apart.stdout}${apart.stderr}`);
-	const errors = new Set(apart.stderr.split('\n').filter(l => l !== ''));
+	const args = [process.execPath, CLI, `samples/${file}`, '--script', '-', '--echo'].map(shellQuote).join(' ');
+	const run = spawnSync('sh', ['-c', `${args} 2>&1`], {cwd: ROOT, input: `${script.join('\n')}\n`, encoding: 'utf8'});
+	if (run.status !== 0) throw new Error(`--script failed (${run.status}):\n${run.stdout}`);
 	const outputs: string[][] = [];
-	for (const line of merged.stdout.replace(/\n$/, '').split('\n')) {
+	for (const line of run.stdout.replace(/\n$/, '').split('\n')) {
 		if (line.startsWith('$ ')) outputs.push([]);
 		else outputs.at(-1)?.push(line);
 	}
-	return outputs.map(lines => [...lines.filter(l => !errors.has(l)), ...lines.filter(l => errors.has(l))]);
+	const warning = (line: string) => line.startsWith('Warning: ');
+	return outputs.map(lines => [...lines.filter(l => !warning(l)), ...lines.filter(warning)]);
 }
 
 /** The first nodePort of a NodePort Service, for the tour line that says to look it up. */
@@ -103,7 +101,9 @@ async function openPaused(term: Terminal, file: string, width: number): Promise<
 for (const file of SAMPLES) {
 	const tour = tourOf(file);
 	if (tour.length === 0) continue;
-	test(`${file}: its Try tour at 80×24 and 120×40 shows, line by line, what --script prints`, async t => {
+	// One at a time: the other terminal tests wait on screens too, and nine TUIs at once on two
+	// cores would make their waits time out.
+	test.serial(`${file}: its Try tour at 80×24 and 120×40 shows, line by line, what --script prints`, async t => {
 		if (skipWithoutTmux(t)) return;
 		const nodePort = tour.some(l => l.includes('NODEPORT')) ? nodePortOf(file) : '';
 		const lines = tour.map(l => l.replace('NODEPORT', nodePort));
