@@ -9,18 +9,7 @@ import {commandFlags, VERBS} from '../command/commands.js';
 import type {FlagSpec} from '../command/flags.js';
 import {KINDS, type KindInfo, type ResourceName, resolveKind, wordsOf} from '../kinds/registry.js';
 import type {State} from '../sim/index.js';
-import {deploymentView} from '../view/deployment-rows.js';
-import {endpointsView} from '../view/endpoints-rows.js';
-import {endpointSliceView} from '../view/endpointslice-rows.js';
-import {eventView} from '../view/event-rows.js';
-import type {KindView} from '../view/kind-view.js';
-import {namespaceView} from '../view/namespace-rows.js';
-import {nodeView} from '../view/node-rows.js';
-import {podView} from '../view/pod-rows.js';
-import {replicaSetView} from '../view/replicaset-rows.js';
-import {replicationControllerView} from '../view/replicationcontroller-rows.js';
-import {serviceView} from '../view/service-rows.js';
-import {statefulSetView} from '../view/statefulset-rows.js';
+import {objectNames as namesOfKind} from '../view/get.js';
 import type {LineState} from './line-editor.js';
 
 export interface Completion {
@@ -36,28 +25,6 @@ const CANDIDATES_MAX = 100;
 
 /** Palette lines that quit, as k9s's do (derailed/k9s README: "To bail out of K9s: `:q`, ctrl-c"). */
 export const QUIT_COMMANDS: ReadonlySet<string> = new Set(['q', 'q!', 'quit']);
-
-/** A kind's object names in a namespace (null: all), from the renderer `get` lists it with. */
-type Names = (state: State, namespace: string | null) => string[];
-
-const namesOf =
-	<T>(view: KindView<T>): Names =>
-	(state, namespace) =>
-		view.list(state, namespace).map(item => view.meta(state, item).name);
-
-const NAMES: {readonly [R in ResourceName]: Names} = {
-	services: namesOf(serviceView),
-	endpoints: namesOf(endpointsView),
-	endpointslices: namesOf(endpointSliceView),
-	pods: namesOf(podView),
-	nodes: namesOf(nodeView),
-	namespaces: namesOf(namespaceView),
-	deployments: namesOf(deploymentView),
-	replicasets: namesOf(replicaSetView),
-	replicationcontrollers: namesOf(replicationControllerView),
-	statefulsets: namesOf(statefulSetView),
-	events: namesOf(eventView),
-};
 
 /**
  * The kinds a verb's TYPE argument takes, from its usage line (source/command/verbs/*.ts):
@@ -167,7 +134,7 @@ function namespaces(state: State): string[] {
 /** The names of `kind`'s objects in the namespace (all of them with -A; cluster-scoped kinds have none). */
 function objectNames(state: State, kind: KindInfo, parsed: Parsed): string[] {
 	const namespace = !kind.namespaced || parsed.allNamespaces ? null : parsed.namespace;
-	return [...new Set(NAMES[kind.resource as ResourceName](state, namespace))].sort();
+	return [...new Set(namesOfKind(state, kind.resource as ResourceName, namespace))].sort();
 }
 
 /** Kind words matching `prefix`, one per kind: the word typed when it is one of the kind's

@@ -44,20 +44,34 @@ export const ENDPOINTS_DEPRECATION_WARNING = 'Warning: v1 Endpoints is deprecate
 
 type GetError = {ok: false; error: string};
 
-/** Each kind's table, built by a function bound to its renderer, so each KindView keeps its own item type. */
-const KIND_TABLES: {readonly [R in ResourceName]: (state: State, options: GetOptions) => TableData | GetError} = {
-	services: tableOf(serviceView),
-	endpoints: tableOf(endpointsView),
-	endpointslices: tableOf(endpointSliceView),
-	pods: tableOf(podView),
-	nodes: tableOf(nodeView),
-	namespaces: tableOf(namespaceView),
-	deployments: tableOf(deploymentView),
-	replicasets: tableOf(replicaSetView),
-	replicationcontrollers: tableOf(replicationControllerView),
-	statefulsets: tableOf(statefulSetView),
-	events: tableOf(eventView),
+/** What `get` and the palette's completion need of a kind, bound to its renderer, so each KindView keeps its own item type. */
+interface BoundKind {
+	table(state: State, options: GetOptions): TableData | GetError;
+	/** The names of its objects in `namespace` (null: all), as `get` lists them. */
+	names(state: State, namespace: string | null): string[];
+}
+
+const bind = <T>(view: KindView<T>): BoundKind => ({
+	table: tableOf(view),
+	names: (state, namespace) => view.list(state, namespace).map(item => view.meta(state, item).name),
+});
+
+const KINDS_BOUND: {readonly [R in ResourceName]: BoundKind} = {
+	services: bind(serviceView),
+	endpoints: bind(endpointsView),
+	endpointslices: bind(endpointSliceView),
+	pods: bind(podView),
+	nodes: bind(nodeView),
+	namespaces: bind(namespaceView),
+	deployments: bind(deploymentView),
+	replicasets: bind(replicaSetView),
+	replicationcontrollers: bind(replicationControllerView),
+	statefulsets: bind(statefulSetView),
+	events: bind(eventView),
 };
+
+/** The names of a kind's objects in `namespace` (null: all namespaces), from the renderer `get` lists it with. */
+export const objectNames = (state: State, resource: ResourceName, namespace: string | null): string[] => KINDS_BOUND[resource].names(state, namespace);
 
 /** Rows as data, for the TUI's panes: headers and sanitized cells, in kubectl's order. */
 export type TableData = {
@@ -73,7 +87,7 @@ export type TableData = {
 };
 
 export function getTable(state: State, options: GetOptions): TableData | GetError {
-	return KIND_TABLES[options.resource](state, options);
+	return KINDS_BOUND[options.resource].table(state, options);
 }
 
 function tableOf<T>(view: KindView<T>): (state: State, options: GetOptions) => TableData | GetError {
