@@ -13,6 +13,7 @@ import type {ApiObject} from '../api-object.js';
 import {endpointSliceObject, slicesForService} from '../endpointslice-rows.js';
 import {serviceWarnings} from '../lint.js';
 import {sanitize} from '../sanitize.js';
+import {perState} from './per-state.js';
 import {servicePods} from './service-pods.js';
 
 type EndpointState = 'ready' | 'not ready' | 'terminating' | 'no port';
@@ -104,22 +105,14 @@ function unresolved(service: Service, endpoints: ReadonlyArray<SliceEndpoint>): 
 	return `${names.length === 1 ? 'port' : 'ports'} ${[...new Set(names)].join(', ')}`;
 }
 
-const cache = new WeakMap<State, Map<string, EndpointView>>();
+const cached = perState<EndpointView>();
 
 /** The pane's content for `service` in `state`; cached per state, since every frame and every
- *  cursor placement asks. */
+ *  cursor placement asks (a Service that is not the state's own is built, never cached). */
 export function endpointView(state: State, service: Service): EndpointView {
-	let byService = cache.get(state);
-	if (!byService) {
-		byService = new Map();
-		cache.set(state, byService);
-	}
 	const key = `${service.namespace}/${service.name}`;
-	const cached = byService.get(key);
-	if (cached && state.services[key] === service) return cached;
-	const view = buildView(state, service);
-	if (state.services[key] === service) byService.set(key, view);
-	return view;
+	if (state.services[key] !== service) return buildView(state, service);
+	return cached(state, key, () => buildView(state, service));
 }
 
 function buildView(state: State, service: Service): EndpointView {

@@ -10,6 +10,7 @@ import {resolvedPorts} from '../endpoints-rows.js';
 import {serviceWarnings} from '../lint.js';
 import {sanitize} from '../sanitize.js';
 import {serviceView} from '../service-rows.js';
+import {perState} from './per-state.js';
 import {servicePods} from './service-pods.js';
 
 interface ServiceItem {
@@ -110,20 +111,14 @@ function item(state: State, {key, service}: Keyed): ServiceItem {
 	return fresh;
 }
 
-const listCache = new WeakMap<State, Map<string, ServiceList>>();
+const cachedList = perState<ServiceList>();
 
 export function serviceList(state: State, filter = ''): ServiceList {
-	let byFilter = listCache.get(state);
-	if (!byFilter) {
-		byFilter = new Map();
-		listCache.set(state, byFilter);
-	}
-	let list = byFilter.get(filter);
-	if (!list) {
+	return cachedList(state, filter, () => {
 		const needle = filter.toLowerCase();
 		const all = order(state.services);
 		const shown = needle === '' ? all.entries : all.entries.filter(s => s.key.toLowerCase().includes(needle));
-		list = {
+		return {
 			headers: HEADERS,
 			keys: needle === '' ? all.keys : shown.map(s => s.key),
 			item: index => {
@@ -133,7 +128,5 @@ export function serviceList(state: State, filter = ''): ServiceList {
 				return item(state, entry);
 			},
 		};
-		byFilter.set(filter, list);
-	}
-	return list;
+	});
 }

@@ -8,6 +8,7 @@ import {matchesLabels} from '../../sim/labels.js';
 import type {Pod, Service, State, Workload} from '../../sim/types.js';
 import {podRow} from '../pod-rows.js';
 import {sanitize} from '../sanitize.js';
+import {perState} from './per-state.js';
 
 interface PodItem {
 	pod: Pod;
@@ -34,7 +35,7 @@ export function topWorkload(state: State, pod: Pod): Workload | null {
 	return owner;
 }
 
-const cache = new WeakMap<State, Map<string, PodList>>();
+const cached = perState<PodList>();
 
 /** Pods the selector matches, found through the label index (not a namespace scan), in name
  *  order as kubectl lists them; cached per state, since every frame asks. */
@@ -44,14 +45,11 @@ export function servicePods(state: State, service: Service | undefined): PodList
 	if (!service || !selector || Object.keys(selector).length === 0 || service.spec.type === 'ExternalName') {
 		return {headers, items: [], workloads: []};
 	}
-	let byService = cache.get(state);
-	if (!byService) {
-		byService = new Map();
-		cache.set(state, byService);
-	}
 	const key = `${service.namespace}/${service.name}`;
-	const cached = byService.get(key);
-	if (cached) return cached;
+	return cached(state, key, () => matchedPods(state, service, selector, headers));
+}
+
+function matchedPods(state: State, service: Service, selector: Readonly<Record<string, string>>, headers: string[]): PodList {
 	let candidates: string[] | null = null;
 	for (const [k, v] of Object.entries(selector)) {
 		const found = members(state.index.podsByLabel[`${service.namespace}\u0000${k}=${v}`]);
@@ -67,7 +65,5 @@ export function servicePods(state: State, service: Service | undefined): PodList
 		if (w) workloads.set(`${w.kind}/${w.name}`, w);
 		return {pod, cells: podRow(state, pod, true).slice(0, 7).map(sanitize)};
 	});
-	const list = {headers, items, workloads: [...workloads.values()]};
-	byService.set(key, list);
-	return list;
+	return {headers, items, workloads: [...workloads.values()]};
 }
