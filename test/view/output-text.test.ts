@@ -1,4 +1,5 @@
 import test from 'ava';
+import {parse} from 'yaml';
 import {jsonText, yamlText} from '../../source/view/output-text.js';
 
 test('jsonText: one compact line; DEL and C1 escaped as \\u00XX, still the same data', t => {
@@ -26,6 +27,22 @@ test('yamlText: kubectl-like layout; strings that need it are double-quoted with
 			'nil: null',
 		].join('\n'),
 	);
+});
+
+// Trojan Source (CVE-2021-42574): bidi overrides and isolates, zero-width characters, the BOM and
+// the line separators. Both encoders leave them raw; -o json/yaml must escape them and stay valid.
+const TROJAN = 'a\u202eb\u2066c\u2069d\u200be\ufefff\u2028g\u2029h\u{e0041}i';
+
+test('jsonText: bidi, zero-width and separator characters escaped as JSON does (\\u202e), still the same data', t => {
+	const text = jsonText({note: TROJAN});
+	t.is(text, String.raw`{"note":"a\u202eb\u2066c\u2069d\u200be\ufefff\u2028g\u2029h\udb40\udc41i"}`);
+	t.deepEqual(JSON.parse(text), {note: TROJAN});
+});
+
+test('yamlText: bidi, zero-width and separator characters force double quotes and YAML escapes, still the same data', t => {
+	const text = yamlText({note: TROJAN, shy: 'soft\u00adhyphen'});
+	t.deepEqual(text.split('\n'), [String.raw`note: "a\u202eb\u2066c\u2069d\u200be\ufefff\u2028g\u2029h\U000e0041i"`, String.raw`shy: "soft\xadhyphen"`]);
+	t.deepEqual(parse(text), {note: TROJAN, shy: 'soft\u00adhyphen'});
 });
 
 test('yamlText never folds long lines', t => {
