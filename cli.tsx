@@ -3,7 +3,16 @@
 import fs from 'node:fs';
 import process from 'node:process';
 import {runScript} from './source/headless/run-script.js';
-import {type Diagnostic, formatDiagnostic, formatSkipped, type LoadResult, readSources, type SourceFile, type ValidateMode} from './source/load/index.js';
+import {
+	type Diagnostic,
+	formatDiagnostic,
+	formatSkipped,
+	type LoadResult,
+	readSources,
+	readStream,
+	type SourceFile,
+	type ValidateMode,
+} from './source/load/index.js';
 import {boot} from './source/session/boot.js';
 import type {State} from './source/sim/index.js';
 import {sanitize} from './source/view/index.js';
@@ -122,13 +131,24 @@ const writeErr = (line: string) => process.stderr.write(`${line}\n`);
 const writeOut = (line: string) => process.stdout.write(`${line}\n`);
 const printDiagnostic = (d: Diagnostic) => writeErr(sanitize(formatDiagnostic(d)));
 
-function readStdin(): string {
+/** Standard input read to its end (readStream says why not with a synchronous read); the reader
+ *  throws again why it could not be read, for the message of whoever asks. */
+async function readStdin(): Promise<() => string> {
 	try {
-		return fs.readFileSync(0, 'utf8');
-	} catch {
-		return '';
+		// Node gives a folder on fd 0 as an empty stream; say what it is instead.
+		if (fs.fstatSync(0).isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'});
+		const text = await readStream(process.stdin);
+		return () => text;
+	} catch (error) {
+		return () => {
+			throw error;
+		};
 	}
 }
+
+const noStdin = (): string => {
+	throw new Error('standard input was not read');
+};
 
 /** Load, validate and settle the cluster; null (after printing why) when it cannot start. */
 /** Inputs this big take about half a second or more to load (docs/conventions.md parser speeds). */
@@ -146,8 +166,8 @@ function progress(files: Array<{text: string}>): (message: string) => void {
 
 /** `note` takes the warnings and the skipped line: stderr, or for the TUI its request log (written
  *  to stderr they would land behind the alternate screen, unseen). */
-function load(options: Options, note: (line: string) => void = writeErr): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
-	const read = readSources(options.files, readStdin);
+function load(options: Options, stdin: () => string, note: (line: string) => void): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
+	const read = readSources(options.files, stdin);
 	const report = progress(read.files);
 	const booted = boot(read.files, {
 		seed: options.seed,
@@ -194,7 +214,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const notices: string[] = [];
 	const tui = !options.check && options.script === undefined;
-	const started = load(options, tui ? line => notices.push(line) : writeErr);
+	const stdin = options.files.includes('-') || options.script === '-' ? await readStdin() : noStdin;
+	const started = load(options, stdin, tui ? line => notices.push(line) : writeErr);
 	if (started === null) return 1;
 	const {state, loaded, files} = started;
 	if (options.check) {
@@ -208,9 +229,9 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	if (options.script !== undefined) {
-		const text = options.script === '-' ? readStdin() : readScript(options.script);
-		if (text === null) return 1;
 		const name = options.script === '-' ? '<stdin>' : options.script;
+		const text = options.script === '-' ? readScript(name, stdin) : readScript(options.script);
+		if (text === null) return 1;
 		return runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo}).exitCode;
 	}
 	// The UI (Ink + React) loads only now: --script and check never pay for it (docs/architecture.md).
@@ -237,9 +258,9 @@ async function main(argv: string[]): Promise<number> {
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-function readScript(path: string): string | null {
+function readScript(path: string, read = () => fs.readFileSync(path, 'utf8')): string | null {
 	try {
-		return fs.readFileSync(path, 'utf8');
+		return read();
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		writeErr(

@@ -3,5 +3,5 @@
 export {formatDiagnostic, formatSkipped} from './format.js';
 export {diagnosticsFromInitErrors} from './init-errors.js';
 export {loadSources, type ValidateMode} from './load-sources.js';
-export {readSources} from './read-sources.js';
+export {readSources, readStream} from './read-sources.js';
 export type {Diagnostic, LoadResult, SourceFile} from './types.js';

@@ -28,10 +28,36 @@ function reason(error: unknown): string {
 
 const fileError = (file: string, message: string): Diagnostic => ({file, line: 0, col: 0, severity: 'error', message});
 
+/** How standard input is named in messages. */
+const STDIN = '<stdin>';
+
+/**
+ * A stream's bytes to its end, as UTF-8 text. Standard input is read this way, never with
+ * `readFileSync(0)`: once anything has touched `process.stdin` (an ES `import process from
+ * 'node:process'` does: it reads every getter of process) fd 0 is a non-blocking pipe, and a
+ * synchronous read of it stops at EAGAIN with what the writer has sent so far, often nothing.
+ * `kubectl get … -o yaml | k8s-svc-tui -` writes for a while before it ends.
+ */
+export async function readStream(stream: AsyncIterable<string | Uint8Array>): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+	// Decoded once at the end, so a character split between two chunks stays whole.
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function readOnce(readStdin: () => string): string | Diagnostic {
+	try {
+		return readStdin();
+	} catch (error) {
+		return fileError(STDIN, reason(error));
+	}
+}
+
+/** `readStdin` gives standard input's text for `-` (asked for once), or throws why it could not be read. */
 export function readSources(args: string[], readStdin: () => string): {files: SourceFile[]; errors: Diagnostic[]} {
 	const files: SourceFile[] = [];
 	const errors: Diagnostic[] = [];
-	let stdin: string | null = null;
+	let stdin: string | Diagnostic | null = null;
 	const readFile = (path: string): void => {
 		try {
 			files.push({name: path, text: readFileSync(path, 'utf8')});
@@ -41,8 +67,9 @@ export function readSources(args: string[], readStdin: () => string): {files: So
 	};
 	for (const arg of args) {
 		if (arg === '-') {
-			stdin ??= readStdin();
-			files.push({name: '<stdin>', text: stdin});
+			stdin ??= readOnce(readStdin);
+			if (typeof stdin === 'string') files.push({name: STDIN, text: stdin});
+			else errors.push(stdin);
 			continue;
 		}
 		let isDirectory: boolean;

@@ -1,8 +1,9 @@
 // The file-system edge: files, folders, stdin, and what goes wrong with them.
 
+import {Readable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {formatDiagnostic, loadSources, readSources} from '../../source/load/index.js';
+import {formatDiagnostic, loadSources, readSources, readStream} from '../../source/load/index.js';
 import {fromRoot} from '../root.js';
 
 const fixtures = fileURLToPath(fromRoot('test/fixtures/load/'));
@@ -52,4 +53,28 @@ test('a file given by name is read whatever its extension', t => {
 	t.deepEqual(errors, []);
 	t.is(files.length, 1);
 	t.regex(files[0]!.text, /^Not a manifest/);
+});
+
+test('readStream: every chunk to the end, a character split between chunks kept whole', async t => {
+	const bytes = Buffer.from('metadata: {name: café}\n', 'utf8');
+	const at = bytes.indexOf(0xc3) + 1; // inside é's two bytes
+	async function* slowly() {
+		yield bytes.subarray(0, at);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		yield bytes.subarray(at);
+	}
+	t.is(await readStream(slowly()), 'metadata: {name: café}\n');
+	t.is(await readStream(Readable.from([])), '');
+});
+
+test('"-" whose reading failed: `<stdin>: why`, asked for once', t => {
+	let reads = 0;
+	const failing = () => {
+		reads++;
+		throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), {code: 'EISDIR'});
+	};
+	const {files, errors} = readSources(['-', '-'], failing);
+	t.deepEqual(files, []);
+	t.deepEqual(errors.map(formatDiagnostic), ['<stdin>: is a directory', '<stdin>: is a directory']);
+	t.is(reads, 1);
 });
