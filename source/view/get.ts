@@ -125,8 +125,7 @@ function kindTable<T>(state: State, kind: KindInfo, view: KindView<T>, options: 
 	items.sort((a, b) => compare(a.meta.namespace, b.meta.namespace) || compare(a.meta.name, b.meta.name));
 	let objects = items.map(entry => sortKeys(view.object(state, entry.item)));
 	if (options.fieldSelector !== undefined) {
-		const fields = kind.resource === 'events' ? EVENT_SELECTABLE_FIELDS : METADATA_FIELDS;
-		const chosen = selectByFields(objects, options.fieldSelector, fields);
+		const chosen = selectByFields(objects, options.fieldSelector, selectableFields(options.resource));
 		if (!chosen.ok) return chosen;
 		items = chosen.order.map(i => items[i] as (typeof items)[number]);
 		objects = chosen.order.map(i => objects[i] as ApiObject);
@@ -173,6 +172,10 @@ export function get(state: State, options: GetOptions): GetResult {
 
 /** Every kind's selectable fields (apimachinery `pkg/registry/generic` ObjectMetaFieldsSet). */
 const METADATA_FIELDS: Readonly<Record<string, string>> = {'metadata.name': 'metadata.name', 'metadata.namespace': 'metadata.namespace'};
+
+/** The fields `--field-selector` takes for a kind (the palette completes them). */
+export const selectableFields = (resource: ResourceName): Readonly<Record<string, string>> =>
+	resource === 'events' ? EVENT_SELECTABLE_FIELDS : METADATA_FIELDS;
 
 type FieldTerm = {field: string; path: string; op: '=' | '!='; value: string};
 

@@ -5,7 +5,7 @@ import {quote} from '../../apimachinery/quote.js';
 import {parseClientSpec} from '../client-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
-const QUERY_TYPES = ['A', 'SRV', 'CNAME'] as const;
+export const QUERY_TYPES = ['A', 'SRV', 'CNAME'] as const;
 
 /** nslookup's own single-dash options (`-type=SRV`, `-query=srv`, `-q=a`). */
 const NSLOOKUP_TYPE_OPTION = /^-(?:type|querytype|query|q)=(.*)$/i;

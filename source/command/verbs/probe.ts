@@ -5,7 +5,8 @@ import {quote} from '../../apimachinery/quote.js';
 import {podTargets} from './pod-targets.js';
 import {actionsCommand, usageError, type Verb} from './verb.js';
 
-const STATES = ['fail', 'pass'];
+/** The states a readiness probe is set to (its usage line's `fail|pass`; the palette completes them). */
+export const PROBE_STATES = ['fail', 'pass'];
 
 export const probe: Verb = {
 	name: 'probe',
@@ -16,7 +17,7 @@ export const probe: Verb = {
 	build(ctx) {
 		const last = ctx.args[ctx.args.length - 1];
 		if (last === undefined) return usageError(probe, 'probe needs a pod and fail or pass');
-		if (!STATES.includes(last)) {
+		if (!PROBE_STATES.includes(last)) {
 			// `probe pod NAME` and `probe pod/NAME` lack the state; anything else has a wrong one.
 			const onlyPod = (ctx.args.length === 2 && !ctx.args.some(a => a.includes('/'))) || (ctx.args.length === 1 && last.includes('/'));
 			return usageError(probe, onlyPod ? 'probe needs fail or pass after the pod' : `probe state must be fail or pass, not ${quote(last)}`);
