@@ -6,15 +6,16 @@ import {Chooser} from './chooser.js';
 import {QUIT_COMMANDS} from './complete.js';
 import {EndpointsPane} from './endpoints-pane.js';
 import {Header} from './header.js';
-import {HelpOverlay, helpLines, helpRoom} from './help-overlay.js';
+import {HelpOverlay, helpLines, helpRoom, keyPageRows} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
 import {bindingFor, escapesBefore, keyName, QUIT_KEYS, unboundText, viewerBindingFor} from './keymap.js';
 import {lineEditFor} from './line-editor.js';
 import {logLines} from './log-lines.js';
-import {type Model, type ModelAction, type Pane, reduceModel} from './model.js';
+import {type Model, type ModelAction, type Pane, reduceModel, topView} from './model.js';
 import {PodsPane} from './pods-pane.js';
 import {replayText} from './replay.js';
 import {RequestLog} from './request-log.js';
+import {ResourcePane} from './resource-pane.js';
 import {ServicesPane} from './services-pane.js';
 import {StabilityLine} from './stability-line.js';
 import {tint, useTheme} from './theme.js';
@@ -109,7 +110,12 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	// The tour sits where the request log goes until the first key (try-panel.tsx), unless load
 	// warnings are there to read; under `?` it shares the room with help.
 	const tourOpen = useRef(tour.length > 0 && initial.log.length === 0);
-	const helpHeight = height - 4 - replayRows - tourRows(tour, height - 4 - replayRows);
+	// Help's key page takes what it needs and the tour the rest, where that is enough to read
+	// (help-overlay.tsx); the details page and the tour's own page take the whole middle.
+	const middle = height - 4 - replayRows;
+	const keyRows = keyPageRows(width, middle);
+	const tourBeside = tour.length > 0 && middle - keyRows >= 5 ? Math.min(middle - keyRows, tourRows(tour, middle * 2)) : 0;
+	const helpHeight = model.mode.kind === 'help' && model.mode.page === 'keys' ? middle - tourBeside : middle;
 
 	useEffect(() => {
 		if (!realtime) return;
@@ -201,10 +207,16 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 			}
 			case 'help':
 				if (name === 'esc' || name === '?' || name === 'q' || name === 'enter') dispatch({type: 'mode', mode: {kind: 'normal'}});
-				if (name === 'up' || name === 'k' || name === 'down' || name === 'j') {
+				if (name === 'tab' || name === 'shift+tab') {
+					const pages: ReadonlyArray<'keys' | 'details' | 'try'> = tour.length > 0 ? ['keys', 'details', 'try'] : ['keys', 'details'];
+					const at = pages.indexOf(mode.page);
+					const page = pages[(at + (name === 'tab' ? 1 : pages.length - 1)) % pages.length] ?? 'keys';
+					dispatch({type: 'mode', mode: {...mode, offset: 0, page}});
+				}
+				if (mode.page === 'details' && (name === 'up' || name === 'k' || name === 'down' || name === 'j')) {
 					const delta = name === 'up' || name === 'k' ? -1 : 1;
 					const max = Math.max(0, helpLines().length - helpRoom(helpHeight));
-					dispatch({type: 'mode', mode: {kind: 'help', offset: Math.max(0, Math.min(max, mode.offset + delta))}});
+					dispatch({type: 'mode', mode: {...mode, offset: Math.max(0, Math.min(max, mode.offset + delta))}});
 				}
 				if (name === 'ctrl+c') exit();
 				return;
@@ -231,7 +243,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (mode.kind === 'palette' && name === 'tab') return dispatch({type: 'paletteComplete'});
 				if (name === 'enter') {
 					if (mode.kind === 'palette' && QUIT_COMMANDS.has(mode.text.trim())) return exit();
-					if (mode.kind === 'palette') return dispatch({type: 'run', line: mode.text, show: true});
+					if (mode.kind === 'palette') return dispatch({type: 'paletteSubmitted', line: mode.text});
 					if (mode.kind === 'filter') return dispatch({type: 'mode', mode: {kind: 'normal'}});
 					return dispatch({type: 'promptSubmitted'});
 				}
@@ -241,12 +253,18 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				if (printable) dispatch({type: 'lineInput', text: input});
 				return;
 			}
+			case 'confirm':
+				// k9s's dialog: nothing happens until it is answered.
+				if (name === 'y' || name === 'enter') dispatch({type: 'confirmed', yes: true});
+				else if (name === 'n' || name === 'esc' || name === 'q') dispatch({type: 'confirmed', yes: false});
+				else if (name === 'ctrl+c') exit();
+				return;
 			case 'normal': {
 				if (QUIT_KEYS.has(name)) return exit();
-				if (name === 'esc' && m.filter) return dispatch({type: 'setFilter', filter: ''});
-				const binding = bindingFor(name);
+				const where = m.views.length > 0 ? 'views' : 'home';
+				const binding = bindingFor(name, where);
 				if (binding) send(binding.run(m));
-				else if (name !== '' && name !== 'esc') dispatch({type: 'status', text: unboundText(name), error: false});
+				else if (name !== '') dispatch({type: 'status', text: unboundText(name, where), error: false});
 				return;
 			}
 		}
@@ -275,19 +293,27 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	const left = width >= 120 ? Math.floor(width * 0.5) : Math.max(32, width - 48);
 	const lowerHeight = middleRows + logRows + 4;
 
+	const top = topView(model);
 	let lower: ReactNode;
 	if (model.mode.kind === 'help') {
 		lower = (
 			<>
-				<HelpOverlay width={width} height={helpHeight} offset={model.mode.offset} />
-				{tour.length > 0 ? (
-					<TryPanel tour={tour} width={width} height={height - 4 - replayRows - helpHeight} footer="Try: from the file's opening comment" />
+				{model.mode.page === 'try' ? (
+					<TryPanel tour={tour} width={width} height={middle} footer="Try: from the file's opening comment · tab: keys · Esc closes" />
+				) : (
+					<HelpOverlay width={width} height={helpHeight} offset={model.mode.offset} page={model.mode.page} />
+				)}
+				{model.mode.page === 'keys' && tourBeside > 0 ? (
+					<TryPanel tour={tour} width={width} height={tourBeside} footer="Try: from the file's opening comment · tab twice: all of it" />
 				) : null}
 			</>
 		);
 	} else if (model.mode.kind === 'output') lower = <ViewerBox viewer={model.mode} width={width} height={viewerHeight} />;
 	else if (model.mode.kind === 'chooseClient' || model.mode.kind === 'chooseAddress') {
 		lower = <Chooser model={model} width={width} height={lowerHeight} />;
+	} else if (top) {
+		// A resource view takes the whole middle, as k9s's tables do.
+		lower = <ResourcePane model={model} view={top} width={width} height={viewerHeight - 2} />;
 	} else {
 		lower = (
 			<>
@@ -307,7 +333,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Header model={model} width={width} title={title} />
-			{model.mode.kind === 'help' || model.mode.kind === 'output' ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
+			{model.mode.kind === 'help' || model.mode.kind === 'output' || top ? null : <ServicesPane model={model} width={width} height={servicesRows} />}
 			{lower}
 			{model.replay ? (
 				<Text wrap="truncate" {...tint(theme, 'cyan')}>
@@ -325,7 +351,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					{viewerHints(width)}
 				</Text>
 			) : (
-				<HintLine width={width} />
+				<HintLine width={width} where={top ? 'views' : 'home'} />
 			)}
 		</Box>
 	);

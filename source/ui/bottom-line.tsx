@@ -82,6 +82,14 @@ export function BottomLine({model, width}: {model: Model; width: number}) {
 			</Text>
 		);
 	}
+	if (mode.kind === 'confirm') {
+		return (
+			<Text wrap="truncate" {...tint(theme, 'yellow')}>
+				<Text bold>{sanitize(mode.question)}</Text>
+				{`  y or Enter: yes · n or Esc: no  [${sanitize(mode.line)}]`}
+			</Text>
+		);
+	}
 	if (!model.status) return <Text> </Text>;
 	return (
 		<Text wrap="truncate" {...tint(theme, model.status.error ? 'red' : 'gray')}>

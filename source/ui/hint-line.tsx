@@ -3,7 +3,7 @@ import {type Binding, KEYMAP} from './keymap.js';
 import {textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
-const SHOWN: Record<string, string> = {'ctrl+k': '^k', space: 'space', tab: 'tab'};
+const SHOWN: Record<string, string> = {'ctrl+k': '^k', 'ctrl+d': '^d', space: 'space', tab: 'tab', enter: 'enter', esc: 'esc'};
 
 /** A binding is hinted by its first key and its label. */
 const hintOf = (b: Binding) => {
@@ -11,16 +11,19 @@ const hintOf = (b: Binding) => {
 	return first === undefined ? '' : `${SHOWN[first] ?? first} ${b.label}`;
 };
 
-/** The key hints that fit, from the same table as the help overlay. */
-export function hintText(width: number): string {
+/** The key hints that fit, from the same table as the help overlay, for the home view or the
+ *  resource views (`where`). */
+export function hintText(width: number, where: 'home' | 'views' = 'home'): string {
+	const here = KEYMAP.filter(b => b.where === undefined || b.where === where);
 	// The bindings marked `always` (the palette, help, quit) end the line at every width, so
 	// nobody is ever stuck; the others fill what room is left, in table order.
-	const tail = KEYMAP.filter(b => b.hint === 'always')
+	const tail = here
+		.filter(b => b.hint === 'always')
 		.map(hintOf)
 		.filter(Boolean)
 		.join('  ');
 	let text = '';
-	for (const b of KEYMAP.filter(b => b.hint === true)) {
+	for (const b of here.filter(b => (where === 'views' ? b.hint === 'views' : b.hint === true))) {
 		const item = hintOf(b);
 		if (!item) continue;
 		if ((text ? textWidth(text) + 2 : 0) + textWidth(item) + 2 + textWidth(tail) > width) break;
@@ -29,11 +32,11 @@ export function hintText(width: number): string {
 	return text ? `${text}  ${tail}` : tail;
 }
 
-export function HintLine({width}: {width: number}) {
+export function HintLine({width, where}: {width: number; where: 'home' | 'views'}) {
 	const theme = useTheme();
 	return (
 		<Text wrap="truncate" {...tint(theme, 'gray')}>
-			{hintText(width)}
+			{hintText(width, where)}
 		</Text>
 	);
 }

@@ -2,9 +2,13 @@
 // read it. A key that changes the simulation runs a command of the shared grammar, shown in the
 // help next to the key, so everything on the keyboard is also scriptable.
 
-import type {Pod, Service} from '../sim/index.js';
+import {parseCommand} from '../command/index.js';
+import {kindByResource} from '../kinds/registry.js';
+import type {Pod, Service, Workload} from '../sim/index.js';
+import {workloadKey} from '../sim/keys.js';
+import {sanitize} from '../view/index.js';
 import {topWorkload, workloadRef} from '../view/tui/index.js';
-import {type Model, type ModelAction, podUnderCursor} from './model.js';
+import {type Model, type ModelAction, podUnderCursor, rowUnderCursor, topView} from './model.js';
 import {targetFor} from './targets.js';
 import type {ViewerCommand} from './viewer-model.js';
 
@@ -19,9 +23,15 @@ export interface Binding {
 	command?: string;
 	/** The query the key opens in the viewer (a template for help); it changes nothing. */
 	opens?: string;
-	/** Shown in the bottom hint line (in this order) while there is room; `always`: at its end,
-	 *  whatever the width, so nobody is ever stuck (the palette, help and quit). */
-	hint?: boolean | 'always';
+	/** Shown in the bottom hint line (in this order) while there is room: `true` in the home view,
+	 *  `views` in the resource views; `always`: at its end, whatever the width, so nobody is ever
+	 *  stuck (the palette, help and quit). */
+	hint?: boolean | 'always' | 'views';
+	/** Where the key works: the home view (Services, Endpoints, Pods, Requests), the resource
+	 *  views (`:po`, `:deploy`, …), or (unset) both. */
+	where?: 'home' | 'views';
+	/** Bindings of one group are one entry in help's short list (the sort keys). */
+	group?: string;
 	run(model: Model): ModelAction | ModelAction[] | {error: string};
 }
 
@@ -41,8 +51,18 @@ function withService(m: Model, build: (svc: Service) => ModelAction | ModelActio
 
 const from = (m: Model) => (m.client ? ` ${m.client}` : '');
 
-/** The workload behind the pod under the cursor (a Deployment rather than its ReplicaSet). */
-function withWorkload(m: Model, build: (w: NonNullable<ReturnType<typeof topWorkload>>) => ModelAction): ModelAction | {error: string} {
+/** The workload behind the pod under the cursor (a Deployment rather than its ReplicaSet); in a
+ *  resource view of a workload kind, the row's own. */
+function withWorkload(m: Model, build: (w: Workload) => ModelAction): ModelAction | {error: string} {
+	const top = topView(m);
+	const kind = top ? kindByResource(top.scope.resource) : undefined;
+	if (top && kind?.scalable) {
+		const row = rowUnderCursor(m, top);
+		if ('error' in row) return row;
+		const [namespace = '', name = ''] = row.key.split('/');
+		const w = m.sim.workloads[workloadKey(kind.kind, namespace, name)];
+		return w ? build(w) : {error: `${kind.singular} ${sanitize(row.key)} is gone`};
+	}
 	const target = podUnderCursor(m);
 	if (!('pod' in target)) return target;
 	const w = topWorkload(m.sim, target.pod);
@@ -55,6 +75,14 @@ function withWorkload(m: Model, build: (w: NonNullable<ReturnType<typeof topWork
  * addresses (named after its Service), the pod of a Pods row.
  */
 function objectUnderCursor(m: Model): {ref: string} | {error: string} {
+	const top = topView(m);
+	if (top) {
+		const row = rowUnderCursor(m, top);
+		if ('error' in row) return row;
+		const kind = kindByResource(top.scope.resource);
+		const [first = '', second] = row.key.split('/');
+		return {ref: second === undefined ? `${kind.singular} ${first}` : `${kind.singular} ${second} -n ${first}`};
+	}
 	if (m.focus === 'log') return {error: 'd and y open the row under the cursor in the Services, Endpoints or Pods pane (Tab to one)'};
 	if (m.focus === 'pods') {
 		const target = podUnderCursor(m);
@@ -71,15 +99,66 @@ function view(m: Model, line: (ref: string) => string): ModelAction | {error: st
 	return 'ref' in target ? {type: 'viewerOpened', line: line(target.ref)} : target;
 }
 
+/** `ctrl-d`: the delete for the object under the cursor, asked first (k9s's delete dialog). The
+ *  grammar says what can be deleted: a line it refuses is said at once, not asked about. */
+function askDelete(m: Model): ModelAction | {error: string} {
+	const target = objectUnderCursor(m);
+	if (!('ref' in target)) return target;
+	// The Services and Endpoints panes: the key is about the pod under the cursor, as x is.
+	const ref = topView(m) || m.focus === 'pods' || m.focus === 'endpoints' ? podOrRow(m, target.ref) : target;
+	if (!('ref' in ref)) return ref;
+	const line = `delete ${ref.ref}`;
+	const parsed = parseCommand(line);
+	if (!parsed.ok) return {error: parsed.error.split('\n')[0] ?? parsed.error};
+	const [kind = '', name = '', , namespace] = ref.ref.split(' ');
+	return {type: 'confirmAsked', line, question: `Delete ${kind} ${namespace ? `${namespace}/` : ''}${name}?`};
+}
+
+/** On an Endpoints row the object to delete is its pod, not the Endpoints object. */
+function podOrRow(m: Model, ref: string): {ref: string} | {error: string} {
+	if (topView(m) || m.focus === 'pods') return {ref};
+	const target = podUnderCursor(m);
+	return 'pod' in target ? {ref: `pod ${target.pod.name} -n ${target.pod.namespace}`} : target;
+}
+
+/** k9s's sort keys (derailed/k9s internal/view/table.go, pod.go: shift-N name, shift-A age,
+ *  shift-R ready, shift-S status, shift-T restarts, shift-I IP, shift-O node), and shift-P for
+ *  the namespace; a key names the columns it sorts by, the first the view has. */
+const SORT_KEYS: ReadonlyArray<{key: string; columns: string[]}> = [
+	{key: 'N', columns: ['NAME']},
+	{key: 'P', columns: ['NAMESPACE']},
+	{key: 'A', columns: ['AGE']},
+	{key: 'R', columns: ['READY']},
+	{key: 'S', columns: ['STATUS']},
+	{key: 'T', columns: ['RESTARTS']},
+	{key: 'I', columns: ['IP', 'CLUSTER-IP', 'INTERNAL-IP', 'ADDRESSES', 'ENDPOINTS']},
+	{key: 'O', columns: ['NODE', 'NOMINATED NODE']},
+];
+
 const scaleBy = (m: Model, delta: number) =>
 	withWorkload(m, w => ({type: 'run', line: `scale ${workloadRef(w)} --replicas=${Math.max(0, w.replicas + delta)} -n ${w.namespace}`}));
 
 export const KEYMAP: ReadonlyArray<Binding> = [
-	{keys: ['up', 'k'], label: 'up', help: 'move up in the focused pane', run: () => ({type: 'move', delta: -1, rows: Infinity})},
-	{keys: ['down', 'j'], label: 'down', help: 'move down in the focused pane', run: () => ({type: 'move', delta: 1, rows: Infinity})},
-	{keys: ['tab'], label: 'pane', help: 'next pane (Services → Endpoints → Pods → Requests)', hint: true, run: () => ({type: 'focus', delta: 1})},
-	{keys: ['shift+tab'], label: 'pane', help: 'previous pane', run: () => ({type: 'focus', delta: -1})},
-	{keys: ['enter'], label: 'select', help: 'select the Service under the cursor and go to its pods', run: () => ({type: 'select'})},
+	{keys: ['up', 'k'], label: 'up', group: 'move', help: 'move up in the focused pane', run: () => ({type: 'move', delta: -1, rows: Infinity})},
+	{keys: ['down', 'j'], label: 'down', group: 'move', help: 'move down in the focused pane', run: () => ({type: 'move', delta: 1, rows: Infinity})},
+	{
+		keys: ['tab'],
+		where: 'home',
+		group: 'pane',
+		label: 'pane',
+		help: 'next pane (Services → Endpoints → Pods → Requests)',
+		hint: true,
+		run: () => ({type: 'focus', delta: 1}),
+	},
+	{keys: ['shift+tab'], where: 'home', group: 'pane', label: 'pane', help: 'previous pane', run: () => ({type: 'focus', delta: -1})},
+	{
+		keys: ['enter'],
+		label: 'open',
+		help: 'select the Service and go to its pods; in a resource view, what the row holds (Deployment → ReplicaSets → pods, node → pods)',
+		hint: 'views',
+		run: () => ({type: 'select'}),
+	},
+	{keys: ['esc'], label: 'back', help: 'clear the filter, else back to the previous view', hint: 'views', run: () => ({type: 'back'})},
 	{
 		keys: ['x', 'ctrl+k'],
 		label: 'kill pod',
@@ -87,6 +166,14 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		command: 'delete pod POD -n NS',
 		hint: true,
 		run: m => withPod(m, pod => ({type: 'run', line: `delete pod ${pod.name} -n ${pod.namespace}`})),
+	},
+	{
+		keys: ['ctrl+d'],
+		label: 'delete',
+		help: 'delete the pod (or node) under the cursor, after asking (y or Enter deletes)',
+		command: 'delete KIND NAME -n NS',
+		hint: 'views',
+		run: askDelete,
 	},
 	{
 		keys: ['c'],
@@ -111,10 +198,11 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 				selected: true,
 			})),
 	},
-	{keys: ['+', '='], label: '+1', help: 'one more replica', command: 'scale KIND/NAME --replicas=N+1', run: m => scaleBy(m, 1)},
-	{keys: ['-', '_'], label: '-1', help: 'one replica less', command: 'scale KIND/NAME --replicas=N-1', run: m => scaleBy(m, -1)},
+	{keys: ['+', '='], label: '+1', group: '+1 / -1', help: 'one more replica', command: 'scale KIND/NAME --replicas=N+1', run: m => scaleBy(m, 1)},
+	{keys: ['-', '_'], label: '-1', group: '+1 / -1', help: 'one replica less', command: 'scale KIND/NAME --replicas=N-1', run: m => scaleBy(m, -1)},
 	{
 		keys: ['r'],
+		where: 'home',
 		label: 'request',
 		help: 'fire one request at the selected Service (from the chosen client, at the chosen address)',
 		command: 'curl TARGET [--from CLIENT]',
@@ -123,6 +211,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	},
 	{
 		keys: ['b'],
+		where: 'home',
 		label: 'burst',
 		help: 'fire a burst of 100 requests and show how they spread over the pods',
 		command: 'curl TARGET --count 100 [--from CLIENT]',
@@ -131,6 +220,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	},
 	{
 		keys: ['f'],
+		where: 'home',
 		label: 'from',
 		help: 'choose who fires (a pod, a node, an outside client) and which address',
 		hint: true,
@@ -138,6 +228,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	},
 	{
 		keys: ['n'],
+		where: 'home',
 		label: 'nslookup',
 		help: 'look up the selected Service’s DNS name from the chosen client',
 		command: 'nslookup NAME.NS [--from CLIENT]',
@@ -166,6 +257,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		label: 'describe',
 		help: 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)',
 		opens: 'describe KIND NAME -n NS',
+		hint: 'views',
 		run: m => view(m, ref => `describe ${ref}`),
 	},
 	{
@@ -177,8 +269,8 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	},
 	{keys: ['space'], label: 'pause', help: 'pause or resume the clock', hint: true, run: () => ({type: 'togglePause'})},
 	{keys: ['.'], label: 'step 1s', help: 'advance the clock one second', command: 'wait 1s', run: () => ({type: 'run', line: 'wait 1s'})},
-	{keys: ['<', ','], label: 'slower', help: 'slow the clock down', run: () => ({type: 'speed', factor: -1})},
-	{keys: ['>'], label: 'faster', help: 'speed the clock up', run: () => ({type: 'speed', factor: 1})},
+	{keys: ['<', ','], label: 'slower', group: 'slower/faster', help: 'slow the clock down', run: () => ({type: 'speed', factor: -1})},
+	{keys: ['>'], label: 'faster', group: 'slower/faster', help: 'speed the clock up', run: () => ({type: 'speed', factor: 1})},
 	{
 		keys: ['p'],
 		label: 'replay step',
@@ -194,8 +286,24 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		hint: 'always',
 		run: () => ({type: 'mode', mode: {kind: 'palette', text: '', historyIndex: null}}),
 	},
-	{keys: ['/'], label: 'filter', help: 'filter Services by name or namespace', run: m => ({type: 'mode', mode: {kind: 'filter', text: m.filter}})},
-	{keys: ['?'], label: 'help', help: 'this help', hint: 'always', run: () => ({type: 'mode', mode: {kind: 'help', offset: 0}})},
+	{
+		keys: ['/'],
+		label: 'filter',
+		help: 'filter the table: text anywhere in a row, -l SELECTOR by labels, !text for rows without it',
+		run: m => ({type: 'mode', mode: {kind: 'filter', text: topView(m)?.filter ?? m.filter}}),
+	},
+	...SORT_KEYS.map(
+		({key, columns}): Binding => ({
+			keys: [key],
+			label: `sort ${columns[0]}`,
+			help: `sort by ${columns.join(' / ')} (again: reverse)`,
+			where: 'views',
+			group: 'sort',
+			...(key === 'N' ? {hint: 'views' as const} : {}),
+			run: () => ({type: 'sort', columns}),
+		}),
+	),
+	{keys: ['?'], label: 'help', help: 'this help', hint: 'always', run: () => ({type: 'mode', mode: {kind: 'help', offset: 0, page: 'keys'}})},
 	{keys: ['q', 'ctrl+c'], label: 'quit', help: 'quit (the terminal is restored)', hint: 'always', run: () => []},
 ];
 
@@ -296,12 +404,15 @@ export function escapesBefore(raw: string): number {
 	return 1;
 }
 
-export function bindingFor(name: string): Binding | undefined {
-	return KEYMAP.find(b => b.keys.includes(name));
+export function bindingFor(name: string, where: 'home' | 'views' = 'home'): Binding | undefined {
+	return KEYMAP.find(b => b.keys.includes(name) && (b.where === undefined || b.where === where));
 }
 
-/** What the status line says for a key the table does not bind on the main screen. */
-export function unboundText(name: string): string {
+/** What the status line says for a key the table does not bind on the main screen (or binds in the other view). */
+export function unboundText(name: string, where: 'home' | 'views' = 'home'): string {
 	const help = KEYMAP.find(b => b.label === 'help')?.keys[0] ?? '?';
+	const elsewhere = bindingFor(name, where === 'home' ? 'views' : 'home');
+	if (elsewhere)
+		return `${name} (${elsewhere.label}) works in ${where === 'home' ? 'the resource views (:po, :deploy, …)' : 'the Services view (Esc back)'} — ${help} for help`;
 	return `${name}: not bound here — ${help} for help`;
 }

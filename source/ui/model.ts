@@ -7,11 +7,14 @@
 
 import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
+import type {ApiObject} from '../view/api-object.js';
 import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
+import {drillDown} from '../view/tui/resource-table.js';
 import {complete} from './complete.js';
 import {applyEdit, type LineEdit, type LineState, lineAt} from './line-editor.js';
 import {type Replay, replayStep} from './replay.js';
+import {anchored, newView, sortedBy, type TableView, tableOf, viewCommand} from './table-views.js';
 import {addressChoices, clientChoices} from './targets.js';
 import {openViewer, outputMayDiffer, refreshViewer, type Viewer} from './viewer-model.js';
 
@@ -36,7 +39,9 @@ type LineFields = {text: string; cursor?: number};
 
 type Mode =
 	| {kind: 'normal'}
-	| {kind: 'help'; offset: number}
+	/** `keys`: the short list in columns (and the tour where there is room); `details`: each key's
+	 *  help and command, scrolled; `try`: the files' Try: tour. */
+	| {kind: 'help'; offset: number; page: 'keys' | 'details' | 'try'}
 	/** `draft`: the line being typed, kept while ↑/↓ show history lines; `completions`: what the
 	 *  last Tab found (complete.ts), listed above the prompt until the next edit. */
 	| ({kind: 'palette'; historyIndex: number | null; draft?: string; completions?: {shown: string[]; total: number}} & LineFields)
@@ -47,7 +52,9 @@ type Mode =
 	| {kind: 'chooseClient'; at: string}
 	| {kind: 'chooseAddress'; at: string}
 	/** A command's output in the viewer (viewer-model.ts). */
-	| ({kind: 'output'} & Viewer);
+	| ({kind: 'output'} & Viewer)
+	/** k9s's confirmation before a delete (`ctrl-d`): `line` runs on yes. */
+	| {kind: 'confirm'; line: string; question: string};
 
 interface ServiceStats {
 	/** Pods replaced by new pods with new IPs: the pod IP churn behind the Service. */
@@ -63,6 +70,8 @@ export interface Model {
 	/** The row under the Pods and Endpoints cursors by identity (pod key, endpoint address), so the
 	 *  cursor stays on its object as rows come, go and reorder; `cursor` is its index now. */
 	cursorKey: {pods: string | null; endpoints: string | null};
+	/** The resource views opened over the home view (`:po`, Enter on a row), newest last; empty: home. */
+	views: TableView[];
 	/** Key of the Service that drives the Endpoints and Pods panes. */
 	selected: string | null;
 	filter: string;
@@ -92,6 +101,15 @@ export type ModelAction =
 	| {type: 'focusPane'; pane: Pane}
 	| {type: 'move'; delta: number; rows: number}
 	| {type: 'select'}
+	/** Enter in the palette: a view (`:po`, `:deploy kube-system`) or a command of the grammar. */
+	| {type: 'paletteSubmitted'; line: string}
+	/** Esc on the main screen: clear the filter, else back to the previous view. */
+	| {type: 'back'}
+	/** Sort the resource view by the first of these columns it has (the same again reverses). */
+	| {type: 'sort'; columns: string[]}
+	/** `ctrl-d`: ask before running `line` (a delete); then yes or no. */
+	| {type: 'confirmAsked'; line: string; question: string}
+	| {type: 'confirmed'; yes: boolean}
 	| {type: 'mode'; mode: Mode}
 	/** A key asked for a number or labels: `text` is what the prompt starts with; `selected`, a
 	 *  preset the first key typed replaces (as in a form field whose value is selected). */
@@ -137,6 +155,7 @@ export function initialModel(sim: State): Model {
 		focus: 'services',
 		cursor: {services: index, endpoints: 0, pods: 0, log: 0},
 		cursorKey: {pods: null, endpoints: null},
+		views: [],
 		selected: first ?? null,
 		filter: '',
 		mode: {kind: 'normal'},
@@ -320,7 +339,73 @@ function keepSelection(model: Model): Model {
 
 export function reduceModel(model: Model, action: ModelAction): Model {
 	const next = reduce(model, action);
-	return next === model ? model : anchorCursors(model, followViewer(model, next), action.type === 'move' ? model.focus : null);
+	if (next === model) return model;
+	const moved = action.type === 'move';
+	return anchorTopView(model, anchorCursors(model, followViewer(model, next), moved && model.views.length === 0 ? model.focus : null), moved);
+}
+
+/** The resource view in front, if one is open. */
+export const topView = (model: Model): TableView | undefined => model.views[model.views.length - 1];
+
+function withTop(model: Model, change: (view: TableView) => TableView): Model {
+	const top = topView(model);
+	if (!top) return model;
+	const next = change(top);
+	return next === top ? model : {...model, views: [...model.views.slice(0, -1), next]};
+}
+
+/** The front view's cursor stays on its object as the state changes (table-views.ts anchored). */
+function anchorTopView(prev: Model, next: Model, moved: boolean): Model {
+	const top = topView(next);
+	if (!top || (!moved && next.sim === prev.sim && top === topView(prev))) return next;
+	return withTop(next, view => anchored(next.sim, view, moved));
+}
+
+/** Enter on a resource view's row: a narrower view, the Service in the home view, or describe. */
+function drill(model: Model): Model {
+	const top = topView(model);
+	if (!top) return model.focus === 'services' ? {...model, focus: 'pods'} : model;
+	const object = tableOf(model.sim, top).objects[top.cursor];
+	if (!object) return {...model, status: {text: 'nothing under the cursor', error: true}};
+	const to = drillDown(top.scope.resource, object);
+	if ('view' in to) return {...model, views: [...model.views, newView(to.view)]};
+	if ('describe' in to) return reduce(model, {type: 'viewerOpened', line: to.describe});
+	// Home, on that Service: its Endpoints pane is what the row was about.
+	const shown = serviceList(model.sim, model.filter).keys.includes(to.service);
+	const home = {...model, views: [], focus: 'endpoints' as const, selected: to.service, ...(shown ? {} : {filter: ''})};
+	return keepSelection(home);
+}
+
+/** Enter in the palette: a view word opens that view (replacing the stack, as a k9s command
+ *  does), anything else runs as a command. */
+function paletteSubmitted(model: Model, line: string): Model {
+	const view = viewCommand(line);
+	if (view === null) return runLine(model, line, true);
+	const trimmed = line.trim();
+	const history = model.history[model.history.length - 1] !== trimmed ? [...model.history, trimmed] : model.history;
+	const closed: Model = {...model, history, mode: {kind: 'normal'}};
+	if ('error' in view) return {...closed, status: {text: view.error, error: true}};
+	if ('home' in view) return {...closed, views: [], status: null};
+	return {...closed, views: [newView(view.scope)], status: null};
+}
+
+/** Esc: a filter goes first (k9s), then the view. */
+function back(model: Model): Model {
+	const top = topView(model);
+	if (!top) return model.filter ? reduce(model, {type: 'setFilter', filter: ''}) : model;
+	if (top.filter !== '') return withTop(model, view => ({...view, filter: ''}));
+	return {...model, views: model.views.slice(0, -1)};
+}
+
+function sort(model: Model, columns: string[]): Model {
+	const top = topView(model);
+	if (!top) return {...model, status: {text: 'sorting is for the resource views (:po, :deploy, …); the Services pane lists as kubectl does', error: true}};
+	const {headers} = tableOf(model.sim, top);
+	const column = columns.find(c => headers.includes(c));
+	if (column === undefined) return {...model, status: {text: `this view has no ${columns.join(' / ')} column`, error: true}};
+	const sorted = withTop(model, view => sortedBy(view, column));
+	const now = topView(sorted)?.sort;
+	return {...sorted, status: {text: `sorted by ${column}${now?.descending ? ', descending' : ''}`, error: false}};
 }
 
 /** A live viewer re-runs its query when the simulation moved on in a way its output can show. */
@@ -349,6 +434,11 @@ function reduce(model: Model, action: ModelAction): Model {
 		case 'focusPane':
 			return {...model, focus: action.pane};
 		case 'move': {
+			const top = topView(model);
+			if (top) {
+				const rows = tableOf(model.sim, top).keys.length;
+				return withTop(model, view => ({...view, cursor: Math.max(0, Math.min(rows - 1, view.cursor + action.delta))}));
+			}
 			const pane = model.focus;
 			const max = Math.max(0, action.rows - 1);
 			const index = Math.max(0, Math.min(max, model.cursor[pane] + action.delta));
@@ -359,7 +449,20 @@ function reduce(model: Model, action: ModelAction): Model {
 			return {...next, selected: key ?? null};
 		}
 		case 'select':
-			return model.focus === 'services' ? {...model, focus: 'pods'} : model;
+			return drill(model);
+		case 'paletteSubmitted':
+			return paletteSubmitted(model, action.line);
+		case 'back':
+			return back(model);
+		case 'sort':
+			return sort(model, action.columns);
+		case 'confirmAsked':
+			return {...model, mode: {kind: 'confirm', line: action.line, question: action.question}};
+		case 'confirmed': {
+			if (model.mode.kind !== 'confirm') return model;
+			const closed: Model = {...model, mode: {kind: 'normal'}};
+			return action.yes ? runLine(closed, model.mode.line, false) : {...closed, status: {text: 'not deleted', error: false}};
+		}
 		case 'mode':
 			return {...model, mode: action.mode};
 		case 'promptOpened':
@@ -389,6 +492,7 @@ function reduce(model: Model, action: ModelAction): Model {
 		case 'setAddress':
 			return {...model, address: action.address};
 		case 'setFilter': {
+			if (topView(model)) return withTop(model, view => ({...view, filter: action.filter}));
 			// The selected Service stays selected while the filter shows it (clearing the filter
 			// never moves the cursor); filtered out, the first match is.
 			const shown = model.selected !== null && serviceList(model.sim, action.filter).keys.includes(model.selected);
@@ -507,6 +611,14 @@ function endpointPod(state: State, service: Service, line: {ip: string; pod: str
  * drawn whichever pane has the focus), the one in view next to the selected Service.
  */
 export function podUnderCursor(model: Model): {pod: Pod} | {error: string} {
+	const top = topView(model);
+	if (top) {
+		const row = rowUnderCursor(model, top);
+		if ('error' in row) return row;
+		if (top.scope.resource !== 'pods') return {error: `this key acts on a pod, and this is a ${top.scope.resource} view (Enter on a row lists its pods)`};
+		const pod = model.sim.pods[row.key];
+		return pod ? {pod} : {error: `pod ${sanitize(row.key)} is gone`};
+	}
 	const service = model.selected ? model.sim.services[model.selected] : undefined;
 	if (model.focus === 'endpoints') {
 		if (!service) return {error: 'no Service selected'};
@@ -517,4 +629,12 @@ export function podUnderCursor(model: Model): {pod: Pod} | {error: string} {
 	}
 	const pod = selectedPod(model);
 	return pod ? {pod} : {error: 'no pod selected: pick a Service with pods, then a pod in the Pods pane'};
+}
+
+/** The row under a resource view's cursor: its key and API object. */
+export function rowUnderCursor(model: Model, view: TableView): {key: string; object: ApiObject} | {error: string} {
+	const table = tableOf(model.sim, view);
+	const key = table.keys[view.cursor];
+	const object = table.objects[view.cursor];
+	return key !== undefined && object !== undefined ? {key, object} : {error: 'nothing under the cursor'};
 }

@@ -8,6 +8,8 @@
 import {readdirSync} from 'node:fs';
 import test from 'ava';
 import stringWidth from 'string-width';
+import {helpLines} from '../../source/ui/help-overlay.js';
+import {KEYMAP} from '../../source/ui/keymap.js';
 import {type Model, selectedPod} from '../../source/ui/model.js';
 import {fromRoot} from '../root.js';
 import {KEYS, openScreen, type Screen} from './helpers.js';
@@ -196,28 +198,35 @@ test.serial('hello: a burst of 100 spreads over the three pods', async t => {
 
 // Help and the palette.
 
-test.serial('help overlay, scrolled, closed', async t => {
+test.serial('help overlay: the short list, then (tab) each key with its command, scrolled, closed', async t => {
 	await withScreen('samples/hello.yaml', undefined, async s => {
-		const help = await s.press('?');
+		const keys = await s.press('?');
+		t.snapshot(keys, 'help overlay: short list');
+		assertFits(t, keys);
+		t.truthy(lineWith(keys, 'x ctrl-k kill pod'));
+		t.truthy(lineWith(keys, 'N P A R S T I O sort'));
+		t.false(keys.includes('Services (all namespaces)'), 'the overlay takes the whole middle');
+
+		const help = await s.press(KEYS.tab);
 		t.snapshot(help, 'help overlay');
 		assertFits(t, help);
-		t.true(help.includes('Keys (1-22 of 41, ↑/↓ scroll) — Esc closes'));
+		t.true(help.includes(`Keys (1-22 of ${helpLines().length}, ↑/↓ scroll) — tab: short list · Esc closes`));
 		t.truthy(lineWith(help, 'x ctrl-k', 'delete the selected pod'));
 		t.truthy(lineWith(help, 'd ', 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)'));
 		t.truthy(lineWith(help, 'y ', 'its YAML, in the viewer (live)  [get KIND NAME -n NS -o yaml]'));
-		t.false(help.includes('Services (all namespaces)'), 'the overlay takes the whole middle');
 
-		const scrolled = await s.press(...Array<string>(20).fill(KEYS.down));
+		const total = helpLines().length;
+		const scrolled = await s.press(...Array<string>(total).fill(KEYS.down));
 		t.snapshot(scrolled, 'help overlay scrolled to the end');
-		t.true(scrolled.includes('Keys (20-41 of 41, ↑/↓ scroll)'), 'scrolling stops at the last line');
+		t.true(scrolled.includes(`Keys (${total - 21}-${total} of ${total}, ↑/↓ scroll)`), 'scrolling stops at the last line');
 		t.truthy(lineWith(scrolled, 'q ctrl-c', 'quit (the terminal is restored)'));
 		// The viewer's keys come from its table in keymap.ts, under a heading.
 		t.truthy(lineWith(scrolled, 'In the viewer (d, y, and what a : command prints):'));
 		t.truthy(lineWith(scrolled, 'PgDn ctrl-f', 'one page down'));
 		t.truthy(lineWith(scrolled, 'Esc q', 'close the viewer, back to where you were'));
 		t.false(scrolled.includes('move up in the focused pane'));
-		t.true((await s.press('k')).includes('Keys (19-40 of 41'), 'k scrolls up too');
-		t.true((await s.press('j')).includes('Keys (20-41 of 41'), 'j scrolls down too');
+		t.true((await s.press('k')).includes(`Keys (${total - 22}-${total - 1} of ${total}`), 'k scrolls up too');
+		t.true((await s.press('j')).includes(`Keys (${total - 21}-${total} of ${total}`), 'j scrolls down too');
 
 		const closed = await s.press(KEYS.esc);
 		t.true(closed.includes('Services (all namespaces)'));
@@ -491,13 +500,14 @@ test.serial('80×24: hello opening screen and after killing one pod', async t =>
 	});
 });
 
-test.serial('80×24: help overlay', async t => {
+test.serial('80×24: help shows every key at once, each binding by its label (issue 10: help fits at 80×24)', async t => {
 	const size = {width: 80, height: 24};
 	await withScreen('samples/hello.yaml', size, async s => {
 		const help = await s.press('?');
 		t.snapshot(help, '80×24: help overlay');
 		assertFits(t, help, size);
-		t.true(help.includes('Keys (1-16 of 41, ↑/↓ scroll)'));
+		for (const b of KEYMAP) t.true(help.includes(` ${b.group ?? b.label}`), `${b.keys[0]} (${b.group ?? b.label}) is on the key page`);
+		t.false(help.includes('↑/↓ scroll'), 'nothing to scroll to');
 	});
 });
 

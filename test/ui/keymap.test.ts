@@ -96,14 +96,15 @@ test('keyName: special keys by name, ctrl chords, space, and plain characters as
 });
 
 test('every key in the table is one keyName can produce, and belongs to one binding only', t => {
-	const producible = new Set(['up', 'down', 'tab', 'shift+tab', 'enter', 'space', 'ctrl+k', 'ctrl+c']);
+	const producible = new Set(['up', 'down', 'tab', 'shift+tab', 'enter', 'esc', 'space', 'ctrl+k', 'ctrl+d', 'ctrl+c']);
 	const seen = new Map<string, string>();
 	for (const b of KEYMAP) {
 		for (const key of b.keys) {
 			t.true(producible.has(key) || [...key].length === 1, `${key} (${b.label})`);
 			t.false(seen.has(key), `${key} is bound twice: ${seen.get(key)} and ${b.label}`);
 			seen.set(key, b.label);
-			t.is(bindingFor(key), b);
+			t.is(bindingFor(key, b.where ?? 'home'), b);
+			if (b.where === undefined) t.is(bindingFor(key, 'views'), b, `${key} works in both views`);
 		}
 	}
 	t.is(bindingFor('F13'), undefined);
@@ -169,6 +170,8 @@ function linesOf(binding: Binding, model: Model): {lines: string[]; after: Model
 	// The l prompt starts empty (the pod's labels are shown beside it): type one label to set.
 	if (after.mode.kind === 'prompt' && after.mode.purpose === 'label') after = reduceModel(after, {type: 'lineInput', text: 'tier=web'});
 	if (after.mode.kind === 'prompt') after = reduceModel(after, {type: 'promptSubmitted'});
+	// ctrl-d asks first: answered yes, its line runs.
+	if (after.mode.kind === 'confirm') after = reduceModel(after, {type: 'confirmed', yes: true});
 	return {lines: after.history, after};
 }
 
@@ -199,7 +202,7 @@ const withCommand = KEYMAP.filter(b => b.command !== undefined);
 test('the keys that change the simulation are the ones the help shows a command for', t => {
 	t.deepEqual(
 		withCommand.map(b => b.keys[0]),
-		['x', 'c', 's', '+', '-', 'r', 'b', 'n', 'u', 'l', '.'],
+		['x', 'ctrl+d', 'c', 's', '+', '-', 'r', 'b', 'n', 'u', 'l', '.'],
 	);
 	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
 	// d and y open a query in the viewer: tested below.
@@ -231,6 +234,7 @@ test('hello: each key runs the exact line its help promises, and records it', t 
 	}
 	t.deepEqual(byKey, {
 		x: ['delete pod hello-node-4fp4j -n default'],
+		'ctrl+d': ['delete pod hello-node-4fp4j -n default'],
 		c: ['crash pod hello-node-4fp4j -n default'],
 		s: ['scale rc/hello-node --replicas=3 -n default'],
 		'+': ['scale rc/hello-node --replicas=4 -n default'],

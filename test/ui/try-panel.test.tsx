@@ -88,15 +88,21 @@ test.serial('no tour (a file without a Try: comment): the app opens on the panes
 	}
 });
 
-test.serial('help scrolls through all its lines with the tour below it (80×24)', async t => {
-	const s = await openScreen('samples/hello.yaml', {width: 80, height: 24}, {tour: tourOf('samples/hello.yaml')});
+test.serial('80×24 help: the tour starts under the keys; tab to the details, which scroll to the end; tab again to the whole tour', async t => {
+	const tour = tourOf('samples/hello.yaml');
+	const s = await openScreen('samples/hello.yaml', {width: 80, height: 24}, {tour});
 	try {
 		await s.press(' ');
 		let frame = await s.press('?');
-		// The last key of the table (quit) comes into view by scrolling, while the tour stays.
+		t.true(frame.includes('Try:'), frame);
+		frame = await s.press('\t');
+		t.false(frame.includes('Try:'), 'the details page takes the whole middle');
+		// The last key of the table (quit) comes into view by scrolling.
 		for (let i = 0; i < 60 && !frame.includes('quit (the terminal is restored)'); i++) frame = await s.press('j');
 		t.true(frame.includes('quit (the terminal is restored)'), frame);
-		t.true(frame.includes('Try:'), frame);
+		frame = await s.press('\t');
+		// The tour's own page: all of it (hello's has 9 lines), each as far as 80 columns show it.
+		for (const line of tour) t.true(frame.includes(line.trim().slice(0, 60)), line);
 	} finally {
 		s.unmount();
 	}
