@@ -1,3 +1,4 @@
+import {sanitize} from '../view/index.js';
 import {serviceList} from '../view/tui/index.js';
 import type {Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
@@ -20,7 +21,7 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 		const color = none || (item.type !== 'ExternalName' && item.total > 0 && item.ready === 0) ? 'red' : item.ready < item.total ? 'yellow' : undefined;
 		return {cells: item.cells, ...(color ? {color} : {})};
 	};
-	const title = `Services${model.filter ? ` /${model.filter}` : ''} (all namespaces)`;
+	const title = `Services${model.filter ? ` /${sanitize(model.filter)}` : ''} (all namespaces)`;
 	return (
 		<TablePane
 			title={title}
@@ -34,7 +35,13 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 			count={list.keys.length}
 			row={row}
 			cursor={model.cursor.services}
-			empty={model.filter ? `no Service matches /${model.filter} (Esc in the filter clears it)` : 'no Services'}
+			empty={
+				list.filterError !== undefined
+					? `invalid filter: ${sanitize(list.filterError)}`
+					: model.filter
+						? `no Service matches /${sanitize(model.filter)} (Esc clears the filter)`
+						: 'no Services'
+			}
 		/>
 	);
 }

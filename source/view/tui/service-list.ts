@@ -11,6 +11,7 @@ import {serviceWarnings} from '../lint.js';
 import {sanitize} from '../sanitize.js';
 import {serviceView} from '../service-rows.js';
 import {perState} from './per-state.js';
+import {parseRowFilter} from './row-filter.js';
 import {servicePods} from './service-pods.js';
 
 interface ServiceItem {
@@ -28,6 +29,8 @@ export interface ServiceList {
 	headers: string[];
 	/** `namespace/name` of every Service shown, in kubectl's order (namespace, then name). */
 	keys: string[];
+	/** Why the filter matches nothing: it could not be read (an invalid `-l` selector). */
+	filterError?: string;
 	/** The row at `index` of `keys`, built on demand. */
 	item(index: number): ServiceItem;
 }
@@ -115,12 +118,17 @@ const cachedList = perState<ServiceList>();
 
 export function serviceList(state: State, filter = ''): ServiceList {
 	return cachedList(state, filter, () => {
-		const needle = filter.toLowerCase();
 		const all = order(state.services);
-		const shown = needle === '' ? all.entries : all.entries.filter(s => s.key.toLowerCase().includes(needle));
+		// The `/` filter of every table (row-filter.ts): text in any cell (or in `namespace/name`),
+		// -l by labels, ! inverse.
+		// One that cannot be read matches nothing; the pane says why (filterError).
+		const parsed = parseRowFilter(filter);
+		const shown =
+			filter.trim() === '' ? all.entries : parsed.ok ? all.entries.filter(s => parsed.matches([s.key, ...item(state, s).cells], s.service.labels)) : [];
 		return {
 			headers: HEADERS,
-			keys: needle === '' ? all.keys : shown.map(s => s.key),
+			...(parsed.ok ? {} : {filterError: parsed.error}),
+			keys: filter.trim() === '' ? all.keys : shown.map(s => s.key),
 			item: index => {
 				const entry = shown[index];
 				// The panes ask only for rows in 0 … keys.length - 1.

@@ -42,11 +42,19 @@ test('the same state gives the same list object, and rows are reused until they 
 	t.is(serviceList(second).item(0).cells[6], '1s');
 });
 
-test('the filter matches namespace/name, case-insensitively', t => {
+test('the filter matches namespace/name or any cell, case-insensitively; -l by labels; ! inverts (k9s)', t => {
 	t.deepEqual(serviceList(hello, 'KUBE').keys, ['default/kubernetes', 'kube-system/kube-dns']);
 	t.deepEqual(serviceList(hello, 'system/').keys, ['kube-system/kube-dns']);
 	t.deepEqual(serviceList(hello, 'nothing').keys, []);
 	t.deepEqual(serviceList(hello, 'nothing').headers, serviceList(hello).headers);
+	t.deepEqual(serviceList(hello, 'NodePort').keys, ['default/hello-node-svc'], 'the TYPE cell');
+	t.deepEqual(serviceList(hello, '10.96.0.10').keys, ['kube-system/kube-dns'], 'the CLUSTER-IP cell');
+	t.deepEqual(serviceList(hello, '!kube').keys, ['default/hello-node-svc']);
+	t.deepEqual(serviceList(hello, '-l k8s-app=kube-dns').keys, ['kube-system/kube-dns']);
+	t.deepEqual(serviceList(hello, '-l component=apiserver,provider=kubernetes').keys, ['default/kubernetes']);
+	const bad = serviceList(hello, '-l app=(');
+	t.deepEqual(bad.keys, []);
+	t.is(bad.filterError, 'unable to parse requirement: "app=("');
 });
 
 test('a terminating pod leaves the count at once (C4)', t => {
