@@ -145,9 +145,9 @@ test.serial('Esc+key in one chunk is Esc, then the key: filter, palette, help, m
 	await term.waitFor('Esc (palette closed), then j (down to kube-dns)', s => !/^:g/m.test(s) && servicesCursorOn(s, 'kube-system', 'kube-dns'));
 
 	term.keys('?');
-	await term.waitFor('help', s => s.includes('Keys ('));
+	await term.waitFor('help', s => s.includes('Keys —'));
 	chunk('\u001Bk');
-	await term.waitFor('Esc (help closed), then k', s => !s.includes('Keys (') && servicesCursorOn(s, 'default', 'kubernetes'));
+	await term.waitFor('Esc (help closed), then k', s => !s.includes('Keys —') && servicesCursorOn(s, 'default', 'kubernetes'));
 
 	// On the main screen Esc clears a kept filter before the key acts.
 	term.keys('/', 'd', 'n', 's', 'Enter');
@@ -160,6 +160,43 @@ test.serial('Esc+key in one chunk is Esc, then the key: filter, palette, help, m
 	term.keys('q');
 	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
 });
+
+test.serial(
+	'resource views in a real terminal: :deploy, Enter down to pods, shift-I sorts, ctrl-d asks and y deletes the row under the cursor, Esc+: in one chunk',
+	async t => {
+		if (skipWithoutTmux(t)) return;
+		const term = terminal(t, `node dist/cli.js samples/clusterip.yaml`);
+		await term.waitFor('the Services pane', s => s.includes('Services (all namespaces)') && /web\s+ClusterIP/.test(s));
+		const chunk = (text: string) => tmux('send-keys', '-t', term.name, '-l', text);
+		term.keys('Space', ':', 'd', 'e', 'p', 'l', 'o', 'y', 'Enter');
+		await term.waitFor('the Deployments view', s => s.includes('services › deployments · Deployment(all)'));
+		// Down Enter Enter sent at once: web, its ReplicaSet, that ReplicaSet's pods.
+		chunk('j\r\r');
+		const pods = await term.waitFor('web’s pods', s => /services › deployments › web › web-[a-z0-9]+ · Pod\(default\)\[2\]/.test(s));
+		const rows = [...pods.matchAll(/^│([› ])(web-[a-z0-9]+-[a-z0-9]{5})\s.*?(\d+\.\d+\.\d+\.\d+)/gm)];
+		t.is(rows.length, 2, pods);
+		chunk('II');
+		const sorted = await term.waitFor('sorted by IP, descending', s => s.includes('IP↓'));
+		const order = [...sorted.matchAll(/^│[› ](web-[a-z0-9]+-[a-z0-9]{5})\s.*?(\d+\.\d+\.\d+\.\d+)/gm)].map(m => m[2]!);
+		const value = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+		t.true(value(order[0]!) > value(order[1]!), `${order.join(' > ')}`);
+		const victim = /^│›(web-[a-z0-9]+-[a-z0-9]{5})/m.exec(sorted)?.[1];
+		t.truthy(victim, sorted);
+		term.keys('C-d');
+		await term.waitFor('the question', s => s.includes(`Delete pod default/${victim}?`));
+		term.keys('y');
+		const deleted = await term.waitFor('the delete', s => s.includes(`pod "${victim}" deleted`));
+		t.regex(deleted, new RegExp(`${victim}\\s.*Terminating`));
+		// Esc and : in one chunk: back to the ReplicaSet, then the palette opens.
+		chunk('\u001B:');
+		const back = await term.waitFor('back one view, palette open', s => /^:█/m.test(s) && s.includes('ReplicaSet(default)'));
+		t.false(back.includes('Pod(default)'));
+		term.keys('s', 'v', 'c', 'Enter');
+		await term.waitFor('home', s => s.includes('Services (all namespaces)'));
+		term.keys('q');
+		t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+	},
+);
 
 test.serial('the f chooser takes Down Down Enter sent at once, and its closing Enter stays in it', async t => {
 	if (skipWithoutTmux(t)) return;
