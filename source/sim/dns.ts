@@ -4,12 +4,12 @@
 import type {Draft} from './draft.js';
 import {objectKey} from './keys.js';
 import {random} from './prng.js';
-import type {Client, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
+import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
 
 /** kubeadm's Corefile sets `ttl 30` (S100). */
 const TTL = 30;
 
-type Answer = {rcode: 'NOERROR' | 'NXDOMAIN'; answers: DnsRecord[]};
+type Answer = {rcode: 'NOERROR' | 'NXDOMAIN'; answers: DnsRecord[]; cnameStop?: CnameStop};
 
 const NX: Answer = {rcode: 'NXDOMAIN', answers: []};
 const NODATA: Answer = {rcode: 'NOERROR', answers: []};
@@ -74,8 +74,119 @@ const inZone = (state: State, name: string) => name === state.config.clusterDoma
 /** Answer one absolute in-zone name (without the trailing dot). */
 function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
 	const state = d.s;
-	const zone = state.config.clusterDomain;
 	const name = fqdn.toLowerCase();
+	const chain = followCnames(state, name);
+	const first = chain.records[0];
+	if (first === undefined && chain.end.kind === 'answer') return lookupName(d, name, qtype);
+	// CoreDNS's CNAME() answers with the Service's own record and follows nothing.
+	if (qtype === 'CNAME') return {rcode: 'NOERROR', answers: [first ?? cnameRecord(name, chain.end.name)]};
+	if (chain.end.kind === 'stopped') return {...NODATA, cnameStop: {why: chain.end.why, chain: cnameNames(name, chain)}};
+	const target = chain.end.name;
+	// F4: outside the zone CoreDNS asks upstream, which the simulator does not model: the CNAMEs are the answer.
+	if (!inZone(state, target)) return {rcode: 'NOERROR', answers: chain.records};
+	// backend_lookup.go adds a CNAME only when what follows it has records: all or nothing.
+	const answer = lookupName(d, target, qtype);
+	if (answer.answers.length === 0) return {...NODATA, cnameStop: {why: 'no-records', chain: cnameNames(name, chain)}};
+	return {rcode: 'NOERROR', answers: [...chain.records, ...answer.answers]};
+}
+
+/**
+ * CoreDNS follows at most this many CNAMEs for one question: coredns/coredns
+ * `plugin/backend_lookup.go` A() adds no CNAME once `len(previousRecords) > 7`.
+ */
+const MAX_CNAMES = 8;
+
+/** Why following an ExternalName's CNAMEs ended, as CoreDNS's A() decides it. */
+type ChainEnd = {kind: 'answer'; name: string} | {kind: 'stopped'; why: CnameStop['why']; name: string};
+
+interface CnameChain {
+	/** The CNAME records followed, from the question's name on. */
+	records: DnsRecord[];
+	/** `answer`: the name to answer (not an ExternalName); `stopped`: the target CoreDNS would not follow. */
+	end: ChainEnd;
+}
+
+const cnameRecord = (name: string, target: string): DnsRecord => ({name, type: 'CNAME', ttl: TTL, data: `${target}.`});
+
+/**
+ * The ExternalName CNAMEs from `name` (lower case, in or out of the zone), followed one at a time
+ * (a chain of thousands costs no stack) with coredns/coredns `plugin/backend_lookup.go` A()'s
+ * three stops: `x CNAME x` or a target under x (Name.Matches, a "direct loop"), more than
+ * MAX_CNAMES, and a target that an earlier CNAME of the chain already had (DuplicateCNAME).
+ */
+function followCnames(state: State, name: string): CnameChain {
+	const records: DnsRecord[] = [];
+	let current = name;
+	for (;;) {
+		const target = externalNameAt(state, current);
+		if (target === undefined) return {records, end: {kind: 'answer', name: current}};
+		if (target === current || target.endsWith(`.${current}`)) return {records, end: {kind: 'stopped', why: 'self', name: target}};
+		if (records.length >= MAX_CNAMES) return {records, end: {kind: 'stopped', why: 'depth', name: target}};
+		const record = cnameRecord(current, target);
+		if (records.some(r => r.data === record.data)) return {records, end: {kind: 'stopped', why: 'loop', name: target}};
+		records.push(record);
+		current = target;
+	}
+}
+
+/**
+ * Where CoreDNS stops following an ExternalName Service's CNAMEs from its own name, if it does
+ * (`self`, `loop` or `depth`; what the last target holds is not asked): for `check`.
+ */
+export function externalNameStop(state: State, service: Pick<Service, 'name' | 'namespace'>): CnameStop | undefined {
+	const name = serviceFQDN(state, service).toLowerCase();
+	const chain = followCnames(state, name);
+	if (chain.end.kind !== 'stopped') return undefined;
+	return {why: chain.end.why, chain: cnameNames(name, chain)};
+}
+
+/** Why a name that exists answers with no records, for nslookup's notes and curl's reasons. */
+export function describeCnameStop(stop: CnameStop): string {
+	const {chain} = stop;
+	const last = chain[chain.length - 1] ?? '';
+	switch (stop.why) {
+		case 'self': {
+			const owner = chain[chain.length - 2] ?? '';
+			const what = owner === last ? 'itself' : `${last}, a name under itself`;
+			return `${owner} is an ExternalName for ${what}: CoreDNS drops such a CNAME (a direct loop) and answers with no records`;
+		}
+		case 'loop':
+			return `the ExternalName CNAMEs loop (${chain.join(' → ')}): CoreDNS stops at the repeated target and answers with no records`;
+		case 'depth':
+			return `the ExternalName CNAMEs go on past ${MAX_CNAMES} (${chain[0] ?? ''} → … → ${last}): CoreDNS follows at most ${MAX_CNAMES} and answers with no records`;
+		case 'no-records':
+			return `the ExternalName CNAMEs end at ${last}, which has no records: CoreDNS answers with none`;
+	}
+}
+
+/** The names of a chain: the question's first, then each target followed. */
+function cnameNames(name: string, chain: CnameChain): string[] {
+	const names = [name, ...chain.records.map(r => r.data.slice(0, -1))];
+	if (chain.end.kind === 'stopped') names.push(chain.end.name);
+	if (chain.end.kind !== 'stopped' || chain.end.why !== 'loop') return names;
+	// A loop ends at the first name seen twice: CoreDNS notices it one CNAME later when the
+	// question's own name is in the loop (its name is no earlier target).
+	const closes = names.findIndex((n, i) => names.indexOf(n) < i);
+	return names.slice(0, closes + 1);
+}
+
+/** The externalName (lower case, without its final dot) when `name` is an ExternalName Service's own name. */
+function externalNameAt(state: State, name: string): string | undefined {
+	const zone = state.config.clusterDomain;
+	if (!name.endsWith(`.svc.${zone}`)) return undefined;
+	const labels = name.slice(0, -(zone.length + 5)).split('.');
+	if (labels.length !== 2) return undefined;
+	const [serviceName = '', namespace = ''] = labels;
+	if (!state.namespaces[namespace]) return undefined;
+	const spec = state.services[objectKey(namespace, serviceName)]?.spec;
+	if (spec?.type !== 'ExternalName' || spec.externalName === undefined) return undefined;
+	return spec.externalName.toLowerCase().replace(/\.$/, '');
+}
+
+/** One in-zone name's own records, CNAMEs aside (lookup follows those). */
+function lookupName(d: Draft, name: string, qtype: DnsResult['qtype']): Answer {
+	const state = d.s;
+	const zone = state.config.clusterDomain;
 	if (name === zone) return NODATA;
 	// Names are read from the right: `[_port._proto.|endpoint.]service.namespace.svc`, `ip.namespace.pod`.
 	const labels = name.slice(0, -(zone.length + 1)).split('.');
@@ -112,15 +223,9 @@ function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
 
 function serviceAnswer(d: Draft, service: Service, name: string, qtype: DnsResult['qtype']): Answer {
 	const state = d.s;
-	if (service.spec.type === 'ExternalName') {
-		// F4: a CNAME; CoreDNS follows it only when the target is inside its own zone. The loader
-		// requires externalName of every ExternalName Service; without one the name has no data.
-		if (service.spec.externalName === undefined) return NODATA;
-		const target = service.spec.externalName.replace(/\.$/, '');
-		const answers: DnsRecord[] = [{name, type: 'CNAME', ttl: TTL, data: `${target}.`}];
-		if (qtype !== 'CNAME' && inZone(state, target)) answers.push(...lookup(d, target, qtype).answers);
-		return {rcode: 'NOERROR', answers};
-	}
+	// F4: an ExternalName is a CNAME, which lookup follows. The loader requires externalName of
+	// every ExternalName Service; without one the name has no data.
+	if (service.spec.type === 'ExternalName') return NODATA;
 	if (qtype === 'CNAME') return NODATA;
 	if (qtype === 'SRV') return srvAnswer(state, service, name, null, null);
 	if (service.spec.clusterIP === 'None') {
@@ -223,6 +328,8 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 		if (answer.rcode === 'NOERROR') {
 			result.rcode = 'NOERROR';
 			result.canonicalName = candidate;
+			if (answer.cnameStop) result.cnameStop = answer.cnameStop;
+			else delete result.cnameStop;
 		}
 	}
 	return result;

@@ -1,7 +1,7 @@
 // kube-proxy's data path: where a connection to ip:port goes (docs/semantics.md E1-E8;
 // S83-S98). A burst plans the route once, then picks an endpoint per connection.
 
-import {compareIP, resolve} from './dns.js';
+import {compareIP, describeCnameStop, resolve} from './dns.js';
 import type {Draft} from './draft.js';
 import {setAffinity, setRoundRobin} from './draft.js';
 import {nodeForPodIP} from './ipam.js';
@@ -306,7 +306,8 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			}
 			const first = a[0];
 			if (!first) {
-				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason: `NXDOMAIN: ${parsed.host} not found`});
+				const reason = dns.cnameStop ? `no address for ${parsed.host}: ${describeCnameStop(dns.cnameStop)}` : `NXDOMAIN: ${parsed.host} not found`;
+				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason});
 				continue;
 			}
 			ip = first.data;

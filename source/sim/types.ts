@@ -513,6 +513,21 @@ export interface DnsResult {
 	/** Answered by the upstream resolver, outside the cluster zone. */
 	upstream: boolean;
 	server: string;
+	/** Why the name that answered NOERROR has no records: its ExternalName CNAMEs led nowhere. */
+	cnameStop?: CnameStop;
+}
+
+/**
+ * Where CoreDNS stopped following a chain of ExternalName CNAMEs and answered with no records
+ * (coredns/coredns `plugin/backend_lookup.go` A()): `self` a target that is the name itself or
+ * under it, `loop` a target the chain already had, `depth` more than MAX_CNAMES (sim/dns.ts),
+ * `no-records` an in-zone target that has none.
+ */
+export interface CnameStop {
+	why: 'self' | 'loop' | 'depth' | 'no-records';
+	/** The question's absolute name, then each target followed, then the one not followed (a loop
+	 *  ends at the first name seen twice). */
+	chain: string[];
 }
 
 export type RequestOutcome = 'ok' | 'refused' | 'timeout' | 'nxdomain' | 'error';

@@ -2,6 +2,7 @@
 // they concern: manifests that load fine but would not route the way their author probably meant.
 // Pure over a state; one Service costs what its endpoints hold (the TUI asks per frame).
 
+import {describeCnameStop, externalNameStop} from '../sim/dns.js';
 import {formatLabels} from '../sim/labels.js';
 import type {Pod, Service, State} from '../sim/types.js';
 
@@ -13,7 +14,7 @@ export interface LintWarning {
 	path: Array<string | number>;
 	message: string;
 	/** Which check found it: the TUI's Endpoints pane states `no-pods` and `no-port` in its head. */
-	check: 'no-pods' | 'no-port' | 'some-pods-lack-port' | 'port-not-declared';
+	check: 'no-pods' | 'no-port' | 'some-pods-lack-port' | 'port-not-declared' | 'cname-stop';
 }
 
 function selectedPods(state: State, service: Service): Pod[] {
@@ -27,8 +28,22 @@ function selectedPods(state: State, service: Service): Pod[] {
 /** The warnings about one Service, in port order. */
 export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	const warnings: LintWarning[] = [];
+	if (service.spec.type === 'ExternalName') {
+		// A loop, a CNAME to itself or a chain too long for CoreDNS: the name answers with no address.
+		const stop = externalNameStop(state, service);
+		if (stop) {
+			const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
+			warnings.push({
+				...base,
+				path: ['spec', 'externalName'],
+				check: 'cname-stop',
+				message: `Service "${service.name}" has no address in DNS: ${describeCnameStop(stop)}`,
+			});
+		}
+		return warnings;
+	}
 	const selector = service.spec.selector;
-	if (service.spec.type === 'ExternalName' || selector === undefined || Object.keys(selector).length === 0) return warnings;
+	if (selector === undefined || Object.keys(selector).length === 0) return warnings;
 	const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
 	const pods = selectedPods(state, service);
 	if (pods.length === 0) {

@@ -1,6 +1,7 @@
 // `nslookup NAME` inside a pod, printed like BIND's nslookup with busybox's column (docs/semantics.md F;
 // docs/semantics.md S101-S112).
 
+import {describeCnameStop} from '../sim/dns.js';
 import type {DnsRecord, DnsResult} from '../sim/types.js';
 import {sanitize} from './sanitize.js';
 
@@ -65,6 +66,7 @@ export function formatNslookup(result: DnsResult, options: {verbose?: boolean} =
 		);
 	} else if (result.answers.length === 0) {
 		lines.push(`*** Can't find ${result.question}: No answer`);
+		if (result.cnameStop) lines.push(`;; ${describeCnameStop(result.cnameStop)}`);
 	} else {
 		// Answers from outside the cluster zone come from the upstream resolver, not CoreDNS's zone.
 		if (result.upstream) lines.push('Non-authoritative answer:');
@@ -85,5 +87,6 @@ export function dnsJson(result: DnsResult): unknown {
 		upstream: result.upstream,
 	};
 	if (result.canonicalName !== undefined) out.canonicalName = result.canonicalName;
+	if (result.cnameStop) out.cnameStop = {why: result.cnameStop.why, chain: result.cnameStop.chain};
 	return out;
 }

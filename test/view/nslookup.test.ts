@@ -128,3 +128,13 @@ test('dnsJson', t => {
 		canonicalName: 'hello-node-svc.default.svc.cluster.local.',
 	});
 });
+
+test('NODATA from an ExternalName loop: the No answer line, then why (coredns plugin/backend_lookup.go A())', t => {
+	const chain = ['a.default.svc.cluster.local', 'b.default.svc.cluster.local', 'a.default.svc.cluster.local'];
+	const result: DnsResult = {...base, question: 'a', answers: [], cnameStop: {why: 'loop', chain}};
+	t.deepEqual(formatNslookup(result).split('\n').slice(3), [
+		"*** Can't find a: No answer",
+		';; the ExternalName CNAMEs loop (a.default.svc.cluster.local → b.default.svc.cluster.local → a.default.svc.cluster.local): CoreDNS stops at the repeated target and answers with no records',
+	]);
+	t.deepEqual((dnsJson(result) as {cnameStop: unknown}).cnameStop, {why: 'loop', chain});
+});
