@@ -14,6 +14,7 @@ import {
 	type ValidateMode,
 } from './source/load/index.js';
 import {boot} from './source/session/boot.js';
+import {openRecord, type RecordFile, recordHeader} from './source/session/record-file.js';
 import type {State} from './source/sim/index.js';
 import {sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
@@ -32,7 +33,7 @@ Options:
   --script FILE|-   run one command per line (# comments), print results as kubectl would
   --echo            with --script, print each command as "$ command" before its output
   --seed N          seed of the simulation's random choices (default 1): same seed, same run
-  --record FILE     save the TUI session as a script that --script replays
+  --record FILE     save the session (TUI or --script) as a script that --script replays
   --replay FILE     in the TUI, run a script (e.g. a --record file) one line each time p is
                     pressed, clock paused: each step leaves the state --script would
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
@@ -232,7 +233,11 @@ async function main(argv: string[]): Promise<number> {
 		const name = options.script === '-' ? '<stdin>' : options.script;
 		const text = options.script === '-' ? readScript(name, stdin) : readScript(options.script);
 		if (text === null) return 1;
-		return runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo}).exitCode;
+		const record = openRecordFile(options);
+		if (record === null) return 1;
+		const recording = record ? {record: (line: string) => record.append([line])} : {};
+		const {exitCode} = runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo, ...recording});
+		return record ? closeRecord(record, exitCode) : exitCode;
 	}
 	// The UI (Ink + React) loads only now: --script and check never pay for it (docs/architecture.md).
 	process.env.NODE_ENV ??= 'production';
@@ -245,15 +250,37 @@ async function main(argv: string[]): Promise<number> {
 		if (text === null) return 1;
 		replay = {name: options.replay, text};
 	}
+	const record = openRecordFile(options);
+	if (record === null) return 1;
 	const {runTui} = await import('./source/ui/run-tui.js');
 	return runTui(state, {
 		seed: options.seed,
 		files: options.files,
 		notices,
 		tour: tourText(files),
-		...(options.record ? {record: options.record} : {}),
+		...(record ? {record} : {}),
 		...(replay ? {replay} : {}),
 	});
+}
+
+/**
+ * `--record FILE` opened and its header written, undefined without the flag, or null after
+ * saying why the file cannot be written: found out now, not behind the TUI's alternate screen.
+ */
+function openRecordFile(options: Options): RecordFile | undefined | null {
+	if (options.record === undefined) return undefined;
+	const opened = openRecord(options.record, recordHeader(options.files, options.seed));
+	if (opened.ok) return opened.record;
+	writeErr(`error: --record ${sanitize(options.record)}: ${opened.reason}`);
+	return null;
+}
+
+/** The exit code once the record is closed: a write that failed on the way makes it 1. */
+function closeRecord(record: RecordFile, exitCode: number): number {
+	record.close();
+	if (record.failure === null) return exitCode;
+	writeErr(`error: --record ${sanitize(record.path)}: ${record.failure}; the session is not fully saved`);
+	return 1;
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -2,6 +2,7 @@
 // the run with exit code 1, naming the script and line.
 
 import {execute} from '../session/execute.js';
+import {recordable} from '../session/record-file.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 
@@ -15,6 +16,8 @@ export interface ScriptOptions {
 	name: string;
 	/** Print each command as `$ command` before its output (for transcripts and teaching). */
 	echo?: boolean;
+	/** `--record`: takes each line that changed the simulation, as the TUI records them. */
+	record?(line: string): void;
 }
 
 export function runScript(state: State, text: string, io: ScriptIO, options: ScriptOptions): {state: State; exitCode: number} {
@@ -24,6 +27,7 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 	for (const [i, line] of lines.entries()) {
 		const result = execute(state, line);
 		if (result.command === null && result.ok) continue;
+		if (options.record && recordable(state, result)) options.record(line.trim());
 		// A line that fails to parse is echoed too, so the transcript shows what the error is about.
 		if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
 		for (const l of result.out) io.out(l);

@@ -1,8 +1,8 @@
 // Start the full-screen TUI, and always give the terminal back: on quit, on signals, and when a
 // render throws (the recorded script is kept so the session can be replayed).
-import fs from 'node:fs';
 import process from 'node:process';
 import {render} from 'ink';
+import {type RecordFile, recordHeader} from '../session/record-file.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {App} from './app.js';
@@ -14,7 +14,8 @@ import {ThemeContext} from './theme.js';
 export interface TuiOptions {
 	seed: number;
 	files: string[];
-	record?: string;
+	/** `--record`: opened (and its header written) before the screen is taken. */
+	record?: RecordFile;
 	/** Load warnings and the skipped line, shown in the request log: written to stderr they would
 	 *  land behind the alternate screen. */
 	notices?: string[];
@@ -34,9 +35,9 @@ export function startModel(state: State, notices: ReadonlyArray<string> = [], re
 	return {...model, log: notices.map(text => ({kind: 'message' as const, at: state.clock, text: sanitize(text), error: false}))};
 }
 
-export function scriptText(model: Model, options: TuiOptions): string {
-	const header = ['# k8s-svc-tui session; replay it with:', `#   k8s-svc-tui ${options.files.join(' ')} --seed ${options.seed} --script THIS_FILE`];
-	return `${[...header, ...recordedScript(model)].join('\n')}\n`;
+/** The whole record of a session, as `--record` leaves it. */
+export function scriptText(model: Model, options: Pick<TuiOptions, 'seed' | 'files'>): string {
+	return `${[...recordHeader(options.files, options.seed), ...recordedScript(model)].join('\n')}\n`;
 }
 
 /** `K8S_SVC_TUI_FAULT=render:N` makes drawing throw after N commands: how the tests check that
@@ -51,18 +52,25 @@ const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export async function runTui(state: State, options: TuiOptions): Promise<number> {
 	let latest = startModel(state, options.notices, options.replay);
-	let savedLines = -1;
-	const save = () => {
-		if (!options.record) return;
-		const lines = recordedScript(latest).length;
-		if (lines === savedLines) return;
-		fs.writeFileSync(options.record, scriptText(latest, options));
-		savedLines = lines;
-	};
+	const {record} = options;
+	// The record only grows: each new line is appended as it is recorded.
+	let written = 0;
 	const onModel = (model: Model) => {
 		latest = model;
-		if (model.record.length !== savedLines) save();
+		if (!record || model.record.length === written) return;
+		record.append(model.record.slice(written));
+		written = model.record.length;
 	};
+	// The clock time since the last command becomes a last `wait`, however the process ends (a
+	// closed terminal exits from cli.tsx's stream handlers, not from here).
+	let finished = false;
+	const finish = () => {
+		if (!record || finished) return;
+		finished = true;
+		record.append(recordedScript(latest).slice(written));
+		record.close();
+	};
+	process.once('exit', finish);
 	let failure: Error | null = null;
 	process.stdout.write(ALT_SCREEN_ON);
 	const title = options.files.map(f => f.split('/').pop()).join(', ');
@@ -95,16 +103,19 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 		process.off('SIGHUP', stop);
 		process.stdout.write(ALT_SCREEN_OFF);
 	}
-	if (options.record) {
-		latest = {...latest};
-		savedLines = -1;
-		save();
-	}
+	finish();
+	process.off('exit', finish);
 	if (failure) {
 		const error = failure as Error;
 		process.stderr.write(`k8s-svc-tui: the screen failed to draw: ${sanitize(error.message)}\n`);
-		if (options.record) process.stderr.write(`The session so far is in ${options.record}; replay it with --script to reproduce.\n`);
+		if (record?.failure) process.stderr.write(`error: --record ${sanitize(record.path)}: ${record.failure}; the session is not fully saved\n`);
+		else if (record) process.stderr.write(`The session so far is in ${sanitize(record.path)}; replay it with --script to reproduce.\n`);
 		return 70;
+	}
+	// Said now that the terminal is back: behind the alternate screen it would never be seen.
+	if (record?.failure) {
+		process.stderr.write(`error: --record ${sanitize(record.path)}: ${record.failure}; the session is not fully saved\n`);
+		return 1;
 	}
 	return 0;
 }
