@@ -14,7 +14,7 @@ import {
 	type ValidateMode,
 } from './source/load/index.js';
 import {boot} from './source/session/boot.js';
-import {openRecord, type RecordFile, recordHeader} from './source/session/record-file.js';
+import {openRecord, osReason, type RecordFile, recordHeader} from './source/session/record-file.js';
 import type {State} from './source/sim/index.js';
 import {sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
@@ -252,6 +252,12 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const record = openRecordFile(options);
 	if (record === null) return 1;
+	// A closed terminal: SIGHUP (run-tui.tsx then ends the session), and reading the keyboard
+	// fails with EIO as writing does.
+	process.once('SIGHUP', () => {
+		hungUp = true;
+	});
+	process.stdin.on('error', (error: NodeJS.ErrnoException) => streamFailed(error, 'read standard input'));
 	const {runTui} = await import('./source/ui/run-tui.js');
 	return runTui(state, {
 		seed: options.seed,
@@ -306,17 +312,43 @@ function readVersion(): string {
 	}
 }
 
-// `k8s-svc-tui … --script x | head` closes stdout early: stop quietly, as other CLIs do.
-for (const stream of [process.stdout, process.stderr]) {
-	stream.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-		throw error;
-	});
+// `k8s-svc-tui … --script x | head` closes stdout early, and a closed terminal (SIGHUP) turns
+// every write into EIO: stop quietly, as other CLIs do (the TUI's record is completed on exit).
+// Any other write error (a full disk: `> /dev/full`) is one line on stderr and exit code 1.
+function streamFailed(error: NodeJS.ErrnoException, doing: string): never {
+	if (error.code === 'EIO') hungUp = true;
+	if (error.code === 'EPIPE' || error.code === 'EIO') exitNow(Number(process.exitCode ?? 0));
+	if (doing !== 'write standard error') writeErr(`error: cannot ${doing}: ${osReason(error)}`);
+	exitNow(1);
+}
+process.stdout.on('error', (error: NodeJS.ErrnoException) => streamFailed(error, 'write standard output'));
+process.stderr.on('error', (error: NodeJS.ErrnoException) => streamFailed(error, 'write standard error'));
+
+/** Set once the terminal has hung up (SIGHUP, or EIO on a standard stream). */
+let hungUp = false;
+
+/**
+ * Exit now. After a hangup Node's own exit restores the terminal's modes (node.cc ResetStdio) on
+ * a terminal that is gone, gets EIO and aborts with a native stack trace; it skips descriptors
+ * that are closed, so those are closed first (nothing can be shown on them any more).
+ */
+function exitNow(code: number): never {
+	if (hungUp) {
+		for (const fd of [0, 1, 2]) {
+			try {
+				fs.closeSync(fd);
+			} catch {
+				// Already closed.
+			}
+		}
+	}
+	process.exit(code);
 }
 
 main(process.argv.slice(2)).then(
 	code => {
 		process.exitCode = code;
+		if (hungUp) exitNow(code);
 	},
 	(error: unknown) => {
 		// The last line of defence: a readable message, never a stack trace.

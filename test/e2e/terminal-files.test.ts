@@ -1,13 +1,14 @@
 // Issue 11, "Terminal and files", in a real terminal (tmux): a --record path that cannot be
 // written is refused before the screen is taken; a record write that fails during the session is
-// said after the terminal is back; and the command that ended a session is in the record.
+// said after the terminal is back; closing the terminal (SIGHUP, then EIO on every write) exits
+// quietly with the session saved; and the command that ended a session is in the record.
 
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test, {type ExecutionContext} from 'ava';
-import {CLI, shellQuote, skipWithoutTmux, terminal} from './tmux.js';
+import {CLI, shellQuote, skipWithoutTmux, sleep, terminal, tmux} from './tmux.js';
 
 const started = (s: string) => s.includes('Services (all namespaces)') && /hello-node-[a-z0-9]{5}/.test(s);
 const exited = (s: string) => /EXITED=\d+/.test(s);
@@ -63,6 +64,33 @@ test.serial('a record write that fails during the session is said after the term
 			.filter(l => l !== ''),
 		[`error: --record ${fifo}: broken pipe; the session is not fully saved`, 'EXITED=1'],
 	);
+});
+
+test.serial('closing the terminal (SIGHUP, then EIO): exits quietly, no `write EIO`, the record complete', async t => {
+	if (skipWithoutTmux(t)) return;
+	const dir = scratch(t);
+	const file = join(dir, 'session.txt');
+	const err = join(dir, 'stderr.txt');
+	const code = join(dir, 'code.txt');
+	// The shell outlives the terminal (it ignores SIGHUP) to write down how the program ended.
+	const term = terminal(
+		t,
+		`trap '' HUP; node ${shellQuote(CLI)} samples/hello.yaml --record ${shellQuote(file)} 2>${shellQuote(err)}; echo $? >${shellQuote(code)}`,
+	);
+	await term.waitFor('the Services pane', started);
+	term.keys(':scale rc hello-node --replicas=4', 'Enter');
+	await term.waitFor('the scale', s => s.includes('scaled'));
+	tmux('kill-session', '-t', term.name);
+	const until = Date.now() + 10_000;
+	while (!existsSync(code) || readFileSync(code, 'utf8') === '') {
+		if (Date.now() > until) t.fail('the program did not end after its terminal closed');
+		await sleep(100);
+	}
+	t.is(readFileSync(err, 'utf8'), '', 'nothing on stderr: no write EIO, no stack');
+	t.is(readFileSync(code, 'utf8').trim(), '0');
+	const lines = readFileSync(file, 'utf8').split('\n');
+	t.regex(lines.at(-3) ?? '', /^scale rc hello-node --replicas=4$/, lines.join('\n'));
+	t.regex(lines.at(-2) ?? '', /^wait \d+ms$/, 'the time after the last command is kept too');
 });
 
 test.serial('the command that ended the session is recorded, and the record replays to its state', async t => {
