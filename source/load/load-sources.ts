@@ -2,6 +2,7 @@
 // every file is reported; nothing throws. An object with errors is left out of the input,
 // as the API server would reject it.
 
+import {emptyTable} from '../sim/tables.js';
 import type {ClusterInput} from '../sim/types.js';
 import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-versions.js';
 import {decodeClusterConfig} from './cluster-config.js';
@@ -186,7 +187,8 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 	const validate = options.validate ?? 'strict';
 	const input = emptyInput();
 	const ordered: Ordered[] = [];
-	const skipped: Record<string, number> = {};
+	// Keyed by the documents' kinds: prototype-free, so `kind: constructor` counts from 0 (sim/tables.ts).
+	const skipped = emptyTable<number>();
 	/** `Kind/namespace/name` → where it was written, for locate(). */
 	const registry = new Map<string, ObjectRef>();
 	/** `resource/namespace/name` of every object loaded, for AlreadyExists. */

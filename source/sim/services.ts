@@ -9,7 +9,7 @@ import {recordEvent} from './events.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
-import {emptyTable} from './tables.js';
+import {copyTable, emptyTable} from './tables.js';
 import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort, ServiceSpec, Timer} from './types.js';
 
 /** What the first pass reserved for one Service. */
@@ -209,7 +209,9 @@ export function userEndpoints(d: Draft, input: EndpointsInput): void {
 				ready,
 				serving: ready,
 				terminating: false,
-				ports: {...addresses[a.ip]?.ports, ...ports},
+				// Merged into a prototype-free table: a spread would give a Service port named
+				// `constructor` Object.prototype's as its target port.
+				ports: Object.assign(copyTable(addresses[a.ip]?.ports), ports),
 			};
 		};
 		for (const a of subset.addresses) add(a, true);

@@ -5,6 +5,7 @@
 
 import test from 'ava';
 import fc from 'fast-check';
+import {formatSkipped, loadSources} from '../../source/load/index.js';
 import {execute} from '../../source/session/execute.js';
 import {type ClusterInput, initialState, type State, step} from '../../source/sim/index.js';
 import {bootSources, sampleState} from '../session/sample-state.js';
@@ -148,6 +149,67 @@ test('curl: the request summary counts a pod named constructor from zero', t => 
 	const summary = step(cluster, {type: 'requestSent', target: 'constructor.constructor', from: {kind: 'default'}, count: 3}).result;
 	t.is(summary.kind, 'requests');
 	if (summary.kind === 'requests') t.deepEqual({...summary.summary.byPod}, {constructor: 3});
+});
+
+// A Service port named `constructor` (a valid IANA_SVC_NAME) that its user-supplied Endpoints
+// do not list: the address's port table (merged per address, sim/services.ts userEndpoints) has
+// no such key, so kube-proxy has no endpoint for it; before, the inherited Object constructor
+// was taken for the target port (`10.1.2.3:function Object() { [native code] }`).
+const SELECTORLESS = `apiVersion: v1
+kind: Service
+metadata: {name: ext}
+spec:
+  ports:
+  - {name: constructor, port: 80}
+  - {name: http, port: 81}
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: ext}
+subsets:
+- addresses: [{ip: 10.1.2.3}]
+  ports: [{name: http, port: 8081}]
+- addresses: [{ip: 10.1.2.3}]
+  ports: [{name: metrics, port: 9090}]
+`;
+
+test('a Service port named constructor that the Endpoints do not list has no endpoint (iptables REJECT)', t => {
+	const state = bootSources([{name: 'ext.yaml', text: SELECTORLESS}]);
+	const port80 = run(state, 'curl ext:80');
+	t.deepEqual(port80.out, [
+		'pod/curl (10.244.0.254 on node-1) → ext:80 → A 10.108.246.108 → ClusterIP 10.108.246.108:80 → connection refused: no ready endpoints',
+	]);
+	const port81 = run(state, 'curl ext:81');
+	t.deepEqual(port81.out, [
+		'pod/curl (10.244.0.254 on node-1) → ext:81 → A 10.108.246.108 → ClusterIP 10.108.246.108:81 → 10.1.2.3:8081 → ok (iptables random, 1 of 1)',
+	]);
+	t.deepEqual(Object.keys(state.endpoints['default/ext']!.addresses['10.1.2.3']!.ports).sort(), ['http', 'metrics'], 'both subsets merged into one address');
+});
+
+test('loader: documents of kinds named like Object.prototype members are counted as skipped from zero', t => {
+	const doc = (kind: string) => `apiVersion: v1\nkind: ${kind}\nmetadata: {name: x}\n`;
+	const text = ['constructor', 'toString', 'toString', '__proto__', 'ConfigMap'].map(doc).join('---\n');
+	const loaded = loadSources([{name: 'kinds.yaml', text}]);
+	t.deepEqual(loaded.errors, []);
+	t.deepEqual(Object.entries(loaded.skipped), [
+		['constructor', 1],
+		['toString', 2],
+		['__proto__', 1],
+		['ConfigMap', 1],
+	]);
+	t.is(formatSkipped(loaded.skipped), 'skipped: 2 toString, 1 ConfigMap, 1 __proto__, 1 constructor');
+});
+
+test('events: a pod and namespace named constructor have their own event log entries', t => {
+	const deleted = run(cluster, 'delete pod constructor -n constructor');
+	t.deepEqual(deleted.out, ['pod "constructor" deleted']);
+	const events = run(deleted.state, 'get events -n constructor').out;
+	t.true(events.length > 1, events.join('\n'));
+	t.true(
+		events.some(line => /\bKilling\b/.test(line) && line.includes('pod/constructor')),
+		events.join('\n'),
+	);
+	t.deepEqual(run(deleted.state, 'get events -n toString').err, ['No resources found in toString namespace.']);
 });
 
 // The same at the sim's level, without the loader's checks: any name, even `__proto__`, is an
