@@ -142,6 +142,20 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	{keys: ['up', 'k'], label: 'up', group: 'move', help: 'move up in the focused pane', run: () => ({type: 'move', delta: -1, rows: Infinity})},
 	{keys: ['down', 'j'], label: 'down', group: 'move', help: 'move down in the focused pane', run: () => ({type: 'move', delta: 1, rows: Infinity})},
 	{
+		keys: ['g', 'home'],
+		label: 'top',
+		help: 'to the first row of the focused table',
+		group: 'top / end',
+		run: () => ({type: 'move', delta: -Infinity, rows: Infinity}),
+	},
+	{
+		keys: ['G', 'end'],
+		label: 'bottom',
+		help: 'to the last row of the focused table',
+		group: 'top / end',
+		run: () => ({type: 'move', delta: Infinity, rows: Infinity}),
+	},
+	{
 		keys: ['tab'],
 		where: 'home',
 		group: 'pane',

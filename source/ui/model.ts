@@ -440,7 +440,9 @@ function reduce(model: Model, action: ModelAction): Model {
 				return withTop(model, view => ({...view, cursor: Math.max(0, Math.min(rows - 1, view.cursor + action.delta))}));
 			}
 			const pane = model.focus;
-			const max = Math.max(0, action.rows - 1);
+			// g / G move by an infinite delta: the Services pane's own length bounds it, whatever the caller counted.
+			const rows = pane === 'services' ? Math.min(action.rows, serviceList(model.sim, model.filter).keys.length) : action.rows;
+			const max = Math.max(0, rows - 1);
 			const index = Math.max(0, Math.min(max, model.cursor[pane] + action.delta));
 			const next = {...model, cursor: {...model.cursor, [pane]: index}};
 			if (pane !== 'services') return next;

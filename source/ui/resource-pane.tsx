@@ -30,6 +30,10 @@ const IMPORTANT = new Map([
 	['ADDRESSES', 1],
 	['STATUS', 2],
 	['READY', 3],
+	// Events: what happened to which object (a generated NAME says neither).
+	['OBJECT', 1],
+	['REASON', 2],
+	['MESSAGE', 4],
 ]);
 
 /** A resource view (`:po`, Enter on a row): the kind's `get -o wide` table, live, over the whole middle. */

@@ -203,7 +203,7 @@ test.serial('help overlay: the short list, then (tab) each key with its command,
 		const keys = await s.press('?');
 		t.snapshot(keys, 'help overlay: short list');
 		assertFits(t, keys);
-		t.truthy(lineWith(keys, 'x ctrl-k kill pod'));
+		t.truthy(lineWith(keys, 'x ctrl-k', 'kill pod'));
 		t.truthy(lineWith(keys, 'N P A R S T I O sort'));
 		t.false(keys.includes('Services (all namespaces)'), 'the overlay takes the whole middle');
 

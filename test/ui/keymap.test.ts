@@ -96,7 +96,7 @@ test('keyName: special keys by name, ctrl chords, space, and plain characters as
 });
 
 test('every key in the table is one keyName can produce, and belongs to one binding only', t => {
-	const producible = new Set(['up', 'down', 'tab', 'shift+tab', 'enter', 'esc', 'space', 'ctrl+k', 'ctrl+d', 'ctrl+c']);
+	const producible = new Set(['up', 'down', 'home', 'end', 'tab', 'shift+tab', 'enter', 'esc', 'space', 'ctrl+k', 'ctrl+d', 'ctrl+c']);
 	const seen = new Map<string, string>();
 	for (const b of KEYMAP) {
 		for (const key of b.keys) {

@@ -173,3 +173,16 @@ test('the cursor stays on its pod while the rows above it go (a Deployment scale
 	t.is(rowKey(m), key);
 	t.true((topView(m)?.cursor ?? 0) < target);
 });
+
+test('g and G go to the first and last row, in a resource view and in the home view’s focused pane', t => {
+	let m = palette(initialModel(loadState('samples/clusterip.yaml')), 'po');
+	const keys = tableOf(m.sim, topView(m)!).keys;
+	m = press(m, 'G');
+	t.is(rowKey(m), keys.at(-1));
+	m = press(m, 'g');
+	t.is(rowKey(m), keys[0]);
+	let home = press(initialModel(loadState('samples/clusterip.yaml')), 'G');
+	t.is(home.selected, 'kube-system/kube-dns', 'the last Service');
+	home = press(home, 'g');
+	t.is(home.cursor.services, 0);
+});
