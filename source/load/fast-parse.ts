@@ -12,6 +12,9 @@ export const FAST_PATH_BYTES = 256 << 10;
 /** js-yaml's default nesting limit; the `yaml` path enforces the same (parse-documents.ts). */
 export const maxDepth = 100;
 
+/** What both paths say of a document nested deeper than maxDepth (js-yaml's wording). */
+export const depthMessage = `nesting exceeded maxDepth (${maxDepth})`;
+
 interface FastDocument {
 	index: number;
 	value: unknown;
@@ -177,21 +180,41 @@ function jsonKeysInText(text: string, start: number, end: number): number {
 	return count;
 }
 
-/** The keys a parsed value holds, at every depth. */
-function keysInValue(value: unknown): number {
+/**
+ * The keys a parsed value holds, at every depth; null when it nests deeper than maxDepth, counted
+ * as parse-documents.ts tooDeep counts for the `yaml` path (the root is 1, a collection's keys
+ * and values one more), so that a JSON text gets one answer whichever path reads it. JSON.parse
+ * itself takes any depth, and what reads the value afterwards (a List of Lists is visited
+ * recursively) would overflow the stack. One walk for both, with parallel stacks: no pair
+ * allocated per node of a 100 MB dump.
+ */
+function keysInValue(value: unknown): number | null {
+	if (value === null || typeof value !== 'object') return 0;
 	let count = 0;
-	const stack: unknown[] = [value];
-	while (stack.length > 0) {
-		const v = stack.pop();
-		if (v === null || typeof v !== 'object') continue;
+	const values: object[] = [value];
+	const depths: number[] = [1];
+	while (values.length > 0) {
+		const v = values.pop() as object;
+		const depth = depths.pop() ?? 1;
+		// Keys and values are one level down: a non-empty collection at maxDepth is too deep.
 		if (Array.isArray(v)) {
-			for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+			if (v.length > 0 && depth >= maxDepth) return null;
+			for (const item of v) {
+				if (item !== null && typeof item === 'object') {
+					values.push(item);
+					depths.push(depth + 1);
+				}
+			}
 			continue;
 		}
 		for (const key in v) {
+			if (depth >= maxDepth) return null;
 			count++;
 			const child = (v as Record<string, unknown>)[key];
-			if (child !== null && typeof child === 'object') stack.push(child);
+			if (child !== null && typeof child === 'object') {
+				values.push(child);
+				depths.push(depth + 1);
+			}
 		}
 	}
 	return count;
@@ -236,11 +259,20 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 				locator,
 			};
 		}
+		const keys = keysInValue(value);
+		if (keys === null) {
+			// As the `yaml` path does (parse-documents.ts): js-yaml stops at the limit and says where.
+			// It counts the root one deeper than tooDeep, so it always finds what keysInValue found;
+			// the text's start is only a fallback.
+			const at = jsyamlProblem(text, 0, text.length) ?? {line: 1, col: 1, message: depthMessage};
+			return {documents: [], problems: [{...at, document: 0}], locator};
+		}
 		const document: FastDocument = {index: 0, value};
 		// JSON.parse keeps the last of a repeated key without a word: fewer keys parsed than
 		// written means a repeat. Counting costs a scan; finding where is left to the locator.
-		if (jsonRepeats(text, 0, text.length, keysInValue(value))) {
-			const check = (item: unknown, at: Range) => jsonKeysInText(text, at.start, at.end) - keysInValue(item);
+		if (jsonRepeats(text, 0, text.length, keys)) {
+			// An item of a value that is not too deep is not either.
+			const check = (item: unknown, at: Range) => jsonKeysInText(text, at.start, at.end) - (keysInValue(item) ?? 0);
 			document.duplicates = {items: repeatedIn(text, {start: 0, end: text.length}, value, true, check)};
 		}
 		return {documents: [document], problems: [], locator};

@@ -2,7 +2,7 @@
 // positions. Positions of fields are found separately and lazily (yaml-positions.ts).
 
 import {type Document, isAlias, isMap, isPair, isSeq} from 'yaml';
-import {fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
+import {depthMessage, fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
 import {goQuote} from './go-format.js';
 import {LineStarts, type Locator, yamlLocator} from './locator.js';
 import {firstAliasPosition, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
@@ -62,8 +62,6 @@ const nothingToLocate: Locator = {
 	find: () => ({exact: null, nearest: {line: 1, col: 1}}),
 	duplicates: () => [],
 };
-
-const depthMessage = `nesting exceeded maxDepth (${maxDepth})`;
 
 /** The first node nested deeper than maxDepth, counted as js-yaml counts (the root is 1, a
  *  collection's keys and values one more), so both parsers refuse the same documents. */

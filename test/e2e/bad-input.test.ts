@@ -175,6 +175,12 @@ function noise(length: number, seed: number): Buffer {
 const MB = 1024 * 1024;
 const deepDocument = (padding: string) =>
 	`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n${padding}`;
+/** The same in JSON, one line; JSON.parse (the fast path) takes any depth, the `yaml` path does not. */
+const deepJson = (padding: string) =>
+	`{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"deep"},"data":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}}\n${padding}`;
+/** `depth` Lists, each the only item of the one before, around one Service. */
+const nestedLists = (depth: number, padding: string) =>
+	`${'{"apiVersion":"v1","kind":"List","items":['.repeat(depth)}{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"ports":[{"port":80}]}}${']}'.repeat(depth)}\n${padding}`;
 
 const generated: Record<string, {file: string; make: (path: string) => void}> = {
 	// A PNG handed over by mistake: its signature holds CR, LF and SUB (0x1a).
@@ -197,6 +203,13 @@ const generated: Record<string, {file: string; make: (path: string) => void}> = 
 	'deeply-nested': {file: 'deeply-nested.yaml', make: path => writeFileSync(path, deepDocument(''))},
 	// … and past js-yaml's limit on the fast path (over 1 MB): the same message and position.
 	'deeply-nested-big': {file: 'deeply-nested-big.yaml', make: path => writeFileSync(path, deepDocument(`# ${'x'.repeat(MB)}\n`))},
+	// JSON nested 20,000 deep, small (the `yaml` path) and past FAST_PATH_BYTES (JSON.parse, then
+	// the depth check that path lacked): one answer, where js-yaml stops.
+	'deeply-nested-json': {file: 'deeply-nested-json.json', make: path => writeFileSync(path, deepJson(''))},
+	'deeply-nested-json-big': {file: 'deeply-nested-json-big.json', make: path => writeFileSync(path, deepJson(' '.repeat(300 << 10)))},
+	// 5,000 Lists inside each other past the fast-path size: `internal error: Maximum call stack
+	// size exceeded` (exit 70) before, as the loader visits a List's items recursively.
+	'nested-lists-json-big': {file: 'nested-lists-json-big.json', make: path => writeFileSync(path, nestedLists(5_000, ' '.repeat(300 << 10)))},
 	// A 10 MB single-line scalar as a Service name: reported quickly, and not echoed whole.
 	'huge-name': {
 		file: 'huge-name.yaml',
