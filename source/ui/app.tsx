@@ -351,7 +351,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					{viewerHints(width)}
 				</Text>
 			) : (
-				<HintLine width={width} where={top ? 'views' : 'home'} />
+				<HintLine width={width} where={top ? 'views' : 'home'} model={model} />
 			)}
 		</Box>
 	);

@@ -86,7 +86,7 @@ export function BottomLine({model, width}: {model: Model; width: number}) {
 		return (
 			<Text wrap="truncate" {...tint(theme, 'yellow')}>
 				<Text bold>{sanitize(mode.question)}</Text>
-				{`  y or Enter: yes · n or Esc: no  [${sanitize(mode.line)}]`}
+				{`  y/Enter yes · n/Esc no  [${sanitize(mode.line)}]`}
 			</Text>
 		);
 	}

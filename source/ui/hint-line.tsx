@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {type Binding, KEYMAP} from './keymap.js';
+import type {Model} from './model.js';
 import {textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
@@ -13,8 +14,8 @@ const hintOf = (b: Binding) => {
 
 /** The key hints that fit, from the same table as the help overlay, for the home view or the
  *  resource views (`where`). */
-export function hintText(width: number, where: 'home' | 'views' = 'home'): string {
-	const here = KEYMAP.filter(b => b.where === undefined || b.where === where);
+export function hintText(width: number, where: 'home' | 'views' = 'home', model?: Model): string {
+	const here = KEYMAP.filter(b => (b.where === undefined || b.where === where) && (model === undefined || b.offered?.(model) !== false));
 	// The bindings marked `always` (the palette, help, quit) end the line at every width, so
 	// nobody is ever stuck; the others fill what room is left, in table order.
 	const tail = here
@@ -32,11 +33,11 @@ export function hintText(width: number, where: 'home' | 'views' = 'home'): strin
 	return text ? `${text}  ${tail}` : tail;
 }
 
-export function HintLine({width, where}: {width: number; where: 'home' | 'views'}) {
+export function HintLine({width, where, model}: {width: number; where: 'home' | 'views'; model?: Model}) {
 	const theme = useTheme();
 	return (
 		<Text wrap="truncate" {...tint(theme, 'gray')}>
-			{hintText(width, where)}
+			{hintText(width, where, model)}
 		</Text>
 	);
 }

@@ -30,6 +30,9 @@ export interface Binding {
 	/** Where the key works: the home view (Services, Endpoints, Pods, Requests), the resource
 	 *  views (`:po`, `:deploy`, …), or (unset) both. */
 	where?: 'home' | 'views';
+	/** Whether the hint line offers the key for what is on screen (unset: always): a key that
+	 *  would only refuse here (ctrl-d in a Deployments view) is not offered. */
+	offered?(model: Model): boolean;
 	/** Bindings of one group are one entry in help's short list (the sort keys). */
 	group?: string;
 	run(model: Model): ModelAction | ModelAction[] | {error: string};
@@ -109,7 +112,8 @@ function askDelete(m: Model): ModelAction | {error: string} {
 	if (!('ref' in ref)) return ref;
 	const line = `delete ${ref.ref}`;
 	const parsed = parseCommand(line);
-	if (!parsed.ok) return {error: parsed.error.split('\n')[0] ?? parsed.error};
+	// The grammar's first sentence (its usage line follows): it fits the status line.
+	if (!parsed.ok) return {error: (parsed.error.split('\n')[0] ?? parsed.error).replace(/\. Usage: .*$/, '')};
 	const [kind = '', name = '', , namespace] = ref.ref.split(' ');
 	return {type: 'confirmAsked', line, question: `Delete ${kind} ${namespace ? `${namespace}/` : ''}${name}?`};
 }
@@ -127,7 +131,7 @@ function podOrRow(m: Model, ref: string): {ref: string} | {error: string} {
 const SORT_KEYS: ReadonlyArray<{key: string; columns: string[]}> = [
 	{key: 'N', columns: ['NAME']},
 	{key: 'P', columns: ['NAMESPACE']},
-	{key: 'A', columns: ['AGE']},
+	{key: 'A', columns: ['AGE', 'LAST SEEN']},
 	{key: 'R', columns: ['READY']},
 	{key: 'S', columns: ['STATUS']},
 	{key: 'T', columns: ['RESTARTS']},
@@ -187,6 +191,10 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		help: 'delete the pod (or node) under the cursor, after asking (y or Enter deletes)',
 		command: 'delete KIND NAME -n NS',
 		hint: 'views',
+		offered: m => {
+			const top = topView(m);
+			return top === undefined || parseCommand(`delete ${kindByResource(top.scope.resource).singular} x`).ok;
+		},
 		run: askDelete,
 	},
 	{
@@ -272,7 +280,11 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		help: 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)',
 		opens: 'describe KIND NAME -n NS',
 		hint: 'views',
-		run: m => view(m, ref => `describe ${ref}`),
+		offered: m => topView(m)?.scope.resource !== 'events',
+		run: m =>
+			topView(m)?.scope.resource === 'events'
+				? {error: 'events have no describer here: y shows this one, Enter describes its object'}
+				: view(m, ref => `describe ${ref}`),
 	},
 	{
 		keys: ['y'],

@@ -5,6 +5,7 @@
 // Every change to the simulation goes through `run`, i.e. a command line of the shared grammar,
 // which is also what `--record` writes.
 
+import {kindByResource} from '../kinds/registry.js';
 import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
 import type {ApiObject} from '../view/api-object.js';
@@ -617,7 +618,7 @@ export function podUnderCursor(model: Model): {pod: Pod} | {error: string} {
 	if (top) {
 		const row = rowUnderCursor(model, top);
 		if ('error' in row) return row;
-		if (top.scope.resource !== 'pods') return {error: `this key acts on a pod, and this is a ${top.scope.resource} view (Enter on a row lists its pods)`};
+		if (top.scope.resource !== 'pods') return {error: `this key acts on pods; this row is a ${kindByResource(top.scope.resource).singular}`};
 		const pod = model.sim.pods[row.key];
 		return pod ? {pod} : {error: `pod ${sanitize(row.key)} is gone`};
 	}

@@ -53,7 +53,9 @@ export function ResourcePane({model, view, width, height}: {model: Model; view: 
 	};
 	const kind = kindByResource(view.scope.resource);
 	const where = view.scope.namespace === null ? (kind.namespaced ? 'all' : '') : view.scope.namespace;
-	const title = `${breadcrumbs(model.views)}${view.filter ? ` /${sanitize(view.filter)}` : ''} · ${kind.kind}${where ? `(${where})` : ''}[${table.keys.length}]`;
+	// The sort is named in the title too: narrow, its column may be one that does not show.
+	const sorted = view.sort ? ` · by ${view.sort.column}${view.sort.descending ? '↓' : '↑'}` : '';
+	const title = `${breadcrumbs(model.views)}${view.filter ? ` /${sanitize(view.filter)}` : ''} · ${kind.kind}${where ? `(${where})` : ''}[${table.keys.length}]${sorted}`;
 	return (
 		<TablePane
 			title={title}

@@ -3,6 +3,7 @@
 // sort keys, the filter, and ctrl-d's question before a delete.
 
 import test from 'ava';
+import {hintText} from '../../source/ui/hint-line.js';
 import {bindingFor} from '../../source/ui/keymap.js';
 import {initialModel, type Model, type ModelAction, reduceModel, topView} from '../../source/ui/model.js';
 import {breadcrumbs} from '../../source/ui/resource-pane.js';
@@ -90,7 +91,7 @@ test('keys act on the row under the view’s cursor: x kills that pod, s scales 
 	t.deepEqual(plus.record, ['scale deploy/web --replicas=3 -n default']);
 	// A key about pods, on a Deployments row, says so rather than picking some pod.
 	const refused = press(d, 'x');
-	t.is(refused.status?.text, 'this key acts on a pod, and this is a deployments view (Enter on a row lists its pods)');
+	t.is(refused.status?.text, 'this key acts on pods; this row is a deployment');
 	t.is(refused.sim, d.sim);
 });
 
@@ -108,7 +109,7 @@ test('ctrl-d asks before deleting the row’s pod; n keeps it, y deletes it; on 
 
 	const deploy = press(palette(initialModel(loadState('samples/clusterip.yaml')), 'deploy'), 'ctrl+d');
 	t.is(deploy.mode.kind, 'normal');
-	t.regex(deploy.status?.text ?? '', /only pods and nodes can be deleted here, not deployments/);
+	t.is(deploy.status?.text, 'error: only pods and nodes can be deleted here, not deployments');
 });
 
 test('shift-letter sorts by its column, again reverses; the cursor stays on its object; a column the view lacks is said', t => {
@@ -185,4 +186,32 @@ test('g and G go to the first and last row, in a resource view and in the home v
 	t.is(home.selected, 'kube-system/kube-dns', 'the last Service');
 	home = press(home, 'g');
 	t.is(home.cursor.services, 0);
+});
+
+test('in the Events view A sorts by LAST SEEN, youngest first; d says events have no describer here and the hint line does not offer it', t => {
+	let m = palette(initialModel(loadState('samples/clusterip.yaml')), 'ev');
+	m = reduceAll(m, [
+		{type: 'run', line: 'wait 1m'},
+		{type: 'run', line: 'delete pod -l app=web'},
+		{type: 'run', line: 'wait 5s'},
+	]);
+	m = press(m, 'A');
+	t.deepEqual(topView(m)?.sort, {column: 'LAST SEEN', descending: false});
+	const table = tableOf(m.sim, topView(m)!);
+	const lastSeen = table.headers.indexOf('LAST SEEN');
+	// kubectl's short durations (65s, 2m5s) in seconds, to check the order apart from how it is made.
+	const seconds = (d: string) => {
+		const [, m = '0', s = '0'] = /^(?:(\d+)m)?(?:(\d+)s)?$/.exec(d) ?? [];
+		return Number(m) * 60 + Number(s);
+	};
+	const ages = table.rows.map(r => seconds(r[lastSeen] ?? ''));
+	for (let i = 1; i < ages.length; i++) t.true(ages[i - 1]! <= ages[i]!, `${table.rows[i - 1]?.[lastSeen]} before ${table.rows[i]?.[lastSeen]}`);
+	t.true(ages[0]! <= 5 && ages.at(-1)! >= 60, 'the delete’s events first, the load’s last');
+	const d = press(m, 'd');
+	t.is(d.status?.text, 'events have no describer here: y shows this one, Enter describes its object');
+	t.false(hintText(200, 'views', m).includes('d describe'));
+	t.false(hintText(200, 'views', m).includes('^d delete'), 'events cannot be deleted here');
+	const pods = palette(m, 'po');
+	t.true(hintText(200, 'views', pods).includes('^d delete'));
+	t.true(hintText(200, 'views', pods).includes('d describe'));
 });

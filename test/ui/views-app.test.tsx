@@ -59,7 +59,7 @@ test.serial('ctrl-d: the question names the pod under the cursor and stays until
 		const pod = /›(api-[a-z0-9-]+)/.exec(s.frame())?.[1];
 		t.truthy(pod, s.frame());
 		const asked = await s.press('\u0004');
-		t.true(asked.includes(`Delete pod backend/${pod}?  y or Enter: yes · n or Esc: no`), asked);
+		t.true(asked.includes(`Delete pod backend/${pod}?  y/Enter yes · n/Esc no`), asked);
 		// Other keys do nothing while it is asked.
 		const still = await s.press('j', 'x');
 		t.true(still.includes(`Delete pod backend/${pod}?`));

@@ -92,9 +92,11 @@ function build(state: State, scope: ViewScope, filter: string, sort: SortSpec | 
 		const column = table.headers.indexOf(sort.column);
 		if (column >= 0) {
 			const sign = sort.descending ? -1 : 1;
-			const byAge = sort.column === 'AGE';
+			const time = TIME_COLUMNS[sort.column];
 			// Array.prototype.sort is stable: rows that compare equal keep get's order.
-			entries = [...entries].sort((a, b) => (byAge ? sign * compareAge(a.object, b.object) : sign * NATURAL.compare(a.row[column] ?? '', b.row[column] ?? '')));
+			entries = [...entries].sort((a, b) =>
+				time ? sign * compareAge(time(a.object), time(b.object)) : sign * NATURAL.compare(a.row[column] ?? '', b.row[column] ?? ''),
+			);
 		}
 	}
 	const scoped = owner !== undefined || node !== undefined || scope.selector !== undefined;
@@ -105,11 +107,22 @@ function build(state: State, scope: ViewScope, filter: string, sort: SortSpec | 
 /** Numbers inside cells compare as numbers (`10.244.1.10` after `10.244.1.9`, `2/3` before `10/10`). */
 const NATURAL = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
-/** Younger first, as k9s sorts AGE ascending: a later creationTimestamp is a smaller age. */
-function compareAge(a: ApiObject, b: ApiObject): number {
-	const at = text(metadataOf(a).creationTimestamp);
-	const bt = text(metadataOf(b).creationTimestamp);
-	return at === bt ? 0 : at > bt ? -1 : 1;
+const created = (o: ApiObject) => text(metadataOf(o).creationTimestamp);
+
+/** Columns that print a duration (`5m`): sorted by the timestamp behind them, not by their text. */
+const TIME_COLUMNS: Readonly<Record<string, (o: ApiObject) => string>> = {
+	AGE: created,
+	// kubectl's event printer: lastTimestamp, else the series' last observation, else eventTime.
+	'LAST SEEN': o => text(o.lastTimestamp) || text((o.series as ApiObject | undefined)?.lastObservedTime) || text(o.eventTime) || created(o),
+	'FIRST SEEN': o => text(o.firstTimestamp) || text(o.eventTime) || created(o),
+};
+
+/** Younger first, as k9s sorts AGE ascending: a later timestamp is a smaller age. */
+function compareAge(a: string, b: string): number {
+	const at = Date.parse(a);
+	const bt = Date.parse(b);
+	if (at === bt || (Number.isNaN(at) && Number.isNaN(bt))) return 0;
+	return Number.isNaN(bt) || at > bt ? -1 : 1;
 }
 
 /** What Enter on a row opens: a narrower view, the home view on a Service, or the object described. */
