@@ -3,8 +3,9 @@
 // probes that fail or pass on their period.
 
 import type {Draft} from './draft.js';
-import {addTimer, indexMembers, takeTimerDue} from './draft.js';
+import {addTimer, takeTimerDue} from './draft.js';
 import {expireEvents, findEvent, type NewEvent, recordEvent} from './events.js';
+import {eachMember} from './index-sets.js';
 import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
@@ -189,7 +190,8 @@ export function setProbe(d: Draft, pod: Pod, passing: boolean): LifecycleResult 
 		// Not Ready after failureThreshold consecutive failed probes (C3).
 		const at = nextProbeAt(pod, probe, d.s.clock) + (probe.failureThreshold - 1) * period;
 		addTimer(d, {at, kind: 'podUnready', target: podKey(pod), uid: pod.uid});
-		return {ok: true, message: `pod/${pod.name} readiness probe failing (NotReady in ${(at - d.s.clock) / 1000}s)`};
+		// Whole seconds, rounded up: on the TUI's real-time clock the wait is 22.968 s, not a fact worth its digits.
+		return {ok: true, message: `pod/${pod.name} readiness probe failing (NotReady in ${Math.ceil((at - d.s.clock) / 1000)}s)`};
 	}
 	if (passing && !pod.ready && pod.containersRunning && pod.deletionTimestamp === null) {
 		const at = nextProbeAt(pod, probe, d.s.clock) + (probe.successThreshold - 1) * period;
@@ -249,9 +251,13 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 	retryUnscheduled(d);
 }
 
-/** Pods left Pending for lack of room get another chance when room appears. */
+/**
+ * Pods left Pending for lack of room get another chance when room appears. Every node filter here
+ * is about the cluster, not the pod, so the first pod that does not fit ends the pass: ten
+ * thousand Pending pods cost nothing when one pod goes and none fits.
+ */
 function retryUnscheduled(d: Draft): void {
-	for (const key of indexMembers(d, 'podsByNode', UNSCHEDULED)) {
+	for (const key of eachMember(d.s.index.podsByNode[UNSCHEDULED])) {
 		const pod = d.s.pods[key];
 		if (!pod || pod.deletionTimestamp !== null) continue;
 		const placement = schedule(d, ownerKey(pod));

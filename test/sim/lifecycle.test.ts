@@ -80,6 +80,9 @@ test('C3/S64: a failing readiness probe makes the pod NotReady after failureThre
 	let {state, results} = run(start, {type: 'probeSet', namespace: 'default', name: pod.name, passing: false});
 	// Probes tick at 0, 10, 20 s; the third consecutive failure (t=20 s) flips Ready.
 	t.deepEqual(results[0], {kind: 'message', lines: [`pod/${pod.name} readiness probe failing (NotReady in 20s)`]});
+	// Off the probe's beat (the TUI's clock moves in wall-clock milliseconds), the wait (27.968 s: probes at 10, 20 and 30 s) is said in whole seconds, rounded up.
+	const offBeat = run(run(start, {type: 'clockAdvanced', ms: 2_032}).state, {type: 'probeSet', namespace: 'default', name: pod.name, passing: false});
+	t.deepEqual(offBeat.results.at(-1), {kind: 'message', lines: [`pod/${pod.name} readiness probe failing (NotReady in 28s)`]});
 	state = run(state, wait(19)).state;
 	t.true(state.pods[`default/${pod.name}`]!.ready);
 	state = run(state, wait(1)).state;
