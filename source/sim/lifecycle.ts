@@ -3,9 +3,8 @@
 // probes that fail or pass on their period.
 
 import type {Draft} from './draft.js';
-import {addTimer, takeTimerDue} from './draft.js';
+import {addTimer, indexMembers, takeTimerDue} from './draft.js';
 import {expireEvents, findEvent, type NewEvent, recordEvent} from './events.js';
-import {eachMember} from './index-sets.js';
 import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
@@ -251,13 +250,9 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 	retryUnscheduled(d);
 }
 
-/**
- * Pods left Pending for lack of room get another chance when room appears. Every node filter here
- * is about the cluster, not the pod, so the first pod that does not fit ends the pass: ten
- * thousand Pending pods cost nothing when one pod goes and none fits.
- */
+/** Pods left Pending for lack of room get another chance when room appears. */
 function retryUnscheduled(d: Draft): void {
-	for (const key of eachMember(d.s.index.podsByNode[UNSCHEDULED])) {
+	for (const key of indexMembers(d, 'podsByNode', UNSCHEDULED)) {
 		const pod = d.s.pods[key];
 		if (!pod || pod.deletionTimestamp !== null) continue;
 		const placement = schedule(d, ownerKey(pod));
