@@ -8,7 +8,7 @@ import {EndpointsPane} from './endpoints-pane.js';
 import {Header} from './header.js';
 import {HelpOverlay, helpLines, helpRoom, keyPageRows} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
-import {bindingFor, escapesBefore, keyName, QUIT_KEYS, unboundText, viewerBindingFor} from './keymap.js';
+import {bindingFor, escapesBefore, keyName, QUIT_KEYS, unboundText, viewerBindingFor, viewerUnboundText} from './keymap.js';
 import {lineEditFor} from './line-editor.js';
 import {logLines} from './log-lines.js';
 import {type Model, type ModelAction, type Pane, reduceModel, topView} from './model.js';
@@ -201,7 +201,8 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 					return;
 				}
 				const binding = viewerBindingFor(name);
-				if (!binding) return;
+				// As on the main screen, a key bound to nothing says so (a kill key here must not pass through).
+				if (!binding) return name === '' ? undefined : dispatch({type: 'status', text: viewerUnboundText(name), error: false});
 				const next = viewerKey(mode, binding.does, page);
 				return dispatch({type: 'mode', mode: next ? {...next, kind: 'output'} : {kind: 'normal'}});
 			}

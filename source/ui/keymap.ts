@@ -364,6 +364,12 @@ export const VIEWER_KEYMAP: ReadonlyArray<ViewerBinding> = [
 	{keys: ['esc', 'q'], help: 'close the viewer, back to where you were', hint: 'Esc back', does: 'close'},
 ];
 
+/** What the status line says for a key the viewer does not bind. */
+export function viewerUnboundText(name: string): string {
+	const back = VIEWER_KEYMAP.find(b => b.does === 'close')?.keys[0] ?? 'esc';
+	return `${name}: not bound in the viewer — ${back === 'esc' ? 'Esc' : back} goes back`;
+}
+
 export function viewerBindingFor(name: string): ViewerBinding | undefined {
 	return VIEWER_KEYMAP.find(b => b.keys.includes(name));
 }

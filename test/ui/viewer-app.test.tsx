@@ -225,3 +225,16 @@ test.serial('palette curl and nslookup -v open their whole output in the viewer;
 		t.true(back.includes('3 requests'), back);
 	});
 });
+
+test.serial('a key the viewer does not bind says so on the status row and does nothing else (x kills nothing)', async t => {
+	await withScreen('samples/hello.yaml', SMALL, async s => {
+		await s.press(KEYS.tab, KEYS.tab);
+		const opened = await s.press('d');
+		t.true(opened.includes('│ :describe pod '), opened);
+		const before = s.model().sim;
+		const frame = await s.press('x');
+		t.true(frame.includes('x: not bound in the viewer — Esc goes back'), frame);
+		t.is(s.model().sim, before, 'no pod deleted');
+		t.is(s.model().mode.kind, 'output', 'still in the viewer');
+	});
+});
