@@ -3,8 +3,10 @@
 
 import type {Draft} from './draft.js';
 import {objectKey} from './keys.js';
+import {formatLabels} from './labels.js';
 import {random} from './prng.js';
 import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
+import {selectedPods, unreadySummary} from './unready.js';
 
 /** kubeadm's Corefile sets `ttl 30` (S100). */
 const TTL = 30;
@@ -275,6 +277,39 @@ function srvAnswer(state: State, service: Service, name: string, portName: strin
 	};
 }
 
+/**
+ * A pod's stub resolver when its nameserver does not reply. The resolv.conf the kubelet writes
+ * has `options ndots:5` and nothing else, so timeout and attempts are the C library's defaults:
+ * glibc resolv/resolv.h RES_TIMEOUT 5 and RES_DFLRETRY 2, and musl src/network/resolvconf.c
+ * (timeout 5, attempts 2) alike.
+ */
+const RESOLVER_TIMEOUT_SECONDS = 5;
+const RESOLVER_ATTEMPTS = 2;
+
+/** How long a pod waits before its lookup fails, and why nothing answered: for curl and nslookup. */
+export function describeDnsTimeout(timedOut: NonNullable<DnsResult['timedOut']>): string {
+	const t = RESOLVER_TIMEOUT_SECONDS;
+	return `no reply from ${timedOut.server}:53 (glibc gives up after ${RESOLVER_ATTEMPTS} tries of ${t} s, musl after ${t} s): ${timedOut.reason}`;
+}
+
+/**
+ * Why nothing answers at the cluster DNS address, if nothing does: kube-proxy has no backend for
+ * the kube-dns ClusterIP when it has no ready endpoint (pkg/proxy: only ready endpoints are
+ * used), so with every CoreDNS pod Pending, unready or gone no reply ever comes.
+ */
+function clusterDnsDown(state: State): string | undefined {
+	const owner = state.ipam.serviceIPs[state.config.dnsIP];
+	const service = owner === undefined ? undefined : state.services[owner];
+	if (!service || service.spec.clusterIP !== state.config.dnsIP) return `no Service has the cluster DNS address ${state.config.dnsIP}`;
+	if (publishedAddresses(state, service).length > 0) return undefined;
+	const name = `Service ${service.namespace}/${service.name}`;
+	const selector = service.spec.selector;
+	if (selector === undefined || Object.keys(selector).length === 0) return `${name} has no ready endpoints`;
+	const pods = selectedPods(state, service);
+	if (pods.length === 0) return `${name} has no ready endpoints: no pod in namespace "${service.namespace}" has labels ${formatLabels(selector)}`;
+	return `${name} has no ready endpoints: none of its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} is ready (${unreadySummary(pods)})`;
+}
+
 /** Resolve as the client's resolver would (F5, F6; S111, S112). */
 export function resolve(d: Draft, client: Client, question: string, qtype: DnsResult['qtype']): DnsResult {
 	const state = d.s;
@@ -288,6 +323,16 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 		upstream: false,
 		server: state.config.dnsIP,
 	};
+	if (client.kind === 'pod') {
+		const down = clusterDnsDown(state);
+		if (down !== undefined) {
+			// glibc's res_nsearch stops at a timeout (it tries the next search domain only after
+			// an answer), so no name is ever answered: the lookup fails as a whole.
+			result.rcode = 'TIMEOUT';
+			result.timedOut = {server: state.config.dnsIP, reason: down};
+			return result;
+		}
+	}
 	const candidates: string[] = [];
 	if (client.kind !== 'pod') {
 		// F6: nodes and outside clients use their own resolver, which does not know the zone.

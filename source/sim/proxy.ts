@@ -1,7 +1,7 @@
 // kube-proxy's data path: where a connection to ip:port goes (docs/semantics.md E1-E8;
 // S83-S98). A burst plans the route once, then picks an endpoint per connection.
 
-import {compareIP, describeCnameStop, resolve} from './dns.js';
+import {compareIP, describeCnameStop, describeDnsTimeout, resolve} from './dns.js';
 import type {Draft} from './draft.js';
 import {setAffinity, setRoundRobin} from './draft.js';
 import {nodeForPodIP} from './ipam.js';
@@ -285,6 +285,11 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				const rng = d.s.rng;
 				dns = resolve(d, client, parsed.host, 'A');
 				if (d.s.rng === rng) steadyDns = dns;
+			}
+			if (dns.timedOut) {
+				// curl: `Could not resolve host: NAME`, once the resolver has given up.
+				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason: describeDnsTimeout(dns.timedOut)});
+				continue;
 			}
 			const a = dns.answers.filter(r => r.type === 'A');
 			if (dns.upstream || (a.length === 0 && dns.rcode === 'NOERROR' && dns.answers.some(r => r.type === 'CNAME'))) {

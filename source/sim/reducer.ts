@@ -3,19 +3,17 @@
 
 import {placeDefaultClient, resolveClient} from './clients.js';
 import {keyOf, podChanged, reconcile} from './controllers.js';
-import {resolve} from './dns.js';
+import {describeDnsTimeout, resolve} from './dns.js';
 import {beginDraft, type Draft, dropNodeIPs, finishDraft, indexMembers, put, recordRequests, remove} from './draft.js';
 import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
+import {MAX_REPLICAS, tooManyReplicas} from './limits.js';
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
 import {copyTable} from './tables.js';
 import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
-
-/** A guard against typos like --replicas=1000000000, which would build that many objects. */
-const MAX_REPLICAS = 100_000;
 
 const message = (...lines: string[]): StepResult => ({kind: 'message', lines});
 const error = (text: string): StepResult => ({kind: 'error', message: text});
@@ -77,8 +75,11 @@ function apply(d: Draft, action: Action): StepResult {
 					resolved: null,
 					via: 'none',
 					endpoint: null,
-					outcome: result.rcode === 'NXDOMAIN' ? 'nxdomain' : 'ok',
-					reason: result.rcode === 'NXDOMAIN' ? `NXDOMAIN: ${action.name} not found` : 'DNS lookup',
+					...(result.timedOut
+						? {outcome: 'timeout' as const, reason: describeDnsTimeout(result.timedOut)}
+						: result.rcode === 'NXDOMAIN'
+							? {outcome: 'nxdomain' as const, reason: `NXDOMAIN: ${action.name} not found`}
+							: {outcome: 'ok' as const, reason: 'DNS lookup'}),
 				},
 			]);
 			return {kind: 'dns', result, client: client.client};
@@ -149,7 +150,7 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 		return error(`The ${kind} "${name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
 	}
 	if (replicas > MAX_REPLICAS) {
-		return error(`error: k8s-svc-tui simulates at most ${MAX_REPLICAS} replicas per workload (asked for ${replicas})`);
+		return error(`error: ${tooManyReplicas()} (asked for ${replicas})`);
 	}
 	put(d, 'workloads', key, {...w, replicas});
 	// A Deployment owns its ReplicaSet's replica count: the deployment controller scales a

@@ -507,7 +507,10 @@ export interface DnsResult {
 	/** Every absolute name tried on the search path, in order (F5). */
 	tried: DnsQuery[];
 	answers: DnsRecord[];
-	rcode: 'NOERROR' | 'NXDOMAIN';
+	/** `TIMEOUT` is no DNS rcode: no server replied and the resolver gave up (`timedOut` says why). */
+	rcode: 'NOERROR' | 'NXDOMAIN' | 'TIMEOUT';
+	/** No reply from the cluster DNS: where the query went and why nothing answered it. */
+	timedOut?: {server: string; reason: string};
 	/** The name that answered (after the search path), if any. */
 	canonicalName?: string;
 	/** Answered by the upstream resolver, outside the cluster zone. */

@@ -5,6 +5,7 @@
 import {describeCnameStop, externalNameStop} from '../sim/dns.js';
 import {formatLabels} from '../sim/labels.js';
 import type {Pod, Service, State} from '../sim/types.js';
+import {selectedPods as podsSelectedBy, unreadySummary} from '../sim/unready.js';
 
 export interface LintWarning {
 	kind: 'Service';
@@ -14,7 +15,7 @@ export interface LintWarning {
 	path: Array<string | number>;
 	message: string;
 	/** Which check found it: the TUI's Endpoints pane states `no-pods` and `no-port` in its head. */
-	check: 'no-pods' | 'no-port' | 'some-pods-lack-port' | 'port-not-declared' | 'cname-stop';
+	check: 'no-pods' | 'none-ready' | 'no-port' | 'some-pods-lack-port' | 'port-not-declared' | 'cname-stop';
 }
 
 function selectedPods(state: State, service: Service): Pod[] {
@@ -46,15 +47,32 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	if (selector === undefined || Object.keys(selector).length === 0) return warnings;
 	const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
 	const pods = selectedPods(state, service);
-	if (pods.length === 0) {
+	const ready = Object.values(state.endpoints[`${service.namespace}/${service.name}`]?.addresses ?? {}).some(a => a.ready);
+	// Pending pods have no IP and so no address at all: "selects no pods" would be untrue. Pods
+	// that are all Terminating are a scale-down or deletion under way, which the pane already shows.
+	const matching = ready ? [] : pods.length > 0 ? pods : podsSelectedBy(state, service);
+	if (!ready && (matching.length === 0 || matching.some(p => p.deletionTimestamp === null))) {
+		if (matching.length === 0) {
+			warnings.push({
+				...base,
+				path: ['spec', 'selector'],
+				check: 'no-pods',
+				message: `Service "${service.name}" selects no pods: no pod in namespace "${service.namespace}" has labels ${formatLabels(selector)}, so it has no endpoints and connections are refused`,
+			});
+			return warnings;
+		}
+		const count = matching.length === 1 ? '1 pod has' : `${matching.length} pods have`;
+		// The cluster's DNS Service: every pod's lookups go there and get no answer (sim/dns.ts).
+		const effect = service.spec.clusterIP === state.config.dnsIP ? "pods' DNS lookups time out" : 'connections are refused';
 		warnings.push({
 			...base,
 			path: ['spec', 'selector'],
-			check: 'no-pods',
-			message: `Service "${service.name}" selects no pods: no pod in namespace "${service.namespace}" has labels ${formatLabels(selector)}, so it has no endpoints and connections are refused`,
+			check: 'none-ready',
+			message: `Service "${service.name}" has no ready endpoints: ${count} labels ${formatLabels(selector)} but none is ready (${unreadySummary(matching)}), so ${effect}`,
 		});
-		return warnings;
 	}
+	// The port checks read the pods' addresses; without any there is nothing to check.
+	if (pods.length === 0) return warnings;
 	(service.spec.ports ?? []).forEach((port, i) => {
 		const path = ['spec', 'ports', i, 'targetPort'];
 		const label = port.name ? `port "${port.name}"` : `port ${port.port}`;

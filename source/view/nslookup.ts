@@ -1,7 +1,7 @@
 // `nslookup NAME` inside a pod, printed like BIND's nslookup with busybox's column (docs/semantics.md F;
 // docs/semantics.md S101-S112).
 
-import {describeCnameStop} from '../sim/dns.js';
+import {describeCnameStop, describeDnsTimeout} from '../sim/dns.js';
 import type {DnsRecord, DnsResult} from '../sim/types.js';
 import {sanitize} from './sanitize.js';
 
@@ -49,6 +49,10 @@ function recordLines(record: DnsRecord): string[] {
  * With `verbose`, every name tried on the search path (ndots:5, F5) is listed first with its rcode.
  */
 export function formatNslookup(result: DnsResult, options: {verbose?: boolean} = {}): string {
+	// BIND's nslookup prints no Server header when no server replied, only its verdict.
+	if (result.timedOut) {
+		return [';; connection timed out; no servers could be reached', `;; ${describeDnsTimeout(result.timedOut)}`].map(sanitize).join('\n');
+	}
 	// Nodes and outside clients ask their own resolver, which has no address in the model (F6).
 	const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(result.server);
 	const lines = isIP
@@ -88,5 +92,6 @@ export function dnsJson(result: DnsResult): unknown {
 	};
 	if (result.canonicalName !== undefined) out.canonicalName = result.canonicalName;
 	if (result.cnameStop) out.cnameStop = {why: result.cnameStop.why, chain: result.cnameStop.chain};
+	if (result.timedOut) out.timedOut = {server: result.timedOut.server, reason: result.timedOut.reason};
 	return out;
 }

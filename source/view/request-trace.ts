@@ -29,6 +29,7 @@ export function formatClient(client: Client): string {
 
 /** The DNS step: `A 10.104.23.171`, `CNAME example.com → A 93.184.215.14`, `NXDOMAIN`. */
 function formatDnsStep(dns: DnsResult): string {
+	if (dns.timedOut) return 'DNS timed out';
 	if (dns.rcode === 'NXDOMAIN') return 'NXDOMAIN';
 	if (dns.answers.length === 0) return 'no answer';
 	const steps: string[] = [];

@@ -76,6 +76,12 @@ function expectedEndpoints(state: State, service: Service): Record<string, Expec
 	return out;
 }
 
+/** Whether anything answers at the cluster DNS address: kube-dns there with a ready endpoint. */
+function clusterDnsReady(state: State): boolean {
+	const dns = Object.values(state.services).find(s => s.spec.clusterIP === state.config.dnsIP);
+	return dns !== undefined && Object.values(expectedEndpoints(state, dns) ?? {}).some(a => a.ready);
+}
+
 /** kube-proxy's CategorizeEndpoints (pkg/proxy/topology.go, docs/semantics.md S84, S89, S91): Cluster
  *  policy uses every ready endpoint, else every serving-and-terminating one; Local uses this
  *  node's ready ones, else this node's serving-and-terminating ones. Nothing usable anywhere
@@ -218,6 +224,16 @@ export class Oracle {
 		const client = trace.client;
 		const inCluster = client.kind !== 'external';
 		const show = () => ({trace});
+		if (trace.dns && client.kind === 'pod') {
+			// A pod's only nameserver is kube-dns: with no ready CoreDNS endpoint nothing replies.
+			const down = !clusterDnsReady(state);
+			if (down !== (trace.dns.timedOut !== undefined))
+				fail(down ? 'a pod resolved a name with no ready CoreDNS endpoint' : 'a lookup timed out with CoreDNS ready', show());
+			if (down) {
+				if (trace.outcome !== 'nxdomain' || trace.resolved !== null) fail('a lookup timed out but the request went somewhere', show());
+				return;
+			}
+		}
 		if (trace.dns && trace.dns.rcode === 'NXDOMAIN') {
 			// F6: outside clients and nodes do not use cluster DNS; pods resolve every Service name
 			// except a headless one with nothing ready (S104).
@@ -342,7 +358,10 @@ export class Oracle {
 			if (result.rcode !== 'NXDOMAIN') fail(`a ${client} resolved the cluster name ${name}`, result);
 			return;
 		}
-		if (result.qtype !== 'A') return;
+		const down = !clusterDnsReady(state);
+		if (down !== (result.timedOut !== undefined))
+			fail(down ? `${name} resolved with no ready CoreDNS endpoint` : `${name} timed out with CoreDNS ready`, result);
+		if (down || result.qtype !== 'A') return;
 		if (svc.spec.type === 'ExternalName') {
 			if (result.answers[0]?.type !== 'CNAME' || result.answers[0].data !== `${svc.spec.externalName}.`) fail(`ExternalName ${name} is not a CNAME`, result);
 			return;

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {lint} from '../../source/view/lint.js';
 import {helloRC, input, service} from '../sim/hello-input.js';
-import {boot} from '../sim/helpers.js';
+import {boot, run, wait} from '../sim/helpers.js';
 
 test('a selector that matches no pods is reported at spec.selector', t => {
 	const state = boot(input({services: [service('orphan', {selector: {app: 'nothing'}})]}));
@@ -73,5 +73,54 @@ test('an ExternalName to outside the cluster, or to a Service that resolves, is 
 			boot(input({services: [alias('db', 'db.example.com'), alias('to-hello', 'hello-node-svc.default.svc.cluster.local'), service('hello-node-svc', {})]})),
 		),
 		[],
+	);
+});
+
+// pkg/controller/endpoint: a Pending pod has no IP and so no address; it is still selected.
+test('pods that exist but are Pending are not "no pods": check says none is ready, and why', t => {
+	const warnings = lint(boot(input({nodes: [{name: 'worker-1', ready: false}]})));
+	const byName = new Map(warnings.map(w => [w.name, w]));
+	const web = byName.get('hello-node-svc')!;
+	t.is(web.check, 'none-ready');
+	t.deepEqual(web.path, ['spec', 'selector']);
+	t.regex(
+		web.message,
+		/^Service "hello-node-svc" has no ready endpoints: 3 pods have labels app=hello-node but none is ready \(hello-node-\S+ Pending, not scheduled \(Unschedulable\); hello-node-\S+ Pending, not scheduled \(Unschedulable\); hello-node-\S+ Pending, not scheduled \(Unschedulable\)\), so connections are refused$/,
+	);
+	const dns = byName.get('kube-dns')!;
+	t.is(dns.check, 'none-ready');
+	t.regex(
+		dns.message,
+		/^Service "kube-dns" has no ready endpoints: 2 pods have labels k8s-app=kube-dns but none is ready \(coredns-\S+ Pending.*\), so pods' DNS lookups time out$/,
+	);
+	t.false(
+		warnings.some(w => w.check === 'no-pods' || w.check === 'no-port'),
+		'no false "selects no pods" or "no port"',
+	);
+});
+
+test('Running pods that all fail their readiness probe: none is ready (Running, not Ready)', t => {
+	const state = boot(input());
+	const pods = Object.values(state.pods).filter(p => p.labels.app === 'hello-node');
+	const {state: after} = run(state, ...pods.map(p => ({type: 'probeSet' as const, namespace: 'default', name: p.name, passing: false})), wait(60));
+	const [warning] = lint(after).filter(w => w.name === 'hello-node-svc');
+	t.is(warning?.check, 'none-ready');
+	t.regex(warning!.message, /none is ready \(hello-node-\S+ Running, not Ready; .*\), so connections are refused$/);
+});
+
+test('publishNotReadyAddresses: not-ready pods are ready addresses, so no warning; with no pod at all, still "selects no pods"', t => {
+	const state = boot(
+		input({
+			services: [
+				service('peers', {publishNotReadyAddresses: true, clusterIP: 'None'}),
+				service('none', {publishNotReadyAddresses: true, selector: {app: 'nothing'}}),
+			],
+		}),
+	);
+	const pods = Object.values(state.pods).filter(p => p.labels.app === 'hello-node');
+	const {state: after} = run(state, ...pods.map(p => ({type: 'probeSet' as const, namespace: 'default', name: p.name, passing: false})), wait(60));
+	t.deepEqual(
+		lint(after).map(w => [w.name, w.check]),
+		[['none', 'no-pods']],
 	);
 });

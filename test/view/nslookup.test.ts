@@ -1,6 +1,8 @@
 import test from 'ava';
 import type {DnsResult} from '../../source/sim/types.js';
 import {dnsJson, formatNslookup} from '../../source/view/nslookup.js';
+import {input} from '../sim/hello-input.js';
+import {boot, run} from '../sim/helpers.js';
 
 const base: DnsResult = {
 	question: 'hello-node-svc',
@@ -137,4 +139,20 @@ test('NODATA from an ExternalName loop: the No answer line, then why (coredns pl
 		';; the ExternalName CNAMEs loop (a.default.svc.cluster.local → b.default.svc.cluster.local → a.default.svc.cluster.local): CoreDNS stops at the repeated target and answers with no records',
 	]);
 	t.deepEqual((dnsJson(result) as {cnameStop: unknown}).cnameStop, {why: 'loop', chain});
+});
+
+// BIND's nslookup when its only server never replies (bin/dig/dighost.c): no Server header, one
+// verdict line; kube-proxy has no backend for kube-dns without a ready CoreDNS pod.
+test('no ready CoreDNS endpoint: ";; connection timed out; no servers could be reached", then why (bin/dig/dighost.c)', t => {
+	const down = boot(input({nodes: [{name: 'worker-1', ready: false}]}));
+	const {results} = run(down, {type: 'dnsQueried', name: 'hello-node-svc', from: {kind: 'default'}, qtype: 'A'});
+	const result = results[0]!.kind === 'dns' ? results[0]!.result : undefined;
+	const lines = formatNslookup(result!).split('\n');
+	t.is(lines[0], ';; connection timed out; no servers could be reached');
+	t.regex(
+		lines[1]!,
+		/^;; no reply from 10\.96\.0\.10:53 \(glibc gives up after 2 tries of 5 s, musl after 5 s\): Service kube-system\/kube-dns has no ready endpoints: none of its 2 pods is ready \(coredns-\S+ Pending, not scheduled \(Unschedulable\); coredns-\S+ Pending, not scheduled \(Unschedulable\)\)$/,
+	);
+	t.is(lines.length, 2);
+	t.like(dnsJson(result!), {rcode: 'TIMEOUT', answers: [], timedOut: {server: '10.96.0.10'}});
 });

@@ -1,6 +1,8 @@
 import test from 'ava';
 import type {DnsResult, RequestSummary, RequestTrace} from '../../source/sim/types.js';
 import {formatClient, formatSummary, formatTrace, formatTraces, requestsJson} from '../../source/view/request-trace.js';
+import {input} from '../sim/hello-input.js';
+import {boot, curl, requests, run, wait} from '../sim/helpers.js';
 
 const dnsA: DnsResult = {
 	question: 'hello-node-svc',
@@ -205,4 +207,18 @@ test('requestsJson keeps the data, no formatting', t => {
 		],
 		summary,
 	});
+});
+
+test('a lookup that timed out: the DNS step says so and the outcome is curl\'s "Could not resolve host", with why (sim/dns.ts clusterDnsDown)', t => {
+	const {results} = run(
+		boot(input()),
+		{type: 'replicasScaled', kind: 'Deployment', namespace: 'kube-system', name: 'coredns', replicas: 0},
+		wait(60),
+		curl('hello-node-svc:80'),
+	);
+	const [trace] = requests(results[2]!).requests;
+	t.is(
+		formatTrace(trace!),
+		`pod/curl (${trace!.client.ip} on ${trace!.client.nodeName}) → hello-node-svc:80 → DNS timed out → could not resolve host: no reply from 10.96.0.10:53 (glibc gives up after 2 tries of 5 s, musl after 5 s): Service kube-system/kube-dns has no ready endpoints: no pod in namespace "kube-system" has labels k8s-app=kube-dns`,
+	);
 });
