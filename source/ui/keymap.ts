@@ -7,7 +7,7 @@ import {kindByResource} from '../kinds/registry.js';
 import type {Pod, Service, Workload} from '../sim/index.js';
 import {workloadKey} from '../sim/keys.js';
 import {sanitize} from '../view/index.js';
-import {topWorkload, workloadRef} from '../view/tui/index.js';
+import {endpointView, topWorkload, workloadRef} from '../view/tui/index.js';
 import {type Model, type ModelAction, podUnderCursor, rowUnderCursor, topView} from './model.js';
 import {targetFor} from './targets.js';
 import type {ViewerCommand} from './viewer-model.js';
@@ -93,6 +93,12 @@ function objectUnderCursor(m: Model): {ref: string} | {error: string} {
 	}
 	const svc = service(m);
 	if (!svc) return {error: 'no Service selected'};
+	if (m.focus === 'endpoints') {
+		// The pane reads EndpointSlices (Endpoints is deprecated since v1.33): a row opens the slice
+		// that holds its address; an empty pane, the Endpoints object, which says why there is none.
+		const slice = endpointView(m.sim, svc).lines[m.cursor.endpoints]?.slice;
+		if (slice) return {ref: `endpointslice ${slice} -n ${svc.namespace}`};
+	}
 	return {ref: `${m.focus === 'services' ? 'svc' : 'ep'} ${svc.name} -n ${svc.namespace}`};
 }
 
@@ -277,7 +283,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	{
 		keys: ['d'],
 		label: 'describe',
-		help: 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)',
+		help: 'describe the Service, EndpointSlice or pod under the cursor, in the viewer (live)',
 		opens: 'describe KIND NAME -n NS',
 		hint: 'views',
 		offered: m => topView(m)?.scope.resource !== 'events',

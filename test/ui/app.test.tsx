@@ -212,7 +212,7 @@ test.serial('help overlay: the short list, then (tab) each key with its command,
 		assertFits(t, help);
 		t.true(help.includes(`Keys (1-22 of ${helpLines().length}, ↑/↓ scroll) — tab: short list · Esc closes`));
 		t.truthy(lineWith(help, 'x ctrl-k', 'delete the selected pod'));
-		t.truthy(lineWith(help, 'd ', 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)'));
+		t.truthy(lineWith(help, 'd ', 'describe the Service, EndpointSlice or pod under the cursor, in the viewer (live)'));
 		t.truthy(lineWith(help, 'y ', 'its YAML, in the viewer (live)  [get KIND NAME -n NS -o yaml]'));
 
 		const total = helpLines().length;

@@ -143,7 +143,7 @@ test('the help overlay lists every binding, with the command it runs', t => {
 	for (const [i, b] of KEYMAP.entries()) t.is(lines[i]!.command, b.command ?? b.opens ?? '');
 	t.deepEqual(
 		lines.find(l => l.keys === 'd'),
-		{keys: 'd', help: 'describe the Service, Endpoints or pod under the cursor, in the viewer (live)', command: 'describe KIND NAME -n NS'},
+		{keys: 'd', help: 'describe the Service, EndpointSlice or pod under the cursor, in the viewer (live)', command: 'describe KIND NAME -n NS'},
 	);
 });
 
@@ -263,8 +263,11 @@ test('hello: d and y open the query their help promises about the focused row, c
 	};
 	t.deepEqual(opened('d', 'services'), ['describe svc hello-node-svc -n default']);
 	t.deepEqual(opened('y', 'services'), ['get svc hello-node-svc -n default -o yaml']);
-	t.deepEqual(opened('d', 'endpoints'), ['describe ep hello-node-svc -n default']);
-	t.deepEqual(opened('y', 'endpoints'), ['get ep hello-node-svc -n default -o yaml']);
+	// The Endpoints pane reads EndpointSlices: a row opens the slice that holds its address.
+	const [slice] = opened('d', 'endpoints')[0]?.match(/hello-node-svc-[a-z0-9]{5}/) ?? [];
+	t.truthy(slice);
+	t.deepEqual(opened('d', 'endpoints'), [`describe endpointslice ${slice} -n default`]);
+	t.deepEqual(opened('y', 'endpoints'), [`get endpointslice ${slice} -n default -o yaml`]);
 	t.deepEqual(opened('d', 'pods'), ['describe pod hello-node-4fp4j -n default']);
 	t.deepEqual(opened('y', 'pods'), ['get pod hello-node-4fp4j -n default -o yaml']);
 	const log = reduceModel(start, {type: 'focusPane', pane: 'log'});

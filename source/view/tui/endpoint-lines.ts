@@ -28,6 +28,8 @@ interface Conditions {
 
 interface EndpointLine {
 	ip: string;
+	/** The EndpointSlice that holds the address (what `d` and `y` open), raw: a name the API accepted. */
+	slice: string;
 	/** `ip:port[,port…]`: the slice's ports; the bare IP when its slice has none. */
 	address: string;
 	/** The slice's nodeName, sanitized; `<none>` without one. */
@@ -63,6 +65,7 @@ const objects = (v: unknown): ApiObject[] => (Array.isArray(v) ? v.filter((x): x
 /** One slice endpoint, as the API object has it. */
 interface SliceEndpoint {
 	ip: string;
+	slice: string;
 	ports: number[];
 	/** Names of the Service ports its slice lists ('' when unnamed). */
 	portNames: string[];
@@ -85,6 +88,7 @@ function sliceEndpoints(state: State, service: Service): SliceEndpoint[] {
 			const target = endpoint.targetRef as ApiObject | undefined;
 			out.push({
 				ip,
+				slice: text((object.metadata ?? {}) as ApiObject, 'name') ?? '',
 				ports: ports.map(p => Number(p.port)),
 				portNames: ports.map(p => text(p, 'name') ?? ''),
 				nodeName: text(endpoint, 'nodeName'),
@@ -129,6 +133,7 @@ function buildView(state: State, service: Service): EndpointView {
 		const address = e.ports.length > 0 ? `${e.ip}:${e.ports.join(',')}` : e.ip;
 		return {
 			ip: e.ip,
+			slice: e.slice,
 			address,
 			node: sanitize(e.nodeName ?? '<none>'),
 			zone: sanitize(e.zone ?? '<none>'),

@@ -16,16 +16,23 @@ const svc = hello.services['default/hello-node-svc']!;
 
 const up = {ready: true, serving: true, terminating: false};
 
-test('hello: the ClusterIP, then the pod addresses sorted by IP', t => {
-	t.deepEqual(endpointView(hello, svc), {
-		head: 'ClusterIP 10.108.246.108 → 3 of 3 ready',
-		lines: [
-			{ip: '10.244.0.2', address: '10.244.0.2:8080', node: 'node-1', zone: '<none>', pod: 'hello-node-c4hwf', conditions: up, state: 'ready'},
-			{ip: '10.244.1.3', address: '10.244.1.3:8080', node: 'node-2', zone: '<none>', pod: 'hello-node-4fp4j', conditions: up, state: 'ready'},
-			{ip: '10.244.2.3', address: '10.244.2.3:8080', node: 'node-3', zone: '<none>', pod: 'hello-node-vdtt6', conditions: up, state: 'ready'},
-		],
-		warnings: [],
-	});
+test('hello: the ClusterIP, then the pod addresses sorted by IP, each with the EndpointSlice that holds it', t => {
+	const view = endpointView(hello, svc);
+	// hello-node-svc has one slice, as `get endpointslices` lists it.
+	const slices = execute(hello, 'get endpointslices -n default -l kubernetes.io/service-name=hello-node-svc -o name').out;
+	t.deepEqual(slices, [`endpointslice.discovery.k8s.io/${view.lines[0]?.slice}`]);
+	t.deepEqual(
+		{...view, lines: view.lines.map(({slice: _slice, ...line}) => line)},
+		{
+			head: 'ClusterIP 10.108.246.108 → 3 of 3 ready',
+			lines: [
+				{ip: '10.244.0.2', address: '10.244.0.2:8080', node: 'node-1', zone: '<none>', pod: 'hello-node-c4hwf', conditions: up, state: 'ready'},
+				{ip: '10.244.1.3', address: '10.244.1.3:8080', node: 'node-2', zone: '<none>', pod: 'hello-node-4fp4j', conditions: up, state: 'ready'},
+				{ip: '10.244.2.3', address: '10.244.2.3:8080', node: 'node-3', zone: '<none>', pod: 'hello-node-vdtt6', conditions: up, state: 'ready'},
+			],
+			warnings: [],
+		},
+	);
 });
 
 test('a killed pod is terminating and not counted; a failing probe makes it not ready (D2)', t => {
