@@ -60,7 +60,8 @@ function decodeNodes(config: Obj, p: Problems): number | NodeInput[] | undefined
 	if (typeof value === 'number') {
 		const count = readInt(config, 'nodes', [], p);
 		if (count === undefined) return undefined;
-		if (count < 1) p.errors.push(invalid(['nodes'], count, 'must be greater than or equal to 1'));
+		// 0, like `nodes: []`, is a cluster without nodes (sim/initial-state.ts nodeInputs).
+		if (count < 0) p.errors.push(invalid(['nodes'], count, 'must be greater than or equal to 0'));
 		else if (count > maxNodes) p.errors.push(invalid(['nodes'], count, `must be no more than ${maxNodes}`));
 		return count;
 	}

@@ -103,7 +103,9 @@ function nodeInputs(input: ClusterInput): NodeInput[] {
 	const listed: NodeInput[] = Array.isArray(fromConfig) ? fromConfig : [];
 	const merged = new Map<string, NodeInput>();
 	for (const n of [...listed, ...input.nodes]) merged.set(n.name, {...merged.get(n.name), ...n});
-	if (merged.size > 0 && typeof fromConfig !== 'number') return [...merged.values()];
+	// `nodes: []` (or 0) is a cluster without nodes, as a control plane alone is: every pod stays
+	// Pending (schedule_one.go ErrNoNodesAvailable). Only a config that says nothing gets 3.
+	if (typeof fromConfig !== 'number' && (merged.size > 0 || fromConfig !== undefined)) return [...merged.values()];
 	const count = typeof fromConfig === 'number' ? fromConfig : 3;
 	for (let i = 1; i <= count; i++) if (!merged.has(`node-${i}`)) merged.set(`node-${i}`, {name: `node-${i}`});
 	return [...merged.values()];
