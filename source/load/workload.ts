@@ -4,6 +4,7 @@
 
 import {isDNS1123Subdomain} from '../apimachinery/validation.js';
 import {matchesLabels, matchesSelector} from '../sim/labels.js';
+import {MAX_REPLICAS, tooManyReplicas} from '../sim/limits.js';
 import type {LabelSelector, PodTemplate, WorkloadInput, WorkloadKind} from '../sim/types.js';
 import {invalid, required, unsupported} from './field-error.js';
 import {goStringMap} from './go-format.js';
@@ -95,6 +96,12 @@ function appsSelector(kind: WorkloadKind, spec: Obj | undefined, labels: Record<
 	return {selector: selector ?? {matchLabels: {}, matchExpressions: []}, mismatch: mismatched};
 }
 
+/** The API server's bound, then the simulator's own (sim/limits.ts), said before any pod is built. */
+function replicasInRange(replicas: number | undefined, p: Problems): void {
+	nonNegative(replicas, ['spec', 'replicas'], p);
+	if (replicas !== undefined && replicas > MAX_REPLICAS) p.errors.push(invalid(['spec', 'replicas'], replicas, tooManyReplicas()));
+}
+
 export function decodeWorkload(kind: WorkloadKind, object: Obj, version: WorkloadVersion, p: Problems): WorkloadInput {
 	const meta = decodeMeta(object, {namespaced: true, nameRule: isDNS1123Subdomain}, p);
 	const spec = readObject(object, 'spec', [], p);
@@ -108,10 +115,10 @@ export function decodeWorkload(kind: WorkloadKind, object: Obj, version: Workloa
 		// ValidateReplicationControllerSpec's order: selector, replicas, then the template
 		// (a pointer in the RC API, so it can be missing).
 		chosen = replicationControllerSelector(spec, templateObject !== undefined, decoded.labels, p);
-		nonNegative(replicas, ['spec', 'replicas'], p);
+		replicasInRange(replicas, p);
 		if (templateObject === undefined) p.errors.push(required(['spec', 'template']));
 	} else {
-		nonNegative(replicas, ['spec', 'replicas'], p);
+		replicasInRange(replicas, p);
 		chosen = appsSelector(kind, spec, decoded.labels, version, p);
 	}
 	if (chosen.mismatch) p.errors.push(invalid(templateLabelsAt, {raw: goStringMap(decoded.labels)}, mismatch));

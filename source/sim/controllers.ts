@@ -65,8 +65,8 @@ function compareRank(a: Pod, b: Pod): number {
 }
 
 function reconcileReplicas(d: Draft, w: Workload): void {
-	const active = ownedPods(d, w).filter(isActive);
-	const diff = w.replicas - active.length;
+	// Every pod change calls back here: the count (sim/pods.ts) keeps that from listing every pod.
+	const diff = w.replicas - (d.s.index.activePodCountByOwner[keyOf(w)] ?? 0);
 	const involved = {kind: w.kind, namespace: w.namespace, name: w.name, uid: w.uid};
 	for (let i = 0; i < diff; i++) {
 		const name = uniqueName(d, w);
@@ -82,6 +82,7 @@ function reconcileReplicas(d: Draft, w: Workload): void {
 		recordEvent(d, {type: 'Normal', reason: 'SuccessfulCreate', involved, message: `Created pod: ${name}`, source: SOURCE[w.kind]});
 	}
 	if (diff < 0) {
+		const active = ownedPods(d, w).filter(isActive);
 		for (const pod of active.sort(compareRank).slice(0, -diff)) {
 			deletePod(d, pod, podChanged);
 			recordEvent(d, {type: 'Normal', reason: 'SuccessfulDelete', involved, message: `Deleted pod: ${pod.name}`, source: SOURCE[w.kind]});

@@ -8,42 +8,65 @@
 
 import {has, members, shardOf} from './index-sets.js';
 import {copyTable, emptyTable} from './tables.js';
-import type {AffinityEntry, ClusterEvent, Endpoints, EventLog, IndexSet, Namespace, Node, Pod, RequestTrace, Service, State, Timer, Workload} from './types.js';
+import type {
+	AffinityEntry,
+	ClusterEvent,
+	EndpointAddress,
+	Endpoints,
+	EventLog,
+	IndexSet,
+	Namespace,
+	Node,
+	Pod,
+	RequestTrace,
+	Service,
+	State,
+	Timer,
+	Workload,
+} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 type Set_ = Record<string, true>;
 
 export interface Draft {
 	s: Mutable<State>;
-	/** Names of tables already copied in this step. */
-	copied: Set<string>;
+	/** The copy this step made of each table it wrote, by tag: a copy is mutated only while it is still the one in place. */
+	copied: Map<string, object>;
 	/** True while building the initial state: pods start Running and Ready at t=0. */
 	settling: boolean;
 	/** Workloads whose controller is running in this step (see controllers.reconcile). */
 	reconciling: Set<string>;
+	/** Index shards this step removed members from, dropped at its end if empty (see indexRemove). */
+	shrunk: Map<string, {name: IndexName; bucket: string; shard: string}>;
 }
 
 export function beginDraft(state: State): Draft {
-	return {s: {...state}, copied: new Set(), settling: false, reconciling: new Set()};
+	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map()};
 }
 
 export function finishDraft(d: Draft): State {
+	dropEmptyShards(d);
 	return d.s;
 }
 
 /**
  * `holder[key]`, shallow-copied the first time this step writes under `tag`; later writes in the
- * same step reuse the copy. Every write below goes through here, so every table a step writes
- * comes out prototype-free (sim/tables.ts), however it went in.
+ * same step reuse the copy, as long as it is still the object in place (a row `put` anew may
+ * share its inner tables with the state handed in). Every write below goes through here, so every
+ * table a step writes comes out prototype-free (sim/tables.ts), however it went in.
  */
-function own<T extends object>(d: Draft, tag: string, holder: object, key: string): T {
+function own<T extends object>(d: Draft, tag: string, holder: object, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
 	const h = holder as Record<string, T | undefined>;
 	const current = h[key];
-	if (current !== undefined && d.copied.has(tag)) return current;
-	d.copied.add(tag);
-	const copy = (Array.isArray(current) ? [...current] : copyTable(current as Record<string, unknown> | undefined)) as T;
+	if (current !== undefined && d.copied.get(tag) === current) return current;
+	const copy = copyOf(current);
+	d.copied.set(tag, copy);
 	h[key] = copy;
 	return copy;
+}
+
+function copyAny<T>(current: T | undefined): T {
+	return (Array.isArray(current) ? [...current] : copyTable(current as Record<string, unknown> | undefined)) as T;
 }
 
 type TableName = 'nodes' | 'namespaces' | 'pods' | 'workloads' | 'services' | 'endpoints';
@@ -73,10 +96,10 @@ export function remove(d: Draft, name: TableName, key: string): void {
 
 // --- index sets: `index.<name>[bucket]` is a set of member keys ---
 
-type IndexName = Exclude<keyof State['index'], 'podCountByNode'>;
+type IndexName = 'podsByLabel' | 'servicesByLabel' | 'podsByOwner' | 'podsByNode';
 
 function writableIndex(d: Draft, name: IndexName): Record<string, IndexSet> {
-	return own(d, `index.${name}`, own(d, 'index', d.s, 'index'), name);
+	return own(d, `index.${name}`, writableIndexes(d), name);
 }
 
 /** The shard of `bucket` that holds `member`, copied once in this step. */
@@ -93,23 +116,65 @@ export function indexAdd(d: Draft, name: IndexName, bucket: string, member: stri
 
 export function indexRemove(d: Draft, name: IndexName, bucket: string, member: string): void {
 	if (!has(d.s.index[name][bucket], member)) return;
-	const shard = writableShard(d, name, bucket, member);
-	delete shard[member];
-	const shards = writableIndex(d, name)[bucket] as Record<string, Set_>;
-	if (Object.keys(shard).length === 0) delete shards[shardOf(member)];
-	if (Object.keys(shards).length === 0) delete writableIndex(d, name)[bucket];
+	delete writableShard(d, name, bucket, member)[member];
+	// Whether a shard is empty costs a look at all its keys once members have been deleted from
+	// it; removing ten thousand pods would pay that each time. The step looks once, at its end.
+	const shard = shardOf(member);
+	d.shrunk.set(`${name}\u0000${bucket}\u0000${shard}`, {name, bucket, shard});
 }
 
+function dropEmptyShards(d: Draft): void {
+	for (const {name, bucket, shard} of d.shrunk.values()) {
+		const shards = d.s.index[name][bucket];
+		if (shards === undefined || shards[shard] === undefined || !isEmpty(shards[shard])) continue;
+		// Both were copied by this step when it removed from them, so they are its own.
+		const writableShards = writableIndex(d, name)[bucket] as Record<string, Set_>;
+		delete writableShards[shard];
+		if (isEmpty(writableShards)) delete writableIndex(d, name)[bucket];
+	}
+	d.shrunk.clear();
+}
+
+function addTo(counts: Record<string, number>, key: string, delta: number): void {
+	const next = (counts[key] ?? 0) + delta;
+	if (next === 0) delete counts[key];
+	else counts[key] = next;
+}
+
+const writableIndexes = (d: Draft) => own<Mutable<State['index']>>(d, 'index', d.s, 'index');
+
 export function addPodCount(d: Draft, node: string, delta: number): void {
-	const counts = own<Record<string, number>>(d, 'index.podCountByNode', own(d, 'index', d.s, 'index'), 'podCountByNode');
-	const next = (counts[node] ?? 0) + delta;
-	if (next === 0) delete counts[node];
-	else counts[node] = next;
+	addTo(own(d, 'index.podCountByNode', writableIndexes(d), 'podCountByNode'), node, delta);
+}
+
+export function addActivePodCount(d: Draft, owner: string, delta: number): void {
+	addTo(own(d, 'index.activePodCountByOwner', writableIndexes(d), 'activePodCountByOwner'), owner, delta);
+}
+
+export function addOwnedPodCount(d: Draft, owner: string, node: string, delta: number): void {
+	const byOwner = own<Record<string, Record<string, number>>>(d, 'index.podCountByOwnerNode', writableIndexes(d), 'podCountByOwnerNode');
+	const counts = own<Record<string, number>>(d, `index.podCountByOwnerNode\u0000${owner}`, byOwner, owner);
+	addTo(counts, node, delta);
+	if (counts[node] === undefined && isEmpty(counts)) delete byOwner[owner];
+}
+
+function isEmpty(table: object): boolean {
+	for (const _ in table) return false;
+	return true;
 }
 
 export function indexMembers(d: Draft | State, name: IndexName, bucket: string): string[] {
 	const state = 's' in d ? d.s : d;
 	return members(state.index[name][bucket]);
+}
+
+/**
+ * The addresses of one managed Endpoints, copied once in this step: a Service over ten thousand
+ * pods would otherwise copy its whole table for each pod that comes or goes.
+ */
+export function writableAddresses(d: Draft, key: string): Record<string, EndpointAddress> {
+	const row = own<Mutable<Endpoints>>(d, `endpoints\u0000${key}`, writable(d, 'endpoints'), key, current => ({...(current as Endpoints)}));
+	return own(d, `endpoints\u0000${key}\u0000addresses`, row, 'addresses');
 }
 
 // --- IPAM maps ---

@@ -3,10 +3,10 @@
 // touches only the Services whose selector shares one of the pod's labels.
 
 import type {Draft} from './draft.js';
-import {indexMembers, put} from './draft.js';
+import {indexMembers, writableAddresses} from './draft.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
-import {copyTable, emptyTable} from './tables.js';
+import {emptyTable} from './tables.js';
 import type {EndpointAddress, Endpoints, Labels, Pod, Service, ServicePort, State} from './types.js';
 
 export const labelBucket = (namespace: string, key: string, value: string): string => `${namespace}\u0000${key}=${value}`;
@@ -90,10 +90,9 @@ function setAddress(d: Draft, service: Service, podName: string, address: Endpoi
 	const current = d.s.endpoints[key];
 	if (!current?.managed) return;
 	if (sameAddress(current.addresses[podName], address)) return;
-	const addresses = copyTable(current.addresses);
+	const addresses = writableAddresses(d, key);
 	if (address === null) delete addresses[podName];
 	else addresses[podName] = address;
-	put(d, 'endpoints', key, {...current, addresses});
 }
 
 /** Services that may select a pod with these labels (via the selector-pair index). */

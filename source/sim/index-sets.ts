@@ -17,6 +17,11 @@ export function members(set: IndexSet | undefined): string[] {
 	return out;
 }
 
+/** The members one by one, for a caller that may stop early (a snapshot would list them all). */
+export function* eachMember(set: IndexSet | undefined): Generator<string> {
+	for (const shard in set) for (const member in set[shard]) yield member;
+}
+
 export function has(set: IndexSet | undefined, member: string): boolean {
 	return set?.[shardOf(member)]?.[member] === true;
 }

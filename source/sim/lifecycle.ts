@@ -3,8 +3,9 @@
 // probes that fail or pass on their period.
 
 import type {Draft} from './draft.js';
-import {addTimer, indexMembers, takeTimerDue} from './draft.js';
+import {addTimer, takeTimerDue} from './draft.js';
 import {expireEvents, findEvent, type NewEvent, recordEvent} from './events.js';
+import {eachMember} from './index-sets.js';
 import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
@@ -247,12 +248,17 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 	if (pod.podIP !== null && pod.nodeName !== null) releasePodIP(d, pod.nodeName, pod.podIP);
 	savePod(d, pod, null);
 	onChange(d, pod);
-	retryUnscheduled(d);
+	// Only a pod bound to a node frees room: scaling ten thousand Pending pods away frees none.
+	if (pod.nodeName !== null) retryUnscheduled(d);
 }
 
-/** Pods left Pending for lack of room get another chance when room appears. */
+/**
+ * Pods left Pending for lack of room get another chance when room appears. Every node filter here
+ * is about the cluster, not the pod, so the first pod that does not fit ends the pass: ten
+ * thousand Pending pods cost nothing when one pod goes and none fits.
+ */
 function retryUnscheduled(d: Draft): void {
-	for (const key of indexMembers(d, 'podsByNode', UNSCHEDULED)) {
+	for (const key of eachMember(d.s.index.podsByNode[UNSCHEDULED])) {
 		const pod = d.s.pods[key];
 		if (!pod || pod.deletionTimestamp !== null) continue;
 		const placement = schedule(d, ownerKey(pod));

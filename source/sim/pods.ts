@@ -2,7 +2,7 @@
 // can forget one of them.
 
 import type {Draft} from './draft.js';
-import {addPodCount, indexAdd, indexRemove, put, remove} from './draft.js';
+import {addActivePodCount, addOwnedPodCount, addPodCount, indexAdd, indexRemove, put, remove} from './draft.js';
 import {labelBucket, syncPod} from './endpoints.js';
 import {objectKey, workloadKey} from './keys.js';
 import type {Pod} from './types.js';
@@ -51,7 +51,32 @@ export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 	} else {
 		remove(d, 'pods', key);
 	}
+	countOwned(d, before, after);
 	syncPod(d, before, after);
+}
+
+/** The workload whose active replicas count this pod, if any. */
+const activeOwner = (pod: Pod | null): string | null => (pod && isActive(pod) ? ownerKey(pod) : null);
+
+/** The workload and node whose spreading count holds this pod, if any. */
+function placedOwner(pod: Pod | null): {owner: string; node: string} | null {
+	if (pod === null || pod.nodeName === null || pod.deletionTimestamp !== null) return null;
+	const owner = ownerKey(pod);
+	return owner === null ? null : {owner, node: pod.nodeName};
+}
+
+/** The per-workload counts the controllers and the scheduler read instead of listing a workload's pods. */
+function countOwned(d: Draft, before: Pod | null, after: Pod | null): void {
+	const [activeBefore, activeAfter] = [activeOwner(before), activeOwner(after)];
+	if (activeBefore !== activeAfter) {
+		if (activeBefore !== null) addActivePodCount(d, activeBefore, -1);
+		if (activeAfter !== null) addActivePodCount(d, activeAfter, 1);
+	}
+	const [placedBefore, placedAfter] = [placedOwner(before), placedOwner(after)];
+	if (placedBefore?.owner !== placedAfter?.owner || placedBefore?.node !== placedAfter?.node) {
+		if (placedBefore) addOwnedPodCount(d, placedBefore.owner, placedBefore.node, -1);
+		if (placedAfter) addOwnedPodCount(d, placedAfter.owner, placedAfter.node, 1);
+	}
 }
 
 /** A pod a controller counts as one of its replicas (S61 IsPodActive). */

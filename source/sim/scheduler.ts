@@ -3,7 +3,6 @@
 // the real scheduler does (selectHost), from the seeded PRNG.
 
 import type {Draft} from './draft.js';
-import {indexMembers} from './draft.js';
 import {randomInt} from './prng.js';
 import type {Node, State} from './types.js';
 
@@ -26,15 +25,9 @@ export function schedule(d: Draft, owner: string | null): Placement {
 	const max = d.s.config.maxPodsPerNode;
 	let notReady = 0;
 	let full = 0;
-	const perNodeOwned = new Map<string, number>();
-	if (owner) {
-		for (const podKey of indexMembers(d, 'podsByOwner', owner)) {
-			const pod = d.s.pods[podKey];
-			if (pod?.nodeName && pod.deletionTimestamp === null) {
-				perNodeOwned.set(pod.nodeName, (perNodeOwned.get(pod.nodeName) ?? 0) + 1);
-			}
-		}
-	}
+	// The workload's pods per node, kept as counts (sim/pods.ts): placing each of ten thousand
+	// replicas costs one pass over the nodes, not one over the replicas placed before it.
+	const perNodeOwned = (owner && d.s.index.podCountByOwnerNode[owner]) || undefined;
 	let best: string[] = [];
 	let bestOwned = Infinity;
 	let bestLoad = Infinity;
@@ -50,7 +43,7 @@ export function schedule(d: Draft, owner: string | null): Placement {
 			full++;
 			continue;
 		}
-		const owned = perNodeOwned.get(node.name) ?? 0;
+		const owned = perNodeOwned?.[node.name] ?? 0;
 		if (owned < bestOwned || (owned === bestOwned && load < bestLoad)) {
 			best = [node.name];
 			bestOwned = owned;

@@ -590,6 +590,10 @@ interface Indexes {
 	podsByNode: Readonly<Record<string, IndexSet>>;
 	/** Node name → number of pods on it, so the scheduler need not count sets. */
 	podCountByNode: Readonly<Record<string, number>>;
+	/** Workload key → how many of its pods are active (S61 IsPodActive): what its controller compares with replicas. */
+	activePodCountByOwner: Readonly<Record<string, number>>;
+	/** Workload key → node → its pods bound there and not being deleted: the scheduler's spreading score. */
+	podCountByOwnerNode: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export interface State {

@@ -505,12 +505,25 @@ export function buildState(parts: {
 	const servicesByLabel: MutableSet = {};
 	const podsByOwner: MutableSet = {};
 	const podsByNode: MutableSet = {};
+	const activePodCountByOwner: Record<string, number> = {};
+	const podCountByOwnerNode: Record<string, Record<string, number>> = {};
 	const podIPs: Record<string, {used: Record<string, string>; last: number}> = {};
 	for (const n of nodes) podIPs[n.name] = {used: {}, last: 0};
 	for (const p of pods) {
 		const key = `${p.namespace}/${p.name}`;
 		for (const [k, v] of Object.entries(p.labels)) addTo(podsByLabel, `${p.namespace}\u0000${k}=${v}`, p.name);
-		if (p.owner) addTo(podsByOwner, `${p.owner.kind}/${p.namespace}/${p.owner.name}`, key);
+		if (p.owner) {
+			const owner = `${p.owner.kind}/${p.namespace}/${p.owner.name}`;
+			addTo(podsByOwner, owner, key);
+			if (p.deletionTimestamp === null && p.phase !== 'Succeeded' && p.phase !== 'Failed') {
+				activePodCountByOwner[owner] = (activePodCountByOwner[owner] ?? 0) + 1;
+			}
+			if (p.nodeName && p.deletionTimestamp === null) {
+				podCountByOwnerNode[owner] ??= {};
+				const counts = podCountByOwnerNode[owner];
+				counts[p.nodeName] = (counts[p.nodeName] ?? 0) + 1;
+			}
+		}
 		if (p.nodeName) {
 			addTo(podsByNode, p.nodeName, key);
 			if (p.podIP) {
@@ -574,6 +587,8 @@ export function buildState(parts: {
 			podsByOwner: sharded(podsByOwner),
 			podsByNode: sharded(podsByNode),
 			podCountByNode: Object.fromEntries(Object.entries(podsByNode).map(([node, pods]) => [node, Object.keys(pods).length])),
+			activePodCountByOwner,
+			podCountByOwnerNode,
 		},
 		timers: [],
 		affinity: {},
