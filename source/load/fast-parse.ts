@@ -67,7 +67,11 @@ const int = new jsyaml.Type('tag:yaml.org,2002:int', {
 	defaultStyle: 'decimal',
 });
 
-const FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+// Digits alone are a float when they are no int: go-yaml v2's resolve (sigs.k8s.io/yaml
+// goyaml.v2/resolve.go) tries strconv.ParseInt(s, 0, 64), which refuses `08` and `0089` as bad
+// octal, and then its yamlStyleFloat, which takes them: `targetPort: 08` is the number 8, as on the
+// `yaml` path, not the port name "08".
+const FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 const float = new jsyaml.Type('tag:yaml.org,2002:float', {
 	kind: 'scalar',
@@ -93,6 +97,12 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 
 /** Anchors and aliases need `yaml`'s alias limit ("billion laughs"); kubectl never writes them. */
 const MAY_HAVE_ALIASES = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+
+/** A key go-yaml cannot give to JSON may be here: a null one (`~:`, `null:`, an empty key) or a
+ *  collection (`? …`, `[a, b]: …`). js-yaml turns both into strings without a word; the `yaml`
+ *  path finds them exactly and refuses them as kubectl does (parse-documents.ts keyProblem).
+ *  kubectl never writes them either, so a dump stays on the fast path. */
+const MAY_HAVE_ODD_KEYS = /(?:^[ \t]*(?:-[ \t]+)*|[{,[][ \t]*)(?:\?|(?:~|null|Null|NULL)?[ \t]*:)(?:[ \t\r]|$)|[\]}][ \t]*:(?:[ \t\r]|$)/m;
 
 const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 
@@ -240,25 +250,25 @@ function repeatedIn(text: string, range: Range, value: unknown, json: boolean, c
 	return found.size > 0 ? found : null;
 }
 
+/** A JSON text's value; undefined when JSON.parse refuses it. kubectl reads such a text again as
+ *  YAML (apimachinery util/yaml YAMLOrJSONDecoder falls back when the JSON decoder fails on the
+ *  first object), and so does the `yaml` path: a trailing comma is YAML's, not an error. So the
+ *  text goes on to js-yaml, as YAML. */
+function parseJson(text: string): {value: unknown} | undefined {
+	try {
+		return {value: JSON.parse(text)};
+	} catch {
+		return undefined;
+	}
+}
+
 /** null: not a candidate for the fast path (small, or may hold aliases). `minBytes` is for tests. */
 export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed | null {
 	if (text.length < minBytes) return null;
-	if (looksLikeJson(text)) {
+	const json = looksLikeJson(text) ? parseJson(text) : undefined;
+	if (json !== undefined) {
+		const {value} = json;
 		const locator = slicedLocator(text, [{start: 0, end: text.length}], true);
-		let value: unknown;
-		try {
-			value = JSON.parse(text);
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			const at = /position (\d+)/.exec(message);
-			const lines = new LineStarts(text);
-			const offset = at ? Number(at[1]) : 0;
-			return {
-				documents: [],
-				problems: [{line: lines.lineOf(offset), col: lines.columnOf(offset), document: 0, message: message.replace(/ in JSON at position \d+.*$/, '')}],
-				locator,
-			};
-		}
 		const keys = keysInValue(value);
 		if (keys === null) {
 			// As the `yaml` path does (parse-documents.ts): js-yaml stops at the limit and says where.
@@ -277,7 +287,7 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 		}
 		return {documents: [document], problems: [], locator};
 	}
-	if (MAY_HAVE_ALIASES.test(text)) return null;
+	if (MAY_HAVE_ALIASES.test(text) || MAY_HAVE_ODD_KEYS.test(text)) return null;
 	const ranges = yamlDocuments(text);
 	const locator = slicedLocator(text, ranges, false);
 	const lines = new LineStarts(text);

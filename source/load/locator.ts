@@ -76,6 +76,14 @@ export class LineStarts {
 	}
 }
 
+/** One document or List item parsed on its own, and where its text starts in the file. */
+interface Slice {
+	index: YamlIndex;
+	firstLine: number;
+	/** Columns before the slice's first character on its first line. */
+	firstCol: number;
+}
+
 const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /** Offsets of each `items` entry of a YAML List document, by scanning lines (no parse). */
@@ -102,9 +110,15 @@ function yamlItemStarts(text: string, range: Range): number[] {
 	return starts;
 }
 
-/** Offsets of each element of the top-level `items` array of a JSON document. */
-function jsonItemStarts(text: string, range: Range): number[] {
+/** Offsets of each element of the top-level `items` array of a JSON document, and where each
+ *  ends (after its last character, before the comma or bracket that follows it). */
+function jsonItemStarts(text: string, range: Range, ends: number[] = []): number[] {
 	const starts: number[] = [];
+	const endBefore = (at: number) => {
+		let end = at;
+		while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+		ends.push(end);
+	};
 	let depth = 0;
 	let inString = false;
 	let lastKey = '';
@@ -140,42 +154,49 @@ function jsonItemStarts(text: string, range: Range): number[] {
 			if (depth === itemsDepth && c === 93) {
 				// An empty array recorded a start at its own `]`.
 				if (starts.length > 0 && starts[starts.length - 1] === i) starts.pop();
+				else endBefore(i);
 				return starts;
 			}
 			depth--;
-		} else if (c === 44 && depth === itemsDepth) expectItem = true;
+		} else if (c === 44 && depth === itemsDepth) {
+			endBefore(i);
+			expectItem = true;
+		}
 	}
 	return starts;
 }
 
-/** The text of each item of a List document: [start, end) offsets. */
+/** The text of each item of a List document: [start, end) offsets. A JSON item ends where its
+ *  own text does: the List's closing brackets after the last one are not part of it (a slice
+ *  that held them would not parse, and its positions would fall back to the file's start). */
 export function listItemRanges(text: string, range: Range, json: boolean): Range[] {
-	const starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range);
-	return starts.map((from, i) => {
-		const to = starts[i + 1] ?? range.end;
-		return {start: from, end: json ? Math.max(from, text.lastIndexOf('}', to)) + 1 : to};
-	});
+	const ends: number[] = [];
+	const starts = json ? jsonItemStarts(text, range, ends) : yamlItemStarts(text, range);
+	return starts.map((from, i) => ({start: from, end: json ? (ends[i] ?? range.end) : (starts[i + 1] ?? range.end)}));
 }
 
 export function slicedLocator(text: string, ranges: Range[], json: boolean): Locator {
 	const lines = new LineStarts(text);
-	const items = new Map<number, number[]>();
-	const slices = new Map<string, {index: YamlIndex; firstLine: number}>();
+	const items = new Map<number, Range[]>();
+	const slices = new Map<string, Slice>();
 
-	/** Parse text[from, to) as one YAML document; positions shift back to the file. */
-	const sliceIndex = (key: string, from: number, to: number, dash: boolean) => {
+	/** Parse text[from, to) as one YAML document; positions shift back to the file. A YAML item
+	 *  is read from its line's start (its indentation kept), a JSON item from its own first
+	 *  character: in a one-line file the text before it on its line is the List and the items
+	 *  before, which would not parse. */
+	const sliceIndex = (key: string, from: number, to: number, item: boolean): Slice => {
 		let cached = slices.get(key);
 		if (!cached) {
-			const begin = lineStart(text, from);
+			const begin = item && json ? from : lineStart(text, from);
 			let slice = text.slice(begin, to);
 			// `- apiVersion: v1` → `  apiVersion: v1`: the item becomes a document, columns unchanged.
-			if (dash) slice = slice.replace(/^(\s*)-/, '$1 ');
-			cached = {index: indexYaml(slice), firstLine: lines.lineOf(begin)};
+			if (item && !json) slice = slice.replace(/^(\s*)-/, '$1 ');
+			cached = {index: indexYaml(slice), firstLine: lines.lineOf(begin), firstCol: lines.columnOf(begin) - 1};
 			slices.set(key, cached);
 		}
 		return cached;
 	};
-	const shift = (pos: LineCol, firstLine: number): LineCol => ({line: pos.line + firstLine - 1, col: pos.col});
+	const shift = (pos: LineCol, slice: Slice): LineCol => ({line: pos.line + slice.firstLine - 1, col: pos.line === 1 ? pos.col + slice.firstCol : pos.col});
 	const start = (docIndex: number): LineCol => {
 		const range = ranges[docIndex];
 		if (!range) return {line: 1, col: 1};
@@ -193,17 +214,14 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 	const itemSlice = (docIndex: number, path: Path): {i: number; from: number; end: number} | null => {
 		const range = ranges[docIndex];
 		if (!range || path[0] !== 'items' || typeof path[1] !== 'number') return null;
-		let starts = items.get(docIndex);
-		if (!starts) {
-			starts = json ? jsonItemStarts(text, range) : yamlItemStarts(text, range);
-			items.set(docIndex, starts);
+		let itemRanges = items.get(docIndex);
+		if (!itemRanges) {
+			itemRanges = listItemRanges(text, range, json);
+			items.set(docIndex, itemRanges);
 		}
 		const i = path[1];
-		const from = starts[i];
-		if (from === undefined) return null;
-		const to = starts[i + 1] ?? range.end;
-		// A JSON item ends before the comma or bracket that follows it.
-		return {i, from, end: json ? Math.max(from, text.lastIndexOf('}', to)) + 1 : to};
+		const item = itemRanges[i];
+		return item ? {i, from: item.start, end: item.end} : null;
 	};
 	return {
 		documentStart: start,
@@ -213,30 +231,30 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 			if (!range) return {exact: null, nearest: fallback};
 			const item = itemSlice(docIndex, path);
 			if (item) {
-				const {index, firstLine} = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, !json);
-				const found = findPath(index, 0, path.slice(2));
-				const itemStart = shift(documentStart(index, 0), firstLine);
+				const slice = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, true);
+				const found = findPath(slice.index, 0, path.slice(2));
+				const itemStart = shift(documentStart(slice.index, 0), slice);
 				return {
-					exact: found.exact ? shift(found.exact, firstLine) : path.length === 2 ? itemStart : null,
-					nearest: path.length === 2 ? itemStart : shift(found.nearest, firstLine),
+					exact: found.exact ? shift(found.exact, slice) : path.length === 2 ? itemStart : null,
+					nearest: path.length === 2 ? itemStart : shift(found.nearest, slice),
 				};
 			}
-			const {index, firstLine} = sliceIndex(String(docIndex), range.start, range.end, false);
-			const found = findPath(index, 0, path);
-			return {exact: found.exact ? shift(found.exact, firstLine) : null, nearest: shift(found.nearest, firstLine)};
+			const slice = sliceIndex(String(docIndex), range.start, range.end, false);
+			const found = findPath(slice.index, 0, path);
+			return {exact: found.exact ? shift(found.exact, slice) : null, nearest: shift(found.nearest, slice)};
 		},
 		duplicates(docIndex, base) {
 			const range = ranges[docIndex];
 			if (!range) return [];
 			const item = itemSlice(docIndex, base);
 			if (item) {
-				const {index, firstLine} = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, !json);
-				return duplicateKeys(index, 0).map(d => ({path: [...base, ...d.path], at: shift(d.at, firstLine)}));
+				const slice = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, true);
+				return duplicateKeys(slice.index, 0).map(d => ({path: [...base, ...d.path], at: shift(d.at, slice)}));
 			}
-			const {index, firstLine} = sliceIndex(String(docIndex), range.start, range.end, false);
-			return duplicateKeys(index, 0)
+			const slice = sliceIndex(String(docIndex), range.start, range.end, false);
+			return duplicateKeys(slice.index, 0)
 				.filter(d => under(base, d.path))
-				.map(d => ({path: d.path, at: shift(d.at, firstLine)}));
+				.map(d => ({path: d.path, at: shift(d.at, slice)}));
 		},
 	};
 }

@@ -1,9 +1,10 @@
 // YAML/JSON text → plain JS values, one per document, plus syntax problems with their
 // positions. Positions of fields are found separately and lazily (yaml-positions.ts).
 
-import {type Document, isAlias, isMap, isPair, isSeq} from 'yaml';
-import {depthMessage, fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
-import {goQuote} from './go-format.js';
+import {type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node} from 'yaml';
+import {applyDocumentMarkers} from './document-markers.js';
+import {depthMessage, FAST_PATH_BYTES, fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
+import {goQuote, goValueWithin} from './go-format.js';
 import {LineStarts, type Locator, yamlLocator} from './locator.js';
 import {firstAliasPosition, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
 
@@ -83,6 +84,52 @@ function tooDeep(doc: Document.Parsed): number | null {
 	return null;
 }
 
+/** Go's %#v of a value decoded into interface{}, as sigs.k8s.io/yaml prints a key's value. */
+function goSharpV(value: unknown): string {
+	if (value === null || value === undefined) return 'interface {}(nil)';
+	const text = goValueWithin(value, 256);
+	if (text === null) return Array.isArray(value) ? '[]interface {}{…}' : 'map[interface {}]interface {}{…}';
+	// go-yaml decodes a mapping into map[interface {}]interface {}, not JSON's map[string]….
+	return text.replaceAll('map[string]interface {}', 'map[interface {}]interface {}');
+}
+
+/**
+ * The first key go-yaml cannot hand to JSON, where it is written: a collection (go-yaml v2's
+ * decoder: `invalid map key: []interface {}{"a", "b"}`), else a null one, `~:` or an empty key
+ * (sigs.k8s.io/yaml convertToJSONableObject: `unsupported map key of type: %!s(<nil>), key:
+ * <nil>, value: …`). The `yaml` package would stringify both ("[ a, b ]", "") and print a
+ * warning of its own; js-yaml would say "a,b" and "null". Collections first: go-yaml fails on
+ * them while decoding, before the conversion looks at null keys.
+ */
+function keyProblem(doc: Document.Parsed): {offset: number; message: string} | null {
+	let nullKey: {offset: number; message: string} | null = null;
+	let collection: {offset: number; message: string} | null = null;
+	const stack: unknown[] = [doc.contents];
+	for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+		if (!isMap(node) && !isSeq(node)) continue;
+		for (const item of node.items) {
+			if (!isPair(item)) {
+				stack.push(item);
+				continue;
+			}
+			const key = isAlias(item.key) ? item.key.resolve(doc) : item.key;
+			const at = (item.key as Node | null)?.range?.[0] ?? (item.value as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+			if (isMap(key) || isSeq(key)) {
+				if (collection === null || at < collection.offset) {
+					collection = {offset: at, message: `invalid map key: ${goSharpV(key.toJS(doc, {maxAliasCount}))}`};
+				}
+			} else if (key === null || key === undefined || (isScalar(key) && key.value === null)) {
+				if (nullKey === null || at < nullKey.offset) {
+					const value = isAlias(item.value) || item.value === null ? null : (item.value as Node).toJS(doc, {maxAliasCount});
+					nullKey = {offset: at, message: `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSharpV(value)}`};
+				}
+			}
+			stack.push(item.key, item.value);
+		}
+	}
+	return collection ?? nullKey;
+}
+
 /** A document's first problem. kubectl (go-yaml) stops at the first, and `yaml`'s later ones are
  *  mostly echoes of it (an unclosed bracket reports once per enclosing collection). */
 function firstProblem(doc: Document.Parsed): {offset: number; message: string} | null {
@@ -97,13 +144,16 @@ function firstProblem(doc: Document.Parsed): {offset: number; message: string} |
 	return {offset: first.pos[0], message};
 }
 
-export function parseDocuments(text: string): ParsedFile {
-	const normalized = normalizeText(text);
-	const control = controlCharacter(normalized);
+/** `fastPathBytes`: from what size the fast path is taken (tests lower it to compare the paths). */
+export function parseDocuments(text: string, fastPathBytes = FAST_PATH_BYTES): ParsedFile {
+	const control = controlCharacter(normalizeText(text));
 	if (control) return {documents: [], problems: [control], locator: nothingToLocate};
-	const fast = fastParse(normalized);
+	const marked = applyDocumentMarkers(normalizeText(text));
+	if (marked.problem) return {documents: [], problems: [{...marked.problem, document: 0}], locator: nothingToLocate};
+	const normalized = marked.text;
+	const fast = fastParse(normalized, fastPathBytes);
 	if (fast) return fast;
-	const yaml = indexYaml(text);
+	const yaml = indexYaml(normalized);
 	const documents: ParsedDocument[] = [];
 	const problems: SyntaxProblem[] = [];
 	yaml.documents.forEach((doc, index) => {
@@ -114,6 +164,11 @@ export function parseDocuments(text: string): ParsedFile {
 		}
 		// Any problem left is `yaml`'s stack overflow: too deep, as below.
 		const deep = problem ? problem.offset : tooDeep(doc);
+		const key = deep === null ? keyProblem(doc) : null;
+		if (key) {
+			problems.push({...offsetToLineCol(yaml, key.offset), document: index, message: key.message});
+			return;
+		}
 		if (deep !== null) {
 			// `yaml` runs out of stack on nesting far beyond maxDepth. js-yaml stops at the limit and
 			// says where, as it does for big files, so both paths give the same position.

@@ -4,7 +4,7 @@ import test from 'ava';
 import {dumpObject, toKubectlJson, toKubectlYaml} from '../../bench/generate-dump.js';
 import {FAST_PATH_BYTES, fastParse} from '../../source/load/fast-parse.js';
 import {formatDiagnostic, loadSources} from '../../source/load/index.js';
-import {yamlLocator} from '../../source/load/locator.js';
+import {listItemRanges, yamlLocator} from '../../source/load/locator.js';
 import {parseDocuments} from '../../source/load/parse-documents.js';
 import {indexYaml} from '../../source/load/yaml-positions.js';
 import {IN_CI, REALWORLD, REALWORLD_ABSENT} from '../prerequisites.js';
@@ -97,4 +97,90 @@ test('positions from the sliced locator equal the full yaml parse', t => {
 			.filter(l => l.startsWith('- ')).length - 1;
 	const slow = yamlLocator(indexYaml(text)).find(0, ['items', item, 'spec', 'ports', 0, 'port']);
 	t.deepEqual({line: fast.line, col: fast.col}, slow.exact);
+});
+
+// --- texts the two paths once read differently (issue 11): each read as kubectl reads it ----------
+
+/** The same text through the `yaml` path and through the fast path (threshold 0). */
+const bothPaths = (text: string) => ({slow: parseDocuments(text, Number.POSITIVE_INFINITY), fast: parseDocuments(text, 0)});
+const summary = (parsed: ReturnType<typeof parseDocuments>) => ({
+	values: parsed.documents.map(d => d.value),
+	problems: parsed.problems.map(p => `${p.line}:${p.col}: ${p.message}`),
+});
+
+test('`targetPort: 08` is the number 8 on both paths: go-yaml v2 resolve.go reads digits that are no octal int as a float', t => {
+	const text = 'a: 08\nb: 0089\nc: 010\nd: -09\ne: "08"\n';
+	t.not(fastParse(text, 0), null, 'the fast path reads it');
+	const {slow, fast} = bothPaths(text);
+	t.deepEqual(summary(fast), summary(slow));
+	t.deepEqual(summary(fast).values, [{a: 8, b: 89, c: 8, d: -9, e: '08'}]);
+});
+
+test('a `...` line ends its document, and what follows up to the next `---` is never read (apimachinery YAMLReader, go-yaml reads one document)', t => {
+	const text = 'a: 1\n...\nb: [unclosed\n---\nc: 3\n...\n';
+	const {slow, fast} = bothPaths(text);
+	t.deepEqual(summary(fast), summary(slow));
+	t.deepEqual(summary(fast), {values: [{a: 1}, {c: 3}], problems: []});
+});
+
+test('a %YAML directive fails as in kubectl (kubernetes/kubernetes#135998): the splitter cuts it from its `---`', t => {
+	for (const text of ['%YAML 1.1\n---\na: 1\n', 'a: 1\n---\n# comment\n%YAML 1.1\n---\nb: 2\n']) {
+		const {slow, fast} = bothPaths(text);
+		t.deepEqual(summary(fast), summary(slow));
+		const line = text.split('\n').findIndex((l, i) => l === '---' && text.split('\n')[i - 1]?.startsWith('%')) + 1;
+		t.deepEqual(summary(fast).problems, [`${line}:1: did not find expected <document start>`]);
+	}
+	t.deepEqual(summary(parseDocuments('%YAML 1.1\n')).problems, ['2:1: did not find expected <document start>'], 'at the end of the text');
+	t.deepEqual(summary(parseDocuments('a: |\n  x\n%YAML 1.1\n')).problems.length, 1, 'not a directive inside a document, but still not YAML');
+});
+
+test('a null or collection key is refused on both paths, with sigs.k8s.io/yaml and go-yaml v2 wording', t => {
+	const labels = (keys: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n${keys}spec:\n  ports:\n  - port: 80\n`;
+	const cases: Array<[string, string]> = [
+		[labels('    ~: a\n'), '6:5: unsupported map key of type: %!s(<nil>), key: <nil>, value: "a"'],
+		[labels('    null: 1\n'), '6:5: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1'],
+		[labels('    {app: web, null: x}\n').replace('labels:\n    ', 'labels: '), '5:22: unsupported map key of type: %!s(<nil>), key: <nil>, value: "x"'],
+		[labels('    ? [a, b]\n    : c\n'), '6:7: invalid map key: []interface {}{"a", "b"}'],
+		[labels('    {a: 1}: c\n'), '6:5: invalid map key: map[interface {}]interface {}{"a":1}'],
+	];
+	for (const [text, problem] of cases) {
+		const {slow, fast} = bothPaths(text);
+		t.deepEqual(summary(fast), summary(slow), text);
+		t.deepEqual(summary(slow), {values: [], problems: [problem]}, text);
+	}
+	t.deepEqual(summary(parseDocuments('"null": 1\n"~": 2\n')).values, [{null: 1, '~': 2}], 'quoted, they are strings');
+});
+
+/** A compact (one-line) JSON List of two Services, the last one's name written twice; padded past the fast path. */
+function compactList(padding: number): string {
+	const service = (name: string, extra = '') => `{"apiVersion":"v1","kind":"Service","metadata":{"name":"${name}"${extra}},"spec":{"ports":[{"port":80}]}}`;
+	return `{"apiVersion":"v1","kind":"List","items":[${service('a')},${service('b', ',"name":"c"')}]}${' '.repeat(padding)}\n`;
+}
+
+test("each item of a one-line JSON List is cut to its own text, the last one without the List's closing brackets", t => {
+	const text = compactList(0);
+	const ranges = listItemRanges(text, {start: 0, end: text.length}, true);
+	t.deepEqual(
+		ranges.map(r => (JSON.parse(text.slice(r.start, r.end)) as {metadata: {name: string}}).metadata.name),
+		['a', 'c'],
+		'the second item keeps its repeated name',
+	);
+});
+
+test('a key written twice in the last item of a one-line JSON List: the same duplicate field, at the same place, on both paths', t => {
+	const small = compactList(0);
+	const big = compactList(FAST_PATH_BYTES);
+	const report = (text: string) => loadSources([{name: 'list.json', text}]).errors.map(formatDiagnostic);
+	const col = small.indexOf('"name":"c"') + 1;
+	const expected = [`list.json:1:${col}: Service in version "v1" cannot be handled as a Service: strict decoding error: duplicate field "metadata.name"`];
+	t.deepEqual(report(small), expected);
+	t.deepEqual(report(big), expected);
+});
+
+test('a JSON trailing comma reads as kubectl reads it: the JSON decoder fails, and YAMLOrJSONDecoder reads the text again as YAML', t => {
+	const text = '{"apiVersion": "v1", "items": [1, 2,], "kind": "List",}';
+	const {slow, fast} = bothPaths(text);
+	t.deepEqual(summary(fast), summary(slow));
+	t.deepEqual(summary(fast), {values: [{apiVersion: 'v1', items: [1, 2], kind: 'List'}], problems: []});
+	t.deepEqual(summary(bothPaths('{"a": [1,, 2]}').fast).problems.length, 1, 'what YAML refuses too is still an error');
 });
