@@ -12,10 +12,11 @@ import {label} from './verbs/label.js';
 import {nslookup} from './verbs/nslookup.js';
 import {probe} from './verbs/probe.js';
 import {scale} from './verbs/scale.js';
+import {undo} from './verbs/undo.js';
 import type {Verb} from './verbs/verb.js';
 import {wait} from './verbs/wait.js';
 
-export const VERBS: ReadonlyArray<Verb> = [get, describe, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, help];
+export const VERBS: ReadonlyArray<Verb> = [get, describe, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, undo, help];
 
 export const COMMANDS: ReadonlyArray<{name: string; usage: string; summary: string}> = VERBS.map(({name, usage, summary}) => ({name, usage, summary}));
 

@@ -45,7 +45,9 @@ export type Command =
 			output: OutputFormat;
 	  }
 	| {kind: 'actions'; actions: Action[]; output: OutputFormat; summaryOnly?: boolean; verbose?: boolean}
-	| {kind: 'help'; topic?: string; output?: OutputFormat};
+	| {kind: 'help'; topic?: string; output?: OutputFormat}
+	/** Back `count` steps through the session's history (its runner keeps it: a line has no past). */
+	| {kind: 'undo'; count: number};
 
 /** What `describe` has a describer for: every kind but Event. */
 export type DescribableResource = Exclude<ResourceName, 'events'>;

@@ -1,6 +1,7 @@
 // `--script`: one command per line, printed the way kubectl would. The first failing line stops
 // the run with exit code 1, naming the script and line.
 
+import {parseCommand} from '../command/index.js';
 import {execute} from '../session/execute.js';
 import {recordable} from '../session/record-file.js';
 import type {State} from '../sim/index.js';
@@ -20,11 +21,32 @@ export interface ScriptOptions {
 	record?(line: string): void;
 }
 
+/** How many steps `undo` can go back: the states before them share nearly everything (sim/draft.ts copies on write), but a long script should not keep all. */
+const HISTORY_MAX = 10_000;
+
 export function runScript(state: State, text: string, io: ScriptIO, options: ScriptOptions): {state: State; exitCode: number} {
 	const lines = text.split(/\r?\n/);
 	// A trailing newline does not make one more (empty) line.
 	if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+	// The state before each line that changed the simulation, newest last: what `undo` goes back to.
+	const history: Array<{before: State; line: string; number: number}> = [];
 	for (const [i, line] of lines.entries()) {
+		const parsed = parseCommand(line);
+		if (parsed.ok && parsed.command?.kind === 'undo') {
+			if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
+			const {count} = parsed.command;
+			if (count > history.length) {
+				const steps = history.length === 1 ? '1 step' : `${history.length} steps`;
+				io.err(`${sanitize(options.name)}:${i + 1}: error: cannot undo ${count}: only ${steps} to go back`);
+				return {state, exitCode: 1};
+			}
+			for (const undone of history.splice(history.length - count).reverse()) {
+				io.out(`undone: ${sanitize(undone.line)} (line ${undone.number})`);
+				state = undone.before;
+			}
+			options.record?.(line.trim());
+			continue;
+		}
 		const result = execute(state, line);
 		if (result.command === null && result.ok) continue;
 		if (options.record && recordable(state, result)) options.record(line.trim());
@@ -38,6 +60,10 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 			return {state: result.state, exitCode: 1};
 		}
 		for (const l of result.err) io.err(l);
+		if (result.command?.kind === 'actions' && result.state !== state) {
+			history.push({before: state, line: line.trim(), number: i + 1});
+			if (history.length > HISTORY_MAX) history.shift();
+		}
 		state = result.state;
 	}
 	return {state, exitCode: 0};

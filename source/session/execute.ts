@@ -57,6 +57,9 @@ export function execute(state: State, line: string): ExecResult {
 		}
 		case 'actions':
 			return finish(runActions(state, command));
+		case 'undo':
+			// Only a session's runner knows what came before (headless/run-script.ts, ui/timeline.ts).
+			return finish({state, ok: false, out: [], err: ['error: undo needs a session to go back through: use it in a --script file or the TUI'], command});
 	}
 }
 

@@ -9,7 +9,7 @@ import {actions} from './macros.js';
 test('every command is listed once, in the order help shows them', t => {
 	t.deepEqual(
 		COMMANDS.map(c => c.name),
-		['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'help'],
+		['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'undo', 'help'],
 	);
 });
 
@@ -88,6 +88,10 @@ const EXAMPLES: Record<string, Array<[string, Command]>> = {
 		['nslookup hello-node-svc --type SRV', actions({type: 'dnsQueried', name: 'hello-node-svc', from: {kind: 'default', namespace: 'default'}, qtype: 'SRV'})],
 	],
 	wait: [['wait 1m30s', actions({type: 'clockAdvanced', ms: 90_000})]],
+	undo: [
+		['undo 1', {kind: 'undo', count: 1}],
+		['undo 3', {kind: 'undo', count: 3}],
+	],
 	help: [['help scale', {kind: 'help', topic: 'scale'}]],
 };
 

@@ -395,3 +395,37 @@ test('traffic-policy: Local keeps traffic on the receiving node or drops it', t 
 	t.true(outputOf(result, 'describe svc web-lb').some(l => /^HealthCheck NodePort: +3\d{4}$/.test(l)));
 	t.snapshot(result.transcript);
 });
+
+// undo (issue 13, time travel).
+
+test('undo N goes back to the state before the last N lines that changed the simulation; queries are not steps', t => {
+	const before = run(hello, 'wait 5s').state;
+	const r = run(hello, ['wait 5s', 'delete pod hello-node-4fp4j', 'get pods', 'wait 30s', 'undo 2', 'get pods -o name'].join('\n'));
+	t.is(r.exitCode, 0, r.transcript);
+	t.true(r.out.includes('undone: wait 30s (line 4)'));
+	t.true(r.out.includes('undone: delete pod hello-node-4fp4j (line 2)'));
+	t.deepEqual(r.state, before, 'exactly the state after line 1');
+	t.true(r.out.includes('pod/hello-node-4fp4j'), 'the pod is back');
+	// Acting after an undo goes on from there (a new timeline): the same as never having done the undone lines.
+	const forked = run(hello, ['wait 5s', 'delete pod hello-node-4fp4j', 'undo', 'scale rc hello-node --replicas=2'].join('\n'));
+	t.deepEqual(forked.state, run(hello, ['wait 5s', 'scale rc hello-node --replicas=2'].join('\n')).state);
+});
+
+test('undo past the start of the history fails as any line does: NAME:LINE, exit 1; a bad count is refused by the grammar', t => {
+	const r = run(hello, ['wait 1s', 'undo 2'].join('\n'));
+	t.is(r.exitCode, 1);
+	t.deepEqual(r.err, ['scene.txt:2: error: cannot undo 2: only 1 step to go back']);
+	const bad = run(hello, 'undo 0');
+	t.is(bad.exitCode, 1);
+	t.deepEqual(bad.err, ['scene.txt:1: error: invalid count "0": undo takes a number of steps from 1 to 100000']);
+	const extra = run(hello, 'undo 1 2');
+	t.deepEqual(extra.err, ['scene.txt:1: error: unexpected argument "2". Usage: undo [N]']);
+});
+
+test('with --record, an undo is recorded as written, so the record replays to the same state', t => {
+	const recorded: string[] = [];
+	const script = ['delete pod hello-node-4fp4j', 'wait 10s', 'undo', 'crash pod hello-node-c4hwf'].join('\n');
+	const r = run(hello, script, {record: line => recorded.push(line)});
+	t.deepEqual(recorded, ['delete pod hello-node-4fp4j', 'wait 10s', 'undo', 'crash pod hello-node-c4hwf']);
+	t.deepEqual(run(hello, recorded.join('\n')).state, r.state);
+});

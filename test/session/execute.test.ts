@@ -393,3 +393,9 @@ test('control characters survive -o json as valid escapes (C1 and DEL included)'
 	const json = JSON.parse(execute(controlState, 'get deploy web -o json').out[0]!) as {metadata: {annotations: Record<string, string>}};
 	t.is(json.metadata.annotations.note, 'evil \u001b]0;pwned\u0007 title \u009b31m \u007f');
 });
+
+test('undo alone has no past to go back to: it says where it works (--script and the TUI keep the history)', t => {
+	const result = execute(sampleState('hello.yaml'), 'undo');
+	t.false(result.ok);
+	t.deepEqual(result.err, ['error: undo needs a session to go back through: use it in a --script file or the TUI']);
+});

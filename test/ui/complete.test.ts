@@ -35,7 +35,10 @@ test('verbs: one match is completed with a space after it; several are listed, t
 	t.deepEqual(tab('de'), {line: 'de|', list: ['describe', 'delete']});
 	t.deepEqual(tab('sc'), {line: 'scale |', list: []});
 	t.deepEqual(tab('kubectl ge'), {line: 'kubectl get |', list: []});
-	t.deepEqual(tab(''), {line: '|', list: ['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'help', 'quit']});
+	t.deepEqual(tab(''), {
+		line: '|',
+		list: ['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'undo', 'help', 'quit'],
+	});
 	// The palette's own word: quit, as k9s's :q.
 	t.deepEqual(tab('qu'), {line: 'quit |', list: []});
 	t.deepEqual(tab('zz'), {line: 'zz|', list: []}, 'no match: nothing changes');
