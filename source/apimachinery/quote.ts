@@ -26,6 +26,13 @@ export function goQuote(text: string): string {
 	return quote(text);
 }
 
+/** Free text (a parser's message, a kind) with every word longer than goQuote takes cut as
+ *  goQuote cuts it: a 1 MB tag or kind is not echoed whole. */
+export function cutWords(text: string): string {
+	if (text.length <= MAX_QUOTED) return text;
+	return text.replace(/\S+/g, word => (word.length > MAX_QUOTED ? `${word.slice(0, SHOWN_WHEN_CUT)}... (${word.length} characters)` : word));
+}
+
 /** Escapes what a terminal could act on in free text (file names, parser messages), unquoted. */
 export function escapeUnprintable(text: string): string {
 	let out = '';

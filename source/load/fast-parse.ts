@@ -4,6 +4,8 @@
 // reporting. Small files keep the `yaml` path: exact positions, alias limits.
 
 import jsyaml from 'js-yaml';
+import {cutWords} from './go-format.js';
+import {binaryText, explicitFloat, invalidBinary} from './go-scalars.js';
 import {LineStarts, type Locator, listItemRanges, type Range, slicedLocator} from './locator.js';
 
 /** Files at least this big take the fast path. */
@@ -87,12 +89,26 @@ const float = new jsyaml.Type('tag:yaml.org,2002:float', {
 	defaultStyle: 'decimal',
 });
 
+// Written out (`!!float 80`, `!!binary aGk=`), go-yaml's reading (go-scalars.ts). js-yaml takes
+// an explicit type over an implicit one of the same tag, so implicit floats keep their pattern.
+const explicitFloatType = new jsyaml.Type('tag:yaml.org,2002:float', {
+	kind: 'scalar',
+	resolve: (data: string | null) => data !== null && explicitFloat(data) !== null,
+	construct: (data: string) => explicitFloat(data),
+});
+
+const binary = new jsyaml.Type('tag:yaml.org,2002:binary', {
+	kind: 'scalar',
+	resolve: (data: string | null) => data !== null && binaryText(data) !== null,
+	construct: (data: string) => binaryText(data),
+});
+
 // js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
-const builtin = (jsyaml as unknown as {types: Record<'null' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', jsyaml.Type>}).types;
+const builtin = (jsyaml as unknown as {types: Record<'null' | 'merge' | 'omap' | 'pairs' | 'set', jsyaml.Type>}).types;
 
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 	implicit: [builtin.null, bool, int, float, builtin.merge],
-	explicit: [builtin.binary, builtin.omap, builtin.pairs, builtin.set],
+	explicit: [explicitFloatType, binary, builtin.omap, builtin.pairs, builtin.set],
 });
 
 /** Anchors and aliases need `yaml`'s alias limit ("billion laughs"); kubectl never writes them. */
@@ -122,10 +138,11 @@ function yamlDocuments(text: string): Range[] {
 	return ranges;
 }
 
-/** The `yaml` path's wording where the two parsers report the same problem. */
+/** The `yaml` path's wording where the two parsers report the same problem; a long tag cut. */
 function yamlWording(reason: string): string {
+	if (reason === 'cannot resolve a node with !<tag:yaml.org,2002:binary> explicit tag') return invalidBinary;
 	const tag = /^unknown tag !<(.*)>$/.exec(reason);
-	return tag ? `Unresolved tag: ${tag[1]}` : reason;
+	return cutWords(tag ? `Unresolved tag: ${tag[1]}` : reason);
 }
 
 /** One document with js-yaml: its value, or its problem with a position in the whole text.

@@ -1,6 +1,6 @@
 // Printing diagnostics and the skipped-kinds summary.
 
-import {sanitize} from './go-format.js';
+import {cutWords, sanitize} from './go-format.js';
 import type {Diagnostic} from './types.js';
 
 /** `FILE:LINE:COL: message`, `FILE:LINE:COL: warning: message`; line 0 is `FILE: message`. */
@@ -17,5 +17,5 @@ export function formatSkipped(skipped: Record<string, number>): string | null {
 	const counts = Object.entries(skipped).filter(([, count]) => count > 0);
 	if (counts.length === 0) return null;
 	counts.sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
-	return `skipped: ${counts.map(([kind, count]) => `${count} ${sanitize(kind)}`).join(', ')}`;
+	return `skipped: ${counts.map(([kind, count]) => `${count} ${sanitize(cutWords(kind))}`).join(', ')}`;
 }

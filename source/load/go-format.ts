@@ -5,7 +5,7 @@
 
 import {goQuote} from '../apimachinery/quote.js';
 
-export {escapeUnprintable as sanitize, goQuote} from '../apimachinery/quote.js';
+export {cutWords, escapeUnprintable as sanitize, goQuote} from '../apimachinery/quote.js';
 
 /** A value as `Invalid value: <value>` prints it: strings quoted, numbers and booleans bare. */
 export function goValue(value: unknown): string {

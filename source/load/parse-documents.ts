@@ -4,7 +4,7 @@
 import {type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node} from 'yaml';
 import {applyDocumentMarkers} from './document-markers.js';
 import {depthMessage, FAST_PATH_BYTES, fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
-import {goQuote, goValueWithin} from './go-format.js';
+import {cutWords, goQuote, goValueWithin} from './go-format.js';
 import {LineStarts, type Locator, yamlLocator} from './locator.js';
 import {firstAliasPosition, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
 
@@ -37,7 +37,7 @@ export interface ParsedFile {
 function firstLine(message: string): string {
 	const newline = message.indexOf('\n');
 	const line = (newline === -1 ? message : message.slice(0, newline)).trim();
-	return line === '' ? 'invalid YAML' : line;
+	return line === '' ? 'invalid YAML' : cutWords(line);
 }
 
 // What go-yaml's reader refuses before parsing anything ("yaml: control characters are not
@@ -46,7 +46,7 @@ function firstLine(message: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters go-yaml refuses is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
-function controlCharacter(text: string): SyntaxProblem | null {
+export function controlCharacter(text: string): SyntaxProblem | null {
 	const found = CONTROL.exec(text);
 	if (!found) return null;
 	const lines = new LineStarts(text);

@@ -4,6 +4,7 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Diagnostic, SourceFile} from './types.js';
+import {decodeUtf8} from './utf8.js';
 
 const manifestPattern = /\.(ya?ml|json)$/i;
 
@@ -60,7 +61,9 @@ export function readSources(args: string[], readStdin: () => string): {files: So
 	let stdin: string | Diagnostic | null = null;
 	const readFile = (path: string): void => {
 		try {
-			files.push({name: path, text: readFileSync(path, 'utf8')});
+			const text = decodeUtf8(readFileSync(path));
+			if (typeof text === 'string') files.push({name: path, text});
+			else errors.push({file: path, severity: 'error', ...text});
 		} catch (error) {
 			errors.push(fileError(path, reason(error)));
 		}

@@ -5,6 +5,8 @@
 
 import type {Node, Pair} from 'yaml';
 import {type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml';
+import {cutWords} from './go-format.js';
+import {binaryText, explicitFloat, invalidBinary} from './go-scalars.js';
 import type {Path} from './types.js';
 
 export interface LineCol {
@@ -30,6 +32,35 @@ export function normalizeText(text: string): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+const BINARY = 'tag:yaml.org,2002:binary';
+
+/** The implicit type go-yaml gives a plain text, for its "cannot decode !!str `x`" (resolve.go). */
+const implicitTag = (text: string) =>
+	/^(?:~|null|Null|NULL|)$/.test(text)
+		? 'null'
+		: /^(?:[yYnN]|[Yy]es|YES|[Nn]o|NO|[Tt]rue|TRUE|[Ff]alse|FALSE|[Oo]n|ON|[Oo]ff|OFF)$/.test(text)
+			? 'bool'
+			: 'str';
+
+// Without `default` and `test`, `yaml` uses these for the written-out tag only (go-scalars.ts).
+const explicitFloatTag = {
+	tag: 'tag:yaml.org,2002:float',
+	resolve(text: string, onError: (message: string) => void) {
+		const value = explicitFloat(text);
+		if (value === null) onError(`cannot decode !!${implicitTag(text)} \`${cutWords(text)}\` as a !!float`);
+		return value ?? text;
+	},
+};
+
+const binaryTag = {
+	tag: BINARY,
+	resolve(text: string, onError: (message: string) => void) {
+		const value = binaryText(text);
+		if (value === null) onError(invalidBinary);
+		return value ?? text;
+	},
+};
+
 /**
  * YAML 1.1, as Kubernetes reads manifests (sigs.k8s.io/yaml is built on go-yaml v2):
  * `yes`/`on` are booleans and `010` is octal. Timestamps and base-60 numbers are left as
@@ -39,11 +70,17 @@ const yamlParseOptions = {
 	version: '1.1',
 	prettyErrors: false,
 	uniqueKeys: true,
-	customTags: (tags: unknown[]) =>
-		tags.filter(tag => {
+	// Nothing of the library's own reaches stderr (a collection key's "will be stringified"
+	// warning): what is wrong is reported as a problem, at its position (parse-documents.ts).
+	logLevel: 'error',
+	customTags: (tags: unknown[]) => [
+		...tags.filter(tag => {
 			const t = tag as {tag?: string; format?: string};
-			return t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME';
+			return t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME' && t.tag !== BINARY;
 		}),
+		explicitFloatTag,
+		binaryTag,
+	],
 } as const;
 
 export function indexYaml(text: string): YamlIndex {

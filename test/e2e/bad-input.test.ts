@@ -215,6 +215,39 @@ const generated: Record<string, {file: string; make: (path: string) => void}> = 
 		file: 'huge-name.yaml',
 		make: path => writeFileSync(path, `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${'a'.repeat(10 * MB)}\nspec:\n  ports:\n    - port: 80\n`),
 	},
+	// Latin-1 text in a UTF-8 file (é as the one byte 0xe9): go-yaml's reader stops at the byte
+	// that cannot continue the sequence; Node's decoder would have made it U+FFFD and loaded it.
+	'invalid-utf8': {
+		file: 'invalid-utf8.yaml',
+		make: path =>
+			writeFileSync(
+				path,
+				Buffer.concat([
+					Buffer.from('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n    owner: Ren'),
+					Buffer.from([0xe9]),
+					Buffer.from('e\nspec:\n  ports:\n    - port: 80\n'),
+				]),
+			),
+	},
+	// A one-line JSON List past the fast-path size, the error in its last item: placed at the
+	// value, not at 1:1 (the item's slice used to start at its line's start, the whole List).
+	'compact-json-last-item-big': {
+		file: 'compact-json-last-item-big.json',
+		make: path => {
+			const service = (name: string, port: number) =>
+				`{"apiVersion":"v1","kind":"Service","metadata":{"name":"${name}"},"spec":{"ports":[{"port":${port},"targetPort":80}]}}`;
+			writeFileSync(path, `{"apiVersion":"v1","kind":"List","items":[${service('a', 80)},${service('b', 0)}]}${' '.repeat(300 << 10)}\n`);
+		},
+	},
+	// A 1 MB tag: the parser's message names it, cut as goQuote cuts values.
+	'huge-tag': {
+		file: 'huge-tag.yaml',
+		make: path =>
+			writeFileSync(
+				path,
+				`apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n    app: !${'x'.repeat(MB)} web\nspec:\n  ports:\n    - port: 80\n`,
+			),
+	},
 	// A 10 MB single-line annotation: annotations hold at most 256 KiB together.
 	'huge-annotation': {
 		file: 'huge-annotation.yaml',

@@ -13,3 +13,8 @@ test('formatSkipped: count descending, then kind; null when nothing was skipped'
 	t.is(formatSkipped({ConfigMap: 1, ServiceAccount: 11, Role: 1}), 'skipped: 11 ServiceAccount, 1 ConfigMap, 1 Role');
 	t.is(formatSkipped({}), null);
 });
+
+test('formatSkipped cuts a kind of a megabyte as goQuote cuts values', t => {
+	const kind = 'K'.repeat(1 << 20);
+	t.is(formatSkipped({[kind]: 1}), `skipped: 1 ${'K'.repeat(64)}... (1048576 characters)`);
+});

@@ -71,3 +71,23 @@ test('nesting deeper than 100 is refused at the same place on both paths, never 
 	t.is(problemsOf(block).length, 1);
 	t.deepEqual(problemsOf(`a: ${'['.repeat(99)}${']'.repeat(99)}\n`), [], '100 levels are fine');
 });
+
+/** Both paths for one text: the `yaml` path and the fast one (threshold 0). */
+const onBothPaths = (text: string) => [parseDocuments(text, Number.POSITIVE_INFINITY), parseDocuments(text, 0)];
+
+test('!!float and !!binary read as go-yaml v2 reads them, on both paths (goyaml.v2 resolve.go, decode.go)', t => {
+	const text = 'a: !!float 80\nb: !!float 1.5\nc: !!float 0x1F\nd: !!binary aGVsbG8=\ne: !!binary |\n  aGVs\n  bG8=\nf: !!binary /w==\n';
+	for (const parsed of onBothPaths(text)) {
+		t.deepEqual(parsed.problems, []);
+		// An int taken as a float is the same number; bytes become a string (invalid UTF-8 as U+FFFD, as encoding/json writes it).
+		t.deepEqual(parsed.documents[0]?.value, {a: 80, b: 1.5, c: 31, d: 'hello', e: 'hello', f: '\ufffd'});
+	}
+	for (const parsed of onBothPaths('a: !!binary not*base64\nb: 1\n')) {
+		t.deepEqual(
+			parsed.problems.map(p => p.message),
+			['!!binary value contains invalid base64 data'],
+		);
+	}
+	t.deepEqual(problemsOf('a: !!float yes\n'), ['0:1:4: cannot decode !!bool `yes` as a !!float']);
+	t.is(onBothPaths('a: !!float eighty\n')[1]?.problems.length, 1, 'the fast path refuses it too');
+});
