@@ -3,6 +3,7 @@ import {clockText} from './clock-text.js';
 import type {Model} from './model.js';
 import {clipWidth, textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
+import {position} from './timeline.js';
 
 // Counting a 10,000-pod table on every frame showed up in profiles; tables change far less often.
 const sizes = new WeakMap<object, number>();
@@ -19,7 +20,11 @@ export function Header({model, width, title}: {model: Model; width: number; titl
 	const theme = useTheme();
 	const sim = model.sim;
 	const counts = `${size(sim.nodes)} nodes · ${size(sim.services)} services · ${size(sim.pods)} pods · ${sim.config.proxyMode}`;
-	const clock = `${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
+	// Travelling (timeline.ts): where on the timeline the screen stands, until it is the newest moment again.
+	const here = position(model.timeline);
+	const travelling =
+		here.step < here.steps || here.branches > 1 ? `⏪ ${here.step}/${here.steps}${here.branches > 1 ? ` branch ${here.branch}/${here.branches}` : ''} · ` : '';
+	const clock = `${travelling}${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
 	// The clock always shows; the left part gives way.
 	const full = `k8s-svc-tui · ${title} · ${counts}`;
 	// Display widths: a file or Service name in Hangul takes two columns a character.

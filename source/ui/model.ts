@@ -5,6 +5,7 @@
 // Every change to the simulation goes through `run`, i.e. a command line of the shared grammar,
 // which is also what `--record` writes.
 
+import {parseCommand} from '../command/index.js';
 import {kindByResource} from '../kinds/registry.js';
 import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
@@ -17,6 +18,7 @@ import {applyEdit, type LineEdit, type LineState, lineAt} from './line-editor.js
 import {type Replay, replayStep} from './replay.js';
 import {anchored, newView, sortedBy, type TableView, tableOf, viewCommand} from './table-views.js';
 import {addressChoices, clientChoices} from './targets.js';
+import {addMoment, currentMoment, otherBranch, position, type Snapshot, startTimeline, stepBack, stepForward, type Timeline} from './timeline.js';
 import {openViewer, outputMayDiffer, refreshViewer, type Viewer} from './viewer-model.js';
 
 export type Pane = 'services' | 'endpoints' | 'pods' | 'log';
@@ -93,6 +95,8 @@ export interface Model {
 	status: {text: string; error: boolean} | null;
 	/** `--replay FILE`: the script run a line per key (replay.ts). */
 	replay?: Replay;
+	/** Every moment of the session, an undo tree (timeline.ts): `[` / `]` / `}` and `undo N` travel it. */
+	timeline: Timeline<State>;
 }
 
 export type ModelAction =
@@ -111,6 +115,8 @@ export type ModelAction =
 	/** `ctrl-d`: ask before running `line` (a delete); then yes or no. */
 	| {type: 'confirmAsked'; line: string; question: string}
 	| {type: 'confirmed'; yes: boolean}
+	/** Time travel (timeline.ts): `count` moments back, one forward, or the other branch. */
+	| {type: 'travel'; to: 'back' | 'forward' | 'branch'; count?: number}
 	| {type: 'mode'; mode: Mode}
 	/** A key asked for a number or labels: `text` is what the prompt starts with; `selected`, a
 	 *  preset the first key typed replaces (as in a form field whose value is selected). */
@@ -151,7 +157,7 @@ export function initialModel(sim: State): Model {
 	const found = keys.findIndex(k => k.startsWith('default/') && k !== 'default/kubernetes');
 	const index = Math.max(found, 0);
 	const first = keys[index];
-	return {
+	const model: Omit<Model, 'timeline'> = {
 		sim,
 		focus: 'services',
 		cursor: {services: index, endpoints: 0, pods: 0, log: 0},
@@ -172,12 +178,60 @@ export function initialModel(sim: State): Model {
 		recordedClock: sim.clock,
 		status: null,
 	};
+	return {...model, timeline: startTimeline(snapshotOf(model))};
+}
+
+/** What a moment of the timeline keeps: the simulation and the history the screen shows of it. */
+function snapshotOf(model: Omit<Model, 'timeline'>): Snapshot<State> {
+	return {sim: model.sim, record: recordedScript(model), recordedClock: model.sim.clock, extra: {log: model.log, changes: model.changes, stats: model.stats}};
+}
+
+function restore(model: Model, timeline: Timeline<State>): Model {
+	const {at} = currentMoment(timeline);
+	const extra = at.extra as Pick<Model, 'log' | 'changes' | 'stats'>;
+	// The clock stops on a past moment: it is there to be looked at (space runs on from it, a fork).
+	return keepSelection({...model, sim: at.sim, record: at.record, recordedClock: at.recordedClock, ...extra, timeline, paused: true});
+}
+
+/**
+ * `[` (count times), `]`, `}`: to another moment. When the clock has run on since the last
+ * command, the present is kept as a moment first, so `]` comes back to exactly here; going back
+ * from it, `[` still undoes the last command (the time that passed goes with it).
+ */
+function travel(model: Model, to: 'back' | 'forward' | 'branch', count: number): Model {
+	let timeline = model.timeline;
+	const ranOn = model.sim !== currentMoment(timeline).at.sim;
+	if (ranOn) {
+		const waited = model.sim.clock - currentMoment(timeline).at.sim.clock;
+		timeline = addMoment(timeline, snapshotOf(model), waited > 0 ? `wait ${waited}ms` : '(changes)');
+	}
+	let moved: Timeline<State> = timeline;
+	const passed: string[] = [];
+	const wanted = to === 'back' && ranOn ? count + 1 : count;
+	while (passed.length < wanted) {
+		const next = to === 'back' ? stepBack(moved) : to === 'forward' ? stepForward(moved) : otherBranch(moved);
+		if (!next) break;
+		passed.push(currentMoment(moved).line);
+		moved = next;
+	}
+	// The present's own moment is not a command undone.
+	const undoneLines = to === 'back' && ranOn ? passed.slice(1) : passed;
+	if (passed.length === 0 || (to === 'back' && undoneLines.length === 0)) {
+		const why = to === 'back' ? 'at the start: nothing before this' : to === 'forward' ? 'at the newest moment: nothing after this' : 'no other branch here';
+		return passed.length === 0 ? {...model, timeline, status: {text: why, error: true}} : {...restore(model, moved), status: {text: why, error: true}};
+	}
+	const restored = restore(model, moved);
+	const here = position(moved);
+	const [only] = undoneLines;
+	const undone = to === 'back' ? ` (undid ${undoneLines.length === 1 ? `"${sanitize(only ?? '')}"` : `${undoneLines.length} commands`})` : '';
+	const branch = here.branches > 1 ? `, branch ${here.branch} of ${here.branches}` : '';
+	return {...restored, status: {text: `step ${here.step} of ${here.steps}${branch}${undone} · ] forward · [ back · space runs on from here`, error: false}};
 }
 
 const clientLabel = (client: string) => (client === '' ? 'pod/curl' : client);
 
 /** The commands so far as a replayable script (pending clock time flushed as a wait). */
-export function recordedScript(model: Model): string[] {
+export function recordedScript(model: Pick<Model, 'sim' | 'record' | 'recordedClock'>): string[] {
 	const pending = model.sim.clock - model.recordedClock;
 	return pending > 0 ? [...model.record, `wait ${pending}ms`] : model.record;
 }
@@ -240,6 +294,15 @@ function anchorCursors(prev: Model, next: Model, moved: Pane | null): Model {
 }
 
 function runLine(model: Model, line: string, show: boolean): Model {
+	// `undo N` is time travel: only the session (its timeline) has a past to go back to.
+	const parsed = parseCommand(line);
+	if (parsed.ok && parsed.command?.kind === 'undo') {
+		const trimmed = line.trim();
+		const history = model.history[model.history.length - 1] !== trimmed ? [...model.history, trimmed] : model.history;
+		const closed: Model = model.mode.kind === 'palette' ? {...model, mode: {kind: 'normal'}} : model;
+		return travel({...closed, history}, 'back', parsed.command.count);
+	}
+	let recorded = false;
 	const result = execute(model.sim, line);
 	if (result.command === null && result.ok) return model;
 	let next = model;
@@ -252,6 +315,7 @@ function runLine(model: Model, line: string, show: boolean): Model {
 		if (result.command?.kind === 'actions') {
 			const record = pending > 0 ? [...model.record, `wait ${pending}ms`, line.trim()] : [...model.record, line.trim()];
 			next = {...next, record, recordedClock: next.sim.clock};
+			recorded = true;
 		}
 	}
 	const history = line.trim() && model.history[model.history.length - 1] !== line.trim() ? [...model.history, line.trim()] : model.history;
@@ -299,6 +363,7 @@ function runLine(model: Model, line: string, show: boolean): Model {
 	} else if (next.mode.kind === 'palette') {
 		next = {...next, mode: {kind: 'normal'}};
 	}
+	if (recorded) next = {...next, timeline: addMoment(model.timeline, snapshotOf(next), line.trim())};
 	return keepSelection({...next, status: statusOf(result)});
 }
 
@@ -461,6 +526,8 @@ function reduce(model: Model, action: ModelAction): Model {
 			return sort(model, action.columns);
 		case 'confirmAsked':
 			return {...model, mode: {kind: 'confirm', line: action.line, question: action.question}};
+		case 'travel':
+			return travel(model, action.to, action.count ?? 1);
 		case 'confirmed': {
 			if (model.mode.kind !== 'confirm') return model;
 			const closed: Model = {...model, mode: {kind: 'normal'}};

@@ -90,3 +90,23 @@ test.serial('sort keys mark the sorted column in the header; / filters the view 
 		s.unmount();
 	}
 });
+
+test.serial('time travel on screen: [ names what it undid and the header where the screen stands; ] comes back; the record is the path shown', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 100, height: 30});
+	try {
+		await s.press(' ', 'x');
+		const killed = s.frame();
+		t.true(killed.includes('Terminating'), killed);
+		const back = await s.press('[');
+		t.true(back.includes('step 0 of 1 (undid "delete pod hello-node-4fp4j -n default")'), back);
+		t.regex(back.split('\n')[0] ?? '', /⏪ 0\/1 · ⏸ paused/);
+		t.false(back.includes('Terminating'), 'the pod is back as it was');
+		t.deepEqual(s.model().record, []);
+		const forward = await s.press(']');
+		t.true(forward.includes('Terminating'));
+		t.false((forward.split('\n')[0] ?? '').includes('⏪'), 'at the newest moment the header says nothing of it');
+		t.deepEqual(s.model().record, ['delete pod hello-node-4fp4j -n default']);
+	} finally {
+		s.unmount();
+	}
+});
