@@ -75,9 +75,16 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 			}
 			case 'dns': {
 				const r = entry.result;
+				// No server replied (kube-dns has no ready endpoint): nslookup's own words, as a failure.
 				const answer =
-					r.answers.length > 0 ? r.answers.map(a => `${a.type} ${a.data}`).join(', ') : r.upstream ? 'forwarded upstream (not simulated)' : r.rcode;
-				const color = r.rcode === 'NXDOMAIN' ? 'red' : 'cyan';
+					r.answers.length > 0
+						? r.answers.map(a => `${a.type} ${a.data}`).join(', ')
+						: r.upstream
+							? 'forwarded upstream (not simulated)'
+							: r.timedOut
+								? 'connection timed out; no servers could be reached'
+								: r.rcode;
+				const color = r.rcode === 'NXDOMAIN' || r.timedOut ? 'red' : 'cyan';
 				// Like a request: the answer gets its own line rather than losing its end.
 				lines.push(...wrapPieces(t, sanitize(`${entry.client} nslookup ${r.question}`), [sanitize(`→ ${answer}`)], width, color));
 				break;

@@ -63,6 +63,13 @@ test('nslookup: the answer on a second line rather than cut', t => {
 	t.deepEqual(missing, [{text: '00:00.0 pod/curl nslookup nope → NXDOMAIN', color: 'red'}]);
 });
 
+test('nslookup with no ready CoreDNS: nslookup’s timeout words, in red, not a cyan TIMEOUT', t => {
+	const log = logOf('samples/hello.yaml', 'scale deploy coredns --replicas=0 -n kube-system', 'wait 40s', 'nslookup hello-node-svc');
+	const [line] = logLines(log);
+	t.regex(line?.text ?? '', /pod\/curl nslookup hello-node-svc → connection timed out; no servers could be reached$/);
+	t.is(line?.color, 'red');
+});
+
 test('a burst: the summary, then one bar per pod (sorted), bars scaled to 20', t => {
 	const lines = logLines(logOf('samples/affinity.yaml', 'curl cart --count 100'));
 	t.is(lines.length, 2);
