@@ -8,6 +8,7 @@ export function diagnosticsFromInitErrors(result: LoadResult, errors: InitError[
 	return errors.map(error => ({
 		...result.locate(error.kind, error.namespace, error.name, error.path),
 		severity: 'error',
-		message: `The ${error.kind} ${goQuote(error.name)} is invalid: ${error.field}: ${error.detail}`,
+		// Our own Cluster document has no name; its errors read as the loader's (cluster-config.ts).
+		message: `${error.kind === 'Cluster' ? 'The Cluster config' : `The ${error.kind} ${goQuote(error.name)}`} is invalid: ${error.field}: ${error.detail}`,
 	}));
 }

@@ -10,6 +10,7 @@ import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
 import {objectKey, workloadKey} from './keys.js';
 import {createPod} from './lifecycle.js';
 import {generateUid} from './names.js';
+import {type ExplicitPodCIDR, refusedPodCIDRs} from './node-ipam.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
 import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
@@ -96,6 +97,17 @@ function expandPool(entries: string[]): string[] {
 		}
 	}
 	return out;
+}
+
+/** Every podCIDR the input gives a node, with where it was written (the last writer wins, as in nodeInputs). */
+function explicitPodCIDRs(input: ClusterInput): ExplicitPodCIDR[] {
+	const fromConfig = input.config.nodes;
+	const claims = new Map<string, ExplicitPodCIDR>();
+	(Array.isArray(fromConfig) ? fromConfig : []).forEach((n, index) => {
+		if (n.podCIDR) claims.set(n.name, {node: n.name, podCIDR: n.podCIDR, source: {kind: 'Cluster', index}});
+	});
+	for (const n of input.nodes) if (n.podCIDR) claims.set(n.name, {node: n.name, podCIDR: n.podCIDR, source: {kind: 'Node'}});
+	return [...claims.values()];
 }
 
 function nodeInputs(input: ClusterInput): NodeInput[] {
@@ -361,6 +373,7 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 	const warnings: string[] = [];
 	const errors: InitError[] = [];
 
+	errors.push(...refusedPodCIDRs(explicitPodCIDRs(input), config.serviceCIDR));
 	addNodes(d, nodeInputs(input));
 	for (const name of BUILTIN_NAMESPACES) {
 		put(d, 'namespaces', name, {name, uid: generateUid(d), labels: copyTable({'kubernetes.io/metadata.name': name}), createdAt: 0, implicit: false});
