@@ -131,7 +131,9 @@ function startPod(d: Draft, pod: Pod, onChange: OnPodChange, settled = false): v
 		podIP,
 		phase: 'Running',
 		containersRunning: true,
-		startedAt: d.s.clock,
+		// A restart runs the container again in the same pod: the pod's start time stays.
+		startedAt: pod.startedAt ?? d.s.clock,
+		containerStartedAt: d.s.clock,
 		ready: readyNow,
 	};
 	savePod(d, pod, next);
@@ -160,7 +162,8 @@ function startPod(d: Draft, pod: Pod, onChange: OnPodChange, settled = false): v
 
 /** The first probe tick at or after `t` (probes run every periodSeconds from the initial delay). */
 function nextProbeAt(pod: Pod, probe: Probe, t: number): number {
-	const first = (pod.startedAt ?? t) + probe.initialDelaySeconds * 1000;
+	// Probes start over with each container run (pkg/kubelet/prober worker per container).
+	const first = (pod.containerStartedAt ?? pod.startedAt ?? t) + probe.initialDelaySeconds * 1000;
 	if (t <= first) return first;
 	const period = probe.periodSeconds * 1000;
 	return first + Math.ceil((t - first) / period) * period;
@@ -213,6 +216,8 @@ export function crashPod(d: Draft, pod: Pod): LifecycleResult {
 		restartCount: pod.restartCount + 1,
 		lastRestartAt: d.s.clock,
 	};
+	const ranFrom = pod.containerStartedAt ?? pod.startedAt;
+	if (ranFrom !== null) next.lastStartedAt = ranFrom;
 	savePod(d, pod, next);
 	const container = pod.spec.containers[0]?.name ?? 'app';
 	// pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff: `Back-off restarting failed container

@@ -348,7 +348,12 @@ export interface Pod {
 	restartCount: number;
 	lastRestartAt: number | null;
 	createdAt: number;
+	/** status.startTime: when the kubelet first started the pod; a container restart keeps it. */
 	startedAt: number | null;
+	/** When the running container started (a restart starts it again); unset: at startedAt. */
+	containerStartedAt?: number;
+	/** When the container that last terminated had started (its lastState.terminated.startedAt). */
+	lastStartedAt?: number;
 	/** Set when deleted; the pod is Terminating until the grace period ends (C4). */
 	deletionTimestamp: number | null;
 	/** Why a Pending pod has no node (e.g. 'Unschedulable'). */

@@ -12,7 +12,7 @@ export interface ContainerStatusView {
 	restartCount: number;
 	state: {running: {startedAt: string}} | {waiting: {reason: string}};
 	/** The crash before the current run: exit code 1, reason Error (see pod-rows.ts podObject). */
-	lastTerminated?: {finishedAt: string};
+	lastTerminated?: {finishedAt: string; startedAt?: string};
 }
 
 /** describeContainerPorts: `8080/TCP`, `8080/TCP (http)`, comma-joined. */
@@ -99,8 +99,8 @@ export function writeContainers(w: DescribeWriter, spec: PodSpec, statuses: Read
 				w.write(2, 'Last State:', 'Terminated');
 				w.write(3, 'Reason:', 'Error');
 				w.write(3, 'Exit Code:', '1');
-				// The run before the crash is not recorded: its start is an unset time.
-				w.write(3, 'Started:', ZERO_TIME);
+				// A run whose start is not known (a dump's pod) prints the unset time, as kubectl does.
+				w.write(3, 'Started:', status.lastTerminated.startedAt ?? ZERO_TIME);
 				w.write(3, 'Finished:', status.lastTerminated.finishedAt);
 			}
 			w.write(2, 'Ready:', status.ready ? 'True' : 'False');

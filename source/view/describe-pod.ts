@@ -32,10 +32,12 @@ function containerStatuses(pod: Pod): Map<string, ContainerStatusView> | null {
 		ready: pod.ready && running,
 		restartCount: pod.restartCount,
 		state: running
-			? {running: {startedAt: rfc1123z(pod.startedAt ?? pod.createdAt)}}
+			? {running: {startedAt: rfc1123z(pod.containerStartedAt ?? pod.startedAt ?? pod.createdAt)}}
 			: {waiting: {reason: statusCell(pod) === 'CrashLoopBackOff' ? 'CrashLoopBackOff' : 'ContainerCreating'}},
 	};
-	if (pod.lastRestartAt !== null) view.lastTerminated = {finishedAt: rfc1123z(pod.lastRestartAt)};
+	if (pod.lastRestartAt !== null) {
+		view.lastTerminated = {finishedAt: rfc1123z(pod.lastRestartAt), ...(pod.lastStartedAt !== undefined ? {startedAt: rfc1123z(pod.lastStartedAt)} : {})};
+	}
 	return new Map(pod.spec.containers.map(c => [c.name, view]));
 }
 

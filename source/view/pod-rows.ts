@@ -91,11 +91,13 @@ export function podObject(state: State, pod: Pod): ApiObject {
 				restartCount: pod.restartCount,
 				started: running,
 				state: running
-					? {running: {startedAt: apiTimestamp(pod.startedAt ?? pod.createdAt)}}
+					? {running: {startedAt: apiTimestamp(pod.containerStartedAt ?? pod.startedAt ?? pod.createdAt)}}
 					: {waiting: {reason: statusCell(pod) === 'CrashLoopBackOff' ? 'CrashLoopBackOff' : 'ContainerCreating'}},
 			};
 			if (pod.lastRestartAt !== null) {
-				out.lastState = {terminated: {exitCode: 1, reason: 'Error', finishedAt: apiTimestamp(pod.lastRestartAt)}};
+				const terminated: ApiObject = {exitCode: 1, reason: 'Error', finishedAt: apiTimestamp(pod.lastRestartAt)};
+				if (pod.lastStartedAt !== undefined) terminated.startedAt = apiTimestamp(pod.lastStartedAt);
+				out.lastState = {terminated};
 			}
 			return out;
 		});

@@ -75,20 +75,31 @@ test('describe pod: a running RC pod of the hello sample, line for line', t => {
 	]);
 });
 
-test('describe pod: after a crash, Last State Terminated (Error, exit 1) and the restart count', t => {
-	const {out} = run(sampleState('hello.yaml'), 'crash pod hello-node-4fp4j', 'wait 30s', 'describe pod hello-node-4fp4j');
+test('describe pod: after a crash, Last State Terminated (Error, exit 1) with when that run started, and the restart count; the pod’s Start Time stays', t => {
+	const {out} = run(sampleState('hello.yaml'), 'wait 5s', 'crash pod hello-node-4fp4j', 'wait 30s', 'describe pod hello-node-4fp4j');
 	const from = out.indexOf('    State:          Running');
 	t.deepEqual(out.slice(from, from + 9), [
 		'    State:          Running',
-		'      Started:      Thu, 01 Jan 2026 00:00:02 +0000',
+		'      Started:      Thu, 01 Jan 2026 00:00:07 +0000',
 		'    Last State:     Terminated',
 		'      Reason:       Error',
 		'      Exit Code:    1',
-		'      Started:      Mon, 01 Jan 0001 00:00:00 +0000',
-		'      Finished:     Thu, 01 Jan 2026 00:00:00 +0000',
+		// The run that crashed: started with the pod, ended at the crash (kubelet's lastState).
+		'      Started:      Thu, 01 Jan 2026 00:00:00 +0000',
+		'      Finished:     Thu, 01 Jan 2026 00:00:05 +0000',
 		'    Ready:          True',
 		'    Restart Count:  1',
 	]);
+	// status.startTime is the pod's, which a container restart does not touch.
+	t.true(out.includes('Start Time:       Thu, 01 Jan 2026 00:00:00 +0000'), out.join('\n'));
+	const json = JSON.parse(
+		run(sampleState('hello.yaml'), 'wait 5s', 'crash pod hello-node-4fp4j', 'wait 30s', 'get pod hello-node-4fp4j -o json').out.join('\n'),
+	);
+	t.is(json.status.startTime, '2026-01-01T00:00:00Z');
+	t.deepEqual(json.status.containerStatuses[0].lastState, {
+		terminated: {exitCode: 1, finishedAt: '2026-01-01T00:00:05Z', reason: 'Error', startedAt: '2026-01-01T00:00:00Z'},
+	});
+	t.deepEqual(json.status.containerStatuses[0].state, {running: {startedAt: '2026-01-01T00:00:07Z'}});
 });
 
 test('describe pod: a deleted pod is Terminating (lasts <invalid>) while its grace period runs', t => {
