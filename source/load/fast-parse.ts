@@ -111,8 +111,10 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 	explicit: [explicitFloatType, binary, builtin.omap, builtin.pairs, builtin.set],
 });
 
-/** Anchors and aliases need `yaml`'s alias limit ("billion laughs"); kubectl never writes them. */
-const MAY_HAVE_ALIASES = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+/** Anchors and aliases need `yaml`'s alias limit ("billion laughs"); kubectl never writes them.
+ *  Nor merge keys, which js-yaml takes from a list of lists (`<<: [[a]]`) where go-yaml and `yaml`
+ *  refuse anything but maps: they go to the `yaml` path with them. */
+const MAY_HAVE_ALIASES = /(^|[\s[{,:-])[&*][^\s,[\]{}]|(^|[\s[{,])<<[ \t]*:/m;
 
 /** A key go-yaml cannot give to JSON may be here: a null one (`~:`, `null:`, an empty key) or a
  *  collection (`? …`, `[a, b]: …`). js-yaml turns both into strings without a word; the `yaml`

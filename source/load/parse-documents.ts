@@ -113,15 +113,24 @@ function keyProblem(doc: Document.Parsed): {offset: number; message: string} | n
 				continue;
 			}
 			const key = isAlias(item.key) ? item.key.resolve(doc) : item.key;
+			// A value toJS cannot build (a bad merge) is reported by toJS itself, below.
+			const plain = (node: unknown): {value: unknown} | null => {
+				try {
+					return {value: node === null || node === undefined || isAlias(node) ? null : (node as Node).toJS(doc, {maxAliasCount})};
+				} catch {
+					return null;
+				}
+			};
 			const at = (item.key as Node | null)?.range?.[0] ?? (item.value as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
 			if (isMap(key) || isSeq(key)) {
-				if (collection === null || at < collection.offset) {
-					collection = {offset: at, message: `invalid map key: ${goSharpV(key.toJS(doc, {maxAliasCount}))}`};
+				const shown = plain(key);
+				if (shown && (collection === null || at < collection.offset)) {
+					collection = {offset: at, message: `invalid map key: ${goSharpV(shown.value)}`};
 				}
 			} else if (key === null || key === undefined || (isScalar(key) && key.value === null)) {
-				if (nullKey === null || at < nullKey.offset) {
-					const value = isAlias(item.value) || item.value === null ? null : (item.value as Node).toJS(doc, {maxAliasCount});
-					nullKey = {offset: at, message: `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSharpV(value)}`};
+				const shown = plain(item.value);
+				if (shown && (nullKey === null || at < nullKey.offset)) {
+					nullKey = {offset: at, message: `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSharpV(shown.value)}`};
 				}
 			}
 			stack.push(item.key, item.value);
