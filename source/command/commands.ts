@@ -6,6 +6,7 @@ import {crash} from './verbs/crash.js';
 import {curl} from './verbs/curl.js';
 import {deleteVerb} from './verbs/delete.js';
 import {describe} from './verbs/describe.js';
+import {expect} from './verbs/expect.js';
 import {get} from './verbs/get.js';
 import {help} from './verbs/help.js';
 import {label} from './verbs/label.js';
@@ -16,7 +17,7 @@ import {undo} from './verbs/undo.js';
 import type {Verb} from './verbs/verb.js';
 import {wait} from './verbs/wait.js';
 
-export const VERBS: ReadonlyArray<Verb> = [get, describe, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, undo, help];
+export const VERBS: ReadonlyArray<Verb> = [get, describe, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, expect, undo, help];
 
 export const COMMANDS: ReadonlyArray<{name: string; usage: string; summary: string}> = VERBS.map(({name, usage, summary}) => ({name, usage, summary}));
 

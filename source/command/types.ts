@@ -3,6 +3,7 @@
 
 import type {ResourceName} from '../kinds/registry.js';
 import type {Action} from '../sim/types.js';
+import type {Expectation} from './expect-spec.js';
 
 /** `text` is kubectl's default table; the others are its `-o` values. */
 export type OutputFormat = 'text' | 'wide' | 'json' | 'yaml' | 'name' | TemplateFormat;
@@ -44,7 +45,9 @@ export type Command =
 			selector?: string;
 			output: OutputFormat;
 	  }
-	| {kind: 'actions'; actions: Action[]; output: OutputFormat; summaryOnly?: boolean; verbose?: boolean}
+	| {kind: 'actions'; actions: Action[]; output: OutputFormat; summaryOnly?: boolean; verbose?: boolean; expect?: Expectation}
+	/** `expect ep SVC ready=N`: a check on the state, for routing tests. */
+	| {kind: 'expect'; service: string; namespace: string; expect: Expectation}
 	| {kind: 'help'; topic?: string; output?: OutputFormat}
 	/** Back `count` steps through the session's history (its runner keeps it: a line has no past). */
 	| {kind: 'undo'; count: number};

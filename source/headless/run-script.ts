@@ -30,6 +30,8 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 	if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
 	// The state before each line that changed the simulation, newest last: what `undo` goes back to.
 	const history: Array<{before: State; line: string; number: number}> = [];
+	// A failed expectation (`--expect`, `expect`) is said and the script goes on; the exit code tells.
+	let expectationsFailed = false;
 	for (const [i, line] of lines.entries()) {
 		const parsed = parseCommand(line);
 		if (parsed.ok && parsed.command?.kind === 'undo') {
@@ -60,11 +62,16 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 			return {state: result.state, exitCode: 1};
 		}
 		for (const l of result.err) io.err(l);
+		const checked = result.expectation;
+		if (checked && !checked.passed) {
+			io.err(`${sanitize(options.name)}:${i + 1}: expected ${sanitize(checked.expected)}, got ${sanitize(checked.got)}`);
+			expectationsFailed = true;
+		}
 		if (result.command?.kind === 'actions' && result.state !== state) {
 			history.push({before: state, line: line.trim(), number: i + 1});
 			if (history.length > HISTORY_MAX) history.shift();
 		}
 		state = result.state;
 	}
-	return {state, exitCode: 0};
+	return {state, exitCode: expectationsFailed ? 1 : 0};
 }

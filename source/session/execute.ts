@@ -8,6 +8,7 @@ import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../comman
 import {scaleResultText, type WordedResult} from '../command/verbs/scale.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
 import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, jsonText, kubectlGet, requestsJson, sanitize} from '../view/index.js';
+import {checkEndpoints, checkSteps, type ExpectationResult} from './expectations.js';
 
 export interface ExecResult {
 	state: State;
@@ -19,6 +20,8 @@ export interface ExecResult {
 	command: Command | null;
 	/** What each simulator action answered, for front ends that render more than text. */
 	steps?: Array<{action: Action; result: StepResult}>;
+	/** The line's `--expect` / `expect`, checked (session/expectations.ts): a failed one is no error of the command. */
+	expectation?: ExpectationResult;
 }
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
@@ -55,8 +58,15 @@ export function execute(state: State, line: string): ExecResult {
 			}
 			return finish({state, ok: true, out: helpText(command.topic), err: [], command});
 		}
-		case 'actions':
-			return finish(runActions(state, command));
+		case 'actions': {
+			const ran = runActions(state, command);
+			if (command.expect === undefined || !ran.ok) return finish(ran);
+			return finish({...ran, expectation: checkSteps(ran.state, command.expect, ran.steps ?? [])});
+		}
+		case 'expect': {
+			const ready = command.expect.on === 'endpoints' ? command.expect.ready : 0;
+			return finish({state, ok: true, out: [], err: [], command, expectation: checkEndpoints(state, command.namespace, command.service, ready)});
+		}
 		case 'undo':
 			// Only a session's runner knows what came before (headless/run-script.ts, ui/timeline.ts).
 			return finish({state, ok: false, out: [], err: ['error: undo needs a session to go back through: use it in a --script file or the TUI'], command});

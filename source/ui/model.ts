@@ -370,6 +370,10 @@ function runLine(model: Model, line: string, show: boolean): Model {
 /** One line for the bottom of the screen: what the last command answered. */
 function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 	if (!result.ok) return {text: result.err.join(' '), error: true};
+	const checked = result.expectation;
+	// A routing test's line says first whether it held (session/expectations.ts).
+	if (checked && !checked.passed) return {text: sanitize(`expected ${checked.expected}, got ${checked.got}`), error: true};
+	if (checked) return {text: sanitize(`as expected: ${checked.expected} (${checked.got})`), error: false};
 	const parts: string[] = [];
 	for (const {result: r} of result.steps ?? []) {
 		if (r.kind === 'message') parts.push(...r.lines);

@@ -9,7 +9,7 @@ import {actions} from './macros.js';
 test('every command is listed once, in the order help shows them', t => {
 	t.deepEqual(
 		COMMANDS.map(c => c.name),
-		['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'undo', 'help'],
+		['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'expect', 'undo', 'help'],
 	);
 });
 
@@ -83,11 +83,21 @@ const EXAMPLES: Record<string, Array<[string, Command]>> = {
 		],
 	],
 	probe: [['probe pod a fail', actions({type: 'probeSet', namespace: 'default', name: 'a', passing: false})]],
-	curl: [['curl hello-node-svc:80 --from external --count 3', actions({type: 'requestSent', target: 'hello-node-svc:80', from: {kind: 'external'}, count: 3})]],
+	curl: [
+		['curl hello-node-svc:80 --from external --count 3', actions({type: 'requestSent', target: 'hello-node-svc:80', from: {kind: 'external'}, count: 3})],
+		[
+			'curl web --expect pod=app=web',
+			{
+				...actions({type: 'requestSent', target: 'web', from: {kind: 'default', namespace: 'default'}, count: 1}),
+				expect: {on: 'requests', pods: 'app=web'},
+			} as Command,
+		],
+	],
 	nslookup: [
 		['nslookup hello-node-svc --type SRV', actions({type: 'dnsQueried', name: 'hello-node-svc', from: {kind: 'default', namespace: 'default'}, qtype: 'SRV'})],
 	],
 	wait: [['wait 1m30s', actions({type: 'clockAdvanced', ms: 90_000})]],
+	expect: [['expect ep web ready=2 -n shop', {kind: 'expect', service: 'web', namespace: 'shop', expect: {on: 'endpoints', ready: 2}}]],
 	undo: [
 		['undo 1', {kind: 'undo', count: 1}],
 		['undo 3', {kind: 'undo', count: 3}],
@@ -116,7 +126,7 @@ test("commandFlags lists the common flags and the command's own", t => {
 	);
 	t.deepEqual(
 		commandFlags('curl').map(f => f.name),
-		['namespace', 'output', 'help', 'from', 'count', 'summary', 'verbose'],
+		['namespace', 'output', 'help', 'from', 'count', 'summary', 'verbose', 'expect'],
 	);
 	t.deepEqual(commandFlags('nope'), []);
 });

@@ -2,19 +2,21 @@
 // endpoint (docs/semantics.md E, F). The target stays as typed; the simulator reads it.
 
 import {parseClientSpec} from '../client-spec.js';
+import {curlExpectation} from '../expect-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 const MAX_COUNT = 1_000_000;
 
 export const curl: Verb = {
 	name: 'curl',
-	usage: 'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [-n NS]',
+	usage: 'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
 	summary: 'Send requests to a Service name, name:port, IP:port or URL and trace where each one lands',
 	flags: [
 		{name: 'from', kind: 'string'},
 		{name: 'count', kind: 'int'},
 		{name: 'summary', kind: 'bool'},
 		{name: 'verbose', shorthand: 'v', kind: 'bool'},
+		{name: 'expect', kind: 'string'},
 	],
 	outputs: ['json'],
 	build(ctx) {
@@ -28,9 +30,13 @@ export const curl: Verb = {
 		if (typeof count !== 'number' || count < 1 || count > MAX_COUNT) {
 			return {ok: false, error: `error: --count must be between 1 and ${MAX_COUNT}, not ${String(count)}`};
 		}
+		const expectText = stringFlag(ctx.flags, 'expect');
+		const expected = expectText === undefined ? undefined : curlExpectation(expectText);
+		if (expected !== undefined && !expected.ok) return expected;
 		return actionsCommand(ctx, [{type: 'requestSent', target, from: from.from, count}], {
 			...(ctx.flags.summary === true ? {summaryOnly: true} : {}),
 			...(ctx.flags.verbose === true ? {verbose: true} : {}),
+			...(expected !== undefined ? {expect: expected.expect} : {}),
 		});
 	},
 };

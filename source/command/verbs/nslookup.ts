@@ -3,6 +3,7 @@
 
 import {quote} from '../../apimachinery/quote.js';
 import {parseClientSpec} from '../client-spec.js';
+import {nslookupExpectation} from '../expect-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
 export const QUERY_TYPES = ['A', 'SRV', 'CNAME'] as const;
@@ -12,12 +13,13 @@ const NSLOOKUP_TYPE_OPTION = /^-(?:type|querytype|query|q)=(.*)$/i;
 
 export const nslookup: Verb = {
 	name: 'nslookup',
-	usage: 'nslookup NAME [--from pod/NAME|node/NAME|external|CLIENT] [--type A|SRV|CNAME] [-v] [-n NS]',
+	usage: 'nslookup NAME [--from pod/NAME|node/NAME|external|CLIENT] [--type A|SRV|CNAME] [-v] [--expect A=IP[,IP…]|CNAME=NAME|nxdomain] [-n NS]',
 	summary: 'Ask cluster DNS for a name from a client and show every name tried on the search path',
 	flags: [
 		{name: 'from', kind: 'string'},
 		{name: 'type', kind: 'string'},
 		{name: 'verbose', shorthand: 'v', kind: 'bool'},
+		{name: 'expect', kind: 'string'},
 	],
 	outputs: ['json'],
 	rewrite: tokens =>
@@ -37,8 +39,12 @@ export const nslookup: Verb = {
 		}
 		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
 		if (!from.ok) return from;
+		const expectText = stringFlag(ctx.flags, 'expect');
+		const expected = expectText === undefined ? undefined : nslookupExpectation(expectText);
+		if (expected !== undefined && !expected.ok) return expected;
 		return actionsCommand(ctx, [{type: 'dnsQueried', name, from: from.from, qtype}], {
 			...(ctx.flags.verbose === true ? {verbose: true} : {}),
+			...(expected !== undefined ? {expect: expected.expect} : {}),
 		});
 	},
 };

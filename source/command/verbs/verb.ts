@@ -3,6 +3,7 @@
 
 import {quote} from '../../apimachinery/quote.js';
 import type {Action} from '../../sim/types.js';
+import type {Expectation} from '../expect-spec.js';
 import type {FlagSpec, FlagValues} from '../flags.js';
 import type {OutputFormat, ParseError, ParseResult} from '../types.js';
 
@@ -39,7 +40,7 @@ export function unexpectedArgument(verb: Pick<Verb, 'usage'>, arg: string): Pars
 	return usageError(verb, `unexpected argument ${quote(arg)}`);
 }
 
-export function actionsCommand(ctx: VerbContext, actions: Action[], extra: {summaryOnly?: boolean; verbose?: boolean} = {}): ParseResult {
+export function actionsCommand(ctx: VerbContext, actions: Action[], extra: {summaryOnly?: boolean; verbose?: boolean; expect?: Expectation} = {}): ParseResult {
 	return {ok: true, command: {kind: 'actions', actions, output: ctx.output, ...extra}};
 }
 

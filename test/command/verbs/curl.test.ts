@@ -3,7 +3,8 @@ import type {Command} from '../../../source/command/types.js';
 import type {ClientSpec} from '../../../source/sim/types.js';
 import {fails, parses} from '../macros.js';
 
-const USAGE = 'Usage: curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [-n NS]';
+const USAGE =
+	'Usage: curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]';
 
 const sent = (
 	target: string,

@@ -3,7 +3,7 @@ import type {Command} from '../../../source/command/types.js';
 import type {ClientSpec} from '../../../source/sim/types.js';
 import {fails, parses} from '../macros.js';
 
-const USAGE = 'Usage: nslookup NAME [--from pod/NAME|node/NAME|external|CLIENT] [--type A|SRV|CNAME] [-v] [-n NS]';
+const USAGE = 'Usage: nslookup NAME [--from pod/NAME|node/NAME|external|CLIENT] [--type A|SRV|CNAME] [-v] [--expect A=IP[,IP…]|CNAME=NAME|nxdomain] [-n NS]';
 
 const queried = (name: string, qtype: 'A' | 'SRV' | 'CNAME' = 'A', from: ClientSpec = {kind: 'default', namespace: 'default'}, verbose = false): Command => ({
 	kind: 'actions',
