@@ -114,7 +114,7 @@ function thin<S>(t: Timeline<S>): Timeline<S> {
 	let skip = false;
 	for (let id = 1; id < moments.length && folded < live / 4; id++) {
 		const m = moments[id];
-		if (!m || m.children.length !== 1 || id === t.current || m.parent === null) continue;
+		if (m?.children.length !== 1 || id === t.current || m.parent === null) continue;
 		skip = !skip;
 		if (!skip) continue;
 		const [childId] = m.children;

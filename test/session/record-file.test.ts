@@ -8,8 +8,8 @@ for (const [name, text, word] of [
 	['a plain path stays as it is', 'samples/hello.yaml', 'samples/hello.yaml'],
 	['a space or a $ is single-quoted', 'my $HOME.yaml', "'my $HOME.yaml'"],
 	['a single quote is closed, escaped and reopened', "it's.yaml", "'it'\\''s.yaml'"],
-	['a newline, a tab and ESC use $\'…\' escapes', 'a\nb\tc\u001bd', "$'a\\nb\\tc\\Ed'"],
-	['a bidi override and a C1 control are spelled out, \\ and \' escaped', "x\u202e\u0085'\\", "$'x\\u202e\\u0085\\'\\\\'"],
+	["a newline, a tab and ESC use $'…' escapes", 'a\nb\tc\u001bd', "$'a\\nb\\tc\\Ed'"],
+	["a bidi override and a C1 control are spelled out, \\ and ' escaped", "x\u202e\u0085'\\", "$'x\\u202e\\u0085\\'\\\\'"],
 	['the empty name is two quotes', '', "''"],
 ] as const) {
 	test(`shellWord: ${name}, and bash reads it back`, t => {
