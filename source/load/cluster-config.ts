@@ -153,16 +153,11 @@ export function decodeClusterConfig(config: Obj, p: Problems): ClusterConfigInpu
 	if (serviceRange && serviceRange.size < 8) {
 		p.errors.push(invalid(['serviceCIDR'], serviceCIDR, 'must hold at least 8 addresses (a /29 or larger)'));
 	}
-	// docs/semantics.md B5: one /24 per node out of the pod CIDR.
+	// docs/semantics.md B5: one /24 per node out of the pod CIDR. More nodes than /24s is a cluster
+	// a real one can be: the nodes past the range get no podCIDR and stay NotReady (sim/node-ipam.ts).
 	const podRange = podCIDR === undefined ? null : parseCIDR(podCIDR);
 	if (podRange && podRange.prefix > 24) {
 		p.errors.push(invalid(['podCIDR'], podCIDR, 'must be a /24 or larger (each node gets a /24)'));
-	} else if (podRange && nodes !== undefined) {
-		const count = typeof nodes === 'number' ? nodes : nodes.length;
-		const room = 2 ** (24 - podRange.prefix);
-		if (count > room) {
-			p.errors.push(invalid(['nodes'], count, `podCIDR ${podCIDR} has room for ${room} nodes (a /24 each)`));
-		}
 	}
 	if (proxyMode !== undefined && !(proxyModes as readonly string[]).includes(proxyMode)) {
 		p.errors.push(unsupported(['proxyMode'], proxyMode, proxyModes));

@@ -4,13 +4,13 @@
 import {placeDefaultClient} from './clients.js';
 import {podChanged, reconcile} from './controllers.js';
 import {beginDraft, type Draft, finishDraft, put} from './draft.js';
-import {EMPTY_EVENT_LOG} from './events.js';
+import {EMPTY_EVENT_LOG, recordEvent} from './events.js';
 import {configCIDR, formatCIDR, formatIPv4, parseCIDR, parseIPv4} from './ip.js';
 import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
 import {objectKey, workloadKey} from './keys.js';
 import {createPod} from './lifecycle.js';
 import {generateUid} from './names.js';
-import {type ExplicitPodCIDR, refusedPodCIDRs} from './node-ipam.js';
+import {allocateNodeCIDRs, type ExplicitPodCIDR, refusedPodCIDRs} from './node-ipam.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
 import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
@@ -160,36 +160,43 @@ function emptyState(config: ClusterConfig, seed: number): State {
 const FIRST_NODE_IP = ((192 * 256 + 168) * 256 + 49) * 256 + 2;
 
 function addNodes(d: Draft, inputs: NodeInput[]): void {
-	const podCIDR = configCIDR(d.s.config.podCIDR);
-	const blockSize = 2 ** (32 - d.s.config.nodeCIDRMaskSize);
-	const taken = new Set(inputs.map(n => n.podCIDR).filter(Boolean));
-	let nextBlock = 0;
+	const {config} = d.s;
+	// S56: per-node CIDRs are handed out in order from the cluster CIDR (sim/node-ipam.ts).
+	const podCIDRs = allocateNodeCIDRs(inputs, config.podCIDR, config.nodeCIDRMaskSize, config.serviceCIDR);
 	let nextIP = FIRST_NODE_IP;
 	const takenIPs = new Set(inputs.map(n => n.internalIP).filter(Boolean));
-	for (const n of inputs) {
-		let cidr = n.podCIDR;
-		// S56: per-node CIDRs are handed out in order from the cluster CIDR.
-		while (!cidr) {
-			const candidate = formatCIDR({base: podCIDR.base + nextBlock * blockSize, prefix: d.s.config.nodeCIDRMaskSize, size: blockSize});
-			nextBlock++;
-			if (!taken.has(candidate)) cidr = candidate;
-		}
+	inputs.forEach((n, i) => {
+		const cidr = podCIDRs[i] ?? '';
 		let ip = n.internalIP;
 		while (!ip) {
 			const candidate = formatIPv4(nextIP++);
 			if (!takenIPs.has(candidate)) ip = candidate;
 		}
+		const uid = generateUid(d);
 		put(d, 'nodes', n.name, {
 			name: n.name,
-			uid: generateUid(d),
+			uid,
 			labels: copyTable({'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...n.labels}),
 			internalIP: ip,
 			podCIDR: cidr,
-			ready: n.ready ?? true,
+			// Without a podCIDR the node's CNI agent writes no network config, so the runtime reports
+			// NetworkReady=false and the kubelet posts Ready=False (view/node-rows.ts readyCondition).
+			ready: cidr !== '' && (n.ready ?? true),
 			createdAt: (n.createdAtSeconds ?? 0) * 1000,
 			...(n.maxPods === undefined ? {} : {maxPods: n.maxPods}),
 		});
-	}
+		if (cidr === '') {
+			// range_allocator.go AllocateOrOccupyCIDR, via controller/util/node RecordNodeStatusChange; the
+			// newest upstream records it as a Warning (it was Normal before).
+			recordEvent(d, {
+				type: 'Warning',
+				reason: 'CIDRNotAvailable',
+				involved: {kind: 'Node', namespace: '', name: n.name, uid},
+				message: `Node ${n.name} status is now: CIDRNotAvailable`,
+				source: 'cidrAllocator',
+			});
+		}
+	});
 }
 
 const BUILTIN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];

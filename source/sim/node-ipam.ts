@@ -9,7 +9,7 @@
 // the same podCIDR and lets their pods share addresses; the simulator cannot give two pods one IP,
 // so it refuses explicit podCIDRs that overlap each other or the service CIDR (refusedPodCIDRs).
 
-import {type Cidr, configCIDR, parseCIDR} from './ip.js';
+import {type Cidr, configCIDR, formatCIDR, parseCIDR} from './ip.js';
 import type {InitError} from './types.js';
 
 /** Where a node's own podCIDR was written: a Node document, or item `index` of the Cluster config's `nodes`. */
@@ -63,4 +63,36 @@ export function refusedPodCIDRs(claims: ExplicitPodCIDR[], serviceCIDR: string):
 		if (!reach || entry.cidr.base + entry.cidr.size > reach.cidr.base + reach.cidr.size) reach = entry;
 	}
 	return [...refused.entries()].sort((a, b) => a[0] - b[0]).map(([, error]) => error);
+}
+
+/**
+ * The podCIDR each node ends with: its own, else the next free block of `podCIDR` of
+ * /`maskSize`, else '' (the API's empty spec.podCIDR: the range is exhausted).
+ */
+export function allocateNodeCIDRs(nodes: ReadonlyArray<{podCIDR?: string}>, podCIDR: string, maskSize: number, serviceCIDR: string): string[] {
+	const range = configCIDR(podCIDR);
+	const blockSize = 2 ** (32 - maskSize);
+	const end = range.base + range.size;
+	// Address intervals no block may touch, in address order: the nodes' own blocks and the service range.
+	const blocked = [configCIDR(serviceCIDR), ...nodes.flatMap(n => (n.podCIDR ? [parseCIDR(n.podCIDR)] : []))]
+		.filter((c): c is Cidr => c !== null)
+		.map(c => ({start: c.base, end: c.base + c.size}))
+		.sort((a, b) => a.start - b.start);
+	let next = range.base;
+	let i = 0;
+	const nextFree = (): string => {
+		while (next < end) {
+			while ((blocked[i]?.end ?? Number.POSITIVE_INFINITY) <= next) i++;
+			const block = blocked[i];
+			if (block === undefined || block.start >= next + blockSize) {
+				const cidr = formatCIDR({base: next, prefix: maskSize, size: blockSize});
+				next += blockSize;
+				return cidr;
+			}
+			// Jump past the interval, to the first block boundary at or after its end.
+			next = range.base + Math.ceil((block.end - range.base) / blockSize) * blockSize;
+		}
+		return '';
+	};
+	return nodes.map(n => n.podCIDR ?? nextFree());
 }

@@ -309,6 +309,7 @@ export interface Node {
 	uid: string;
 	labels: Labels;
 	internalIP: string;
+	/** '' as the API's empty spec.podCIDR: the node IPAM controller had no block left (sim/node-ipam.ts). */
 	podCIDR: string;
 	ready: boolean;
 	createdAt: number;

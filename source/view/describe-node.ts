@@ -6,7 +6,7 @@ import {members} from '../sim/index-sets.js';
 import type {Node, Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {describeWriter, rfc1123z} from './describe-writer.js';
-import {nodeObject, rolesCell} from './node-rows.js';
+import {nodeObject, readyCondition, rolesCell} from './node-rows.js';
 
 interface NodeInfo {
 	kubeletVersion: string;
@@ -39,21 +39,22 @@ export function describeNode(state: State, node: Node): string {
 	w.write(0, 'CreationTimestamp:', rfc1123z(node.createdAt));
 	w.write(0, 'Taints:', '<none>');
 	w.write(0, 'Unschedulable:', 'false');
-	// The kubelet holds its own Lease in kube-node-lease and renews it while it runs; a NotReady
-	// node's kubelet has stopped, and the model does not know when it last renewed.
+	// Ready True or False is the kubelet's own report; Unknown means it stopped posting.
+	const condition = readyCondition(node);
+	const posting = condition.status !== 'Unknown';
+	// The kubelet holds its own Lease in kube-node-lease and renews it while it runs; a stopped
+	// kubelet's last renewal is not modelled.
 	w.write(0, 'Lease:');
 	w.write(1, 'HolderIdentity:', node.name);
 	w.write(1, 'AcquireTime:', '<unset>');
-	w.write(1, 'RenewTime:', node.ready ? rfc1123z(state.clock) : '<unset>');
+	w.write(1, 'RenewTime:', posting ? rfc1123z(state.clock) : '<unset>');
 	w.write(0, 'Conditions:');
 	w.write(1, 'Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message');
 	w.write(1, '----', '------', '-----------------', '------------------', '------', '-------');
 	// The Ready condition of nodeObject; the model keeps no heartbeats, so the node's creation is
-	// its last transition and a Ready node's heartbeat is now.
-	const heartbeat = rfc1123z(node.ready ? state.clock : node.createdAt);
-	const [status, reason, message] = node.ready
-		? ['True', 'KubeletReady', 'kubelet is posting ready status']
-		: ['Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.'];
+	// its last transition and a posting kubelet's heartbeat is now.
+	const {status, reason, message} = condition;
+	const heartbeat = rfc1123z(posting ? state.clock : node.createdAt);
 	// `%v \t%v \t%s \t%s \t%v \t%v\n`
 	w.write(1, 'Ready ', `${status} `, `${heartbeat} `, `${rfc1123z(node.createdAt)} `, `${reason} `, message);
 	w.write(0, 'Addresses:');
@@ -78,8 +79,11 @@ export function describeNode(state: State, node: Node): string {
 	w.write(1, 'Kubelet Version:', nodeInfo.kubeletVersion);
 	// Deprecated in 1.31: kubelets no longer report it.
 	w.write(1, 'Kube-Proxy Version:', '');
-	w.write(0, 'PodCIDR:', node.podCIDR);
-	w.write(0, 'PodCIDRs:', node.podCIDR);
+	// Both lines only when set (describeNode `if len(node.Spec.PodCIDR) > 0`).
+	if (node.podCIDR !== '') {
+		w.write(0, 'PodCIDR:', node.podCIDR);
+		w.write(0, 'PodCIDRs:', node.podCIDR);
+	}
 	const onNode = nodePods(state, node);
 	w.write(0, 'Non-terminated Pods:', `(${onNode.length} in total)`);
 	// The empty cell after Name is kubectl's own (`Name\t\tCPU Requests`).

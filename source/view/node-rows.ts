@@ -27,22 +27,39 @@ export function rolesCell(node: Node): string {
 	return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
 }
 
+/**
+ * The node's Ready condition. A node without a podCIDR has a running kubelet whose runtime reports
+ * the network not ready: its CNI agent (flannel: "pod cidr not assigned") writes no config, so
+ * containerd says `cni plugin not initialized` (internal/cri/server/status.go) and the kubelet
+ * posts False with its runtime's words (kubelet.go updateRuntimeUp, nodestatus/setters.go
+ * ReadyCondition). Any other NotReady node's kubelet has stopped posting.
+ */
+export function readyCondition(node: Node): {status: string; reason: string; message: string} {
+	if (node.ready) return {status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status'};
+	if (node.podCIDR === '') {
+		return {
+			status: 'False',
+			reason: 'KubeletNotReady',
+			message:
+				'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+		};
+	}
+	return {status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.'};
+}
+
 export function nodeObject(node: Node): ApiObject {
 	return {
 		apiVersion: 'v1',
 		kind: 'Node',
 		metadata: objectMeta(node),
-		spec: {podCIDR: node.podCIDR, podCIDRs: [node.podCIDR]},
+		// Both fields are omitempty: a node the IPAM controller had no block for shows neither.
+		spec: node.podCIDR === '' ? {} : {podCIDR: node.podCIDR, podCIDRs: [node.podCIDR]},
 		status: {
 			addresses: [
 				{type: 'InternalIP', address: node.internalIP},
 				{type: 'Hostname', address: node.name},
 			],
-			conditions: [
-				node.ready
-					? {type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status'}
-					: {type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.'},
-			],
+			conditions: [{type: 'Ready', ...readyCondition(node)}],
 			nodeInfo: {...NODE_INFO},
 		},
 	};

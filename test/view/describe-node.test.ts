@@ -89,3 +89,23 @@ test('describe node: Capacity and Allocatable pods are the status.allocatable.po
 	const from = out.indexOf('Capacity:');
 	t.deepEqual(out.slice(from, from + 4), ['Capacity:', '  pods:  58', 'Allocatable:', '  pods:  58']);
 });
+
+test('describe node: a node the IPAM controller had no block for (range_allocator.go CIDRNotAvailable) has a posting kubelet, Ready False with the runtime network not ready (kubelet.go updateRuntimeUp, setters.go ReadyCondition), no PodCIDR lines, and the event', t => {
+	const cluster = ['apiVersion: k8s-svc-tui/v1', 'kind: Cluster', 'podCIDR: 10.244.0.0/24', 'nodes: [{name: a}, {name: b}]'].join('\n');
+	const out = execute(bootSources([{name: 'cluster.yaml', text: cluster}]), 'describe node b').out;
+	const at = (heading: string, count: number) => out.slice(out.indexOf(heading), out.indexOf(heading) + count);
+	t.is(at('Lease:', 4).at(-1), '  RenewTime:       Thu, 01 Jan 2026 00:00:00 +0000');
+	t.is(
+		at('Conditions:', 4).at(-1),
+		'  Ready   False   Thu, 01 Jan 2026 00:00:00 +0000   Thu, 01 Jan 2026 00:00:00 +0000   KubeletNotReady   container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+	);
+	t.false(out.some(line => line.startsWith('PodCIDR')));
+	t.deepEqual(out.slice(-4), [
+		'Events:',
+		'  Type     Reason            Age   From           Message',
+		'  ----     ------            ----  ----           -------',
+		'  Warning  CIDRNotAvailable  0s    cidrAllocator  Node b status is now: CIDRNotAvailable',
+	]);
+	// Node a got the only block, and says so.
+	t.true(execute(bootSources([{name: 'cluster.yaml', text: cluster}]), 'describe node a').out.includes('PodCIDR:                      10.244.0.0/24'));
+});

@@ -65,3 +65,17 @@ test('Node object: addresses, podCIDR, Ready condition, nodeInfo; no namespace',
 	});
 	t.false('namespace' in (object.metadata as object));
 });
+
+test('Node object without a podCIDR: no spec.podCIDR(s) (omitempty), Ready False from the kubelet (runtime network not ready)', t => {
+	const object = nodeObject(makeNode('n', '10.0.0.1', '', {ready: false}));
+	t.deepEqual(object.spec, {});
+	t.deepEqual((object.status as {conditions: unknown[]}).conditions, [
+		{
+			type: 'Ready',
+			status: 'False',
+			reason: 'KubeletNotReady',
+			message:
+				'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+		},
+	]);
+});
