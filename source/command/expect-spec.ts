@@ -6,7 +6,9 @@
 import {quote} from '../apimachinery/quote.js';
 import {parseSelector} from '../sim/labels.js';
 import type {RequestOutcome} from '../sim/types.js';
-import type {ParseError} from './types.js';
+
+/** Not types.ts's ParseError: types.ts imports Expectation from here, and a cycle would follow. */
+type ParseError = {ok: false; error: string};
 
 export type Expectation =
 	| {on: 'requests'; outcome: RequestOutcome}
