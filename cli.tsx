@@ -5,12 +5,16 @@ import process from 'node:process';
 import {runScript} from './source/headless/run-script.js';
 import {
 	type Diagnostic,
+	fileTooLarge,
 	formatDiagnostic,
 	formatSkipped,
 	type LoadResult,
+	MAX_INPUT_BYTES,
+	readFileWithin,
 	readSources,
 	readStream,
 	type SourceFile,
+	tooLarge,
 	type ValidateMode,
 } from './source/load/index.js';
 import {boot} from './source/session/boot.js';
@@ -134,11 +138,14 @@ const printDiagnostic = (d: Diagnostic) => writeErr(sanitize(formatDiagnostic(d)
 
 /** Standard input read to its end (readStream says why not with a synchronous read); the reader
  *  throws again why it could not be read, for the message of whoever asks. */
-async function readStdin(): Promise<() => string> {
+async function readStdin(what: 'manifests in all' | 'a script'): Promise<() => string> {
 	try {
+		const stat = fs.fstatSync(0);
 		// Node gives a folder on fd 0 as an empty stream; say what it is instead.
-		if (fs.fstatSync(0).isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'});
-		const text = await readStream(process.stdin);
+		if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'});
+		// `- < big.yaml`: refused by its size, unread.
+		if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw fileTooLarge(tooLarge(what));
+		const text = await readStream(process.stdin, what);
 		return () => text;
 	} catch (error) {
 		return () => {
@@ -215,7 +222,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const notices: string[] = [];
 	const tui = !options.check && options.script === undefined;
-	const stdin = options.files.includes('-') || options.script === '-' ? await readStdin() : noStdin;
+	const stdin = options.files.includes('-') || options.script === '-' ? await readStdin(options.script === '-' ? 'a script' : 'manifests in all') : noStdin;
 	const started = load(options, stdin, tui ? line => notices.push(line) : writeErr);
 	if (started === null) return 1;
 	const {state, loaded, files} = started;
@@ -291,14 +298,20 @@ function closeRecord(record: RecordFile, exitCode: number): number {
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-function readScript(path: string, read = () => fs.readFileSync(path, 'utf8')): string | null {
+function readScript(path: string, read = () => readFileWithin(path, MAX_INPUT_BYTES, tooLarge('a script')).toString('utf8')): string | null {
 	try {
 		return read();
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		writeErr(
-			`error: cannot read script ${sanitize(path)}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : String(code ?? error)}`,
-		);
+		const why =
+			code === 'ENOENT'
+				? 'no such file or directory'
+				: code === 'EISDIR'
+					? 'is a directory'
+					: code === 'EFBIG'
+						? (error as Error).message
+						: String(code ?? error);
+		writeErr(`error: cannot read script ${sanitize(path)}: ${why}`);
 		return null;
 	}
 }

@@ -1,5 +1,6 @@
 // The loader's public face: YAML/JSON sources → ClusterInput + positioned diagnostics.
 
+export {fileTooLarge, MAX_INPUT_BYTES, readFileWithin, tooLarge} from './bounded-read.js';
 export {formatDiagnostic, formatSkipped} from './format.js';
 export {diagnosticsFromInitErrors} from './init-errors.js';
 export {loadSources, type ValidateMode} from './load-sources.js';

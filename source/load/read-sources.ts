@@ -1,8 +1,9 @@
 // The file-system edge: command-line arguments → source texts. Folders hold their *.yaml,
 // *.yml and *.json files, sorted by name (not recursive, like `kubectl apply -f DIR`).
 
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {fileTooLarge, MAX_INPUT_BYTES, readFileWithin, readStreamWithin, tooLarge} from './bounded-read.js';
 import type {Diagnostic, SourceFile} from './types.js';
 import {decodeUtf8} from './utf8.js';
 
@@ -39,11 +40,9 @@ const STDIN = '<stdin>';
  * synchronous read of it stops at EAGAIN with what the writer has sent so far, often nothing.
  * `kubectl get … -o yaml | k8s-svc-tui -` writes for a while before it ends.
  */
-export async function readStream(stream: AsyncIterable<string | Uint8Array>): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+export async function readStream(stream: AsyncIterable<string | Uint8Array>, what: Parameters<typeof tooLarge>[0] = 'manifests in all'): Promise<string> {
 	// Decoded once at the end, so a character split between two chunks stays whole.
-	return Buffer.concat(chunks).toString('utf8');
+	return (await readStreamWithin(stream, MAX_INPUT_BYTES, tooLarge(what))).toString('utf8');
 }
 
 function readOnce(readStdin: () => string): string | Diagnostic {
@@ -59,9 +58,14 @@ export function readSources(args: string[], readStdin: () => string): {files: So
 	const files: SourceFile[] = [];
 	const errors: Diagnostic[] = [];
 	let stdin: string | Diagnostic | null = null;
+	// One budget for all the manifests: ten files just under it would hold ten times its memory.
+	let left = MAX_INPUT_BYTES;
+	const tooMuch = tooLarge('manifests in all');
 	const readFile = (path: string): void => {
 		try {
-			const text = decodeUtf8(readFileSync(path));
+			const bytes = readFileWithin(path, left, tooMuch);
+			left -= bytes.length;
+			const text = decodeUtf8(bytes);
 			if (typeof text === 'string') files.push({name: path, text});
 			else errors.push({file: path, severity: 'error', ...text});
 		} catch (error) {
@@ -70,9 +74,20 @@ export function readSources(args: string[], readStdin: () => string): {files: So
 	};
 	for (const arg of args) {
 		if (arg === '-') {
+			const first = stdin === null;
 			stdin ??= readOnce(readStdin);
-			if (typeof stdin === 'string') files.push({name: STDIN, text: stdin});
-			else errors.push(stdin);
+			if (typeof stdin !== 'string') errors.push(stdin);
+			else if (!first) files.push({name: STDIN, text: stdin});
+			else {
+				const bytes = Buffer.byteLength(stdin, 'utf8');
+				if (bytes > left) {
+					stdin = fileError(STDIN, reason(fileTooLarge(tooMuch)));
+					errors.push(stdin);
+				} else {
+					left -= bytes;
+					files.push({name: STDIN, text: stdin});
+				}
+			}
 			continue;
 		}
 		let isDirectory: boolean;
