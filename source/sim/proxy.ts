@@ -219,20 +219,23 @@ function pick(d: Draft, client: Client, service: Service, port: ServicePort, can
 				return {endpoint: pinned, affinity: true, how: 'sessionAffinity: ClientIP'};
 			}
 		}
-		const chosen = choose(d, svcPort, candidates);
+		const chosen = choose(d, svcPort, candidates, entryNode);
 		if (chosen) setAffinity(d, key, {ip: chosen.endpoint.address.ip, lastSeen: now});
 		return chosen;
 	}
-	return choose(d, svcPort, candidates);
+	return choose(d, svcPort, candidates, entryNode);
 }
 
-function choose(d: Draft, svcPort: string, candidates: Endpoint[]): Pick | null {
+function choose(d: Draft, svcPort: string, candidates: Endpoint[], entryNode: string | null): Pick | null {
 	if (d.s.config.proxyMode === 'ipvs') {
-		// E1: IPVS defaults to round robin.
-		const cursor = d.s.roundRobin[svcPort] ?? 0;
+		// E1: IPVS defaults to round robin. Every node's kube-proxy programs its own IPVS virtual
+		// server (pkg/proxy/ipvs/proxier.go syncService on the node's kube-ipvs0), so each node's
+		// kernel keeps its own rr cursor: connections entering by two nodes rotate independently.
+		const key = entryNode === null ? svcPort : `${svcPort}|${entryNode}`;
+		const cursor = d.s.roundRobin[key] ?? 0;
 		const endpoint = candidates[cursor % candidates.length];
 		if (!endpoint) return null;
-		setRoundRobin(d, svcPort, cursor + 1);
+		setRoundRobin(d, key, cursor + 1);
 		return {endpoint, affinity: false, how: `ipvs round robin, ${candidates.length} endpoints`};
 	}
 	// E1, H9: iptables picks uniformly at random per new connection.

@@ -623,7 +623,7 @@ export interface State {
 	timers: ReadonlyArray<Timer>;
 	/** `ns/svc|port|clientIP[|node]` → pinned endpoint (E3); each node's kube-proxy keeps its own. */
 	affinity: Readonly<Record<string, AffinityEntry>>;
-	/** IPVS round-robin cursors per `ns/svc|port` (E1). */
+	/** IPVS round-robin cursors per `ns/svc|port[|node]` (E1): each node's IPVS table rotates on its own. */
 	roundRobin: Readonly<Record<string, number>>;
 	/** Newest last, capped. */
 	requestLog: ReadonlyArray<RequestTrace>;

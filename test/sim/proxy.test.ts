@@ -300,3 +300,17 @@ test("internalTrafficPolicy Local: this node's serving-and-terminating endpoint 
 	t.is(r.endpoint!.pod, client.name);
 	t.is(r.reason, 'iptables random, 1 of 1, internalTrafficPolicy: Local, terminating endpoint (no ready ones on node-1)');
 });
+
+test('E1: each node’s IPVS table keeps its own round-robin cursor (pkg/proxy/ipvs/proxier.go: every kube-proxy programs its own virtual server, scheduler rr)', t => {
+	const state = boot(input({config: {proxyMode: 'ipvs'}}));
+	const [one, two] = Object.values(state.nodes);
+	if (!one || !two) return t.fail('two nodes');
+	const through = (node: typeof one, count: number) => curl(`${node.internalIP}:30036`, {kind: 'external'}, count);
+	const after = run(state, through(one, 2), through(two, 3), through(one, 1));
+	const [viaOne, viaTwo, backToOne] = after.results.map(r => requests(r).requests.map(x => x.endpoint!.ip));
+	// The second node's table starts at its own first entry, whatever the first node did.
+	t.deepEqual(viaTwo, [viaOne![0], viaOne![1], viaTwo![2]]);
+	t.is(new Set(viaTwo).size, 3);
+	// Back through the first node: its cursor went on from where it stopped (the third endpoint).
+	t.deepEqual(backToOne, [viaTwo![2]]);
+});
