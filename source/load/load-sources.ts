@@ -2,8 +2,9 @@
 // every file is reported; nothing throws. An object with errors is left out of the input,
 // as the API server would reject it.
 
+import {MAX_PODS, tooManyPods} from '../sim/limits.js';
 import {emptyTable} from '../sim/tables.js';
-import type {ClusterInput} from '../sim/types.js';
+import type {ClusterInput, ObjectMetaInput} from '../sim/types.js';
 import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-versions.js';
 import {decodeClusterConfig} from './cluster-config.js';
 import {decodeEndpoints} from './endpoints.js';
@@ -108,6 +109,13 @@ function locatePosition(ref: ObjectRef, path: Path): LineCol {
 	return objectStart(ref);
 }
 
+/** Workloads whose pods a dump's pod belongs to: counted with their replicas, not on its own. */
+const podOwnerKinds = ['ReplicationController', 'ReplicaSet', 'StatefulSet'];
+
+/** Whether the object names a controller of one of these kinds (as initial-state.ts reads owners). */
+const controlled = (meta: ObjectMetaInput, kinds: string[]): boolean =>
+	meta.ownerReferences?.some(r => r.controller !== false && kinds.includes(r.kind)) ?? false;
+
 const emptyInput = (): ClusterInput => ({
 	config: {},
 	nodes: [],
@@ -200,6 +208,10 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 	const definedNamespaces = new Set<string>();
 	let clusterRef: ObjectRef | null = null;
 	let seq = 0;
+	/** Pods the objects loaded so far ask for (sim/limits.ts desiredPods), and whether the first
+	 *  object past MAX_PODS was refused: one line says it, not one per pod of a big file. */
+	let askedPods = 0;
+	let podLimitSaid = false;
 
 	const emit = (ref: ObjectRef, pos: LineCol, severity: Diagnostic['severity'], message: string, late = 0): void => {
 		ordered.push({
@@ -237,6 +249,8 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 		let name = '';
 		let namespace = '';
 		let add: () => void = () => {};
+		/** The pods this object asks for; `at` is where to say it is one too many. */
+		let pods = {count: 0, at: ['metadata', 'name'] as Path};
 		// Decoding runs first: the API server's plain decode fails on a wrong type before
 		// strictness is looked at, and then only the type errors are reported.
 		const strict = () => {
@@ -261,6 +275,7 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 				const pod = decodePod(object, p);
 				({name, namespace} = pod.meta);
 				add = () => input.pods.push(pod);
+				if (!controlled(pod.meta, podOwnerKinds)) pods = {count: 1, at: ['metadata', 'name']};
 				break;
 			}
 			case 'Endpoints': {
@@ -288,6 +303,8 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 				const workload = decodeWorkload(kind, object, {apiVersion, ...version}, p);
 				({name, namespace} = workload.meta);
 				add = () => input.workloads.push(workload);
+				// A Deployment's ReplicaSet asks for the Deployment's pods, counted there.
+				if (kind !== 'ReplicaSet' || !controlled(workload.meta, ['Deployment'])) pods = {count: workload.replicas, at: ['spec', 'replicas']};
 			}
 		}
 		// A strict decoding error fails the request before validation runs.
@@ -299,6 +316,16 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 			emit(ref, fieldPosition(ref, ['metadata', 'name']), 'error', `Error from server (AlreadyExists): ${resourceNames[kind]} ${goQuote(name)} already exists`);
 			return;
 		}
+		if (askedPods + pods.count > MAX_PODS) {
+			if (!podLimitSaid) {
+				const tooMany = tooManyPods(askedPods + pods.count);
+				const message = kind === 'Pod' ? tooMany : `The ${kind} ${goQuote(name)} is invalid: spec.replicas: Invalid value: ${pods.count}: ${tooMany}`;
+				emit(ref, fieldPosition(ref, pods.at), 'error', message);
+			}
+			podLimitSaid = true;
+			return;
+		}
+		askedPods += pods.count;
 		existing.add(resourceKey);
 		registry.set(`${kind}/${namespace}/${name}`, ref);
 		add();

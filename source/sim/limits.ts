@@ -1,11 +1,41 @@
 // The simulator's own bounds (README "Limits"). A real cluster takes `replicas` up to int32's
 // maximum and leaves what does not fit Pending; here every Pending pod is an object built on one
-// thread, so past this many replicas of one workload the loader and `scale` refuse before any
-// work starts. How many pods run is up to the nodes' capacity (maxPodsPerNode, default 110 as
-// the kubelet's maxPods), the rest stay Pending as in a cluster.
+// thread, so past this many replicas of one workload, or pods in the cluster, the loader and
+// `scale` refuse before any work starts. How many pods run is up to the nodes' capacity
+// (maxPodsPerNode, default 110 as the kubelet's maxPods), the rest stay Pending as in a cluster.
+
+import type {State} from './types.js';
 
 /** The most replicas one workload may ask for. */
 export const MAX_REPLICAS = 100_000;
 
 /** How the refusal reads, in `scale` and at a manifest's `spec.replicas`. */
 export const tooManyReplicas = (): string => `k8s-svc-tui simulates at most ${MAX_REPLICAS} replicas per workload`;
+
+/**
+ * The most pods a cluster may ask for: the largest cluster Kubernetes is built for holds "no more
+ * than 150,000 total pods" (kubernetes.io, docs/setup/best-practices/cluster-large), so one
+ * workload at MAX_REPLICAS fits and ten of them do not.
+ */
+export const MAX_PODS = 150_000;
+
+/** How the refusal reads; `count` is how many pods the cluster would then ask for. */
+export const tooManyPods = (count: number): string => `k8s-svc-tui simulates at most ${MAX_PODS} pods per cluster (this would make ${count})`;
+
+/**
+ * The pods a cluster asks for: each workload's replicas, a Deployment's ReplicaSets counted
+ * through their Deployment, and each pod no workload owns. Pods still Terminating are not
+ * counted: they are on their way out.
+ */
+export function desiredPods(state: Pick<State, 'workloads' | 'pods'>): number {
+	let count = 0;
+	for (const key in state.workloads) {
+		const w = state.workloads[key];
+		if (w && w.owner === null) count += w.replicas;
+	}
+	for (const key in state.pods) {
+		const pod = state.pods[key];
+		if (pod && pod.owner === null && pod.deletionTimestamp === null) count++;
+	}
+	return count;
+}
