@@ -19,6 +19,20 @@ export interface ScriptOptions {
 	echo?: boolean;
 	/** `--record`: takes each line that changed the simulation, as the TUI records them. */
 	record?(line: string): void;
+	/** `test`: each line that checked an expectation or failed, with what it printed (run-tests.ts). */
+	report?(entry: LineReport): void;
+}
+
+export interface LineReport {
+	/** 1-based line of the script. */
+	number: number;
+	line: string;
+	/** An expectation held or not; an error is a line that failed (the run stops there). */
+	status: 'passed' | 'failed' | 'error';
+	/** `expected ok, got refused (…)`, or the error. */
+	message?: string;
+	/** What the line printed (the trace a failure is about), sanitized. */
+	output: string[];
 }
 
 /** How many steps `undo` can go back: the states before them share nearly everything (sim/draft.ts copies on write), but a long script should not keep all. */
@@ -56,6 +70,7 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 		if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
 		for (const l of result.out) io.out(l);
 		if (!result.ok) {
+			options.report?.({number: i + 1, line: line.trim(), status: 'error', message: result.err.join('\n'), output: result.out});
 			const [first = 'error', ...rest] = result.err;
 			io.err(`${sanitize(options.name)}:${i + 1}: ${first}`);
 			for (const l of rest) io.err(l);
@@ -63,6 +78,10 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 		}
 		for (const l of result.err) io.err(l);
 		const checked = result.expectation;
+		if (checked) {
+			const message = `expected ${sanitize(checked.expected)}, got ${sanitize(checked.got)}`;
+			options.report?.({number: i + 1, line: line.trim(), status: checked.passed ? 'passed' : 'failed', message, output: result.out});
+		}
 		if (checked && !checked.passed) {
 			io.err(`${sanitize(options.name)}:${i + 1}: expected ${sanitize(checked.expected)}, got ${sanitize(checked.got)}`);
 			expectationsFailed = true;
