@@ -3,7 +3,7 @@
 
 import type {Endpoints, Namespace, State} from '../sim/types.js';
 import {describeWriter} from './describe-writer.js';
-import {endpointSubsets, endpointsView} from './endpoints-rows.js';
+import {endpointSubsets, endpointsAnnotations, endpointsView} from './endpoints-rows.js';
 import type {EndpointSlice} from './endpointslice-rows.js';
 import {namespaceView} from './namespace-rows.js';
 
@@ -12,7 +12,7 @@ export function describeEndpoints(state: State, endpoints: Endpoints): string {
 	w.write(0, 'Name:', endpoints.name);
 	w.write(0, 'Namespace:', endpoints.namespace);
 	w.labels('Labels', endpointsView.meta(state, endpoints).labels);
-	w.annotations('Annotations', {});
+	w.annotations('Annotations', endpointsAnnotations(endpoints));
 	w.write(0, 'Subsets:');
 	for (const subset of endpointSubsets(endpoints)) {
 		const ips = (list: ReadonlyArray<{ip: string}>): string => (list.length === 0 ? '<none>' : list.map(a => a.ip).join(','));

@@ -44,6 +44,72 @@ export function resolvedPorts(endpoints: Endpoints, address: EndpointAddress): E
  * by readiness. Port order follows the Service (the real controller orders by hash).
  */
 export function endpointSubsets(endpoints: Endpoints): EndpointSubset[] {
+	return packedSubsets(endpoints).subsets;
+}
+
+/**
+ * The endpoints controller writes at most this many addresses into one Endpoints object
+ * (pkg/controller/endpoint/endpoints_controller.go maxCapacity). EndpointSlices, which kube-proxy
+ * and CoreDNS read, hold every address.
+ */
+const MAX_ENDPOINTS_CAPACITY = 1000;
+
+/** The annotation the controller sets on an Endpoints object it truncated (v1.EndpointsOverCapacity). */
+const OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity';
+
+/** The annotations the endpoints controller writes on this object: the over-capacity mark, when truncated. */
+export function endpointsAnnotations(endpoints: Endpoints): Labels {
+	return packedSubsets(endpoints).truncated ? {[OVER_CAPACITY]: 'truncated'} : {};
+}
+
+// Built once per Endpoints object (a new one on every change): rows, describe and the object
+// all ask for it.
+const packedCache = new WeakMap<Endpoints, {subsets: EndpointSubset[]; truncated: boolean}>();
+
+function packedSubsets(endpoints: Endpoints): {subsets: EndpointSubset[]; truncated: boolean} {
+	const cached = packedCache.get(endpoints);
+	if (cached) return cached;
+	const subsets = groupSubsets(endpoints);
+	// Only the controller truncates; the API server stores a user's Endpoints as written.
+	const truncated = endpoints.managed && truncateSubsets(subsets);
+	const packed = {subsets, truncated};
+	packedCache.set(endpoints, packed);
+	return packed;
+}
+
+/**
+ * endpoints_controller.go truncateEndpoints: past maxCapacity, not-ready addresses go first; when
+ * the ready ones alone are too many, every not-ready one goes and the ready ones are cut. Each
+ * subset keeps its share of the room, rounded up, and the last ones get what is left.
+ */
+function truncateSubsets(subsets: EndpointSubset[]): boolean {
+	let totalReady = 0;
+	let totalNotReady = 0;
+	for (const subset of subsets) {
+		totalReady += subset.addresses.length;
+		totalNotReady += subset.notReadyAddresses.length;
+	}
+	if (totalReady + totalNotReady <= MAX_ENDPOINTS_CAPACITY) return false;
+	const cutReady = totalReady > MAX_ENDPOINTS_CAPACITY;
+	const room = cutReady ? MAX_ENDPOINTS_CAPACITY : MAX_ENDPOINTS_CAPACITY - totalReady;
+	const total = cutReady ? totalReady : totalNotReady;
+	let left = room;
+	for (const subset of subsets) {
+		const inSubset = cutReady ? subset.addresses.length : subset.notReadyAddresses.length;
+		const share = Math.min(Math.ceil((inSubset / total) * room), left);
+		if (cutReady) {
+			subset.addresses = subset.addresses.slice(0, share);
+			subset.notReadyAddresses = [];
+			left -= subset.addresses.length;
+		} else {
+			subset.notReadyAddresses = subset.notReadyAddresses.slice(0, share);
+			left -= subset.notReadyAddresses.length;
+		}
+	}
+	return true;
+}
+
+function groupSubsets(endpoints: Endpoints): EndpointSubset[] {
 	const subsets = new Map<string, EndpointSubset>();
 	for (const address of Object.values(endpoints.addresses).sort(byIP)) {
 		if (address.terminating && !address.ready) continue;
@@ -135,6 +201,7 @@ export function endpointsObject(state: State, endpoints: Endpoints): ApiObject {
 			// The state keeps no uid for Endpoints; derive a stable one.
 			uid: derivedUid(`Endpoints/${endpoints.namespace}/${endpoints.name}`),
 			labels: endpointsLabels(state, endpoints),
+			annotations: endpointsAnnotations(endpoints),
 			createdAt: endpoints.createdAt,
 		}),
 	};
