@@ -2,7 +2,8 @@
 // The edge: arguments, files, exit codes. Errors become messages here and nowhere deeper.
 import fs from 'node:fs';
 import process from 'node:process';
-import {runScript} from './source/headless/run-script.js';
+import {type LineReport, runScript} from './source/headless/run-script.js';
+import {junitXml, tapText} from './source/headless/test-report.js';
 import {
 	type Diagnostic,
 	fileTooLarge,
@@ -29,6 +30,8 @@ const USAGE = `Usage:
   k8s-svc-tui FILE|DIR|- ... --replay FILE                 open it and run a script one line per p
   k8s-svc-tui FILE|DIR|- ... --script FILE|- [--echo]     run kubectl-like commands headless
   k8s-svc-tui check FILE|DIR|- ...                        validate manifests and lint routing
+  k8s-svc-tui test FILE|DIR|- ... --script TESTS [--junit FILE] [--tap]
+                                                          run routing tests (--expect, expect) for CI
 
 FILE may be YAML (multi-document, kind: List) or JSON; a DIR loads every *.yaml, *.yml and
 *.json inside it; - reads standard input.
@@ -42,14 +45,21 @@ Options:
                     pressed, clock paused: each step leaves the state --script would
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
                     prints a warning and loads the object, ignore (or false) says nothing
+  --junit FILE      with test, write a JUnit XML report (one test case per checked line)
+  --tap             with test, print TAP version 13 on standard output instead of the output
   -h, --help        show this help
   --version         print the version
 
-Script commands: get, describe, delete, crash, scale, label, probe, curl, nslookup, wait, help
+Script commands: get, describe, delete, crash, scale, label, probe, curl, nslookup, wait, expect,
+undo, help
 (run "help" in a script or the TUI palette for their usage).`;
 
 interface Options {
 	check: boolean;
+	/** `test`: a --script whose expectations are the point, reported for CI. */
+	test: boolean;
+	junit?: string;
+	tap: boolean;
 	files: string[];
 	script?: string;
 	seed: number;
@@ -76,10 +86,13 @@ function validateMode(text: string): ValidateMode {
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-	const options: Options = {check: false, files: [], seed: 1, echo: false, validate: 'strict'};
+	const options: Options = {check: false, test: false, tap: false, files: [], seed: 1, echo: false, validate: 'strict'};
 	const args = [...argv];
 	if (args[0] === 'check') {
 		options.check = true;
+		args.shift();
+	} else if (args[0] === 'test') {
+		options.test = true;
 		args.shift();
 	}
 	const value = (flag: string, inline: string | undefined): string => {
@@ -107,6 +120,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 			case '--echo':
 				options.echo = true;
 				break;
+			case '--junit':
+				options.junit = value(flag, inline);
+				break;
+			case '--tap':
+				options.tap = true;
+				break;
 			case '--validate':
 				// kubectl's flag: a bare --validate is strict (pkg/cmd/util/helpers.go GetValidationDirective).
 				options.validate = validateMode(inline ?? 'strict');
@@ -127,6 +146,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 		throw new UsageError('standard input cannot hold both the manifests and the script');
 	}
 	if (options.check && (options.script || options.record || options.replay)) throw new UsageError('check takes only manifests');
+	if (options.test && options.script === undefined) throw new UsageError('test needs --script TESTS: the lines with --expect and expect are its test cases');
+	if (options.test && options.replay !== undefined) throw new UsageError('test runs headless: --replay is for the TUI');
+	if (!options.test && (options.junit !== undefined || options.tap))
+		throw new UsageError('--junit and --tap go with test (k8s-svc-tui test FILES --script TESTS)');
 	if (options.script !== undefined && options.replay !== undefined) throw new UsageError('choose --script (headless) or --replay (in the TUI)');
 	if (options.replay === '-') throw new UsageError('--replay needs a file: in the TUI, standard input is the keyboard');
 	return options;
@@ -243,6 +266,10 @@ async function main(argv: string[]): Promise<number> {
 		const record = openRecordFile(options);
 		if (record === null) return 1;
 		const recording = record ? {record: (line: string) => record.append([line])} : {};
+		if (options.test) {
+			const exitCode = runTests(options, state, text, name, recording);
+			return record ? closeRecord(record, exitCode) : exitCode;
+		}
 		const {exitCode} = runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo, ...recording});
 		return record ? closeRecord(record, exitCode) : exitCode;
 	}
@@ -297,6 +324,36 @@ function closeRecord(record: RecordFile, exitCode: number): number {
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * `test`: the script run as --script runs it, its checked lines collected as test cases; then a
+ * summary on stderr (or TAP on stdout, the commands' own output left out of it), the JUnit file,
+ * and exit 1 when a check failed or a line did. A run that checked nothing fails too: a test
+ * file without --expect tests nothing.
+ */
+function runTests(options: Options, state: State, text: string, name: string, recording: {record?(line: string): void}): number {
+	const cases: LineReport[] = [];
+	const io = options.tap ? {out() {}, err() {}} : {out: writeOut, err: writeErr};
+	const {exitCode} = runScript(state, text, io, {name, echo: options.echo, ...recording, report: c => cases.push(c)});
+	const suites = [{name, cases}];
+	if (options.tap) process.stdout.write(tapText(suites));
+	if (options.junit !== undefined) {
+		try {
+			fs.writeFileSync(options.junit, junitXml(suites));
+		} catch (error) {
+			writeErr(`error: --junit ${sanitize(options.junit)}: ${osReason(error)}`);
+			return 1;
+		}
+	}
+	const count = (status: LineReport['status']) => cases.filter(c => c.status === status).length;
+	const failed = count('failed') + count('error');
+	if (!options.tap) writeErr(`${sanitize(name)}: ${plural(cases.length, 'check')}, ${count('passed')} passed, ${failed} failed`);
+	if (cases.length === 0) {
+		writeErr(`error: ${sanitize(name)} checks nothing: give its lines --expect (curl, nslookup) or write expect ep SVC ready=N`);
+		return 1;
+	}
+	return failed > 0 ? 1 : exitCode;
+}
 
 function readScript(path: string, read = () => readFileWithin(path, MAX_INPUT_BYTES, tooLarge('a script')).toString('utf8')): string | null {
 	try {
