@@ -17,6 +17,7 @@ const count = (suite: Suite, status: LineReport['status']) => suite.cases.filter
 function xmlText(text: string): string {
 	return text
 		.replace(
+			// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the characters XML cannot hold is the point
 			/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
 			c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
 		)
