@@ -153,6 +153,41 @@ function firstProblem(doc: Document.Parsed): {offset: number; message: string} |
 	return {offset: first.pos[0], message};
 }
 
+/** Flow nesting past this is refused before `yaml` sees it (far past maxDepth, far short of its stack). */
+const FLOW_DEPTH_GUARD = 1000;
+
+/** Whether `[` / `{` nest deeper than `limit` anywhere in the text, quoted scalars and comments aside. */
+function flowDepthExceeds(text: string, limit: number): boolean {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x5b || c === 0x7b) {
+			if (++depth > limit) return true;
+		} else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+		else if (c === 0x22 || c === 0x27) {
+			// A quoted scalar: "…" with backslash escapes, '…' with '' for a quote.
+			for (i++; i < text.length && text.charCodeAt(i) !== c; i++) if (c === 0x22 && text.charCodeAt(i) === 0x5c) i++;
+		} else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) <= 0x20)) {
+			const end = text.indexOf('\n', i);
+			i = end === -1 ? text.length : end;
+		}
+	}
+	return false;
+}
+
+/** Which document (0-based) of the text holds a line: the `---` lines before it. */
+function documentAt(text: string, line: number): number {
+	let documents = 0;
+	let at = 0;
+	for (let n = 1; n < line && at !== -1; n++) {
+		at = text.indexOf('\n', at);
+		if (at === -1) break;
+		at++;
+		if (text.startsWith('---', at)) documents++;
+	}
+	return documents;
+}
+
 /** `fastPathBytes`: from what size the fast path is taken (tests lower it to compare the paths). */
 export function parseDocuments(text: string, fastPathBytes = FAST_PATH_BYTES): ParsedFile {
 	const control = controlCharacter(normalizeText(text));
@@ -162,6 +197,13 @@ export function parseDocuments(text: string, fastPathBytes = FAST_PATH_BYTES): P
 	const normalized = marked.text;
 	const fast = fastParse(normalized, fastPathBytes);
 	if (fast) return fast;
+	// Flow nesting thousands deep runs `yaml` out of stack, and a stack that runs out while V8
+	// compiles a regular expression can end the process (RegExpCompiler "out of memory", seen in
+	// CI on 20,000 nested arrays). js-yaml stops at maxDepth and says where, as for big files.
+	if (flowDepthExceeds(normalized, FLOW_DEPTH_GUARD)) {
+		const found = jsyamlProblem(normalized, 0, normalized.length);
+		if (found) return {documents: [], problems: [{...found, document: documentAt(normalized, found.line)}], locator: nothingToLocate};
+	}
 	const yaml = indexYaml(normalized);
 	const documents: ParsedDocument[] = [];
 	const problems: SyntaxProblem[] = [];

@@ -45,7 +45,12 @@ test.serial('hello in a real terminal: kill a pod, the replacement runs, the Clu
 	t.regex(killed, new RegExp(`${victim!.slice(-5)}\\s+Terminating`));
 
 	// C1: a new pod with a new name reaches Running (start delay plus readiness, on the real clock).
-	const replaced = await term.waitFor('a new pod Running', s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+Running/g)].some(m => !before.has(m[1]!)), 15_000);
+	// The whole frame: read mid-draw, a screen can lack the stability line at the bottom.
+	const replaced = await term.waitFor(
+		'a new pod Running',
+		s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+Running/g)].some(m => !before.has(m[1]!)) && clusterIP(s) !== undefined,
+		15_000,
+	);
 	t.true(replaced.includes('3/3 ready'));
 	t.is(clusterIP(replaced), ip, 'the ClusterIP text is unchanged');
 

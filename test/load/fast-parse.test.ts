@@ -19,7 +19,11 @@ const files = [
 				.filter(f => /\.(ya?ml|json)$/.test(f))
 				.map(f => path.join(REALWORLD, f))
 		: []),
-	...fs.readdirSync('samples').map(f => path.join('samples', f)),
+	// The manifests only: samples/ also holds routing-test scripts (hello-routes.txt).
+	...fs
+		.readdirSync('samples')
+		.filter(f => /\.(ya?ml|json)$/.test(f))
+		.map(f => path.join('samples', f)),
 ];
 if (!haveRealworld) {
 	test('../shared/realworld is present for the fast-parser equivalence checks', t => {

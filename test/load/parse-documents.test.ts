@@ -91,3 +91,14 @@ test('!!float and !!binary read as go-yaml v2 reads them, on both paths (goyaml.
 	t.deepEqual(problemsOf('a: !!float yes\n'), ['0:1:4: cannot decode !!bool `yes` as a !!float']);
 	t.is(onBothPaths('a: !!float eighty\n')[1]?.problems.length, 1, 'the fast path refuses it too');
 });
+
+test('flow nesting thousands deep is refused by js-yaml’s count before `yaml` recurses into it: the same message and position as maxDepth gives, in the right document', t => {
+	const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+	const first = parseDocuments(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${deep}\n`);
+	t.deepEqual(first.documents, []);
+	t.deepEqual(first.problems, [{line: 6, col: 104, document: 0, message: 'nesting exceeded maxDepth (100)'}]);
+	const second = parseDocuments(`kind: A\n---\n# "quoted [ brackets" do not count, nor these: [[[\nx: '[[['\ny: ${deep}\n`);
+	t.like(second.problems[0], {line: 5, document: 1, message: 'nesting exceeded maxDepth (100)'});
+	// Under the guard, the document parses as ever.
+	t.is(parseDocuments(`x: ${'['.repeat(150)}${']'.repeat(150)}\n`).problems[0]?.message, 'nesting exceeded maxDepth (100)');
+});
