@@ -1,22 +1,15 @@
 // The real binary, spawned: arguments, standard streams and exit codes (0 ok, 1 the manifests
 // or the script failed, 2 usage). Messages are one clear line each, never a stack trace.
 
-import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, statSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {spawn} from 'node:child_process';
+import {readFileSync, statSync} from 'node:fs';
 import test from 'ava';
 import {RAW_CONTROL} from '../control-chars.js';
 import {fromRoot, ROOT} from '../root.js';
+// spawn-cli.ts builds dist/cli.js before the tests if `npm test` has not.
+import {CLI} from './spawn-cli.js';
 
-const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 const FIX = 'test/fixtures/cli';
-
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
 
 interface Ran {
 	code: number | null;

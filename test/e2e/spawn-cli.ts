@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {fromRoot, ROOT} from '../root.js';
 
-const CLI = fileURLToPath(fromRoot('dist/cli.js'));
+export const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 
 test.before('build dist/cli.js if `npm test` has not', () => {
 	if (existsSync(CLI)) return;

@@ -8,20 +8,13 @@
 // after the data is there. The tests run one at a time so that they do not slow each other down.
 
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {fromRoot, ROOT} from '../root.js';
+// spawn-cli.ts builds dist/cli.js before the tests if `npm test` has not.
+import {CLI} from './spawn-cli.js';
 
-const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 const HELLO = 'samples/hello.yaml';
-
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
 
 interface Ran {
 	code: number | null;

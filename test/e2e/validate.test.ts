@@ -3,21 +3,12 @@
 // fails on an unknown field, warn prints it and goes on, ignore (or false) says nothing.
 
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {fromRoot, ROOT} from '../root.js';
-
-const CLI = fileURLToPath(fromRoot('dist/cli.js'));
-
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
+// spawn-cli.ts builds dist/cli.js before the tests if `npm test` has not.
+import {CLI} from './spawn-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-validate-'));
 test.after.always('remove the scratch folder', () => rmSync(dir, {recursive: true, force: true}));
