@@ -2,13 +2,14 @@
 // named by its pod-template-hash) and StatefulSet (ordered, stable names). docs/semantics.md C2, C3;
 // docs/semantics.md S60, S61.
 
-import type {Draft} from './draft.js';
+import type {Draft, StatefulSetProgress} from './draft.js';
 import {indexMembers, put} from './draft.js';
 import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
 import {createPod, deletePod} from './lifecycle.js';
 import {generateName, generateUid, podTemplateHash} from './names.js';
 import {isActive} from './pods.js';
+import {ordinalIn} from './statefulset-progress.js';
 import type {Pod, Workload} from './types.js';
 
 /** Each controller's name as it signs its events (source.component); source/kinds/ reads it from here. */
@@ -139,20 +140,37 @@ function reconcileDeployment(d: Draft, deploy: Workload): void {
 	reconcile(d, rsKey);
 }
 
-const ordinalOf = (w: Workload, pod: Pod): number => Number(pod.name.slice(w.name.length + 1));
+/** The pod `<set>-<i>` if this set owns it (stateful_set_utils.go getPodName). */
+function podAt(d: Draft, w: Workload, i: number): Pod | undefined {
+	const pod = d.s.pods[objectKey(w.namespace, `${w.name}-${i}`)];
+	return pod?.owner?.kind === 'StatefulSet' && pod.owner.name === w.name ? pod : undefined;
+}
+
+/** Where this step's passes over the set got to; the first one in a step looks at every pod once. */
+function progressOf(d: Draft, w: Workload): StatefulSetProgress {
+	const key = keyOf(w);
+	let progress = d.statefulSets.get(key);
+	if (!progress) {
+		let top = -1;
+		for (const pod of ownedPods(d, w)) top = Math.max(top, ordinalIn(w.name, pod.name) ?? -1);
+		progress = {ready: 0, top};
+		d.statefulSets.set(key, progress);
+	}
+	return progress;
+}
 
 /** OrderedReady: create ordinal i only once 0..i-1 are Running and Ready; remove from the top,
- *  one at a time; a deleted pod returns under the same name once the old one is gone (C2). */
+ *  one at a time; a deleted pod returns under the same name once the old one is gone (C2). Each
+ *  pass goes on from where the step's last one stopped (sim/statefulset-progress.ts). */
 function reconcileStatefulSet(d: Draft, w: Workload): void {
-	const pods = new Map<number, Pod>();
-	for (const pod of ownedPods(d, w)) pods.set(ordinalOf(w, pod), pod);
+	const progress = progressOf(d, w);
 	const involved = {kind: 'StatefulSet', namespace: w.namespace, name: w.name, uid: w.uid};
-	for (let i = 0; i < w.replicas; i++) {
-		const pod = pods.get(i);
+	for (let i = progress.ready; i < w.replicas; i++) {
+		const pod = podAt(d, w, i);
 		if (!pod) {
-			// The old pod of this ordinal must be gone (not just Terminating) before its successor.
-			if (d.s.pods[objectKey(w.namespace, `${w.name}-${i}`)]) return;
 			const name = `${w.name}-${i}`;
+			// The old pod of this ordinal must be gone (not just Terminating) before its successor.
+			if (d.s.pods[objectKey(w.namespace, name)]) return;
 			createPod(d, podChanged, {
 				namespace: w.namespace,
 				name,
@@ -176,13 +194,19 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 			if (!d.settling) return;
 			continue;
 		}
-		if (!d.settling && (!pod.ready || pod.deletionTimestamp !== null)) return;
+		const counted = pod.ready && pod.deletionTimestamp === null;
+		if (!d.settling && !counted) return;
+		if (counted && i === progress.ready) progress.ready = i + 1;
 	}
-	const extra = [...pods.entries()].filter(([i]) => i >= w.replicas).sort((a, b) => b[0] - a[0]);
-	if (extra.some(([, p]) => p.deletionTimestamp !== null)) return;
-	// One at a time from the top, each once the previous is gone. A pod that never started goes at
-	// once, and its removal cannot call back into this pass: go on to the next one here.
-	for (const [, victim] of extra) {
+	// pkg/controller/statefulset/stateful_set_control.go processCondemned: the condemned (ordinals past replicas) go
+	// from the highest down, the next only once the one before is gone. A pod that never started
+	// goes at once, and its removal cannot call back into this pass: go on to the next one here.
+	for (let i = progress.top; i >= w.replicas; i--) {
+		const victim = podAt(d, w, i);
+		if (!victim) continue;
+		// Nothing above it is left: the next pass starts here.
+		progress.top = i;
+		if (victim.deletionTimestamp !== null) return;
 		deletePod(d, victim, podChanged);
 		recordEvent(d, {
 			type: 'Normal',
@@ -193,6 +217,7 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 		});
 		if (d.s.pods[objectKey(victim.namespace, victim.name)]) return;
 	}
+	progress.top = Math.min(progress.top, w.replicas - 1);
 }
 
 /** What the controllers do when a pod changes: the lifecycle calls it (lifecycle.ts OnPodChange). */

@@ -28,6 +28,14 @@ import type {
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 type Set_ = Record<string, true>;
 
+/** How far a StatefulSet's controller got in a step (sim/statefulset-progress.ts keeps it true). */
+export interface StatefulSetProgress {
+	/** Ordinals 0 … ready-1 are this set's pods, Ready and not Terminating. */
+	ready: number;
+	/** No pod of this set has an ordinal above this one (-1: none). */
+	top: number;
+}
+
 export interface Draft {
 	s: Mutable<State>;
 	/** The copy this step made of each table it wrote, by tag: a copy is mutated only while it is still the one in place. */
@@ -38,10 +46,12 @@ export interface Draft {
 	reconciling: Set<string>;
 	/** Index shards this step removed members from, dropped at its end if empty (see indexRemove). */
 	shrunk: Map<string, {name: IndexName; bucket: string; shard: string}>;
+	/** How far each StatefulSet's controller got in this step (sim/statefulset-progress.ts). */
+	statefulSets: Map<string, StatefulSetProgress>;
 }
 
 export function beginDraft(state: State): Draft {
-	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map()};
+	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map()};
 }
 
 export function finishDraft(d: Draft): State {

@@ -5,6 +5,7 @@ import type {Draft} from './draft.js';
 import {addActivePodCount, addOwnedPodCount, addPodCount, indexAdd, indexRemove, put, remove} from './draft.js';
 import {labelBucket, syncPod} from './endpoints.js';
 import {objectKey, workloadKey} from './keys.js';
+import {podWritten} from './statefulset-progress.js';
 import type {Pod} from './types.js';
 
 /** podsByNode bucket for pods the scheduler could not place yet. */
@@ -52,6 +53,7 @@ export function savePod(d: Draft, before: Pod | null, after: Pod | null): void {
 		remove(d, 'pods', key);
 	}
 	countOwned(d, before, after);
+	podWritten(d, before, after);
 	syncPod(d, before, after);
 }
 
