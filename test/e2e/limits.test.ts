@@ -8,24 +8,16 @@
 // Each bound sits between what the fixed code uses here and what the code before the fix used
 // (the numbers in each test's comment), with room for a slower machine on the fixed side.
 
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {fromRoot, ROOT} from '../root.js';
+import {ROOT} from '../root.js';
+import {CLI} from './spawn-cli.js';
 
-const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 const TIME = '/usr/bin/time';
 const MB = 1024 * 1024;
-
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
 
 const dir = mkdtempSync(join(tmpdir(), 'limits-'));
 test.after.always(() => rmSync(dir, {recursive: true, force: true}));
