@@ -87,10 +87,7 @@ function objectUnderCursor(m: Model): {ref: string} | {error: string} {
 		return {ref: second === undefined ? `${kind.singular} ${first}` : `${kind.singular} ${second} -n ${first}`};
 	}
 	if (m.focus === 'log') return {error: 'd and y open the row under the cursor in the Services, Endpoints or Pods pane (Tab to one)'};
-	if (m.focus === 'pods') {
-		const target = podUnderCursor(m);
-		return 'pod' in target ? {ref: `pod ${target.pod.name} -n ${target.pod.namespace}`} : target;
-	}
+	if (m.focus === 'pods') return podRef(m);
 	const svc = service(m);
 	if (!svc) return {error: 'no Service selected'};
 	if (m.focus === 'endpoints') {
@@ -111,22 +108,18 @@ function view(m: Model, line: (ref: string) => string): ModelAction | {error: st
 /** `ctrl-d`: the delete for the object under the cursor, asked first (k9s's delete dialog). The
  *  grammar says what can be deleted: a line it refuses is said at once, not asked about. */
 function askDelete(m: Model): ModelAction | {error: string} {
-	const target = objectUnderCursor(m);
+	// On an Endpoints row the object to delete is its pod, as for x, not the slice d opens.
+	const target = m.focus === 'endpoints' && !topView(m) ? podRef(m) : objectUnderCursor(m);
 	if (!('ref' in target)) return target;
-	// The Services and Endpoints panes: the key is about the pod under the cursor, as x is.
-	const ref = topView(m) || m.focus === 'pods' || m.focus === 'endpoints' ? podOrRow(m, target.ref) : target;
-	if (!('ref' in ref)) return ref;
-	const line = `delete ${ref.ref}`;
+	const line = `delete ${target.ref}`;
 	const parsed = parseCommand(line);
 	// The grammar's first sentence (its usage line follows): it fits the status line.
 	if (!parsed.ok) return {error: (parsed.error.split('\n')[0] ?? parsed.error).replace(/\. Usage: .*$/, '')};
-	const [kind = '', name = '', , namespace] = ref.ref.split(' ');
+	const [kind = '', name = '', , namespace] = target.ref.split(' ');
 	return {type: 'confirmAsked', line, question: `Delete ${kind} ${namespace ? `${namespace}/` : ''}${name}?`};
 }
 
-/** On an Endpoints row the object to delete is its pod, not the Endpoints object. */
-function podOrRow(m: Model, ref: string): {ref: string} | {error: string} {
-	if (topView(m) || m.focus === 'pods') return {ref};
+function podRef(m: Model): {ref: string} | {error: string} {
 	const target = podUnderCursor(m);
 	return 'pod' in target ? {ref: `pod ${target.pod.name} -n ${target.pod.namespace}`} : target;
 }
