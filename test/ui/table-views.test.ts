@@ -219,9 +219,9 @@ test('in the Events view A sorts by LAST SEEN, youngest first; d says events hav
 test('ctrl-d on an Endpoints row asks about that endpoint’s pod (as x deletes it), not the slice d opens', t => {
 	let m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'endpoints'});
 	m = press(m, 'j');
-	const killed = press(m, 'x').record[0];
+	const killed = press(m, 'x').record[0] ?? '';
 	const asked = press(m, 'ctrl+d');
 	t.is(asked.mode.kind, 'confirm');
 	t.is(asked.mode.kind === 'confirm' ? asked.mode.line : '', killed);
-	t.regex(killed ?? '', /^delete pod hello-node-[a-z0-9]{5} -n default$/);
+	t.regex(killed, /^delete pod hello-node-[a-z0-9]{5} -n default$/);
 });
