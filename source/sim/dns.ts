@@ -2,6 +2,7 @@
 // with ndots:5 (docs/semantics.md F1-F6; S100-S112).
 
 import type {Draft} from './draft.js';
+import {parseIPv4} from './ip.js';
 import {objectKey} from './keys.js';
 import {formatLabels} from './labels.js';
 import {random} from './prng.js';
@@ -11,7 +12,14 @@ import {selectedPods, unreadySummary} from './unready.js';
 /** kubeadm's Corefile sets `ttl 30` (S100). */
 const TTL = 30;
 
-type Answer = {rcode: 'NOERROR' | 'NXDOMAIN'; answers: DnsRecord[]; cnameStop?: CnameStop};
+type Answer = {
+	rcode: 'NOERROR' | 'NXDOMAIN';
+	answers: DnsRecord[];
+	cnameStop?: CnameStop;
+	additional?: DnsRecord[];
+	authority?: DnsRecord[];
+	outside?: string;
+};
 
 const NX: Answer = {rcode: 'NXDOMAIN', answers: []};
 const NODATA: Answer = {rcode: 'NOERROR', answers: []};
@@ -42,7 +50,7 @@ export function compareIP(a: string, b: string): number {
 }
 
 /** CoreDNS's `loadbalance` plugin shuffles A records on every answer (S100). */
-function shuffle(d: Draft, items: EndpointAddress[]): EndpointAddress[] {
+function shuffle<T>(d: Draft, items: T[]): T[] {
 	const out = [...items];
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(random(d) * (i + 1));
@@ -73,23 +81,74 @@ function publiclyResolvable(name: string): boolean {
 
 const inZone = (state: State, name: string) => name === state.config.clusterDomain || name.endsWith(`.${state.config.clusterDomain}`);
 
-/** Answer one absolute in-zone name (without the trailing dot). */
-function lookup(d: Draft, fqdn: string, qtype: DnsResult['qtype']): Answer {
+/**
+ * kubeadm's Corefile serves `kubernetes cluster.local in-addr.arpa ip6.arpa` with `fallthrough
+ * in-addr.arpa ip6.arpa`: the plugin answers the reverse zones too, and hands a reverse name it
+ * has nothing for to the next plugin (`forward . /etc/resolv.conf`, the upstream resolver).
+ */
+const REVERSE_ZONES = ['in-addr.arpa', 'ip6.arpa'];
+const reverseZone = (name: string) => REVERSE_ZONES.find(z => name === z || name.endsWith(`.${z}`));
+
+/**
+ * The SOA CoreDNS puts in the authority section of a negative answer (coredns/coredns
+ * `plugin/backend_lookup.go` SOA(), written by BackendError): the zone as the question spelt it,
+ * `ns.dns.<zone>` and `hostmaster.<zone>`, refresh 7200, retry 1800, expire 86400, minimum the
+ * plugin's ttl and the record's TTL that ttl capped at 300. The serial is the Unix time of the last
+ * change CoreDNS saw (`plugin/kubernetes/kubernetes.go` Serial, the controller's `modified`); the
+ * simulator keeps no such instant, so it takes the current virtual time, from the same t=0
+ * (2026-01-01T00:00:00Z) that source/view/timestamp.ts gives `creationTimestamp`.
+ */
+function soaRecord(state: State, zone: string): DnsRecord {
+	const serial = VIRTUAL_EPOCH_SECONDS + Math.floor(state.clock / 1000);
+	return {name: `${zone}.`, type: 'SOA', ttl: Math.min(TTL, 300), data: `ns.dns.${zone}. hostmaster.${zone}. ${serial} 7200 1800 86400 ${TTL}`};
+}
+
+/** 2026-01-01T00:00:00Z in Unix seconds. */
+const VIRTUAL_EPOCH_SECONDS = 1_767_225_600;
+
+/** The served zone holding `name` (lower case): the cluster domain or a reverse zone. */
+const servedZone = (state: State, name: string) => (inZone(state, name) ? state.config.clusterDomain : reverseZone(name));
+
+/** The zone's name as the question spelt it: CoreDNS's handler.go keeps the query's case for it. */
+function zoneAsAsked(state: State, qname: string): string {
+	const zone = servedZone(state, qname.toLowerCase()) ?? state.config.clusterDomain;
+	return qname.slice(qname.length - zone.length);
+}
+
+/** Answer one absolute in-zone name (without the trailing dot), spelt as asked. */
+function lookup(d: Draft, qname: string, qtype: DnsResult['qtype']): Answer {
+	const answer = kubernetesAnswer(d, qname, qtype);
+	// handler.go: an empty answer, NXDOMAIN or NODATA, goes out through BackendError with the SOA.
+	if (answer.answers.length > 0 || answer.outside !== undefined) return answer;
+	return {...answer, authority: [soaRecord(d.s, zoneAsAsked(d.s, qname))]};
+}
+
+/** coredns/coredns `plugin/kubernetes/handler.go` ServeDNS: one question, by its type. */
+function kubernetesAnswer(d: Draft, qname: string, qtype: DnsResult['qtype']): Answer {
 	const state = d.s;
-	const name = fqdn.toLowerCase();
+	const name = qname.toLowerCase();
+	// kubernetes.go Records answers nothing under a reverse zone but the PTR Reverse() finds.
+	if (reverseZone(name) !== undefined) return qtype === 'PTR' ? reverseAnswer(state, qname, name) : NX;
+	if (qtype === 'PTR') return found(state, qname, name) === null ? NX : NODATA; // Reverse() on a forward name
+	if (qtype === 'SRV') return srvAnswer(state, qname, name);
+	if (qtype === 'CNAME') {
+		// backend_lookup.go CNAME(): the Service's own CNAME, followed nowhere.
+		const items = found(state, qname, name);
+		if (items === null) return NX;
+		const first = items[0];
+		return first !== undefined && 'cname' in first ? {rcode: 'NOERROR', answers: [cnameRecord(qname, first.cname)]} : NODATA;
+	}
 	const chain = followCnames(state, name);
-	const first = chain.records[0];
-	if (first === undefined && chain.end.kind === 'answer') return lookupName(d, name, qtype);
-	// CoreDNS's CNAME() answers with the Service's own record and follows nothing.
-	if (qtype === 'CNAME') return {rcode: 'NOERROR', answers: [first ?? cnameRecord(name, chain.end.name)]};
+	if (chain.records.length === 0 && chain.end.kind === 'answer') return addressAnswer(d, qname, name);
+	const records = chain.records.map((r, i) => (i === 0 ? {...r, name: qname} : r));
 	if (chain.end.kind === 'stopped') return {...NODATA, cnameStop: {why: chain.end.why, chain: cnameNames(name, chain)}};
 	const target = chain.end.name;
 	// F4: outside the zone CoreDNS asks upstream, which the simulator does not model: the CNAMEs are the answer.
-	if (!inZone(state, target)) return {rcode: 'NOERROR', answers: chain.records};
+	if (!inZone(state, target)) return {rcode: 'NOERROR', answers: records, outside: target};
 	// backend_lookup.go adds a CNAME only when what follows it has records: all or nothing.
-	const answer = lookupName(d, target, qtype);
+	const answer = addressAnswer(d, target, target);
 	if (answer.answers.length === 0) return {...NODATA, cnameStop: {why: 'no-records', chain: cnameNames(name, chain)}};
-	return {rcode: 'NOERROR', answers: [...chain.records, ...answer.answers]};
+	return {rcode: 'NOERROR', answers: [...records, ...answer.answers]};
 }
 
 /**
@@ -182,99 +241,181 @@ function externalNameAt(state: State, name: string): string | undefined {
 	if (!state.namespaces[namespace]) return undefined;
 	const spec = state.services[objectKey(namespace, serviceName)]?.spec;
 	if (spec?.type !== 'ExternalName' || spec.externalName === undefined) return undefined;
-	return spec.externalName.toLowerCase().replace(/\.$/, '');
+	const target = spec.externalName.toLowerCase().replace(/\.$/, '');
+	// kubernetes.go findServices keeps an externalName only when msg.Service.HostType calls it a
+	// CNAME, that is when it is no IP address.
+	return parseIPv4(target) === null ? target : undefined;
 }
 
-/** One in-zone name's own records, CNAMEs aside (lookup follows those). */
-function lookupName(d: Draft, name: string, qtype: DnsResult['qtype']): Answer {
-	const state = d.s;
+/**
+ * One of the values coredns/coredns `plugin/kubernetes/kubernetes.go` Records finds for a name (a
+ * msg.Service): an address with a port and the name its key spells (the SRV target), or an
+ * ExternalName's CNAME target.
+ */
+type Found = {ip: string; port: number; target: string} | {cname: string};
+
+/** kubernetes.go matchPortAndProtocol: an empty part of the question matches anything; case does not matter. */
+const portMatches = (port: string, name: string, protocol: string, proto: string) =>
+	(port === '' || port === name.toLowerCase()) && (protocol === '' || protocol === proto.toLowerCase());
+
+const stripUnderscore = (label: string) => (label.startsWith('_') ? label.slice(1) : label);
+
+/**
+ * What kubernetes.go Records (with parse.go parseRequest, findPods in `pods insecure` mode and
+ * findServices) finds for a name; null for its name errors (errNoItems, errNsNotExposed,
+ * errInvalidRequest: NXDOMAIN), an empty list for a name that exists without data (NODATA).
+ * `qname` is the question as spelt, `name` the same in lower case (request.Name()).
+ */
+function found(state: State, qname: string, name: string): Found[] | null {
 	const zone = state.config.clusterDomain;
-	if (name === zone) return NODATA;
-	// Names are read from the right: `[_port._proto.|endpoint.]service.namespace.svc`, `ip.namespace.pod`.
-	const labels = name.slice(0, -(zone.length + 1)).split('.');
-	const kind = labels.pop();
-	if (kind === 'svc') {
-		const namespace = labels.pop();
-		if (namespace === undefined) return NODATA;
-		if (!state.namespaces[namespace]) return NX; // S110: unknown namespace is NXDOMAIN
-		const serviceName = labels.pop();
-		if (serviceName === undefined) return NODATA;
-		const service = state.services[objectKey(namespace, serviceName)];
-		if (!service) return NX;
-		const first = labels[0];
-		const second = labels[1];
-		if (first === undefined) return serviceAnswer(d, service, name, qtype);
-		if (second === undefined) return endpointAnswer(state, service, first, name);
-		if (labels.length === 2 && first.startsWith('_') && second.startsWith('_')) {
-			return srvAnswer(state, service, name, first.slice(1), second.slice(1));
-		}
-		return NX;
+	if (!inZone(state, name)) return null;
+	const asked = zoneAsAsked(state, qname);
+	const base = name === zone ? '' : name.slice(0, -(zone.length + 1));
+	// parse.go: the zone, `svc.<zone>` and `pod.<zone>` are NODATA.
+	if (base === '' || base === 'svc' || base === 'pod') return [];
+	// Read from the right: `[_port._proto.|endpoint.]service.namespace.svc|pod`.
+	const segs = base.split('.');
+	const podOrSvc = segs.pop();
+	if (podOrSvc !== 'svc' && podOrSvc !== 'pod') return null;
+	const namespace = segs.pop() ?? '';
+	if (!state.namespaces[namespace]) return null; // S110: Records' namespaceExposed
+	const serviceName = segs.pop();
+	// findPods / findServices: no service (or pod) label is NODATA in a namespace that exists.
+	if (serviceName === undefined) return [];
+	if (segs.length > 2) return null; // "too long to answer"
+	const endpoint = segs.length === 1 ? (segs[0] ?? '') : '';
+	const protocol = segs.length === 2 ? stripUnderscore(segs[1] ?? '') : '';
+	const port = segs.length === 2 ? stripUnderscore(segs[0] ?? '') : '';
+	if (podOrSvc === 'pod') {
+		// `pods insecure` (kubeadm): the address is read from the label whatever the pod (S109).
+		const ip = serviceName.replace(/-/g, '.');
+		if (!isIPv4(ip)) return null;
+		return [{ip, port: 0, target: `${serviceName}.${namespace}.pod.${asked}`}];
 	}
-	if (kind === 'pod') {
-		const namespace = labels.pop();
-		const dashedIP = labels.pop();
-		if (namespace === undefined || dashedIP === undefined || labels.length > 0) return NX;
-		// `pods insecure` (kubeadm): the IP comes from the name, the namespace must exist (S109).
-		if (!state.namespaces[namespace]) return NX;
-		const ip = dashedIP.replace(/-/g, '.');
-		if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return NX;
-		return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: ip}]};
+	const service = state.services[objectKey(namespace, serviceName)];
+	if (!service) return null;
+	const base2 = `${service.name}.${service.namespace}.svc.${asked}`;
+	if (service.spec.type === 'ExternalName') {
+		// An ExternalName has no endpoints, ports or protocols under it.
+		if (endpoint !== '' || port !== '' || protocol !== '') return null;
+		const target = externalNameAt(state, `${serviceName}.${namespace}.svc.${zone}`);
+		return target === undefined ? null : [{cname: target}];
 	}
-	return NX;
-}
-
-function serviceAnswer(d: Draft, service: Service, name: string, qtype: DnsResult['qtype']): Answer {
-	const state = d.s;
-	// F4: an ExternalName is a CNAME, which lookup follows. The loader requires externalName of
-	// every ExternalName Service; without one the name has no data.
-	if (service.spec.type === 'ExternalName') return NODATA;
-	if (qtype === 'CNAME') return NODATA;
-	if (qtype === 'SRV') return srvAnswer(state, service, name, null, null);
-	if (service.spec.clusterIP === 'None') {
-		// F2, H5: a headless name answers with the ready pods, never a VIP; none ⇒ NXDOMAIN.
-		const addresses = publishedAddresses(state, service);
-		if (addresses.length === 0) return NX;
-		return {
-			rcode: 'NOERROR',
-			answers: shuffle(d, addresses).map(a => ({name, type: 'A' as const, ttl: TTL, data: a.ip})),
-		};
-	}
-	// F1, H8: the ClusterIP answers even with zero endpoints. Only ExternalName Services, answered
-	// above, have none.
-	if (service.spec.clusterIP === undefined) return NODATA;
-	return {rcode: 'NOERROR', answers: [{name, type: 'A', ttl: TTL, data: service.spec.clusterIP}]};
-}
-
-function endpointAnswer(state: State, service: Service, label: string, name: string): Answer {
-	if (service.spec.type === 'ExternalName') return NX;
-	const match = publishedAddresses(state, service).filter(a => (a.hostname ?? dashed(a.ip)) === label);
-	if (match.length === 0) return NX;
-	return {rcode: 'NOERROR', answers: match.map(a => ({name, type: 'A' as const, ttl: TTL, data: a.ip}))};
-}
-
-/** F3, S103, S105: one SRV per named port (all ports for a bare service-name SRV query). */
-function srvAnswer(state: State, service: Service, name: string, portName: string | null, proto: string | null): Answer {
-	if (service.spec.type === 'ExternalName') return NX;
-	const ports = (service.spec.ports ?? []).filter(p => portName === null || ((p.name ?? '') === portName && p.protocol.toLowerCase() === proto));
-	if (ports.length === 0) return NX;
-	const base = serviceFQDN(state, service);
-	const records: Array<{port: number; target: string}> = [];
-	if (service.spec.clusterIP === 'None') {
+	const items: Found[] = [];
+	if (service.spec.clusterIP === 'None' || endpoint !== '') {
+		// F2, H5: a headless name (or any Service's endpoint name) answers with the ready pods and
+		// the ports of their EndpointSlices, not the Service's.
 		for (const a of publishedAddresses(state, service)) {
-			for (const p of ports) {
-				const port = a.ports[p.name ?? ''];
-				if (port !== undefined) records.push({port, target: `${a.hostname ?? dashed(a.ip)}.${base}.`});
+			const hostname = endpointHostname(a);
+			if (endpoint !== '' && endpoint !== hostname.toLowerCase()) continue;
+			for (const p of endpointPorts(state, service, a)) {
+				if (portMatches(port, p.name, protocol, p.protocol)) items.push({ip: a.ip, port: p.port, target: `${hostname}.${base2}`});
 			}
 		}
-		if (records.length === 0) return NX;
-	} else {
-		for (const p of ports) records.push({port: p.port, target: `${base}.`});
+	} else if (service.spec.clusterIP !== undefined) {
+		// F1, H8: the ClusterIP, once per matching port, even with zero endpoints.
+		for (const p of service.spec.ports ?? []) {
+			if (portMatches(port, p.name ?? '', protocol, p.protocol)) items.push({ip: service.spec.clusterIP, port: p.port, target: base2});
+		}
 	}
-	const weight = Math.floor(100 / records.length);
-	return {
-		rcode: 'NOERROR',
-		answers: records.map(r => ({name, type: 'SRV' as const, ttl: TTL, data: `0 ${weight} ${r.port} ${r.target}`})),
-	};
+	// findServices: nothing found is errNoItems.
+	return items.length === 0 ? null : items;
+}
+
+const isIPv4 = (text: string) => parseIPv4(text) !== null && text.split('.').every(o => o === '0' || !o.startsWith('0'));
+
+/** kubernetes.go endpointHostname: the endpoint's hostname, else its address with dashes. */
+const endpointHostname = (a: EndpointAddress) => a.hostname ?? dashed(a.ip);
+
+/**
+ * The ports CoreDNS reads for an endpoint: those of its EndpointSlice, the Service ports this pod
+ * serves (the slice controller groups endpoints by their resolved ports). A slice without ports
+ * gets `plugin/kubernetes/object/endpoint.go`'s sentinel, port -1 with no name or protocol.
+ */
+function endpointPorts(state: State, service: Service, a: EndpointAddress): Array<{name: string; protocol: string; port: number}> {
+	const declared = state.endpoints[objectKey(service.namespace, service.name)]?.ports ?? [];
+	const out = declared.flatMap(p => {
+		const port = a.ports[p.name];
+		return port === undefined ? [] : [{name: p.name, protocol: p.protocol, port}];
+	});
+	return out.length > 0 ? out : [{name: '', protocol: '', port: -1}];
+}
+
+/** backend_lookup.go A(): one A record per distinct address, named as asked. */
+function addressAnswer(d: Draft, qname: string, name: string): Answer {
+	const items = found(d.s, qname, name);
+	if (items === null) return NX;
+	const ips: string[] = [];
+	for (const item of items) if ('ip' in item && !ips.includes(item.ip)) ips.push(item.ip);
+	if (ips.length === 0) return NODATA;
+	return {rcode: 'NOERROR', answers: shuffle(d, ips).map(ip => ({name: qname, type: 'A' as const, ttl: TTL, data: ip}))};
+}
+
+/**
+ * F3, S103, S105: coredns/coredns `plugin/backend_lookup.go` SRV(). The weight shares 100 among
+ * everything found, before duplicates are dropped; a record repeating a target and port (kube-dns's
+ * `dns` and `dns-tcp`, both 53) is dropped, as is the -1 sentinel of a slice without ports; each
+ * target's address goes once into the additional section. ExternalName CNAMEs are left out
+ * (kubernetes.go Services: "SRV for external services is not yet implemented").
+ */
+function srvAnswer(state: State, qname: string, name: string): Answer {
+	const items = found(state, qname, name);
+	if (items === null) return NX;
+	const addresses = items.filter((i): i is Extract<Found, {ip: string}> => 'ip' in i);
+	const weight = Math.max(1, Math.floor((100 / (100 * addresses.length)) * 100));
+	const answers: DnsRecord[] = [];
+	const additional: DnsRecord[] = [];
+	const seen = new Set<string>();
+	for (const a of addresses) {
+		if (a.port === -1) continue;
+		const srv = `${a.target}.|${a.port}`;
+		if (!seen.has(srv)) {
+			seen.add(srv);
+			answers.push({name: qname, type: 'SRV', ttl: TTL, data: `0 ${weight} ${a.port} ${a.target}.`});
+		}
+		const address = `${a.target}.|${a.ip}`;
+		if (!seen.has(address)) {
+			seen.add(address);
+			additional.push({name: `${a.target}.`, type: 'A', ttl: TTL, data: a.ip});
+		}
+	}
+	if (answers.length === 0) return NODATA;
+	return {rcode: 'NOERROR', answers, additional};
+}
+
+/** `d.c.b.a.in-addr.arpa` → `a.b.c.d` (coredns `plugin/pkg/dnsutil` ExtractAddressFromReverse), or undefined. */
+function reverseAddress(name: string): string | undefined {
+	if (!name.endsWith('.in-addr.arpa')) return undefined;
+	const ip = name.slice(0, -'.in-addr.arpa'.length).split('.').reverse().join('.');
+	return isIPv4(ip) ? ip : undefined;
+}
+
+/**
+ * coredns/coredns `plugin/kubernetes/reverse.go` serviceRecordForIP: a ClusterIP names its Service;
+ * otherwise every Service whose ready endpoints hold the address names it, as
+ * `<hostname or dashed IP>.<service>.<namespace>.svc.<zone>` (backend_lookup.go PTR drops repeats).
+ * A pod behind no Service has no PTR record. Nothing found is NXDOMAIN, which kubeadm's
+ * `fallthrough in-addr.arpa` hands to the upstream resolver.
+ */
+function reverseAnswer(state: State, qname: string, name: string): Answer {
+	const ip = reverseAddress(name);
+	if (ip === undefined) return REVERSE_ZONES.includes(name) ? NODATA : NX;
+	const zone = state.config.clusterDomain;
+	const ptr = (target: string): DnsRecord => ({name: qname, type: 'PTR', ttl: TTL, data: `${target}.`});
+	const owner = state.ipam.serviceIPs[ip];
+	const service = owner === undefined ? undefined : state.services[owner];
+	if (service && service.spec.clusterIP === ip) return {rcode: 'NOERROR', answers: [ptr(serviceFQDN(state, service))]};
+	const targets: string[] = [];
+	for (const key of Object.keys(state.endpoints).sort()) {
+		const endpoints = state.endpoints[key];
+		const svc = state.services[key];
+		if (!endpoints || !svc) continue;
+		for (const a of publishedAddresses(state, svc)) {
+			const target = `${endpointHostname(a)}.${svc.name}.${svc.namespace}.svc.${zone}`;
+			if (a.ip === ip && !targets.includes(target)) targets.push(target);
+		}
+	}
+	return targets.length === 0 ? NX : {rcode: 'NOERROR', answers: targets.map(ptr)};
 }
 
 /**
@@ -313,7 +454,6 @@ function clusterDnsDown(state: State): string | undefined {
 /** Resolve as the client's resolver would (F5, F6; S111, S112). */
 export function resolve(d: Draft, client: Client, question: string, qtype: DnsResult['qtype']): DnsResult {
 	const state = d.s;
-	const name = question.toLowerCase();
 	const result: DnsResult = {
 		question,
 		qtype,
@@ -333,25 +473,31 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 			return result;
 		}
 	}
+	// Names keep the letters as typed: CoreDNS answers with the question's case (handler_case_test.go).
 	const candidates: string[] = [];
 	if (client.kind !== 'pod') {
 		// F6: nodes and outside clients use their own resolver, which does not know the zone.
-		candidates.push(name.replace(/\.$/, ''));
+		candidates.push(question.replace(/\.$/, ''));
 		result.server = client.kind === 'node' ? 'node resolver' : 'upstream resolver';
-	} else if (name.endsWith('.')) candidates.push(name.slice(0, -1));
+	} else if (question.endsWith('.')) candidates.push(question.slice(0, -1));
 	else {
 		const zone = state.config.clusterDomain;
 		const search = [`${client.namespace}.svc.${zone}`, `svc.${zone}`, zone];
-		const dots = name.split('.').length - 1;
-		const withSearch = search.map(s => `${name}.${s}`);
-		candidates.push(...(dots >= 5 ? [name, ...withSearch] : [...withSearch, name]));
+		const dots = question.split('.').length - 1;
+		const withSearch = search.map(s => `${question}.${s}`);
+		candidates.push(...(dots >= 5 ? [question, ...withSearch] : [...withSearch, question]));
 	}
 	for (const candidate of candidates) {
-		if (client.kind !== 'pod' || !inZone(state, candidate)) {
+		const lower = candidate.toLowerCase();
+		const served = client.kind === 'pod' && servedZone(state, lower) !== undefined;
+		const answer = served ? lookup(d, candidate, qtype) : undefined;
+		// kubeadm's `fallthrough in-addr.arpa ip6.arpa` hands a reverse name CoreDNS has nothing for upstream.
+		if (answer === undefined || (answer.rcode === 'NXDOMAIN' && reverseZone(lower) !== undefined)) {
 			// Cluster names mean nothing to other resolvers, and the internet does not know names
 			// outside its top-level domains.
-			if (inZone(state, candidate) || !publiclyResolvable(candidate)) {
+			if (inZone(state, lower) || !publiclyResolvable(lower)) {
 				result.tried.push({name: candidate, rcode: 'NXDOMAIN'});
+				delete result.authority;
 				continue;
 			}
 			// Outside the zone CoreDNS forwards upstream, which the simulator does not model.
@@ -359,15 +505,19 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 			result.upstream = true;
 			result.rcode = 'NOERROR';
 			result.canonicalName = candidate;
+			delete result.authority;
 			return result;
 		}
-		const answer = lookup(d, candidate, qtype);
 		const query: DnsQuery = {name: candidate, rcode: answer.rcode};
 		result.tried.push(query);
 		if (answer.answers.length > 0) {
 			result.answers = answer.answers;
 			result.rcode = 'NOERROR';
 			result.canonicalName = candidate;
+			if (answer.additional && answer.additional.length > 0) result.additional = answer.additional;
+			if (answer.outside !== undefined) result.outside = answer.outside;
+			delete result.cnameStop;
+			delete result.authority;
 			return result;
 		}
 		if (answer.rcode === 'NOERROR') {
@@ -376,6 +526,8 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 			if (answer.cnameStop) result.cnameStop = answer.cnameStop;
 			else delete result.cnameStop;
 		}
+		// The negative answer that decides the result carries its SOA: the last NODATA, else the last NXDOMAIN.
+		if (answer.authority && (answer.rcode === 'NOERROR' || result.rcode === 'NXDOMAIN')) result.authority = answer.authority;
 	}
 	return result;
 }

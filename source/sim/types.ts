@@ -496,9 +496,9 @@ export interface Client {
 
 export interface DnsRecord {
 	name: string;
-	type: 'A' | 'SRV' | 'CNAME' | 'PTR';
+	type: 'A' | 'SRV' | 'CNAME' | 'PTR' | 'SOA';
 	ttl: number;
-	/** A: IP; CNAME: target; SRV: `priority weight port target`. */
+	/** A: IP; CNAME, PTR: target; SRV: `priority weight port target`; SOA: `mname rname serial refresh retry expire minimum`. */
 	data: string;
 }
 
@@ -509,7 +509,7 @@ export interface DnsQuery {
 
 export interface DnsResult {
 	question: string;
-	qtype: 'A' | 'SRV' | 'CNAME';
+	qtype: 'A' | 'SRV' | 'CNAME' | 'PTR';
 	/** Every absolute name tried on the search path, in order (F5). */
 	tried: DnsQuery[];
 	answers: DnsRecord[];
@@ -524,6 +524,13 @@ export interface DnsResult {
 	server: string;
 	/** Why the name that answered NOERROR has no records: its ExternalName CNAMEs led nowhere. */
 	cnameStop?: CnameStop;
+	/** The reply's additional section: the SRV targets' A records. */
+	additional?: DnsRecord[];
+	/** The reply's authority section: the zone's SOA on a negative answer from CoreDNS. */
+	authority?: DnsRecord[];
+	/** An ExternalName's target outside the cluster zone: CoreDNS asks the upstream resolver for
+	 *  its records, which the simulator does not have, so the answer stops at the CNAMEs. */
+	outside?: string;
 }
 
 /**
@@ -653,7 +660,7 @@ export type Action =
 	| {type: 'podLabeled'; namespace: string; name: string; set: Labels; remove: string[]; overwrite: boolean}
 	| {type: 'probeSet'; namespace: string; name: string; passing: boolean}
 	| {type: 'requestSent'; target: string; from: ClientSpec; count: number}
-	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: 'A' | 'SRV' | 'CNAME'};
+	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: DnsResult['qtype']};
 
 export interface RequestSummary {
 	total: number;

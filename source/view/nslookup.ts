@@ -35,6 +35,8 @@ function recordLines(record: DnsRecord): string[] {
 		}
 		case 'PTR':
 			return [`${name} name = ${withDot(record.data)}`];
+		case 'SOA':
+			return [`${name} soa = ${record.data}`];
 	}
 }
 
