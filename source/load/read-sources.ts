@@ -5,7 +5,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileTooLarge, MAX_INPUT_BYTES, readFileWithin, readStreamWithin, tooLarge} from './bounded-read.js';
 import type {Diagnostic, SourceFile} from './types.js';
-import {decodeUtf8} from './utf8.js';
+import {type BadByte, decodeUtf8} from './utf8.js';
 
 const manifestPattern = /\.(ya?ml|json)$/i;
 
@@ -42,13 +42,27 @@ const STDIN = '<stdin>';
  */
 export async function readStream(stream: AsyncIterable<string | Uint8Array>, what: Parameters<typeof tooLarge>[0] = 'manifests in all'): Promise<string> {
 	// Decoded once at the end, so a character split between two chunks stays whole.
-	return (await readStreamWithin(stream, MAX_INPUT_BYTES, tooLarge(what))).toString('utf8');
+	const bytes = await readStreamWithin(stream, MAX_INPUT_BYTES, tooLarge(what));
+	if (what !== 'manifests in all') return bytes.toString('utf8');
+	// Manifests piped in are refused where they are not UTF-8, as a file is (utf8.ts): kubectl's
+	// reader does not care where the bytes came from.
+	const text = decodeUtf8(bytes);
+	if (typeof text !== 'string') throw new NotUtf8(text);
+	return text;
+}
+
+/** Thrown by readStream: where its bytes stop being UTF-8, for a diagnostic at that place. */
+class NotUtf8 extends Error {
+	constructor(readonly at: BadByte) {
+		super(at.message);
+	}
 }
 
 function readOnce(readStdin: () => string): string | Diagnostic {
 	try {
 		return readStdin();
 	} catch (error) {
+		if (error instanceof NotUtf8) return {file: STDIN, severity: 'error', ...error.at};
 		return fileError(STDIN, reason(error));
 	}
 }

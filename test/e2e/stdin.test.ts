@@ -108,3 +108,8 @@ test.serial('empty standard input: kubectl apply -f - says there is nothing to a
 	const r = await piped(HOLD, ['check', '-']);
 	t.deepEqual(r, {code: 1, stdout: '', stderr: '<stdin>: no objects passed to apply\n'});
 });
+
+test.serial('check -: piped manifests that are not UTF-8 are refused at the byte, as the same file is', async t => {
+	const r = await piped(`printf 'kind: Pod\\nmetadata:\\n  name: a\\377\\n'; ${HOLD}`, ['check', '-']);
+	t.deepEqual(r, {code: 1, stdout: '', stderr: '<stdin>:3:10: invalid leading UTF-8 octet\n'});
+});

@@ -78,3 +78,16 @@ test('"-" whose reading failed: `<stdin>: why`, asked for once', t => {
 	t.deepEqual(errors.map(formatDiagnostic), ['<stdin>: is a directory', '<stdin>: is a directory']);
 	t.is(reads, 1);
 });
+
+test('readStream: manifests piped in that are not UTF-8 are refused where the bad byte is, as a file is (utf8.ts)', async t => {
+	const bytes = Buffer.concat([Buffer.from('kind: Pod\nmetadata:\n  name: a'), Buffer.from([0xff]), Buffer.from('\n')]);
+	const error = await t.throwsAsync(readStream(Readable.from([bytes])));
+	t.is(error?.message, 'invalid leading UTF-8 octet');
+	const {files, errors} = readSources(['-'], () => {
+		throw error;
+	});
+	t.deepEqual(files, []);
+	t.deepEqual(errors.map(formatDiagnostic), ['<stdin>:3:10: invalid leading UTF-8 octet']);
+	// A script is text for our own grammar, not a manifest: its bytes pass as Node decodes them.
+	t.is(await readStream(Readable.from([bytes]), 'a script'), `kind: Pod\nmetadata:\n  name: a\uFFFD\n`);
+});
