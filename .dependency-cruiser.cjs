@@ -4,6 +4,9 @@
 
 /** What each layer may import of ours, besides itself (docs/architecture.md "Layers"). */
 const LAYERS = {
+	// cli.tsx's helpers (samples, the kubectl snapshot, completion, colour, help): everything but
+	// the UI, which cli.tsx alone loads, and only for the TUI.
+	cli: ['headless', 'session', 'view', 'command', 'load', 'kinds', 'sim', 'apimachinery'],
 	ui: ['session', 'view', 'command', 'kinds', 'sim', 'apimachinery'],
 	headless: ['session', 'view', 'command', 'sim', 'apimachinery'],
 	session: ['view', 'command', 'load', 'sim', 'apimachinery'],

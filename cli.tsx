@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // The edge: arguments, files, exit codes. Errors become messages here and nowhere deeper.
 import fs from 'node:fs';
+import {basename} from 'node:path';
 import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {chalkLevel, chooseColour} from './source/cli/colour.js';
+import {completionScript, printCompletion, SHELLS, type Shell} from './source/cli/completion.js';
+import {commandName, type HelpTopic, helpText, type Program} from './source/cli/help.js';
+import {DEFAULT_SAMPLE, samplePath, samplesTable} from './source/cli/samples.js';
+import {kubectlArgs, type SnapshotOptions, snapshotProgress, takeSnapshot} from './source/cli/snapshot.js';
 import {type LineReport, runScript} from './source/headless/run-script.js';
 import {junitXml, tapText} from './source/headless/test-report.js';
 import {
@@ -23,36 +30,15 @@ import {openRecord, osReason, type RecordFile, recordHeader} from './source/sess
 import type {State} from './source/sim/index.js';
 import {sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
+import {KUBERNETES_VERSION} from './source/view/node-rows.js';
 import {tourText} from './source/view/tui/try-text.js';
 
-const USAGE = `Usage:
-  k8s-svc-tui FILE|DIR|- ... [--seed N] [--record FILE]    open the simulator (keyboard TUI)
-  k8s-svc-tui FILE|DIR|- ... --replay FILE                 open it and run a script one line per p
-  k8s-svc-tui FILE|DIR|- ... --script FILE|- [--echo]     run kubectl-like commands headless
-  k8s-svc-tui check FILE|DIR|- ...                        validate manifests and lint routing
-  k8s-svc-tui test FILE|DIR|- ... --script TESTS [--junit FILE] [--tap]
-                                                          run routing tests (--expect, expect) for CI
+/** Which program runs: kubectl runs kubectl-svcsim for `kubectl svcsim` (bin/kubectl-svcsim.js,
+ *  which loads this file: its name is all that differs). */
+const PROGRAM: Program = /^kubectl-svcsim(\.js)?$/.test(basename(process.argv[1] ?? '')) ? 'kubectl-svcsim' : 'k8s-svc-tui';
 
-FILE may be YAML (multi-document, kind: List) or JSON; a DIR loads every *.yaml, *.yml and
-*.json inside it; - reads standard input.
-
-Options:
-  --script FILE|-   run one command per line (# comments), print results as kubectl would
-  --echo            with --script, print each command as "$ command" before its output
-  --seed N          seed of the simulation's random choices (default 1): same seed, same run
-  --record FILE     save the session (TUI or --script) as a script that --script replays
-  --replay FILE     in the TUI, run a script (e.g. a --record file) one line each time p is
-                    pressed, clock paused: each step leaves the state --script would
-  --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
-                    prints a warning and loads the object, ignore (or false) says nothing
-  --junit FILE      with test, write a JUnit XML report (one test case per checked line)
-  --tap             with test, print TAP version 13 on standard output instead of the output
-  -h, --help        show this help
-  --version         print the version
-
-Script commands: get, describe, delete, crash, scale, label, probe, curl, nslookup, wait, expect,
-undo, help
-(run "help" in a script or the TUI palette for their usage).`;
+/** The samples the package ships, beside dist/. */
+const SAMPLES = fileURLToPath(new URL('../samples/', import.meta.url));
 
 interface Options {
 	check: boolean;
@@ -61,13 +47,26 @@ interface Options {
 	junit?: string;
 	tap: boolean;
 	files: string[];
+	/** `--sample NAME`, or the seed example when no file is given. */
+	sample?: {name: string; defaulted: boolean};
+	/** kubectl svcsim with no file: the cluster's snapshot to take, and where to keep it. */
+	snapshot?: SnapshotOptions & {save?: string};
 	script?: string;
 	seed: number;
 	echo: boolean;
 	record?: string;
 	replay?: string;
 	validate: ValidateMode;
+	noColor: boolean;
 }
+
+type Parsed =
+	| {kind: 'run'; options: Options}
+	| {kind: 'help'; topic: HelpTopic}
+	| {kind: 'version'}
+	| {kind: 'samples'}
+	| {kind: 'completion'; shell: Shell}
+	| {kind: 'complete'; words: string[]};
 
 class UsageError extends Error {}
 
@@ -85,14 +84,38 @@ function validateMode(text: string): ValidateMode {
 	return mode;
 }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-	const options: Options = {check: false, test: false, tap: false, files: [], seed: 1, echo: false, validate: 'strict'};
+/** `samples` and `completion` take no manifests: only their own words and --help. */
+function parseSmallVerb(verb: 'samples' | 'completion', args: string[]): Parsed {
+	if (args.some(a => a === '-h' || a === '--help')) return {kind: 'help', topic: verb};
+	const flag = args.find(a => a.startsWith('-'));
+	if (flag !== undefined) throw new UsageError(`unknown flag for ${verb}: ${flag}`);
+	if (verb === 'samples') {
+		if (args.length > 0) throw new UsageError(`samples takes no arguments (got "${args[0]}"); open one with --sample NAME`);
+		return {kind: 'samples'};
+	}
+	const [shell, ...rest] = args;
+	if (shell === undefined) throw new UsageError('completion needs a shell: bash, zsh or fish');
+	if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unsupported shell "${shell}": want bash, zsh or fish`);
+	if (rest.length > 0) throw new UsageError(`completion takes one shell (got "${rest[0]}" too)`);
+	return {kind: 'completion', shell: shell as Shell};
+}
+
+/** The flags that shape kubectl svcsim's snapshot. */
+const SNAPSHOT_FLAGS = '--context, --kubeconfig, -n/--namespace and --save';
+
+function parseArgs(argv: string[]): Parsed {
+	const options: Options = {check: false, test: false, tap: false, files: [], seed: 1, echo: false, validate: 'strict', noColor: false};
 	const args = [...argv];
+	if (args[0] === '__complete') return {kind: 'complete', words: args.slice(1)};
+	if (args[0] === 'samples' || args[0] === 'completion') return parseSmallVerb(args[0], args.slice(1));
+	let topic: HelpTopic = 'open';
 	if (args[0] === 'check') {
 		options.check = true;
+		topic = 'check';
 		args.shift();
 	} else if (args[0] === 'test') {
 		options.test = true;
+		topic = 'test';
 		args.shift();
 	}
 	const value = (flag: string, inline: string | undefined): string => {
@@ -100,14 +123,21 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 		if (v === undefined) throw new UsageError(`flag needs an argument: ${flag}`);
 		return v;
 	};
+	const snapshot: SnapshotOptions & {save?: string} = {};
+	let snapshotFlag: string | undefined;
+	const snapshotValue = (flag: string, inline: string | undefined): string => {
+		if (PROGRAM !== 'kubectl-svcsim') throw new UsageError(`${flag} goes with kubectl svcsim: it shapes the snapshot of a cluster that kubectl svcsim takes`);
+		snapshotFlag ??= flag;
+		return value(flag, inline);
+	};
 	for (let arg = args.shift(); arg !== undefined; arg = args.shift()) {
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		switch (flag) {
 			case '-h':
 			case '--help':
-				return 'help';
+				return {kind: 'help', topic};
 			case '--version':
-				return 'version';
+				return {kind: 'version'};
 			case '--script':
 				options.script = value(flag, inline);
 				break;
@@ -126,6 +156,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 			case '--tap':
 				options.tap = true;
 				break;
+			case '--no-color':
+				options.noColor = true;
+				break;
+			case '--sample':
+				options.sample = {name: value(flag, inline), defaulted: false};
+				break;
 			case '--validate':
 				// kubectl's flag: a bare --validate is strict (pkg/cmd/util/helpers.go GetValidationDirective).
 				options.validate = validateMode(inline ?? 'strict');
@@ -136,12 +172,44 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 				options.seed = Number(text);
 				break;
 			}
-			default:
+			case '--context':
+				snapshot.context = snapshotValue(flag, inline);
+				break;
+			case '--kubeconfig':
+				snapshot.kubeconfig = snapshotValue(flag, inline);
+				break;
+			case '--save':
+				snapshot.save = snapshotValue(flag, inline);
+				break;
+			case '--namespace':
+				snapshot.namespace = snapshotValue(flag, inline);
+				break;
+			default: {
+				// kubectl's -n, in each of pflag's spellings: -n NS, -nNS, -n=NS.
+				const short = /^-n(=?)(.*)$/.exec(arg);
+				if (short) {
+					snapshot.namespace = snapshotValue('-n', short[1] || short[2] ? short[2] : undefined);
+					break;
+				}
 				if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag: ${arg}`);
 				options.files.push(arg);
+			}
 		}
 	}
-	if (options.files.length === 0) throw new UsageError('no manifests given: name at least one FILE, DIR or -');
+	if (snapshot.namespace === '') throw new UsageError('-n needs a namespace name');
+	if (options.files.length === 0 && options.sample === undefined) {
+		if (PROGRAM === 'kubectl-svcsim') options.snapshot = snapshot;
+		// check and test say what is missing: in CI an empty file list passing on the sample would
+		// hide the mistake.
+		else if (options.check || options.test) throw new UsageError('no manifests given: name at least one FILE, DIR or -, or --sample NAME');
+		else options.sample = {name: DEFAULT_SAMPLE, defaulted: true};
+	} else if (snapshotFlag !== undefined) {
+		throw new UsageError(`${snapshotFlag}: ${SNAPSHOT_FLAGS} shape the snapshot kubectl svcsim takes when no FILE (or --sample) is given`);
+	}
+	if (options.snapshot?.save === '-') throw new UsageError('--save needs a file name');
+	if (options.snapshot && options.record !== undefined && options.snapshot.save === undefined) {
+		throw new UsageError('--record of a cluster snapshot needs --save FILE too: the record replays against the saved snapshot');
+	}
 	if (options.script === '-' && options.files.includes('-')) {
 		throw new UsageError('standard input cannot hold both the manifests and the script');
 	}
@@ -152,7 +220,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 		throw new UsageError('--junit and --tap go with test (k8s-svc-tui test FILES --script TESTS)');
 	if (options.script !== undefined && options.replay !== undefined) throw new UsageError('choose --script (headless) or --replay (in the TUI)');
 	if (options.replay === '-') throw new UsageError('--replay needs a file: in the TUI, standard input is the keyboard');
-	return options;
+	return {kind: 'run', options};
 }
 
 const writeErr = (line: string) => process.stderr.write(`${line}\n`);
@@ -197,8 +265,14 @@ function progress(files: Array<{text: string}>): (message: string) => void {
 
 /** `note` takes the warnings and the skipped line: stderr, or for the TUI its request log (written
  *  to stderr they would land behind the alternate screen, unseen). */
-function load(options: Options, stdin: () => string, note: (line: string) => void): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
+function load(
+	options: Options,
+	stdin: () => string,
+	note: (line: string) => void,
+	extra: SourceFile[],
+): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
 	const read = readSources(options.files, stdin);
+	read.files.push(...extra);
 	const report = progress(read.files);
 	const booted = boot(read.files, {
 		seed: options.seed,
@@ -219,23 +293,36 @@ function load(options: Options, stdin: () => string, note: (line: string) => voi
 }
 
 async function main(argv: string[]): Promise<number> {
-	let options: Options | 'help' | 'version';
+	let parsed: Parsed;
 	try {
-		options = parseArgs(argv);
+		parsed = parseArgs(argv);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		// Arguments are untrusted text too (`--seed $'\e[2J'`).
-		writeErr(`error: ${sanitize(error.message)}`);
-		writeErr('Run "k8s-svc-tui --help" for usage.');
-		return 2;
+		return usageError(error.message);
 	}
-	if (options === 'help') {
-		writeOut(USAGE);
-		return 0;
+	switch (parsed.kind) {
+		case 'help':
+			writeOut(helpText(PROGRAM, parsed.topic));
+			return 0;
+		case 'version':
+			writeOut(`${commandName(PROGRAM)} ${readVersion()}`);
+			writeOut(`simulates Kubernetes ${KUBERNETES_VERSION}`);
+			return 0;
+		case 'samples':
+			for (const line of samplesTable(SAMPLES)) writeOut(line);
+			return 0;
+		case 'completion':
+			process.stdout.write(completionScript(parsed.shell));
+			return 0;
+		case 'complete':
+			printCompletion(PROGRAM, parsed.words, SAMPLES);
+			return 0;
 	}
-	if (options === 'version') {
-		writeOut(readVersion());
-		return 0;
+	const {options} = parsed;
+	if (options.sample) {
+		const found = samplePath(SAMPLES, options.sample.name);
+		if (!found.ok) return usageError(found.message);
+		options.files.unshift(found.path);
 	}
 	if (!options.check && options.script === undefined && (!process.stdin.isTTY || !process.stdout.isTTY)) {
 		// Ink needs raw mode and a screen; say so instead of letting it throw a React stack
@@ -243,11 +330,19 @@ async function main(argv: string[]): Promise<number> {
 		writeErr('error: the TUI needs an interactive terminal; to run commands without one, use --script FILE (or --script - to read them from stdin)');
 		return 2;
 	}
-	const notices: string[] = [];
+	const taken = options.snapshot ? await snapshotSource(options.snapshot, options.script !== '-', options.files) : {sources: [], warnings: []};
+	if (taken === null) return 1;
+	const snapshot = taken.sources;
 	const tui = !options.check && options.script === undefined;
+	const notices: string[] = [];
+	const note = tui ? (line: string) => void notices.push(line) : writeErr;
+	taken.warnings.forEach(note);
 	const stdin = options.files.includes('-') || options.script === '-' ? await readStdin(options.script === '-' ? 'a script' : 'manifests in all') : noStdin;
-	const started = load(options, stdin, tui ? line => notices.push(line) : writeErr);
-	if (started === null) return 1;
+	const started = load(options, stdin, note, snapshot);
+	if (started === null) {
+		if (snapshot.length > 0) writeErr(`(kubectl svcsim --save FILE keeps the snapshot, to read the lines named above)`);
+		return 1;
+	}
 	const {state, loaded, files} = started;
 	if (options.check) {
 		for (const w of lint(state)) {
@@ -255,7 +350,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		const {services, workloads, pods} = loaded.input;
 		writeErr(
-			`${sanitize(options.files.join(', '))}: OK (${plural(services.length, 'Service')}, ${plural(workloads.length, 'workload')}, ${plural(pods.length, 'bare pod')})`,
+			`${sanitize([...options.files, ...snapshot.map(f => f.name)].join(', '))}: OK (${plural(services.length, 'Service')}, ${plural(workloads.length, 'workload')}, ${plural(pods.length, 'bare pod')})`,
 		);
 		return 0;
 	}
@@ -278,6 +373,9 @@ async function main(argv: string[]): Promise<number> {
 	// With CI set, Ink draws only a final frame and chalk drops colour; this is an interactive
 	// terminal (checked above), so it must behave as one. Both read these when Ink is imported.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
+	const colour = chooseColour({noColorFlag: options.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY)});
+	const level = chalkLevel(colour, process.env);
+	if (level !== undefined) process.env.FORCE_COLOR = level;
 	let replay: {name: string; text: string} | undefined;
 	if (options.replay !== undefined) {
 		const text = readScript(options.replay);
@@ -296,11 +394,67 @@ async function main(argv: string[]): Promise<number> {
 	return runTui(state, {
 		seed: options.seed,
 		files: options.files,
+		title: tuiTitle(options),
+		colour: colour.colour,
 		notices,
 		tour: tourText(files),
 		...(record ? {record} : {}),
 		...(replay ? {replay} : {}),
 	});
+}
+
+function usageError(message: string): number {
+	// Arguments are untrusted text too (`--seed $'\e[2J'`).
+	writeErr(`error: ${sanitize(message)}`);
+	writeErr(`Run "${commandName(PROGRAM)} --help" for usage.`);
+	return 2;
+}
+
+/** How standard input is named in messages; a snapshot kept in memory is named so too. */
+const SNAPSHOT_NAME = '<kubectl snapshot>';
+
+/**
+ * The cluster's snapshot as a source for the loader: the --save file once written (errors then
+ * name it), else the text itself under SNAPSHOT_NAME; null after saying why there is none.
+ */
+async function snapshotSource(
+	snapshot: SnapshotOptions & {save?: string},
+	stdin: boolean,
+	files: string[],
+): Promise<{sources: SourceFile[]; warnings: string[]} | null> {
+	const shown = snapshotProgress();
+	shown.started(kubectlArgs(snapshot));
+	const taken = await takeSnapshot(snapshot, {stdin});
+	if (!taken.ok) {
+		const [first = '', ...rest] = taken.message;
+		if (taken.position) printDiagnostic({file: SNAPSHOT_NAME, severity: 'error', ...taken.position});
+		writeErr(`error: ${first}`);
+		rest.forEach(writeErr);
+		return null;
+	}
+	shown.done(taken);
+	const warnings = taken.warnings.map(line => `kubectl: ${line}`);
+	if (snapshot.save === undefined) return {sources: [{name: SNAPSHOT_NAME, text: taken.text}], warnings};
+	try {
+		fs.writeFileSync(snapshot.save, taken.text);
+	} catch (error) {
+		writeErr(`error: --save ${sanitize(snapshot.save)}: ${osReason(error)}`);
+		return null;
+	}
+	// Read back as any file is: the messages then name the file the user can open.
+	files.push(snapshot.save);
+	return {sources: [], warnings};
+}
+
+/** The header's name for what is open: the files, or the sample or snapshot it is. */
+function tuiTitle(options: Options): string {
+	if (options.snapshot) {
+		const where = options.snapshot.context === undefined ? 'the current context' : `context ${options.snapshot.context}`;
+		return `snapshot of ${where}${options.snapshot.namespace === undefined ? '' : `, namespace ${options.snapshot.namespace}`}`;
+	}
+	const names = options.files.map(f => f.split('/').pop());
+	if (options.sample) names[0] = `sample ${names[0]}${options.sample.defaulted ? ' (no file given)' : ''}`;
+	return names.join(', ');
 }
 
 /**

@@ -14,6 +14,11 @@ import {ThemeContext} from './theme.js';
 export interface TuiOptions {
 	seed: number;
 	files: string[];
+	/** The header's name for what is open (cli.tsx: a sample, a cluster snapshot); the files' names
+	 *  without it. */
+	title?: string;
+	/** Colour, as cli.tsx chose it from --no-color, FORCE_COLOR, NO_COLOR and TERM (cli/colour.ts). */
+	colour?: boolean;
 	/** `--record`: opened (and its header written) before the screen is taken. */
 	record?: RecordFile;
 	/** Load warnings and the skipped line, shown in the request log: written to stderr they would
@@ -73,9 +78,9 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 	process.once('exit', finish);
 	let failure: Error | null = null;
 	process.stdout.write(ALT_SCREEN_ON);
-	const title = options.files.map(f => f.split('/').pop()).join(', ');
+	const title = options.title ?? options.files.map(f => f.split('/').pop()).join(', ');
 	const instance = render(
-		<ThemeContext.Provider value={{color: !process.env.NO_COLOR}}>
+		<ThemeContext.Provider value={{color: options.colour ?? !process.env.NO_COLOR}}>
 			<ErrorBoundary
 				onError={error => {
 					failure = error;

@@ -5,9 +5,12 @@ import {ageSince} from './age.js';
 import {type ApiObject, objectMeta} from './api-object.js';
 import type {KindView} from './kind-view.js';
 
+/** The Kubernetes release whose behaviour the simulator follows (the sources cited are release-1.34). */
+export const KUBERNETES_VERSION = 'v1.34.0';
+
 /** What every simulated node reports: a kubeadm cluster on Ubuntu with containerd. */
 const NODE_INFO = {
-	kubeletVersion: 'v1.34.0',
+	kubeletVersion: KUBERNETES_VERSION,
 	osImage: 'Ubuntu 24.04.3 LTS',
 	kernelVersion: '6.8.0-85-generic',
 	containerRuntimeVersion: 'containerd://2.1.4',

@@ -57,17 +57,19 @@ for (const flag of ['--help', '-h']) {
 	test(`${flag}: usage on stdout, exit 0`, async t => {
 		const r = await cli([flag]);
 		t.is(r.code, 0, r.stderr);
-		t.true(r.stdout.startsWith('Usage:\n  k8s-svc-tui FILE|DIR|- ...'));
+		t.true(r.stdout.startsWith('Usage:\n  k8s-svc-tui [FILE|DIR|-]...'));
 		t.true(r.stdout.includes('--script FILE|-'));
 		t.is(r.stderr, '');
 	});
 }
 
-test('--version prints the package version', async t => {
+test('--version prints the package version and the Kubernetes version it simulates (the kubelet version nodes report)', async t => {
 	const r = await cli(['--version']);
 	const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {version: string};
 	t.is(r.code, 0, r.stderr);
-	t.is(r.stdout, `${pkg.version}\n`);
+	const nodes = await cli(['samples/hello.yaml', '--script', '-'], "get nodes -o jsonpath='{.items[0].status.nodeInfo.kubeletVersion}'\n");
+	t.regex(nodes.stdout, /^v1\.\d+\.\d+\n$/);
+	t.is(r.stdout, `k8s-svc-tui ${pkg.version}\nsimulates Kubernetes ${nodes.stdout}`);
 });
 
 // Usage errors: exit 2, `error: …` and a pointer to --help, nothing on stdout.
@@ -75,8 +77,8 @@ test('--version prints the package version', async t => {
 for (const [args, message, input] of [
 	[['samples/hello.yaml', '--bogus'], 'error: unknown flag: --bogus'],
 	[['samples/hello.yaml', '-x'], 'error: unknown flag: -x'],
-	[[], 'error: no manifests given: name at least one FILE, DIR or -'],
-	[['--script', '-'], 'error: no manifests given: name at least one FILE, DIR or -'],
+	[['check'], 'error: no manifests given: name at least one FILE, DIR or -, or --sample NAME'],
+	[['test', '--script', '-'], 'error: no manifests given: name at least one FILE, DIR or -, or --sample NAME'],
 	[['samples/hello.yaml', '--seed', 'x'], 'error: invalid --seed "x": want a whole number from 0 to 4294967295'],
 	[['samples/hello.yaml', '--seed=-1'], 'error: invalid --seed "-1": want a whole number from 0 to 4294967295'],
 	[['samples/hello.yaml', '--script'], 'error: flag needs an argument: --script'],
