@@ -27,6 +27,21 @@ export function parseClientSpec(from: string | undefined, namespace: string): Cl
 	return invalid(from);
 }
 
+/**
+ * `--via node/NAME` of curl: the node an outside client's connection to a load-balancer or external
+ * IP enters by, instead of the one the load balancer (or the network) would choose. Written as
+ * `--from` writes a node, so the palette and --script read it alike.
+ */
+export function withVia(from: ClientSpec, via: string | undefined): ClientSpecResult {
+	if (via === undefined) return {ok: true, from};
+	const slash = via.indexOf('/');
+	const name = via.slice(slash + 1);
+	if (slash === -1 || resolveResourceType(via.slice(0, slash)) !== 'nodes' || name === '' || name.includes('/')) {
+		return {ok: false, error: `error: invalid --via ${quote(via)}: use node/NAME`};
+	}
+	return {ok: true, from: {...from, via: name}};
+}
+
 function invalid(from: string): ParseError {
 	return {
 		ok: false,

@@ -38,6 +38,11 @@ export function placeDefaultClient(d: Draft): void {
 export type ClientResult = {ok: true; client: Client} | {ok: false; error: string};
 
 export function resolveClient(state: State, spec: ClientSpec): ClientResult {
+	if (spec.via !== undefined) {
+		// In-cluster clients reach a load-balancer or external IP through their own node's rules (E6).
+		if (spec.kind !== 'external') return {ok: false, error: "error: --via applies to outside clients (--from external or an external client's name)"};
+		if (!state.nodes[spec.via]) return {ok: false, error: `Error from server (NotFound): nodes "${spec.via}" not found`};
+	}
 	switch (spec.kind) {
 		case 'default': {
 			const nodeName = firstNode(state)?.name;
@@ -56,7 +61,10 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 			if (pod.podIP === null || pod.nodeName === null || !pod.containersRunning) {
 				return {ok: false, error: `error: pod "${pod.name}" is not running, so it cannot send requests`};
 			}
-			return {ok: true, client: {kind: 'pod', name: pod.name, namespace, ip: pod.podIP, nodeName: pod.nodeName}};
+			return {
+				ok: true,
+				client: {kind: 'pod', name: pod.name, namespace, ip: pod.podIP, nodeName: pod.nodeName, ...(pod.spec.hostNetwork === true ? {hostNetwork: true} : {})},
+			};
 		}
 		case 'node': {
 			const node = state.nodes[spec.name ?? ''];
@@ -70,7 +78,7 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 				const known = [...new Set(['pod/NAME', 'node/NAME', 'external', ...clients.map(c => c.name)])].join(', ');
 				return {ok: false, error: `error: unknown client "${spec.name}" (known: ${known})`};
 			}
-			return {ok: true, client: {kind: 'external', name: found.name, ip: found.ip}};
+			return {ok: true, client: {kind: 'external', name: found.name, ip: found.ip, ...(spec.via !== undefined ? {via: spec.via} : {})}};
 		}
 	}
 }

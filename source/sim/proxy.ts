@@ -1,12 +1,15 @@
 // kube-proxy's data path: where a connection to ip:port goes (docs/semantics.md E1-E8;
 // S83-S98). A burst plans the route once, then picks an endpoint per connection.
 
+import {chooseEntry, type EntryChoice, entryCandidates} from './cloud-lb.js';
 import {compareIP, describeCnameStop, describeDnsTimeout, resolve} from './dns.js';
 import type {Draft} from './draft.js';
 import {setAffinity, setRoundRobin} from './draft.js';
+import {healthCheckAnswer, healthCheckOwner} from './health-check.js';
 import {nodeForPodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {random} from './prng.js';
+import {sendsAsNode, sourceSeen} from './source-nat.js';
 import {emptyTable} from './tables.js';
 import type {Client, DnsResult, EndpointAddress, RequestOutcome, RequestSummary, RequestTrace, RequestVia, Service, ServicePort, State} from './types.js';
 
@@ -24,7 +27,12 @@ type Plan =
 			policy: string | null;
 			/** The node whose kube-proxy rules DNAT the connection; affinity state lives there. */
 			entryNode: string | null;
+			/** Through the rules for external destinations (node port, load-balancer or external IP). */
+			external: boolean;
+			/** An outside client's connection enters by a node chosen per connection, from these. */
+			enter?: {how: EntryChoice; candidates: string[]};
 	  }
+	| {kind: 'health'; service: Service; node: string}
 	| {kind: 'pod'; ip: string; port: number; pod: string | null; node: string | null}
 	| {kind: 'outside'; reason: string};
 
@@ -77,6 +85,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 			onlyNode: local ? (client.nodeName ?? null) : null,
 			policy: local ? 'internalTrafficPolicy: Local' : null,
 			entryNode: client.nodeName ?? null,
+			external: false,
 		};
 	}
 	// 2. A load-balancer address or an externalIP (E6).
@@ -87,14 +96,26 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		const via: RequestVia = viaLB ? 'LoadBalancer' : 'ExternalIP';
 		const port = findPort(service, portNumber);
 		if (!port) return noSuchPort(service, ip, portNumber, via);
-		// The cloud LB health-checks nodes, so with Local it only sends to nodes that have an
-		// endpoint; in-cluster clients are short-circuited to the whole set (S91).
-		// Which node an outside client's LB traffic enters by is not modelled (entryNode null).
-		return {kind: 'service', via, service, port, onlyNode: null, policy: null, entryNode: client.nodeName ?? null};
+		// In-cluster clients never leave: their own node's kube-proxy captures the address (E6).
+		if (!external) return {kind: 'service', via, service, port, onlyNode: null, policy: null, entryNode: client.nodeName ?? null, external: true};
+		const how: EntryChoice = viaLB ? 'load balancer' : 'route';
+		const candidates = client.via !== undefined ? [client.via] : entryCandidates(state, service, how);
+		return {kind: 'service', via, service, port, onlyNode: null, policy: null, entryNode: null, external: true, enter: {how, candidates}};
+	}
+	if (client.via !== undefined) {
+		return {
+			kind: 'fail',
+			via: 'none',
+			outcome: 'error',
+			reason: `--via node/${client.via}: ${ip} is not a load-balancer or external IP, the only addresses an outside client reaches through a node it does not name`,
+		};
 	}
 	// 3. A node address: NodePort on every node (E5, H6).
 	const node = Object.values(state.nodes).find(n => n.internalIP === ip);
 	if (node) {
+		// kube-proxy's health server listens on every node address (service_health.go).
+		const checked = healthCheckOwner(state, portNumber);
+		if (checked) return {kind: 'health', service: checked, node: node.name};
 		const listener = nodePortOwner(state, portNumber);
 		if (!listener) {
 			return {kind: 'fail', via: 'NodePort', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} (no Service has nodePort ${portNumber})`};
@@ -103,7 +124,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		// S91: only traffic that starts on the receiving node itself is short-circuited to every
 		// endpoint. Another node's traffic (the sender does not capture a node port of a foreign
 		// address: `--dst-type LOCAL`) arrives with that node's IP as source and counts as external.
-		const fromOtherNode = client.kind === 'node' && client.nodeName !== node.name;
+		const fromOtherNode = sendsAsNode(client) && client.nodeName !== node.name;
 		const local = (external || fromOtherNode) && service.spec.externalTrafficPolicy === 'Local';
 		return {
 			kind: 'service',
@@ -113,6 +134,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 			onlyNode: local ? node.name : null,
 			policy: local ? 'externalTrafficPolicy: Local' : null,
 			entryNode: node.name,
+			external: true,
 		};
 	}
 	// 4. A pod address: straight to the pod, no Service involved.
@@ -344,12 +366,27 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			push({...common, via: 'none', endpoint: null, outcome: 'ok', reason: route.reason});
 			continue;
 		}
+		if (route.kind === 'health') {
+			const answer = healthCheckAnswer(d.s, route.service, route.node);
+			push({
+				...common,
+				via: 'HealthCheckNodePort',
+				service: objectKey(route.service.namespace, route.service.name),
+				endpoint: null,
+				http: {status: answer.status, body: answer.body},
+				outcome: 'ok',
+				reason: `kube-proxy health check on ${route.node}: HTTP ${answer.status} ${answer.status === 200 ? 'OK' : 'Service Unavailable'} ${oneLine(answer.body)}`,
+			});
+			continue;
+		}
 		if (route.kind === 'pod') {
 			push({
 				...common,
 				via: headless ? 'Headless' : 'PodIP',
 				...(headless ? {service: objectKey(headless.namespace, headless.name)} : {}),
 				endpoint: {pod: route.pod, ip: route.ip, port: route.port, node: route.node},
+				// No Service, no proxy rules: the client's own address arrives.
+				source: {ip: client.ip},
 				outcome: 'ok',
 				reason: headless ? 'headless: DNS returned pod IPs, no proxy involved' : 'direct to the pod IP, no proxy involved',
 			});
@@ -357,24 +394,41 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		}
 		const {service, port} = route;
 		const svcKey = objectKey(service.namespace, service.name);
+		let {entryNode, onlyNode, policy} = route;
+		let entered: RequestTrace['entryNode'];
+		if (route.enter) {
+			const name = chooseEntry(d, route.enter.candidates, service.spec.sessionAffinity === 'ClientIP' ? client.ip : null);
+			if (name === null) {
+				push({...common, via: route.via, service: svcKey, endpoint: null, outcome: 'timeout', reason: 'the cluster has no node to send the connection to'});
+				continue;
+			}
+			entered = {name, chosenBy: client.via !== undefined ? 'via' : route.enter.how};
+			entryNode = name;
+			// An outside client is never short-circuited: Local keeps it on the node it entered by (S91).
+			if (service.spec.externalTrafficPolicy === 'Local') {
+				onlyNode = name;
+				policy = 'externalTrafficPolicy: Local';
+			}
+		}
+		const at = entered ? {entryNode: entered} : {};
 		const lists = usable(d.s, service, port);
 		if (lists.ready.length === 0 && lists.terminating.length === 0) {
 			// E2, S88: no usable endpoint ⇒ REJECT ⇒ connection refused at once. The reason never
 			// repeats the outcome: views print `connection refused: <reason>`.
-			push({...common, via: route.via, service: svcKey, servicePort: port.name, endpoint: null, outcome: 'refused', reason: 'no ready endpoints'});
+			push({...common, via: route.via, service: svcKey, servicePort: port.name, ...at, endpoint: null, outcome: 'refused', reason: 'no ready endpoints'});
 			continue;
 		}
 		// kube-proxy's CategorizeEndpoints: the Cluster policy uses every ready endpoint, else every
 		// serving-and-terminating one (S84); a Local policy decides per node: this node's ready
 		// endpoints, else this node's serving-and-terminating ones, even while others are ready.
 		let candidates = lists.ready.length > 0 ? lists.ready : lists.terminating;
-		if (route.onlyNode) {
-			const node = route.onlyNode;
+		if (onlyNode) {
+			const node = onlyNode;
 			const localReady = lists.ready.filter(e => e.address.nodeName === node);
 			candidates = localReady.length > 0 ? localReady : lists.terminating.filter(e => e.address.nodeName === node);
 		}
 		const fallback = candidates[0]?.address.ready === false;
-		const chosen = candidates.length > 0 ? pick(d, client, service, port, candidates, route.entryNode) : null;
+		const chosen = candidates.length > 0 ? pick(d, client, service, port, candidates, entryNode) : null;
 		if (!chosen) {
 			// S89, S91: a Local policy with no endpoint on this node drops the traffic.
 			push({
@@ -382,9 +436,10 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				via: route.via,
 				service: svcKey,
 				servicePort: port.name,
+				...at,
 				endpoint: null,
 				outcome: 'timeout',
-				reason: `${route.policy} and no ready endpoint on ${route.onlyNode}`,
+				reason: `${policy} and no ready endpoint on ${onlyNode}`,
 			});
 			continue;
 		}
@@ -398,18 +453,21 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			via: route.via,
 			service: svcKey,
 			servicePort: port.name,
+			...at,
 			endpoint: {pod: a.podName ?? null, ip: a.ip, port: chosen.endpoint.port, node: a.nodeName},
 			...(chosen.affinity ? {affinity: true} : {}),
+			source: sourceSeen(d.s, client, {service, external: route.external, node: entryNode}, a.ip, a.nodeName),
 			outcome: down ? 'refused' : 'ok',
 			reason: down
 				? notRunning(pod.name, a.ip, chosen.endpoint.port)
-				: chosen.how +
-					(route.policy ? `, ${route.policy}` : '') +
-					(fallback ? `, terminating endpoint (no ready ones ${route.onlyNode ? `on ${route.onlyNode}` : 'left'})` : ''),
+				: chosen.how + (policy ? `, ${policy}` : '') + (fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
 		});
 	}
 	return {requests, summary};
 }
+
+/** The health server's indented JSON on one line of a trace. */
+const oneLine = (body: string) => body.replace(/\n\t*/g, ' ').replace(/\{ /g, '{').replace(/ \}/g, '}');
 
 const notRunning = (pod: string, ip: string, port: number) => `pod ${pod} is not running: nothing accepts connections on ${ip}:${port}`;
 

@@ -492,6 +492,10 @@ export interface Client {
 	ip: string;
 	/** The node the client sits on (pods and nodes). */
 	nodeName?: string;
+	/** A pod with `hostNetwork: true`: it sends from its node's address, as the node does. */
+	hostNetwork?: true;
+	/** An outside client's `--via node/NAME`: the node its connections to a load-balancer or external IP enter by. */
+	via?: string;
 }
 
 export interface DnsRecord {
@@ -549,7 +553,7 @@ export interface CnameStop {
 export type RequestOutcome = 'ok' | 'refused' | 'timeout' | 'nxdomain' | 'error';
 
 /** How a request entered the Service data path. */
-export type RequestVia = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalIP' | 'Headless' | 'ExternalName' | 'PodIP' | 'none';
+export type RequestVia = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalIP' | 'Headless' | 'ExternalName' | 'PodIP' | 'HealthCheckNodePort' | 'none';
 
 export interface RequestTrace {
 	seq: number;
@@ -568,8 +572,22 @@ export interface RequestTrace {
 	endpoint: {pod: string | null; ip: string; port: number; node: string | null} | null;
 	/** Chosen by session affinity rather than a fresh pick. */
 	affinity?: boolean;
+	/** The node an outside client's connection to a load-balancer or external IP entered by, and who chose it. */
+	entryNode?: {name: string; chosenBy: 'load balancer' | 'route' | 'via'};
+	/** The source address the endpoint saw (set when one was reached). */
+	source?: RequestSource;
+	/** The HTTP answer of a server the simulator itself runs (kube-proxy's health check). */
+	http?: {status: number; body: string};
 	outcome: RequestOutcome;
 	reason: string;
+}
+
+/** The source address an endpoint sees; `snat` names the node that masqueraded it (sim/source-nat.ts). */
+export interface RequestSource {
+	ip: string;
+	snat?: string;
+	/** Why that node masqueraded it. */
+	reason?: string;
 }
 
 export interface AffinityEntry {
@@ -649,6 +667,8 @@ export interface ClientSpec {
 	kind: 'pod' | 'node' | 'external' | 'default';
 	name?: string;
 	namespace?: string;
+	/** `curl --via node/NAME`: the node an outside client's connection enters by. */
+	via?: string;
 }
 
 export type Action =

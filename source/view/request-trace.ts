@@ -59,7 +59,8 @@ export function traceHops(trace: RequestTrace): {hops: string[]; outcome: string
 	if (trace.dns !== undefined) hops.push(formatDnsStep(trace.dns));
 	// A request typed as `ip:port` that never reached an endpoint gains nothing from repeating it.
 	const viaShown = trace.via !== 'none' && trace.resolved !== null && !(trace.endpoint === null && trace.resolved === trace.target);
-	if (viaShown) hops.push(`${trace.via} ${trace.resolved}`);
+	if (viaShown) hops.push(`${trace.via} ${trace.resolved}${trace.entryNode ? ` ${formatEntry(trace.entryNode)}` : ''}`);
+	else if (trace.entryNode) hops.push(formatEntry(trace.entryNode));
 	if (trace.endpoint !== null) {
 		const {pod, ip, port, node} = trace.endpoint;
 		let text = `${ip}:${port}`;
@@ -70,7 +71,30 @@ export function traceHops(trace: RequestTrace): {hops: string[]; outcome: string
 		if (trace.affinity) text += ' (affinity)';
 		if (!repeats) hops.push(text);
 	}
+	const source = formatSource(trace);
+	if (source !== null) hops.push(source);
 	return {hops, outcome: formatOutcome(trace.outcome, trace.reason)};
+}
+
+const EXTERNAL_DESTINATIONS: ReadonlySet<RequestTrace['via']> = new Set(['NodePort', 'LoadBalancer', 'ExternalIP']);
+
+/** `via node-2 (the load balancer's pick)`: the node an outside client entered by. */
+function formatEntry(entry: NonNullable<RequestTrace['entryNode']>): string {
+	if (entry.chosenBy === 'via') return `via ${entry.name}`;
+	return `via ${entry.name} (${entry.chosenBy === 'load balancer' ? "the load balancer's pick" : "the network's route"})`;
+}
+
+/**
+ * The address the endpoint saw, shown where it teaches something: when a node masqueraded the
+ * connection, and on every way in from outside (node port, load-balancer or external IP), where
+ * keeping the client's address is what externalTrafficPolicy: Local is for.
+ */
+function formatSource(trace: RequestTrace): string | null {
+	const source = trace.source;
+	if (source === undefined || trace.endpoint === null) return null;
+	if (source.snat !== undefined) return `source ${source.ip} (SNAT by ${source.snat}${source.reason ? `: ${source.reason}` : ''})`;
+	if (EXTERNAL_DESTINATIONS.has(trace.via)) return `source ${source.ip} (client IP kept)`;
+	return null;
 }
 
 /**
@@ -150,7 +174,12 @@ export function requestsJson(traces: ReadonlyArray<RequestTrace>, summary: Reque
 			target: trace.target,
 			resolved: trace.resolved,
 			via: trace.via,
+			...(trace.service !== undefined ? {service: trace.service} : {}),
+			...(trace.entryNode !== undefined ? {entryNode: {...trace.entryNode}} : {}),
 			endpoint: trace.endpoint === null ? null : {...trace.endpoint},
+			...(trace.affinity === true ? {affinity: true} : {}),
+			...(trace.source !== undefined ? {source: {...trace.source}} : {}),
+			...(trace.http !== undefined ? {http: {...trace.http}} : {}),
 			outcome: trace.outcome,
 			reason: trace.reason,
 		})),

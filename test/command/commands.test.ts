@@ -126,7 +126,7 @@ test("commandFlags lists the common flags and the command's own", t => {
 	);
 	t.deepEqual(
 		commandFlags('curl').map(f => f.name),
-		['namespace', 'output', 'help', 'from', 'count', 'summary', 'verbose', 'expect'],
+		['namespace', 'output', 'help', 'from', 'via', 'count', 'summary', 'verbose', 'expect'],
 	);
 	t.deepEqual(commandFlags('nope'), []);
 });

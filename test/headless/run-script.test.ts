@@ -268,7 +268,10 @@ test('nodeport: reached from outside on every node, ClusterIP not', t => {
 	t.is(outputOf(result, 'get svc echo')[1], 'echo   NodePort   10.108.246.108   <none>        8080:30253/TCP   0s');
 	// E5, H6: node-1 runs no echo pod, yet its node port answers.
 	t.false(outputOf(result, 'get pods -o wide').some(l => l.includes(' node-1 ')));
-	t.regex(outputOf(result, 'curl 192.168.10.11:30253 --from external')[0]!, /→ NodePort 192\.168\.10\.11:30253 → echo-\S+ \S+ on node-[23] → ok /);
+	t.regex(
+		outputOf(result, 'curl 192.168.10.11:30253 --from external')[0]!,
+		/→ NodePort 192\.168\.10\.11:30253 → echo-\S+ \S+ on node-[23] → source 192\.168\.10\.11 \(SNAT by node-1: externalTrafficPolicy: Cluster\) → ok /,
+	);
 	// E4, H3: a ClusterIP does not route from outside; F6: outside clients have no cluster DNS.
 	t.regex(outputOf(result, 'curl 10.108.246.108:8080 --from external')[0]!, /→ timed out: ClusterIP is not reachable from outside the cluster$/);
 	t.regex(outputOf(result, 'curl echo:8080 --from external')[0]!, /NXDOMAIN/);
@@ -384,7 +387,7 @@ test('traffic-policy: Local keeps traffic on the receiving node or drops it', t 
 	const withWeb = ['node-1', 'node-2', 'node-3', 'node-4'].filter(n => pods.some(l => l.startsWith('web-') && l.includes(` ${n} `)));
 	t.deepEqual(withWeb, ['node-1', 'node-3'], 'the scene below assumes this placement (seed 1)');
 	// E5, S91: nodes with a local pod answer and keep to it; the others drop (timeout, not refused).
-	t.regex(outputOf(result, 'curl 192.168.20.11:30080 --from laptop')[0]!, /on node-1 → ok /);
+	t.regex(outputOf(result, 'curl 192.168.20.11:30080 --from laptop')[0]!, /on node-1 → source 198\.51\.100\.7 \(client IP kept\) → ok /);
 	t.regex(outputOf(result, 'curl 192.168.20.12:30080 --from laptop')[0]!, /→ timed out: externalTrafficPolicy: Local and no ready endpoint on node-2$/);
 	t.regex(outputOf(result, 'curl 192.168.20.14:30080 --from laptop')[0]!, /→ timed out: externalTrafficPolicy: Local and no ready endpoint on node-4$/);
 	// S91: pod-originated traffic to a node port is short-circuited to every endpoint.

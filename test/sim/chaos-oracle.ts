@@ -293,7 +293,19 @@ export class Oracle {
 				this.expectOutcome(trace, 'timeout');
 				return;
 			}
-			this.expectRoute(state, trace, lb, port, null, client.nodeName ?? '', now);
+			if (inCluster) {
+				// E6: the client's own node captures the address; Local short-circuits in-cluster traffic.
+				this.expectRoute(state, trace, lb, port, null, client.nodeName ?? '', now);
+				return;
+			}
+			// An outside client enters by a node the balancer picks among those whose health check
+			// passes (a ready endpoint there, with Local; every node when none passes, or with Cluster).
+			const entry = trace.entryNode?.name;
+			const names = Object.keys(state.nodes);
+			const healthy = names.filter(n => Object.values(expectedEndpoints(state, lb) ?? {}).some(a => a.ready && a.nodeName === n));
+			const allowed = lb.spec.externalTrafficPolicy === 'Local' && healthy.length > 0 ? healthy : names;
+			if (entry === undefined || !allowed.includes(entry)) fail(`the load balancer sent the connection to ${entry}, not one of ${allowed.join(', ')}`, {trace});
+			this.expectRoute(state, trace, lb, port, lb.spec.externalTrafficPolicy === 'Local' ? entry! : null, entry!, now);
 			return;
 		}
 		// A headless name: DNS handed out pod IPs, and the client connects straight to one (F2).

@@ -191,6 +191,7 @@ test('requestsJson keeps the data, no formatting', t => {
 				target: 'hello-node-svc:80',
 				resolved: '10.104.23.171:80',
 				via: 'ClusterIP',
+				service: 'default/hello-node-svc',
 				endpoint: {pod: 'hello-node-x2k4z', ip: '10.244.1.3', port: 8080, node: 'node-2'},
 				outcome: 'ok',
 				reason: '',

@@ -1,7 +1,7 @@
 // `curl TARGET`: requests through DNS, the Service VIP / node port / LB IP and kube-proxy to an
 // endpoint (docs/semantics.md E, F). The target stays as typed; the simulator reads it.
 
-import {parseClientSpec} from '../client-spec.js';
+import {parseClientSpec, withVia} from '../client-spec.js';
 import {curlExpectation} from '../expect-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 
@@ -9,10 +9,12 @@ const MAX_COUNT = 1_000_000;
 
 export const curl: Verb = {
 	name: 'curl',
-	usage: 'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
+	usage:
+		'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
 	summary: 'Send requests to a Service name, name:port, IP:port or URL and trace where each one lands',
 	flags: [
 		{name: 'from', kind: 'string'},
+		{name: 'via', kind: 'string'},
 		{name: 'count', kind: 'int'},
 		{name: 'summary', kind: 'bool'},
 		{name: 'verbose', shorthand: 'v', kind: 'bool'},
@@ -24,7 +26,9 @@ export const curl: Verb = {
 		if (target === undefined) return usageError(curl, 'curl needs a TARGET');
 		if (extra !== undefined) return unexpectedArgument(curl, extra);
 		if (target === '') return usageError(curl, 'the TARGET may not be empty');
-		const from = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
+		const client = parseClientSpec(stringFlag(ctx.flags, 'from'), ctx.namespace);
+		if (!client.ok) return client;
+		const from = withVia(client.from, stringFlag(ctx.flags, 'via'));
 		if (!from.ok) return from;
 		const count = ctx.flags.count ?? 1;
 		if (typeof count !== 'number' || count < 1 || count > MAX_COUNT) {

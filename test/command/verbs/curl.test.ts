@@ -4,7 +4,7 @@ import type {ClientSpec} from '../../../source/sim/types.js';
 import {fails, parses} from '../macros.js';
 
 const USAGE =
-	'Usage: curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]';
+	'Usage: curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]';
 
 const sent = (
 	target: string,
@@ -34,6 +34,13 @@ test(parses, 'curl web --from pod/client', sent('web', {kind: 'pod', name: 'clie
 test('the pod client is in -n', parses, 'curl web --from=pod/client -n shop', sent('web', {kind: 'pod', name: 'client', namespace: 'shop'}));
 test('the default client is in -n', parses, 'curl web -n shop', sent('web', {kind: 'default', namespace: 'shop'}));
 test(parses, 'curl web --from node/node-1', sent('web', {kind: 'node', name: 'node-1'}));
+test(
+	'--via names the node an outside client enters by, written as --from writes a node',
+	parses,
+	'curl 203.0.113.10 --from laptop --via node/node-2',
+	sent('203.0.113.10', {kind: 'external', name: 'laptop', via: 'node-2'}),
+);
+test(parses, 'curl 203.0.113.10 --from external --via=no/node-3', sent('203.0.113.10', {kind: 'external', via: 'node-3'}));
 test(parses, 'curl web --count 100', sent('web', undefined, 100));
 test(parses, 'curl web --count=1000000', sent('web', undefined, 1_000_000));
 test(parses, 'curl web --count 100 --summary', sent('web', undefined, 100, {summaryOnly: true}));
@@ -51,4 +58,6 @@ test(fails, 'curl web --count 1000001', 'error: --count must be between 1 and 10
 test(fails, 'curl web --count many', 'error: invalid argument "many" for "--count" flag: strconv.ParseInt: parsing "many": invalid syntax');
 test(fails, 'curl web --from', 'error: flag needs an argument: --from');
 test(fails, 'curl web --from svc/x', `error: invalid --from "svc/x": use pod/NAME, node/NAME, external, or an external client's name`);
+test(fails, 'curl 203.0.113.10 --from external --via node-2', 'error: invalid --via "node-2": use node/NAME');
+test(fails, 'curl 203.0.113.10 --from external --via pod/x', 'error: invalid --via "pod/x": use node/NAME');
 test(fails, 'curl web -s', "error: unknown shorthand flag: 's' in -s");
