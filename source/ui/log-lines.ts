@@ -78,7 +78,9 @@ export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): Lo
 				// No server replied (kube-dns has no ready endpoint): nslookup's own words, as a failure.
 				const answer =
 					r.answers.length > 0
-						? r.answers.map(a => `${a.type} ${a.data}`).join(', ')
+						? r.answers.map(a => `${a.type} ${a.data}`).join(', ') +
+							// CoreDNS would add the upstream resolver's records for it (sim/dns.ts outside).
+							(r.outside === undefined ? '' : ` (${r.outside} is outside the cluster: not simulated)`)
 						: r.upstream
 							? 'forwarded upstream (not simulated)'
 							: r.timedOut

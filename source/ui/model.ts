@@ -385,7 +385,7 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 		} else if (r.kind === 'dns') {
 			const d = r.result;
 			parts.push(
-				`nslookup ${d.question}: ${d.answers.length > 0 ? d.answers.map(a => a.data).join(', ') : d.upstream ? 'forwarded upstream (not simulated)' : d.timedOut ? 'connection timed out; no servers could be reached' : d.rcode}`,
+				`nslookup ${d.question}: ${d.answers.length > 0 ? d.answers.map(a => a.data).join(', ') + (d.outside === undefined ? '' : ` (${d.outside} is outside the cluster: not simulated)`) : d.upstream ? 'forwarded upstream (not simulated)' : d.timedOut ? 'connection timed out; no servers could be reached' : d.rcode}`,
 			);
 		}
 	}

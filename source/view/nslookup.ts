@@ -77,6 +77,10 @@ export function formatNslookup(result: DnsResult, options: {verbose?: boolean} =
 		// Answers from outside the cluster zone come from the upstream resolver, not CoreDNS's zone.
 		if (result.upstream) lines.push('Non-authoritative answer:');
 		for (const record of result.answers) lines.push(...recordLines(record));
+		// CoreDNS would add the upstream resolver's records for an ExternalName's outside target.
+		if (result.outside !== undefined) {
+			lines.push(`;; ${result.outside} is outside the cluster: CoreDNS asks the upstream resolver for its records, which k8s-svc-tui does not simulate`);
+		}
 	}
 	return lines.map(sanitize).join('\n');
 }
@@ -95,5 +99,8 @@ export function dnsJson(result: DnsResult): unknown {
 	if (result.canonicalName !== undefined) out.canonicalName = result.canonicalName;
 	if (result.cnameStop) out.cnameStop = {why: result.cnameStop.why, chain: result.cnameStop.chain};
 	if (result.timedOut) out.timedOut = {server: result.timedOut.server, reason: result.timedOut.reason};
+	if (result.authority) out.authority = result.authority.map(r => ({name: r.name, type: r.type, ttl: r.ttl, data: r.data}));
+	if (result.additional) out.additional = result.additional.map(r => ({name: r.name, type: r.type, ttl: r.ttl, data: r.data}));
+	if (result.outside !== undefined) out.outside = result.outside;
 	return out;
 }

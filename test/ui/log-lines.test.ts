@@ -47,6 +47,14 @@ test('a failed request gives its reason, in red', t => {
 	t.regex(line!.text, /^00:00\.0 external\/external → 10\.108\.246\.108.* ✗ /);
 });
 
+test('nslookup: an ExternalName out of the cluster says its target is not simulated (coredns plugin/backend_lookup.go A() asks upstream)', t => {
+	const [line] = logLines(logOf('samples/externalname.yaml', 'nslookup orders-db'));
+	t.is(
+		line!.text,
+		'00:00.0 pod/curl nslookup orders-db → CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com. (orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com is outside the cluster: not simulated)',
+	);
+});
+
 test('nslookup: the answer on a second line rather than cut', t => {
 	const log = logOf('samples/externalname.yaml', 'nslookup catalog');
 	t.deepEqual(logLines(log), [{text: '00:00.0 pod/curl nslookup catalog → CNAME catalog.shop.svc.cluster.local., A 10.111.158.83', color: 'cyan'}]);

@@ -156,3 +156,24 @@ test('no ready CoreDNS endpoint: ";; connection timed out; no servers could be r
 	t.is(lines.length, 2);
 	t.like(dnsJson(result!), {rcode: 'TIMEOUT', answers: [], timedOut: {server: '10.96.0.10'}});
 });
+
+test('ExternalName out of the zone: the CNAME, then that its target is outside the simulation (coredns plugin/backend_lookup.go A() asks upstream)', t => {
+	const result: DnsResult = {
+		...base,
+		question: 'db',
+		answers: [{name: 'db.default.svc.cluster.local', type: 'CNAME', ttl: 30, data: 'db.example.com.'}],
+		outside: 'db.example.com',
+	};
+	t.deepEqual(formatNslookup(result).split('\n').slice(3), [
+		'db.default.svc.cluster.local canonical name = db.example.com.',
+		';; db.example.com is outside the cluster: CoreDNS asks the upstream resolver for its records, which k8s-svc-tui does not simulate',
+	]);
+	t.is((dnsJson(result) as {outside: unknown}).outside, 'db.example.com');
+});
+
+test('dnsJson carries the SOA of a negative answer and the additional section of an SRV answer (backend_lookup.go SOA(), SRV())', t => {
+	const soa = {name: 'cluster.local.', type: 'SOA' as const, ttl: 30, data: 'ns.dns.cluster.local. hostmaster.cluster.local. 1767225600 7200 1800 86400 30'};
+	t.deepEqual((dnsJson({...base, rcode: 'NXDOMAIN', answers: [], authority: [soa]}) as {authority: unknown}).authority, [soa]);
+	const extra = {name: 'web.default.svc.cluster.local.', type: 'A' as const, ttl: 30, data: '10.96.4.4'};
+	t.deepEqual((dnsJson({...base, additional: [extra]}) as {additional: unknown}).additional, [extra]);
+});
