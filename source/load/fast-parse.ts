@@ -5,7 +5,7 @@
 
 import jsyaml from 'js-yaml';
 import {cutWords} from './go-format.js';
-import {binaryText, explicitFloat, invalidBinary} from './go-scalars.js';
+import {binaryText, explicitFloat, invalidBinary, prefixedInt} from './go-scalars.js';
 import {LineStarts, type Locator, listItemRanges, type Range, slicedLocator} from './locator.js';
 
 /** Files at least this big take the fast path. */
@@ -62,8 +62,8 @@ function intValue(text: string): number {
 
 const int = new jsyaml.Type('tag:yaml.org,2002:int', {
 	kind: 'scalar',
-	resolve: (data: string | null) => data !== null && INT.test(data),
-	construct: intValue,
+	resolve: (data: string | null) => data !== null && (INT.test(data) || prefixedInt(data) !== null),
+	construct: (data: string) => prefixedInt(data) ?? intValue(data),
 	predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
 	represent: {decimal: (n: object) => String(n)},
 	defaultStyle: 'decimal',

@@ -13,7 +13,27 @@ export function binaryText(text: string): string | null {
 
 export const invalidBinary = '!!binary value contains invalid base64 data';
 
-const INT = /^[-+]?(?:0b[01]+|0o?[0-7]+|0x[0-9a-fA-F]+|[0-9]+)$/;
+const INT = /^[-+]?(?:0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)$/;
+
+const PREFIXED = /^([-+]?)0([bBoOxX])([0-9a-fA-F]+)$/;
+const RADIX: Readonly<Record<string, {radix: number; digits: RegExp}>> = {
+	b: {radix: 2, digits: /^[01]+$/},
+	o: {radix: 8, digits: /^[0-7]+$/},
+	x: {radix: 16, digits: /^[0-9a-fA-F]+$/},
+};
+
+/** A plain scalar with a base prefix as go-yaml v2 resolves it: resolve() drops underscores and
+ *  tries strconv.ParseInt(s, 0, 64), which since Go 1.13 takes 0b, 0o and 0x in either case
+ *  (`port: 0o17` is 15, `0X1F` is 31), or null when it is not one. JavaScript's YAML libraries
+ *  know only the lower-case 0b and 0x of YAML 1.1, and read the rest as strings. */
+export function prefixedInt(text: string): number | null {
+	const m = PREFIXED.exec(text.replace(/_/g, ''));
+	if (m === null || text.charAt(0) === '_') return null;
+	const [, sign, prefix = '', digits = ''] = m;
+	const base = RADIX[prefix.toLowerCase()];
+	if (base === undefined || !base.digits.test(digits)) return null;
+	return (sign === '-' ? -1 : 1) * parseInt(digits, base.radix);
+}
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const SPECIAL: Readonly<Record<string, number>> = {'.inf': Infinity, '+.inf': Infinity, '-.inf': -Infinity, '.nan': NaN};
 
@@ -27,9 +47,8 @@ export function explicitFloat(text: string): number | null {
 	if (INT.test(plain)) {
 		const sign = plain.startsWith('-') ? -1 : 1;
 		const digits = plain.replace(/^[-+]/, '');
-		if (/^0[bB]/.test(digits)) return sign * parseInt(digits.slice(2), 2);
-		if (/^0[xX]/.test(digits)) return sign * parseInt(digits.slice(2), 16);
-		if (/^0[oO]/.test(digits)) return sign * parseInt(digits.slice(2), 8);
+		const prefixed = prefixedInt(plain);
+		if (prefixed !== null) return prefixed;
 		if (digits.length > 1 && digits.startsWith('0')) return sign * parseInt(digits, 8);
 		return sign * Number(digits);
 	}

@@ -6,7 +6,7 @@
 import type {Node, Pair} from 'yaml';
 import {type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml';
 import {cutWords} from './go-format.js';
-import {binaryText, explicitFloat, invalidBinary} from './go-scalars.js';
+import {binaryText, explicitFloat, invalidBinary, prefixedInt} from './go-scalars.js';
 import type {Path} from './types.js';
 
 export interface LineCol {
@@ -52,6 +52,14 @@ const explicitFloatTag = {
 	},
 };
 
+// After `yaml`'s own ints, which take the lower-case 0b and 0x: the rest of Go's prefixes.
+const prefixedIntTag = {
+	tag: 'tag:yaml.org,2002:int',
+	default: true,
+	test: /^[-+]?0(?:[bB][01_]+|[oO][0-7_]+|[xX][0-9a-fA-F_]+)$/,
+	resolve: (text: string) => prefixedInt(text) ?? text,
+};
+
 const binaryTag = {
 	tag: BINARY,
 	resolve(text: string, onError: (message: string) => void) {
@@ -80,6 +88,7 @@ const yamlParseOptions = {
 		}),
 		explicitFloatTag,
 		binaryTag,
+		prefixedIntTag,
 	],
 } as const;
 

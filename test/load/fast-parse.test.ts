@@ -120,6 +120,14 @@ test('`targetPort: 08` is the number 8 on both paths: go-yaml v2 resolve.go read
 	t.deepEqual(summary(fast).values, [{a: 8, b: 89, c: 8, d: -9, e: '08'}]);
 });
 
+test('`port: 0o17` is 15 and `0X1F` 31 on both paths: go-yaml v2 resolve.go parses ints with strconv.ParseInt(s, 0, 64), whose prefixes take either case', t => {
+	const text = 'a: 0o17\nb: 0O17\nc: 0X1F\nd: 0B101\ne: -0o1_7\nf: 0o8\ng: 0x\nh: 0xG\ni: "0o17"\nj: 0x1f\n';
+	t.not(fastParse(text, 0), null, 'the fast path reads it');
+	const {slow, fast} = bothPaths(text);
+	t.deepEqual(summary(fast), summary(slow));
+	t.deepEqual(summary(fast).values, [{a: 15, b: 15, c: 31, d: 5, e: -15, f: '0o8', g: '0x', h: '0xG', i: '0o17', j: 31}]);
+});
+
 test('a `...` line ends its document, and what follows up to the next `---` is never read (apimachinery YAMLReader, go-yaml reads one document)', t => {
 	const text = 'a: 1\n...\nb: [unclosed\n---\nc: 3\n...\n';
 	const {slow, fast} = bothPaths(text);
