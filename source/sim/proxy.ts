@@ -66,6 +66,8 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	const external = client.kind === 'external';
 	const findPort = (service: Service, number: number) => service.spec.ports?.find(p => p.port === number && p.protocol === 'TCP');
 
+	// 0. Loopback: the client's own host (a pod's is its own network namespace).
+	if (/^127\./.test(ip) && !external) return loopback(state, client, ip, portNumber);
 	// 1. A ClusterIP (E4: virtual, only reachable from nodes and pods).
 	const vipOwner = state.ipam.serviceIPs[ip];
 	const vipService = vipOwner ? state.services[vipOwner] : undefined;
@@ -152,6 +154,34 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	}
 	if (external) return {kind: 'outside', reason: `${ip} is outside the simulated cluster`};
 	return {kind: 'fail', via: 'none', outcome: 'timeout', reason: `no route to ${ip}: not a Service, node, load-balancer or pod address`};
+}
+
+/**
+ * `127.x.x.x:port` from inside the cluster. A pod's loopback is its own: only its containers
+ * listen there (their declared ports stand for what they listen on). A node's (and a hostNetwork
+ * pod's) reaches the health server, which listens on every address, and in iptables mode the
+ * node ports too: kube-proxy sets route_localnet so they are DNATed off the loopback (S90); the
+ * IPVS proxier binds them to the node's addresses only, so there nothing listens.
+ */
+function loopback(state: State, client: Client, ip: string, portNumber: number): Plan {
+	const here = client.nodeName;
+	const nothing = (why: string): Failure => ({kind: 'fail', via: 'none', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} ${why}`});
+	if (!sendsAsNode(client)) {
+		const pod = client.namespace === undefined ? undefined : state.pods[objectKey(client.namespace, client.name)];
+		const listens = pod?.spec.containers.some(c => c.ports.some(p => p.containerPort === portNumber && p.protocol === 'TCP')) === true;
+		if (pod && listens && pod.containersRunning) return {kind: 'pod', ip, port: portNumber, pod: pod.name, node: pod.nodeName};
+		return nothing(`in pod ${client.name}: a pod's loopback is its own, and no container of it listens on port ${portNumber}`);
+	}
+	if (here === undefined) return nothing('');
+	const checked = healthCheckOwner(state, portNumber);
+	if (checked) return {kind: 'health', service: checked, node: here};
+	const listener = nodePortOwner(state, portNumber);
+	if (listener) {
+		if (state.config.proxyMode === 'ipvs') return nothing(`on ${here}: in IPVS mode kube-proxy does not accept node ports on localhost`);
+		// Traffic from the node itself: short-circuited to every endpoint, and masqueraded.
+		return {kind: 'service', via: 'NodePort', service: listener.service, port: listener.port, onlyNode: null, policy: null, entryNode: here, external: true};
+	}
+	return nothing(`on ${here}`);
 }
 
 /** The Service port that owns TCP node port `nodePort`. */

@@ -314,3 +314,32 @@ test('E1: each node’s IPVS table keeps its own round-robin cursor (pkg/proxy/i
 	// Back through the first node: its cursor went on from where it stopped (the third endpoint).
 	t.deepEqual(backToOne, [viaTwo![2]]);
 });
+
+test('S90 (proxier.go, route_localnet): 127.0.0.1:nodePort from a node reaches the Service in iptables mode; in IPVS mode nothing listens there', t => {
+	const state = boot(input());
+	const [viaLoopback] = requests(run(state, curl('127.0.0.1:30036', {kind: 'node', name: 'node-2'})).results[0]!).requests;
+	t.is(viaLoopback!.outcome, 'ok');
+	t.is(viaLoopback!.via, 'NodePort');
+	t.is(viaLoopback!.source!.snat, 'node-2');
+	const ipvs = boot(input({config: {proxyMode: 'ipvs'}}));
+	const [refused] = requests(run(ipvs, curl('127.0.0.1:30036', {kind: 'node', name: 'node-2'})).results[0]!).requests;
+	t.is(refused!.outcome, 'refused');
+	t.is(refused!.reason, 'nothing listens on 127.0.0.1:30036 on node-2: in IPVS mode kube-proxy does not accept node ports on localhost');
+	// A port nothing on the node owns is refused at once, not dropped.
+	t.is(requests(run(state, curl('127.0.0.1:31999', {kind: 'node', name: 'node-2'})).results[0]!).requests[0]!.outcome, 'refused');
+});
+
+test('a pod’s loopback is its own: connection refused unless one of its containers listens on the port', t => {
+	const state = boot(input());
+	const pod = livePods(state, 'hello-node-')[0]!;
+	const from = {kind: 'pod', name: pod.name, namespace: 'default'};
+	const [own] = requests(run(state, curl('127.0.0.1:8080', from)).results[0]!).requests;
+	t.is(own!.outcome, 'ok');
+	t.deepEqual(own!.endpoint, {pod: pod.name, ip: '127.0.0.1', port: 8080, node: pod.nodeName});
+	// The node port is the node's, not the pod's: refused, not a timeout.
+	const [nodePort] = requests(run(state, curl('127.0.0.1:30036', from)).results[0]!).requests;
+	t.is(nodePort!.outcome, 'refused');
+	t.is(nodePort!.reason, `nothing listens on 127.0.0.1:30036 in pod ${pod.name}: a pod's loopback is its own, and no container of it listens on port 30036`);
+	// The default client runs no server at all.
+	t.is(requests(run(state, curl('127.0.0.1:8080')).results[0]!).requests[0]!.outcome, 'refused');
+});
