@@ -198,8 +198,14 @@ function __k8s_svc_tui_complete
 	set -l directive (string sub -s 2 -- $lines[-1])
 	set -e lines[-1]
 	if test (math "bitand($directive, 8)") -ne 0
-		for ext in $lines
-			__fish_complete_suffix .$ext
+		# Only these extensions, and folders (fish's __fish_complete_suffix lists the rest after them).
+		set -l pattern '\\.('(string join '|' -- $lines)')$'
+		for path in (commandline -ct)*
+			if test -d $path
+				echo $path/
+			else if string match -qr -- $pattern $path
+				echo $path
+			end
 		end
 		return
 	end
