@@ -30,7 +30,7 @@ interface Flag {
 }
 
 /** The flags each verb takes (cli.tsx parses them; its --help lists them). */
-const FLAGS: readonly Flag[] = [
+export const FLAGS: readonly Flag[] = [
 	{names: ['--sample'], value: 'sample', topics: ['open', 'check', 'test']},
 	{names: ['--script'], value: 'file', topics: ['open', 'test']},
 	{names: ['--echo'], topics: ['open', 'test']},

@@ -104,7 +104,7 @@ Options:
   --sample NAME     test against a bundled sample instead of FILEs
   --record FILE     save the run as a script that --script replays
   --validate=MODE   strict (default), warn or ignore unknown or repeated fields
-  -h, --help        show this help
+  -h, --help        show this help${program === 'kubectl-svcsim' ? `\n\n${SNAPSHOT}` : ''}
 
 Example:
   ${me} test --sample hello --script samples/hello-routes.txt --junit report.xml`;

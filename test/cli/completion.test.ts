@@ -1,5 +1,6 @@
 import test from 'ava';
-import {complete, DIRECTIVE} from '../../source/cli/completion.js';
+import {complete, DIRECTIVE, FLAGS} from '../../source/cli/completion.js';
+import {helpText} from '../../source/cli/help.js';
 
 const sources = {samples: ['headless', 'hello', 'nodeport'], contexts: () => ['kind-kind', 'prod']};
 const tui = (...words: string[]) => complete('k8s-svc-tui', words, sources);
@@ -52,4 +53,16 @@ test('completion takes a shell, samples nothing', t => {
 	t.deepEqual(tui('completion', 'bash', ''), {candidates: [], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(tui('samples', ''), {candidates: [], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(tui('samples', '--h'), {candidates: ['--help'], directive: DIRECTIVE.noFileComp});
+});
+
+test('every flag completion offers is in the --help of that verb, for each program', t => {
+	for (const program of ['k8s-svc-tui', 'kubectl-svcsim'] as const) {
+		for (const flag of FLAGS) {
+			if (flag.plugin && program === 'k8s-svc-tui') continue;
+			for (const topic of flag.topics) {
+				const help = helpText(program, topic);
+				for (const name of flag.names) t.true(help.includes(name.replace(/=.*/, '')), `${program} ${topic} --help names ${name}`);
+			}
+		}
+	}
 });

@@ -72,6 +72,15 @@ test('--version prints the package version and the Kubernetes version it simulat
 	t.is(r.stdout, `k8s-svc-tui ${pkg.version}\nsimulates Kubernetes ${nodes.stdout}`);
 });
 
+for (const verb of ['check', 'test', 'samples', 'completion']) {
+	test(`${verb} --help: that verb's usage on stdout, exit 0`, async t => {
+		const r = await cli([verb, '--help']);
+		t.is(r.code, 0, r.stderr);
+		t.true(r.stdout.startsWith(`Usage:\n  k8s-svc-tui ${verb}`), r.stdout);
+		t.is(r.stderr, '');
+	});
+}
+
 // Usage errors: exit 2, `error: …` and a pointer to --help, nothing on stdout.
 
 for (const [args, message, input] of [
@@ -84,6 +93,13 @@ for (const [args, message, input] of [
 	[['samples/hello.yaml', '--script'], 'error: flag needs an argument: --script'],
 	[['-', '--script', '-'], 'error: standard input cannot hold both the manifests and the script', 'get svc\n'],
 	[['check', 'samples/hello.yaml', '--script', 'x.txt'], 'error: check takes only manifests'],
+	[
+		['--sample', 'nope', '--script', '-'],
+		'error: unknown sample "nope": the samples are affinity, clusterip, externalname, headless, hello, loadbalancer, multiport, nodeport, traffic-policy (k8s-svc-tui samples lists them)',
+	],
+	[['completion'], 'error: completion needs a shell: bash, zsh or fish'],
+	[['completion', 'tcsh'], 'error: unsupported shell "tcsh": want bash, zsh or fish'],
+	[['samples', 'hello'], 'error: samples takes no arguments (got "hello"); open one with --sample NAME'],
 ] as Array<[string[], string, string?]>) {
 	test(`usage error, exit 2: ${args.join(' ') || '(no arguments)'}`, async t => {
 		const r = await cli(args, input);
