@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
+import {workAhead} from '../session/work-ahead.js';
 import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
 import {BottomLine, CompletionsLine} from './bottom-line.js';
 import {Chooser} from './chooser.js';
@@ -11,7 +12,7 @@ import {HintLine} from './hint-line.js';
 import {bindingFor, escapesBefore, keyName, QUIT_KEYS, unboundText, viewerBindingFor, viewerUnboundText} from './keymap.js';
 import {lineEditFor} from './line-editor.js';
 import {logLines} from './log-lines.js';
-import {type Model, type ModelAction, type Pane, reduceModel, topView} from './model.js';
+import {lineAhead, type Model, type ModelAction, type Pane, reduceModel, topView} from './model.js';
 import {PodsPane} from './pods-pane.js';
 import {replayText} from './replay.js';
 import {RequestLog} from './request-log.js';
@@ -27,6 +28,9 @@ const MIN_WIDTH = 80;
 const MIN_HEIGHT = 24;
 /** How often the real-time clock ticks (ms of wall time). */
 const TICK_MS = 250;
+/** Time Ink gets to draw what a heavy command is doing before the command holds the process
+ *  (Ink throttles its writes; one frame at its 30 fps is 33 ms). */
+const DRAW_BEFORE_WORK_MS = 50;
 
 /** C0 controls and DEL: keys with a meaning of their own, never text to insert. */
 function hasControl(text: string): boolean {
@@ -90,12 +94,38 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	// left (React would batch them against a stale copy); each action is reduced exactly once.
 	const modelRef = useRef(initial);
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
-	const dispatch = (action: ModelAction) => {
+	const apply = (action: ModelAction) => {
 		const next = reduceModel(modelRef.current, action);
 		if (next === modelRef.current) return;
 		modelRef.current = next;
 		onModel?.(next);
 		rerender();
+	};
+	// Keys that arrive while a heavy command waits for its line to be drawn, run after it in order.
+	const waiting = useRef<ModelAction[] | null>(null);
+	const dispatch = (action: ModelAction) => {
+		if (waiting.current !== null) {
+			// The clock's ticks measure from the last one: skipped here, the next carries the time.
+			if (action.type !== 'tick') waiting.current.push(action);
+			return;
+		}
+		const line = lineAhead(modelRef.current, action);
+		const work = line === null ? null : workAhead(modelRef.current.sim, line);
+		if (line === null || work === null) return apply(action);
+		// A step is synchronous: say what it is doing, let Ink draw that, then run it.
+		waiting.current = [];
+		// A typed line closes its palette or prompt now, so the keys typed meanwhile are read as
+		// the screen they will act on reads them; the line then runs as Enter would run it.
+		const typed = action.type === 'paletteSubmitted' || action.type === 'promptSubmitted';
+		if (typed) apply({type: 'mode', mode: {kind: 'normal'}});
+		apply({type: 'working', text: work});
+		setTimeout(() => {
+			const after = waiting.current ?? [];
+			waiting.current = null;
+			apply(typed ? {type: 'run', line, show: true} : action);
+			apply({type: 'working', text: null});
+			for (const a of after) dispatchRef.current(a);
+		}, DRAW_BEFORE_WORK_MS);
 	};
 	const dispatchRef = useRef(dispatch);
 	dispatchRef.current = dispatch;

@@ -46,6 +46,13 @@ function Edited({text, cursor, room, inverse = false}: {text: string; cursor: nu
 export function BottomLine({model, width}: {model: Model; width: number}) {
 	const theme = useTheme();
 	const mode = model.mode;
+	if (model.working !== undefined) {
+		return (
+			<Text wrap="truncate" {...tint(theme, 'yellow')}>
+				{sanitize(model.working)}
+			</Text>
+		);
+	}
 	if (mode.kind === 'palette' || mode.kind === 'filter') {
 		return (
 			<Text wrap="truncate">

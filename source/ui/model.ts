@@ -93,6 +93,9 @@ export interface Model {
 	record: string[];
 	recordedClock: number;
 	status: {text: string; error: boolean} | null;
+	/** What a heavy command that is about to run will keep busy (session/work-ahead.ts), drawn
+	 *  in place of the bottom line until it has run (app.tsx). */
+	working?: string;
 	/** `--replay FILE`: the script run a line per key (replay.ts). */
 	replay?: Replay;
 	/** Every moment of the session, an undo tree (timeline.ts): `[` / `]` / `}` and `undo N` travel it. */
@@ -143,6 +146,7 @@ export type ModelAction =
 	/** `p` while replaying: run the script's next line (replay.ts). */
 	| {type: 'replayStep'}
 	| {type: 'status'; text: string; error: boolean}
+	| {type: 'working'; text: string | null}
 	/** `d` / `y`: a query about the object under the cursor, opened in the viewer and named in the log. */
 	| {type: 'viewerOpened'; line: string};
 
@@ -487,6 +491,25 @@ function followViewer(prev: Model, next: Model): Model {
 	return viewer === mode ? next : {...next, mode: {...viewer, kind: 'output'}};
 }
 
+/** The command line an action would run, read before it runs (app.tsx says what a heavy one is
+ *  doing first: session/work-ahead.ts); null for an action that runs none. */
+export function lineAhead(model: Model, action: ModelAction): string | null {
+	switch (action.type) {
+		case 'run':
+			return action.line;
+		case 'paletteSubmitted':
+			return model.mode.kind === 'palette' && viewCommand(action.line) === null ? action.line : null;
+		case 'promptSubmitted':
+			return model.mode.kind === 'prompt' ? promptLine(model.mode) : null;
+		case 'replayStep': {
+			const replay = model.replay;
+			return replay && replay.failed === null ? (replay.lines[replay.next] ?? null) : null;
+		}
+		default:
+			return null;
+	}
+}
+
 function reduce(model: Model, action: ModelAction): Model {
 	switch (action.type) {
 		case 'run':
@@ -574,6 +597,11 @@ function reduce(model: Model, action: ModelAction): Model {
 		}
 		case 'status':
 			return {...model, status: {text: action.text, error: action.error}};
+		case 'working': {
+			if (action.text !== null) return {...model, working: action.text};
+			const {working: _, ...rest} = model;
+			return rest;
+		}
 		case 'replayStep':
 			return replayStep(model, line => runLine(model, line, true));
 		case 'viewerOpened': {

@@ -2,7 +2,7 @@
 // cobra reports it missing before looking at the arguments.
 
 import {kindByResource, qualifiedResource, qualifiedSingular, type ResourceName, workloadKind} from '../../kinds/registry.js';
-import type {Action, StepResult} from '../../sim/types.js';
+import type {Action, StepResult, WorkloadKind} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
 import type {ParseError} from '../types.js';
 import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
@@ -43,6 +43,9 @@ export const scale: Verb = {
 /** A step result with nothing left for the kinds to word. */
 export type WordedResult = Exclude<StepResult, {kind: 'scaled' | 'workloadNotFound'}>;
 
+/** The object a scale acts on, as kubectl's printer names it: `deployment.apps/web`. */
+export const scaledObject = (kind: WorkloadKind, name: string): string => `${qualifiedSingular(workloadKind(kind))}/${name}`;
+
 /**
  * A scale result in kubectl's words: `deployment.apps/web scaled` (the singular with its group, as
  * kubectl's printer names the object it acted on) and the API server's NotFound, which names the
@@ -51,7 +54,7 @@ export type WordedResult = Exclude<StepResult, {kind: 'scaled' | 'workloadNotFou
 export function scaleResultText(result: StepResult): WordedResult {
 	switch (result.kind) {
 		case 'scaled':
-			return {kind: 'message', lines: [`${qualifiedSingular(workloadKind(result.workload))}/${result.name} scaled`]};
+			return {kind: 'message', lines: [`${scaledObject(result.workload, result.name)} scaled`]};
 		case 'workloadNotFound':
 			return {kind: 'error', message: `Error from server (NotFound): ${qualifiedResource(workloadKind(result.workload))} "${result.name}" not found`};
 		default:

@@ -1,0 +1,42 @@
+/** @jsxRuntime automatic */
+// A heavy command in the real App (issue 10 #10): the screen says what it is doing before the
+// step holds the process, and the keys typed meanwhile run after it, in order.
+
+import test from 'ava';
+import {KEYS, openScreen} from './helpers.js';
+
+const RC = 'ReplicationController/default/hello-node';
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+test.serial('scale to thousands from the palette: the status line names the work first, then the step runs; a key typed meanwhile acts after it', async t => {
+	const s = await openScreen('samples/hello.yaml');
+	try {
+		await s.press(':', ...'scale rc hello-node --replicas=2500');
+		t.is(s.model().selected, 'default/hello-node-svc');
+		const frame = await s.press(KEYS.enter);
+		t.true(frame.includes('scaling replicationcontroller/hello-node to 2,500 replicas: 2,497 pods to create…'), frame);
+		t.is(s.model().sim.workloads[RC]?.replicas, 3, 'the step has not run yet: what is drawn is said before it');
+		// `j` moves the cursor: queued behind the scale, it runs on the state the scale left.
+		await s.press('j');
+		t.is(s.model().sim.workloads[RC]?.replicas, 3);
+		for (let waited = 0; s.model().sim.workloads[RC]?.replicas !== 2500 && waited < 20_000; waited += 10) await sleep(10);
+		await s.press();
+		t.is(s.model().sim.workloads[RC]?.replicas, 2500);
+		t.is(s.model().status?.text, 'replicationcontroller/hello-node scaled');
+		t.is(s.model().selected, 'default/kubernetes', 'the queued j moved the Services cursor after the scale');
+	} finally {
+		s.unmount();
+	}
+});
+
+test.serial('a small scale runs at once, with no word about it', async t => {
+	const s = await openScreen('samples/hello.yaml');
+	try {
+		await s.press(':', ...'scale rc hello-node --replicas=5');
+		await s.press(KEYS.enter);
+		t.is(s.model().sim.workloads[RC]?.replicas, 5);
+		t.is(s.model().status?.text, 'replicationcontroller/hello-node scaled');
+	} finally {
+		s.unmount();
+	}
+});
