@@ -347,7 +347,8 @@ function addPod(d: Draft, input: PodInput, ownerKinds: Map<string, Workload['kin
 	}
 	// Start from what the dump records: node, IP, phase, readiness.
 	const key = objectKey(input.meta.namespace, input.meta.name);
-	reservePodIP(d, node.name, status.podIP, key);
+	// A hostNetwork pod's recorded IP is its node's: no pod CIDR address is held for it.
+	if (input.spec.hostNetwork !== true) reservePodIP(d, node.name, status.podIP, key);
 	const running = (status.phase ?? 'Running') === 'Running';
 	const pod: Pod = {
 		name: input.meta.name,

@@ -10,7 +10,7 @@ import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import {ownerKey, podKey, savePod, UNSCHEDULED} from './pods.js';
-import {schedule} from './scheduler.js';
+import {hostPorts, schedule} from './scheduler.js';
 import {retryLoadBalancer} from './services.js';
 import type {Container, Labels, Pod, PodSpec, Probe, Timer, WorkloadKind} from './types.js';
 
@@ -65,7 +65,7 @@ export function createPod(d: Draft, onChange: OnPodChange, init: NewPod): void {
 	if (init.spec.nodeName !== undefined) {
 		nodeName = d.s.nodes[init.spec.nodeName] ? init.spec.nodeName : null;
 	} else {
-		const placement = schedule(d, init.owner ? `${init.owner.kind}/${init.namespace}/${init.owner.name}` : null);
+		const placement = schedule(d, init.owner ? `${init.owner.kind}/${init.namespace}/${init.owner.name}` : null, init.spec);
 		if (placement.ok) nodeName = placement.node;
 		else {
 			reason = 'Unschedulable';
@@ -105,10 +105,17 @@ export function createPod(d: Draft, onChange: OnPodChange, init: NewPod): void {
 	}
 }
 
-/** Containers start; a new pod gets its IP from its node's CIDR (a restarted one keeps it, C1). */
+/**
+ * Containers start; a new pod gets its IP from its node's CIDR (a restarted one keeps it, C1). A
+ * hostNetwork pod has no sandbox network of its own: the kubelet reports its node's addresses as
+ * the pod's (pkg/kubelet/kubelet_pods.go generateAPIPodStatus, podIPs from the node when
+ * kubecontainer.IsHostNetworkPod), so it takes nothing from the pod CIDR and shares that IP with
+ * every other hostNetwork pod there.
+ */
 function startPod(d: Draft, pod: Pod, onChange: OnPodChange, settled = false): void {
 	if (pod.deletionTimestamp !== null || pod.nodeName === null) return;
 	let podIP = pod.podIP;
+	if (podIP === null && pod.spec.hostNetwork === true) podIP = d.s.nodes[pod.nodeName]?.internalIP ?? null;
 	if (podIP === null) {
 		podIP = allocatePodIP(d, pod.nodeName, podKey(pod));
 		if (podIP === null) {
@@ -248,9 +255,9 @@ export function deletePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 	onChange(d, next);
 }
 
-/** The pod object disappears: its IP goes back to the node's pool. */
+/** The pod object disappears: its IP goes back to the node's pool (a hostNetwork pod's is the node's own). */
 export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
-	if (pod.podIP !== null && pod.nodeName !== null) releasePodIP(d, pod.nodeName, pod.podIP);
+	if (pod.podIP !== null && pod.nodeName !== null && pod.spec.hostNetwork !== true) releasePodIP(d, pod.nodeName, pod.podIP);
 	savePod(d, pod, null);
 	onChange(d, pod);
 	// Only a pod bound to a node frees room: scaling ten thousand Pending pods away frees none.
@@ -259,15 +266,18 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 
 /**
  * Pods left Pending for lack of room get another chance when room appears. Every node filter here
- * is about the cluster, not the pod, so the first pod that does not fit ends the pass: ten
- * thousand Pending pods cost nothing when one pod goes and none fits.
+ * but host ports is about the cluster, not the pod, so the first pod without host ports that does
+ * not fit ends the pass: ten thousand Pending pods cost nothing when one pod goes and none fits.
  */
 function retryUnscheduled(d: Draft): void {
 	for (const key of eachMember(d.s.index.podsByNode[UNSCHEDULED])) {
 		const pod = d.s.pods[key];
 		if (!pod || pod.deletionTimestamp !== null) continue;
-		const placement = schedule(d, ownerKey(pod));
-		if (!placement.ok) return;
+		const placement = schedule(d, ownerKey(pod), pod.spec);
+		if (!placement.ok) {
+			if (hostPorts(pod.spec).length > 0) continue;
+			return;
+		}
 		const {reason: _reason, ...rest} = pod;
 		const placed: Pod = {...rest, nodeName: placement.node};
 		savePod(d, pod, placed);

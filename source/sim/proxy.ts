@@ -6,6 +6,7 @@ import {compareIP, describeCnameStop, describeDnsTimeout, resolve} from './dns.j
 import type {Draft} from './draft.js';
 import {setAffinity, setRoundRobin} from './draft.js';
 import {healthCheckAnswer, healthCheckOwner} from './health-check.js';
+import {eachMember} from './index-sets.js';
 import {nodeForPodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {random} from './prng.js';
@@ -33,7 +34,7 @@ type Plan =
 			enter?: {how: EntryChoice; candidates: string[]};
 	  }
 	| {kind: 'health'; service: Service; node: string}
-	| {kind: 'pod'; ip: string; port: number; pod: string | null; node: string | null}
+	| {kind: 'pod'; ip: string; port: number; pod: string | null; node: string | null; hostNetwork?: true}
 	| {kind: 'outside'; reason: string};
 
 interface Target {
@@ -120,6 +121,10 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		if (checked) return {kind: 'health', service: checked, node: node.name};
 		const listener = nodePortOwner(state, portNumber);
 		if (!listener) {
+			// kube-proxy's node-port DNAT comes first (PREROUTING/OUTPUT); what it leaves reaches the
+			// node's own sockets, a hostNetwork pod's among them.
+			const host = hostNetworkListener(state, node.name, portNumber);
+			if (host) return host;
 			return {kind: 'fail', via: 'NodePort', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} (no Service has nodePort ${portNumber})`};
 		}
 		const {service, port} = listener;
@@ -181,7 +186,23 @@ function loopback(state: State, client: Client, ip: string, portNumber: number):
 		// Traffic from the node itself: short-circuited to every endpoint, and masqueraded.
 		return {kind: 'service', via: 'NodePort', service: listener.service, port: listener.port, onlyNode: null, policy: null, entryNode: here, external: true};
 	}
-	return nothing(`on ${here}`);
+	return hostNetworkListener(state, here, portNumber, ip) ?? nothing(`on ${here}`);
+}
+
+/**
+ * A hostNetwork pod on `nodeName` whose container declares TCP `port`: it listens in the node's
+ * own network namespace, on every node address and its loopback. The scheduler keeps two such
+ * pods apart (scheduler.ts, NodePorts), so the first found is the one.
+ */
+function hostNetworkListener(state: State, nodeName: string, port: number, ip?: string): Plan | undefined {
+	for (const key of eachMember(state.index.podsByNode[nodeName])) {
+		const pod = state.pods[key];
+		if (pod?.spec.hostNetwork !== true || pod.podIP === null) continue;
+		if (!pod.spec.containers.some(c => c.ports.some(p => p.containerPort === port && p.protocol === 'TCP'))) continue;
+		if (!pod.containersRunning) return {kind: 'fail', via: 'PodIP', outcome: 'refused', reason: notRunning(pod.name, ip ?? pod.podIP, port)};
+		return {kind: 'pod', ip: ip ?? pod.podIP, port, pod: pod.name, node: nodeName, hostNetwork: true};
+	}
+	return undefined;
 }
 
 /** The Service port that owns TCP node port `nodePort`. */
@@ -418,7 +439,11 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				// No Service, no proxy rules: the client's own address arrives.
 				source: {ip: client.ip},
 				outcome: 'ok',
-				reason: headless ? 'headless: DNS returned pod IPs, no proxy involved' : 'direct to the pod IP, no proxy involved',
+				reason: headless
+					? 'headless: DNS returned pod IPs, no proxy involved'
+					: route.hostNetwork
+						? `hostNetwork pod ${route.pod} listens on its node's addresses, no proxy involved`
+						: 'direct to the pod IP, no proxy involved',
 			});
 			continue;
 		}

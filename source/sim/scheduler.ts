@@ -3,8 +3,9 @@
 // the real scheduler does (selectHost), from the seeded PRNG.
 
 import type {Draft} from './draft.js';
+import {eachMember} from './index-sets.js';
 import {randomInt} from './prng.js';
-import type {Node, State} from './types.js';
+import type {Node, PodSpec, State} from './types.js';
 
 export type Placement = {ok: true; node: string} | {ok: false; message: string};
 
@@ -20,11 +21,33 @@ function nodesByName(nodes: State['nodes']): Node[] {
 	return sorted;
 }
 
-export function schedule(d: Draft, owner: string | null): Placement {
+/**
+ * The host ports a pod asks for: with hostNetwork the API defaults each container port's hostPort
+ * to its containerPort (pkg/apis/core/v1/defaults.go SetDefaults_Pod). The model reads no
+ * explicit hostPort, so only hostNetwork pods hold any. Keys are `protocol/port` on 0.0.0.0,
+ * which conflicts with every host IP.
+ */
+export function hostPorts(spec: PodSpec): string[] {
+	if (spec.hostNetwork !== true) return [];
+	return spec.containers.flatMap(c => c.ports.map(p => `${p.protocol}/${p.containerPort}`));
+}
+
+/** NodePorts Filter (pkg/scheduler/framework/plugins/nodeports): a wanted host port is taken on the node. */
+function portsTaken(state: State, nodeName: string, wanted: string[]): boolean {
+	for (const key of eachMember(state.index.podsByNode[nodeName])) {
+		const pod = state.pods[key];
+		if (pod && hostPorts(pod.spec).some(port => wanted.includes(port))) return true;
+	}
+	return false;
+}
+
+export function schedule(d: Draft, owner: string | null, spec?: PodSpec): Placement {
 	const nodes = nodesByName(d.s.nodes);
 	const max = d.s.config.maxPodsPerNode;
+	const wanted = spec ? hostPorts(spec) : [];
 	let notReady = 0;
 	let full = 0;
+	let portsInUse = 0;
 	// The workload's pods per node, kept as counts (sim/pods.ts): placing each of ten thousand
 	// replicas costs one pass over the nodes, not one over the replicas placed before it.
 	const perNodeOwned = (owner && d.s.index.podCountByOwnerNode[owner]) || undefined;
@@ -43,6 +66,10 @@ export function schedule(d: Draft, owner: string | null): Placement {
 			full++;
 			continue;
 		}
+		if (wanted.length > 0 && portsTaken(d.s, node.name, wanted)) {
+			portsInUse++;
+			continue;
+		}
 		const owned = perNodeOwned?.[node.name] ?? 0;
 		if (owned < bestOwned || (owned === bestOwned && load < bestLoad)) {
 			best = [node.name];
@@ -52,7 +79,7 @@ export function schedule(d: Draft, owner: string | null): Placement {
 	}
 	// selectHost draws only when there is a tie to break.
 	const node = best.length > 1 ? best[randomInt(d, best.length)] : best[0];
-	if (node === undefined) return {ok: false, message: failedSchedulingMessage(nodes.length, full, notReady)};
+	if (node === undefined) return {ok: false, message: failedSchedulingMessage(nodes.length, full, notReady, portsInUse)};
 	return {ok: true, node};
 }
 
@@ -64,7 +91,7 @@ export function schedule(d: Draft, owner: string | null): Placement {
  * cannot help on a node rejected as unresolvable (the not-ready taint). Its own text ends with a
  * period, hence the `..` kubectl shows.
  */
-function failedSchedulingMessage(total: number, full: number, notReady: number): string {
+function failedSchedulingMessage(total: number, full: number, notReady: number, portsInUse: number): string {
 	// schedule_one.go schedulePod: no nodes at all is ErrNoNodesAvailable.
 	if (total === 0) return 'no nodes available to schedule pods';
 	const histogram = (parts: Array<[number, string]>): string =>
@@ -76,9 +103,11 @@ function failedSchedulingMessage(total: number, full: number, notReady: number):
 	const filter = histogram([
 		[full, 'Too many pods'],
 		[notReady, 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }'],
+		// nodeports.go ErrReason; an Unschedulable status, so preemption looks there for victims.
+		[portsInUse, "node(s) didn't have free ports for the requested pod ports"],
 	]);
 	const preemption = histogram([
-		[full, 'No preemption victims found for incoming pod'],
+		[full + portsInUse, 'No preemption victims found for incoming pod'],
 		[notReady, 'Preemption is not helpful for scheduling'],
 	]);
 	return `0/${total} nodes are available: ${filter}. preemption: 0/${total} nodes are available: ${preemption}..`;

@@ -1,6 +1,6 @@
 import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
-import {initialState} from '../../source/sim/index.js';
+import {initialState, step} from '../../source/sim/index.js';
 import {ipInCIDR} from '../../source/sim/ip.js';
 import {helloSvc, ingressIPs, input, service} from './hello-input.js';
 import {boot} from './helpers.js';
@@ -138,4 +138,32 @@ test('ExternalName and headless Services get no ClusterIP and no node ports (H4)
 	t.is(state.services['default/web-headless']!.spec.clusterIP, 'None');
 	t.false(Object.values(state.ipam.serviceIPs).includes('default/db'));
 	t.falsy(state.endpoints['default/db']);
+});
+
+test("a dump's hostNetwork pod keeps its node's IP and holds no address of the node's pod CIDR; deleting it frees none", t => {
+	const nodeIP = '192.168.49.2';
+	let state = boot(
+		input({
+			pods: [
+				{
+					meta: {name: 'exporter', namespace: 'default', labels: {}, annotations: {}, uid: 'u-exp', createdAtSeconds: 0},
+					spec: {
+						containers: [{name: 'e', image: 'prom/node-exporter', ports: [{containerPort: 9100, protocol: 'TCP'}]}],
+						terminationGracePeriodSeconds: 30,
+						nodeName: 'node-1',
+						hostNetwork: true,
+					},
+					status: {podIP: nodeIP, phase: 'Running', ready: true},
+				},
+			],
+		}),
+	);
+	t.is(state.pods['default/exporter']?.podIP, nodeIP);
+	const used = () => state.ipam.podIPs['node-1']!.used;
+	t.is(used()[nodeIP], undefined);
+	const held = Object.keys(used()).length;
+	state = step(state, {type: 'podDeleted', namespace: 'default', name: 'exporter'}).state;
+	state = step(state, {type: 'clockAdvanced', ms: 30_000}).state;
+	t.is(state.pods['default/exporter'], undefined);
+	t.is(Object.keys(used()).length, held);
 });

@@ -1,7 +1,8 @@
 import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
-import {input} from './hello-input.js';
+import {helloRC, input} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
+import {hostAgent} from './host-network-input.js';
 
 test('a loaded cluster starts settled: every pod Running and Ready at t=0', t => {
 	const state = boot(input());
@@ -136,4 +137,30 @@ test('the reducer never mutates the state it is given', t => {
 		wait(60),
 	);
 	t.is(JSON.stringify(start), frozen);
+});
+
+test("hostNetwork: the pod IP is its node's InternalIP (kubelet_pods.go generateAPIPodStatus); several share it, and the pod CIDR gives none out or back", t => {
+	let state = boot(input({config: {nodes: 1}, workloads: [helloRC, hostAgent(1, 'a', 9100), hostAgent(1, 'b', 9200)]}));
+	const node = Object.values(state.nodes)[0]!;
+	const a = livePods(state, 'a-')[0]!;
+	const b = livePods(state, 'b-')[0]!;
+	t.is(a.podIP, node.internalIP);
+	t.is(b.podIP, node.internalIP);
+	const used = () => Object.values(state.ipam.podIPs[node.name]!.used);
+	const before = used().length;
+	t.false(
+		used().some(owner => owner === `default/${a.name}` || owner === `default/${b.name}`),
+		'no pod CIDR address held',
+	);
+	t.false(Object.keys(state.ipam.podIPs[node.name]!.used).includes(node.internalIP));
+	// Gone after its grace period: nothing returns to the pool, and the replacement has the node IP again.
+	state = run(state, {type: 'podDeleted', namespace: 'default', name: a.name}, wait(30)).state;
+	t.is(used().length, before);
+	// Its replacement waited for the host port (scheduler.ts NodePorts), then starts with the node IP.
+	const replacement = livePods(state, 'a-')[0]!;
+	t.not(replacement.name, a.name);
+	t.is(replacement.podIP, null);
+	state = run(state, wait(2)).state;
+	t.is(state.pods[`default/${replacement.name}`]!.podIP, node.internalIP);
+	t.is(used().length, before);
 });

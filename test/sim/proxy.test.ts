@@ -1,7 +1,8 @@
 import test from 'ava';
 import {parseTarget} from '../../source/sim/proxy.js';
 import {helloRC, helloSvc, input, service} from './hello-input.js';
-import {boot, curl, livePods, requests, run, wait} from './helpers.js';
+import {boot, curl, livePods, readyIPs, requests, run, wait} from './helpers.js';
+import {hostAgent} from './host-network-input.js';
 
 const outcome = (r: ReturnType<typeof requests>) => r.requests.map(x => `${x.outcome}: ${x.reason}`);
 
@@ -342,4 +343,38 @@ test('a pod’s loopback is its own: connection refused unless one of its contai
 	t.is(nodePort!.reason, `nothing listens on 127.0.0.1:30036 in pod ${pod.name}: a pod's loopback is its own, and no container of it listens on port 30036`);
 	// The default client runs no server at all.
 	t.is(requests(run(state, curl('127.0.0.1:8080')).results[0]!).requests[0]!.outcome, 'refused');
+});
+
+test('hostNetwork: endpoints carry the node IP, and NODEIP:containerPort reaches the pod straight from a pod, a node and outside; its loopback too, from that node', t => {
+	const agentSvc = service('agent', {selector: {app: 'agent'}, ports: [{name: 'metrics', protocol: 'TCP', port: 9100, targetPort: 9100}]});
+	let state = boot(
+		input({workloads: [helloRC, hostAgent(3)], services: [helloSvc, agentSvc], config: {externalClients: [{name: 'laptop', ip: '198.51.100.7'}]}}),
+	);
+	const nodeIPs = Object.values(state.nodes)
+		.map(n => n.internalIP)
+		.sort();
+	t.deepEqual(readyIPs(state, 'default/agent'), nodeIPs);
+	const agent = livePods(state, 'agent-')[0]!;
+	const node = state.nodes[agent.nodeName!]!;
+	for (const from of [{kind: 'default'}, {kind: 'node', name: Object.keys(state.nodes)[2]}, {kind: 'external'}]) {
+		const [trace] = requests(run(state, curl(`${node.internalIP}:9100`, from)).results[0]!).requests;
+		t.like(trace, {outcome: 'ok', via: 'PodIP', endpoint: {pod: agent.name, ip: node.internalIP, port: 9100, node: node.name}}, JSON.stringify(from));
+		t.is(trace!.reason, `hostNetwork pod ${agent.name} listens on its node's addresses, no proxy involved`);
+	}
+	const [local] = requests(run(state, curl('127.0.0.1:9100', {kind: 'node', name: node.name})).results[0]!).requests;
+	t.like(local, {outcome: 'ok', endpoint: {pod: agent.name, node: node.name}});
+	// A port nothing declares is still refused, and a nodePort wins over the node's own sockets.
+	t.deepEqual(outcome(requests(run(state, curl(`${node.internalIP}:9101`)).results[0]!)), [
+		`refused: nothing listens on ${node.internalIP}:9101 (no Service has nodePort 9101)`,
+	]);
+	t.is(requests(run(state, curl(`${node.internalIP}:30036`)).results[0]!).requests[0]!.via, 'NodePort');
+	// Through the Service: kube-proxy DNATs to the node IP and the container's port.
+	const [viaService] = requests(run(state, curl('agent:9100')).results[0]!).requests;
+	t.like(viaService, {outcome: 'ok', via: 'ClusterIP'});
+	t.true(nodeIPs.includes(viaService!.endpoint!.ip));
+	// A crashed container: the node answers, nothing listens.
+	state = run(state, {type: 'podCrashed', namespace: 'default', name: agent.name}).state;
+	t.deepEqual(outcome(requests(run(state, curl(`${node.internalIP}:9100`)).results[0]!)), [
+		`refused: pod ${agent.name} is not running: nothing accepts connections on ${node.internalIP}:9100`,
+	]);
 });
