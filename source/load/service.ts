@@ -13,6 +13,7 @@ import {
 	specialIPErrors,
 	validCIDRMessage,
 } from '../apimachinery/validation.js';
+import {SOURCE_RANGES_ANNOTATION} from '../sim/cloud-lb.js';
 import type {Labels, ServiceInput, ServicePort, ServiceSpec, ServiceType, TrafficPolicy} from '../sim/types.js';
 import {duplicate, type FieldError, forbidden, invalid, required, unsupported} from './field-error.js';
 import {goQuote, goStringSlice} from './go-format.js';
@@ -224,6 +225,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 
 	// The API server really spells this path with a capital L.
 	const sourceRangesField = 'spec.LoadBalancerSourceRanges';
+	const rangesAnnotation = meta.annotations[SOURCE_RANGES_ANNOTATION];
 	if (sourceRanges.length > 0) {
 		if (type !== 'LoadBalancer') {
 			e.push(forbidden([...S, 'loadBalancerSourceRanges'], "may only be used when `type` is 'LoadBalancer'", sourceRangesField));
@@ -234,6 +236,19 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 				e.push(invalid([...S, 'loadBalancerSourceRanges', i], value, validCIDRMessage, `${sourceRangesField}[${i}]`));
 			}
 		});
+	} else if (rangesAnnotation !== undefined) {
+		// Only without the field is the annotation checked, as one comma-separated list under its
+		// own key (every bad entry reported at that key); an empty one means allow all.
+		const at: Path = ['metadata', 'annotations', SOURCE_RANGES_ANNOTATION];
+		const field = `metadata.annotations[${SOURCE_RANGES_ANNOTATION}]`;
+		if (type !== 'LoadBalancer') e.push(forbidden(at, "may only be used when `type` is 'LoadBalancer'", field));
+		const list = rangesAnnotation.trim();
+		if (list !== '') {
+			for (const range of list.split(',')) {
+				const value = range.trim();
+				if (!isValidCIDR(value)) e.push(invalid(at, value, validCIDRMessage, field));
+			}
+		}
 	}
 	if (allocateNodePorts !== undefined && type !== 'LoadBalancer') {
 		e.push(forbidden([...S, 'allocateLoadBalancerNodePorts'], "may only be used when `type` is 'LoadBalancer'"));
@@ -307,9 +322,12 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	if (selector !== null && Object.keys(selector).length > 0) outSpec.selector = selector as Labels;
 	if (ports.length > 0) outSpec.ports = ports.map(toServicePort);
 	if (type !== 'ExternalName' && clusterIPs.length > 0 && clusterIPs[0] !== '') outSpec.clusterIP = clusterIPs[0];
-	if (type === 'ExternalName') outSpec.externalName = externalName;
+	// Stored whatever the type (only ExternalName uses it; the warning above says so), so -o json shows it.
+	if (externalName !== '') outSpec.externalName = externalName;
 	if (externalIPs.length > 0) outSpec.externalIPs = externalIPs;
 	if (loadBalancerIP !== '') outSpec.loadBalancerIP = loadBalancerIP;
+	// As given: kube-proxy and the cloud trim each entry when they read it.
+	if (sourceRanges.length > 0) outSpec.loadBalancerSourceRanges = sourceRanges;
 	// S32: with affinity None, defaulting drops sessionAffinityConfig.
 	if (outSpec.sessionAffinity === 'ClientIP') outSpec.sessionAffinityConfig = {clientIP: {timeoutSeconds: affinityTimeoutSeconds}};
 	if (etp !== '') outSpec.externalTrafficPolicy = etp as TrafficPolicy;

@@ -9,8 +9,49 @@
 import type {Draft} from './draft.js';
 import {fnv32a} from './hash.js';
 import {localReadyEndpoints} from './health-check.js';
+import {ipInCIDR} from './ip.js';
 import {random} from './prng.js';
-import type {Service, State} from './types.js';
+import type {Client, Service, State} from './types.js';
+
+/** The legacy form of spec.loadBalancerSourceRanges (pkg/apis/core AnnotationLoadBalancerSourceRangesKey). */
+export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/** A firewall's allowed source ranges, and where they were read from (for the trace). */
+export interface SourceRanges {
+	ranges: string[];
+	from: 'loadBalancerSourceRanges' | typeof SOURCE_RANGES_ANNOTATION;
+}
+
+const trimmed = (ranges: string[]): string[] => ranges.map(r => r.trim()).filter(r => r !== '');
+
+/**
+ * What kube-proxy's firewall chain allows (pkg/proxy/serviceport.go: the spec field only, each
+ * entry trimmed); null allows all. The annotation never reaches kube-proxy.
+ */
+export function proxySourceRanges(service: Service): SourceRanges | null {
+	const ranges = trimmed(service.spec.loadBalancerSourceRanges ?? []);
+	return ranges.length > 0 ? {ranges, from: 'loadBalancerSourceRanges'} : null;
+}
+
+/**
+ * What the cloud's own firewall allows (cloud-provider service helpers GetLoadBalancerSourceRanges):
+ * the field when it is set, else the annotation's comma-separated list, else everything.
+ */
+export function cloudSourceRanges(service: Service): SourceRanges | null {
+	const field = proxySourceRanges(service);
+	if (field) return field;
+	const ranges = trimmed((service.annotations[SOURCE_RANGES_ANNOTATION] ?? '').split(','));
+	return ranges.length > 0 ? {ranges, from: SOURCE_RANGES_ANNOTATION} : null;
+}
+
+/**
+ * Why `firewall` drops `client`'s connection, or null when a range holds its address (0.0.0.0/0
+ * holds every IPv4 one). Only load-balancer IPs are guarded: node ports and externalIPs never are.
+ */
+export function sourceRangeDrop(allowed: SourceRanges | null, client: Client, firewall: string): string | null {
+	if (allowed === null || allowed.ranges.some(range => ipInCIDR(client.ip, range))) return null;
+	return `${firewall} drops ${client.ip}: not in ${allowed.from} ${allowed.ranges.join(',')}`;
+}
 
 export type EntryChoice = 'load balancer' | 'route';
 

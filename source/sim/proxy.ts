@@ -1,7 +1,7 @@
 // kube-proxy's data path: where a connection to ip:port goes (docs/semantics.md E1-E8;
 // S83-S98). A burst plans the route once, then picks an endpoint per connection.
 
-import {chooseEntry, type EntryChoice, entryCandidates} from './cloud-lb.js';
+import {chooseEntry, cloudSourceRanges, type EntryChoice, entryCandidates, proxySourceRanges, sourceRangeDrop} from './cloud-lb.js';
 import {compareIP, describeCnameStop, describeDnsTimeout, resolve} from './dns.js';
 import type {Draft} from './draft.js';
 import {setAffinity, setRoundRobin} from './draft.js';
@@ -99,6 +99,17 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		const via: RequestVia = viaLB ? 'LoadBalancer' : 'ExternalIP';
 		const port = findPort(service, portNumber);
 		if (!port) return noSuchPort(service, ip, portNumber, via);
+		// loadBalancerSourceRanges guard load-balancer IPs only. An outside client meets the cloud's
+		// firewall first (field, else annotation); kube-proxy's firewall chain (field only) checks
+		// what reaches a node with the LB IP as destination: in-cluster clients, and an outside one
+		// sent straight to a node with --via. Both drop, so the client times out.
+		if (viaLB) {
+			const byCloud = external && client.via === undefined;
+			const drop = byCloud
+				? sourceRangeDrop(cloudSourceRanges(service), client, "the load balancer's firewall")
+				: sourceRangeDrop(proxySourceRanges(service), client, `kube-proxy's firewall on ${client.via ?? client.nodeName ?? 'the node'}`);
+			if (drop !== null) return {kind: 'fail', via, outcome: 'timeout', reason: drop, service, port};
+		}
 		// In-cluster clients never leave: their own node's kube-proxy captures the address (E6).
 		if (!external) return {kind: 'service', via, service, port, onlyNode: null, policy: null, entryNode: client.nodeName ?? null, external: true};
 		const how: EntryChoice = viaLB ? 'load balancer' : 'route';

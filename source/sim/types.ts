@@ -178,9 +178,12 @@ export interface ServiceSpec {
 	clusterIPs?: string[];
 	ipFamilies?: Array<'IPv4'>;
 	ipFamilyPolicy?: 'SingleStack';
+	/** ExternalName's target; kept on other types too (as the API stores it), where nothing reads it. */
 	externalName?: string;
 	externalIPs?: string[];
 	loadBalancerIP?: string;
+	/** As given (entries may be space-padded); kube-proxy and the cloud read them trimmed. */
+	loadBalancerSourceRanges?: string[];
 	sessionAffinity: 'None' | 'ClientIP';
 	/** Only with ClientIP; timeoutSeconds defaults to 10800 (A10). */
 	sessionAffinityConfig?: {clientIP: {timeoutSeconds: number}};

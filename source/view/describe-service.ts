@@ -51,6 +51,10 @@ export function describeService(state: State, namespace: string, name: string): 
 	if (spec.externalTrafficPolicy !== undefined) row('External Traffic Policy:', spec.externalTrafficPolicy);
 	if (spec.internalTrafficPolicy !== undefined) row('Internal Traffic Policy:', spec.internalTrafficPolicy);
 	if (spec.healthCheckNodePort !== undefined && spec.healthCheckNodePort !== 0) row('HealthCheck NodePort:', String(spec.healthCheckNodePort));
+	// describe.go describeService: the field as stored, comma-joined; the annotation is not shown here.
+	if (spec.loadBalancerSourceRanges !== undefined && spec.loadBalancerSourceRanges.length > 0) {
+		row('LoadBalancer Source Ranges:', spec.loadBalancerSourceRanges.join(','));
+	}
 	lines.push(...describeEvents(state, {kind: 'Service', namespace: svc.namespace, name: svc.name, uid: svc.uid}));
 	return {ok: true, text: tabwrite(lines, DESCRIBE_LAYOUT), json: sortKeys(serviceObject(svc))};
 }

@@ -354,3 +354,42 @@ test('S23, S27: the API server warnings for ignored fields', t => {
 		't.yaml:8:16: warning: spec.externalIPs is ignored when spec.type is "ExternalName"',
 	]);
 });
+
+const withAnnotation = (value: string, ...spec: string[]): string =>
+	lines(
+		'apiVersion: v1',
+		'kind: Service',
+		'metadata:',
+		'  name: web',
+		'  annotations:',
+		`    service.beta.kubernetes.io/load-balancer-source-ranges: "${value}"`,
+		'spec:',
+		...spec,
+	);
+
+test('S35: loadBalancerSourceRanges kept as given (kube-proxy and the cloud trim each entry, pkg/proxy/serviceport.go); validated trimmed', t => {
+	const text = service('web', '  type: LoadBalancer', '  loadBalancerSourceRanges: [" 10.0.0.0/8", 192.168.0.0/16]', '  ports: [{port: 80}]');
+	t.deepEqual(errorsOf(text), []);
+	t.deepEqual(load(text).input.services[0]!.spec.loadBalancerSourceRanges, [' 10.0.0.0/8', '192.168.0.0/16']);
+	t.is(load(service('web', '  type: LoadBalancer', '  ports: [{port: 80}]')).input.services[0]!.spec.loadBalancerSourceRanges, undefined);
+});
+
+test('ValidateService: without the field the source-ranges annotation is checked under its key, each entry of its comma list; Forbidden off LoadBalancer', t => {
+	const key = 'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]';
+	t.deepEqual(errorsOf(withAnnotation('10.0.0.0/8, 1.2.3.4,bad', '  type: LoadBalancer', '  ports: [{port: 80}]')), [
+		`t.yaml:6:61: ${invalid('web')}${key}: Invalid value: "1.2.3.4": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`,
+		`t.yaml:6:61: ${invalid('web')}${key}: Invalid value: "bad": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`,
+	]);
+	t.deepEqual(errorsOf(withAnnotation('10.0.0.0/8', '  ports: [{port: 80}]')), [
+		`t.yaml:6:61: ${invalid('web')}${key}: Forbidden: may only be used when \`type\` is 'LoadBalancer'`,
+	]);
+	// An empty annotation allows all; with the field set the annotation is not looked at.
+	t.deepEqual(errorsOf(withAnnotation(' ', '  type: LoadBalancer', '  ports: [{port: 80}]')), []);
+	t.deepEqual(errorsOf(withAnnotation('bad', '  type: LoadBalancer', '  loadBalancerSourceRanges: [10.0.0.0/8]', '  ports: [{port: 80}]')), []);
+});
+
+test('S27: spec.externalName on a ClusterIP Service is kept (warned about, never used), so -o json shows it', t => {
+	const text = service('web', '  externalName: db.example.com', '  ports: [{port: 80}]');
+	t.deepEqual(warningsOf(text).length, 1);
+	t.is(load(text).input.services[0]!.spec.externalName, 'db.example.com');
+});

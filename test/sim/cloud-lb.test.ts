@@ -87,3 +87,56 @@ test('cloud-provider-gcp translateAffinityType: with sessionAffinity ClientIP th
 	t.is(new Set(traces.map(r => r.endpoint!.ip)).size, 1);
 	t.true(traces.slice(1).every(r => r.affinity === true));
 });
+
+function guarded(extra: object, annotations: Record<string, string> = {}) {
+	const svc = {...lb('Cluster', {ports: [{name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 30080}], ...extra})};
+	svc.meta = {...svc.meta, annotations};
+	const clients = [
+		{name: 'office', ip: '198.51.100.7'},
+		{name: 'stranger', ip: '203.0.113.99'},
+	];
+	return boot(input({config: {loadBalancerPool: ['203.0.113.10'], externalClients: clients}, services: [svc]}));
+}
+
+const outcomes = (traces: RequestTrace[]) => traces.map(r => `${r.outcome}: ${r.reason}`);
+
+test('loadBalancerSourceRanges: the cloud firewall drops an outside client outside the ranges (times out, reason named); one inside gets through; entries are read trimmed', t => {
+	const state = guarded({loadBalancerSourceRanges: [' 198.51.100.0/24 ']});
+	t.deepEqual(outcomes(burst(state, {kind: 'external', name: 'stranger'}, 1)), [
+		"timeout: the load balancer's firewall drops 203.0.113.99: not in loadBalancerSourceRanges 198.51.100.0/24",
+	]);
+	t.is(burst(state, {kind: 'external', name: 'office'}, 1)[0]!.outcome, 'ok');
+	// kube-proxy's firewall chain guards only the load-balancer IP: the node port stays open to all.
+	const nodeIP = Object.values(state.nodes)[0]!.internalIP;
+	t.is(burst(state, {kind: 'external', name: 'stranger'}, 1, `${nodeIP}:30080`)[0]!.outcome, 'ok');
+	// 0.0.0.0/0 holds every address.
+	t.is(burst(guarded({loadBalancerSourceRanges: ['0.0.0.0/0']}), {kind: 'external', name: 'stranger'}, 1)[0]!.outcome, 'ok');
+});
+
+test('loadBalancerSourceRanges: kube-proxy applies the field to in-cluster clients of the LB IP too (proxier.go firewall chain), and to an outside client sent with --via', t => {
+	const state = guarded({loadBalancerSourceRanges: ['198.51.100.0/24']});
+	const [fromPod] = burst(state, {kind: 'default'}, 1);
+	t.is(fromPod!.outcome, 'timeout');
+	t.regex(fromPod!.reason, /^kube-proxy's firewall on node-1 drops 10\.244\.0\.\d+: not in loadBalancerSourceRanges 198\.51\.100\.0\/24$/);
+	t.deepEqual(outcomes(burst(state, {kind: 'external', name: 'stranger', via: 'node-2'}, 1)), [
+		"timeout: kube-proxy's firewall on node-2 drops 203.0.113.99: not in loadBalancerSourceRanges 198.51.100.0/24",
+	]);
+	// The ClusterIP is no load-balancer address: no firewall there.
+	const clusterIP = state.services['default/web']!.spec.clusterIP!;
+	t.is(burst(state, {kind: 'default'}, 1, `${clusterIP}:80`)[0]!.outcome, 'ok');
+});
+
+test('the source-ranges annotation is the cloud provider’s only (GetLoadBalancerSourceRanges: field wins, else annotation): outside clients are filtered, in-cluster ones and --via are not', t => {
+	const key = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+	const state = guarded({}, {[key]: '10.0.0.0/8, 198.51.100.7/32'});
+	t.deepEqual(outcomes(burst(state, {kind: 'external', name: 'stranger'}, 1)), [
+		`timeout: the load balancer's firewall drops 203.0.113.99: not in ${key} 10.0.0.0/8,198.51.100.7/32`,
+	]);
+	t.is(burst(state, {kind: 'external', name: 'office'}, 1)[0]!.outcome, 'ok');
+	t.is(burst(state, {kind: 'default'}, 1)[0]!.outcome, 'ok');
+	t.is(burst(state, {kind: 'external', name: 'stranger', via: 'node-2'}, 1)[0]!.outcome, 'ok');
+	// With the field set, the annotation is ignored by everyone.
+	const both = guarded({loadBalancerSourceRanges: ['203.0.113.0/24']}, {[key]: '198.51.100.7/32'});
+	t.is(burst(both, {kind: 'external', name: 'stranger'}, 1)[0]!.outcome, 'ok');
+	t.is(burst(both, {kind: 'external', name: 'office'}, 1)[0]!.outcome, 'timeout');
+});

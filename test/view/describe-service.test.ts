@@ -181,6 +181,25 @@ test('describe svc: External IPs, Desired LoadBalancer IP, AppProtocol, long and
 	t.is(out.indexOf('AppProtocol:              http'), out.indexOf('TargetPort:               8080/TCP') + 1);
 });
 
+test('describe svc: LoadBalancer Source Ranges last, the field as stored and comma-joined (describe.go describeService); json keeps it', t => {
+	const svc = makeService('default', 'guarded', {
+		type: 'LoadBalancer',
+		clusterIP: '10.96.7.8',
+		externalTrafficPolicy: 'Local',
+		healthCheckNodePort: 32001,
+		loadBalancerSourceRanges: ['10.0.0.0/8', ' 198.51.100.0/24'],
+		ports: [makePort('web', 80, 8080, 30101)],
+	});
+	const result = describeService(buildState({services: [svc]}), 'default', 'guarded');
+	const out = text(result).split('\n');
+	// The longest label sets the value column (tabwriter): 27 characters and two spaces.
+	t.is(out[out.indexOf('HealthCheck NodePort:        32001') + 1], 'LoadBalancer Source Ranges:  10.0.0.0/8, 198.51.100.0/24');
+	t.deepEqual((result.ok && (result.json as {spec: {loadBalancerSourceRanges: string[]}}).spec.loadBalancerSourceRanges) || [], [
+		'10.0.0.0/8',
+		' 198.51.100.0/24',
+	]);
+});
+
 test('describe svc: untrusted text is sanitized', t => {
 	const svc = makeService('default', 'x', {labels: {note: 'a\u001b[5mb'}, annotations: {n: 'c\u009bd'}, clusterIP: '10.96.1.1'});
 	const out = text(describeService(buildState({services: [svc]}), 'default', 'x'));
