@@ -130,6 +130,8 @@ function kubernetesAnswer(d: Draft, qname: string, qtype: DnsResult['qtype']): A
 	// kubernetes.go Records answers nothing under a reverse zone but the PTR Reverse() finds.
 	if (reverseZone(name) !== undefined) return qtype === 'PTR' ? reverseAnswer(state, qname, name) : NX;
 	if (qtype === 'PTR') return found(state, qname, name) === null ? NX : NODATA; // Reverse() on a forward name
+	// kubernetes.go Services: `ns.dns.<zone>` (isDefaultNS) is CoreDNS itself, A records only.
+	if (name === `ns.dns.${state.config.clusterDomain}`) return qtype === 'A' ? nsAnswer(d, qname) : NODATA;
 	if (qtype === 'SRV') return srvAnswer(state, qname, name);
 	if (qtype === 'CNAME') {
 		// backend_lookup.go CNAME(): the Service's own CNAME, followed nowhere.
@@ -152,10 +154,35 @@ function kubernetesAnswer(d: Draft, qname: string, qtype: DnsResult['qtype']): A
 }
 
 /**
- * CoreDNS follows at most this many CNAMEs for one question: coredns/coredns
- * `plugin/backend_lookup.go` A() adds no CNAME once `len(previousRecords) > 7`.
+ * coredns/coredns `plugin/kubernetes/ns.go` nsAddrs: the Services whose endpoints hold the
+ * answering CoreDNS pod's own address, by their ClusterIPs (a headless one by those endpoints).
+ * Every CoreDNS replica sits behind the same Services, so the lowest address of the cluster DNS
+ * Service stands for the one that answers; without one, nothing answers at all (clusterDnsDown).
  */
-const MAX_CNAMES = 8;
+function nsAnswer(d: Draft, qname: string): Answer {
+	const state = d.s;
+	const owner = state.ipam.serviceIPs[state.config.dnsIP];
+	const dns = owner === undefined ? undefined : state.services[owner];
+	const self = dns === undefined ? undefined : publishedAddresses(state, dns)[0]?.ip;
+	const ips: string[] = [];
+	for (const key of Object.keys(state.endpoints).sort()) {
+		const svc = state.services[key];
+		if (self === undefined || !svc || !publishedAddresses(state, svc).some(a => a.ip === self)) continue;
+		const addresses = svc.spec.clusterIP === 'None' ? publishedAddresses(state, svc).map(a => a.ip) : (svc.spec.clusterIPs ?? [svc.spec.clusterIP ?? '']);
+		// backend_lookup.go A() keeps one record per address.
+		for (const ip of addresses) if (parseIPv4(ip) !== null && !ips.includes(ip)) ips.push(ip);
+	}
+	if (ips.length === 0) return NODATA;
+	return {rcode: 'NOERROR', answers: shuffle(d, ips).map(ip => ({name: qname, type: 'A' as const, ttl: TTL, data: ip}))};
+}
+
+/**
+ * CoreDNS follows at most this many CNAMEs for one question: coredns/coredns
+ * `plugin/backend_lookup.go` A() adds no CNAME once `len(previousRecords) > maxCnameChainLength`,
+ * 10 since CoreDNS v1.12.1 (the version kubeadm v1.34 deploys; it was 7 before), so the 11th is
+ * the last one added.
+ */
+const MAX_CNAMES = 11;
 
 /** Why following an ExternalName's CNAMEs ended, as CoreDNS's A() decides it. */
 type ChainEnd = {kind: 'answer'; name: string} | {kind: 'stopped'; why: CnameStop['why']; name: string};

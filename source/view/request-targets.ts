@@ -1,8 +1,9 @@
 // What `curl` and `nslookup` can be aimed at, in the spellings the simulator answers: a Service's
 // DNS names (source/sim/dns.ts reads `service.namespace.svc.<zone>` from the right, and a pod's
 // search path `<ns>.svc.<zone> svc.<zone> <zone>` turns `web` and `web.shop` into that), its SRV
-// names `_port._proto.…` (dns.ts srvAnswer), a headless Service's pod names `hostname.service…`
-// (dns.ts endpointAnswer) and the addresses kube-proxy routes (source/sim/proxy.ts plan: ClusterIP,
+// names `_port._proto.…` (dns.ts srvAnswer, from what found() reads off the name), a headless
+// Service's pod names `hostname.service…` (found(): the endpoint label, an endpoint's hostname or
+// dashed address) and the addresses kube-proxy routes (source/sim/proxy.ts plan: ClusterIP,
 // node IP and nodePort, load-balancer IP, external IP, each with its port).
 
 import {objectKey} from '../sim/keys.js';

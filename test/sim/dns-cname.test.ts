@@ -1,6 +1,6 @@
 // ExternalName CNAME chains as CoreDNS follows them (issue 11): coredns/coredns
-// `plugin/backend_lookup.go` A() drops `x CNAME x` (and a target under x), stops after 8 CNAMEs
-// (`len(previousRecords) > 7`) and at a target the chain already had (`dnsutil.DuplicateCNAME`),
+// `plugin/backend_lookup.go` A() drops `x CNAME x` (and a target under x), stops after 11 CNAMEs
+// (`len(previousRecords) > maxCnameChainLength`, 10 since CoreDNS v1.12.1, kubeadm v1.34's) and at a target the chain already had (`dnsutil.DuplicateCNAME`),
 // and adds a CNAME only when what follows it has records; `plugin/kubernetes/handler.go` then
 // answers no records as NOERROR with an empty answer (NODATA). Before, these overflowed the stack.
 
@@ -56,30 +56,30 @@ test('backend_lookup.go A(): two ExternalNames pointing at each other stop at th
 	t.deepEqual(lookup(three, 'tail').cnameStop, {why: 'loop', chain: [`tail.${ZONE}`, `x.${ZONE}`, `y.${ZONE}`, `z.${ZONE}`, `x.${ZONE}`]});
 });
 
-test('backend_lookup.go A(): 8 CNAMEs are followed to the address, a 9th is not (len(previousRecords) > 7)', t => {
-	const eight = chain(8);
-	const r = lookup(eight, 's0');
+test('backend_lookup.go A(): 11 CNAMEs are followed to the address, a 12th is not (len(previousRecords) > maxCnameChainLength, 10 since v1.12.1)', t => {
+	const eleven = chain(11);
+	const r = lookup(eleven, 's0');
 	t.is(r.rcode, 'NOERROR');
 	t.deepEqual(answers(r), [
-		...Array.from({length: 8}, (_, i) => `s${i}.${ZONE} CNAME s${i + 1}.${ZONE}.`),
-		`s8.${ZONE} A ${eight.services['default/s8']!.spec.clusterIP}`,
+		...Array.from({length: 11}, (_, i) => `s${i}.${ZONE} CNAME s${i + 1}.${ZONE}.`),
+		`s11.${ZONE} A ${eleven.services['default/s11']!.spec.clusterIP}`,
 	]);
 	t.is(r.cnameStop, undefined);
-	const nine = lookup(chain(9), 's0');
-	t.deepEqual({rcode: nine.rcode, answers: nine.answers}, {rcode: 'NOERROR', answers: []});
-	t.deepEqual(nine.cnameStop?.why, 'depth');
+	const twelve = lookup(chain(12), 's0');
+	t.deepEqual({rcode: twelve.rcode, answers: twelve.answers}, {rcode: 'NOERROR', answers: []});
+	t.deepEqual(twelve.cnameStop?.why, 'depth');
 	t.deepEqual(
-		nine.cnameStop?.chain,
-		Array.from({length: 10}, (_, i) => `s${i}.${ZONE}`),
+		twelve.cnameStop?.chain,
+		Array.from({length: 13}, (_, i) => `s${i}.${ZONE}`),
 	);
 });
 
-test('a 9,000-long chain answers at once instead of overflowing the stack; its last 8 links resolve', t => {
+test('a 9,000-long chain answers at once instead of overflowing the stack; its last 11 links resolve', t => {
 	const state = chain(9000);
 	const r = lookup(state, 's0');
 	t.deepEqual({rcode: r.rcode, answers: r.answers, why: r.cnameStop?.why}, {rcode: 'NOERROR', answers: [], why: 'depth'});
-	t.is(lookup(state, 's8992').answers.length, 9);
-	t.is(lookup(state, 's8991').answers.length, 0);
+	t.is(lookup(state, 's8989').answers.length, 12);
+	t.is(lookup(state, 's8988').answers.length, 0);
 });
 
 test('backend_lookup.go A(): all or nothing: a chain ending at a name without records adds no CNAME', t => {
@@ -95,7 +95,7 @@ test('backend_lookup.go A(): all or nothing: a chain ending at a name without re
 	t.deepEqual(lookup(headless, 'to-empty').cnameStop?.why, 'no-records');
 });
 
-test('a chain that leaves the zone ends in its CNAMEs (upstream is not simulated), whatever its length below 9', t => {
+test('a chain that leaves the zone ends in its CNAMEs (upstream is not simulated), whatever its length below 12', t => {
 	const state = boot(input({services: [alias('a', `b.${ZONE}`), alias('b', 'db.example.com')]}));
 	t.deepEqual(answers(lookup(state, 'a')), [`a.${ZONE} CNAME b.${ZONE}.`, `b.${ZONE} CNAME db.example.com.`]);
 });

@@ -249,3 +249,20 @@ test('reverse_test.go "101.0.0.10": an address CoreDNS does not know falls throu
 	t.deepEqual({rcode: forward.rcode, answers: forward.answers}, {rcode: 'NOERROR', answers: []});
 	t.is(lookup(state, '100.0.0.10.cluster.local.', 'PTR').rcode, 'NXDOMAIN');
 });
+
+test("kubernetes.go Services (isDefaultNS) and ns_test.go TestNsAddrs: ns.dns.cluster.local is CoreDNS itself, the ClusterIP of each Service over its pod and a headless one's endpoints", t => {
+	const dnsPods = {'k8s-app': 'kube-dns'};
+	const state = run(boot(input({services: [service('hdls-dns-service', {clusterIP: 'None', selector: dnsPods}, 'kube-system')]})), wait(30)).state;
+	const coredns = livePods(state, 'coredns-')
+		.map(p => p.podIP ?? '')
+		.sort();
+	t.is(coredns.length, 2);
+	const r = lookup(state, 'ns.dns.cluster.local.');
+	t.is(r.rcode, 'NOERROR');
+	t.deepEqual(sorted(r.answers), ['ns.dns.cluster.local A 10.96.0.10', ...coredns.map(ip => `ns.dns.cluster.local A ${ip}`)].sort());
+	// Reached by the search path too; SRV finds no service there (NODATA), PTR takes it for no name (NXDOMAIN).
+	t.is(lookup(state, 'ns.dns').canonicalName, 'ns.dns.cluster.local');
+	t.deepEqual([lookup(state, 'ns.dns.cluster.local.', 'SRV').rcode, lookup(state, 'ns.dns.cluster.local.', 'SRV').answers], ['NOERROR', []]);
+	t.is(lookup(state, 'ns.dns.cluster.local.', 'PTR').rcode, 'NXDOMAIN');
+	t.is(lookup(state, 'x.ns.dns.cluster.local.').rcode, 'NXDOMAIN', 'only the name itself');
+});
