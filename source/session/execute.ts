@@ -138,7 +138,14 @@ function helpText(topic?: string): string[] {
 	return ['Commands (kubectl habits; `help COMMAND` for one):', ...COMMANDS.map(c => `  ${c.usage.padEnd(width)}  ${c.summary}`)];
 }
 
-/** Every line leaving this module is safe for a terminal, whatever the manifests contained. */
+/**
+ * Every line leaving this module is safe for a terminal, whatever the manifests contained. The
+ * one exception is the tab of nslookup's text, which is BIND's layout (view/nslookup.ts writes
+ * it and escapes every value it prints, so a tab from input stays `^I` there).
+ */
 function finish(result: ExecResult): ExecResult {
-	return {...result, out: result.out.map(sanitize), err: result.err.map(sanitize)};
+	const c = result.command;
+	const nslookupText = c?.kind === 'actions' && c.output === 'text' && c.actions.every(a => a.type === 'dnsQueried');
+	const safe = nslookupText ? (line: string) => line.split('\t').map(sanitize).join('\t') : sanitize;
+	return {...result, out: result.out.map(safe), err: result.err.map(sanitize)};
 }

@@ -69,8 +69,23 @@ interface Match {
 }
 
 export function openViewer(title: string, lines: readonly string[], error: boolean, live: string | null): Viewer {
-	return {title: sanitize(title), lines: lines.map(sanitize), error, live, top: 0, left: 0, wrap: true, typing: null, query: '', match: -1};
+	return {title: sanitize(title), lines: lines.map(shown), error, live, top: 0, left: 0, wrap: true, typing: null, query: '', match: -1};
 }
+
+/**
+ * A tab that reached here is nslookup's own layout (session/execute.ts lets only those through):
+ * the terminal would move to the next multiple of 8 columns, but Ink counts a tab as one column,
+ * so the viewer writes it as the spaces the terminal would have skipped.
+ */
+function expandTabs(line: string): string {
+	if (!line.includes('\t')) return line;
+	const [first = '', ...rest] = line.split('\t');
+	let out = first;
+	for (const part of rest) out += ' '.repeat(8 - (stringWidth(out) % 8)) + part;
+	return out;
+}
+
+const shown = (line: string) => sanitize(expandTabs(line));
 
 /** Printable ASCII: one column per code unit, the fast path. */
 const ASCII = /^[\x20-\x7e]*$/;
@@ -250,7 +265,7 @@ export function viewerSearch(viewer: Viewer, edit: {text: string} | 'erase' | 'c
 
 /** Fresh output for a live viewer (a query re-run): the position, wrapping and search stay. */
 export function refreshViewer(viewer: Viewer, lines: readonly string[], error: boolean): Viewer {
-	const fresh = lines.map(sanitize);
+	const fresh = lines.map(shown);
 	if (error === viewer.error && fresh.length === viewer.lines.length && fresh.every((l, i) => l === viewer.lines[i])) return viewer;
 	const count = matchesOf(fresh, viewer.query).length;
 	return {...viewer, lines: fresh, error, match: Math.min(viewer.match, count - 1)};

@@ -9,13 +9,13 @@ const cluster = loadCluster('cockroachdb-statefulset.yaml');
 
 const byIP = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const FQDN = 'cockroachdb.default.svc.cluster.local';
-const HEADER = ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', ''];
+const HEADER = ['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', ''];
 
 /** The A records of an nslookup answer, sorted (CoreDNS's loadbalance shuffles them, S100). */
 const addresses = (out: string[]) =>
 	out
-		.filter(l => l.startsWith('Address:   ') && !l.includes('#53'))
-		.map(l => l.slice(11))
+		.filter(l => l.startsWith('Address: ') && !l.includes('#53'))
+		.map(l => l.slice(9))
 		.sort(byIP);
 
 /** `a:26257,b:26257,c:26257 + 3 more...` for 3 pods × 2 ports (S122: ports outer, addresses inner). */
@@ -77,15 +77,15 @@ test('DNS: the headless name answers pod IPs, each pod has its own name, SRV tar
 	// F2, H5: never a VIP for a headless name.
 	t.deepEqual(addresses(s.out('nslookup cockroachdb')), all);
 	for (const [name, pod] of Object.entries(pods)) {
-		t.deepEqual(s.out(`nslookup ${name}.cockroachdb`), [...HEADER, `Name:      ${name}.${FQDN}`, `Address:   ${pod.ip}`]);
+		t.deepEqual(s.out(`nslookup ${name}.cockroachdb`), [...HEADER, `Name:\t${name}.${FQDN}`, `Address: ${pod.ip}`, '']);
 	}
-	const srv = s.out('nslookup _grpc._tcp.cockroachdb --type SRV').slice(3).sort();
+	const srv = s.out('nslookup _grpc._tcp.cockroachdb --type SRV').slice(3, -1).sort();
 	t.deepEqual(
 		srv,
-		['cockroachdb-0', 'cockroachdb-1', 'cockroachdb-2'].map(h => `_grpc._tcp.${FQDN} service = 0 33 26257 ${h}.${FQDN}.`),
+		['cockroachdb-0', 'cockroachdb-1', 'cockroachdb-2'].map(h => `_grpc._tcp.${FQDN}\tservice = 0 33 26257 ${h}.${FQDN}.`),
 	);
 	const vip = rowsByName(s.out('get svc cockroachdb-public'))['cockroachdb-public']!['CLUSTER-IP'];
-	t.deepEqual(s.out('nslookup cockroachdb-public'), [...HEADER, 'Name:      cockroachdb-public.default.svc.cluster.local', `Address:   ${vip}`]);
+	t.deepEqual(s.out('nslookup cockroachdb-public'), [...HEADER, 'Name:\tcockroachdb-public.default.svc.cluster.local', `Address: ${vip}`, '']);
 });
 
 test('curl: the headless name goes straight to a pod, the public Service through its VIP', t => {
@@ -125,10 +125,10 @@ test('not ready (a crashed container): out of both Services and out of DNS — t
 	);
 	// S104: DNS publishes ready endpoints only.
 	t.deepEqual(addresses(s.out('nslookup cockroachdb')), [...others].sort(byIP));
-	t.deepEqual(s.out(`nslookup cockroachdb-1.${FQDN}`).slice(3), [`** server can't find cockroachdb-1.${FQDN}: NXDOMAIN`]);
+	t.deepEqual(s.out(`nslookup cockroachdb-1.${FQDN}`).slice(3), [`** server can't find cockroachdb-1.${FQDN}: NXDOMAIN`, '']);
 	// C1: the restart keeps the pod and its IP; it is back once running again.
 	s.out('wait 2s');
-	t.deepEqual(s.out('nslookup cockroachdb-1.cockroachdb'), [...HEADER, `Name:      cockroachdb-1.${FQDN}`, `Address:   ${pods['cockroachdb-1']!.ip}`]);
+	t.deepEqual(s.out('nslookup cockroachdb-1.cockroachdb'), [...HEADER, `Name:\tcockroachdb-1.${FQDN}`, `Address: ${pods['cockroachdb-1']!.ip}`, '']);
 	t.is(rowsByName(s.out('get ep')).cockroachdb!.ENDPOINTS, cell(Object.values(pods).map(p => p.ip)));
 });
 
@@ -137,7 +137,7 @@ test('C2: a deleted StatefulSet pod terminates for its 60 s grace period, then r
 	const old = podIPs(s)['cockroachdb-2']!;
 	s.out('delete pod cockroachdb-2');
 	t.is(podIPs(s)['cockroachdb-2']!.status, 'Terminating');
-	t.deepEqual(s.out(`nslookup cockroachdb-2.${FQDN}`).slice(3), [`** server can't find cockroachdb-2.${FQDN}: NXDOMAIN`]);
+	t.deepEqual(s.out(`nslookup cockroachdb-2.${FQDN}`).slice(3), [`** server can't find cockroachdb-2.${FQDN}: NXDOMAIN`, '']);
 	s.out('wait 59s');
 	t.is(podIPs(s)['cockroachdb-2']!.status, 'Terminating', 'terminationGracePeriodSeconds: 60');
 	s.out('wait 1s');
@@ -146,5 +146,5 @@ test('C2: a deleted StatefulSet pod terminates for its 60 s grace period, then r
 	const fresh = podIPs(s)['cockroachdb-2']!;
 	t.is(fresh.status, 'Running');
 	t.not(fresh.ip, old.ip);
-	t.deepEqual(s.out('nslookup cockroachdb-2.cockroachdb'), [...HEADER, `Name:      cockroachdb-2.${FQDN}`, `Address:   ${fresh.ip}`]);
+	t.deepEqual(s.out('nslookup cockroachdb-2.cockroachdb'), [...HEADER, `Name:\tcockroachdb-2.${FQDN}`, `Address: ${fresh.ip}`, '']);
 });

@@ -6,7 +6,7 @@ import {isDynamicClusterIP, loadCluster, podIPs, rowsByName, type Session, sessi
 
 const cluster = loadCluster('externalname-backup-svc.yaml', 'externalname-target-external-cafe.yaml');
 const TARGET = 'coffee-backup-svc.external-ns.svc.cluster.local';
-const HEADER = ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', ''];
+const HEADER = ['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', ''];
 
 function target(s: Session) {
 	const pods = podIPs(s, 'external-ns');
@@ -68,17 +68,18 @@ test('describe svc backup-svc: no IP, no ports, the External Name', t => {
 test('F4/S108: the CNAME, followed by CoreDNS inside its own zone to the target’s ClusterIP', t => {
 	const s = session(cluster.state);
 	const {vip} = target(s);
-	const cname = `backup-svc.default.svc.cluster.local canonical name = ${TARGET}.`;
-	t.deepEqual(s.out('nslookup backup-svc'), [...HEADER, cname, `Name:      ${TARGET}`, `Address:   ${vip}`]);
-	t.deepEqual(s.out('nslookup backup-svc --type CNAME'), [...HEADER, cname]);
+	const cname = `backup-svc.default.svc.cluster.local\tcanonical name = ${TARGET}.`;
+	t.deepEqual(s.out('nslookup backup-svc'), [...HEADER, cname, `Name:\t${TARGET}`, `Address: ${vip}`, '']);
+	t.deepEqual(s.out('nslookup backup-svc --type CNAME'), [...HEADER, cname, '']);
 	// No per-port or per-endpoint names under an ExternalName Service.
 	const srv = '_http._tcp.backup-svc.default.svc.cluster.local';
-	t.deepEqual(s.out(`nslookup ${srv} --type SRV`).slice(3), [`** server can't find ${srv}: NXDOMAIN`]);
+	t.deepEqual(s.out(`nslookup ${srv} --type SRV`).slice(3), [`** server can't find ${srv}: NXDOMAIN`, '']);
 	t.deepEqual(s.out('nslookup 10-244-0-2.backup-svc.default.svc.cluster.local').slice(3), [
 		"** server can't find 10-244-0-2.backup-svc.default.svc.cluster.local: NXDOMAIN",
+		'',
 	]);
 	// The target answers SRV for its named port.
-	t.deepEqual(s.out('nslookup _http._tcp.coffee-backup-svc.external-ns --type SRV').slice(3), [`_http._tcp.${TARGET} service = 0 100 80 ${TARGET}.`]);
+	t.deepEqual(s.out('nslookup _http._tcp.coffee-backup-svc.external-ns --type SRV').slice(3), [`_http._tcp.${TARGET}\tservice = 0 100 80 ${TARGET}.`, '']);
 });
 
 test('E7/H4: curl backup-svc is never proxied by it: DNS hands over the target’s VIP, which leads to the pod', t => {

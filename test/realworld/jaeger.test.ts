@@ -5,7 +5,7 @@ import test from 'ava';
 import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session} from './helpers.js';
 
 const cluster = loadCluster('jaeger-all-in-one-list.yml');
-const HEADER = ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', ''];
+const HEADER = ['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', ''];
 
 function jaegerPod(s: Session) {
 	const pods = podIPs(s);
@@ -87,15 +87,16 @@ test('headless: zipkin and jaeger-agent resolve to the pod IP; SRV records carry
 	const s = session(cluster.state);
 	const pod = jaegerPod(s);
 	const dashed = pod.ip.replace(/\./g, '-');
-	t.deepEqual(s.out('nslookup zipkin'), [...HEADER, 'Name:      zipkin.default.svc.cluster.local', `Address:   ${pod.ip}`]);
-	t.deepEqual(s.out('nslookup jaeger-agent'), [...HEADER, 'Name:      jaeger-agent.default.svc.cluster.local', `Address:   ${pod.ip}`]);
+	t.deepEqual(s.out('nslookup zipkin'), [...HEADER, 'Name:\tzipkin.default.svc.cluster.local', `Address: ${pod.ip}`, '']);
+	t.deepEqual(s.out('nslookup jaeger-agent'), [...HEADER, 'Name:\tjaeger-agent.default.svc.cluster.local', `Address: ${pod.ip}`, '']);
 	const agent = 'jaeger-agent.default.svc.cluster.local';
 	t.deepEqual(s.out('nslookup _agent-compact._udp.jaeger-agent --type SRV').slice(3), [
-		`_agent-compact._udp.${agent} service = 0 100 6831 ${dashed}.${agent}.`,
+		`_agent-compact._udp.${agent}\tservice = 0 100 6831 ${dashed}.${agent}.`,
+		'',
 	]);
-	t.deepEqual(s.out(`nslookup _agent-compact._tcp.${agent} --type SRV`).slice(3), [`** server can't find _agent-compact._tcp.${agent}: NXDOMAIN`]);
+	t.deepEqual(s.out(`nslookup _agent-compact._tcp.${agent} --type SRV`).slice(3), [`** server can't find _agent-compact._tcp.${agent}: NXDOMAIN`, '']);
 	// S106: the pod's own name under the headless Service is its dashed IP.
-	t.deepEqual(s.out(`nslookup ${dashed}.zipkin`).slice(3), [`Name:      ${dashed}.zipkin.default.svc.cluster.local`, `Address:   ${pod.ip}`]);
+	t.deepEqual(s.out(`nslookup ${dashed}.zipkin`).slice(3), [`Name:\t${dashed}.zipkin.default.svc.cluster.local`, `Address: ${pod.ip}`, '']);
 	t.deepEqual(s.out('curl zipkin:9411'), [
 		`${s.out('curl zipkin:9411')[0]!.split(' → ')[0]} → zipkin:9411 → A ${pod.ip} → Headless ${pod.ip}:9411 → ${pod.name} ${pod.ip}:9411 on ${pod.node} → ok (headless: DNS returned pod IPs, no proxy involved)`,
 	]);
@@ -108,9 +109,9 @@ test('readiness: a replacement pod joins every Service after its probe’s 5 s i
 	s.out('wait 2s');
 	const fresh = Object.entries(podIPs(s)).find(([n, p]) => n.startsWith('jaeger-') && p.status === 'Running')!;
 	t.is(fresh[1].ready, '0/1');
-	t.deepEqual(s.out('nslookup zipkin.default.svc.cluster.local').slice(3), ["** server can't find zipkin.default.svc.cluster.local: NXDOMAIN"]);
+	t.deepEqual(s.out('nslookup zipkin.default.svc.cluster.local').slice(3), ["** server can't find zipkin.default.svc.cluster.local: NXDOMAIN", '']);
 	s.out('wait 5s');
 	t.is(podIPs(s)[fresh[0]]!.ready, '1/1');
 	t.is(rowsByName(s.out('get ep'))['jaeger-query']!.ENDPOINTS, `${fresh[1].ip}:16686`);
-	t.deepEqual(s.out('nslookup zipkin').slice(3), ['Name:      zipkin.default.svc.cluster.local', `Address:   ${fresh[1].ip}`]);
+	t.deepEqual(s.out('nslookup zipkin').slice(3), ['Name:\tzipkin.default.svc.cluster.local', `Address: ${fresh[1].ip}`, '']);
 });

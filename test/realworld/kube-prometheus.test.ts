@@ -74,16 +74,19 @@ test('describe svc: named targetPorts, empty Endpoints (S124), ClientIP affinity
 test('H8: DNS answers the ClusterIP although nothing is behind it; SRV for both named ports', t => {
 	const s = session(cluster.state);
 	const vip = vipOf(s);
-	t.deepEqual(s.out('nslookup prometheus-k8s.monitoring').slice(3), [`Name:      ${FQDN}`, `Address:   ${vip}`]);
-	t.deepEqual(s.out('nslookup _web._tcp.prometheus-k8s.monitoring --type SRV').slice(3), [`_web._tcp.${FQDN} service = 0 100 9090 ${FQDN}.`]);
-	t.deepEqual(s.out('nslookup _reloader-web._tcp.prometheus-k8s.monitoring --type SRV').slice(3), [`_reloader-web._tcp.${FQDN} service = 0 100 8080 ${FQDN}.`]);
-	// From a pod in the namespace the short name works (F5), with one NXDOMAIN first for <svc>.<ns>.
-	t.deepEqual(s.out('nslookup prometheus-k8s.monitoring -n monitoring -v').slice(3, 6), [
-		`;; prometheus-k8s.monitoring.monitoring.svc.cluster.local: NXDOMAIN`,
-		`;; ${FQDN}: NOERROR`,
+	t.deepEqual(s.out('nslookup prometheus-k8s.monitoring').slice(3), [`Name:\t${FQDN}`, `Address: ${vip}`, '']);
+	t.deepEqual(s.out('nslookup _web._tcp.prometheus-k8s.monitoring --type SRV').slice(3), [`_web._tcp.${FQDN}\tservice = 0 100 9090 ${FQDN}.`, '']);
+	t.deepEqual(s.out('nslookup _reloader-web._tcp.prometheus-k8s.monitoring --type SRV').slice(3), [
+		`_reloader-web._tcp.${FQDN}\tservice = 0 100 8080 ${FQDN}.`,
 		'',
 	]);
-	t.deepEqual(s.out('nslookup prometheus-k8s -n monitoring').slice(3), [`Name:      ${FQDN}`, `Address:   ${vip}`]);
+	// From a pod in the namespace the short name works (F5), with one NXDOMAIN first for <svc>.<ns>.
+	t.deepEqual(s.out('nslookup prometheus-k8s.monitoring -n monitoring -v').slice(3, 6), [
+		';; k8s-svc-tui: search path (ndots:5):',
+		`;; k8s-svc-tui:   prometheus-k8s.monitoring.monitoring.svc.cluster.local: NXDOMAIN`,
+		`;; k8s-svc-tui:   ${FQDN}: NOERROR`,
+	]);
+	t.deepEqual(s.out('nslookup prometheus-k8s -n monitoring').slice(3), [`Name:\t${FQDN}`, `Address: ${vip}`, '']);
 });
 
 test('E2/S88: both ports refuse connections at once, ClientIP affinity or not', t => {

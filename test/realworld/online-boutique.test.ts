@@ -183,29 +183,31 @@ test('describe svc frontend-external: LoadBalancer, targetPort 8080, a nodePort,
 test('DNS: ClusterIP names from the pod search path; SRV gives the Service port, not the targetPort', t => {
 	const s = session(cluster.state);
 	const vip = rowsByName(s.out('get svc redis-cart'))['redis-cart']!['CLUSTER-IP'];
-	const answer = ['Server:    10.96.0.10', 'Address:   10.96.0.10#53', '', 'Name:      redis-cart.default.svc.cluster.local', `Address:   ${vip}`];
+	const answer = ['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', '', 'Name:\tredis-cart.default.svc.cluster.local', `Address: ${vip}`, ''];
 	t.deepEqual(s.out('nslookup redis-cart'), answer);
 	t.deepEqual(s.out('nslookup redis-cart.default'), answer);
 	// F5: four dots < ndots:5, so the search path is tried first.
 	t.deepEqual(s.out('nslookup redis-cart.default.svc.cluster.local -v'), [
-		'Server:    10.96.0.10',
-		'Address:   10.96.0.10#53',
+		'Server:\t\t10.96.0.10',
+		'Address:\t10.96.0.10#53',
 		'',
-		';; redis-cart.default.svc.cluster.local.default.svc.cluster.local: NXDOMAIN',
-		';; redis-cart.default.svc.cluster.local.svc.cluster.local: NXDOMAIN',
-		';; redis-cart.default.svc.cluster.local.cluster.local: NXDOMAIN',
-		';; redis-cart.default.svc.cluster.local: NOERROR',
+		';; k8s-svc-tui: search path (ndots:5):',
+		';; k8s-svc-tui:   redis-cart.default.svc.cluster.local.default.svc.cluster.local: NXDOMAIN',
+		';; k8s-svc-tui:   redis-cart.default.svc.cluster.local.svc.cluster.local: NXDOMAIN',
+		';; k8s-svc-tui:   redis-cart.default.svc.cluster.local.cluster.local: NXDOMAIN',
+		';; k8s-svc-tui:   redis-cart.default.svc.cluster.local: NOERROR',
+		'Name:\tredis-cart.default.svc.cluster.local',
+		`Address: ${vip}`,
 		'',
-		'Name:      redis-cart.default.svc.cluster.local',
-		`Address:   ${vip}`,
 	]);
 	t.deepEqual(s.out('nslookup _grpc._tcp.emailservice --type SRV'), [
-		'Server:    10.96.0.10',
-		'Address:   10.96.0.10#53',
+		'Server:\t\t10.96.0.10',
+		'Address:\t10.96.0.10#53',
 		'',
-		'_grpc._tcp.emailservice.default.svc.cluster.local service = 0 100 5000 emailservice.default.svc.cluster.local.',
+		'_grpc._tcp.emailservice.default.svc.cluster.local\tservice = 0 100 5000 emailservice.default.svc.cluster.local.',
+		'',
 	]);
-	t.deepEqual(s.out('nslookup loadgenerator').slice(3), ["** server can't find loadgenerator: NXDOMAIN"]);
+	t.deepEqual(s.out('nslookup loadgenerator').slice(3), ["** server can't find loadgenerator: NXDOMAIN", '']);
 });
 
 test('readiness: a replacement frontend pod serves only after its probe’s 10 s initial delay', t => {

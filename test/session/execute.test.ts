@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {COMMANDS} from '../../source/command/index.js';
 import {type ExecResult, execute} from '../../source/session/execute.js';
-import {ANY_CONTROL} from '../control-chars.js';
+import {ANY_CONTROL, withoutBindTabs} from '../control-chars.js';
 import {fromRoot} from '../root.js';
 import {bootSources as boot, sampleState} from './sample-state.js';
 
@@ -225,11 +225,12 @@ test('curl --count N prints N traces and a summary; --summary only the summary',
 test("nslookup prints nslookup's answer for a ClusterIP Service (F1)", t => {
 	const result = execute(hello, 'nslookup hello-node-svc');
 	t.deepEqual(result.out, [
-		'Server:    10.96.0.10',
-		'Address:   10.96.0.10#53',
+		'Server:\t\t10.96.0.10',
+		'Address:\t10.96.0.10#53',
 		'',
-		'Name:      hello-node-svc.default.svc.cluster.local',
-		'Address:   10.108.246.108',
+		'Name:\thello-node-svc.default.svc.cluster.local',
+		'Address: 10.108.246.108',
+		'',
 	]);
 });
 
@@ -375,7 +376,9 @@ for (const line of [
 ]) {
 	test(`control characters from manifests: ${line} prints none raw`, t => {
 		const result = execute(controlState, line);
-		for (const text of [...result.out, ...result.err]) t.false(ANY_CONTROL.test(text), JSON.stringify(text));
+		// The one exception: the tabs of BIND's nslookup layout (isc-projects/bind9 bin/dig/nslookup.c), where BIND puts them.
+		const out = line.startsWith('nslookup') ? result.out.map(withoutBindTabs) : result.out;
+		for (const text of [...out, ...result.err]) t.false(ANY_CONTROL.test(text), JSON.stringify(text));
 		t.true(result.out.length + result.err.length > 0);
 	});
 }

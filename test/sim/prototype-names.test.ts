@@ -119,8 +119,8 @@ test('DNS: a namespace answers only when it exists (S109, S110)', t => {
 		t.deepEqual(answer(hello, name), [`** server can't find ${name}: NXDOMAIN`], `no namespace ${namespace} in hello.yaml`);
 		t.deepEqual(answer(hello, `kubernetes.${namespace}`), [`** server can't find kubernetes.${namespace}: NXDOMAIN`]);
 	}
-	t.deepEqual(answer(cluster, '10-244-0-9.constructor.pod.cluster.local'), ['Address:   10.244.0.9'], 'the namespace constructor exists here');
-	t.deepEqual(answer(cluster, 'constructor.constructor'), [`Address:   ${cluster.services['constructor/constructor']?.spec.clusterIP}`]);
+	t.deepEqual(answer(cluster, '10-244-0-9.constructor.pod.cluster.local'), ['Address: 10.244.0.9'], 'the namespace constructor exists here');
+	t.deepEqual(answer(cluster, 'constructor.constructor'), [`Address: ${cluster.services['constructor/constructor']?.spec.clusterIP}`]);
 });
 
 test('get in a namespace or by a name that only Object.prototype has finds nothing', t => {

@@ -198,10 +198,18 @@ test.serial('d and y open the object under the focused cursor, named in the log;
 test.serial('palette curl and nslookup -v open their whole output in the viewer; the log keeps its one-line entry (issue 10 #9)', async t => {
 	await withScreen('samples/hello.yaml', SMALL, async s => {
 		const lookup = 'nslookup hello-node-svc -v';
-		const expected = headless(s.model().sim, lookup);
+		// BIND's tabs as the terminal would show them: to columns 16, 16 and 8.
+		const expected = headless(s.model().sim, lookup).map(l =>
+			l
+				.replace('Server:\t\t', `Server:${' '.repeat(9)}`)
+				.replace('Address:\t', `Address:${' '.repeat(8)}`)
+				.replace('Name:\t', 'Name:   '),
+		);
+		t.true(expected.every(l => !l.includes('\t')));
 		t.true(expected.length > 3, expected.join('\n'));
 		const frame = await s.press(':', ...lookup, KEYS.enter);
-		t.deepEqual(viewerRows(frame), rowsOf(expected.slice(0, ROWS)));
+		// viewerRows drops the empty rows at the bottom, nslookup's final empty line among them.
+		t.deepEqual(viewerRows(frame), rowsOf(expected.slice(0, ROWS)).slice(0, expected.at(-1) === '' ? -1 : undefined));
 		t.is(viewerStatusRow(frame), `lines 1-${Math.min(ROWS, expected.length)} of ${expected.length} · wrap`, 'an action is not re-run: not live');
 		t.like(s.model().log[0], {kind: 'dns'});
 		await s.press(KEYS.esc);

@@ -130,7 +130,8 @@ test('every shown line is sanitized: control characters from the output never re
 	const v = openViewer('get \u001b]0;x\u0007', ['name\u001b[2Jcleared', 'tab\there'], false, null);
 	t.is(v.title, 'get ^[]0;x^G');
 	t.deepEqual(shown(openViewer('x', ['a\u001b[2Jb', 'c\u009bd'], false, null), {width: 20, rows: 3}), ['a^[[2Jb', 'c\\x9bd']);
-	t.deepEqual(v.lines, ['name^[[2Jcleared', 'tab^Ihere']);
+	// A tab reaches the terminal as the spaces it stands for (only nslookup's get past session/execute.ts).
+	t.deepEqual(v.lines, ['name^[[2Jcleared', 'tab     here']);
 	const searched = viewerSearch(viewerSearch(keys(v, 'search'), {text: '\u001b'}, page), 'submit', page);
 	t.is(searched.query, '^[');
 	t.deepEqual(refreshViewer(v, ['\u0007'], false).lines, ['^G']);
@@ -156,4 +157,15 @@ test('outputMayDiffer: a changed object table or another second, not a tick insi
 	t.true(outputMayDiffer(base, {...base, pods: {}}));
 	t.true(outputMayDiffer(base, {...base, endpoints: {}}));
 	t.true(outputMayDiffer(base, {...base, events: {} as State['events']}));
+});
+
+test("nslookup's tabs (BIND's layout) are drawn as the spaces to the next multiple of 8 columns, as a terminal moves", t => {
+	const v = openViewer(
+		'nslookup web',
+		['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', 'Name:\tweb.default.svc.cluster.local', 'wé\tb', '漢字\tx'],
+		false,
+		null,
+	);
+	t.deepEqual(v.lines, ['Server:         10.96.0.10', 'Address:        10.96.0.10#53', 'Name:   web.default.svc.cluster.local', 'wé      b', '漢字    x']);
+	t.deepEqual(refreshViewer(v, ['a\tb'], false).lines, ['a       b']);
 });
