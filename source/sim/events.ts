@@ -26,9 +26,11 @@ export type NewEvent = Pick<ClusterEvent, 'type' | 'reason' | 'involved' | 'mess
 export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyTable(), queue: [], head: 0, seq: 0, size: 0};
 
 // getEventKey: source, involved object (kind, namespace, name, uid, fieldPath), type, reason, message.
+// Joined by NUL, which no field holds (names are validated, input text never carries control
+// characters); a scale of 100,000 pods records 200,000 events, and JSON.stringify cost a third of it.
 function aggregationKey(e: NewEvent): string {
 	const o = e.involved;
-	return JSON.stringify([e.source, e.host ?? '', o.kind, o.namespace, o.name, o.uid ?? '', o.fieldPath ?? '', e.type, e.reason, e.message]);
+	return `${e.source}\0${e.host ?? ''}\0${o.kind}\0${o.namespace}\0${o.name}\0${o.uid ?? ''}\0${o.fieldPath ?? ''}\0${e.type}\0${e.reason}\0${e.message}`;
 }
 
 function freshEvent(event: NewEvent, seq: number, at: number): ClusterEvent {
@@ -48,7 +50,8 @@ function freshEvent(event: NewEvent, seq: number, at: number): ClusterEvent {
 }
 
 export function recordEvent(d: Draft, event: NewEvent): void {
-	const {log, byKey, queue} = writableEventLog(d);
+	const writable = writableEventLog(d);
+	const {log, byKey, queue} = writable;
 	const key = aggregationKey(event);
 	const now = d.s.clock;
 	const seq = log.seq++;
@@ -60,7 +63,7 @@ export function recordEvent(d: Draft, event: NewEvent): void {
 		log.size++;
 	}
 	queue.push([key, seq]);
-	dropExpired(d, log.size > EVENT_MAX);
+	dropExpired(d, log.size > EVENT_MAX, writable);
 }
 
 /** Forget events past their TTL (and, over the cap, the least recently written one). */
@@ -74,8 +77,8 @@ export function expireEvents(d: Draft): void {
 	dropExpired(d, false);
 }
 
-function dropExpired(d: Draft, overCap: boolean): void {
-	const {log, byKey, queue} = writableEventLog(d);
+function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d)): void {
+	const {log, byKey, queue} = writable;
 	let dropOne = overCap;
 	for (;;) {
 		const entry = queue[log.head];
