@@ -362,9 +362,10 @@ function validateClusterIPs(
 	const S: Path = ['spec'];
 	const field = [...S, 'clusterIPs'];
 	if (given && given.length > 0) {
-		if (clusterIP !== '' && given[0] !== clusterIP) {
-			errors.push(invalid(field, {raw: goStringSlice(given)}, 'first value must match `clusterIP`'));
-		}
+		// The registry copies clusterIP into an empty clusterIPs, never the other way
+		// (strategy.go NormalizeClusterIPs: new clients must set both).
+		if (clusterIP === '') errors.push(invalid(field, {raw: goStringSlice(given)}, 'must be empty when `clusterIP` is not specified'));
+		else if (given[0] !== clusterIP) errors.push(invalid(field, {raw: goStringSlice(given)}, 'first value must match `clusterIP`'));
 	}
 	const seen = new Set<string>();
 	(ipFamilies ?? []).forEach((family, i) => {

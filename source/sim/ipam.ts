@@ -38,8 +38,13 @@ export function allocateServiceIP(d: Draft, owner: string, requested?: string): 
 		const value = parseIPv4(requested);
 		const index = value === null ? -1 : value - range.base - 1;
 		const show = `[]string{"${requested}"}`;
+		// The ServiceCIDR allocator (pkg/registry/core/service/ipallocator cidrallocator.go, the
+		// default since v1.33): an address in no service CIDR has no allocator, ErrMismatchedNetwork;
+		// the network or broadcast address of the CIDR is its allocator's ErrNotInRange.
+		if (value === null || value < range.base || value > range.base + range.max + 1) {
+			return {ok: false, detail: `Invalid value: ${show}: failed to allocate IP ${requested}: the provided network does not match the current range`};
+		}
 		if (index < 0 || index >= range.max) {
-			// The v1.2x wording users know best (docs/semantics.md S40 says to pick one and document it).
 			return {
 				ok: false,
 				detail: `Invalid value: ${show}: failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${d.s.config.serviceCIDR}`,

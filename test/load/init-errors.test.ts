@@ -34,12 +34,11 @@ test('allocation errors point at the nodePort and the clusterIP written', t => {
 			name: 'web',
 			field: 'spec.clusterIPs',
 			path: ['spec', 'clusterIPs'],
-			detail:
-				'Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+			detail: 'Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided network does not match the current range',
 		},
 	]);
 	t.deepEqual(diagnostics.map(formatDiagnostic), [
 		'web.yaml:9:15: The Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
-		'web.yaml:6:14: The Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+		'web.yaml:6:14: The Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided network does not match the current range',
 	]);
 });

@@ -127,6 +127,12 @@ test('S19: clusterIPs from a dump must agree with clusterIP', t => {
 	]);
 });
 
+test('ValidateServiceClusterIPsRelatedFields: clusterIPs without clusterIP (strategy.go NormalizeClusterIPs never fills clusterIP in)', t => {
+	t.deepEqual(errorsOf(service('web', '  clusterIPs: [10.96.5.5]', '  ports: [{port: 80}]')), [
+		`t.yaml:6:15: ${invalid('web')}spec.clusterIPs: Invalid value: []string{"10.96.5.5"}: must be empty when \`clusterIP\` is not specified`,
+	]);
+});
+
 test('S24: ExternalName needs a DNS-1123 subdomain; one trailing dot is allowed', t => {
 	t.deepEqual(errorsOf(service('db', '  type: ExternalName')), [`t.yaml:5:1: ${invalid('db')}spec.externalName: Required value`]);
 	t.deepEqual(errorsOf(service('db', '  type: ExternalName', '  externalName: My_DB')), [

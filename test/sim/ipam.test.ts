@@ -27,7 +27,7 @@ test('B2/S46: dynamic ClusterIPs come from the upper band of the range, repeatab
 	t.not(c.services['default/svc-0']!.spec.clusterIP, a.services['default/svc-0']!.spec.clusterIP);
 });
 
-test('A8: a requested clusterIP outside the service CIDR is rejected with the API text', t => {
+test('A8: a requested clusterIP outside the service CIDR: no allocator holds it (cidrallocator.go getAllocator, ErrMismatchedNetwork; v1.33+)', t => {
 	const r = initialState(input({services: [service('web', {clusterIP: '10.0.0.1'})]}), {seed: 1});
 	t.false(r.ok);
 	if (r.ok) return;
@@ -38,10 +38,22 @@ test('A8: a requested clusterIP outside the service CIDR is rejected with the AP
 			name: 'web',
 			field: 'spec.clusterIPs',
 			path: ['spec', 'clusterIP'],
-			detail:
-				'Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+			detail: 'Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided network does not match the current range',
 		},
 	]);
+});
+
+test("ipallocator.go Allocate: the service CIDR's own network and broadcast addresses are in its range but not allocatable (ErrNotInRange)", t => {
+	for (const ip of ['10.96.0.0', '10.111.255.255']) {
+		const r = initialState(input({services: [service('web', {clusterIP: ip})]}), {seed: 1});
+		t.false(r.ok);
+		if (r.ok) continue;
+		t.is(
+			r.errors[0]!.detail,
+			`Invalid value: []string{"${ip}"}: failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`,
+		);
+	}
+	t.true(initialState(input({services: [service('web', {clusterIP: '10.111.255.254'})]}), {seed: 1}).ok);
 });
 
 test('A8/S41: a requested clusterIP already held (kube-dns) is rejected', t => {
