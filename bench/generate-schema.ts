@@ -26,6 +26,7 @@ const kinds: Record<string, [string, string]> = {
 	Deployment: ['kubernetes-models/apps/v1/Deployment', 'IDeployment'],
 	ReplicaSet: ['kubernetes-models/apps/v1/ReplicaSet', 'IReplicaSet'],
 	StatefulSet: ['kubernetes-models/apps/v1/StatefulSet', 'IStatefulSet'],
+	NetworkPolicy: ['kubernetes-models/networking.k8s.io/v1/NetworkPolicy', 'INetworkPolicy'],
 	// The metadata of a `kind: List` (kubectl get -o yaml|json), for the List document itself.
 	ListMeta: ['@kubernetes-models/apimachinery/apis/meta/v1/ListMeta', 'IListMeta'],
 };

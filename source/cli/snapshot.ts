@@ -9,7 +9,7 @@ import {readStream} from '../load/index.js';
 import {shellWord} from '../session/record-file.js';
 import {sanitize} from '../view/sanitize.js';
 
-/** What the simulator reads (and NetworkPolicies, which it skips and counts, for the record). */
+/** What the simulator reads. */
 const SNAPSHOT_RESOURCES = 'nodes,pods,services,endpointslices,deployments,replicasets,statefulsets,networkpolicies';
 
 export interface SnapshotOptions {

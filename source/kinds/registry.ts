@@ -9,6 +9,7 @@ import {endpointSlice} from './endpointslice.js';
 import {event} from './event.js';
 import type {KindInfo} from './kind.js';
 import {namespace} from './namespace.js';
+import {networkPolicy} from './networkpolicy.js';
 import {node} from './node.js';
 import {pod} from './pod.js';
 import {replicaSet} from './replicaset.js';
@@ -30,6 +31,7 @@ const KIND_MODULES = {
 	replicasets: replicaSet,
 	replicationcontrollers: replicationController,
 	statefulsets: statefulSet,
+	networkpolicies: networkPolicy,
 	events: event,
 };
 
@@ -77,7 +79,7 @@ export function workloadKind(kind: WorkloadKind): Scalable {
  * batch, …, discovery.k8s.io); within a group, resources alphabetically. A category expands in
  * that order (client-go discovery categoryExpander).
  */
-const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'discovery.k8s.io'];
+const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'networking.k8s.io', 'discovery.k8s.io'];
 
 function discoveryOrder(a: KindInfo, b: KindInfo): number {
 	const group = GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group);

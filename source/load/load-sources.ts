@@ -13,6 +13,7 @@ import {goQuote} from './go-format.js';
 import type {Locator} from './locator.js';
 import {epochSeconds, peekName} from './metadata.js';
 import {builtinNamespaces, decodeNamespace} from './namespace.js';
+import {decodeNetworkPolicy} from './networkpolicy.js';
 import {decodeNode} from './node.js';
 import {get, isObject, newProblems, type Obj, type Problems, typeError} from './object-reader.js';
 import {parseDocuments} from './parse-documents.js';
@@ -124,6 +125,7 @@ const emptyInput = (): ClusterInput => ({
 	workloads: [],
 	services: [],
 	endpoints: [],
+	networkPolicies: [],
 });
 
 /** Server-set metadata: the object came from a cluster, not from a hand-written manifest. */
@@ -157,7 +159,7 @@ function relativeTimes(input: ClusterInput, now: number): void {
 	};
 	input.nodes.forEach(shift);
 	input.namespaces.forEach(shift);
-	for (const list of [input.pods, input.workloads, input.services, input.endpoints]) for (const o of list) shift(o.meta);
+	for (const list of [input.pods, input.workloads, input.services, input.endpoints, input.networkPolicies ?? []]) for (const o of list) shift(o.meta);
 	for (const pod of input.pods) {
 		if (pod.status?.startedAtSeconds !== undefined) pod.status.startedAtSeconds = Math.round(pod.status.startedAtSeconds - now);
 	}
@@ -288,6 +290,12 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 				const node = decodeNode(object, p);
 				name = node.name;
 				add = () => input.nodes.push(node);
+				break;
+			}
+			case 'NetworkPolicy': {
+				const policy = decodeNetworkPolicy(object, p);
+				({name, namespace} = policy.meta);
+				add = () => input.networkPolicies?.push(policy);
 				break;
 			}
 			case 'Namespace': {

@@ -16,6 +16,7 @@ import type {
 	EventLog,
 	IndexSet,
 	Namespace,
+	NetworkPolicy,
 	Node,
 	Pod,
 	RequestTrace,
@@ -79,7 +80,7 @@ function copyAny<T>(current: T | undefined): T {
 	return (Array.isArray(current) ? [...current] : copyTable(current as Record<string, unknown> | undefined)) as T;
 }
 
-type TableName = 'nodes' | 'namespaces' | 'pods' | 'workloads' | 'services' | 'endpoints';
+type TableName = 'nodes' | 'namespaces' | 'pods' | 'workloads' | 'services' | 'endpoints' | 'networkPolicies';
 type Row<N extends TableName> = N extends 'nodes'
 	? Node
 	: N extends 'namespaces'
@@ -90,7 +91,9 @@ type Row<N extends TableName> = N extends 'nodes'
 				? Workload
 				: N extends 'services'
 					? Service
-					: Endpoints;
+					: N extends 'networkPolicies'
+						? NetworkPolicy
+						: Endpoints;
 
 function writable<N extends TableName>(d: Draft, name: N): Record<string, Row<N>> {
 	return own(d, name, d.s, name);

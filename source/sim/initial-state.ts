@@ -137,6 +137,7 @@ function emptyState(config: ClusterConfig, seed: number): State {
 		workloads: emptyTable(),
 		services: emptyTable(),
 		endpoints: emptyTable(),
+		networkPolicies: emptyTable(),
 		ipam: {serviceIPs: emptyTable(), nodePorts: emptyTable(), loadBalancerIPs: emptyTable(), podIPs: emptyTable()},
 		index: {
 			podsByLabel: emptyTable(),
@@ -393,6 +394,18 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 			labels: copyTable({'kubernetes.io/metadata.name': ns.name, ...ns.labels}),
 			createdAt: (ns.createdAtSeconds ?? 0) * 1000,
 			implicit: false,
+		});
+	}
+	for (const np of input.networkPolicies ?? []) {
+		const {meta} = np;
+		put(d, 'networkPolicies', objectKey(meta.namespace, meta.name), {
+			name: meta.name,
+			namespace: meta.namespace,
+			uid: meta.uid ?? generateUid(d),
+			labels: copyTable(meta.labels),
+			annotations: copyTable(meta.annotations),
+			createdAt: (meta.createdAtSeconds ?? 0) * 1000,
+			spec: np.spec,
 		});
 	}
 

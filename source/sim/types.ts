@@ -254,6 +254,48 @@ export interface NamespaceInput {
 	createdAtSeconds?: number;
 }
 
+/** networking/v1 NetworkPolicyPort after defaulting: protocol TCP when omitted (SetDefaults_NetworkPolicyPort). */
+export interface NetworkPolicyPort {
+	protocol: Protocol;
+	/** A number or the name of a container port on the pod at the far end; absent: every port. */
+	port?: number | string;
+	/** Only with a numeric port: the range port..endPort, inclusive. */
+	endPort?: number;
+}
+
+export interface IPBlock {
+	cidr: string;
+	except: string[];
+}
+
+/** One `from`/`to` entry; validation lets ipBlock stand only alone. */
+export interface NetworkPolicyPeer {
+	podSelector?: LabelSelector;
+	namespaceSelector?: LabelSelector;
+	ipBlock?: IPBlock;
+}
+
+/** An ingress rule's `from` or an egress rule's `to`, both as `peers`; empty lists match everything. */
+export interface NetworkPolicyRule {
+	ports: NetworkPolicyPort[];
+	peers: NetworkPolicyPeer[];
+}
+
+export type PolicyType = 'Ingress' | 'Egress';
+
+interface NetworkPolicySpec {
+	podSelector: LabelSelector;
+	ingress: NetworkPolicyRule[];
+	egress: NetworkPolicyRule[];
+	/** Defaulted: Ingress always, Egress when egress rules exist (pkg/apis/networking/v1/defaults.go). */
+	policyTypes: PolicyType[];
+}
+
+export interface NetworkPolicyInput {
+	meta: ObjectMetaInput;
+	spec: NetworkPolicySpec;
+}
+
 export interface ExternalClient {
 	name: string;
 	ip: string;
@@ -284,6 +326,7 @@ export interface ClusterInput {
 	workloads: WorkloadInput[];
 	services: ServiceInput[];
 	endpoints: EndpointsInput[];
+	networkPolicies?: NetworkPolicyInput[];
 }
 
 // ---------------------------------------------------------------------------
@@ -327,6 +370,16 @@ export interface Namespace {
 	createdAt: number;
 	/** True when no document defined it and the loader created it (with a warning). */
 	implicit: boolean;
+}
+
+export interface NetworkPolicy {
+	name: string;
+	namespace: string;
+	uid: string;
+	labels: Labels;
+	annotations: Labels;
+	createdAt: number;
+	spec: NetworkPolicySpec;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
@@ -645,6 +698,8 @@ export interface State {
 	workloads: Table<Workload>;
 	services: Table<Service>;
 	endpoints: Table<Endpoints>;
+	/** `ns/name` → policy; loaded once, never changed by an action. */
+	networkPolicies: Table<NetworkPolicy>;
 	ipam: Ipam;
 	index: Indexes;
 	/** Pending lifecycle events, sorted by (at, seq). */

@@ -9,6 +9,7 @@ import {objectKey, workloadKey} from '../sim/keys.js';
 import type {State} from '../sim/types.js';
 import {type ApiObject, sortKeys} from './api-object.js';
 import {describeEndpointSlice, describeEndpoints, describeNamespace} from './describe-endpoints.js';
+import {describeNetworkPolicy} from './describe-networkpolicy.js';
 import {describeNode} from './describe-node.js';
 import {describePod} from './describe-pod.js';
 import {describeService} from './describe-service.js';
@@ -17,6 +18,7 @@ import {endpointsObject} from './endpoints-rows.js';
 import {type EndpointSlice, endpointSliceObject, endpointSlices} from './endpointslice-rows.js';
 import {getTable} from './get.js';
 import {namespaceView} from './namespace-rows.js';
+import {networkPolicyObject} from './networkpolicy-rows.js';
 import {nodeObject} from './node-rows.js';
 import {podObject} from './pod-rows.js';
 import {sanitize} from './sanitize.js';
@@ -81,6 +83,10 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
 		case 'endpoints': {
 			const endpoints = own(state.endpoints, objectKey(namespace, name));
 			return endpoints && {text: describeEndpoints(state, endpoints), object: endpointsObject(state, endpoints)};
+		}
+		case 'networkpolicies': {
+			const policy = own(state.networkPolicies, objectKey(namespace, name));
+			return policy && {text: describeNetworkPolicy(policy), object: networkPolicyObject(policy)};
 		}
 		case 'endpointslices': {
 			const slice = findSlice(state, namespace, name);

@@ -11,6 +11,7 @@ import {endpointSliceView} from './endpointslice-rows.js';
 import {EVENT_SELECTABLE_FIELDS, eventView} from './event-rows.js';
 import type {KindView} from './kind-view.js';
 import {namespaceView} from './namespace-rows.js';
+import {networkPolicyView} from './networkpolicy-rows.js';
 import {nodeView} from './node-rows.js';
 import {jsonText, yamlText} from './output-text.js';
 import {podView} from './pod-rows.js';
@@ -67,6 +68,7 @@ const KINDS_BOUND: {readonly [R in ResourceName]: BoundKind} = {
 	replicasets: bind(replicaSetView),
 	replicationcontrollers: bind(replicationControllerView),
 	statefulsets: bind(statefulSetView),
+	networkpolicies: bind(networkPolicyView),
 	events: bind(eventView),
 };
 

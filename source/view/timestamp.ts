@@ -9,3 +9,8 @@ export function apiTimestamp(ms: number): string {
 	const wholeSeconds = Math.floor(ms / 1000) * 1000;
 	return new Date(EPOCH_MS + wholeSeconds).toISOString().replace('.000Z', 'Z');
 }
+
+/** Go's time.Time.String() in UTC (`2026-01-01 00:00:00 +0000 UTC`), as describe prints a metav1.Time with %s. */
+export function goTime(ms: number): string {
+	return `${apiTimestamp(ms).replace('T', ' ').replace('Z', '')} +0000 UTC`;
+}

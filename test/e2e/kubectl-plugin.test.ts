@@ -1,8 +1,8 @@
 // kubectl svcsim (bin/kubectl-svcsim.js) with no file takes a snapshot of the cluster by running
 // kubectl. No cluster runs here: a stand-in `kubectl` first on PATH records its arguments and
-// environment and prints a recorded dump (test/fixtures/dump/cluster.json, with a NetworkPolicy
-// and a ConfigMap added: a real dump holds kinds the simulator does not model); another fails as
-// kubectl does when the API server is unreachable; a PATH without kubectl gives ENOENT.
+// environment and prints a recorded dump (test/fixtures/dump/cluster.json, with a NetworkPolicy,
+// which loads, and a ConfigMap added: a real dump holds kinds the simulator does not model);
+// another fails as kubectl does when the API server is unreachable; a PATH without kubectl gives ENOENT.
 
 import {spawn} from 'node:child_process';
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -101,7 +101,7 @@ test.serial('no file: runs the snapshot command of issue 16 and loads its output
 	t.is(plugin.stdout, file.stdout);
 	t.true(plugin.stdout.includes('svc-0'));
 	// Kinds it does not model are skipped and counted, not refused; no progress lines off a terminal.
-	t.is(plugin.stderr, 'skipped: 1 ConfigMap, 1 NetworkPolicy\n');
+	t.is(plugin.stderr, 'skipped: 1 ConfigMap\n');
 });
 
 test.serial('--context, --kubeconfig and -n reach kubectl (as --flag=value; -n in place of -A); KUBECONFIG passes through', async t => {

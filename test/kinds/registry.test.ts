@@ -17,6 +17,7 @@ const FACTS: Fact[] = [
 	['ReplicaSet', 'replicasets', 'replicaset', ['rs'], 'apps/v1', true, true],
 	['ReplicationController', 'replicationcontrollers', 'replicationcontroller', ['rc'], 'v1', true, true],
 	['StatefulSet', 'statefulsets', 'statefulset', ['sts'], 'apps/v1', true, true],
+	['NetworkPolicy', 'networkpolicies', 'networkpolicy', ['netpol'], 'networking.k8s.io/v1', true, false],
 	['Event', 'events', 'event', ['ev'], 'v1', true, false],
 ];
 
@@ -45,6 +46,8 @@ test('a word may carry its group, or version and group: deployments.apps, deploy
 		t.is(resolveKind(word)?.kind, 'Deployment', word);
 	}
 	t.is(resolveKind('sts.v1.apps')?.kind, 'StatefulSet');
+	t.is(resolveKind('netpol.networking.k8s.io')?.kind, 'NetworkPolicy');
+	t.is(resolveKind('netpol.apps'), null);
 	t.is(resolveKind('endpointslices.discovery.k8s.io')?.kind, 'EndpointSlice');
 	t.is(resolveKind('endpointslice.v1.discovery.k8s.io')?.kind, 'EndpointSlice');
 });

@@ -52,7 +52,7 @@ test('kinds: the word typed when it is one of the kind’s, else its first fitti
 	t.deepEqual(tab('get s'), {line: 'get s|', list: ['services', 'statefulsets']});
 	// Endpoints' singular is `endpoints` too (kubectl api-resources), so `endpoint` is no word of it.
 	t.deepEqual(tab('get endpoint'), {line: 'get endpoints|', list: ['endpoints', 'endpointslices']});
-	t.deepEqual(tab('get n'), {line: 'get n|', list: ['nodes', 'namespaces']});
+	t.deepEqual(tab('get n'), {line: 'get n|', list: ['nodes', 'namespaces', 'networkpolicies']});
 	// kubectl matches type words in any case (RESTMapper).
 	t.deepEqual(tab('get PO'), {line: 'get po |', list: []});
 	// A verb takes the kinds its usage line names: scale rc|rs|deploy|sts, delete pod|node.

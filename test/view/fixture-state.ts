@@ -580,6 +580,7 @@ export function buildState(parts: {
 		workloads: keyed(workloads, w => `${w.kind}/${w.namespace}/${w.name}`),
 		services: keyed(services, s => `${s.namespace}/${s.name}`),
 		endpoints: keyed(parts.endpoints ?? [], e => `${e.namespace}/${e.name}`),
+		networkPolicies: {},
 		ipam: {serviceIPs, nodePorts, loadBalancerIPs, podIPs},
 		index: {
 			podsByLabel: sharded(podsByLabel),

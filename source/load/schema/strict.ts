@@ -19,6 +19,7 @@ export type StrictKind =
 	| 'Deployment'
 	| 'ReplicaSet'
 	| 'StatefulSet'
+	| 'NetworkPolicy'
 	| 'List';
 
 /** A field's shape: no fields to check (null), an object type, a list of X, a map of X. */

@@ -172,5 +172,8 @@ export function drillDown(resource: ResourceName, object: ApiObject): Drill {
 		}
 		case 'pods':
 			return {describe: `describe pod ${name} -n ${namespace}`};
+		case 'networkpolicies':
+			// Its rules are what matters, and describe prints them.
+			return {describe: `describe networkpolicy ${name} -n ${namespace}`};
 	}
 }
