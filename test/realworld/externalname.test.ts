@@ -2,7 +2,7 @@
 // `backup-svc` in `default` is a CNAME to `coffee-backup-svc.external-ns.svc.cluster.local`, a
 // ClusterIP Service (80 → 8080) defined with its Deployment and Namespace by the second file.
 import test from 'ava';
-import {isDynamicClusterIP, loadCluster, podIPs, rowsByName, type Session, session} from './helpers.js';
+import {isDynamicClusterIP, loadCluster, podIPs, rowsByName, type Session, session, snatHop} from './helpers.js';
 
 const cluster = loadCluster('externalname-backup-svc.yaml', 'externalname-target-external-cafe.yaml');
 const TARGET = 'coffee-backup-svc.external-ns.svc.cluster.local';
@@ -86,11 +86,13 @@ test('E7/H4: curl backup-svc is never proxied by it: DNS hands over the target�
 	const s = session(cluster.state);
 	const {name, ip, node, vip} = target(s);
 	const client = s.out('curl backup-svc')[0]!.split(' → ')[0];
-	const tail = `→ CNAME ${TARGET} → A ${vip} → ClusterIP ${vip}:80 → ${name} ${ip}:8080 on ${node} → ok (iptables random, 1 of 1)`;
-	t.deepEqual(s.out('curl backup-svc'), [`${client} → backup-svc ${tail}`]);
-	// From the target's own namespace the short name needs `.default`.
+	const tail = (hop: string) => `→ CNAME ${TARGET} → A ${vip} → ClusterIP ${vip}:80 → ${name} ${ip}:8080 on ${node} ${hop}→ ok (iptables random, 1 of 1)`;
+	t.deepEqual(s.out('curl backup-svc'), [`${client} → backup-svc ${tail('')}`]);
+	// From the target's own namespace the short name needs `.default`; the pod reaching itself
+	// through its Service is masqueraded by its node (the hairpin rule).
+	const hairpin = `${snatHop({name: node, ip: ''}, {ip, node}, 'hairpin: the pod reached itself')} `;
 	t.deepEqual(s.out(`curl backup-svc.default --from pod/${name} -n external-ns`), [
-		`pod/${name} (${ip} on ${node}, namespace external-ns) → backup-svc.default ${tail}`,
+		`pod/${name} (${ip} on ${node}, namespace external-ns) → backup-svc.default ${tail(hairpin)}`,
 	]);
 	t.regex(s.out(`curl backup-svc --from pod/${name} -n external-ns`)[0]!, /→ NXDOMAIN → could not resolve host: NXDOMAIN: backup-svc not found$/);
 });

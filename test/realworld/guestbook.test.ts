@@ -101,7 +101,7 @@ test('E5: every node’s nodePort reaches all three frontends from outside (ETP 
 	t.regex(
 		s.out(`curl ${NODES[0]}:${nodePort} --from node/node-3`)[0]!,
 		new RegExp(
-			`^node/node-3 \\(192\\.168\\.49\\.4\\) → ${NODES[0]}:${nodePort} → NodePort ${NODES[0]}:${nodePort} → frontend-\\S+ 10\\.244\\.\\d+\\.\\d+:80 on node-\\d → ok`,
+			`^node/node-3 \\(192\\.168\\.49\\.4\\) → ${NODES[0]}:${nodePort} → NodePort ${NODES[0]}:${nodePort} → frontend-\\S+ 10\\.244\\.\\d+\\.\\d+:80 on node-\\d → source (?:10\\.244\\.0\\.1|192\\.168\\.49\\.2) \\(SNAT by node-1: externalTrafficPolicy: Cluster\\) → ok`,
 		),
 	);
 	// A port no Service holds is refused by the node itself.

@@ -132,3 +132,13 @@ export function podIPs(s: Session, namespace = 'default'): Record<string, {ip: s
 	}
 	return out;
 }
+
+/**
+ * The trace's hop for the source address a pod sees when `node` masqueraded the connection
+ * (sim/source-nat.ts, after kube-proxy's iptables proxier): the node's own IP towards a pod on
+ * another node, its pod bridge (`.1` of its pod CIDR, docs/semantics.md B5) towards its own pods.
+ */
+export function snatHop(node: {name: string; ip: string}, pod: {ip: string; node: string}, why: string): string {
+	const seen = pod.node === node.name ? pod.ip.replace(/\.\d+$/, '.1') : node.ip;
+	return `→ source ${seen} (SNAT by ${node.name}: ${why})`;
+}

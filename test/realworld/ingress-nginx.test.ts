@@ -2,7 +2,7 @@
 // targetPorts http/https, appProtocol and externalTrafficPolicy: Local, plus the admission
 // webhook's ClusterIP Service (targetPort `webhook`), both over one controller pod.
 import test from 'ava';
-import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session} from './helpers.js';
+import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session, snatHop} from './helpers.js';
 
 const cluster = loadCluster('ingress-nginx-cloud-deploy.yaml');
 const NS = 'ingress-nginx';
@@ -113,7 +113,7 @@ test('E5/S91: from outside, only the node running the controller answers; the ot
 		] as const) {
 			const expected =
 				node === pod.node
-					? `NodePort ${ip}:${nodePort} → ${pod.name} ${pod.ip}:${target} on ${pod.node} → ok (iptables random, 1 of 1, externalTrafficPolicy: Local)`
+					? `NodePort ${ip}:${nodePort} → ${pod.name} ${pod.ip}:${target} on ${pod.node} → source 198.51.100.7 (client IP kept) → ok (iptables random, 1 of 1, externalTrafficPolicy: Local)`
 					: `timed out: externalTrafficPolicy: Local and no ready endpoint on ${node}`;
 			t.deepEqual(
 				s.out(`curl ${ip}:${nodePort} --from external`),
@@ -130,7 +130,8 @@ test('S91: a node’s own traffic to its node port is short-circuited; another n
 	const nodes = nodeIPs(s);
 	const {http} = nodePorts(s);
 	const [away] = Object.keys(nodes).filter(n => n !== pod.node);
-	const landed = `→ ${pod.name} ${pod.ip}:80 on ${pod.node} → ok (iptables random, 1 of 1)`;
+	// The node's own connection is masqueraded to its address (kube-proxy: Local keeps only outside clients' addresses).
+	const landed = `→ ${pod.name} ${pod.ip}:80 on ${pod.node} ${snatHop({name: away!, ip: nodes[away!]!}, pod, 'from the node itself')} → ok (iptables random, 1 of 1)`;
 	t.deepEqual(s.out(`curl ${nodes[away!]}:${http} --from node/${away}`), [
 		`node/${away} (${nodes[away!]}) → ${nodes[away!]}:${http} → NodePort ${nodes[away!]}:${http} ${landed}`,
 	]);
@@ -138,7 +139,7 @@ test('S91: a node’s own traffic to its node port is short-circuited; another n
 		`node/${pod.node} (${nodes[pod.node]}) → ${nodes[away!]}:${http} → timed out: externalTrafficPolicy: Local and no ready endpoint on ${away}`,
 	]);
 	t.deepEqual(s.out(`curl ${nodes[pod.node]}:${http} --from node/${away}`), [
-		`node/${away} (${nodes[away!]}) → ${nodes[pod.node]}:${http} → NodePort ${nodes[pod.node]}:${http} → ${pod.name} ${pod.ip}:80 on ${pod.node} → ok (iptables random, 1 of 1, externalTrafficPolicy: Local)`,
+		`node/${away} (${nodes[away!]}) → ${nodes[pod.node]}:${http} → NodePort ${nodes[pod.node]}:${http} → ${pod.name} ${pod.ip}:80 on ${pod.node} → source ${nodes[away!]} (client IP kept) → ok (iptables random, 1 of 1, externalTrafficPolicy: Local)`,
 	]);
 });
 

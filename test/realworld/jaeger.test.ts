@@ -2,7 +2,7 @@
 // Deployment uses the removed extensions/v1beta1 API without a selector (A13), a LoadBalancer, a
 // 3-port ClusterIP, and two headless Services, one of them with UDP ports.
 import test from 'ava';
-import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session} from './helpers.js';
+import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, parseTable, podIPs, rowsByName, type Session, session, snatHop} from './helpers.js';
 
 const cluster = loadCluster('jaeger-all-in-one-list.yml');
 const HEADER = ['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', ''];
@@ -66,11 +66,13 @@ test('curl: jaeger-query’s port 80 → 16686 (in the cluster and through every
 	t.deepEqual(s.out('curl jaeger-query'), [
 		`${client} → jaeger-query → A ${vip} → ClusterIP ${vip}:80 → ${pod.name} ${pod.ip}:16686 on ${pod.node} → ok (iptables random, 1 of 1)`,
 	]);
-	for (const node of parseTable(s.out('get nodes -o wide')).map(r => r['INTERNAL-IP']!)) {
+	for (const row of parseTable(s.out('get nodes -o wide'))) {
+		const node = row['INTERNAL-IP']!;
+		const hop = snatHop({name: row.NAME!, ip: node}, pod, 'externalTrafficPolicy: Cluster');
 		t.true(
 			s
 				.out(`curl ${node}:${nodePort} --from external`)[0]!
-				.endsWith(`→ NodePort ${node}:${nodePort} → ${pod.name} ${pod.ip}:16686 on ${pod.node} → ok (iptables random, 1 of 1)`),
+				.endsWith(`→ NodePort ${node}:${nodePort} → ${pod.name} ${pod.ip}:16686 on ${pod.node} ${hop} → ok (iptables random, 1 of 1)`),
 		);
 	}
 	const collector = rowsByName(s.out('get svc jaeger-collector'))['jaeger-collector']!['CLUSTER-IP'];

@@ -18,7 +18,8 @@ const landed = (lines: string[]) =>
 	lines
 		.filter(line => line.includes(' → '))
 		.map(line => {
-			const m = /→ (meteor-controller-\w+) \S+ on node-\d( \(affinity\))? → ok/.exec(line);
+			// From outside, the hop after the pod is the source address it sees (SNAT by the entry node).
+			const m = /→ (meteor-controller-\w+) \S+ on node-\d( \(affinity\))?(?: → source [^→]+)? → ok/.exec(line);
 			if (!m) throw new Error(`not a request to a meteor pod: ${line}`);
 			return {pod: m[1]!, affinity: m[2] !== undefined};
 		});

@@ -1,7 +1,7 @@
 // #1 online-boutique (GoogleCloudPlatform/microservices-demo): 12 Deployments behind 11 ClusterIP
 // Services and one LoadBalancer, readiness probes, and one targetPort that differs from its port.
 import test from 'ava';
-import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, podIPs, rowsByName, session} from './helpers.js';
+import {isDynamicClusterIP, isDynamicNodePort, loadCluster, parsePorts, podIPs, rowsByName, session, snatHop} from './helpers.js';
 
 const cluster = loadCluster('online-boutique.yaml');
 
@@ -136,10 +136,16 @@ test('frontend-external: pending LB, yet every node’s nodePort reaches the fro
 	const frontend = podOf(podIPs(s), 'frontend');
 	const row = rowsByName(s.out('get svc frontend-external'))['frontend-external']!;
 	const nodePort = parsePorts(row['PORT(S)']!)[0]!.nodePort!;
-	for (const node of ['192.168.49.2', '192.168.49.3', '192.168.49.4']) {
-		// E5, H6: every node accepts the nodePort; ETP Cluster forwards to the pod wherever it runs.
+	for (const [name, node] of [
+		['node-1', '192.168.49.2'],
+		['node-2', '192.168.49.3'],
+		['node-3', '192.168.49.4'],
+	] as const) {
+		// E5, H6: every node accepts the nodePort; ETP Cluster forwards to the pod wherever it runs,
+		// masqueraded by the node it entered.
+		const hop = snatHop({name, ip: node}, frontend, 'externalTrafficPolicy: Cluster');
 		t.deepEqual(s.out(`curl ${node}:${nodePort} --from external`), [
-			`external/external (198.51.100.7) → ${node}:${nodePort} → NodePort ${node}:${nodePort} → ${frontend.name} ${frontend.ip}:8080 on ${frontend.node} → ok (iptables random, 1 of 1)`,
+			`external/external (198.51.100.7) → ${node}:${nodePort} → NodePort ${node}:${nodePort} → ${frontend.name} ${frontend.ip}:8080 on ${frontend.node} ${hop} → ok (iptables random, 1 of 1)`,
 		]);
 	}
 	// E4: a ClusterIP is not reachable from outside the cluster.
