@@ -19,17 +19,19 @@ function size(table: object): number {
 export function Header({model, width, title}: {model: Model; width: number; title: string}) {
 	const theme = useTheme();
 	const sim = model.sim;
-	const counts = `${size(sim.nodes)} nodes · ${size(sim.services)} services · ${size(sim.pods)} pods · ${sim.config.proxyMode}`;
 	// Travelling (timeline.ts): where on the timeline the screen stands, until it is the newest moment again.
 	const here = position(model.timeline);
 	const travelling =
 		here.step < here.steps || here.branches > 1 ? `⏪ ${here.step}/${here.steps}${here.branches > 1 ? ` branch ${here.branch}/${here.branches}` : ''} · ` : '';
 	const clock = `${travelling}${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
-	// The clock always shows; the left part gives way.
-	const full = `k8s-svc-tui · ${title} · ${counts}`;
+	// The clock always shows; the left part gives way, the app's own name first (it says nothing
+	// about the cluster), then the proxy mode, before a count is cut.
+	const counted = `${size(sim.nodes)} nodes · ${size(sim.services)} services · ${size(sim.pods)} pods`;
+	const counts = `${counted} · ${sim.config.proxyMode}`;
+	const fits = [`k8s-svc-tui · ${title} · ${counts}`, `${title} · ${counts}`, `${title} · ${counted}`];
 	// Display widths: a file or Service name in Hangul takes two columns a character.
 	const room = Math.max(0, width - textWidth(clock) - 1);
-	const left = clipWidth(full, room);
+	const left = fits.find(text => textWidth(text) <= room) ?? clipWidth(fits.at(-1) ?? '', room);
 	const gap = Math.max(1, width - textWidth(left) - textWidth(clock));
 	return (
 		<Box width={width}>
