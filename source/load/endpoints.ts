@@ -1,7 +1,7 @@
 // A user-supplied Endpoints object, for a Service without a selector (docs/semantics.md
 // S81), validated like ValidateEndpoints.
 
-import {isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIPErrors} from '../apimachinery/validation.js';
+import {isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, isValidPortNum, specialIPErrors} from '../apimachinery/validation.js';
 import type {EndpointAddressInput, EndpointPortInput, EndpointSubsetInput, EndpointsInput} from '../sim/types.js';
 import {invalid, required, unsupported} from './field-error.js';
 import {decodeMeta} from './metadata.js';
@@ -14,10 +14,15 @@ function decodeAddress(item: Obj, at: Path, p: Problems): EndpointAddressInput {
 	const hostname = readString(item, 'hostname', at, p);
 	const nodeName = readString(item, 'nodeName', at, p);
 	const targetRef = readObject(item, 'targetRef', at, p);
-	const msgs = isValidIP(ip);
-	for (const msg of msgs.length > 0 ? msgs : specialIPErrors(ip)) p.errors.push(invalid([...at, 'ip'], ip, msg));
+	// validateEndpointAddress checks the address twice, unlike ValidateService's externalIPs: IsValidIP
+	// first, ValidateNonSpecialIP last, and the second one has its own wording for an address it
+	// cannot parse, so a missing or malformed IP gets both messages, around the hostname and nodeName ones.
+	for (const msg of isValidIP(ip)) p.errors.push(invalid([...at, 'ip'], ip, msg));
 	if (hostname) for (const msg of isDNS1123Label(hostname)) p.errors.push(invalid([...at, 'hostname'], hostname, msg));
-	if (nodeName) for (const msg of isDNS1123Subdomain(nodeName)) p.errors.push(invalid([...at, 'nodeName'], nodeName, msg));
+	// A pointer in the Go type: given at all (even as ""), it is checked.
+	if (nodeName !== undefined) for (const msg of isDNS1123Subdomain(nodeName)) p.errors.push(invalid([...at, 'nodeName'], nodeName, msg));
+	const special = isValidIP(ip).length > 0 ? ['must be a valid IP address'] : specialIPErrors(ip);
+	for (const msg of special) p.errors.push(invalid([...at, 'ip'], ip, msg));
 	const out: EndpointAddressInput = {ip};
 	if (hostname) out.hostname = hostname;
 	if (nodeName) out.nodeName = nodeName;
@@ -41,10 +46,12 @@ function decodePort(item: Obj, at: Path, requireName: boolean, p: Problems): End
 	if (requireName && name === '') p.errors.push(required([...at, 'name']));
 	else if (name !== '') for (const msg of isDNS1123Label(name)) p.errors.push(invalid([...at, 'name'], name, msg));
 	for (const msg of isValidPortNum(port)) p.errors.push(invalid([...at, 'port'], port, msg));
-	if (!isProtocol(protocol)) {
-		p.errors.push(unsupported([...at, 'protocol'], protocol, protocols));
-		return null;
-	}
+	const protocolOk = isProtocol(protocol);
+	if (!protocolOk) p.errors.push(unsupported([...at, 'protocol'], protocol, protocols));
+	// validateEndpointPort: appProtocol is a qualified name, as on a Service port.
+	const appProtocol = readString(item, 'appProtocol', at, p);
+	if (appProtocol !== undefined) for (const msg of isQualifiedName(appProtocol)) p.errors.push(invalid([...at, 'appProtocol'], appProtocol, msg));
+	if (!protocolOk) return null;
 	return {name, port, protocol};
 }
 
