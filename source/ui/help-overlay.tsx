@@ -73,16 +73,30 @@ function keyEntries(): Entry[] {
 }
 
 /** The views `:` opens, by the short names k9s users type (kinds' own, source/kinds/). */
-const VIEW_WORDS = KINDS.filter(k => k.resource !== 'services')
-	.map(k => `:${k.shortNames[0] ?? k.resource}`)
-	.join(' ');
+const VIEW_WORDS = KINDS.filter(k => k.resource !== 'services').map(k => `:${k.shortNames[0] ?? k.resource}`);
+
+/** The footer naming the views, wrapped at words to `width` (each kind added makes it longer). */
+function viewLines(width: number): string[] {
+	const lines: string[] = [];
+	let line = 'views: :svc home ·';
+	for (const word of VIEW_WORDS) {
+		if (textWidth(`${line} ${word}`) > width) {
+			lines.push(line);
+			line = `      ${word}`;
+		} else line = `${line} ${word}`;
+	}
+	lines.push(line);
+	return lines;
+}
 
 const MIN_COLUMN = 24;
 const MAX_KEYS = 9;
 
 /** The key page in `width` × `rows`: text lines, or null when it does not fit (then the details page scrolls). */
-function keyColumns(width: number, rows: number): string[] | null {
+function keyColumns(width: number, height: number): string[] | null {
 	const entries = keyEntries();
+	// The footer's lines beyond its first come out of the entries' room.
+	const rows = height - (viewLines(width).length - 1);
 	const columns = Math.max(1, Math.floor(width / MIN_COLUMN));
 	const per = Math.ceil(entries.length / columns);
 	if (per > rows) return null;
@@ -110,7 +124,7 @@ function keyColumns(width: number, rows: number): string[] | null {
 /** Rows the key page needs (title, entries, footer, border) at `width`, for the room left to the tour. */
 export function keyPageRows(width: number, height: number): number {
 	const lines = keyColumns(width - 4, height - 4);
-	return lines === null ? height : lines.length + 4;
+	return lines === null ? height : lines.length + 3 + viewLines(width - 4).length;
 }
 
 export function HelpOverlay({width, height, offset, page}: {width: number; height: number; offset: number; page: 'keys' | 'details'}) {
@@ -129,9 +143,11 @@ export function HelpOverlay({width, height, offset, page}: {width: number; heigh
 						{line === '' ? ' ' : line}
 					</Text>
 				))}
-				<Text wrap="truncate" {...tint(theme, 'gray')}>
-					{`views: ${VIEW_WORDS} · :svc home`}
-				</Text>
+				{viewLines(width - 4).map(line => (
+					<Text key={line} wrap="truncate" {...tint(theme, 'gray')}>
+						{line}
+					</Text>
+				))}
 			</Box>
 		);
 	}

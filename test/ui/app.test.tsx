@@ -8,6 +8,7 @@
 import {readdirSync} from 'node:fs';
 import test from 'ava';
 import stringWidth from 'string-width';
+import {KINDS} from '../../source/kinds/registry.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {type Model, selectedPod} from '../../source/ui/model.js';
@@ -508,6 +509,9 @@ test.serial('80×24: help shows every key at once, each binding by its label (is
 		assertFits(t, help, size);
 		for (const b of KEYMAP) t.true(help.includes(` ${b.group ?? b.label}`), `${b.keys[0]} (${b.group ?? b.label}) is on the key page`);
 		t.false(help.includes('↑/↓ scroll'), 'nothing to scroll to');
+		// Every view `:` opens is named, whole, however many kinds there are (the footer wraps).
+		for (const k of KINDS) if (k.resource !== 'services') t.regex(help, new RegExp(` :${k.shortNames[0] ?? k.resource}( |$)`, 'm'), k.kind);
+		t.true(help.includes(':svc home'));
 	});
 });
 
