@@ -14,14 +14,30 @@
 //
 // Policies are visited in key order, so the verdict does not depend on the order they were loaded in.
 
-import {ipInCIDR} from './ip.js';
+import {formatIPv4, ipInCIDR, parseCIDR} from './ip.js';
 import {objectKey} from './keys.js';
 import {matchesSelector} from './labels.js';
-import type {NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule, Pod, PolicyType, Protocol, State} from './types.js';
+import type {
+	Client,
+	DirectionVerdict,
+	NetworkPolicy,
+	NetworkPolicyPeer,
+	NetworkPolicyPort,
+	NetworkPolicyRule,
+	Pod,
+	PolicyType,
+	Protocol,
+	RequestSource,
+	State,
+	PolicyVerdict as Verdict,
+} from './types.js';
+
+/** What the verdict reads of a pod (the default client is pod-like without being in the state). */
+type PolicyPod = Pick<Pod, 'name' | 'namespace' | 'labels' | 'podIP' | 'nodeName'> & {spec: Pick<Pod['spec'], 'containers'>};
 
 /** One end of a connection: a pod on the pod network, or an address with no policies of its own. */
 export type PolicyEnd =
-	| {kind: 'pod'; pod: Pod}
+	| {kind: 'pod'; pod: PolicyPod}
 	/** A node (its InternalIP or pod bridge), a hostNetwork pod, or an outside client. `node`: the node that address belongs to. */
 	| {kind: 'host'; ip: string; node: string | null; label: string};
 
@@ -33,27 +49,7 @@ export interface Connection {
 	protocol: Protocol;
 }
 
-type Direction = 'ingress' | 'egress';
-
-/** One direction at one pod: who selects it, and what let the connection through. */
-interface DirectionVerdict {
-	direction: Direction;
-	/** `ns/name` of the pod judged. */
-	pod: string;
-	/** `ns/name` of every policy selecting the pod for this direction, sorted; empty: not isolated. */
-	policies: string[];
-	allowed: boolean;
-	/** The first rule that allowed it: `ns/name` and the index in spec.ingress / spec.egress. */
-	rule?: {policy: string; index: number};
-	/** Ingress from the pod's own node, which policies never block. */
-	localNode?: true;
-}
-
-export interface Verdict {
-	allowed: boolean;
-	egress?: DirectionVerdict;
-	ingress?: DirectionVerdict;
-}
+type Direction = DirectionVerdict['direction'];
 
 const sortedCache = new WeakMap<object, NetworkPolicy[]>();
 
@@ -71,7 +67,7 @@ function sortedPolicies(state: State): NetworkPolicy[] {
 const typeOf = (direction: Direction): PolicyType => (direction === 'ingress' ? 'Ingress' : 'Egress');
 
 /** The policies that select `pod` for `direction`, in key order. */
-function selectingPolicies(state: State, pod: Pod, direction: Direction): NetworkPolicy[] {
+function selectingPolicies(state: State, pod: PolicyPod, direction: Direction): NetworkPolicy[] {
 	return sortedPolicies(state).filter(
 		np => np.namespace === pod.namespace && np.spec.policyTypes.includes(typeOf(direction)) && matchesSelector(pod.labels, np.spec.podSelector),
 	);
@@ -114,7 +110,7 @@ function ruleAllows(state: State, policy: NetworkPolicy, rule: NetworkPolicyRule
 	return rule.peers.length === 0 || rule.peers.some(peer => peerMatches(state, policy, peer, other));
 }
 
-function judgeDirection(state: State, pod: Pod, direction: Direction, connection: Connection): DirectionVerdict {
+function judgeDirection(state: State, pod: PolicyPod, direction: Direction, connection: Connection): DirectionVerdict {
 	const base = {direction, pod: objectKey(pod.namespace, pod.name)};
 	const policies = selectingPolicies(state, pod, direction);
 	const keys = policies.map(np => objectKey(np.namespace, np.name));
@@ -133,17 +129,29 @@ function judgeDirection(state: State, pod: Pod, direction: Direction, connection
 
 /** The verdict on one connection: the client pod's egress first, then the server pod's ingress. */
 export function judge(state: State, connection: Connection): Verdict {
+	return judgeHops(state, connection, connection);
+}
+
+/**
+ * The verdict when the two ends see the connection differently: the client's egress as it leaves
+ * (`egress`: before another node's DNAT), the server's ingress as it arrives (`ingress`: after
+ * DNAT and SNAT).
+ */
+function judgeHops(state: State, egress: Connection, ingress: Connection): Verdict {
 	const verdict: Verdict = {allowed: true};
-	if (connection.from.kind === 'pod') {
-		verdict.egress = judgeDirection(state, connection.from.pod, 'egress', connection);
+	if (egress.from.kind === 'pod') {
+		verdict.egress = judgeDirection(state, egress.from.pod, 'egress', egress);
 		if (!verdict.egress.allowed) verdict.allowed = false;
 	}
-	if (connection.to.kind === 'pod') {
-		verdict.ingress = judgeDirection(state, connection.to.pod, 'ingress', connection);
+	if (ingress.to.kind === 'pod') {
+		verdict.ingress = judgeDirection(state, ingress.to.pod, 'ingress', ingress);
 		if (!verdict.ingress.allowed) verdict.allowed = false;
 	}
 	return verdict;
 }
+
+/** Whether any policy exists: without one, nothing is isolated and no verdict is worth recording. */
+const hasPolicies = (state: State): boolean => sortedPolicies(state).length > 0;
 
 /** `pod/curl in default`, `node/node-1 (192.168.49.2)`, `203.0.113.9`. */
 function describeEnd(end: PolicyEnd): string {
@@ -155,9 +163,10 @@ function describeEnd(end: PolicyEnd): string {
  * (ingress of pod api-7d9f-x2k, no rule allows from pod/curl in default on port 8080/TCP)`;
  * null when it was let through.
  */
-export function droppedReason(verdict: Verdict, connection: Connection): string | null {
+export function droppedReason(verdict: Verdict, egress: Connection, ingress: Connection = egress): string | null {
 	const denied = verdict.egress?.allowed === false ? verdict.egress : verdict.ingress?.allowed === false ? verdict.ingress : undefined;
 	if (!denied) return null;
+	const connection = denied.direction === 'egress' ? egress : ingress;
 	const which = denied.policies.length === 1 ? `NetworkPolicy ${denied.policies[0]}` : `NetworkPolicies ${denied.policies.join(', ')}`;
 	const pod = denied.pod.slice(denied.pod.indexOf('/') + 1);
 	const peer = denied.direction === 'ingress' ? `from ${describeEnd(connection.from)}` : `to ${describeEnd(connection.to)}`;
@@ -173,4 +182,64 @@ export function allowedReason(verdict: Verdict): string | null {
 		else if (v.rule) parts.push(`${v.direction} allowed by NetworkPolicy ${v.rule.policy} spec.${v.direction}[${v.rule.index}]`);
 	}
 	return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** The default client stands for `kubectl run curl`, whose pod kubectl labels `run=curl`. */
+const DEFAULT_CLIENT_LABELS = {run: 'curl'};
+
+/** A node's address (InternalIP, or its pod bridge as SNAT writes it towards its own pods). */
+function hostEnd(state: State, ip: string, fallback: string): PolicyEnd {
+	for (const node of Object.values(state.nodes)) {
+		const cidr = parseCIDR(node.podCIDR);
+		const bridge = cidr ? formatIPv4(cidr.base + 1) : null;
+		if (node.internalIP === ip || bridge === ip) return {kind: 'host', ip, node: node.name, label: `node/${node.name} (${ip})`};
+	}
+	return {kind: 'host', ip, node: null, label: fallback};
+}
+
+/** The client as the policies see it: a pod on the pod network, or an address. */
+function clientEnd(state: State, client: Client): PolicyEnd {
+	if (client.kind === 'pod' && client.hostNetwork !== true) {
+		const namespace = client.namespace ?? 'default';
+		const pod = state.pods[objectKey(namespace, client.name)];
+		if (pod) return {kind: 'pod', pod};
+		const spec = {containers: []};
+		return {kind: 'pod', pod: {name: client.name, namespace, labels: DEFAULT_CLIENT_LABELS, podIP: client.ip, nodeName: client.nodeName ?? null, spec}};
+	}
+	if (client.kind === 'external') return {kind: 'host', ip: client.ip, node: null, label: `${client.name} (${client.ip})`};
+	return hostEnd(state, client.ip, client.ip);
+}
+
+/** A connection through the Service data path (or straight to a pod), as each end sees it. */
+export interface Hop {
+	client: Client;
+	/** Where the client's packets go as they leave its node, when no rule on that node translated them (another node's node port); null: the endpoint. */
+	egressTo: {ip: string; port: number} | null;
+	endpoint: {namespace: string; pod: string | null; ip: string; port: number};
+	/** The source the endpoint saw (after SNAT); absent: the client's own address. */
+	source?: RequestSource;
+	protocol: Protocol;
+}
+
+export interface HopVerdict {
+	verdict: Verdict;
+	/** The trace's reason when dropped; null when let through. */
+	dropped: string | null;
+	/** What let it through, when an end was isolated. */
+	allowed: string | null;
+}
+
+/** The policies' verdict on one hop; null when no policy exists or neither end is a pod on the pod network. */
+export function hopVerdict(state: State, hop: Hop): HopVerdict | null {
+	if (!hasPolicies(state)) return null;
+	const client = clientEnd(state, hop.client);
+	const pod = hop.endpoint.pod === null ? undefined : state.pods[objectKey(hop.endpoint.namespace, hop.endpoint.pod)];
+	const server: PolicyEnd = pod && pod.spec.hostNetwork !== true ? {kind: 'pod', pod} : hostEnd(state, hop.endpoint.ip, hop.endpoint.ip);
+	if (client.kind !== 'pod' && server.kind !== 'pod') return null;
+	const egressTo = hop.egressTo === null ? null : hostEnd(state, hop.egressTo.ip, hop.egressTo.ip);
+	const egress: Connection = {from: client, to: egressTo ?? server, port: hop.egressTo?.port ?? hop.endpoint.port, protocol: hop.protocol};
+	const seen = hop.source === undefined || hop.source.ip === hop.client.ip ? client : hostEnd(state, hop.source.ip, hop.source.ip);
+	const ingress: Connection = {from: seen, to: server, port: hop.endpoint.port, protocol: hop.protocol};
+	const verdict = judgeHops(state, egress, ingress);
+	return {verdict, dropped: droppedReason(verdict, egress, ingress), allowed: allowedReason(verdict)};
 }

@@ -9,6 +9,7 @@ import {healthCheckAnswer, healthCheckOwner} from './health-check.js';
 import {eachMember} from './index-sets.js';
 import {nodeForPodIP} from './ipam.js';
 import {objectKey} from './keys.js';
+import {type HopVerdict, hopVerdict} from './netpol.js';
 import {random} from './prng.js';
 import {sendsAsNode, sourceSeen} from './source-nat.js';
 import {emptyTable} from './tables.js';
@@ -442,6 +443,15 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			continue;
 		}
 		if (route.kind === 'pod') {
+			// The pod that owns the address (none for loopback or a hostNetwork pod: no policy applies there).
+			const owner = d.s.ipam.podIPs[route.node ?? '']?.used[route.ip];
+			const namespace = owner === undefined ? '' : owner.slice(0, owner.indexOf('/'));
+			const verdict = hopVerdict(d.s, {client, egressTo: null, endpoint: {namespace, pod: route.pod, ip: route.ip, port: route.port}, protocol: 'TCP'});
+			const reason = headless
+				? 'headless: DNS returned pod IPs, no proxy involved'
+				: route.hostNetwork
+					? `hostNetwork pod ${route.pod} listens on its node's addresses, no proxy involved`
+					: 'direct to the pod IP, no proxy involved';
 			push({
 				...common,
 				via: headless ? 'Headless' : 'PodIP',
@@ -449,12 +459,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				endpoint: {pod: route.pod, ip: route.ip, port: route.port, node: route.node},
 				// No Service, no proxy rules: the client's own address arrives.
 				source: {ip: client.ip},
-				outcome: 'ok',
-				reason: headless
-					? 'headless: DNS returned pod IPs, no proxy involved'
-					: route.hostNetwork
-						? `hostNetwork pod ${route.pod} listens on its node's addresses, no proxy involved`
-						: 'direct to the pod IP, no proxy involved',
+				...withPolicy(verdict, reason),
 			});
 			continue;
 		}
@@ -514,6 +519,18 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
 		// connection is DNATed to it anyway and refused there.
 		const down = pod !== undefined && !pod.containersRunning;
+		const source = sourceSeen(d.s, client, {service, external: route.external, node: entryNode}, a.ip, a.nodeName);
+		// Policies judge the translated connection: the endpoint pod and its targetPort. A node port
+		// of another node is translated there, so the client's egress sees that node and port.
+		const elsewhere = route.via === 'NodePort' && entryNode !== (client.nodeName ?? null);
+		const egressTo = elsewhere ? {ip, port: parsed.port} : null;
+		const verdict = hopVerdict(d.s, {
+			client,
+			egressTo,
+			endpoint: {namespace: service.namespace, pod: a.podName ?? null, ip: a.ip, port: chosen.endpoint.port},
+			source,
+			protocol: port.protocol,
+		});
 		push({
 			...common,
 			via: route.via,
@@ -522,14 +539,28 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			...at,
 			endpoint: {pod: a.podName ?? null, ip: a.ip, port: chosen.endpoint.port, node: a.nodeName},
 			...(chosen.affinity ? {affinity: true} : {}),
-			source: sourceSeen(d.s, client, {service, external: route.external, node: entryNode}, a.ip, a.nodeName),
-			outcome: down ? 'refused' : 'ok',
-			reason: down
-				? notRunning(pod.name, a.ip, chosen.endpoint.port)
-				: chosen.how + (policy ? `, ${policy}` : '') + (fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
+			source,
+			...(verdict?.dropped
+				? withPolicy(verdict, '')
+				: down
+					? {outcome: 'refused' as const, reason: notRunning(pod.name, a.ip, chosen.endpoint.port)}
+					: withPolicy(
+							verdict,
+							chosen.how + (policy ? `, ${policy}` : '') + (fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
+						)),
 		});
 	}
 	return {requests, summary};
+}
+
+/**
+ * The outcome under the policies' verdict: a dropped connection times out (policies drop, they do
+ * not reject) and says who dropped it; one let through names the rule after `reason`.
+ */
+function withPolicy(policy: HopVerdict | null, reason: string): {outcome: RequestOutcome; reason: string; networkPolicy?: RequestTrace['networkPolicy']} {
+	if (policy === null) return {outcome: 'ok', reason};
+	if (policy.dropped !== null) return {networkPolicy: policy.verdict, outcome: 'timeout', reason: policy.dropped};
+	return {networkPolicy: policy.verdict, outcome: 'ok', reason: policy.allowed === null ? reason : `${reason}, ${policy.allowed}`};
 }
 
 /** The health server's indented JSON on one line of a trace. */

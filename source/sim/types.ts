@@ -634,8 +634,30 @@ export interface RequestTrace {
 	source?: RequestSource;
 	/** The HTTP answer of a server the simulator itself runs (kube-proxy's health check). */
 	http?: {status: number; body: string};
+	/** The NetworkPolicy verdict, when a policy selected either end (sim/netpol.ts). */
+	networkPolicy?: PolicyVerdict;
 	outcome: RequestOutcome;
 	reason: string;
+}
+
+/** One direction at one pod: who selects it, and what let the connection through (sim/netpol.ts). */
+export interface DirectionVerdict {
+	direction: 'ingress' | 'egress';
+	/** `ns/name` of the pod judged. */
+	pod: string;
+	/** `ns/name` of every policy selecting the pod for this direction, sorted; empty: not isolated. */
+	policies: string[];
+	allowed: boolean;
+	/** The first rule that allowed it: `ns/name` and the index in spec.ingress / spec.egress. */
+	rule?: {policy: string; index: number};
+	/** Ingress from the pod's own node, which policies never block. */
+	localNode?: true;
+}
+
+export interface PolicyVerdict {
+	allowed: boolean;
+	egress?: DirectionVerdict;
+	ingress?: DirectionVerdict;
 }
 
 /** The source address an endpoint sees; `snat` names the node that masqueraded it (sim/source-nat.ts). */

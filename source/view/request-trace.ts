@@ -180,6 +180,7 @@ export function requestsJson(traces: ReadonlyArray<RequestTrace>, summary: Reque
 			...(trace.affinity === true ? {affinity: true} : {}),
 			...(trace.source !== undefined ? {source: {...trace.source}} : {}),
 			...(trace.http !== undefined ? {http: {...trace.http}} : {}),
+			...(trace.networkPolicy !== undefined ? {networkPolicy: structuredClone(trace.networkPolicy)} : {}),
 			outcome: trace.outcome,
 			reason: trace.reason,
 		})),
