@@ -9,6 +9,8 @@ export function diagnosticsFromInitErrors(result: LoadResult, errors: InitError[
 		...result.locate(error.kind, error.namespace, error.name, error.path),
 		severity: 'error',
 		// Our own Cluster document has no name; its errors read as the loader's (cluster-config.ts).
-		message: `${error.kind === 'Cluster' ? 'The Cluster config' : `The ${error.kind} ${goQuote(error.name)}`} is invalid: ${error.field}: ${error.detail}`,
+		message: error.plain
+			? error.detail
+			: `${error.kind === 'Cluster' ? 'The Cluster config' : `The ${error.kind} ${goQuote(error.name)}`} is invalid: ${error.field}: ${error.detail}`,
 	}));
 }

@@ -8,7 +8,8 @@ import {randomInt} from './prng.js';
 import {emptyTable} from './tables.js';
 import type {State} from './types.js';
 
-export type Allocation<T> = {ok: true; value: T} | {ok: false; detail: string};
+/** `detail` is the field error's body; `reason` the allocator's own error text, where callers wrap it differently. */
+export type Allocation<T> = {ok: true; value: T} | {ok: false; detail: string; reason?: string};
 
 // --- ClusterIPs (docs/semantics.md B1, B2; S40-S47) ---
 
@@ -82,15 +83,12 @@ export function allocateServiceIP(d: Draft, owner: string, requested?: string): 
 export function allocateNodePort(d: Draft, owner: string, requested?: number): Allocation<number> {
 	const {nodePortMin: min, nodePortMax: max} = d.s.config;
 	if (requested !== undefined) {
+		// portallocator/allocator.go: ErrNotInRange, ErrAllocated.
+		const refuse = (reason: string): Allocation<number> => ({ok: false, detail: `Invalid value: ${requested}: ${reason}`, reason});
 		if (requested < min || requested > max) {
-			return {
-				ok: false,
-				detail: `Invalid value: ${requested}: provided port is not in the valid range. The range of valid ports is ${min}-${max}`,
-			};
+			return refuse(`provided port is not in the valid range. The range of valid ports is ${min}-${max}`);
 		}
-		if (d.s.ipam.nodePorts[requested] !== undefined) {
-			return {ok: false, detail: `Invalid value: ${requested}: provided port is already allocated`};
-		}
+		if (d.s.ipam.nodePorts[requested] !== undefined) return refuse('provided port is already allocated');
 		ipamSet(d, 'nodePorts', String(requested), owner);
 		return {ok: true, value: requested};
 	}

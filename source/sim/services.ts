@@ -27,35 +27,70 @@ const needsNodePorts = (input: ServiceInput) =>
 
 const needsHealthCheckPort = (input: ServiceInput) => input.spec.type === 'LoadBalancer' && input.spec.externalTrafficPolicy === 'Local';
 
-function errorFor(input: ServiceInput, field: string, path: Array<string | number>, detail: string): InitError {
-	return {kind: 'Service', namespace: input.meta.namespace, name: input.meta.name, field, path, detail};
+function errorFor(input: ServiceInput, field: string, path: Array<string | number>, detail: string, plain = false): InitError {
+	const error: InitError = {kind: 'Service', namespace: input.meta.namespace, name: input.meta.name, field, path, detail};
+	if (plain) error.plain = true;
+	return error;
 }
 
-/** Pass 1: requested ClusterIP and nodePorts, so random picks in pass 2 never steal them. */
+/**
+ * Pass 1: requested ClusterIP and nodePorts, so random picks in pass 2 never steal them. The
+ * registry allocates in this order and gives up at the first failure, so a Service reports one
+ * allocation error (pkg/registry/core/service/storage/alloc.go allocateCreate).
+ */
 export function reserveRequested(d: Draft, input: ServiceInput, errors: InitError[]): Reserved {
 	const owner = objectKey(input.meta.namespace, input.meta.name);
-	const reserved: Reserved = {nodePorts: (input.spec.ports ?? []).map(() => null), failed: false};
-	const fail = (field: string, path: Array<string | number>, result: Allocation<unknown>) => {
-		if (!result.ok) {
-			errors.push(errorFor(input, field, path, result.detail));
-			reserved.failed = true;
-		}
+	const ports = input.spec.ports ?? [];
+	const reserved: Reserved = {nodePorts: ports.map(() => null), failed: false};
+	const failed = (field: string, path: Array<string | number>, result: Allocation<unknown>, plain = false): boolean => {
+		if (result.ok) return false;
+		errors.push(errorFor(input, field, path, result.detail, plain));
+		reserved.failed = true;
+		return true;
 	};
 	if (needsClusterIP(input) && input.spec.clusterIP !== undefined) {
 		const result = allocateServiceIP(d, owner, input.spec.clusterIP);
-		fail('spec.clusterIPs', ['spec', 'clusterIP'], result);
+		if (failed('spec.clusterIPs', ['spec', 'clusterIP'], result)) return reserved;
 		if (result.ok) reserved.clusterIP = result.value;
 	}
-	input.spec.ports?.forEach((port, i) => {
-		if (port.nodePort === undefined) return;
-		const result = allocateNodePort(d, owner, port.nodePort);
-		fail(`spec.ports[${i}].nodePort`, ['spec', 'ports', i, 'nodePort'], result);
-		if (result.ok) reserved.nodePorts[i] = result.value;
-	});
+	if (input.spec.type === 'NodePort' || input.spec.type === 'LoadBalancer') {
+		// alloc.go initNodePorts: one allocation per port number. The first port of a number takes
+		// the nodePort any port of that number asks for; a later port of the number shares it, or
+		// allocates its own if it asks for a different one. So 53/TCP and 53/UDP may ask for the same
+		// node port, while two numbers asking for one node port meet ErrAllocated on the second.
+		const byNumber = new Map<number, number>();
+		for (const [i, port] of ports.entries()) {
+			if (port.nodePort === undefined && !needsNodePorts(input)) continue;
+			const field = `spec.ports[${i}].nodePort`;
+			const path = ['spec', 'ports', i, 'nodePort'];
+			const shared = byNumber.get(port.port);
+			if (shared === undefined) {
+				const requested = ports.find(other => other.port === port.port && other.nodePort !== undefined)?.nodePort;
+				if (requested === undefined) continue; // pass 2 picks one
+				const result = allocateNodePort(d, owner, requested);
+				if (failed(field, path, result)) return reserved;
+				reserved.nodePorts[i] = requested;
+				byNumber.set(port.port, requested);
+			} else if (port.nodePort === undefined || port.nodePort === shared) {
+				reserved.nodePorts[i] = shared;
+			} else {
+				const result = allocateNodePort(d, owner, port.nodePort);
+				if (failed(field, path, result)) return reserved;
+				reserved.nodePorts[i] = port.nodePort;
+			}
+		}
+	}
 	if (needsHealthCheckPort(input) && input.spec.healthCheckNodePort !== undefined) {
-		const result = allocateNodePort(d, owner, input.spec.healthCheckNodePort);
-		fail('spec.healthCheckNodePort', ['spec', 'healthCheckNodePort'], result);
-		if (result.ok) reserved.healthCheckNodePort = result.value;
+		const requested = input.spec.healthCheckNodePort;
+		const result = allocateNodePort(d, owner, requested);
+		if (!result.ok) {
+			// alloc.go allocHealthCheckNodePort: the allocator's error wrapped in an internal error
+			// (HTTP 500), with no field path in the message.
+			const detail = `Internal error occurred: failed to allocate requested HealthCheck NodePort ${requested}: ${result.reason ?? result.detail}`;
+			failed('spec.healthCheckNodePort', ['spec', 'healthCheckNodePort'], {ok: false, detail}, true);
+			return reserved;
+		}
+		reserved.healthCheckNodePort = result.value;
 	}
 	return reserved;
 }
@@ -73,7 +108,8 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 		else if (input.spec.clusterIP === undefined) {
 			const result = allocateServiceIP(d, owner);
 			if (!result.ok) {
-				errors.push(errorFor(input, 'spec.clusterIPs', ['spec'], result.detail));
+				// An internal error (alloc.go allocIPs), as the range-full node port below.
+				errors.push(errorFor(input, 'spec.clusterIPs', ['spec'], result.detail, true));
 				return;
 			}
 			clusterIP = result.value;
@@ -90,7 +126,7 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 			else {
 				const result = allocateNodePort(d, owner);
 				if (!result.ok) {
-					errors.push(errorFor(input, `spec.ports[${i}].nodePort`, ['spec', 'ports', i], result.detail));
+					errors.push(errorFor(input, `spec.ports[${i}].nodePort`, ['spec', 'ports', i], result.detail, true));
 					return;
 				}
 				nodePort = result.value;
@@ -101,9 +137,16 @@ export function completeService(d: Draft, input: ServiceInput, reserved: Reserve
 		ports.push(nodePort !== null && nodePort > 0 ? {...rest, nodePort} : rest);
 	}
 	let healthCheckNodePort: number | null = reserved.healthCheckNodePort ?? null;
-	if (needsHealthCheckPort(input) && healthCheckNodePort === null) {
+	if (needsHealthCheckPort(input) && healthCheckNodePort === null && !reserved.failed) {
 		const result = allocateNodePort(d, owner);
-		if (result.ok) healthCheckNodePort = result.value;
+		if (!result.ok) {
+			// alloc.go allocHealthCheckNodePort prints the port it failed to get, always 0 there.
+			errors.push(
+				errorFor(input, 'spec.healthCheckNodePort', ['spec'], 'Internal error occurred: failed to allocate a HealthCheck NodePort 0: range is full', true),
+			);
+			return;
+		}
+		healthCheckNodePort = result.value;
 	}
 	if (reserved.failed) return;
 	const {

@@ -798,4 +798,6 @@ export interface InitError {
 	path: Array<string | number>;
 	/** The body after `<field>: `, e.g. `Invalid value: 80: provided port is not in the valid range. …`. */
 	detail: string;
+	/** `detail` is the whole message (an internal error names no object or field). */
+	plain?: boolean;
 }

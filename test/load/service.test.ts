@@ -87,16 +87,37 @@ test('S13: the same port and protocol twice; 53/TCP with 53/UDP is fine', t => {
 	]);
 });
 
-test('S14: the same nodePort twice for one protocol', t => {
-	const text = service(
-		'web',
+test('S14: validation.go duplicate nodePort (protocol, nodePort) is reached only where alloc.go initNodePorts allocated without error', t => {
+	// Two numbers asking for one node port: the allocator refuses it first (sim/services.ts), so
+	// validation never reports it on a NodePort or LoadBalancer Service.
+	const twoNumbers = service('web', '  type: NodePort', '  ports:', '  - {name: a, port: 80, nodePort: 30080}', '  - {name: b, port: 81, nodePort: 30080}');
+	t.deepEqual(errorsOf(twoNumbers), []);
+	// One number and protocol twice: one allocation, so validation sees both repeats.
+	const sameNumber = service('web', '  type: NodePort', '  ports:', '  - {name: a, port: 80, nodePort: 30080}', '  - {name: b, port: 80, nodePort: 30080}');
+	t.deepEqual(errorsOf(sameNumber), [
+		`t.yaml:9:35: ${invalid('web')}spec.ports[1].nodePort: Duplicate value: 30080`,
+		`t.yaml:9:5: ${invalid('web')}spec.ports[1]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP", AppProtocol:(*string)(nil), Port:80, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`,
+	]);
+	// TCP and UDP of one number: neither check objects.
+	const tcpUdp = service(
+		'dns',
 		'  type: NodePort',
 		'  ports:',
-		'  - {name: a, port: 80, nodePort: 30080}',
-		'  - {name: b, port: 81, nodePort: 30080}',
-		'  - {name: c, port: 81, nodePort: 30080, protocol: UDP}',
+		'  - {name: a, port: 53, nodePort: 30053}',
+		'  - {name: b, port: 53, nodePort: 30053, protocol: UDP}',
 	);
-	t.deepEqual(errorsOf(text), [`t.yaml:9:35: ${invalid('web')}spec.ports[1].nodePort: Duplicate value: 30080`]);
+	t.deepEqual(errorsOf(tcpUdp), []);
+	t.deepEqual(
+		load(tcpUdp).input.services[0]!.spec.ports!.map(p => p.nodePort),
+		[30053, 30053],
+	);
+	// No allocation on a ClusterIP Service: every repeat is reported, next to the Forbidden ones.
+	const clusterIP = service('web', '  ports:', '  - {name: a, port: 80, nodePort: 30080}', '  - {name: b, port: 81, nodePort: 30080}');
+	t.deepEqual(errorsOf(clusterIP), [
+		`t.yaml:7:35: ${invalid('web')}spec.ports[0].nodePort: Forbidden: may not be used when \`type\` is 'ClusterIP'`,
+		`t.yaml:8:35: ${invalid('web')}spec.ports[1].nodePort: Forbidden: may not be used when \`type\` is 'ClusterIP'`,
+		`t.yaml:8:35: ${invalid('web')}spec.ports[1].nodePort: Duplicate value: 30080`,
+	]);
 });
 
 test('S15: nodePort on a ClusterIP Service', t => {
@@ -217,6 +238,10 @@ test('S37: healthCheckNodePort only for LoadBalancer with externalTrafficPolicy 
 	const ok = service('web', '  type: LoadBalancer', '  externalTrafficPolicy: Local', '  healthCheckNodePort: 30500', '  ports: [{port: 80}]');
 	t.deepEqual(errorsOf(ok), []);
 	t.is(load(ok).input.services[0]!.spec.healthCheckNodePort, 30500);
+	// validateServiceExternalTrafficPolicy's IsValidPortNum is never reached on create: the node-port
+	// allocator refuses 70000 first (alloc.go allocHealthCheckNodePort; test/sim/services.test.ts).
+	const big = service('web', '  type: LoadBalancer', '  externalTrafficPolicy: Local', '  healthCheckNodePort: 70000', '  ports: [{port: 80}]');
+	t.deepEqual(errorsOf(big), []);
 });
 
 test('S38: internalTrafficPolicy values', t => {
