@@ -27,8 +27,10 @@ import {
 } from './source/load/index.js';
 import {boot} from './source/session/boot.js';
 import {openRecord, osReason, type RecordFile, recordHeader} from './source/session/record-file.js';
+import {routingDiff} from './source/session/routing-diff.js';
+import {routingDiffChanged, routingDiffText} from './source/session/routing-diff-text.js';
 import type {State} from './source/sim/index.js';
-import {sanitize} from './source/view/index.js';
+import {jsonText, sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
 import {KUBERNETES_VERSION} from './source/view/node-rows.js';
 import {tourText} from './source/view/tui/try-text.js';
@@ -66,7 +68,17 @@ type Parsed =
 	| {kind: 'version'}
 	| {kind: 'samples'}
 	| {kind: 'completion'; shell: Shell}
-	| {kind: 'complete'; words: string[]};
+	| {kind: 'complete'; words: string[]}
+	| {kind: 'diff'; options: DiffOptions};
+
+/** `diff BEFORE… -- AFTER…`: two clusters booted with one seed, and the routing between them compared. */
+interface DiffOptions {
+	before: string[];
+	after: string[];
+	seed: number;
+	validate: ValidateMode;
+	output: 'text' | 'json';
+}
 
 class UsageError extends Error {}
 
@@ -100,6 +112,47 @@ function parseSmallVerb(verb: 'samples' | 'completion', args: string[]): Parsed 
 	return {kind: 'completion', shell: shell as Shell};
 }
 
+function parseSeed(text: string): number {
+	if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new UsageError(`invalid --seed "${text}": want a whole number from 0 to 4294967295`);
+	return Number(text);
+}
+
+/** `diff`: manifests before `--`, manifests after it; --seed, --validate and -o as the main command has them. */
+function parseDiff(args: string[]): Parsed {
+	const options: DiffOptions = {before: [], after: [], seed: 1, validate: 'strict', output: 'text'};
+	let side = options.before;
+	let sides = 1;
+	const output = (text: string | undefined) => {
+		if (text === undefined) throw new UsageError('flag needs an argument: -o');
+		if (text !== 'json' && text !== 'text')
+			throw new UsageError(`unable to match a printer suitable for the output format "${text}", allowed formats are: json,text`);
+		options.output = text;
+	};
+	for (let arg = args.shift(); arg !== undefined; arg = args.shift()) {
+		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		if (flag === '-h' || flag === '--help') return {kind: 'help', topic: 'diff'};
+		if (flag === '--') {
+			if (sides === 2) throw new UsageError('diff takes one --, between the files before and the files after');
+			side = options.after;
+			sides = 2;
+		} else if (flag === '--seed') {
+			const text = inline ?? args.shift();
+			if (text === undefined) throw new UsageError('flag needs an argument: --seed');
+			options.seed = parseSeed(text);
+		} else if (flag === '--validate') options.validate = validateMode(inline ?? 'strict');
+		else if (flag === '--output') output(inline ?? args.shift());
+		else if (/^-o/.test(arg)) output(arg === '-o' ? args.shift() : arg.slice(arg[2] === '=' ? 3 : 2));
+		else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag for diff: ${arg}`);
+		else side.push(arg);
+	}
+	if (sides === 1) throw new UsageError('diff needs the files before, --, and the files after: diff BEFORE... -- AFTER...');
+	if (options.before.length === 0 || options.after.length === 0) {
+		throw new UsageError(`no manifests ${options.before.length === 0 ? 'before' : 'after'} --: name at least one FILE, DIR or - on each side`);
+	}
+	if (options.before.includes('-') && options.after.includes('-')) throw new UsageError('standard input can be read for one side of diff only');
+	return {kind: 'diff', options};
+}
+
 /** The flags that shape kubectl svcsim's snapshot. */
 const SNAPSHOT_FLAGS = '--context, --kubeconfig, -n/--namespace and --save';
 
@@ -108,6 +161,7 @@ function parseArgs(argv: string[]): Parsed {
 	const args = [...argv];
 	if (args[0] === '__complete') return {kind: 'complete', words: args.slice(1)};
 	if (args[0] === 'samples' || args[0] === 'completion') return parseSmallVerb(args[0], args.slice(1));
+	if (args[0] === 'diff') return parseDiff(args.slice(1));
 	let topic: HelpTopic = 'open';
 	if (args[0] === 'check') {
 		options.check = true;
@@ -167,9 +221,7 @@ function parseArgs(argv: string[]): Parsed {
 				options.validate = validateMode(inline ?? 'strict');
 				break;
 			case '--seed': {
-				const text = value(flag, inline);
-				if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new UsageError(`invalid --seed "${text}": want a whole number from 0 to 4294967295`);
-				options.seed = Number(text);
+				options.seed = parseSeed(value(flag, inline));
 				break;
 			}
 			case '--context':
@@ -317,6 +369,8 @@ async function main(argv: string[]): Promise<number> {
 		case 'complete':
 			printCompletion(PROGRAM, parsed.words, SAMPLES);
 			return 0;
+		case 'diff':
+			return runDiff(parsed.options);
 	}
 	const {options} = parsed;
 	if (options.sample) {
@@ -401,6 +455,27 @@ async function main(argv: string[]): Promise<number> {
 		...(record ? {record} : {}),
 		...(replay ? {replay} : {}),
 	});
+}
+
+/**
+ * `diff`: both sides booted with the same seed, every probe run on each, the pairs that changed
+ * printed. Exit codes as kubectl diff's (kubectl/pkg/cmd/diff/diff.go: 0 no differences, 1
+ * differences, >1 an error; its errors go through cmdutil.CheckDiffErr, which adds 1 to the code).
+ */
+async function runDiff(diff: DiffOptions): Promise<number> {
+	const stdin = diff.before.includes('-') || diff.after.includes('-') ? await readStdin('manifests in all') : noStdin;
+	const sides = [];
+	for (const files of [diff.before, diff.after]) {
+		const options: Options = {check: false, test: false, tap: false, files, seed: diff.seed, echo: false, validate: diff.validate, noColor: false};
+		const started = load(options, stdin, writeErr, []);
+		if (started === null) return 2;
+		sides.push({state: started.state, input: started.loaded.input});
+	}
+	const [before, after] = sides as [(typeof sides)[0], (typeof sides)[0]];
+	const result = routingDiff(before, after);
+	if (diff.output === 'json') writeOut(jsonText(result));
+	else for (const line of routingDiffText(result)) writeOut(sanitize(line));
+	return routingDiffChanged(result) ? 1 : 0;
 }
 
 function usageError(message: string): number {

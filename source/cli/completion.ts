@@ -16,10 +16,10 @@ export const DIRECTIVE = {default: 0, noSpace: 2, noFileComp: 4, filterFileExt: 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-const VERBS = ['check', 'test', 'samples', 'completion'] as const;
-type Topic = 'open' | 'check' | 'test';
+const VERBS = ['check', 'test', 'diff', 'samples', 'completion'] as const;
+type Topic = 'open' | 'check' | 'test' | 'diff';
 
-type Value = 'file' | 'sample' | 'number' | 'context' | 'namespace';
+type Value = 'file' | 'sample' | 'number' | 'context' | 'namespace' | 'output';
 
 interface Flag {
 	names: string[];
@@ -34,14 +34,15 @@ export const FLAGS: readonly Flag[] = [
 	{names: ['--sample'], value: 'sample', topics: ['open', 'check', 'test']},
 	{names: ['--script'], value: 'file', topics: ['open', 'test']},
 	{names: ['--echo'], topics: ['open', 'test']},
-	{names: ['--seed'], value: 'number', topics: ['open', 'test']},
+	{names: ['--seed'], value: 'number', topics: ['open', 'test', 'diff']},
 	{names: ['--record'], value: 'file', topics: ['open', 'test']},
 	{names: ['--replay'], value: 'file', topics: ['open']},
-	{names: ['--validate=strict', '--validate=warn', '--validate=ignore'], topics: ['open', 'check', 'test']},
+	{names: ['--validate=strict', '--validate=warn', '--validate=ignore'], topics: ['open', 'check', 'test', 'diff']},
+	{names: ['--output', '-o'], value: 'output', topics: ['diff']},
 	{names: ['--junit'], value: 'file', topics: ['test']},
 	{names: ['--tap'], topics: ['test']},
 	{names: ['--no-color'], topics: ['open']},
-	{names: ['--help'], topics: ['open', 'check', 'test']},
+	{names: ['--help'], topics: ['open', 'check', 'test', 'diff']},
 	{names: ['--version'], topics: ['open']},
 	{names: ['--context'], value: 'context', topics: ['open', 'check', 'test'], plugin: true},
 	{names: ['--kubeconfig'], value: 'file', topics: ['open', 'check', 'test'], plugin: true},
@@ -75,7 +76,7 @@ export function complete(program: Program, words: readonly string[], sources: Co
 		return noFiles(before.length === 1 ? startingWith(current, [...SHELLS]) : []);
 	}
 	if (first === 'samples') return noFiles(current.startsWith('-') ? startingWith(current, ['--help']) : []);
-	const topic: Topic = first === 'check' || first === 'test' ? first : 'open';
+	const topic: Topic = first === 'check' || first === 'test' || first === 'diff' ? first : 'open';
 	const flags = FLAGS.filter(f => f.topics.includes(topic) && (program === 'kubectl-svcsim' || !f.plugin));
 	// bash splits `--validate=w` at the `=` (COMP_WORDBREAKS): the words are `--validate`, `=`, `w`.
 	if (before.at(-1) === '=' && before.at(-2) === '--validate') return noFiles(startingWith(current, ['strict', 'warn', 'ignore']));
@@ -104,6 +105,8 @@ function flagValue(value: Value, current: string, sources: CompletionSources): C
 			return {candidates: startingWith(current, sources.samples), directive: DIRECTIVE.noFileComp};
 		case 'context':
 			return {candidates: startingWith(current, sources.contexts()), directive: DIRECTIVE.noFileComp};
+		case 'output':
+			return {candidates: startingWith(current, ['text', 'json']), directive: DIRECTIVE.noFileComp};
 		case 'number':
 		case 'namespace':
 			return {candidates: [], directive: DIRECTIVE.noFileComp};

@@ -3,7 +3,7 @@
 
 export type Program = 'k8s-svc-tui' | 'kubectl-svcsim';
 
-export type HelpTopic = 'open' | 'check' | 'test' | 'samples' | 'completion';
+export type HelpTopic = 'open' | 'check' | 'test' | 'diff' | 'samples' | 'completion';
 
 /** How the program is typed: kubectl runs `kubectl-svcsim` for `kubectl svcsim`. */
 export const commandName = (program: Program) => (program === 'kubectl-svcsim' ? 'kubectl svcsim' : 'k8s-svc-tui');
@@ -38,6 +38,7 @@ function openHelp(program: Program): string {
   ${me} check FILE|DIR|- ...                        validate manifests and lint routing
   ${me} test FILE|DIR|- ... --script TESTS [--junit FILE] [--tap]
                                                           run routing tests (--expect, expect) for CI
+  ${me} diff BEFORE... -- AFTER... [-o json]          which requests change outcome between two sets of files
   ${me} samples                                      list the bundled samples
   ${me} completion bash|zsh|fish                     print a shell completion script
 
@@ -110,6 +111,33 @@ Example:
   ${me} test --sample hello --script samples/hello-routes.txt --junit report.xml`;
 }
 
+function diffHelp(program: Program): string {
+	const me = commandName(program);
+	return `Usage:
+  ${me} diff FILE|DIR|- ... -- FILE|DIR|- ... [-o json] [--seed N] [--validate=MODE]
+
+Boot two clusters with the same seed, the files before -- and the files after it, send the same
+requests in both and print the pairs whose outcome changed: which pods answer (by the workload
+that owns them), refused, timed out or NXDOMAIN, with why where the objects show it. Clients: the
+first ready pod of each namespace, every node, the outside clients; targets: every Service port by
+DNS name, ClusterIP, node port on each node, load-balancer and external IPs. Service ports and
+clients found on one side only are listed first.
+
+Exit status (as kubectl diff): 0 nothing changed, 1 something changed, 2 the files did not load
+or the arguments are wrong.
+
+${FILES}
+
+Options:
+  -o, --output FORMAT  text (the default) or json
+  --seed N             seed of both simulations' random choices (default 1)
+  --validate=MODE      strict (default), warn or ignore unknown or repeated fields
+  -h, --help           show this help
+
+Example (what if web had no replicas?):
+  cp -r manifests what-if && $EDITOR what-if/web.yaml && ${me} diff manifests -- what-if`;
+}
+
 function samplesHelp(program: Program): string {
 	const me = commandName(program);
 	return `Usage:
@@ -148,6 +176,8 @@ export function helpText(program: Program, topic: HelpTopic): string {
 			return checkHelp(program);
 		case 'test':
 			return testHelp(program);
+		case 'diff':
+			return diffHelp(program);
 		case 'samples':
 			return samplesHelp(program);
 		case 'completion':

@@ -7,7 +7,7 @@ const tui = (...words: string[]) => complete('k8s-svc-tui', words, sources);
 const plugin = (...words: string[]) => complete('kubectl-svcsim', words, sources);
 
 test('first word: the verbs that start with it, else manifest files (cobra FilterFileExt: yaml, yml, json)', t => {
-	t.deepEqual(tui(''), {candidates: ['check', 'test', 'samples', 'completion'], directive: DIRECTIVE.noFileComp});
+	t.deepEqual(tui(''), {candidates: ['check', 'test', 'diff', 'samples', 'completion'], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(tui('c'), {candidates: ['check', 'completion'], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(tui('sam'), {candidates: ['samples'], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(tui('my'), {candidates: ['yaml', 'yml', 'json'], directive: DIRECTIVE.filterFileExt});
@@ -45,6 +45,11 @@ test("flag values: sample names, contexts, files (the shell's own), nothing for 
 	t.deepEqual(tui('--seed', ''), {candidates: [], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(plugin('-n', ''), {candidates: [], directive: DIRECTIVE.noFileComp});
 	t.deepEqual(tui('--validate', '=', 'w'), {candidates: ['warn'], directive: DIRECTIVE.noFileComp}, "bash's words for --validate=w");
+	t.deepEqual(tui('diff', 'a.yaml', '--', 'b.yaml', '-o', 'j'), {candidates: ['json'], directive: DIRECTIVE.noFileComp}, 'diff -o: its formats');
+	t.deepEqual(tui('diff', '--'), {
+		candidates: ['--seed', '--validate=strict', '--validate=warn', '--validate=ignore', '--output', '--help'],
+		directive: DIRECTIVE.noFileComp,
+	});
 });
 
 test('completion takes a shell, samples nothing', t => {

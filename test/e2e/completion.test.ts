@@ -44,7 +44,7 @@ function missing(t: ExecutionContext, name: string): void {
 
 /** Each line's completions, one line of output per case (sorted: shells order them their own way). */
 const CASES: Array<[string, string[]]> = [
-	['k8s-svc-tui ', ['check', 'completion', 'samples', 'test']],
+	['k8s-svc-tui ', ['check', 'completion', 'diff', 'samples', 'test']],
 	['k8s-svc-tui c', ['check', 'completion']],
 	['k8s-svc-tui --sample he', ['headless', 'hello']],
 	['k8s-svc-tui check --s', ['--sample']],
