@@ -5,7 +5,9 @@ import type {Draft} from './draft.js';
 import {parseIPv4} from './ip.js';
 import {objectKey} from './keys.js';
 import {formatLabels} from './labels.js';
+import {hopVerdict} from './netpol.js';
 import {random} from './prng.js';
+import {sourceSeen} from './source-nat.js';
 import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
 import {selectedPods, unreadySummary} from './unready.js';
 
@@ -478,6 +480,26 @@ function clusterDnsDown(state: State): string | undefined {
 	return `${name} has no ready endpoints: none of its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} is ready (${unreadySummary(pods)})`;
 }
 
+/**
+ * Whether NetworkPolicies drop the lookup's packets, and who: the query leaves the pod for the
+ * kube-dns ClusterIP on UDP 53 (the stub resolver's transport; TCP only after a truncated reply),
+ * is DNATed on the client's node to a CoreDNS pod, and is judged there, as every connection is,
+ * on the client's egress and that pod's ingress. As for ns.dns (nsAnswer), the lowest ready
+ * CoreDNS address stands for the one that answers, so no random number is drawn.
+ */
+function dnsDropped(state: State, client: Client): NonNullable<DnsResult['timedOut']> | undefined {
+	const owner = state.ipam.serviceIPs[state.config.dnsIP];
+	const service = owner === undefined ? undefined : state.services[owner];
+	const port = service?.spec.ports?.find(p => p.protocol === 'UDP' && p.port === 53);
+	const coredns = service === undefined ? undefined : publishedAddresses(state, service)[0];
+	if (!service || !port || !coredns) return undefined;
+	const endpoint = {namespace: service.namespace, pod: coredns.podName ?? null, ip: coredns.ip, port: coredns.ports[port.name ?? ''] ?? 53};
+	const source = sourceSeen(state, client, {service, external: false, node: client.nodeName ?? null}, coredns.ip, coredns.nodeName);
+	const verdict = hopVerdict(state, {client, egressTo: null, endpoint, source, protocol: 'UDP'});
+	if (verdict?.dropped == null) return undefined;
+	return {server: state.config.dnsIP, reason: verdict.dropped, networkPolicy: verdict.verdict};
+}
+
 /** Resolve as the client's resolver would (F5, F6; S111, S112). */
 export function resolve(d: Draft, client: Client, question: string, qtype: DnsResult['qtype']): DnsResult {
 	const state = d.s;
@@ -497,6 +519,13 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 			// an answer), so no name is ever answered: the lookup fails as a whole.
 			result.rcode = 'TIMEOUT';
 			result.timedOut = {server: state.config.dnsIP, reason: down};
+			return result;
+		}
+		// Policies drop, they do not reject: no reply comes, as above.
+		const dropped = dnsDropped(state, client);
+		if (dropped !== undefined) {
+			result.rcode = 'TIMEOUT';
+			result.timedOut = dropped;
 			return result;
 		}
 	}

@@ -576,7 +576,12 @@ export interface DnsResult {
 	/** `TIMEOUT` is no DNS rcode: no server replied and the resolver gave up (`timedOut` says why). */
 	rcode: 'NOERROR' | 'NXDOMAIN' | 'TIMEOUT';
 	/** No reply from the cluster DNS: where the query went and why nothing answered it. */
-	timedOut?: {server: string; reason: string};
+	timedOut?: {
+		server: string;
+		reason: string;
+		/** Set when NetworkPolicies dropped the query (sim/dns.ts dnsDropped). */
+		networkPolicy?: PolicyVerdict;
+	};
 	/** The name that answered (after the search path), if any. */
 	canonicalName?: string;
 	/** Answered by the upstream resolver, outside the cluster zone. */

@@ -71,7 +71,8 @@ export function formatNslookup(result: DnsResult, options: {verbose?: boolean} =
 	if (result.timedOut) {
 		const server = sanitize(result.timedOut.server);
 		const lines = [...Array.from({length: NSLOOKUP_TRIES}, () => `;; communications error to ${server}#53: timed out`), ';; no servers could be reached'];
-		if (verbose) lines.push(`${OURS}${sanitize(describeDnsTimeout(result.timedOut))}`);
+		// A dropping policy is the one thing BIND cannot see and the user must know: said without -v too.
+		if (verbose || result.timedOut.networkPolicy) lines.push(`${OURS}${sanitize(describeDnsTimeout(result.timedOut))}`);
 		return [...lines, ''].join('\n');
 	}
 	const question = sanitize(withoutDot(result.question));
@@ -129,7 +130,10 @@ export function dnsJson(result: DnsResult): unknown {
 	};
 	if (result.canonicalName !== undefined) out.canonicalName = result.canonicalName;
 	if (result.cnameStop) out.cnameStop = {why: result.cnameStop.why, chain: result.cnameStop.chain};
-	if (result.timedOut) out.timedOut = {server: result.timedOut.server, reason: result.timedOut.reason};
+	if (result.timedOut) {
+		const {server, reason, networkPolicy} = result.timedOut;
+		out.timedOut = {server, reason, ...(networkPolicy ? {networkPolicy: structuredClone(networkPolicy)} : {})};
+	}
 	if (result.authority) out.authority = result.authority.map(r => ({name: r.name, type: r.type, ttl: r.ttl, data: r.data}));
 	if (result.additional) out.additional = result.additional.map(r => ({name: r.name, type: r.type, ttl: r.ttl, data: r.data}));
 	if (result.outside !== undefined) out.outside = result.outside;
