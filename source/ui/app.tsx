@@ -233,6 +233,8 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				const binding = viewerBindingFor(name);
 				// As on the main screen, a key bound to nothing says so (a kill key here must not pass through).
 				if (!binding) return name === '' ? undefined : dispatch({type: 'status', text: viewerUnboundText(name), error: false});
+				if (binding.does === 'palette') return dispatch({type: 'mode', mode: {kind: 'palette', text: '', historyIndex: null}});
+				if (binding.does === 'help') return dispatch({type: 'mode', mode: {kind: 'help', offset: 0, page: 'keys'}});
 				const next = viewerKey(mode, binding.does, page);
 				return dispatch({type: 'mode', mode: next ? {...next, kind: 'output'} : {kind: 'normal'}});
 			}

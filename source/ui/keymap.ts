@@ -360,6 +360,8 @@ export interface ViewerBinding {
 	help: string;
 	/** Its part of the hint line while the viewer is open (one hint can speak for a pair of bindings). */
 	hint?: string;
+	/** Its hint shows at any width, at the end of the line (`:` and `?`, as on the main screen). */
+	always?: boolean;
 	does: ViewerCommand;
 }
 
@@ -381,7 +383,9 @@ export const VIEWER_KEYMAP: ReadonlyArray<ViewerBinding> = [
 	{keys: ['w'], help: 'wrap long lines (the default) or not; unwrapped, ←/→ scroll sideways', hint: 'w wrap', does: 'toggleWrap'},
 	{keys: ['left'], help: 'scroll left (lines not wrapped)', does: 'scrollLeft'},
 	{keys: ['right'], help: 'scroll right (lines not wrapped)', does: 'scrollRight'},
-	{keys: ['esc', 'q'], help: 'close the viewer, back to where you were', hint: 'Esc back', does: 'close'},
+	{keys: [':'], help: 'command palette (the viewer closes; the output of what runs opens in it)', hint: ': command', always: true, does: 'palette'},
+	{keys: ['?'], help: 'help', hint: '? help', always: true, does: 'help'},
+	{keys: ['esc', 'q'], help: 'close the viewer, back to where you were', hint: 'Esc back', always: true, does: 'close'},
 ];
 
 /** What the status line says for a key the viewer does not bind. */

@@ -53,6 +53,9 @@ export type ViewerCommand =
 	| 'search'
 	| 'nextMatch'
 	| 'previousMatch'
+	/** Leave the viewer for the palette or help (app.tsx): `:` and `?` work on every screen, as in k9s. */
+	| 'palette'
+	| 'help'
 	| 'close';
 
 /** A screen row: `lines[line]` from code unit `start` to `end`. */
@@ -238,6 +241,8 @@ export function viewerKey(viewer: Viewer, command: ViewerCommand, page: Page): V
 			const delta = command === 'nextMatch' ? 1 : -1;
 			return goToMatch(v, page, v.match < 0 ? firstMatchFrom(v, page) : (v.match + delta + count) % count);
 		}
+		case 'palette':
+		case 'help':
 		case 'close':
 			return null;
 	}

@@ -63,10 +63,12 @@ export function ViewerBox({viewer, width, height}: {viewer: Viewer; width: numbe
 
 /** The hint line while the viewer is open, from its key table. */
 export function viewerHints(width: number): string {
+	const hints = (always: boolean) => VIEWER_KEYMAP.flatMap(b => (b.hint && (b.always ?? false) === always ? [b.hint] : []));
+	const tail = hints(true).join('  ');
 	let text = '';
-	for (const hint of VIEWER_KEYMAP.flatMap(b => (b.hint ? [b.hint] : []))) {
-		if (text.length + 2 + hint.length > width) break;
+	for (const hint of hints(false)) {
+		if (text.length + 2 + hint.length + 2 + tail.length > width) break;
 		text = text ? `${text}  ${hint}` : hint;
 	}
-	return text;
+	return text ? `${text}  ${tail}` : tail;
 }

@@ -52,7 +52,7 @@ test.serial('80×24: get svc -o yaml opens full pane over the palette line, scro
 		t.false(frame.includes('Services (all namespaces)'), 'the viewer takes the whole middle');
 		t.deepEqual(viewerRows(frame), rowsOf(expected.slice(0, ROWS)));
 		t.is(viewerStatusRow(frame), `lines 1-${ROWS} of ${expected.length} · wrap · live`);
-		t.is(lines.at(-1), 'j/k line  PgDn/PgUp page  g/G top/bottom  / search  n/N match  w wrap  Esc back');
+		t.is(lines.at(-1), 'j/k line  PgDn/PgUp page  g/G top/bottom  / search  : command  ? help  Esc back');
 
 		// PgDn: the rest, the last page ending at the last line (TargetPort and the rest of the spec).
 		const second = await s.press(PAGE_DOWN);
@@ -255,5 +255,19 @@ test.serial('a key the viewer does not bind says so on the status row and does n
 		t.true(frame.includes('x: not bound in the viewer — Esc goes back'), frame);
 		t.is(s.model().sim, before, 'no pod deleted');
 		t.is(s.model().mode.kind, 'output', 'still in the viewer');
+	});
+});
+
+test.serial('80×24: `:` and `?` work in the viewer as everywhere (k9s), and its hint line ends with them at any width', async t => {
+	await withScreen('samples/hello.yaml', SMALL, async s => {
+		await s.press(':', ...'get pods', KEYS.enter);
+		t.is(s.model().mode.kind, 'output');
+		const hints = s.frame().split('\n').at(-1) ?? '';
+		t.regex(hints, /: command {2}\? help {2}Esc back$/, hints);
+		await s.press(':', ...'get svc', KEYS.enter);
+		const mode = s.model().mode;
+		t.is(mode.kind === 'output' ? mode.title : mode.kind, 'get svc', 'the palette ran from the viewer, its output in the viewer');
+		await s.press('?');
+		t.is(s.model().mode.kind, 'help');
 	});
 });
