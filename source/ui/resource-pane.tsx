@@ -36,13 +36,32 @@ const IMPORTANT = new Map([
 	['MESSAGE', 4],
 ]);
 
+// Events: what happened (REASON, MESSAGE) to which object, when and how it went; their generated
+// NAME says none of that and goes first (a learner reading FailedScheduling needs its MESSAGE).
+const EVENT_IMPORTANT = new Map([
+	['NAMESPACE', 0],
+	['OBJECT', 1],
+	['REASON', 1],
+	['MESSAGE', 2],
+	['TYPE', 3],
+	['LAST SEEN', 3],
+	['NAME', 30],
+]);
+/** A message and a long object name read fine cut short; they give up width before a column goes. */
+const EVENT_SHRINK = new Map([
+	['OBJECT', 22],
+	['MESSAGE', 20],
+]);
+
 /** A resource view (`:po`, Enter on a row): the kind's `get -o wide` table, live, over the whole middle. */
 export function ResourcePane({model, view, width, height}: {model: Model; view: TableView; width: number; height: number}) {
 	const table = tableOf(model.sim, view);
 	const {headers} = table;
 	// NAMESPACE and NAME stay; addresses, the point of the show, go last; the others from the
 	// right as the width runs out (-o wide's first).
-	const priority = headers.map((h, i) => IMPORTANT.get(h) ?? 10 + i);
+	const events = view.scope.resource === 'events';
+	const priority = headers.map((h, i) => (events ? EVENT_IMPORTANT : IMPORTANT).get(h) ?? 10 + i);
+	const shrinkTo = headers.map(h => (events ? EVENT_SHRINK.get(h) : undefined) ?? Infinity);
 	// Planned over every row, not just the ones on screen, so scrolling does not move the columns.
 	const nominal = headers.map((h, i) => Math.min(40, Math.max(textWidth(h), ...table.rows.map(r => textWidth(r[i] ?? '')))));
 	const marked = headers.map(h => (view.sort?.column === h ? `${h}${view.sort.descending ? '↓' : '↑'}` : h));
@@ -64,6 +83,7 @@ export function ResourcePane({model, view, width, height}: {model: Model; view: 
 			height={height}
 			headers={marked}
 			priority={priority}
+			shrinkTo={shrinkTo}
 			nominal={nominal}
 			count={table.keys.length}
 			row={row}

@@ -110,3 +110,29 @@ test.serial('time travel on screen: [ names what it undid and the header where t
 		s.unmount();
 	}
 });
+
+for (const size of [
+	{width: 80, height: 24},
+	{width: 120, height: 40},
+]) {
+	test.serial(`${size.width}×${size.height}: :ev keeps what happened to which object (REASON, OBJECT, MESSAGE), not the generated NAME`, async t => {
+		const s = await openScreen('samples/hello.yaml', size);
+		try {
+			const frame = await s.press(' ', ...typed('ev'));
+			const lines = frame.split('\n');
+			const header = lines[2] ?? '';
+			for (const column of ['NAMESPACE', 'REASON', 'OBJECT', 'MESSAGE']) t.true(header.includes(column), header);
+			if (size.width >= 120) for (const column of ['LAST SEEN', 'TYPE']) t.true(header.includes(column), header);
+			t.false(/\bNAME\b/.test(header.replace('NAMESPACE', '')), header);
+			// The first row's message is the first event's, as get events -A -o wide prints it (cut to fit).
+			const got = execute(s.model().sim, 'get events -A');
+			const message = (got.out[1] ?? '').split(/ {3,}/).at(-1) ?? '';
+			t.true(message.length > 0);
+			const row = lines[3] ?? '';
+			const shown = (row.split(/ {2,}/).at(-1) ?? '').replace(/[…│]/g, '').trim();
+			t.true(shown.length >= 10 && message.startsWith(shown), `${shown} | ${message}`);
+		} finally {
+			s.unmount();
+		}
+	});
+}
