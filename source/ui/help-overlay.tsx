@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {KINDS} from '../kinds/registry.js';
 import {type Binding, KEYMAP, VIEWER_KEYMAP} from './keymap.js';
+import {viewWord} from './table-views.js';
 import {fitWidth, textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
@@ -73,7 +74,7 @@ function keyEntries(): Entry[] {
 }
 
 /** The views `:` opens, by the short names k9s users type (kinds' own, source/kinds/). */
-const VIEW_WORDS = KINDS.filter(k => k.resource !== 'services').map(k => `:${k.shortNames[0] ?? k.resource}`);
+const VIEW_WORDS = KINDS.filter(k => k.resource !== 'services').map(k => `:${viewWord(k)}`);
 
 /** The footer naming the views, wrapped at words to `width` (each kind added makes it longer). */
 function viewLines(width: number): string[] {

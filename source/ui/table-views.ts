@@ -25,11 +25,21 @@ export const newView = (scope: ViewScope): TableView => ({scope, cursor: 0, curs
  * optionally a namespace (positional, `-n`, or `-A` for all, the default) and `-l SELECTOR`.
  * `svc` names the home view (the Service view), so it returns `home`. null: not a view.
  */
+/** Words k9s opens views by that kubectl does not know (k9s's own aliases; kubectl's short names
+ *  come from the kinds). `:eps` is in issue 10's list; `get eps` stays an error, as in kubectl. */
+const K9S_ALIASES: Readonly<Record<string, string>> = Object.assign(Object.create(null), {eps: 'endpointslices'});
+
+/** The shortest word `:` opens a kind's view by: k9s's alias, else kubectl's first short name. */
+export function viewWord(kind: {resource: string; shortNames: readonly string[]}): string {
+	const alias = Object.keys(K9S_ALIASES).find(a => K9S_ALIASES[a] === kind.resource);
+	return alias ?? kind.shortNames[0] ?? kind.resource;
+}
+
 export function viewCommand(line: string): {home: true} | {scope: ViewScope} | {error: string} | null {
 	const words = line.trim().split(/\s+/);
 	const [word, ...rest] = words;
 	if (word === undefined || word === '') return null;
-	const kind = resolveKind(word);
+	const kind = resolveKind(K9S_ALIASES[word.toLowerCase()] ?? word);
 	if (kind === null) return null;
 	let namespace: string | null = null;
 	let selector: string | undefined;

@@ -12,6 +12,7 @@ import {KINDS} from '../../source/kinds/registry.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {type Model, selectedPod} from '../../source/ui/model.js';
+import {viewWord} from '../../source/ui/table-views.js';
 import {fromRoot} from '../root.js';
 import {KEYS, openScreen, type Screen} from './helpers.js';
 
@@ -510,7 +511,7 @@ test.serial('80×24: help shows every key at once, each binding by its label (is
 		for (const b of KEYMAP) t.true(help.includes(` ${b.group ?? b.label}`), `${b.keys[0]} (${b.group ?? b.label}) is on the key page`);
 		t.false(help.includes('↑/↓ scroll'), 'nothing to scroll to');
 		// Every view `:` opens is named, whole, however many kinds there are (the footer wraps).
-		for (const k of KINDS) if (k.resource !== 'services') t.regex(help, new RegExp(` :${k.shortNames[0] ?? k.resource}( |$)`, 'm'), k.kind);
+		for (const k of KINDS) if (k.resource !== 'services') t.regex(help, new RegExp(` :${viewWord(k)}( |$)`, 'm'), k.kind);
 		t.true(help.includes(':svc home'));
 	});
 });

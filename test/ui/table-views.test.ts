@@ -38,6 +38,9 @@ test('viewCommand reads k9s’s `:` words: kind words of every spelling, a names
 	t.deepEqual(viewCommand('no kube-system'), {scope: {resource: 'nodes', namespace: null, crumb: 'nodes'}}, 'nodes have no namespace');
 	t.deepEqual(viewCommand('svc'), {home: true});
 	t.deepEqual(viewCommand('Services'), {home: true});
+	// k9s's alias for a kind kubectl gives no short name (issue 10 lists it); as a command it is none.
+	t.deepEqual(viewCommand('eps kube-system'), {scope: {resource: 'endpointslices', namespace: 'kube-system', crumb: 'endpointslices(kube-system)'}});
+	t.is(viewCommand('constructor'), null, 'the alias table has no prototype');
 	t.like(viewCommand('svc -n default'), {scope: {resource: 'services', namespace: 'default'}});
 	t.deepEqual(viewCommand('po --bogus'), {error: '--bogus: a view takes a namespace, -n NS, -A or -l SELECTOR (:po kube-system)'});
 	for (const command of ['get pods', 'curl web', 'describe svc web', 'q', '', 'wait 1s']) t.is(viewCommand(command), null, command);
