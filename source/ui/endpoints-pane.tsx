@@ -56,13 +56,15 @@ function goneChange(change: EndpointChange, successor: EndpointChange | undefine
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The latest change in a sentence, for the line above the rows (it stays when CHANGE does not fit). */
-function story(recent: ReadonlyArray<EndpointChange>, head: string): string | null {
+function story(recent: ReadonlyArray<EndpointChange>, head: string, counted: Model['changeCounts'], service: string | null): string | null {
 	const last = recent.at(-1);
 	if (!last) return null;
 	const now = recent.filter(c => c.at === last.at);
 	const replaced = [...now].reverse().find(c => c.cause === 'replaced');
 	if (replaced) return replaced.replaces === replaced.ip ? `IP ${replaced.ip}: new pod, same IP` : `IP ${replaced.replaces} → ${replaced.ip} (pod replaced)`;
-	const count = (cause: EndpointChange['cause']) => now.filter(c => c.cause === cause).length;
+	// The kept changes are the last hundred; the step's own count has them all.
+	const count = (cause: EndpointChange['cause']) =>
+		(counted?.at === last.at ? counted.counts[`${service}\0${cause}`] : undefined) ?? now.filter(c => c.cause === cause).length;
 	// Scaling: the counts in the head are the news, and what made them.
 	if (count('scaled up') > 0) return `${head} · +${plural(count('scaled up'), 'pod')}, scaled up`;
 	if (count('scaled down') > 0) return `${head} · −${plural(count('scaled down'), 'pod')}, scaled down`;
@@ -131,7 +133,7 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 		if (latestFor(gone.ip, sanitize(gone.pod ?? '<none>')) !== gone) continue;
 		rows.push({cells: [gone.ip, '', '', sanitize(gone.pod ?? ''), 'gone', '', goneChange(gone, successorOf(gone))], color: 'gray'});
 	}
-	const head = [story(recent, view.head) ?? view.head, ...view.warnings.map(w => `⚠ ${w}`)];
+	const head = [story(recent, view.head, model.changeCounts, model.selected) ?? view.head, ...view.warnings.map(w => `⚠ ${w}`)];
 	return (
 		<TablePane
 			title={`Endpoints: ${sanitize(service.name)}`}

@@ -96,6 +96,9 @@ export interface Model {
 	/** What a heavy command that is about to run will keep busy (session/work-ahead.ts), drawn
 	 *  in place of the bottom line until it has run (app.tsx). */
 	working?: string;
+	/** How many changes of each cause the latest step made, by `service\0cause`: `changes` keeps
+	 *  only the last CHANGES_MAX, and a scale to thousands makes thousands at one moment. */
+	changeCounts?: {at: number; counts: Readonly<Record<string, number>>};
 	/** `--replay FILE`: the script run a line per key (replay.ts). */
 	replay?: Replay;
 	/** Every moment of the session, an undo tree (timeline.ts): `[` / `]` / `}` and `undo N` travel it. */
@@ -252,7 +255,13 @@ function absorb(model: Model, next: State): Model {
 		const s = stats[change.service] ?? {ipChanges: 0, ok: 0, total: 0};
 		stats[change.service] = {...s, ipChanges: s.ipChanges + 1};
 	}
-	return {...model, sim: next, changes: [...model.changes, ...changes].slice(-CHANGES_MAX), stats};
+	const counts: Record<string, number> = Object.create(null);
+	for (const change of changes) {
+		const key = `${change.service}\0${change.cause}`;
+		counts[key] = (counts[key] ?? 0) + 1;
+	}
+	const changeCounts = {at: next.clock, counts};
+	return {...model, sim: next, changes: [...model.changes, ...changes].slice(-CHANGES_MAX), stats, changeCounts};
 }
 
 const podKey = (pod: Pod) => `${pod.namespace}/${pod.name}`;

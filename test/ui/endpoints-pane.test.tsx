@@ -55,3 +55,17 @@ test.serial('hello at 220×50: each Endpoints row is its EndpointSlice endpoint,
 		s.unmount();
 	}
 });
+
+test.serial('a scale past the hundred changes the pane keeps: the headline counts every pod the step added', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 120, height: 40});
+	try {
+		await s.press(':', ...'scale rc hello-node --replicas=200', KEYS.enter);
+		const frame = await s.press(':', ...'wait 30s', KEYS.enter);
+		const shown = /→ (\d+) of (\d+) ready · \+(\d+) pods,/.exec(frame);
+		t.truthy(shown, frame.split("\n").filter(l => l.includes("ready")).join("\n"));
+		t.is(Number(shown?.[1]), 200);
+		t.is(Number(shown?.[3]), 197, 'all of them, not the last hundred');
+	} finally {
+		s.unmount();
+	}
+});
