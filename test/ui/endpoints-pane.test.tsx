@@ -62,7 +62,13 @@ test.serial('a scale past the hundred changes the pane keeps: the headline count
 		await s.press(':', ...'scale rc hello-node --replicas=200', KEYS.enter);
 		const frame = await s.press(':', ...'wait 30s', KEYS.enter);
 		const shown = /→ (\d+) of (\d+) ready · \+(\d+) pods,/.exec(frame);
-		t.truthy(shown, frame.split("\n").filter(l => l.includes("ready")).join("\n"));
+		t.truthy(
+			shown,
+			frame
+				.split('\n')
+				.filter(l => l.includes('ready'))
+				.join('\n'),
+		);
 		t.is(Number(shown?.[1]), 200);
 		t.is(Number(shown?.[3]), 197, 'all of them, not the last hundred');
 	} finally {
