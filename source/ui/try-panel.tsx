@@ -7,18 +7,18 @@ export function tourRows(tour: ReadonlyArray<string>, room: number): number {
 }
 
 /**
- * The rows of a tour in `room` rows. When it does not fit, the commands to type matter more than
- * the prose above them (at 80×24 the panel has three rows): it starts at the `Try:` line, and
- * what is cut at the end is counted.
+ * The rows of a tour in `room` rows, and how many of its lines that leaves out (the footer says
+ * so, so every row goes to the tour). When it does not fit, the commands to type matter more than
+ * the prose above them (at 80×24 the panel has three rows): it starts at the `Try:` line.
  */
-export function fitTour(tour: ReadonlyArray<string>, room: number): ReadonlyArray<string> {
-	if (tour.length <= room) return tour;
+export function fitTour(tour: ReadonlyArray<string>, room: number): {lines: ReadonlyArray<string>; more: number} {
+	if (tour.length <= room) return {lines: tour, more: 0};
 	const start = Math.max(
 		0,
 		tour.findIndex(line => line.trimStart().startsWith('Try:')),
 	);
-	const rest = tour.slice(start);
-	return rest.length <= room ? rest : [...rest.slice(0, room - 1), `… ${tour.length - (room - 1)} more lines`];
+	const lines = tour.slice(start, start + room);
+	return {lines, more: tour.length - lines.length};
 }
 
 /**
@@ -29,7 +29,7 @@ export function TryPanel({tour, width, height, footer}: {tour: ReadonlyArray<str
 	const theme = useTheme();
 	// Border and footer take three rows; a tour that does not fit says how much is left out.
 	const room = Math.max(1, height - 3);
-	const shown = fitTour(tour, room);
+	const {lines: shown, more} = fitTour(tour, room);
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" {...(theme.color ? {borderColor: 'green'} : {})} paddingX={1}>
 			{shown.map((line, i) => (
@@ -39,7 +39,7 @@ export function TryPanel({tour, width, height, footer}: {tour: ReadonlyArray<str
 				</Text>
 			))}
 			<Text wrap="truncate" {...tint(theme, 'gray')}>
-				{footer}
+				{more > 0 ? `… ${more} more lines · ${footer}` : footer}
 			</Text>
 		</Box>
 	);

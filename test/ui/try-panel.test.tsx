@@ -24,6 +24,8 @@ for (const size of [
 			t.true(first.includes('Try:'), first);
 			// The commands to type come first when the panel is short; the prose above them, when it fits.
 			t.true(first.includes('get pods -o wide'), first);
+			// Every row of the panel is a line of the tour; how much is left out is in its footer.
+			t.true(first.includes('delete pod -l app=hello-node'), first);
 			if (size.height >= 40) t.true(first.includes('The seed example: RC hello-node keeps 3 pods'), first);
 			t.true(first.includes('the first key closes this'), first);
 			t.true(first.includes('Endpoints: hello-node-svc'), 'the panes stay in view');
@@ -110,10 +112,11 @@ test.serial('80×24 help: the tour starts under the keys; tab to the details, wh
 
 test('a tour too long for its rows starts at its Try: line and counts what it leaves out', t => {
 	const tour = ['What this file sets up,', 'over two lines.', 'Try:', '  get svc', '  curl web', '  nslookup web'];
-	t.deepEqual(fitTour(tour, 6), tour, 'it fits: all of it');
-	t.deepEqual(fitTour(tour, 4), ['Try:', '  get svc', '  curl web', '  nslookup web']);
-	t.deepEqual(fitTour(tour, 3), ['Try:', '  get svc', '… 4 more lines']);
-	t.deepEqual(fitTour(['no tour word', 'a', 'b'], 2), ['no tour word', '… 2 more lines']);
+	t.deepEqual(fitTour(tour, 6), {lines: tour, more: 0}, 'it fits: all of it');
+	t.deepEqual(fitTour(tour, 4), {lines: ['Try:', '  get svc', '  curl web', '  nslookup web'], more: 2});
+	// What is left out is counted for the footer, so every row shows the tour.
+	t.deepEqual(fitTour(tour, 3), {lines: ['Try:', '  get svc', '  curl web'], more: 3});
+	t.deepEqual(fitTour(['no tour word', 'a', 'b'], 2), {lines: ['no tour word', 'a'], more: 1});
 });
 
 test.serial('headless at 80×24: the first frame shows the tour’s first command, not only the prose above it', async t => {
