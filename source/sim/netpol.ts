@@ -77,6 +77,14 @@ function addressOf(end: PolicyEnd): string | null {
 	return end.kind === 'pod' ? end.pod.podIP : end.ip;
 }
 
+/** The pods on the pod network that `policy` selects, whatever its policy types, by key (for `check`). */
+export function podsSelectedBy(state: State, policy: NetworkPolicy): Pod[] {
+	return Object.keys(state.pods)
+		.sort()
+		.map(key => state.pods[key] as Pod)
+		.filter(pod => pod.namespace === policy.namespace && pod.spec.hostNetwork !== true && matchesSelector(pod.labels, policy.spec.podSelector));
+}
+
 function peerMatches(state: State, policy: NetworkPolicy, peer: NetworkPolicyPeer, other: PolicyEnd): boolean {
 	if (peer.ipBlock) {
 		const ip = addressOf(other);
@@ -84,8 +92,12 @@ function peerMatches(state: State, policy: NetworkPolicy, peer: NetworkPolicyPee
 		return !peer.ipBlock.except.some(cidr => ipInCIDR(ip, cidr));
 	}
 	// Pod and namespace selectors select pods only.
-	if (other.kind !== 'pod') return false;
-	const pod = other.pod;
+	return other.kind === 'pod' && peerSelectsPod(state, policy, peer, other.pod);
+}
+
+/** Whether a peer's pod and namespace selectors (not an ipBlock) take in `pod`. */
+export function peerSelectsPod(state: State, policy: NetworkPolicy, peer: NetworkPolicyPeer, pod: PolicyPod): boolean {
+	if (peer.ipBlock) return false;
 	if (peer.namespaceSelector) {
 		const ns = Object.hasOwn(state.namespaces, pod.namespace) ? state.namespaces[pod.namespace] : undefined;
 		if (!ns || !matchesSelector(ns.labels, peer.namespaceSelector)) return false;

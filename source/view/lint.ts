@@ -6,17 +6,8 @@ import {describeCnameStop, externalNameStop} from '../sim/dns.js';
 import {formatLabels} from '../sim/labels.js';
 import type {Pod, Service, State} from '../sim/types.js';
 import {selectedPods as podsSelectedBy, unreadySummary} from '../sim/unready.js';
-
-export interface LintWarning {
-	kind: 'Service';
-	namespace: string;
-	name: string;
-	/** Where in the document to point, e.g. ['spec', 'selector'] or ['spec', 'ports', 0, 'targetPort']. */
-	path: Array<string | number>;
-	message: string;
-	/** Which check found it: the TUI's Endpoints pane states `no-pods` and `no-port` in its head. */
-	check: 'no-pods' | 'none-ready' | 'no-port' | 'some-pods-lack-port' | 'port-not-declared' | 'cname-stop';
-}
+import {networkPolicyLint} from './lint-networkpolicy.js';
+import type {LintWarning} from './lint-warning.js';
 
 function selectedPods(state: State, service: Service): Pod[] {
 	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
@@ -112,5 +103,5 @@ export function lint(state: State): LintWarning[] {
 	const services = Object.values(state.services).sort((a, b) =>
 		a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1,
 	);
-	return services.flatMap(service => serviceWarnings(state, service));
+	return [...services.flatMap(service => serviceWarnings(state, service)), ...networkPolicyLint(state)];
 }
