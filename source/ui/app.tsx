@@ -103,6 +103,14 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	};
 	// Keys that arrive while a heavy command waits for its line to be drawn, run after it in order.
 	const waiting = useRef<ModelAction[] | null>(null);
+	// A quit in that moment must not leave the step to run after the screen is gone.
+	const pendingWork = useRef<ReturnType<typeof setTimeout> | null>(null);
+	useEffect(
+		() => () => {
+			if (pendingWork.current !== null) clearTimeout(pendingWork.current);
+		},
+		[],
+	);
 	const dispatch = (action: ModelAction) => {
 		if (waiting.current !== null) {
 			// The clock's ticks measure from the last one: skipped here, the next carries the time.
@@ -119,7 +127,8 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 		const typed = action.type === 'paletteSubmitted' || action.type === 'promptSubmitted';
 		if (typed) apply({type: 'mode', mode: {kind: 'normal'}});
 		apply({type: 'working', text: work});
-		setTimeout(() => {
+		pendingWork.current = setTimeout(() => {
+			pendingWork.current = null;
 			const after = waiting.current ?? [];
 			waiting.current = null;
 			apply(typed ? {type: 'run', line, show: true} : action);

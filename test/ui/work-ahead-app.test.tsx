@@ -40,3 +40,12 @@ test.serial('a small scale runs at once, with no word about it', async t => {
 		s.unmount();
 	}
 });
+
+test.serial('quitting while the line is being drawn: the step never runs after the screen is gone', async t => {
+	const s = await openScreen('samples/hello.yaml');
+	await s.press(':', ...'scale rc hello-node --replicas=2500', KEYS.enter);
+	t.truthy(s.model().working);
+	s.unmount();
+	await sleep(300);
+	t.is(s.model().sim.workloads[RC]?.replicas, 3, 'nothing ran once the app was gone');
+});
