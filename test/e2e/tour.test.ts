@@ -53,11 +53,18 @@ function nodePortOf(file: string): string {
 	return (out?.[0] ?? '').split(' ')[0] ?? '';
 }
 
+/** A tab as the viewer draws it: spaces to the next multiple of 8 columns (nslookup prints BIND's tabs). */
+function expandTabs(line: string): string {
+	let out = '';
+	for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+	return out;
+}
+
 /** Wrap at the viewer's inner width, as it does (by columns; the tours print ASCII). */
 function wrapped(lines: string[], width: number): string[] {
 	const rows: string[] = [];
 	for (const line of lines) {
-		const text = line.trimEnd();
+		const text = expandTabs(line).trimEnd();
 		if (text === '') rows.push('');
 		for (let i = 0; i < text.length; i += width) rows.push(text.slice(i, i + width).trimEnd());
 	}
