@@ -21,6 +21,9 @@ test('the samples are all there', t => {
 		'hello.yaml',
 		'loadbalancer.yaml',
 		'multiport.yaml',
+		'netpol-cross-namespace.yaml',
+		'netpol-default-deny.yaml',
+		'netpol-wrong-port.yaml',
 		'nodeport.yaml',
 		'traffic-policy.yaml',
 	]);

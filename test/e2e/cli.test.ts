@@ -95,7 +95,7 @@ for (const [args, message, input] of [
 	[['check', 'samples/hello.yaml', '--script', 'x.txt'], 'error: check takes only manifests'],
 	[
 		['--sample', 'nope', '--script', '-'],
-		'error: unknown sample "nope": the samples are affinity, clusterip, externalname, headless, hello, loadbalancer, multiport, nodeport, traffic-policy (k8s-svc-tui samples lists them)',
+		'error: unknown sample "nope": the samples are affinity, clusterip, externalname, headless, hello, loadbalancer, multiport, netpol-cross-namespace, netpol-default-deny, netpol-wrong-port, nodeport, traffic-policy (k8s-svc-tui samples lists them)',
 	],
 	[['completion'], 'error: completion needs a shell: bash, zsh or fish'],
 	[['completion', 'tcsh'], 'error: unsupported shell "tcsh": want bash, zsh or fish'],
