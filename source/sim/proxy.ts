@@ -43,7 +43,10 @@ interface Target {
 	port: number;
 }
 
-export function parseTarget(text: string): Target | null {
+/** curl's own word for a port that is not one (curl lib/urlapi.c, CURLUE_BAD_PORT_NUMBER). */
+const BAD_PORT = 'curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535';
+
+export function parseTarget(text: string): Target | {error: string} {
 	let rest = text.trim();
 	let port = 80;
 	const scheme = /^[a-z]+:\/\//i.exec(rest);
@@ -52,12 +55,17 @@ export function parseTarget(text: string): Target | null {
 		rest = rest.slice(scheme[0].length);
 	}
 	rest = rest.replace(/[/?#].*$/, '');
-	const m = /^(.*?)(?::(\d+))?$/.exec(rest);
-	if (!m) return null;
-	const [, host, portText] = m;
-	if (!host) return null;
-	if (portText !== undefined) port = Number(portText);
-	if (port < 1 || port > 65535) return null;
+	const bad = {error: `curl: (3) URL rejected: Bad hostname or port in "${text}"`};
+	const colon = rest.lastIndexOf(':');
+	const host = colon === -1 ? rest : rest.slice(0, colon);
+	const portText = colon === -1 ? '' : rest.slice(colon + 1);
+	if (!host) return bad;
+	// `web:` is the default port, as in curl; `web:NODEPORT` or `web:99999` is no port at all.
+	if (portText !== '') {
+		if (!/^\d+$/.test(portText) || Number(portText) > 65535) return {error: BAD_PORT};
+		port = Number(portText);
+	}
+	if (port < 1) return bad;
 	return {host, port};
 }
 
@@ -337,7 +345,7 @@ export interface RequestsResult {
 /** Send `count` connections from `client` to `target` (a name, name:port, ip:port or URL). */
 export function sendRequests(d: Draft, client: Client, target: string, count: number): RequestsResult | {error: string} {
 	const parsed = parseTarget(target);
-	if (!parsed) return {error: `curl: (3) URL rejected: Bad hostname or port in "${target}"`};
+	if ('error' in parsed) return parsed;
 	const requests: RequestTrace[] = [];
 	const base = {client, target};
 	// Keyed by pod names: prototype-free, so a pod named `constructor` counts from 0 (sim/tables.ts).

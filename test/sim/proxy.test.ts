@@ -11,8 +11,13 @@ test('parseTarget: names, ports, URLs', t => {
 	t.deepEqual(parseTarget('hello-node-svc:8080'), {host: 'hello-node-svc', port: 8080});
 	t.deepEqual(parseTarget('https://web.prod.svc.cluster.local/path?q=1'), {host: 'web.prod.svc.cluster.local', port: 443});
 	t.deepEqual(parseTarget('http://10.96.0.1:443/'), {host: '10.96.0.1', port: 443});
-	t.is(parseTarget(':80'), null);
-	t.is(parseTarget('x:70000'), null);
+	t.deepEqual(parseTarget(':80'), {error: 'curl: (3) URL rejected: Bad hostname or port in ":80"'});
+	t.deepEqual(parseTarget('web:'), {host: 'web', port: 80}, 'an empty port is the default, as in curl');
+	// curl lib/urlapi.c CURLUE_BAD_PORT_NUMBER: a port that is no number (a tour's NODEPORT placeholder typed as is) or past 65535.
+	const badPort = {error: 'curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535'};
+	t.deepEqual(parseTarget('x:70000'), badPort);
+	t.deepEqual(parseTarget('192.168.10.13:NODEPORT'), badPort);
+	t.deepEqual(parseTarget('http://web:8o/'), badPort);
 });
 
 test('a request through the ClusterIP lands on a ready pod at its targetPort', t => {
