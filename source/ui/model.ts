@@ -161,8 +161,11 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 
 export function initialModel(sim: State): Model {
 	const keys = serviceList(sim).keys;
-	const found = keys.findIndex(k => k.startsWith('default/') && k !== 'default/kubernetes');
-	const index = Math.max(found, 0);
+	// The file's own Services first: one in default, else the first anywhere that is not the
+	// cluster's own (kubernetes, kube-system's); a sample in its own namespace opens on it.
+	const own = (k: string) => k !== 'default/kubernetes' && !k.startsWith('kube-system/');
+	const found = keys.findIndex(k => k.startsWith('default/') && own(k));
+	const index = Math.max(found === -1 ? keys.findIndex(own) : found, 0);
 	const first = keys[index];
 	const model: Omit<Model, 'timeline'> = {
 		sim,
