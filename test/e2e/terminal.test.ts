@@ -72,7 +72,8 @@ test.serial('a resize storm: the screen keeps up, never garbles, and ends at the
 		lines.every(l => [...l].length <= 100),
 		'no line wider than the terminal',
 	);
-	t.true(lines[0]!.startsWith('k8s-svc-tui · hello.yaml'), 'the header is the first line');
+	// The app's own name gives way first where the line is short (header.tsx).
+	t.regex(lines[0]!, /^(k8s-svc-tui · )?hello\.yaml · 3 nodes · /, 'the header is the first line');
 	term.keys('q');
 	t.regex(await term.waitFor('the exit line', exited), /EXITED=0/);
 });
