@@ -66,8 +66,8 @@ function sortedPolicies(state: State): NetworkPolicy[] {
 
 const typeOf = (direction: Direction): PolicyType => (direction === 'ingress' ? 'Ingress' : 'Egress');
 
-/** The policies that select `pod` for `direction`, in key order. */
-function selectingPolicies(state: State, pod: PolicyPod, direction: Direction): NetworkPolicy[] {
+/** The policies that select `pod` for `direction`, in key order (the TUI names them for a pod). */
+export function selectingPolicies(state: State, pod: PolicyPod, direction: Direction): NetworkPolicy[] {
 	return sortedPolicies(state).filter(
 		np => np.namespace === pod.namespace && np.spec.policyTypes.includes(typeOf(direction)) && matchesSelector(pod.labels, np.spec.podSelector),
 	);

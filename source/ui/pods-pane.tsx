@@ -1,5 +1,5 @@
-import {servicePods, workloadRef} from '../view/tui/index.js';
-import type {Model} from './model.js';
+import {podPolicyLines, servicePods, workloadRef} from '../view/tui/index.js';
+import {type Model, selectedPod} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAME READY STATUS RESTARTS AGE IP NODE
@@ -26,6 +26,9 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 		return {cells: item.cells, ...(c ? {color: c} : {})};
 	});
 	const behind = list.workloads.map(w => `${workloadRef(w)} ×${w.replicas}`).join(', ');
+	// Where the cluster has NetworkPolicies, which isolate the pod under the cursor.
+	const pod = selectedPod(model);
+	const policies = pod ? podPolicyLines(model.sim, pod) : null;
 	return (
 		<TablePane
 			title={`Pods${behind ? ` (${behind})` : ''}`}
@@ -36,6 +39,7 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 			priority={PRIORITY}
 			nominal={NOMINAL}
 			shrinkTo={SHRINK_TO}
+			{...(policies === null ? {} : {head: policies, headRows: 2})}
 			rows={rows}
 			cursor={Math.min(model.cursor.pods, Math.max(0, rows.length - 1))}
 			empty={

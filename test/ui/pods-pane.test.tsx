@@ -1,0 +1,29 @@
+/** @jsxRuntime automatic */
+// The Pods pane names the NetworkPolicies that isolate the pod under its cursor (issue 14), as
+// `describe netpol` would select them for the same state; a cluster without policies shows none.
+
+import test from 'ava';
+import {selectedPod} from '../../source/ui/model.js';
+import {KEYS, openScreen} from './helpers.js';
+
+test.serial('netpol-default-deny at 120×32: the line over the Pods pane is the policies of the pod under the cursor', async t => {
+	const s = await openScreen('samples/netpol-default-deny.yaml', {width: 120, height: 32});
+	try {
+		const frame = await s.press(KEYS.tab, KEYS.tab);
+		t.is(s.model().focus, 'pods');
+		t.regex(selectedPod(s.model())?.name ?? '', /^web-/);
+		t.true(frame.includes('NetworkPolicy ingress: default-deny, web-from-client'), frame);
+		t.true(frame.includes('egress: allow-dns, default-deny'), frame);
+	} finally {
+		s.unmount();
+	}
+});
+
+test.serial('hello: no NetworkPolicy in the cluster, no policy line', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 120, height: 32});
+	try {
+		t.false(s.frame().includes('NetworkPolicy'));
+	} finally {
+		s.unmount();
+	}
+});
