@@ -40,6 +40,12 @@ export interface Screen {
 	press(...keys: string[]): Promise<string>;
 	/** The model as the App last reported it. */
 	model(): Model;
+	/** Every model the App reported, oldest first (what happened between two settled screens). */
+	models(): ReadonlyArray<Model>;
+	/** Every frame drawn, oldest first. */
+	frames(): ReadonlyArray<string>;
+	/** Write a key without waiting for the screen (to act inside a moment the App gives itself). */
+	write(key: string): void;
 	unmount(): void;
 }
 
@@ -103,6 +109,7 @@ interface ScreenOptions {
 export async function openScreen(file: string, size = {width: 100, height: 30}, options: ScreenOptions = {}): Promise<Screen> {
 	const initial = (options.start ?? initialModel)(loadState(file));
 	let latest = initial;
+	const reported: Model[] = [];
 	const title = file.split('/').pop()!;
 	const commits: Commits = {rendered: 0, effected: 0};
 	// `onPostCommit` is in React's Profiler but not (yet) in its published types.
@@ -110,7 +117,17 @@ export async function openScreen(file: string, size = {width: 100, height: 30}, 
 	const instance = render(
 		<Profiler id="screen" onRender={() => commits.rendered++} {...onPostCommit}>
 			<ThemeContext.Provider value={{color: false}}>
-				<App initial={initial} title={title} size={size} realtime={false} onModel={m => (latest = m)} {...(options.tour ? {tour: options.tour} : {})} />
+				<App
+					initial={initial}
+					title={title}
+					size={size}
+					realtime={false}
+					onModel={m => {
+						latest = m;
+						reported.push(m);
+					}}
+					{...(options.tour ? {tour: options.tour} : {})}
+				/>
 			</ThemeContext.Provider>
 		</Profiler>,
 	);
@@ -128,6 +145,9 @@ export async function openScreen(file: string, size = {width: 100, height: 30}, 
 			return instance.lastFrame() ?? '';
 		},
 		model: () => latest,
+		models: () => reported,
+		frames: () => instance.frames,
+		write: key => void instance.stdin.write(key),
 		unmount: () => instance.unmount(),
 	};
 }
