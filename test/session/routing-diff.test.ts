@@ -142,3 +142,21 @@ test('text: sorted by client then target, each pair on one line with its why lin
 	]);
 	t.is(lines.length, 7 * 3);
 });
+
+test('a NetworkPolicy added (issue 14: the diff takes policies into account): pods that reached web now time out; a node still reaches the web pod on itself', t => {
+	const deny = `${SHOP}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-deny-all\n  namespace: default\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n`;
+	const diff = diffAfter(deny);
+	t.true(routingDiffChanged(diff));
+	const outcomes = diff.changes.map(c => `${c.client} → ${c.target}: ${c.before.outcomes.join('/')} → ${c.after.outcomes.join('/')}`);
+	t.deepEqual(outcomes, [
+		// Ingress from a pod's own node is always allowed (staging/src/k8s.io/api/networking/v1/types.go
+		// NetworkPolicySpec.PolicyTypes: "OR if the traffic source is the pod's local node").
+		'node/node-1 → default/web:80 ClusterIP: ok → ok/timeout',
+		'node/node-2 → default/web:80 ClusterIP: ok → ok/timeout',
+		'node/node-3 → default/web:80 ClusterIP: ok → ok/timeout',
+		'pod -n default → default/web:80 ClusterIP: ok → timeout',
+		'pod -n default → default/web:80 dns: ok → timeout',
+		'pod -n kube-system → default/web:80 ClusterIP: ok → timeout',
+		'pod -n kube-system → default/web:80 dns: ok → timeout',
+	]);
+});
