@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import {basename} from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
+import {type CheckResult, checkJson, checkSuite, hasErrors, okLine} from './source/cli/check-report.js';
 import {chalkLevel, chooseColour} from './source/cli/colour.js';
 import {completionScript, printCompletion, SHELLS, type Shell} from './source/cli/completion.js';
 import {commandName, type HelpTopic, helpText, type Program} from './source/cli/help.js';
 import {DEFAULT_SAMPLE, samplePath, samplesTable} from './source/cli/samples.js';
 import {kubectlArgs, type SnapshotOptions, snapshotProgress, takeSnapshot} from './source/cli/snapshot.js';
 import {type LineReport, runScript} from './source/headless/run-script.js';
-import {junitXml, tapText} from './source/headless/test-report.js';
+import {junitReport, junitXml, tapText} from './source/headless/test-report.js';
 import {
 	type Diagnostic,
 	fileTooLarge,
@@ -25,7 +26,7 @@ import {
 	tooLarge,
 	type ValidateMode,
 } from './source/load/index.js';
-import {boot} from './source/session/boot.js';
+import {type Booted, boot} from './source/session/boot.js';
 import {openRecord, osReason, type RecordFile, recordHeader} from './source/session/record-file.js';
 import {routingDiff} from './source/session/routing-diff.js';
 import {routingDiffChanged, routingDiffText} from './source/session/routing-diff-text.js';
@@ -48,6 +49,8 @@ interface Options {
 	test: boolean;
 	junit?: string;
 	tap: boolean;
+	/** check's -o: the JSON document on stdout instead of the lines on stderr. */
+	output?: 'text' | 'json';
 	files: string[];
 	/** `--sample NAME`, or the seed example when no file is given. */
 	sample?: {name: string; defaulted: boolean};
@@ -112,6 +115,14 @@ function parseSmallVerb(verb: 'samples' | 'completion', args: string[]): Parsed 
 	return {kind: 'completion', shell: shell as Shell};
 }
 
+/** -o's value, refused with kubectl's words for a format it has no printer for. */
+function outputFormat(text: string | undefined): 'text' | 'json' {
+	if (text === undefined) throw new UsageError('flag needs an argument: -o');
+	if (text !== 'json' && text !== 'text')
+		throw new UsageError(`unable to match a printer suitable for the output format "${text}", allowed formats are: json,text`);
+	return text;
+}
+
 function parseSeed(text: string): number {
 	if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new UsageError(`invalid --seed "${text}": want a whole number from 0 to 4294967295`);
 	return Number(text);
@@ -123,10 +134,7 @@ function parseDiff(args: string[]): Parsed {
 	let side = options.before;
 	let sides = 1;
 	const output = (text: string | undefined) => {
-		if (text === undefined) throw new UsageError('flag needs an argument: -o');
-		if (text !== 'json' && text !== 'text')
-			throw new UsageError(`unable to match a printer suitable for the output format "${text}", allowed formats are: json,text`);
-		options.output = text;
+		options.output = outputFormat(text);
 	};
 	for (let arg = args.shift(); arg !== undefined; arg = args.shift()) {
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -210,6 +218,9 @@ function parseArgs(argv: string[]): Parsed {
 			case '--tap':
 				options.tap = true;
 				break;
+			case '--output':
+				options.output = outputFormat(inline ?? args.shift());
+				break;
 			case '--no-color':
 				options.noColor = true;
 				break;
@@ -237,6 +248,12 @@ function parseArgs(argv: string[]): Parsed {
 				snapshot.namespace = snapshotValue(flag, inline);
 				break;
 			default: {
+				// -o as pflag spells it too: -o json, -ojson, -o=json.
+				const o = /^-o(=?)(.*)$/.exec(arg);
+				if (o) {
+					options.output = outputFormat(o[1] || o[2] ? o[2] : args.shift());
+					break;
+				}
 				// kubectl's -n, in each of pflag's spellings: -n NS, -nNS, -n=NS.
 				const short = /^-n(=?)(.*)$/.exec(arg);
 				if (short) {
@@ -268,8 +285,10 @@ function parseArgs(argv: string[]): Parsed {
 	if (options.check && (options.script || options.record || options.replay)) throw new UsageError('check takes only manifests');
 	if (options.test && options.script === undefined) throw new UsageError('test needs --script TESTS: the lines with --expect and expect are its test cases');
 	if (options.test && options.replay !== undefined) throw new UsageError('test runs headless: --replay is for the TUI');
-	if (!options.test && (options.junit !== undefined || options.tap))
-		throw new UsageError('--junit and --tap go with test (k8s-svc-tui test FILES --script TESTS)');
+	if (!options.test && options.tap) throw new UsageError('--tap goes with test (k8s-svc-tui test FILES --script TESTS)');
+	if (!options.test && !options.check && options.junit !== undefined)
+		throw new UsageError('--junit goes with test and check (k8s-svc-tui test FILES --script TESTS, k8s-svc-tui check FILES)');
+	if (!options.check && options.output !== undefined) throw new UsageError('-o goes with check and diff (k8s-svc-tui check FILES -o json)');
 	if (options.script !== undefined && options.replay !== undefined) throw new UsageError('choose --script (headless) or --replay (in the TUI)');
 	if (options.replay === '-') throw new UsageError('--replay needs a file: in the TUI, standard input is the keyboard');
 	return {kind: 'run', options};
@@ -323,6 +342,20 @@ function load(
 	note: (line: string) => void,
 	extra: SourceFile[],
 ): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
+	const {booted, files, report} = bootFiles(options, stdin, extra);
+	for (const warning of booted.loaded.warnings) note(sanitize(formatDiagnostic(warning)));
+	const skipped = formatSkipped(booted.loaded.skipped);
+	if (skipped) note(skipped);
+	if (!booted.ok) {
+		booted.errors.forEach(printDiagnostic);
+		return null;
+	}
+	report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
+	return {state: booted.state, loaded: booted.loaded, files};
+}
+
+/** The files read and booted, with what went wrong left to the caller; `report` is the progress line. */
+function bootFiles(options: Options, stdin: () => string, extra: SourceFile[]): {booted: Booted; files: SourceFile[]; report: (message: string) => void} {
 	const read = readSources(options.files, stdin);
 	read.files.push(...extra);
 	const report = progress(read.files);
@@ -333,15 +366,50 @@ function load(
 		onValidated: ({input: {pods, services, workloads}}) =>
 			report(`parsed and validated ${pods.length} pods, ${services.length} Services, ${workloads.length} workloads; settling the cluster…`),
 	});
-	for (const warning of booted.loaded.warnings) note(sanitize(formatDiagnostic(warning)));
-	const skipped = formatSkipped(booted.loaded.skipped);
-	if (skipped) note(skipped);
-	if (!booted.ok) {
-		booted.errors.forEach(printDiagnostic);
-		return null;
+	return {booted, files: read.files, report};
+}
+
+/**
+ * `check`: load, settle and lint; the diagnostics and the OK line on stderr as the loader prints
+ * them, or (-o json) one document on stdout and nothing on stderr, and with --junit a report too.
+ * Exit 1 when the manifests do not load (or the report cannot be written), else 0: warnings are
+ * not failures, as kubectl's are not.
+ */
+function runCheck(options: Options, stdin: () => string, snapshot: SourceFile[]): number {
+	const {booted, files, report} = bootFiles(options, stdin, snapshot);
+	const {loaded} = booted;
+	if (booted.ok) report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
+	const lintWarnings = booted.ok
+		? lint(booted.state).map((w): Diagnostic => ({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message}))
+		: [];
+	const {services, workloads, pods, networkPolicies} = loaded.input;
+	const result: CheckResult = {
+		files: files.map(f => f.name),
+		counts: booted.ok ? {services: services.length, workloads: workloads.length, barePods: pods.length, networkPolicies: networkPolicies?.length ?? 0} : null,
+		diagnostics: [...loaded.warnings, ...(booted.ok ? lintWarnings : booted.errors)],
+		skipped: loaded.skipped,
+	};
+	for (const d of result.diagnostics) if (!result.files.includes(d.file) && d.file !== '') result.files.push(d.file);
+	const failed = hasErrors(result);
+	if (options.output === 'json') writeOut(jsonText(checkJson(result)));
+	else {
+		// The order load() prints in: load warnings, the skipped line, then errors or lint warnings.
+		loaded.warnings.forEach(printDiagnostic);
+		const skipped = formatSkipped(loaded.skipped);
+		if (skipped) writeErr(skipped);
+		(booted.ok ? lintWarnings : booted.errors).forEach(printDiagnostic);
+		if (failed && snapshot.length > 0) writeErr(`(kubectl svcsim --save FILE keeps the snapshot, to read the lines named above)`);
+		if (result.counts) writeErr(okLine([...options.files, ...snapshot.map(f => f.name)].join(', '), result.counts));
 	}
-	report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
-	return {state: booted.state, loaded: booted.loaded, files: read.files};
+	if (options.junit !== undefined) {
+		try {
+			fs.writeFileSync(options.junit, junitReport([checkSuite(result)]));
+		} catch (error) {
+			writeErr(`error: --junit ${sanitize(options.junit)}: ${osReason(error)}`);
+			return 1;
+		}
+	}
+	return failed ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -392,22 +460,13 @@ async function main(argv: string[]): Promise<number> {
 	const note = tui ? (line: string) => void notices.push(line) : writeErr;
 	taken.warnings.forEach(note);
 	const stdin = options.files.includes('-') || options.script === '-' ? await readStdin(options.script === '-' ? 'a script' : 'manifests in all') : noStdin;
+	if (options.check) return runCheck(options, stdin, snapshot);
 	const started = load(options, stdin, note, snapshot);
 	if (started === null) {
 		if (snapshot.length > 0) writeErr(`(kubectl svcsim --save FILE keeps the snapshot, to read the lines named above)`);
 		return 1;
 	}
-	const {state, loaded, files} = started;
-	if (options.check) {
-		for (const w of lint(state)) {
-			printDiagnostic({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message});
-		}
-		const {services, workloads, pods} = loaded.input;
-		writeErr(
-			`${sanitize([...options.files, ...snapshot.map(f => f.name)].join(', '))}: OK (${plural(services.length, 'Service')}, ${plural(workloads.length, 'workload')}, ${plural(pods.length, 'bare pod')})`,
-		);
-		return 0;
-	}
+	const {state, files} = started;
 	if (options.script !== undefined) {
 		const name = options.script === '-' ? '<stdin>' : options.script;
 		const text = options.script === '-' ? readScript(name, stdin) : readScript(options.script);

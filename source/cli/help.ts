@@ -35,7 +35,8 @@ function openHelp(program: Program): string {
   ${me} ${input} [--seed N] [--record FILE]    open the simulator (keyboard TUI)
   ${me} ${input} --replay FILE                 open it and run a script one line per p
   ${me} ${input} --script FILE|- [--echo]     run kubectl-like commands headless
-  ${me} check FILE|DIR|- ...                        validate manifests and lint routing
+  ${me} check FILE|DIR|- ... [-o json] [--junit FILE]
+                                                          validate manifests and lint routing
   ${me} test FILE|DIR|- ... --script TESTS [--junit FILE] [--tap]
                                                           run routing tests (--expect, expect) for CI
   ${me} diff BEFORE... -- AFTER... [-o json]          which requests change outcome between two sets of files
@@ -55,7 +56,8 @@ Options:
                     pressed, clock paused: each step leaves the state --script would
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
                     prints a warning and loads the object, ignore (or false) says nothing
-  --junit FILE      with test, write a JUnit XML report (one test case per checked line)
+  --junit FILE      with test or check, write a JUnit XML report (a test case per checked
+                    line, or per file)
   --tap             with test, print TAP version 13 on standard output instead of the output
 ${COLOUR}
   -h, --help        show this help (${me} VERB --help: that verb's)
@@ -69,14 +71,13 @@ undo, help
 function checkHelp(program: Program): string {
 	const me = commandName(program);
 	return `Usage:
-  ${me} check FILE|DIR|- ... [--validate=MODE]
+  ${me} check FILE|DIR|- ... [--validate=MODE] [-o json] [--junit FILE]
   ${me} check --sample NAME${program === 'kubectl-svcsim' ? `\n  ${me} check [--context NAME] [--kubeconfig FILE] [-n NS] [--save FILE]` : ''}
 
 Load the manifests as the API server would (errors as FILE:LINE:COL: message, exit 1), settle the
 cluster, and warn about routing that cannot work (a selector that matches no pod, a targetPort no
-pod declares). Prints "FILES: OK (…)" on standard error when they load.${
-		program === 'kubectl-svcsim' ? ' With no FILE it checks a snapshot of the cluster.' : ''
-	}
+pod declares). Prints the diagnostics and "FILES: OK (…)" on standard error; exits 1 when the
+manifests do not load, 0 when they do (warnings too).${program === 'kubectl-svcsim' ? ' With no FILE it checks a snapshot of the cluster.' : ''}
 
 ${FILES}
 
@@ -84,6 +85,12 @@ Options:
   --sample NAME     check a bundled sample
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
                     prints a warning and loads the object, ignore (or false) says nothing
+  -o, --output FORMAT
+                    text (the default), or json: one JSON document on standard output
+                    instead, standard error left quiet: files, ok, counts, skipped, and
+                    diagnostics (file, line, col, severity, message)
+  --junit FILE      also write a JUnit XML report: a test case per file, failed by its errors,
+                    its warnings as system-out
   -h, --help        show this help${program === 'kubectl-svcsim' ? `\n\n${SNAPSHOT}` : ''}`;
 }
 

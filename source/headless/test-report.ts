@@ -11,8 +11,6 @@ export interface Suite {
 	cases: LineReport[];
 }
 
-const count = (suite: Suite, status: LineReport['status']) => suite.cases.filter(c => c.status === status).length;
-
 /** XML 1.0 allows tab, LF, CR and most code points; C0 controls and lone surrogates it does not, even escaped. */
 function xmlText(text: string): string {
 	return text
@@ -31,7 +29,40 @@ const attr = (text: string) => xmlText(text).replace(/"/g, '&quot;').replace(/\n
 /** A test case's name: its line, as `FILE:LINE: message` names it, and the command. */
 const caseName = (c: LineReport) => `${c.number}: ${c.line}`;
 
-export function junitXml(suites: ReadonlyArray<Suite>): string {
+/** One JUnit test case: its name, and when it did not pass the message CI shows and the detail under it. */
+export interface JUnitCase {
+	name: string;
+	status: 'passed' | 'failed' | 'error';
+	message?: string;
+	/** The failure's or error's type attribute. */
+	type?: string;
+	detail: string[];
+	/** Shown beside the case whatever its status (check's warnings): system-out, which Jenkins and GitLab print with it. */
+	systemOut?: string[];
+}
+
+export interface JUnitSuite {
+	name: string;
+	cases: JUnitCase[];
+}
+
+export const junitXml = (suites: ReadonlyArray<Suite>): string =>
+	junitReport(
+		suites.map(s => ({
+			name: s.name,
+			cases: s.cases.map(c => ({
+				name: caseName(c),
+				status: c.status,
+				...(c.message === undefined ? {} : {message: c.message}),
+				type: c.status === 'failed' ? 'expectation' : 'command',
+				// The line's own output (the request's trace, the lookup) is the detail CI shows under the message.
+				detail: c.output,
+			})),
+		})),
+	);
+
+export function junitReport(suites: ReadonlyArray<JUnitSuite>): string {
+	const count = (suite: JUnitSuite, status: JUnitCase['status']) => suite.cases.filter(c => c.status === status).length;
 	const tests = suites.reduce((n, s) => n + s.cases.length, 0);
 	const failures = suites.reduce((n, s) => n + count(s, 'failed'), 0);
 	const errors = suites.reduce((n, s) => n + count(s, 'error'), 0);
@@ -41,19 +72,19 @@ export function junitXml(suites: ReadonlyArray<Suite>): string {
 			`  <testsuite name="${attr(suite.name)}" id="${id}" tests="${suite.cases.length}" failures="${count(suite, 'failed')}" errors="${count(suite, 'error')}" skipped="0" time="0">`,
 		);
 		for (const c of suite.cases) {
-			const open = `    <testcase classname="${attr(suite.name)}" name="${attr(caseName(c))}" time="0"`;
-			if (c.status === 'passed') {
+			const open = `    <testcase classname="${attr(suite.name)}" name="${attr(c.name)}" time="0"`;
+			const systemOut = c.systemOut?.length ? [`      <system-out>${c.systemOut.map(xmlText).join('\n')}</system-out>`] : [];
+			if (c.status === 'passed' && systemOut.length === 0) {
 				out.push(`${open}/>`);
 				continue;
 			}
-			// The line's own output (the request's trace, the lookup) is the detail CI shows under the message.
-			const tag = c.status === 'failed' ? 'failure' : 'error';
-			const detail = c.output.map(xmlText).join('\n');
-			out.push(
-				`${open}>`,
-				`      <${tag} message="${attr(c.message ?? '')}" type="${c.status === 'failed' ? 'expectation' : 'command'}">${detail}</${tag}>`,
-				'    </testcase>',
-			);
+			out.push(`${open}>`);
+			if (c.status !== 'passed') {
+				const tag = c.status === 'failed' ? 'failure' : 'error';
+				const type = c.type === undefined ? '' : ` type="${attr(c.type)}"`;
+				out.push(`      <${tag} message="${attr(c.message ?? '')}"${type}>${c.detail.map(xmlText).join('\n')}</${tag}>`);
+			}
+			out.push(...systemOut, '    </testcase>');
 		}
 		out.push('  </testsuite>');
 	}

@@ -29,7 +29,8 @@ test('flags: those of the verb, starting with the word; kubectl svcsim adds the 
 		'--tap',
 		'--help',
 	]);
-	t.deepEqual(tui('check', '--').candidates, ['--sample', '--validate=strict', '--validate=warn', '--validate=ignore', '--help']);
+	t.deepEqual(tui('check', '--').candidates, ['--sample', '--validate=strict', '--validate=warn', '--validate=ignore', '--output', '--junit', '--help']);
+	t.deepEqual(tui('check', '-o', ''), {candidates: ['text', 'json'], directive: DIRECTIVE.noFileComp}, 'check -o completes its formats');
 	t.deepEqual(tui('--c').candidates, [], "--context is the plugin's");
 	t.deepEqual(plugin('--c').candidates, ['--context']);
 	t.deepEqual(plugin('check', '-').candidates.slice(-6), ['--help', '--context', '--kubeconfig', '--namespace', '-n', '--save']);

@@ -69,7 +69,7 @@ test('test needs --script; a script that checks nothing fails; --junit and --tap
 	t.true(empty.stderr.includes(`error: ${script} checks nothing: give its lines --expect (curl, nslookup) or write expect ep SVC ready=N`));
 	const stray = await cli(['samples/hello.yaml', '--script', script, '--junit', join(dir, 'r.xml')]);
 	t.is(stray.code, 2);
-	t.is(stray.stderr.split('\n')[0], 'error: --junit and --tap go with test (k8s-svc-tui test FILES --script TESTS)');
+	t.is(stray.stderr.split('\n')[0], 'error: --junit goes with test and check (k8s-svc-tui test FILES --script TESTS, k8s-svc-tui check FILES)');
 	const unwritable = await cli(['test', 'samples/hello.yaml', '--script', 'samples/hello-routes.txt', '--junit', join(dir, 'missing', 'r.xml')]);
 	t.is(unwritable.code, 1);
 	t.true(unwritable.stderr.includes(`error: --junit ${join(dir, 'missing', 'r.xml')}: no such file or directory`), unwritable.stderr);
