@@ -1,5 +1,5 @@
 import {podPolicyLines, servicePods, workloadRef} from '../view/tui/index.js';
-import {type Model, selectedPod} from './model.js';
+import type {Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAME READY STATUS RESTARTS AGE IP NODE
@@ -27,7 +27,8 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 	});
 	const behind = list.workloads.map(w => `${workloadRef(w)} ×${w.replicas}`).join(', ');
 	// Where the cluster has NetworkPolicies, which isolate the pod under the cursor.
-	const pod = selectedPod(model);
+	// The row under the cursor, as model.ts selectedPod finds it, from the list this pane already made.
+	const pod = list.items[Math.min(model.cursor.pods, list.items.length - 1)]?.pod;
 	const policies = pod ? podPolicyLines(model.sim, pod) : null;
 	return (
 		<TablePane
