@@ -133,3 +133,14 @@ test('check: the wrong-port sample gets exactly the Service-port warning its hea
 	t.deepEqual(lint(tour('netpol-default-deny.yaml').state), []);
 	t.deepEqual(lint(tour('netpol-cross-namespace.yaml').state), []);
 });
+
+test('routing tests for CI see the policies (issue 14): --expect timeout holds for a dropped request, and --expect ok fails on it with the reason', t => {
+	const {state} = tour('netpol-default-deny.yaml');
+	const held = typed(state, 'curl web --from pod/batch -n shop --expect timeout');
+	t.is(held.exitCode, 0, held.out);
+	const failed = typed(state, 'curl web --from pod/batch -n shop --expect ok');
+	t.is(failed.exitCode, 1);
+	t.regex(failed.out, /tour:1: expected ok, got timeout/);
+	t.regex(failed.out, /dropped by NetworkPolic(y|ies) /);
+	t.is(typed(state, 'curl web --from pod/client -n shop --expect ok').exitCode, 0);
+});
