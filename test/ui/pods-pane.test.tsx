@@ -19,6 +19,21 @@ test.serial('netpol-default-deny at 120×32: the line over the Pods pane is the 
 	}
 });
 
+test.serial('the line follows the cursor: j onto a pod no policy selects says so (two pods of one Service, one selected)', async t => {
+	const s = await openScreen('test/fixtures/tui/netpol-cursor.yaml', {width: 120, height: 32});
+	try {
+		const first = await s.press(KEYS.tab, KEYS.tab);
+		t.is(selectedPod(s.model())?.name, 'web-a');
+		t.true(first.includes('NetworkPolicy ingress: front-only'), first);
+		const second = await s.press('j');
+		t.is(selectedPod(s.model())?.name, 'web-b');
+		t.true(second.includes('NetworkPolicy ingress: not isolated (all allowed)'), second);
+		t.false(second.includes('front-only'));
+	} finally {
+		s.unmount();
+	}
+});
+
 test.serial('hello: no NetworkPolicy in the cluster, no policy line', async t => {
 	const s = await openScreen('samples/hello.yaml', {width: 120, height: 32});
 	try {
