@@ -46,7 +46,10 @@ export interface Terminal {
 	keys(...keys: string[]): void;
 	/** `#{alternate_on} #{cursor_flag}` and friends. */
 	display(format: string): string;
-	/** Poll the screen until `done` holds (or fail with the screen after `ms`). */
+	/**
+	 * Poll the screen until `done` holds (or fail with the screen after `ms`). The default is a hang
+	 * guard, not a timing: under CI's parallel test workers the first frame once took over 10 s.
+	 */
 	waitFor(what: string, done: (screen: string) => boolean, ms?: number): Promise<string>;
 }
 
@@ -68,7 +71,7 @@ export function terminal(t: ExecutionContext, command: string): Terminal {
 			for (const key of keys) tmux('send-keys', '-t', name, key);
 		},
 		display: format => tmux('display-message', '-p', '-t', name, format).trim(),
-		async waitFor(what, done, ms = 10_000) {
+		async waitFor(what, done, ms = 30_000) {
 			const until = Date.now() + ms;
 			let screen = term.screen();
 			while (!done(screen)) {
