@@ -2,6 +2,8 @@
 // running cluster: every field the API server stores (managedFields, status, probes, volumes…),
 // about 5-6 KB of YAML per pod. Deterministic for given sizes.
 
+import {writeSync} from 'node:fs';
+
 const ALPHA = 'bcdfghjklmnpqrstvwxz2456789';
 
 function rng(seed: number) {
@@ -27,7 +29,10 @@ type Obj = Record<string, unknown>;
 const BASE = Date.UTC(2026, 9, 1, 8, 0, 0);
 const ts = (offsetSeconds: number) => new Date(BASE + offsetSeconds * 1000).toISOString().replace('.000Z', 'Z');
 
-export function dumpObject(options: DumpOptions): Obj {
+/** The dump's items in kubectl's order (nodes, pods, services, endpoints, workloads), one at a
+ *  time: pods are yielded as they are made, so a dump at the Kubernetes limits (150,000 pods)
+ *  never holds its pods at once. */
+export function* dumpItems(options: DumpOptions): Generator<Obj> {
 	const random = rng(options.pods);
 	const pick = (n: number) => Math.floor(random() * n);
 	const suffix = (n: number) => Array.from({length: n}, () => ALPHA[pick(ALPHA.length)]).join('');
@@ -115,7 +120,6 @@ export function dumpObject(options: DumpOptions): Obj {
 	const services: Obj[] = [];
 	const endpoints: Obj[] = [];
 	const workloads: Obj[] = [];
-	const pods: Obj[] = [];
 	items.unshift({
 		apiVersion: 'v1',
 		kind: 'Service',
@@ -139,6 +143,7 @@ export function dumpObject(options: DumpOptions): Obj {
 		},
 		status: {loadBalancer: {}},
 	});
+	yield* items;
 	for (let a = 0; a < apps && podIndex < options.pods; a++) {
 		const namespace = `team-${a % namespaces}`;
 		const app = `svc-${a}`;
@@ -260,7 +265,7 @@ export function dumpObject(options: DumpOptions): Obj {
 			const started = created + 5 + r;
 			const podUid = uid();
 			addresses.push({ip, nodeName: node.name, targetRef: {kind: 'Pod', name, namespace, uid: podUid}});
-			pods.push({
+			yield {
 				apiVersion: 'v1',
 				kind: 'Pod',
 				metadata: {
@@ -384,7 +389,7 @@ export function dumpObject(options: DumpOptions): Obj {
 					qosClass: 'Burstable',
 					startTime: ts(started - 5),
 				},
-			});
+			};
 		}
 		const type = a % 10 === 0 ? 'NodePort' : a % 25 === 1 ? 'LoadBalancer' : 'ClusterIP';
 		const clusterIP = `10.${96 + Math.floor((clusterIPs + 300) / 65536)}.${Math.floor(((clusterIPs + 300) % 65536) / 256)}.${(clusterIPs + 300) % 256}`;
@@ -443,9 +448,12 @@ export function dumpObject(options: DumpOptions): Obj {
 			],
 		});
 	}
-	items.push(...pods, ...services, ...endpoints, ...workloads);
-	return {apiVersion: 'v1', items, kind: 'List', metadata: {resourceVersion: ''}};
+	yield* services;
+	yield* endpoints;
+	yield* workloads;
 }
+
+export const dumpObject = (options: DumpOptions): Obj => ({apiVersion: 'v1', items: [...dumpItems(options)], kind: 'List', metadata: {resourceVersion: ''}});
 
 // --- kubectl's YAML style (sigs.k8s.io/yaml over go-yaml): sorted keys, 2-space indent,
 // sequences at their parent's indentation, strings quoted only when they would not read back.
@@ -493,6 +501,13 @@ function emit(value: unknown, indent: string, out: string[], key: string | null)
 	out.push(key === null ? `${indent}${scalar(value)}` : `${prefix} ${scalar(value)}`);
 }
 
+/** One item of a list as kubectl's YAML writes it: `- ` at column 0, the rest indented by two. */
+function yamlItem(item: unknown): string {
+	const lines: string[] = [];
+	emit(item, '  ', lines, null);
+	return [`- ${(lines[0] ?? '').trimStart()}`, ...lines.slice(1)].join('\n');
+}
+
 export function toKubectlYaml(value: Obj): string {
 	const out: string[] = [];
 	emit(value, '', out, null);
@@ -501,8 +516,49 @@ export function toKubectlYaml(value: Obj): string {
 
 export const toKubectlJson = (value: Obj) => `${JSON.stringify(value, null, 4)}\n`;
 
+/**
+ * A `kind: List` of `items` written item by item, byte for byte what toKubectlJson /
+ * toKubectlYaml print for the whole List object: a dump past V8's longest string (about 512 MiB)
+ * is never one string.
+ */
+export function writeKubectlList(items: Iterable<Obj>, format: 'json' | 'yaml', write: (text: string) => void): void {
+	const pad = (text: string) => text.replace(/^/gm, '        ');
+	let first = true;
+	if (format === 'json') write('{\n    "apiVersion": "v1",\n    "items": [');
+	else write('apiVersion: v1\nitems:');
+	for (const item of items) {
+		if (format === 'json') write(`${first ? '' : ','}\n${pad(JSON.stringify(item, null, 4))}`);
+		else write(`\n${yamlItem(item)}`);
+		first = false;
+	}
+	if (format === 'json') write(`${first ? ']' : '\n    ]'},\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n`);
+	else write(`${first ? ' []' : ''}\nkind: List\nmetadata:\n  resourceVersion: ""\n`);
+}
+
+/** Writes to a file descriptor in chunks of about a megabyte (synchronously: a file, a pipe). */
+function chunkedWriter(fd: number): {write: (text: string) => void; end: () => void} {
+	let pending: string[] = [];
+	let size = 0;
+	const flush = () => {
+		if (pending.length > 0) writeSync(fd, pending.join(''));
+		pending = [];
+		size = 0;
+	};
+	return {
+		write: text => {
+			pending.push(text);
+			size += text.length;
+			if (size >= 1 << 20) flush();
+		},
+		end: flush,
+	};
+}
+
+// Usage: tsx bench/generate-dump.ts PODS [yaml|json] [PODS_PER_APP]   → the dump on stdout.
 if (process.argv[1]?.endsWith('generate-dump.ts')) {
-	const [pods = '1000', format = 'yaml'] = process.argv.slice(2);
-	const dump = dumpObject({pods: Number(pods)});
-	process.stdout.write(format === 'json' ? toKubectlJson(dump) : toKubectlYaml(dump));
+	const [pods = '1000', format = 'yaml', podsPerApp] = process.argv.slice(2);
+	const out = chunkedWriter(1);
+	const options: DumpOptions = {pods: Number(pods), ...(podsPerApp ? {podsPerApp: Number(podsPerApp)} : {})};
+	writeKubectlList(dumpItems(options), format === 'json' ? 'json' : 'yaml', out.write);
+	out.end();
 }
