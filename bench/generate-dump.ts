@@ -32,7 +32,7 @@ const ts = (offsetSeconds: number) => new Date(BASE + offsetSeconds * 1000).toIS
 /** The dump's items in kubectl's order (nodes, pods, services, endpoints, workloads), one at a
  *  time: pods are yielded as they are made, so a dump at the Kubernetes limits (150,000 pods)
  *  never holds its pods at once. */
-export function* dumpItems(options: DumpOptions): Generator<Obj> {
+function* dumpItems(options: DumpOptions): Generator<Obj> {
 	const random = rng(options.pods);
 	const pick = (n: number) => Math.floor(random() * n);
 	const suffix = (n: number) => Array.from({length: n}, () => ALPHA[pick(ALPHA.length)]).join('');
@@ -521,7 +521,7 @@ export const toKubectlJson = (value: Obj) => `${JSON.stringify(value, null, 4)}\
  * toKubectlYaml print for the whole List object: a dump past V8's longest string (about 512 MiB)
  * is never one string.
  */
-export function writeKubectlList(items: Iterable<Obj>, format: 'json' | 'yaml', write: (text: string) => void): void {
+function writeKubectlList(items: Iterable<Obj>, format: 'json' | 'yaml', write: (text: string) => void): void {
 	const pad = (text: string) => text.replace(/^/gm, '        ');
 	let first = true;
 	if (format === 'json') write('{\n    "apiVersion": "v1",\n    "items": [');
