@@ -16,8 +16,8 @@
 // difference (the generated binary, deep and huge inputs, and the `$ ARGS` ones) also run as a
 // process of their own and must print exactly what the host printed; so does the 60 MB dump.
 
-import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {type ChildProcess, spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -25,18 +25,14 @@ import test from 'ava';
 import {dumpObject, toKubectlYaml} from '../../bench/generate-dump.js';
 import {RAW_CONTROL} from '../control-chars.js';
 import {fromRoot, ROOT} from '../root.js';
+import {buildIfMissing} from './build-dist.js';
 
 const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 const BAD = fileURLToPath(fromRoot('test/fixtures/bad/'));
 /** A hang guard, not a timing assertion: every case finishes in well under a second here. */
 const HANG_GUARD_MS = 30_000;
 
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
+test.before('build dist/ if `npm test` has not', buildIfMissing);
 
 const scratch = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-bad-'));
 test.after.always('remove generated files', () => rmSync(scratch, {recursive: true, force: true}));

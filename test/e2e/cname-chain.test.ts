@@ -4,23 +4,19 @@
 // Service more than 11 links from the end answers with no records, and `check` says so for each.
 
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {fromRoot, ROOT} from '../root.js';
+import {buildIfMissing} from './build-dist.js';
 
 const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 const LINKS = 9000;
 const ZONE = 'default.svc.cluster.local';
 
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
+test.before('build dist/ if `npm test` has not', buildIfMissing);
 
 /** s0 → s1 → … → s9000, the last a ClusterIP Service, as one YAML stream. */
 const manifests = [

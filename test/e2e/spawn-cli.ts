@@ -1,20 +1,15 @@
 // The real binary as a child process, for the e2e tests of its streams and files: its exit code,
 // stdout and stderr, with stdin a pipe holding `input` (never a terminal).
 
-import {spawn, spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {fromRoot, ROOT} from '../root.js';
+import {buildIfMissing} from './build-dist.js';
 
 export const CLI = fileURLToPath(fromRoot('dist/cli.js'));
 
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
+test.before('build dist/ if `npm test` has not', buildIfMissing);
 
 export interface Ran {
 	code: number | null;

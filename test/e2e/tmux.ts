@@ -3,11 +3,12 @@
 // Tests that import this register the server's before/after hooks.
 
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, rmSync} from 'node:fs';
+import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {IN_CI} from '../prerequisites.js';
 import {fromRoot, ROOT} from '../root.js';
+import {buildIfMissing} from './build-dist.js';
 
 export {ROOT};
 
@@ -18,12 +19,7 @@ const SOCKET = `k8s-svc-tui-test-${process.pid}`;
 let sessions = 0;
 export const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
 
-test.before('build dist/cli.js if `npm test` has not', () => {
-	if (existsSync(CLI)) return;
-	const tsc = fileURLToPath(fromRoot('node_modules/typescript/bin/tsc'));
-	const built = spawnSync(process.execPath, [tsc], {cwd: ROOT, encoding: 'utf8'});
-	if (built.status !== 0 || !existsSync(CLI)) throw new Error(`tsc failed:\n${built.stdout}${built.stderr}`);
-});
+test.before('build dist/ if `npm test` has not', buildIfMissing);
 
 // tmux exits when its last session ends, and a new session started in that moment fails ("server
 // exited unexpectedly"): a quiet session keeps the server up between tests (and ends by itself).
