@@ -26,6 +26,7 @@ test('npm pack ships dist/, bin/ and samples/; installed into an empty prefix, i
 	const files = new Map(info?.files.map(f => [f.path, f.mode]));
 	for (const path of [
 		'dist/cli.js',
+		'dist/completion.js',
 		'bin/kubectl-svcsim.js',
 		'bin/kubectl_complete-svcsim.js',
 		'samples/hello.yaml',
@@ -37,6 +38,15 @@ test('npm pack ships dist/, bin/ and samples/; installed into an empty prefix, i
 	t.false(
 		[...files.keys()].some(p => p.startsWith('test/') || p.startsWith('source/')),
 		'tests and TypeScript sources stay out',
+	);
+	// The bundle alone (scripts/bundle.mjs): not tsc's module tree under it, nor the source maps.
+	t.deepEqual(
+		[...files.keys()].filter(p => p.startsWith('dist/source/') || p.endsWith('.map') || p === 'dist/meta.json'),
+		[],
+	);
+	t.true(
+		[...files.keys()].some(p => p.startsWith('dist/chunks/')),
+		'the chunks cli.js imports are in the package',
 	);
 
 	const prefix = join(dir, 'prefix');
