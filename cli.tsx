@@ -478,7 +478,12 @@ async function main(argv: string[]): Promise<number> {
 			const exitCode = runTests(options, state, text, name, recording);
 			return record ? closeRecord(record, exitCode) : exitCode;
 		}
-		const {exitCode} = runScript(state, text, {out: writeOut, err: writeErr}, {name, echo: options.echo, ...recording});
+		const {exitCode} = runScript(
+			state,
+			text,
+			{out: writeOut, err: writeErr, write: text => process.stdout.write(text)},
+			{name, echo: options.echo, ...recording},
+		);
 		return record ? closeRecord(record, exitCode) : exitCode;
 	}
 	// The UI (Ink + React) loads only now: --script and check never pay for it (docs/architecture.md).

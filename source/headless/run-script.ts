@@ -10,6 +10,8 @@ import {sanitize} from '../view/index.js';
 export interface ScriptIO {
 	out(line: string): void;
 	err(line: string): void;
+	/** Raw stdout text (lines end in `\n`): given, a curl's output streams to it batch by batch (session/request-burst.ts). */
+	write?(text: string): void;
 }
 
 export interface ScriptOptions {
@@ -63,11 +65,13 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 			options.record?.(line.trim());
 			continue;
 		}
-		const result = execute(state, line);
-		if (result.command === null && result.ok) continue;
-		if (options.record && recordable(state, result)) options.record(line.trim());
-		// A line that fails to parse is echoed too, so the transcript shows what the error is about.
+		// Blank lines and comments print nothing. A line that fails to parse is echoed too, so the
+		// transcript shows what the error is about; the echo goes first, as output may stream.
+		if (parsed.ok && parsed.command === null) continue;
 		if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
+		// A `test` report quotes what each line printed, so only a plain run streams.
+		const result = execute(state, line, io.write !== undefined && options.report === undefined ? {write: text => io.write?.(text)} : {});
+		if (options.record && recordable(state, result)) options.record(line.trim());
 		for (const l of result.out) io.out(l);
 		if (!result.ok) {
 			options.report?.({number: i + 1, line: line.trim(), status: 'error', message: result.err.join('\n'), output: result.out});

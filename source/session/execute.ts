@@ -9,6 +9,7 @@ import {scaleResultText, type WordedResult} from '../command/verbs/scale.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
 import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, jsonText, kubectlGet, requestsJson, sanitize} from '../view/index.js';
 import {checkEndpoints, checkSteps, type ExpectationResult} from './expectations.js';
+import {runBurst} from './request-burst.js';
 
 export interface ExecResult {
 	state: State;
@@ -18,15 +19,26 @@ export interface ExecResult {
 	/** What it prints on stderr (warnings, `No resources found`, errors). */
 	err: string[];
 	command: Command | null;
-	/** What each simulator action answered, for front ends that render more than text. */
+	/**
+	 * What each simulator action answered, for front ends that render more than text. A curl
+	 * whose output went to `ExecOptions.write` keeps its traces here only for an `--expect`.
+	 */
 	steps?: Array<{action: Action; result: StepResult}>;
 	/** The line's `--expect` / `expect`, checked (session/expectations.ts): a failed one is no error of the command. */
 	expectation?: ExpectationResult;
 }
 
+export interface ExecOptions {
+	/**
+	 * Takes a curl's output as it is made, batch by batch (text whose lines end in `\n`), instead
+	 * of `out`: `--count 1000000` then holds one batch of traces, not a million (session/request-burst.ts).
+	 */
+	write?: (text: string) => void;
+}
+
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 
-export function execute(state: State, line: string): ExecResult {
+export function execute(state: State, line: string, options: ExecOptions = {}): ExecResult {
 	const parsed = parseCommand(line);
 	if (!parsed.ok) return finish({state, ok: false, out: [], err: [parsed.error], command: null});
 	const command = parsed.command;
@@ -59,7 +71,9 @@ export function execute(state: State, line: string): ExecResult {
 			return finish({state, ok: true, out: helpText(command.topic), err: [], command});
 		}
 		case 'actions': {
-			const ran = runActions(state, command);
+			const [only, ...others] = command.actions;
+			const ran =
+				only?.type === 'requestSent' && others.length === 0 ? {...runBurst(state, only, command, options.write), command} : runActions(state, command);
 			if (command.expect === undefined || !ran.ok) return finish(ran);
 			return finish({...ran, expectation: checkSteps(ran.state, command.expect, ran.steps ?? [])});
 		}

@@ -5,5 +5,6 @@ export {describeObjects} from './describe-kinds.js';
 export {kubectlGet} from './get-formats.js';
 export {dnsJson, formatNslookup} from './nslookup.js';
 export {jsonText} from './output-text.js';
-export {formatSummary, formatTraces, requestsJson, traceHops} from './request-trace.js';
+export {addWitnesses, formatSummary, formatSummaryOf, noWitnesses} from './request-summary.js';
+export {formatTraces, requestJson, requestsJson, summaryJson, traceHops} from './request-trace.js';
 export {sanitize} from './sanitize.js';

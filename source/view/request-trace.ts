@@ -6,9 +6,6 @@ import {sanitize} from './sanitize.js';
 
 const ARROW = ' → ';
 
-/** Bar width of the distribution in `formatSummary`. */
-const BAR_WIDTH = 30;
-
 const OUTCOME_LABELS: Readonly<Record<RequestOutcome, string>> = {
 	ok: 'ok',
 	refused: 'connection refused',
@@ -43,7 +40,7 @@ function formatDnsStep(dns: DnsResult): string {
 	return steps.join(ARROW);
 }
 
-function formatOutcome(outcome: RequestOutcome, reason: string): string {
+export function formatOutcome(outcome: RequestOutcome, reason: string): string {
 	const label = OUTCOME_LABELS[outcome];
 	if (reason === '') return label;
 	return outcome === 'ok' ? `${label} (${reason})` : `${label}: ${reason}`;
@@ -111,85 +108,37 @@ export function formatTraces(traces: ReadonlyArray<RequestTrace>): string {
 	return traces.map(formatTrace).join('\n');
 }
 
-/**
- * How requests spread over pods, then failures by reason:
- * ```
- * 10 requests: 9 ok, 1 failed
- *   hello-node-7b2qp (10.244.1.3 on node-1)   5   50.0%  ###############
- *   hello-node-x2k4z (10.244.2.3 on node-2)   4   40.0%  ############
- * failures:
- *   connection refused: no ready endpoints    1   10.0%  ###
- * ```
- * Percentages and bars are of all requests, so the lines add up to 100%.
- */
-export function formatSummary(summary: RequestSummary, traces: ReadonlyArray<RequestTrace>): string {
-	const header = `${summary.total} ${summary.total === 1 ? 'request' : 'requests'}: ${summary.ok} ok, ${summary.failed} failed`;
-	const podRows = Object.entries(summary.byPod)
-		.sort(([a], [b]) => compare(a, b))
-		.map(([pod, count]) => ({label: podLabel(pod, traces), count}));
-	const failureRows = Object.entries(summary.byReason)
-		.sort(([a, countA], [b, countB]) => countB - countA || compare(a, b))
-		.map(([reason, count]) => ({label: failureLabel(reason, traces), count}));
-	const all = [...podRows, ...failureRows].map(r => ({...r, label: sanitize(r.label)}));
-	const labelWidth = Math.max(0, ...all.map(r => r.label.length));
-	const countWidth = Math.max(0, ...all.map(r => String(r.count).length));
-	const line = (r: {label: string; count: number}): string => {
-		const share = summary.total === 0 ? 0 : r.count / summary.total;
-		const percent = `${(share * 100).toFixed(1)}%`.padStart(6);
-		const bar = '#'.repeat(Math.round(share * BAR_WIDTH));
-		return `  ${r.label.padEnd(labelWidth)}   ${String(r.count).padStart(countWidth)}  ${percent}  ${bar}`.trimEnd();
-	};
-	const out = [header, ...all.slice(0, podRows.length).map(line)];
-	if (failureRows.length > 0) out.push('failures:', ...all.slice(podRows.length).map(line));
-	return out.join('\n');
-}
-
-/** `pod (ip on node)` from the newest successful request that reached it. */
-function podLabel(pod: string, traces: ReadonlyArray<RequestTrace>): string {
-	for (let i = traces.length - 1; i >= 0; i--) {
-		const trace = traces[i];
-		if (trace?.outcome !== 'ok' || trace.endpoint === null) continue;
-		const endpoint = trace.endpoint;
-		if (endpoint.pod === pod) return `${pod} (${endpoint.ip}${endpoint.node !== null ? ` on ${endpoint.node}` : ''})`;
-		if (endpoint.pod === null && endpoint.ip === pod) return endpoint.node !== null ? `${pod} (on ${endpoint.node})` : pod;
-	}
-	return pod;
-}
-
-/** `timed out: <reason>` — the outcome is taken from a request that failed for that reason. */
-function failureLabel(reason: string, traces: ReadonlyArray<RequestTrace>): string {
-	const trace = traces.find(t => t.outcome !== 'ok' && t.reason === reason);
-	return trace ? formatOutcome(trace.outcome, reason) : reason;
-}
-
-function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** `--output json` of a batch of requests. */
 export function requestsJson(traces: ReadonlyArray<RequestTrace>, summary: RequestSummary): unknown {
+	return {requests: traces.map(requestJson), summary: summaryJson(summary)};
+}
+
+/** One request of `--output json`'s `requests` (session/request-burst.ts writes them batch by batch). */
+export function requestJson(trace: RequestTrace): unknown {
 	return {
-		requests: traces.map(trace => ({
-			client: {...trace.client},
-			target: trace.target,
-			resolved: trace.resolved,
-			via: trace.via,
-			...(trace.service !== undefined ? {service: trace.service} : {}),
-			...(trace.entryNode !== undefined ? {entryNode: {...trace.entryNode}} : {}),
-			endpoint: trace.endpoint === null ? null : {...trace.endpoint},
-			...(trace.affinity === true ? {affinity: true} : {}),
-			...(trace.source !== undefined ? {source: {...trace.source}} : {}),
-			...(trace.http !== undefined ? {http: {...trace.http}} : {}),
-			...(trace.networkPolicy !== undefined ? {networkPolicy: structuredClone(trace.networkPolicy)} : {}),
-			outcome: trace.outcome,
-			reason: trace.reason,
-		})),
-		summary: {
-			total: summary.total,
-			ok: summary.ok,
-			failed: summary.failed,
-			byPod: {...summary.byPod},
-			byReason: {...summary.byReason},
-		},
+		client: {...trace.client},
+		target: trace.target,
+		resolved: trace.resolved,
+		via: trace.via,
+		...(trace.service !== undefined ? {service: trace.service} : {}),
+		...(trace.entryNode !== undefined ? {entryNode: {...trace.entryNode}} : {}),
+		endpoint: trace.endpoint === null ? null : {...trace.endpoint},
+		...(trace.affinity === true ? {affinity: true} : {}),
+		...(trace.source !== undefined ? {source: {...trace.source}} : {}),
+		...(trace.http !== undefined ? {http: {...trace.http}} : {}),
+		...(trace.networkPolicy !== undefined ? {networkPolicy: structuredClone(trace.networkPolicy)} : {}),
+		outcome: trace.outcome,
+		reason: trace.reason,
+	};
+}
+
+/** `--output json`'s `summary`. */
+export function summaryJson(summary: RequestSummary): unknown {
+	return {
+		total: summary.total,
+		ok: summary.ok,
+		failed: summary.failed,
+		byPod: {...summary.byPod},
+		byReason: {...summary.byReason},
 	};
 }

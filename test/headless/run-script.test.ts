@@ -138,6 +138,29 @@ function outputOf(result: Run, line: string, nth = 0): string[] {
 	throw new Error(`no "${line}" #${nth} in transcript`);
 }
 
+test('with a raw writer, a curl streams to it in order with the other lines, the same bytes as printed line by line', t => {
+	const script =
+		'get svc hello-node-svc\ncurl hello-node-svc --count 25000 -o json\ncurl hello-node-svc --count 12000\ncurl hello-node-svc --count 3 --summary\n';
+	const lines = run(hello, script, {echo: true});
+	let stdout = '';
+	let writes = 0;
+	const io = {
+		out: (line: string) => {
+			stdout += `${line}\n`;
+		},
+		err: (line: string) => t.fail(line),
+		write: (text: string) => {
+			stdout += text;
+			writes++;
+		},
+	};
+	const streamed = runScript(hello, script, io, {name: 'scene.txt', echo: true});
+	t.is(stdout, `${lines.out.join('\n')}\n`);
+	// 25,000 as JSON: three batches and the end; 12,000: two batches and the summary; 3 with --summary: the summary.
+	t.is(writes, 4 + 3 + 1);
+	t.deepEqual(streamed.state, lines.state);
+});
+
 test('hello: kill a pod, watch the replacement come up, ClusterIP unchanged', t => {
 	const result = scene('hello.yaml', [
 		'get svc hello-node-svc',

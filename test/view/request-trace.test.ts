@@ -1,6 +1,7 @@
 import test from 'ava';
 import type {DnsResult, RequestSummary, RequestTrace} from '../../source/sim/types.js';
-import {formatClient, formatSummary, formatTrace, formatTraces, requestsJson} from '../../source/view/request-trace.js';
+import {formatSummary} from '../../source/view/request-summary.js';
+import {formatClient, formatTrace, formatTraces, requestsJson} from '../../source/view/request-trace.js';
 import {input} from '../sim/hello-input.js';
 import {boot, curl, requests, run, wait} from '../sim/helpers.js';
 
