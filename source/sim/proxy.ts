@@ -13,7 +13,19 @@ import {type HopVerdict, hopVerdict} from './netpol.js';
 import {random} from './prng.js';
 import {sendsAsNode, sourceSeen} from './source-nat.js';
 import {emptyTable} from './tables.js';
-import type {Client, DnsResult, EndpointAddress, RequestOutcome, RequestSummary, RequestTrace, RequestVia, Service, ServicePort, State} from './types.js';
+import type {
+	Client,
+	DnsResult,
+	EndpointAddress,
+	RequestOutcome,
+	RequestSource,
+	RequestSummary,
+	RequestTrace,
+	RequestVia,
+	Service,
+	ServicePort,
+	State,
+} from './types.js';
 
 type Failure = {kind: 'fail'; via: RequestVia; outcome: RequestOutcome; reason: string; service?: Service; port?: ServicePort};
 
@@ -337,6 +349,26 @@ function choose(d: Draft, svcPort: string, candidates: Endpoint[], entryNode: st
 	return {endpoint, affinity: false, how: `iptables random, 1 of ${candidates.length}`};
 }
 
+/** Where one DNS answer (or an IP target) leads: the same for every request of a burst that gets it. */
+interface Settled {
+	dns: DnsResult | undefined;
+	ip: string;
+	headless: Service | undefined;
+	route: Plan;
+	common: Omit<RequestTrace, 'seq' | 'at' | 'via' | 'endpoint' | 'outcome' | 'reason'>;
+}
+
+/** What a connection meets after its endpoint is chosen (sendRequests works it out once per burst). */
+interface Hop {
+	endpoint: NonNullable<RequestTrace['endpoint']>;
+	source: RequestSource;
+	verdict: HopVerdict | null;
+	/** Why the pod refuses it: its container is not running. */
+	down: string | null;
+	/** The trace (without its number and time) per way the endpoint was chosen. */
+	traces: Map<string, Omit<RequestTrace, 'seq' | 'at'>>;
+}
+
 export interface RequestsResult {
 	requests: RequestTrace[];
 	summary: RequestSummary;
@@ -368,9 +400,50 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 	};
 	// The route depends only on the destination, which stays put for the whole burst.
 	const plans = new Map<string, Plan>();
+	// What a connection meets once its endpoint is chosen (the pod's state, the source address
+	// after SNAT, the policies' verdict, the outcome) depends on the route, the node it entered by
+	// and the endpoint, none of which a burst changes: worked out once per burst, not per request.
+	const hops = new Map<Plan, Map<string | null, Map<Endpoint, Hop>>>();
+	const hopAfter = (route: Extract<Plan, {kind: 'service'}>, ip: string, entryNode: string | null, chosen: Endpoint): Hop => {
+		let byEntry = hops.get(route);
+		if (!byEntry) {
+			byEntry = new Map();
+			hops.set(route, byEntry);
+		}
+		let byEndpoint = byEntry.get(entryNode);
+		if (!byEndpoint) {
+			byEndpoint = new Map();
+			byEntry.set(entryNode, byEndpoint);
+		}
+		let hop = byEndpoint.get(chosen);
+		if (hop) return hop;
+		const {service, port} = route;
+		const a = chosen.address;
+		const pod = a.podName !== undefined ? d.s.pods[objectKey(service.namespace, a.podName)] : undefined;
+		// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
+		// connection is DNATed to it anyway and refused there.
+		const down = pod !== undefined && !pod.containersRunning ? notRunning(pod.name, a.ip, chosen.port) : null;
+		const source = sourceSeen(d.s, client, {service, external: route.external, node: entryNode}, a.ip, a.nodeName);
+		// Policies judge the translated connection: the endpoint pod and its targetPort. A node port
+		// of another node is translated there, so the client's egress sees that node and port.
+		const elsewhere = route.via === 'NodePort' && entryNode !== (client.nodeName ?? null);
+		const egressTo = elsewhere ? {ip, port: parsed.port} : null;
+		const verdict = hopVerdict(d.s, {
+			client,
+			egressTo,
+			endpoint: {namespace: service.namespace, pod: a.podName ?? null, ip: a.ip, port: chosen.port},
+			source,
+			protocol: port.protocol,
+		});
+		hop = {endpoint: {pod: a.podName ?? null, ip: a.ip, port: chosen.port, node: a.nodeName}, source, verdict, down, traces: new Map()};
+		byEndpoint.set(chosen, hop);
+		return hop;
+	};
 	// A lookup that drew no random numbers (anything but a shuffled headless answer) gives the
 	// same answer for the whole burst: resolve it once.
 	let steadyDns: DnsResult | undefined;
+	// The address, route and trace fields that one lookup (or an IP target) led to last time.
+	let last: Settled | undefined;
 	for (let i = 0; i < count; i++) {
 		let ip = parsed.host;
 		let dns: DnsResult | undefined;
@@ -382,6 +455,8 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 				dns = resolve(d, client, parsed.host, 'A');
 				if (d.s.rng === rng) steadyDns = dns;
 			}
+		}
+		if (dns !== undefined && last?.dns !== dns) {
 			if (dns.timedOut) {
 				// curl: `Could not resolve host: NAME`, once the resolver has given up.
 				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason: describeDnsTimeout(dns.timedOut)});
@@ -415,13 +490,17 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			const owner = dns.canonicalName ? serviceOfName(d.s, dns) : undefined;
 			if (owner?.spec.clusterIP === 'None') headless = owner;
 		}
-		const resolved = `${ip}:${parsed.port}`;
-		let route = plans.get(resolved);
-		if (!route) {
-			route = plan(d.s, client, ip, parsed.port);
-			plans.set(resolved, route);
+		if (last?.dns !== dns || last === undefined) {
+			const resolved = `${ip}:${parsed.port}`;
+			let route = plans.get(resolved);
+			if (!route) {
+				route = plan(d.s, client, ip, parsed.port);
+				plans.set(resolved, route);
+			}
+			last = {dns, ip, headless, route, common: dns ? {...base, dns, resolved} : {...base, resolved}};
 		}
-		const common = dns ? {...base, dns, resolved} : {...base, resolved};
+		({ip, headless} = last);
+		const {route, common} = last;
 		if (route.kind === 'fail') {
 			push({
 				...common,
@@ -522,41 +601,34 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			});
 			continue;
 		}
-		const a = chosen.endpoint.address;
-		const pod = a.podName !== undefined ? d.s.pods[objectKey(service.namespace, a.podName)] : undefined;
-		// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
-		// connection is DNATed to it anyway and refused there.
-		const down = pod !== undefined && !pod.containersRunning;
-		const source = sourceSeen(d.s, client, {service, external: route.external, node: entryNode}, a.ip, a.nodeName);
-		// Policies judge the translated connection: the endpoint pod and its targetPort. A node port
-		// of another node is translated there, so the client's egress sees that node and port.
-		const elsewhere = route.via === 'NodePort' && entryNode !== (client.nodeName ?? null);
-		const egressTo = elsewhere ? {ip, port: parsed.port} : null;
-		const verdict = hopVerdict(d.s, {
-			client,
-			egressTo,
-			endpoint: {namespace: service.namespace, pod: a.podName ?? null, ip: a.ip, port: chosen.endpoint.port},
-			source,
-			protocol: port.protocol,
-		});
-		push({
-			...common,
-			via: route.via,
-			service: svcKey,
-			servicePort: port.name,
-			...at,
-			endpoint: {pod: a.podName ?? null, ip: a.ip, port: chosen.endpoint.port, node: a.nodeName},
-			...(chosen.affinity ? {affinity: true} : {}),
-			source,
-			...(verdict?.dropped
-				? withPolicy(verdict, '')
-				: down
-					? {outcome: 'refused' as const, reason: notRunning(pod.name, a.ip, chosen.endpoint.port)}
-					: withPolicy(
-							verdict,
-							chosen.how + (policy ? `, ${policy}` : '') + (fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
-						)),
-		});
+		const hop = hopAfter(route, ip, entryNode, chosen.endpoint);
+		// Every connection of the burst that met this hop the same way (same lookup, way in, choice)
+		// makes the same trace but for its number: build it once, copy it per request.
+		const way = `${chosen.affinity ? 'pinned' : 'picked'} ${chosen.how}`;
+		let template = hop.traces.get(way);
+		if (template === undefined || template.dns !== dns) {
+			const {verdict, down} = hop;
+			template = {
+				...common,
+				via: route.via,
+				service: svcKey,
+				servicePort: port.name,
+				...at,
+				endpoint: hop.endpoint,
+				...(chosen.affinity ? {affinity: true} : {}),
+				source: hop.source,
+				...(verdict?.dropped
+					? withPolicy(verdict, '')
+					: down !== null
+						? {outcome: 'refused' as const, reason: down}
+						: withPolicy(
+								verdict,
+								chosen.how + (policy ? `, ${policy}` : '') + (fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
+							)),
+			};
+			hop.traces.set(way, template);
+		}
+		push({...template});
 	}
 	return {requests, summary};
 }
