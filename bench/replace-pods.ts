@@ -10,7 +10,7 @@ import process from 'node:process';
 import {compactCluster} from './generate-compact.js';
 
 const {loadSources} = (await import('../dist/source/load/index.js' as string)) as typeof import('../source/load/index.js');
-const {initialState, step} = (await import('../dist/source/sim/index.js' as string)) as typeof import('../source/sim/index.js');
+const {initialState, listRows, step} = (await import('../dist/source/sim/index.js' as string)) as typeof import('../source/sim/index.js');
 
 const [podsArg = '1000', repeatsArg = '5'] = process.argv.slice(2);
 const pods = Number(podsArg);
@@ -31,7 +31,7 @@ for (let i = 0; i < Number(repeatsArg) + 1; i++) {
 	// Graceful termination and readiness take virtual seconds; a minute covers both.
 	state = step(state, {type: 'clockAdvanced', ms: 60_000}).state;
 	const ms = performance.now() - t0;
-	const endpoints = Object.values(state.endpoints).find(e => e.name === 'svc-0');
+	const endpoints = listRows(state.endpoints).find(e => e.name === 'svc-0');
 	ready = endpoints ? Object.values(endpoints.addresses).filter(a => a.ready).length : 0;
 	if (i > 0) times.push(ms); // the first warms the JIT up
 }

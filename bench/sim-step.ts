@@ -11,7 +11,7 @@ import type {Action, ClusterInput, ServiceInput} from '../source/sim/types.js';
 
 // The built code (what the app runs), typed by its sources.
 const {loadSources, readSources} = (await import('../dist/source/load/index.js' as string)) as typeof import('../source/load/index.js');
-const {initialState, step} = (await import('../dist/source/sim/index.js' as string)) as typeof import('../source/sim/index.js');
+const {countRows, getRow, initialState, listRows, step} = (await import('../dist/source/sim/index.js' as string)) as typeof import('../source/sim/index.js');
 
 const COUNT = 100_000;
 const AFFINE = 'bench-affinity';
@@ -115,11 +115,11 @@ function requests(target: string) {
 // F5); by the cluster IP the DNS step drops out.
 const off = requests(`${chosen.meta.name}.${ns}:${port}`);
 const on = requests(`${AFFINE}.${ns}:${port}`);
-const byIP = requests(`${state.services[`${ns}/${chosen.meta.name}`]!.spec.clusterIP}:${port}`);
+const byIP = requests(`${getRow(state.services, `${ns}/${chosen.meta.name}`)!.spec.clusterIP}:${port}`);
 
 // Kill one pod: each from the same starting state, a different pod each time (Running, owned by
 // a controller, so the step also creates the replacement).
-const victims = Object.values(state.pods).filter(p => p.owner && p.phase === 'Running' && p.deletionTimestamp === null);
+const victims = listRows(state.pods).filter(p => p.owner && p.phase === 'Running' && p.deletionTimestamp === null);
 const kills: number[] = [];
 const killRuns = Math.min(victims.length, 40);
 for (let i = 0; i < killRuns + 5; i++) {
@@ -133,8 +133,8 @@ for (let i = 0; i < killRuns + 5; i++) {
 process.stdout.write(
 	`${JSON.stringify({
 		file,
-		pods: Object.keys(state.pods).length,
-		services: Object.keys(state.services).length,
+		pods: countRows(state.pods),
+		services: countRows(state.services),
 		readMs,
 		loadMs,
 		initMs,

@@ -4,6 +4,7 @@
 
 import type {Expectation} from '../command/expect-spec.js';
 import type {DnsResult, RequestTrace, State, StepResult} from '../sim/index.js';
+import {getRow} from '../sim/index.js';
 import {matchesSelector, parseSelector} from '../sim/labels.js';
 import {endpointCounts} from '../view/tui/index.js';
 
@@ -33,7 +34,7 @@ export function checkSteps(state: State, expect: Expectation, steps: ReadonlyArr
 
 /** `expect ep SVC ready=N`: the ready endpoints the Endpoints pane and `get ep` count. */
 export function checkEndpoints(state: State, namespace: string, name: string, ready: number): ExpectationResult {
-	const service = state.services[`${namespace}/${name}`];
+	const service = getRow(state.services, `${namespace}/${name}`);
 	const expected = `ready=${ready}`;
 	if (!service) return {expected, passed: false, got: `no Service ${namespace}/${name}`};
 	const counts = endpointCounts(state, service);
@@ -53,7 +54,7 @@ function checkRequests(state: State, expect: Extract<Expectation, {on: 'requests
 	const answeredBy = (r: RequestTrace) => {
 		if (r.outcome !== 'ok' || r.endpoint?.pod == null) return null;
 		const namespace = r.service?.split('/')[0] ?? r.client.namespace ?? 'default';
-		return state.pods[`${namespace}/${r.endpoint.pod}`] ?? null;
+		return getRow(state.pods, `${namespace}/${r.endpoint.pod}`) ?? null;
 	};
 	const off = requests.filter(r => {
 		const pod = answeredBy(r);

@@ -10,7 +10,7 @@
 // comparison only where the files pin it (a nodePort or clusterIP written in a manifest or dump).
 
 import type {ClusterInput, Labels, Pod, RequestOutcome, RequestTrace, Service, ServicePort, State, Workload} from '../sim/index.js';
-import {step, workloadKey} from '../sim/index.js';
+import {getRow, listRows, step, workloadKey} from '../sim/index.js';
 import {matchesLabels} from '../sim/labels.js';
 
 /** One side of the diff: the settled state, and the input it was booted from (what the files pin). */
@@ -105,7 +105,7 @@ function clientsOf(
 	const onlyAfter: string[] = [];
 	const readyByNamespace = (state: State) => {
 		const out = new Map<string, string[]>();
-		for (const pod of Object.values(state.pods)) {
+		for (const pod of listRows(state.pods)) {
 			if (!canSend(pod)) continue;
 			const list = out.get(pod.namespace) ?? [];
 			list.push(pod.name);
@@ -165,7 +165,7 @@ function targetsOf(state: State, service: Service, port: ServicePort): ProbeTarg
 
 /** Where a target is on one side (null: the Service has no such address there). */
 function addressOf(state: State, target: ProbeTarget): string | null {
-	const service = state.services[target.service];
+	const service = getRow(state.services, target.service);
 	const port = service ? tcpPorts(service).find(p => p.port === target.port) : undefined;
 	if (!service || !port) return null;
 	switch (target.kind) {
@@ -189,9 +189,9 @@ function addressOf(state: State, target: ProbeTarget): string | null {
 /** The workload a pod answers for: its controller, and a Deployment above a ReplicaSet. */
 function ownerOf(state: State, namespace: string, podName: string | null, ip: string): string {
 	if (podName === null) return `ip/${ip}`;
-	const pod = state.pods[`${namespace}/${podName}`];
+	const pod = getRow(state.pods, `${namespace}/${podName}`);
 	if (!pod?.owner) return `pod/${podName}`;
-	const workload: Workload | undefined = state.workloads[workloadKey(pod.owner.kind, namespace, pod.owner.name)];
+	const workload: Workload | undefined = getRow(state.workloads, workloadKey(pod.owner.kind, namespace, pod.owner.name));
 	if (workload?.owner) return `deployment/${workload.owner.name}`;
 	return `${pod.owner.kind.toLowerCase()}/${pod.owner.name}`;
 }
@@ -200,7 +200,7 @@ function probe(state: State, client: ProbeClient, clientName: string, target: Pr
 	const address = addressOf(state, target);
 	if (address === null) return {address, outcomes: ['absent'], answers: []};
 	const [namespace] = target.service.split('/') as [string];
-	const endpoints = state.endpoints[target.service];
+	const endpoints = getRow(state.endpoints, target.service);
 	const size = endpoints ? Object.keys(endpoints.addresses).length : 0;
 	const count = Math.min(MAX_BURST, Math.max(1, REQUESTS_PER_ENDPOINT * size));
 	const from =
@@ -257,7 +257,7 @@ export function routingDiff(before: DiffSide, after: DiffSide): RoutingDiff {
 	const clients = clientsOf(before.state, after.state);
 	const portsOf = (state: State) => {
 		const out = new Map<string, {service: Service; port: ServicePort}>();
-		for (const service of Object.values(state.services)) {
+		for (const service of listRows(state.services)) {
 			for (const port of tcpPorts(service)) out.set(`${serviceKey(service)}:${port.port}/TCP`, {service, port});
 		}
 		return out;
@@ -312,7 +312,7 @@ const selectorText = (selector: Labels | undefined) =>
 const podsMatching = (state: State, namespace: string, selector: Labels | undefined) =>
 	selector === undefined
 		? []
-		: Object.values(state.pods).filter(p => p.namespace === namespace && p.deletionTimestamp === null && matchesLabels(p.labels, selector));
+		: listRows(state.pods).filter(p => p.namespace === namespace && p.deletionTimestamp === null && matchesLabels(p.labels, selector));
 
 /** Whether a pod's containers declare a targetPort: a number by containerPort, a name by port name. */
 const declares = (pod: Pod, targetPort: number | string) =>
@@ -322,8 +322,8 @@ const declares = (pod: Pod, targetPort: number | string) =>
 
 /** Why a Service port routes differently, from what changed between the two states' objects. */
 function whyChanged(before: State, after: State, target: ProbeTarget): string[] {
-	const sb = before.services[target.service];
-	const sa = after.services[target.service];
+	const sb = getRow(before.services, target.service);
+	const sa = getRow(after.services, target.service);
 	if (!sb || !sa) return [];
 	const why: string[] = [];
 	const [namespace] = target.service.split('/') as [string];
@@ -381,5 +381,5 @@ function topWorkload(state: State, namespace: string, owner: string): Workload |
 		statefulset: 'StatefulSet',
 	};
 	const k = kinds[kind];
-	return k === undefined ? undefined : state.workloads[workloadKey(k, namespace, name)];
+	return k === undefined ? undefined : getRow(state.workloads, workloadKey(k, namespace, name));
 }

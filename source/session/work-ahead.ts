@@ -4,7 +4,7 @@
 
 import {parseCommand} from '../command/index.js';
 import {scaledObject} from '../command/verbs/scale.js';
-import {type State, workloadKey} from '../sim/index.js';
+import {getRow, type State, workloadKey} from '../sim/index.js';
 
 /** Pods created or deleted in one step from which the wait is worth a word. */
 const HEAVY_PODS = 2000;
@@ -21,7 +21,7 @@ export function workAhead(state: State, line: string): string | null {
 	const busy: string[] = [];
 	for (const action of parsed.command.actions) {
 		if (action.type === 'replicasScaled') {
-			const now = state.workloads[workloadKey(action.kind, action.namespace, action.name)]?.replicas;
+			const now = getRow(state.workloads, workloadKey(action.kind, action.namespace, action.name))?.replicas;
 			if (now === undefined) continue;
 			const change = action.replicas - now;
 			if (Math.abs(change) < HEAVY_PODS) continue;

@@ -4,6 +4,7 @@ import type {Draft} from './draft.js';
 import {formatIPv4, parseCIDR} from './ip.js';
 import {reservePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
+import {getRow} from './rows.js';
 import type {Client, ClientSpec, Node, State} from './types.js';
 
 /** ipam owner of the address the default client uses, so no pod is ever given it. */
@@ -56,7 +57,7 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 		}
 		case 'pod': {
 			const namespace = spec.namespace ?? 'default';
-			const pod = state.pods[objectKey(namespace, spec.name ?? '')];
+			const pod = getRow(state.pods, objectKey(namespace, spec.name ?? ''));
 			if (!pod) return {ok: false, error: `Error from server (NotFound): pods "${spec.name}" not found`};
 			if (pod.podIP === null || pod.nodeName === null || !pod.containersRunning) {
 				return {ok: false, error: `error: pod "${pod.name}" is not running, so it cannot send requests`};

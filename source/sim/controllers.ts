@@ -9,6 +9,7 @@ import {objectKey, workloadKey} from './keys.js';
 import {createPod, deletePod} from './lifecycle.js';
 import {generateName, generateUid, podTemplateHash} from './names.js';
 import {isActive} from './pods.js';
+import {getRow} from './rows.js';
 import {ordinalIn} from './statefulset-progress.js';
 import type {Pod, Workload} from './types.js';
 
@@ -25,14 +26,14 @@ export const keyOf = (w: Workload): string => workloadKey(w.kind, w.namespace, w
 function ownedPods(d: Draft, w: Workload): Pod[] {
 	const pods: Pod[] = [];
 	for (const key of indexMembers(d, 'podsByOwner', keyOf(w))) {
-		const pod = d.s.pods[key];
+		const pod = getRow(d.s.pods, key);
 		if (pod) pods.push(pod);
 	}
 	return pods;
 }
 
 export function reconcile(d: Draft, key: string): void {
-	const w = d.s.workloads[key];
+	const w = getRow(d.s.workloads, key);
 	// A pod the controller itself creates or deletes calls back here; the outer pass finishes
 	// the job, so a nested pass would only double it.
 	if (!w || d.reconciling.has(key)) return;
@@ -94,7 +95,7 @@ function reconcileReplicas(d: Draft, w: Workload): void {
 function uniqueName(d: Draft, w: Workload): string {
 	for (;;) {
 		const name = generateName(d, w.name);
-		if (!d.s.pods[`${w.namespace}/${name}`]) return name;
+		if (!getRow(d.s.pods, `${w.namespace}/${name}`)) return name;
 	}
 }
 
@@ -102,7 +103,7 @@ function reconcileDeployment(d: Draft, deploy: Workload): void {
 	const hash = deploy.templateHash ?? podTemplateHash(deploy.template);
 	const rsName = `${deploy.name}-${hash}`;
 	const rsKey = workloadKey('ReplicaSet', deploy.namespace, rsName);
-	const existing = d.s.workloads[rsKey];
+	const existing = getRow(d.s.workloads, rsKey);
 	if (deploy.templateHash !== hash) put(d, 'workloads', keyOf(deploy), {...deploy, templateHash: hash});
 	if (!existing || existing.replicas !== deploy.replicas) {
 		const labels = {...deploy.template.labels, 'pod-template-hash': hash};
@@ -142,7 +143,7 @@ function reconcileDeployment(d: Draft, deploy: Workload): void {
 
 /** The pod `<set>-<i>` if this set owns it (stateful_set_utils.go getPodName). */
 function podAt(d: Draft, w: Workload, i: number): Pod | undefined {
-	const pod = d.s.pods[objectKey(w.namespace, `${w.name}-${i}`)];
+	const pod = getRow(d.s.pods, objectKey(w.namespace, `${w.name}-${i}`));
 	return pod?.owner?.kind === 'StatefulSet' && pod.owner.name === w.name ? pod : undefined;
 }
 
@@ -170,7 +171,7 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 		if (!pod) {
 			const name = `${w.name}-${i}`;
 			// The old pod of this ordinal must be gone (not just Terminating) before its successor.
-			if (d.s.pods[objectKey(w.namespace, name)]) return;
+			if (getRow(d.s.pods, objectKey(w.namespace, name))) return;
 			createPod(d, podChanged, {
 				namespace: w.namespace,
 				name,
@@ -215,7 +216,7 @@ function reconcileStatefulSet(d: Draft, w: Workload): void {
 			message: `delete Pod ${victim.name} in StatefulSet ${w.name} successful`,
 			source: SOURCE.StatefulSet,
 		});
-		if (d.s.pods[objectKey(victim.namespace, victim.name)]) return;
+		if (getRow(d.s.pods, objectKey(victim.namespace, victim.name))) return;
 	}
 	progress.top = Math.min(progress.top, w.replicas - 1);
 }

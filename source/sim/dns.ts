@@ -7,6 +7,7 @@ import {objectKey} from './keys.js';
 import {formatLabels} from './labels.js';
 import {hopVerdict} from './netpol.js';
 import {random} from './prng.js';
+import {getRow, listKeys} from './rows.js';
 import {sourceSeen} from './source-nat.js';
 import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
 import {selectedPods, unreadySummary} from './unready.js';
@@ -32,7 +33,7 @@ const dashed = (ip: string) => ip.replace(/\./g, '-');
 
 /** Addresses DNS publishes: ready ones (ready is forced by publishNotReadyAddresses, S104). */
 function publishedAddresses(state: State, service: Service): EndpointAddress[] {
-	const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!endpoints) return [];
 	return Object.values(endpoints.addresses)
 		.filter(a => a.ready)
@@ -164,11 +165,11 @@ function kubernetesAnswer(d: Draft, qname: string, qtype: DnsResult['qtype']): A
 function nsAnswer(d: Draft, qname: string): Answer {
 	const state = d.s;
 	const owner = state.ipam.serviceIPs[state.config.dnsIP];
-	const dns = owner === undefined ? undefined : state.services[owner];
+	const dns = owner === undefined ? undefined : getRow(state.services, owner);
 	const self = dns === undefined ? undefined : publishedAddresses(state, dns)[0]?.ip;
 	const ips: string[] = [];
-	for (const key of Object.keys(state.endpoints).sort()) {
-		const svc = state.services[key];
+	for (const key of listKeys(state.endpoints).sort()) {
+		const svc = getRow(state.services, key);
 		if (self === undefined || !svc || !publishedAddresses(state, svc).some(a => a.ip === self)) continue;
 		const addresses = svc.spec.clusterIP === 'None' ? publishedAddresses(state, svc).map(a => a.ip) : (svc.spec.clusterIPs ?? [svc.spec.clusterIP ?? '']);
 		// backend_lookup.go A() keeps one record per address.
@@ -268,7 +269,7 @@ function externalNameAt(state: State, name: string): string | undefined {
 	if (labels.length !== 2) return undefined;
 	const [serviceName = '', namespace = ''] = labels;
 	if (!state.namespaces[namespace]) return undefined;
-	const spec = state.services[objectKey(namespace, serviceName)]?.spec;
+	const spec = getRow(state.services, objectKey(namespace, serviceName))?.spec;
 	if (spec?.type !== 'ExternalName' || spec.externalName === undefined) return undefined;
 	const target = spec.externalName.toLowerCase().replace(/\.$/, '');
 	// kubernetes.go findServices keeps an externalName only when msg.Service.HostType calls it a
@@ -321,7 +322,7 @@ function found(state: State, qname: string, name: string): Found[] | null {
 		if (!isIPv4(ip)) return null;
 		return [{ip, port: 0, target: `${serviceName}.${namespace}.pod.${asked}`}];
 	}
-	const service = state.services[objectKey(namespace, serviceName)];
+	const service = getRow(state.services, objectKey(namespace, serviceName));
 	if (!service) return null;
 	const base2 = `${service.name}.${service.namespace}.svc.${asked}`;
 	if (service.spec.type === 'ExternalName') {
@@ -362,7 +363,7 @@ const endpointHostname = (a: EndpointAddress) => a.hostname ?? dashed(a.ip);
  * gets `plugin/kubernetes/object/endpoint.go`'s sentinel, port -1 with no name or protocol.
  */
 function endpointPorts(state: State, service: Service, a: EndpointAddress): Array<{name: string; protocol: string; port: number}> {
-	const declared = state.endpoints[objectKey(service.namespace, service.name)]?.ports ?? [];
+	const declared = getRow(state.endpoints, objectKey(service.namespace, service.name))?.ports ?? [];
 	const out = declared.flatMap(p => {
 		const port = a.ports[p.name];
 		return port === undefined ? [] : [{name: p.name, protocol: p.protocol, port}];
@@ -432,12 +433,12 @@ function reverseAnswer(state: State, qname: string, name: string): Answer {
 	const zone = state.config.clusterDomain;
 	const ptr = (target: string): DnsRecord => ({name: qname, type: 'PTR', ttl: TTL, data: `${target}.`});
 	const owner = state.ipam.serviceIPs[ip];
-	const service = owner === undefined ? undefined : state.services[owner];
+	const service = owner === undefined ? undefined : getRow(state.services, owner);
 	if (service && service.spec.clusterIP === ip) return {rcode: 'NOERROR', answers: [ptr(serviceFQDN(state, service))]};
 	const targets: string[] = [];
-	for (const key of Object.keys(state.endpoints).sort()) {
-		const endpoints = state.endpoints[key];
-		const svc = state.services[key];
+	for (const key of listKeys(state.endpoints).sort()) {
+		const endpoints = getRow(state.endpoints, key);
+		const svc = getRow(state.services, key);
 		if (!endpoints || !svc) continue;
 		for (const a of publishedAddresses(state, svc)) {
 			const target = `${endpointHostname(a)}.${svc.name}.${svc.namespace}.svc.${zone}`;
@@ -469,7 +470,7 @@ export function describeDnsTimeout(timedOut: NonNullable<DnsResult['timedOut']>)
  */
 function clusterDnsDown(state: State): string | undefined {
 	const owner = state.ipam.serviceIPs[state.config.dnsIP];
-	const service = owner === undefined ? undefined : state.services[owner];
+	const service = owner === undefined ? undefined : getRow(state.services, owner);
 	if (!service || service.spec.clusterIP !== state.config.dnsIP) return `no Service has the cluster DNS address ${state.config.dnsIP}`;
 	if (publishedAddresses(state, service).length > 0) return undefined;
 	const name = `Service ${service.namespace}/${service.name}`;
@@ -489,7 +490,7 @@ function clusterDnsDown(state: State): string | undefined {
  */
 function dnsDropped(state: State, client: Client): NonNullable<DnsResult['timedOut']> | undefined {
 	const owner = state.ipam.serviceIPs[state.config.dnsIP];
-	const service = owner === undefined ? undefined : state.services[owner];
+	const service = owner === undefined ? undefined : getRow(state.services, owner);
 	const port = service?.spec.ports?.find(p => p.protocol === 'UDP' && p.port === 53);
 	const coredns = service === undefined ? undefined : publishedAddresses(state, service)[0];
 	if (!service || !port || !coredns) return undefined;

@@ -7,6 +7,7 @@
 // write. Nothing outside this folder ever sees a Draft.
 
 import {has, members, shardOf} from './index-sets.js';
+import {CHUNK, emptyLevel, hashLevels, listEntries, rowsFrom, seqOf, sparse} from './rows.js';
 import {copyTable, emptyTable} from './tables.js';
 import type {
 	AffinityEntry,
@@ -20,6 +21,7 @@ import type {
 	Node,
 	Pod,
 	RequestTrace,
+	Rows,
 	Service,
 	State,
 	Timer,
@@ -49,14 +51,17 @@ export interface Draft {
 	shrunk: Map<string, {name: IndexName; bucket: string; shard: string}>;
 	/** How far each StatefulSet's controller got in this step (sim/statefulset-progress.ts). */
 	statefulSets: Map<string, StatefulSetProgress>;
+	/** The tables in pieces this step wrote (see compactRows). */
+	rowsWritten: Set<RowsName>;
 }
 
 export function beginDraft(state: State): Draft {
-	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map()};
+	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map(), rowsWritten: new Set()};
 }
 
 export function finishDraft(d: Draft): State {
 	dropEmptyShards(d);
+	compactRows(d);
 	return d.s;
 }
 
@@ -80,7 +85,9 @@ function copyAny<T>(current: T | undefined): T {
 	return (Array.isArray(current) ? [...current] : copyTable(current as Record<string, unknown> | undefined)) as T;
 }
 
-type TableName = 'nodes' | 'namespaces' | 'pods' | 'workloads' | 'services' | 'endpoints' | 'networkPolicies';
+type RecordName = 'nodes' | 'namespaces' | 'networkPolicies';
+type RowsName = 'pods' | 'workloads' | 'services' | 'endpoints';
+type TableName = RecordName | RowsName;
 type Row<N extends TableName> = N extends 'nodes'
 	? Node
 	: N extends 'namespaces'
@@ -95,16 +102,79 @@ type Row<N extends TableName> = N extends 'nodes'
 						? NetworkPolicy
 						: Endpoints;
 
-function writable<N extends TableName>(d: Draft, name: N): Record<string, Row<N>> {
+const ROWS: ReadonlySet<string> = new Set<RowsName>(['pods', 'workloads', 'services', 'endpoints']);
+const isRows = (name: TableName): name is RowsName => ROWS.has(name);
+
+function writable<N extends RecordName>(d: Draft, name: N): Record<string, Row<N>> {
 	return own(d, name, d.s, name);
 }
 
 export function put<N extends TableName>(d: Draft, name: N, key: string, row: Row<N>): void {
-	writable(d, name)[key] = row;
+	if (isRows(name)) putRow(d, name, key, row as Row<RowsName>);
+	else writable(d, name as RecordName)[key] = row as Row<RecordName>;
 }
 
 export function remove(d: Draft, name: TableName, key: string): void {
-	delete writable(d, name)[key];
+	if (isRows(name)) removeRow(d, name, key);
+	else delete writable(d, name)[key];
+}
+
+// --- the tables in pieces (sim/rows.ts): a write copies the table's header, its chunk list, one
+// chunk, and for a new or removed key two small hash levels and one bucket ---
+
+type MutableRows<T> = {
+	chunks: Array<Record<string, T>>;
+	slots: Array<Array<Record<string, number> | null> | null>;
+	size: number;
+	next: number;
+};
+
+function writableRows<N extends RowsName>(d: Draft, name: N): MutableRows<Row<N>> {
+	d.rowsWritten.add(name);
+	return own(d, name, d.s, name, current => ({...(current as MutableRows<Row<N>>)}));
+}
+
+/** Chunk `i` of the table, copied once in this step (a new last chunk when `i` is one past the end). */
+function writableChunk<T>(d: Draft, name: RowsName, rows: MutableRows<T>, i: number): Record<string, T> {
+	const chunks = own<Array<Record<string, T>>>(d, `${name}.chunks`, rows, 'chunks');
+	return own(d, `${name}.chunk\u0000${i}`, chunks, String(i));
+}
+
+/** The hash bucket that holds `key`'s insertion number, copied once in this step. */
+function writableSlot(d: Draft, name: RowsName, rows: MutableRows<unknown>, key: string): Record<string, number> {
+	const [a, b] = hashLevels(key);
+	const top = own<Array<Array<Record<string, number> | null> | null>>(d, `${name}.slots`, rows, 'slots');
+	const level = own<Array<Record<string, number> | null>>(d, `${name}.slots\u0000${a}`, top, String(a), current => (current ? [...current] : emptyLevel()));
+	return own(d, `${name}.slots\u0000${a}\u0000${b}`, level, String(b));
+}
+
+function putRow(d: Draft, name: RowsName, key: string, row: Row<RowsName>): void {
+	const rows = writableRows<RowsName>(d, name);
+	let seq = seqOf(rows, key);
+	if (seq === undefined) {
+		seq = rows.next++;
+		rows.size++;
+		writableSlot(d, name, rows, key)[key] = seq;
+	}
+	writableChunk(d, name, rows, Math.floor(seq / CHUNK))[key] = row;
+}
+
+function removeRow(d: Draft, name: RowsName, key: string): void {
+	const seq = seqOf(d.s[name], key);
+	if (seq === undefined) return;
+	const rows = writableRows(d, name);
+	delete writableSlot(d, name, rows, key)[key];
+	delete writableChunk(d, name, rows, Math.floor(seq / CHUNK))[key];
+	rows.size--;
+}
+
+/** Tables whose deletions left them mostly holes are built again once, at the step's end. */
+function compactRows(d: Draft): void {
+	for (const name of d.rowsWritten) {
+		const rows = d.s[name];
+		if (sparse(rows)) (d.s as Record<RowsName, unknown>)[name] = rowsFrom(listEntries(rows as Rows<unknown>));
+	}
+	d.rowsWritten.clear();
 }
 
 // --- index sets: `index.<name>[bucket]` is a set of member keys ---
@@ -186,7 +256,10 @@ export function indexMembers(d: Draft | State, name: IndexName, bucket: string):
  * pods would otherwise copy its whole table for each pod that comes or goes.
  */
 export function writableAddresses(d: Draft, key: string): Record<string, EndpointAddress> {
-	const row = own<Mutable<Endpoints>>(d, `endpoints\u0000${key}`, writable(d, 'endpoints'), key, current => ({...(current as Endpoints)}));
+	const seq = seqOf(d.s.endpoints, key);
+	if (seq === undefined) throw new Error(`no endpoints ${key}`);
+	const chunk = writableChunk(d, 'endpoints', writableRows(d, 'endpoints'), Math.floor(seq / CHUNK));
+	const row = own<Mutable<Endpoints>>(d, `endpoints\u0000${key}`, chunk, key, current => ({...(current as Endpoints)}));
 	return own(d, `endpoints\u0000${key}\u0000addresses`, row, 'addresses');
 }
 

@@ -6,6 +6,7 @@ import type {Draft} from './draft.js';
 import {indexMembers, writableAddresses} from './draft.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
+import {getRow} from './rows.js';
 import {emptyTable} from './tables.js';
 import type {EndpointAddress, Endpoints, Labels, Pod, Service, ServicePort, State} from './types.js';
 
@@ -87,7 +88,7 @@ function sameAddress(a: EndpointAddress | undefined, b: EndpointAddress | null):
 
 function setAddress(d: Draft, service: Service, podName: string, address: EndpointAddress | null): void {
 	const key = objectKey(service.namespace, service.name);
-	const current = d.s.endpoints[key];
+	const current = getRow(d.s.endpoints, key);
 	if (!current?.managed) return;
 	if (sameAddress(current.addresses[podName], address)) return;
 	const addresses = writableAddresses(d, key);
@@ -116,7 +117,7 @@ export function syncPod(d: Draft, before: Pod | null, after: Pod | null): void {
 	const names = candidateServices(d.s, pod.namespace, after?.labels ?? {});
 	if (before) for (const n of candidateServices(d.s, pod.namespace, before.labels)) names.add(n);
 	for (const name of names) {
-		const service = d.s.services[objectKey(pod.namespace, name)];
+		const service = getRow(d.s.services, objectKey(pod.namespace, name));
 		if (!service) continue;
 		setAddress(d, service, pod.name, after ? addressFor(service, after) : null);
 	}
@@ -135,7 +136,7 @@ export function buildEndpoints(state: State, service: Service, createdAt: number
 	}
 	const addresses = emptyTable<EndpointAddress>();
 	for (const podName of smallest ?? []) {
-		const pod = state.pods[objectKey(service.namespace, podName)];
+		const pod = getRow(state.pods, objectKey(service.namespace, podName));
 		if (!pod) continue;
 		const address = addressFor(service, pod);
 		if (address) addresses[podName] = address;

@@ -4,6 +4,7 @@
 // there (kubernetes/kubernetes pkg/proxy/healthcheck/service_health.go, hcHandler.ServeHTTP).
 
 import {objectKey} from './keys.js';
+import {getRow, listRows} from './rows.js';
 import type {Service, State} from './types.js';
 
 export interface HealthAnswer {
@@ -19,7 +20,7 @@ export interface HealthAnswer {
  * while they still serve: the node should leave the rotation.
  */
 export function localReadyEndpoints(state: State, service: Service, nodeName: string): number {
-	const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!endpoints) return 0;
 	const ips = new Set<string>();
 	for (const address of Object.values(endpoints.addresses)) {
@@ -30,7 +31,7 @@ export function localReadyEndpoints(state: State, service: Service, nodeName: st
 
 /** The Service whose health check listens on `port`, if any (a port number, not a Service port). */
 export function healthCheckOwner(state: State, port: number): Service | undefined {
-	for (const service of Object.values(state.services)) {
+	for (const service of listRows(state.services)) {
 		if (service.spec.healthCheckNodePort === port) return service;
 	}
 	return undefined;

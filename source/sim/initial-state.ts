@@ -13,6 +13,7 @@ import {generateUid} from './names.js';
 import {allocateNodeCIDRs, type ExplicitPodCIDR, refusedPodCIDRs} from './node-ipam.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
+import {emptyRows, getRow} from './rows.js';
 import {completeService, type Reserved, reserveRequested, userEndpoints} from './services.js';
 import {copyTable, emptyTable} from './tables.js';
 import type {ClusterConfig, ClusterInput, InitError, NodeInput, Pod, PodInput, ServiceInput, State, Workload, WorkloadInput} from './types.js';
@@ -133,10 +134,10 @@ function emptyState(config: ClusterConfig, seed: number): State {
 		// Every table keyed by names from input starts prototype-free (sim/tables.ts).
 		nodes: emptyTable(),
 		namespaces: emptyTable(),
-		pods: emptyTable(),
-		workloads: emptyTable(),
-		services: emptyTable(),
-		endpoints: emptyTable(),
+		pods: emptyRows(),
+		workloads: emptyRows(),
+		services: emptyRows(),
+		endpoints: emptyRows(),
 		networkPolicies: emptyTable(),
 		ipam: {serviceIPs: emptyTable(), nodePorts: emptyTable(), loadBalancerIPs: emptyTable(), podIPs: emptyTable()},
 		index: {
@@ -323,7 +324,7 @@ function adoptRecordedReplicaSets(d: Draft, workloads: WorkloadInput[]): void {
 		const hash = current?.template.labels['pod-template-hash'] ?? current?.meta.name.slice(deploy.meta.name.length + 1);
 		if (!hash) continue;
 		const key = workloadKey('Deployment', deploy.meta.namespace, deploy.meta.name);
-		const deployment = d.s.workloads[key];
+		const deployment = getRow(d.s.workloads, key);
 		if (deployment) put(d, 'workloads', key, {...deployment, templateHash: hash});
 	}
 }
@@ -427,8 +428,8 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 	if (errors.length > 0) return {ok: false, errors};
 
 	for (const e of input.endpoints) userEndpoints(d, e);
-	const apiserver = d.s.services['default/kubernetes'];
-	if (apiserver && !d.s.endpoints['default/kubernetes']) {
+	const apiserver = getRow(d.s.services, 'default/kubernetes');
+	if (apiserver && !getRow(d.s.endpoints, 'default/kubernetes')) {
 		const controlPlane = Object.values(d.s.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))[0];
 		userEndpoints(d, {
 			meta: {name: 'kubernetes', namespace: 'default', labels: {}, annotations: {}},

@@ -10,6 +10,7 @@ import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
 import {ownerKey, podKey, savePod, UNSCHEDULED} from './pods.js';
+import {getRow} from './rows.js';
 import {hostPorts, schedule} from './scheduler.js';
 import {retryLoadBalancer} from './services.js';
 import type {Container, Labels, Pod, PodSpec, Probe, Timer, WorkloadKind} from './types.js';
@@ -271,7 +272,7 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
  */
 function retryUnscheduled(d: Draft): void {
 	for (const key of eachMember(d.s.index.podsByNode[UNSCHEDULED])) {
-		const pod = d.s.pods[key];
+		const pod = getRow(d.s.pods, key);
 		if (!pod || pod.deletionTimestamp !== null) continue;
 		const placement = schedule(d, ownerKey(pod), pod.spec);
 		if (!placement.ok) {
@@ -292,7 +293,7 @@ function fire(d: Draft, timer: Timer, onChange: OnPodChange): void {
 		retryLoadBalancer(d, timer);
 		return;
 	}
-	const pod = d.s.pods[timer.target];
+	const pod = getRow(d.s.pods, timer.target);
 	if (!pod || pod.uid !== timer.uid) return; // stale: the pod was replaced
 	switch (timer.kind) {
 		case 'podStarted':

@@ -4,6 +4,7 @@
 // `scale` refuse before any work starts. How many pods run is up to the nodes' capacity
 // (maxPodsPerNode, default 110 as the kubelet's maxPods), the rest stay Pending as in a cluster.
 
+import {getRow, listKeys} from './rows.js';
 import type {State} from './types.js';
 
 /** The most replicas one workload may ask for. */
@@ -29,12 +30,12 @@ export const tooManyPods = (count: number): string => `k8s-svc-tui simulates at 
  */
 export function desiredPods(state: Pick<State, 'workloads' | 'pods'>): number {
 	let count = 0;
-	for (const key in state.workloads) {
-		const w = state.workloads[key];
+	for (const key of listKeys(state.workloads)) {
+		const w = getRow(state.workloads, key);
 		if (w && w.owner === null) count += w.replicas;
 	}
-	for (const key in state.pods) {
-		const pod = state.pods[key];
+	for (const key of listKeys(state.pods)) {
+		const pod = getRow(state.pods, key);
 		if (pod && pod.owner === null && pod.deletionTimestamp === null) count++;
 	}
 	return count;

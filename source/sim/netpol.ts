@@ -17,6 +17,7 @@
 import {formatIPv4, ipInCIDR, parseCIDR} from './ip.js';
 import {objectKey} from './keys.js';
 import {matchesSelector} from './labels.js';
+import {getRow, listKeys} from './rows.js';
 import type {
 	Client,
 	DirectionVerdict,
@@ -79,9 +80,9 @@ function addressOf(end: PolicyEnd): string | null {
 
 /** The pods on the pod network that `policy` selects, whatever its policy types, by key (for `check`). */
 export function podsSelectedBy(state: State, policy: NetworkPolicy): Pod[] {
-	return Object.keys(state.pods)
+	return listKeys(state.pods)
 		.sort()
-		.map(key => state.pods[key] as Pod)
+		.map(key => getRow(state.pods, key) as Pod)
 		.filter(pod => pod.namespace === policy.namespace && pod.spec.hostNetwork !== true && matchesSelector(pod.labels, policy.spec.podSelector));
 }
 
@@ -213,7 +214,7 @@ function hostEnd(state: State, ip: string, fallback: string): PolicyEnd {
 function clientEnd(state: State, client: Client): PolicyEnd {
 	if (client.kind === 'pod' && client.hostNetwork !== true) {
 		const namespace = client.namespace ?? 'default';
-		const pod = state.pods[objectKey(namespace, client.name)];
+		const pod = getRow(state.pods, objectKey(namespace, client.name));
 		if (pod) return {kind: 'pod', pod};
 		const spec = {containers: []};
 		return {kind: 'pod', pod: {name: client.name, namespace, labels: DEFAULT_CLIENT_LABELS, podIP: client.ip, nodeName: client.nodeName ?? null, spec}};
@@ -245,7 +246,7 @@ export interface HopVerdict {
 export function hopVerdict(state: State, hop: Hop): HopVerdict | null {
 	if (!hasPolicies(state)) return null;
 	const client = clientEnd(state, hop.client);
-	const pod = hop.endpoint.pod === null ? undefined : state.pods[objectKey(hop.endpoint.namespace, hop.endpoint.pod)];
+	const pod = hop.endpoint.pod === null ? undefined : getRow(state.pods, objectKey(hop.endpoint.namespace, hop.endpoint.pod));
 	const server: PolicyEnd = pod && pod.spec.hostNetwork !== true ? {kind: 'pod', pod} : hostEnd(state, hop.endpoint.ip, hop.endpoint.ip);
 	if (client.kind !== 'pod' && server.kind !== 'pod') return null;
 	const egressTo = hop.egressTo === null ? null : hostEnd(state, hop.egressTo.ip, hop.egressTo.ip);

@@ -11,6 +11,7 @@ import {nodeForPodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {type HopVerdict, hopVerdict} from './netpol.js';
 import {random} from './prng.js';
+import {getRow, listRows} from './rows.js';
 import {sendsAsNode, sourceSeen} from './source-nat.js';
 import {emptyTable} from './tables.js';
 import type {
@@ -92,7 +93,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	if (/^127\./.test(ip) && !external) return loopback(state, client, ip, portNumber);
 	// 1. A ClusterIP (E4: virtual, only reachable from nodes and pods).
 	const vipOwner = state.ipam.serviceIPs[ip];
-	const vipService = vipOwner ? state.services[vipOwner] : undefined;
+	const vipService = vipOwner ? getRow(state.services, vipOwner) : undefined;
 	if (vipService && vipService.spec.clusterIP === ip) {
 		if (external) {
 			return {kind: 'fail', via: 'ClusterIP', outcome: 'timeout', reason: 'ClusterIP is not reachable from outside the cluster', service: vipService};
@@ -113,7 +114,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 		};
 	}
 	// 2. A load-balancer address or an externalIP (E6).
-	for (const service of Object.values(state.services)) {
+	for (const service of listRows(state.services)) {
 		const viaLB = service.status.loadBalancer.ingress?.some(ingress => ingress.ip === ip) === true;
 		const viaExternalIP = service.spec.externalIPs?.includes(ip) === true;
 		if (!viaLB && !viaExternalIP) continue;
@@ -180,7 +181,7 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	const podNode = nodeForPodIP(state, ip);
 	if (podNode) {
 		const owner = state.ipam.podIPs[podNode]?.used[ip];
-		const pod = owner ? state.pods[owner] : undefined;
+		const pod = owner ? getRow(state.pods, owner) : undefined;
 		if (external) {
 			return {kind: 'fail', via: 'PodIP', outcome: 'timeout', reason: 'pod IPs are not routable from outside the cluster'};
 		}
@@ -204,7 +205,7 @@ function loopback(state: State, client: Client, ip: string, portNumber: number):
 	const here = client.nodeName;
 	const nothing = (why: string): Failure => ({kind: 'fail', via: 'none', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} ${why}`});
 	if (!sendsAsNode(client)) {
-		const pod = client.namespace === undefined ? undefined : state.pods[objectKey(client.namespace, client.name)];
+		const pod = client.namespace === undefined ? undefined : getRow(state.pods, objectKey(client.namespace, client.name));
 		const listens = pod?.spec.containers.some(c => c.ports.some(p => p.containerPort === portNumber && p.protocol === 'TCP')) === true;
 		if (pod && listens && pod.containersRunning) return {kind: 'pod', ip, port: portNumber, pod: pod.name, node: pod.nodeName};
 		return nothing(`in pod ${client.name}: a pod's loopback is its own, and no container of it listens on port ${portNumber}`);
@@ -228,7 +229,7 @@ function loopback(state: State, client: Client, ip: string, portNumber: number):
  */
 function hostNetworkListener(state: State, nodeName: string, port: number, ip?: string): Plan | undefined {
 	for (const key of eachMember(state.index.podsByNode[nodeName])) {
-		const pod = state.pods[key];
+		const pod = getRow(state.pods, key);
 		if (pod?.spec.hostNetwork !== true || pod.podIP === null) continue;
 		if (!pod.spec.containers.some(c => c.ports.some(p => p.containerPort === port && p.protocol === 'TCP'))) continue;
 		if (!pod.containersRunning) return {kind: 'fail', via: 'PodIP', outcome: 'refused', reason: notRunning(pod.name, ip ?? pod.podIP, port)};
@@ -239,7 +240,7 @@ function hostNetworkListener(state: State, nodeName: string, port: number, ip?: 
 
 /** The Service port that owns TCP node port `nodePort`. */
 function nodePortOwner(state: State, nodePort: number): {service: Service; port: ServicePort} | undefined {
-	for (const service of Object.values(state.services)) {
+	for (const service of listRows(state.services)) {
 		const port = service.spec.ports?.find(p => p.nodePort === nodePort && p.protocol === 'TCP');
 		if (port) return {service, port};
 	}
@@ -272,7 +273,7 @@ interface Usable {
 const usableCache = new WeakMap<object, Map<string, Usable>>();
 
 function usable(state: State, service: Service, port: ServicePort): Usable {
-	const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!endpoints) return {ready: [], terminating: []};
 	let perPort = usableCache.get(endpoints.addresses);
 	if (!perPort) {
@@ -419,7 +420,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		if (hop) return hop;
 		const {service, port} = route;
 		const a = chosen.address;
-		const pod = a.podName !== undefined ? d.s.pods[objectKey(service.namespace, a.podName)] : undefined;
+		const pod = a.podName !== undefined ? getRow(d.s.pods, objectKey(service.namespace, a.podName)) : undefined;
 		// S86: no retry. publishNotReadyAddresses lists a pod whose container is down; the
 		// connection is DNATed to it anyway and refused there.
 		const down = pod !== undefined && !pod.containersRunning ? notRunning(pod.name, a.ip, chosen.port) : null;
@@ -652,5 +653,5 @@ function serviceOfName(state: State, dns: DnsResult): Service | undefined {
 	const m = /^([^.]+)\.([^.]+)\.svc\./.exec(dns.canonicalName ?? '');
 	const name = m?.[1];
 	const namespace = m?.[2];
-	return name !== undefined && namespace !== undefined ? state.services[objectKey(namespace, name)] : undefined;
+	return name !== undefined && namespace !== undefined ? getRow(state.services, objectKey(namespace, name)) : undefined;
 }

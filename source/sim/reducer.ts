@@ -12,6 +12,7 @@ import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycl
 import {desiredPods, MAX_PODS, MAX_REPLICAS, tooManyPods, tooManyReplicas} from './limits.js';
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
+import {getRow, listRows} from './rows.js';
 import {copyTable} from './tables.js';
 import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
 
@@ -36,13 +37,13 @@ function apply(d: Draft, action: Action): StepResult {
 		case 'podDeleted':
 			return deletePods(d, action.namespace, action.name, action.selector);
 		case 'podCrashed': {
-			const pod = d.s.pods[objectKey(action.namespace, action.name)];
+			const pod = getRow(d.s.pods, objectKey(action.namespace, action.name));
 			if (!pod) return podNotFound(action.name);
 			const r = crashPod(d, pod);
 			return r.ok ? message(r.message) : error(`error: ${r.error}`);
 		}
 		case 'probeSet': {
-			const pod = d.s.pods[objectKey(action.namespace, action.name)];
+			const pod = getRow(d.s.pods, objectKey(action.namespace, action.name));
 			if (!pod) return podNotFound(action.name);
 			const r = setProbe(d, pod, action.passing);
 			return r.ok ? message(r.message) : error(`error: ${r.error}`);
@@ -90,13 +91,13 @@ function apply(d: Draft, action: Action): StepResult {
 function deletePods(d: Draft, namespace: string, name?: string, selectorText?: string): StepResult {
 	let pods: Pod[];
 	if (name !== undefined) {
-		const pod = d.s.pods[objectKey(namespace, name)];
+		const pod = getRow(d.s.pods, objectKey(namespace, name));
 		if (!pod) return podNotFound(name);
 		pods = [pod];
 	} else {
 		const parsed = parseSelector(selectorText ?? '');
 		if (!parsed.ok) return error(parsed.error);
-		pods = Object.values(d.s.pods)
+		pods = listRows(d.s.pods)
 			.filter(p => p.namespace === namespace && matchesSelector(p.labels, parsed.selector))
 			.sort((a, b) => (a.name < b.name ? -1 : 1));
 		if (pods.length === 0) return message(`No resources found`);
@@ -106,7 +107,7 @@ function deletePods(d: Draft, namespace: string, name?: string, selectorText?: s
 	const lines = pods.map(p => `pod "${p.name}" deleted`);
 	for (const pod of pods) {
 		// As it is now: deleting the pods before it may have changed it.
-		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
+		const current = getRow(d.s.pods, objectKey(pod.namespace, pod.name));
 		if (current) deletePod(d, current, podChanged);
 	}
 	return message(...lines);
@@ -119,7 +120,7 @@ function deleteNode(d: Draft, name: string): StepResult {
 	// their controllers then create replacements on the remaining nodes.
 	const lost: Pod[] = [];
 	for (const key of indexMembers(d, 'podsByNode', name)) {
-		const pod = d.s.pods[key];
+		const pod = getRow(d.s.pods, key);
 		if (pod) lost.push(pod);
 	}
 	lost.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -134,7 +135,7 @@ function deleteNode(d: Draft, name: string): StepResult {
 		source: 'node-controller',
 	});
 	for (const pod of lost) {
-		const current = d.s.pods[objectKey(pod.namespace, pod.name)];
+		const current = getRow(d.s.pods, objectKey(pod.namespace, pod.name));
 		if (current) removePod(d, {...current, podIP: null}, podChanged);
 	}
 	dropNodeIPs(d, name);
@@ -144,7 +145,7 @@ function deleteNode(d: Draft, name: string): StepResult {
 
 function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, replicas: number): StepResult {
 	const key = workloadKey(kind, namespace, name);
-	const w = d.s.workloads[key];
+	const w = getRow(d.s.workloads, key);
 	if (!w) return {kind: 'workloadNotFound', workload: kind, name};
 	if (!Number.isInteger(replicas) || replicas < 0) {
 		return error(`The ${kind} "${name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
@@ -161,13 +162,13 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 	put(d, 'workloads', key, {...w, replicas});
 	// A Deployment owns its ReplicaSet's replica count: the deployment controller scales a
 	// ReplicaSet scaled by hand straight back to the Deployment's replicas.
-	const deployment = w.owner ? d.s.workloads[workloadKey('Deployment', namespace, w.owner.name)] : undefined;
+	const deployment = w.owner ? getRow(d.s.workloads, workloadKey('Deployment', namespace, w.owner.name)) : undefined;
 	reconcile(d, deployment ? keyOf(deployment) : key);
 	return {kind: 'scaled', workload: kind, name};
 }
 
 function label(d: Draft, namespace: string, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {
-	const pod = d.s.pods[objectKey(namespace, name)];
+	const pod = getRow(d.s.pods, objectKey(namespace, name));
 	if (!pod) return podNotFound(name);
 	// A fresh prototype-free map: `label pod x constructor=y` sees no inherited `constructor`.
 	const labels = copyTable(pod.labels);
@@ -187,7 +188,7 @@ function label(d: Draft, namespace: string, name: string, set: Labels, removeKey
 	let next: Pod = {...pod, labels};
 	// A pod relabelled out of its controller's selector is released, and the controller makes
 	// a replacement (the classic way to take a pod out of rotation for debugging).
-	const owner = pod.owner ? d.s.workloads[workloadKey(pod.owner.kind, namespace, pod.owner.name)] : undefined;
+	const owner = pod.owner ? getRow(d.s.workloads, workloadKey(pod.owner.kind, namespace, pod.owner.name)) : undefined;
 	const released = owner !== undefined && !matchesSelector(labels, owner.selector);
 	if (released) next = {...next, owner: null};
 	savePod(d, pod, next);

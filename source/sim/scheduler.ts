@@ -5,6 +5,7 @@
 import type {Draft} from './draft.js';
 import {eachMember} from './index-sets.js';
 import {randomInt} from './prng.js';
+import {getRow} from './rows.js';
 import type {Node, PodSpec, State} from './types.js';
 
 export type Placement = {ok: true; node: string} | {ok: false; message: string};
@@ -35,7 +36,7 @@ export function hostPorts(spec: PodSpec): string[] {
 /** NodePorts Filter (pkg/scheduler/framework/plugins/nodeports): a wanted host port is taken on the node. */
 function portsTaken(state: State, nodeName: string, wanted: string[]): boolean {
 	for (const key of eachMember(state.index.podsByNode[nodeName])) {
-		const pod = state.pods[key];
+		const pod = getRow(state.pods, key);
 		if (pod && hostPorts(pod.spec).some(port => wanted.includes(port))) return true;
 	}
 	return false;

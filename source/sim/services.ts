@@ -9,6 +9,7 @@ import {recordEvent} from './events.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
+import {getRow} from './rows.js';
 import {copyTable, emptyTable} from './tables.js';
 import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort, ServiceSpec, Timer} from './types.js';
 
@@ -224,7 +225,7 @@ function loadBalancerStatus(d: Draft, service: Service, input: ServiceInput): Se
 
 /** A loadBalancerRetry timer: the controller syncs a still-pending LoadBalancer Service again. */
 export function retryLoadBalancer(d: Draft, timer: Timer): void {
-	const service = d.s.services[timer.target];
+	const service = getRow(d.s.services, timer.target);
 	if (!service || service.uid !== timer.uid || service.spec.type !== 'LoadBalancer' || service.status.loadBalancer.ingress) return;
 	const status = syncLoadBalancer(d, service, timer.failures ?? 1);
 	if (status.loadBalancer.ingress) put(d, 'services', timer.target, {...service, status});
@@ -233,7 +234,7 @@ export function retryLoadBalancer(d: Draft, timer: Timer): void {
 /** A user-supplied Endpoints object for a Service without a selector (docs/semantics.md S81). */
 export function userEndpoints(d: Draft, input: EndpointsInput): void {
 	const key = objectKey(input.meta.namespace, input.meta.name);
-	const service = d.s.services[key];
+	const service = getRow(d.s.services, key);
 	if (service?.spec.selector && Object.keys(service.spec.selector).length > 0) return; // the controller owns those
 	const addresses = emptyTable<EndpointAddress>();
 	const portNames = new Map<string, {name: string; protocol: ServicePort['protocol']; port?: number}>();

@@ -14,7 +14,22 @@ export type WorkloadKind = 'ReplicationController' | 'ReplicaSet' | 'Deployment'
 export type Labels = Readonly<Record<string, string>>;
 
 /** Lookup table keyed by `namespace/name` (or plain name for cluster-scoped objects). */
-export type Table<T> = Readonly<Record<string, T>>;
+type Table<T> = Readonly<Record<string, T>>;
+
+/**
+ * A table that grows with the cluster, in pieces a step copies one at a time (sim/rows.ts):
+ * read it through getRow, listRows, listKeys, listEntries and countRows, never by hand.
+ */
+export interface Rows<T> {
+	/** Rows in insertion order, by chunk of insertion numbers (sim/rows.ts CHUNK). */
+	readonly chunks: ReadonlyArray<Readonly<Record<string, T>>>;
+	/** Two hash levels of the key down to a bucket: key → insertion number. */
+	readonly slots: ReadonlyArray<ReadonlyArray<Readonly<Record<string, number>> | null> | null>;
+	/** How many rows. */
+	readonly size: number;
+	/** The next row's insertion number. */
+	readonly next: number;
+}
 
 // ---------------------------------------------------------------------------
 // Input
@@ -721,10 +736,10 @@ export interface State {
 	config: ClusterConfig;
 	nodes: Table<Node>;
 	namespaces: Table<Namespace>;
-	pods: Table<Pod>;
-	workloads: Table<Workload>;
-	services: Table<Service>;
-	endpoints: Table<Endpoints>;
+	pods: Rows<Pod>;
+	workloads: Rows<Workload>;
+	services: Rows<Service>;
+	endpoints: Rows<Endpoints>;
 	/** `ns/name` → policy; loaded once, never changed by an action. */
 	networkPolicies: Table<NetworkPolicy>;
 	ipam: Ipam;

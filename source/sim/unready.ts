@@ -6,6 +6,7 @@ import {indexMembers} from './draft.js';
 import {labelBucket} from './endpoints.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
+import {getRow} from './rows.js';
 import type {Pod, Service, State} from './types.js';
 
 /** How many pods a summary names before it says how many more there are. */
@@ -26,7 +27,7 @@ export function selectedPods(state: State, service: Service): Pod[] {
 	}
 	const pods: Pod[] = [];
 	for (const name of smallest ?? []) {
-		const pod = state.pods[objectKey(service.namespace, name)];
+		const pod = getRow(state.pods, objectKey(service.namespace, name));
 		if (pod && matchesLabels(pod.labels, selector)) pods.push(pod);
 	}
 	return pods.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

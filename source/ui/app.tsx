@@ -1,6 +1,7 @@
 import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {workAhead} from '../session/work-ahead.js';
+import {getRow} from '../sim/index.js';
 import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
 import {BottomLine, CompletionsLine} from './bottom-line.js';
 import {Chooser} from './chooser.js';
@@ -76,7 +77,7 @@ function useTerminalSize(fixed?: {width: number; height: number}) {
 }
 
 function rowsIn(model: Model, pane: Pane, width: number): number {
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	switch (pane) {
 		case 'services':
 			return serviceList(model.sim, model.filter).keys.length;

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {getRow} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {lineAt} from './line-editor.js';
 import type {Model} from './model.js';
@@ -68,7 +69,7 @@ export function BottomLine({model, width}: {model: Model; width: number}) {
 			mode.purpose === 'scale'
 				? [`scale ${mode.workload} --replicas=`, ` -n ${mode.namespace}`]
 				: [`label pod ${mode.pod} -n ${mode.namespace} `, ' --overwrite'];
-		const pod = mode.purpose === 'label' ? model.sim.pods[`${mode.namespace}/${mode.pod}`] : undefined;
+		const pod = mode.purpose === 'label' ? getRow(model.sim.pods, `${mode.namespace}/${mode.pod}`) : undefined;
 		const labels = pod ? Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`) : [];
 		const help = mode.selected
 			? 'type a number to replace it; Enter runs, Esc cancels'

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {getRow} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {visibleWindow} from './fit-columns.js';
 import {chooserIndex, chooserItems, type Model} from './model.js';
@@ -12,7 +13,7 @@ import {tint, useTheme} from './theme.js';
 export function Chooser({model, width, height}: {model: Model; width: number; height: number}) {
 	const theme = useTheme();
 	const step = model.mode.kind === 'chooseAddress' ? 'address' : 'client';
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	const items = chooserItems(model);
 	const index = chooserIndex(model, items);
 	const {start, end} = visibleWindow(items.length, index, Math.max(3, height - 3));

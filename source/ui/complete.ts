@@ -20,6 +20,7 @@ import {PROBE_STATES} from '../command/verbs/probe.js';
 import {KINDS, type KindInfo, kindByResource, type ResourceName, resolveKind, wordsOf} from '../kinds/registry.js';
 import {resolveClient} from '../sim/clients.js';
 import type {State} from '../sim/index.js';
+import {getRow} from '../sim/index.js';
 import {objectKey} from '../sim/keys.js';
 import {objectNames as namesOfKind, selectableFields} from '../view/get.js';
 import {endpointNames, type NameForms, namePorts, serviceAddresses, serviceNames, srvNames} from '../view/request-targets.js';
@@ -247,7 +248,7 @@ function afterObject(state: State, parsed: Parsed, verb: string, args: readonly 
 	const resources = split.ok ? parseResourceArgs(split.resources) : null;
 	if (!split.ok || !resources?.ok) return [];
 	const typed = new Set(split.pairs.map(p => p.replace(/(?:=.*|-)$/su, '')));
-	const keys = resources.targets.flatMap(t => Object.keys(state.pods[objectKey(parsed.namespace, t.name)]?.labels ?? {}));
+	const keys = resources.targets.flatMap(t => Object.keys(getRow(state.pods, objectKey(parsed.namespace, t.name))?.labels ?? {}));
 	return [...new Set(keys)]
 		.filter(k => !typed.has(k))
 		.sort()

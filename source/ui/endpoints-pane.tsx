@@ -1,3 +1,4 @@
+import {getRow} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointView} from '../view/tui/index.js';
 import {HIGHLIGHT_MS, type Model} from './model.js';
@@ -88,7 +89,7 @@ function story(recent: ReadonlyArray<EndpointChange>, head: string, counted: Mod
 }
 
 export function EndpointsPane({model, width, height}: {model: Model; width: number; height: number}) {
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	const focused = model.focus === 'endpoints';
 	if (!service) {
 		return (

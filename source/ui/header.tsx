@@ -1,11 +1,13 @@
 import {Box, Text} from 'ink';
+import {countRows} from '../sim/index.js';
 import {clockText} from './clock-text.js';
 import type {Model} from './model.js';
 import {clipWidth, textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 import {position} from './timeline.js';
 
-// Counting a 10,000-pod table on every frame showed up in profiles; tables change far less often.
+// Counting a table on every frame showed up in profiles; tables change far less often (the pods
+// and Services tables keep their count: sim/rows.ts).
 const sizes = new WeakMap<object, number>();
 function size(table: object): number {
 	let n = sizes.get(table);
@@ -26,7 +28,7 @@ export function Header({model, width, title}: {model: Model; width: number; titl
 	const clock = `${travelling}${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
 	// The clock always shows; the left part gives way, the app's own name first (it says nothing
 	// about the cluster), then the proxy mode, before a count is cut.
-	const counted = `${size(sim.nodes)} nodes · ${size(sim.services)} services · ${size(sim.pods)} pods`;
+	const counted = `${size(sim.nodes)} nodes · ${countRows(sim.services)} services · ${countRows(sim.pods)} pods`;
 	const counts = `${counted} · ${sim.config.proxyMode}`;
 	const fits = [`k8s-svc-tui · ${title} · ${counts}`, `${title} · ${counts}`, `${title} · ${counted}`];
 	// Display widths: a file or Service name in Hangul takes two columns a character.

@@ -5,6 +5,7 @@
 import {parseCommand} from '../command/index.js';
 import {kindByResource} from '../kinds/registry.js';
 import type {Pod, Service, Workload} from '../sim/index.js';
+import {getRow} from '../sim/index.js';
 import {workloadKey} from '../sim/keys.js';
 import {sanitize} from '../view/index.js';
 import {endpointView, topWorkload, workloadRef} from '../view/tui/index.js';
@@ -38,7 +39,7 @@ export interface Binding {
 	run(model: Model): ModelAction | ModelAction[] | {error: string};
 }
 
-const service = (m: Model): Service | undefined => (m.selected ? m.sim.services[m.selected] : undefined);
+const service = (m: Model): Service | undefined => (m.selected ? getRow(m.sim.services, m.selected) : undefined);
 
 /** A pod key acts on the row under the focused cursor (see podUnderCursor), or says why not: the
  *  "selected pod" of the help texts. */
@@ -63,7 +64,7 @@ function withWorkload(m: Model, build: (w: Workload) => ModelAction): ModelActio
 		const row = rowUnderCursor(m, top);
 		if ('error' in row) return row;
 		const [namespace = '', name = ''] = row.key.split('/');
-		const w = m.sim.workloads[workloadKey(kind.kind, namespace, name)];
+		const w = getRow(m.sim.workloads, workloadKey(kind.kind, namespace, name));
 		return w ? build(w) : {error: `${kind.singular} ${sanitize(row.key)} is gone`};
 	}
 	const target = podUnderCursor(m);

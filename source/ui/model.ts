@@ -9,6 +9,7 @@ import {parseCommand} from '../command/index.js';
 import {kindByResource} from '../kinds/registry.js';
 import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
+import {getRow} from '../sim/index.js';
 import type {ApiObject} from '../view/api-object.js';
 import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
@@ -292,7 +293,7 @@ function place(keys: readonly string[], index: number, key: string | null): {ind
 function anchorCursors(prev: Model, next: Model, moved: Pane | null): Model {
 	if (moved === null && next.sim === prev.sim && next.selected === prev.selected && next.filter === prev.filter) return next;
 	const sameService = next.selected === prev.selected;
-	const service = next.selected ? next.sim.services[next.selected] : undefined;
+	const service = next.selected ? getRow(next.sim.services, next.selected) : undefined;
 	const podKeys = servicePods(next.sim, service).items.map(i => podKey(i.pod));
 	const endpointKeys = service ? endpointView(next.sim, service).lines.map(endpointKey) : [];
 	const keep = (pane: 'pods' | 'endpoints') => (sameService && moved !== pane ? next.cursorKey[pane] : null);
@@ -664,7 +665,7 @@ function completeLine(model: Model): Model {
 
 /** The `f` chooser's rows for the current step: who sends, then at which address. */
 export function chooserItems(model: Model): Array<{value: string; label: string}> {
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	if (model.mode.kind === 'chooseClient') return clientChoices(model.sim, service).map(c => ({value: c.flags, label: c.label}));
 	if (model.mode.kind === 'chooseAddress' && service) return addressChoices(model.sim, service).map(c => ({value: c.mode, label: c.label}));
 	return [];
@@ -703,17 +704,17 @@ function promptLine(prompt: PromptSubject & {text: string}): string {
 
 /** The pod under the Pods pane cursor, if any. */
 export function selectedPod(model: Model): Pod | undefined {
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	const pods = servicePods(model.sim, service).items;
 	return pods[Math.min(model.cursor.pods, pods.length - 1)]?.pod;
 }
 
 /** The pod behind an Endpoints pane row: the address with that IP whose pod name the row shows. */
 function endpointPod(state: State, service: Service, line: {ip: string; pod: string}): Pod | undefined {
-	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	for (const a of Object.values(endpoints?.addresses ?? {})) {
 		if (a.ip !== line.ip || a.podName === undefined || sanitize(a.podName) !== line.pod) continue;
-		return state.pods[`${service.namespace}/${a.podName}`];
+		return getRow(state.pods, `${service.namespace}/${a.podName}`);
 	}
 	return undefined;
 }
@@ -730,10 +731,10 @@ export function podUnderCursor(model: Model): {pod: Pod} | {error: string} {
 		const row = rowUnderCursor(model, top);
 		if ('error' in row) return row;
 		if (top.scope.resource !== 'pods') return {error: `this key acts on pods; this row is a ${kindByResource(top.scope.resource).singular}`};
-		const pod = model.sim.pods[row.key];
+		const pod = getRow(model.sim.pods, row.key);
 		return pod ? {pod} : {error: `pod ${sanitize(row.key)} is gone`};
 	}
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	if (model.focus === 'endpoints') {
 		if (!service) return {error: 'no Service selected'};
 		const line = endpointView(model.sim, service).lines[model.cursor.endpoints];

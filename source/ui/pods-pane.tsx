@@ -1,3 +1,4 @@
+import {getRow} from '../sim/index.js';
 import {podPolicyLines, servicePods, workloadRef} from '../view/tui/index.js';
 import type {Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
@@ -18,7 +19,7 @@ function color(status: string, ready: string): string | undefined {
 }
 
 export function PodsPane({model, width, height}: {model: Model; width: number; height: number}) {
-	const service = model.selected ? model.sim.services[model.selected] : undefined;
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	const list = servicePods(model.sim, service);
 	const rows: PaneRow[] = list.items.map(item => {
 		const [, ready, status] = item.cells;

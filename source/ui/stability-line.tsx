@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {getRow} from '../sim/index.js';
 import {ageSince, sanitize} from '../view/index.js';
 import type {Model} from './model.js';
 import {textWidth} from './text-width.js';
@@ -8,7 +9,7 @@ import {tint, useTheme} from './theme.js';
  *  behind it, and how requests fared. */
 function stabilityText(model: Model, width = Infinity): string {
 	const key = model.selected;
-	const service = key ? model.sim.services[key] : undefined;
+	const service = key ? getRow(model.sim.services, key) : undefined;
 	if (!key || !service) return '';
 	const stats = model.stats[key] ?? {ipChanges: 0, ok: 0, total: 0};
 	const held = ageSince(model.sim.clock, service.createdAt);

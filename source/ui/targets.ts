@@ -2,6 +2,7 @@
 // IP and nodePort, or its load-balancer address; and who sends.
 
 import type {Service, State} from '../sim/index.js';
+import {listRows} from '../sim/index.js';
 
 export interface AddressChoice {
 	/** Stored in the model (`dns`, `clusterIP`, `node:NAME`, `loadBalancer`, `externalIP`). */
@@ -65,7 +66,7 @@ export function clientChoices(state: State, service: Service | undefined): Clien
 	for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
 		rows.push({flags: `--from node/${node.name}`, who: `node/${node.name}`, what: `${node.internalIP} (host network: no cluster DNS)`});
 	}
-	const pods = Object.values(state.pods)
+	const pods = listRows(state.pods)
 		.filter(p => p.podIP !== null && p.containersRunning && p.deletionTimestamp === null)
 		.sort((a, b) => {
 			// The selected Service's own namespace first: that is where short names resolve.

@@ -1,6 +1,7 @@
 // `kubectl get deployments`: READY is ready/desired; counts come from the pods of the
 // Deployment's ReplicaSets.
 
+import {listRows} from '../sim/index.js';
 import type {Workload} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {inNamespace, type KindView} from './kind-view.js';
@@ -11,7 +12,7 @@ import {replicaCounts} from './workload-pods.js';
 export const deploymentView: KindView<Workload> = {
 	columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
 	wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-	list: (state, namespace) => inNamespace(Object.values(state.workloads), namespace).filter(w => w.kind === 'Deployment'),
+	list: (state, namespace) => inNamespace(listRows(state.workloads), namespace).filter(w => w.kind === 'Deployment'),
 	meta: (_state, workload) => workload,
 	row(state, deployment, wide) {
 		const counts = replicaCounts(state, deployment);

@@ -5,6 +5,7 @@
 // that matches nothing, every object whose name starts with NAME (DescribeMatchingResources).
 
 import {kindByResource, qualifiedResource, type ResourceName} from '../kinds/registry.js';
+import {getRow, listRows} from '../sim/index.js';
 import {objectKey, workloadKey} from '../sim/keys.js';
 import type {State} from '../sim/types.js';
 import {type ApiObject, sortKeys} from './api-object.js';
@@ -65,11 +66,11 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
 	switch (resource) {
 		case 'services': {
 			const result = describeService(state, namespace, name);
-			const svc = own(state.services, objectKey(namespace, name));
+			const svc = getRow(state.services, objectKey(namespace, name));
 			return result.ok && svc ? {text: result.text, object: serviceObject(svc)} : undefined;
 		}
 		case 'pods': {
-			const pod = own(state.pods, objectKey(namespace, name));
+			const pod = getRow(state.pods, objectKey(namespace, name));
 			return pod && {text: describePod(state, pod), object: podObject(state, pod)};
 		}
 		case 'nodes': {
@@ -81,7 +82,7 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
 			return ns && {text: describeNamespace(state, ns), object: namespaceView.object(state, ns)};
 		}
 		case 'endpoints': {
-			const endpoints = own(state.endpoints, objectKey(namespace, name));
+			const endpoints = getRow(state.endpoints, objectKey(namespace, name));
 			return endpoints && {text: describeEndpoints(state, endpoints), object: endpointsObject(state, endpoints)};
 		}
 		case 'networkpolicies': {
@@ -94,7 +95,7 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
 		}
 		default: {
 			const k = kindByResource(resource);
-			const workload = k.scalable ? own(state.workloads, workloadKey(k.kind, namespace, name)) : undefined;
+			const workload = k.scalable ? getRow(state.workloads, workloadKey(k.kind, namespace, name)) : undefined;
 			return workload && {text: describeWorkload(state, workload), object: workloadObject(state, workload)};
 		}
 	}
@@ -105,8 +106,8 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
  * Service is found from the name; only a base cut at 58 characters needs a look through the namespace.
  */
 function findSlice(state: State, namespace: string, name: string): EndpointSlice | undefined {
-	const candidates = [own(state.endpoints, objectKey(namespace, name.slice(0, -6))), own(state.endpoints, objectKey(namespace, name))];
-	if (name.length >= 64) candidates.push(...Object.values(state.endpoints).filter(ep => ep.namespace === namespace && ep.name.startsWith(name.slice(0, 58))));
+	const candidates = [getRow(state.endpoints, objectKey(namespace, name.slice(0, -6))), getRow(state.endpoints, objectKey(namespace, name))];
+	if (name.length >= 64) candidates.push(...listRows(state.endpoints).filter(ep => ep.namespace === namespace && ep.name.startsWith(name.slice(0, 58))));
 	for (const endpoints of candidates) {
 		const slice = endpoints && endpointSlices(state, endpoints).find(s => s.name === name);
 		if (slice) return slice;

@@ -2,6 +2,7 @@
 // release-1.34). The model holds a node's addresses, pod CIDR, readiness and pod capacity, not its
 // CPU or memory: Capacity lists pods only, and every pod's requests are 0 as BestEffort pods' are.
 
+import {getRow} from '../sim/index.js';
 import {members} from '../sim/index-sets.js';
 import type {Node, Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
@@ -21,7 +22,7 @@ interface NodeInfo {
 function nodePods(state: State, node: Node): Pod[] {
 	const pods: Pod[] = [];
 	for (const key of members(state.index.podsByNode[node.name])) {
-		const pod = state.pods[key];
+		const pod = getRow(state.pods, key);
 		if (pod && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') pods.push(pod);
 	}
 	const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,7 @@
 // `kubectl describe service` (docs/semantics.md G5, S124): kubectl's describe package
 // (`describeService`, `DescribeEvents`) laid out by the same tabwriter settings.
 
+import {getRow} from '../sim/index.js';
 import {objectKey} from '../sim/keys.js';
 import {formatLabels} from '../sim/labels.js';
 import type {State} from '../sim/types.js';
@@ -14,7 +15,7 @@ import {serviceObject} from './service-rows.js';
 import {DESCRIBE_LAYOUT, tabwrite} from './table.js';
 
 export function describeService(state: State, namespace: string, name: string): GetResult {
-	const svc = state.services[objectKey(namespace, name)];
+	const svc = getRow(state.services, objectKey(namespace, name));
 	if (!svc) return {ok: false, error: `Error from server (NotFound): services "${sanitize(name)}" not found`};
 	const lines: string[][] = [];
 	const row = (...cells: string[]): void => {

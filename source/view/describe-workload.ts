@@ -4,6 +4,7 @@
 // (workload-pods.ts replicaCounts), the Pods Status line counts the controller's pods by phase
 // (getPodStatusForController).
 
+import {getRow, listRows} from '../sim/index.js';
 import {members} from '../sim/index-sets.js';
 import {workloadKey} from '../sim/keys.js';
 import {formatLabels} from '../sim/labels.js';
@@ -16,7 +17,7 @@ import {replicaCounts} from './workload-pods.js';
 function podsStatus(state: State, workload: Workload): string {
 	const counts = {Running: 0, Pending: 0, Succeeded: 0, Failed: 0};
 	for (const key of members(state.index.podsByOwner[workloadKey(workload.kind, workload.namespace, workload.name)])) {
-		const phase = state.pods[key]?.phase;
+		const phase = getRow(state.pods, key)?.phase;
 		if (phase !== undefined && phase !== 'Unknown') counts[phase]++;
 	}
 	return `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed`;
@@ -65,7 +66,7 @@ function replicaSetsOf(state: State, deployment: Workload): {old: Workload[]; cu
 	const newName = deployment.templateHash === undefined ? null : `${deployment.name}-${deployment.templateHash}`;
 	const old: Workload[] = [];
 	const current: Workload[] = [];
-	for (const w of Object.values(state.workloads)) {
+	for (const w of listRows(state.workloads)) {
 		if (w.kind !== 'ReplicaSet' || w.namespace !== deployment.namespace || w.owner?.name !== deployment.name) continue;
 		(w.name === newName ? current : old).push(w);
 	}

@@ -1,6 +1,7 @@
 // `kubectl get endpoints` (docs/semantics.md D2, G2; S71, S75, S122) and the v1 Endpoints
 // object, rebuilt from the simulator's per-address table.
 
+import {getRow, listRows} from '../sim/index.js';
 import {objectKey} from '../sim/keys.js';
 import type {EndpointAddress, Endpoints, Labels, Protocol, State} from '../sim/types.js';
 import {ageSince} from './age.js';
@@ -162,7 +163,7 @@ export function endpointsCell(subsets: ReadonlyArray<EndpointSubset>): string {
 
 /** The Endpoints object carries its Service's labels, plus the headless marker (S71). */
 function endpointsLabels(state: State, endpoints: Endpoints): Labels {
-	const svc = state.services[objectKey(endpoints.namespace, endpoints.name)];
+	const svc = getRow(state.services, objectKey(endpoints.namespace, endpoints.name));
 	if (!endpoints.managed || !svc) return {};
 	return svc.spec.clusterIP === 'None' ? {...svc.labels, 'service.kubernetes.io/headless': ''} : svc.labels;
 }
@@ -172,7 +173,7 @@ function addressObject(state: State, namespace: string, address: EndpointAddress
 	if (address.hostname !== undefined) out.hostname = address.hostname;
 	if (address.nodeName !== null) out.nodeName = address.nodeName;
 	if (address.podName !== undefined) {
-		const pod = state.pods[objectKey(namespace, address.podName)];
+		const pod = getRow(state.pods, objectKey(namespace, address.podName));
 		const ref: ApiObject = {kind: 'Pod', namespace, name: address.podName};
 		if (pod) ref.uid = pod.uid;
 		out.targetRef = ref;
@@ -212,7 +213,7 @@ export function endpointsObject(state: State, endpoints: Endpoints): ApiObject {
 export const endpointsView: KindView<Endpoints> = {
 	columns: ['NAME', 'ENDPOINTS', 'AGE'],
 	wideColumns: [],
-	list: (state, namespace) => inNamespace(Object.values(state.endpoints), namespace),
+	list: (state, namespace) => inNamespace(listRows(state.endpoints), namespace),
 	meta: (state, endpoints) => ({namespace: endpoints.namespace, name: endpoints.name, labels: endpointsLabels(state, endpoints)}),
 	row: (state, endpoints) => [endpoints.name, endpointsCell(endpointSubsets(endpoints)), ageSince(state.clock, endpoints.createdAt)],
 	object: endpointsObject,

@@ -2,6 +2,7 @@
 // keeps one table of addresses per Service; the slices the controllers would write are derived
 // from it here.
 
+import {getRow, listRows} from '../sim/index.js';
 import {parseIPv4} from '../sim/ip.js';
 import {objectKey} from '../sim/keys.js';
 import type {EndpointAddress, Endpoints, Labels, Service, State} from '../sim/types.js';
@@ -44,7 +45,7 @@ export interface EndpointSlice {
  * Endpoints are in numeric IP order (the controller's own order is arbitrary).
  */
 export function endpointSlices(state: State, endpoints: Endpoints): EndpointSlice[] {
-	const service = state.services[objectKey(endpoints.namespace, endpoints.name)];
+	const service = getRow(state.services, objectKey(endpoints.namespace, endpoints.name));
 	if (!service || service.spec.type === 'ExternalName') return [];
 	if (!endpoints.managed && service.spec.selector !== undefined && Object.keys(service.spec.selector).length > 0) return [];
 	const apiserverOwned = service.namespace === 'default' && service.name === 'kubernetes' && !endpoints.managed;
@@ -104,7 +105,7 @@ function byNumericIP(a: EndpointAddress, b: EndpointAddress): number {
 
 /** All slices of the Service `namespace/name` (what `describe svc` reads, S124). */
 export function slicesForService(state: State, namespace: string, name: string): EndpointSlice[] {
-	const endpoints = state.endpoints[objectKey(namespace, name)];
+	const endpoints = getRow(state.endpoints, objectKey(namespace, name));
 	return endpoints ? endpointSlices(state, endpoints) : [];
 }
 
@@ -136,7 +137,7 @@ function endpointObject(state: State, slice: EndpointSlice, address: EndpointAdd
 		if (zone !== undefined) out.zone = zone;
 	}
 	if (address.podName !== undefined) {
-		const pod = state.pods[objectKey(slice.namespace, address.podName)];
+		const pod = getRow(state.pods, objectKey(slice.namespace, address.podName));
 		const ref: ApiObject = {kind: 'Pod', namespace: slice.namespace, name: address.podName};
 		if (pod) ref.uid = pod.uid;
 		out.targetRef = ref;
@@ -168,7 +169,7 @@ export function endpointSliceObject(state: State, slice: EndpointSlice): ApiObje
 export const endpointSliceView: KindView<EndpointSlice> = {
 	columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
 	wideColumns: [],
-	list: (state, namespace) => inNamespace(Object.values(state.endpoints), namespace).flatMap(ep => endpointSlices(state, ep)),
+	list: (state, namespace) => inNamespace(listRows(state.endpoints), namespace).flatMap(ep => endpointSlices(state, ep)),
 	meta: (_state, slice) => slice,
 	row: (state, slice) => [slice.name, 'IPv4', slicePortsCell(slice), sliceEndpointsCell(slice), ageSince(state.clock, slice.createdAt)],
 	object: endpointSliceObject,

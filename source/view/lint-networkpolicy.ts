@@ -11,6 +11,7 @@
 //   policy or the peer has no effect. The API server labels every namespace
 //   kubernetes.io/metadata.name=<its name> (the NamespaceDefaultLabelName feature, GA in 1.22).
 
+import {getRow, listEntries} from '../sim/index.js';
 import {objectKey} from '../sim/keys.js';
 import {matchesSelector} from '../sim/labels.js';
 import {judge, peerSelectsPod, podsSelectedBy} from '../sim/netpol.js';
@@ -22,10 +23,8 @@ const NAME_LABEL = 'kubernetes.io/metadata.name';
 
 type Warning = LintWarning & {kind: 'NetworkPolicy'};
 
-const byKey = <T extends {namespace: string; name: string}>(table: Readonly<Record<string, T>>): T[] =>
-	Object.keys(table)
-		.sort()
-		.map(key => table[key] as T);
+/** Rows in key order: `[key, row]` pairs from a record (Object.entries) or a table in pieces (listEntries). */
+const byKey = <T>(entries: Array<[string, T]>): T[] => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 
 const shortList = (names: string[]): string => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 
@@ -43,8 +42,8 @@ const podDeclares = (pod: Pod, rulePort: NetworkPolicyPort): boolean =>
 function servicesOf(state: State, pods: Pod[]): Array<{service: Service; targetPorts: Map<string, Set<number>>}> {
 	const keys = new Set(pods.map(p => objectKey(p.namespace, p.name)));
 	const out: Array<{service: Service; targetPorts: Map<string, Set<number>>}> = [];
-	for (const service of byKey(state.services)) {
-		const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+	for (const service of byKey(listEntries(state.services))) {
+		const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 		if (!endpoints) continue;
 		const targetPorts = new Map<string, Set<number>>();
 		for (const address of Object.values(endpoints.addresses)) {
@@ -77,7 +76,8 @@ function servicePortWarnings(state: State, policy: NetworkPolicy, base: Omit<War
 			let pods: Pod[];
 			if (key === 'ingress') pods = selected;
 			else if (rule.peers.length === 0) return;
-			else pods = byKey(state.pods).filter(pod => pod.spec.hostNetwork !== true && rule.peers.some(peer => peerSelectsPod(state, policy, peer, pod)));
+			else
+				pods = byKey(listEntries(state.pods)).filter(pod => pod.spec.hostNetwork !== true && rule.peers.some(peer => peerSelectsPod(state, policy, peer, pod)));
 			if (pods.length === 0) return;
 			const services = servicesOf(state, pods);
 			rule.ports.forEach((rulePort, j) => {
@@ -111,13 +111,13 @@ function servicePortWarnings(state: State, policy: NetworkPolicy, base: Omit<War
 /** The CoreDNS pods behind the cluster DNS address, with the port a UDP lookup reaches them on. */
 function corednsPods(state: State): Array<{pod: Pod; port: number}> {
 	const owner = state.ipam.serviceIPs[state.config.dnsIP];
-	const service = owner === undefined ? undefined : state.services[owner];
+	const service = owner === undefined ? undefined : getRow(state.services, owner);
 	const servicePort = service?.spec.ports?.find(p => p.protocol === 'UDP' && p.port === 53);
-	const endpoints = service === undefined ? undefined : state.endpoints[objectKey(service.namespace, service.name)];
+	const endpoints = service === undefined ? undefined : getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!service || !servicePort || !endpoints) return [];
 	const out: Array<{pod: Pod; port: number}> = [];
 	for (const address of Object.values(endpoints.addresses)) {
-		const pod = address.podName === undefined ? undefined : state.pods[objectKey(service.namespace, address.podName)];
+		const pod = address.podName === undefined ? undefined : getRow(state.pods, objectKey(service.namespace, address.podName));
 		const port = address.ports[servicePort.name ?? ''];
 		if (pod && port !== undefined) out.push({pod, port});
 	}
@@ -198,5 +198,5 @@ function networkPolicyWarnings(state: State, policy: NetworkPolicy): Warning[] {
 }
 
 export function networkPolicyLint(state: State): LintWarning[] {
-	return byKey(state.networkPolicies).flatMap(policy => networkPolicyWarnings(state, policy));
+	return byKey(Object.entries(state.networkPolicies)).flatMap(policy => networkPolicyWarnings(state, policy));
 }

@@ -3,6 +3,7 @@
 // Pure over a state; one Service costs what its endpoints hold (the TUI asks per frame).
 
 import {describeCnameStop, externalNameStop} from '../sim/dns.js';
+import {getRow, listRows} from '../sim/index.js';
 import {formatLabels} from '../sim/labels.js';
 import type {Pod, Service, State} from '../sim/types.js';
 import {selectedPods as podsSelectedBy, unreadySummary} from '../sim/unready.js';
@@ -10,10 +11,10 @@ import {networkPolicyLint} from './lint-networkpolicy.js';
 import type {LintWarning} from './lint-warning.js';
 
 function selectedPods(state: State, service: Service): Pod[] {
-	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	if (!endpoints?.managed) return [];
 	return Object.values(endpoints.addresses)
-		.map(a => (a.podName ? state.pods[`${service.namespace}/${a.podName}`] : undefined))
+		.map(a => (a.podName ? getRow(state.pods, `${service.namespace}/${a.podName}`) : undefined))
 		.filter((p): p is Pod => p !== undefined);
 }
 
@@ -38,7 +39,7 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	if (selector === undefined || Object.keys(selector).length === 0) return warnings;
 	const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
 	const pods = selectedPods(state, service);
-	const ready = Object.values(state.endpoints[`${service.namespace}/${service.name}`]?.addresses ?? {}).some(a => a.ready);
+	const ready = Object.values(getRow(state.endpoints, `${service.namespace}/${service.name}`)?.addresses ?? {}).some(a => a.ready);
 	// Pending pods have no IP and so no address at all: "selects no pods" would be untrue. Pods
 	// that are all Terminating are a scale-down or deletion under way, which the pane already shows.
 	const matching = ready ? [] : pods.length > 0 ? pods : podsSelectedBy(state, service);
@@ -100,8 +101,6 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 }
 
 export function lint(state: State): LintWarning[] {
-	const services = Object.values(state.services).sort((a, b) =>
-		a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1,
-	);
+	const services = listRows(state.services).sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
 	return [...services.flatMap(service => serviceWarnings(state, service)), ...networkPolicyLint(state)];
 }

@@ -1,5 +1,6 @@
 // `kubectl get pods` (docs/semantics.md C3-C4, G3; S121) and the Pod object.
 
+import {getRow, listRows} from '../sim/index.js';
 import {workloadKey} from '../sim/keys.js';
 import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
@@ -48,7 +49,7 @@ function condition(type: string, value: boolean, reason?: string): ApiObject {
 export function podObject(state: State, pod: Pod): ApiObject {
 	const ownerReferences: ApiObject[] = [];
 	if (pod.owner !== null) {
-		const owner = state.workloads[workloadKey(pod.owner.kind, pod.namespace, pod.owner.name)];
+		const owner = getRow(state.workloads, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
 		ownerReferences.push(controllerRef(workloadApiVersion(pod.owner.kind), pod.owner.kind, pod.owner.name, owner?.uid));
 	}
 	const metadata = objectMeta({
@@ -113,7 +114,7 @@ export function podObject(state: State, pod: Pod): ApiObject {
 export const podView: KindView<Pod> = {
 	columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
 	wideColumns: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
-	list: (state, namespace) => inNamespace(Object.values(state.pods), namespace),
+	list: (state, namespace) => inNamespace(listRows(state.pods), namespace),
 	meta: (_state, pod) => pod,
 	row: podRow,
 	object: podObject,

@@ -1,6 +1,7 @@
 // `kubectl get replicasets`: DESIRED is spec.replicas, CURRENT the active pods, READY the
 // ready ones (terminating pods count for neither, S61).
 
+import {listRows} from '../sim/index.js';
 import {formatLabels} from '../sim/labels.js';
 import type {Workload, WorkloadKind} from '../sim/types.js';
 import {ageSince} from './age.js';
@@ -14,7 +15,7 @@ export function replicaTableView(kind: Extract<WorkloadKind, 'ReplicaSet' | 'Rep
 	return {
 		columns: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
 		wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-		list: (state, namespace) => inNamespace(Object.values(state.workloads), namespace).filter(w => w.kind === kind),
+		list: (state, namespace) => inNamespace(listRows(state.workloads), namespace).filter(w => w.kind === kind),
 		meta: (_state, workload) => workload,
 		row(state, workload, wide) {
 			const counts = replicaCounts(state, workload);

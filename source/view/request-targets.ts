@@ -6,6 +6,7 @@
 // dashed address) and the addresses kube-proxy routes (source/sim/proxy.ts plan: ClusterIP,
 // node IP and nodePort, load-balancer IP, external IP, each with its port).
 
+import {getRow, listRows} from '../sim/index.js';
 import {objectKey} from '../sim/keys.js';
 import type {Service, State} from '../sim/types.js';
 
@@ -21,7 +22,7 @@ export interface NameForms {
 }
 
 function services(state: State): Service[] {
-	return Object.values(state.services).sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
+	return listRows(state.services).sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -45,7 +46,7 @@ export function endpointNames(state: State, namespace: string): NameForms[] {
 	const out: NameForms[] = [];
 	for (const service of services(state)) {
 		if (service.spec.clusterIP !== 'None') continue;
-		const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+		const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 		const hostnames = Object.values(endpoints?.addresses ?? {}).flatMap(a => (a.ready && a.hostname ? [a.hostname] : []));
 		for (const hostname of [...new Set(hostnames)].sort()) {
 			out.push(formsOf(state, `${hostname}.${service.name}`, service, namespace));
@@ -66,7 +67,7 @@ export function srvNames(state: State, namespace: string): NameForms[] {
 export function namePorts(state: State, service: Service): number[] {
 	const tcp = (service.spec.ports ?? []).filter(p => p.protocol === 'TCP');
 	if (service.spec.clusterIP !== 'None') return tcp.map(p => p.port);
-	const endpoints = state.endpoints[objectKey(service.namespace, service.name)];
+	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 	const served = Object.values(endpoints?.addresses ?? {}).flatMap(a => tcp.flatMap(p => a.ports[p.name ?? ''] ?? []));
 	return [...new Set(served)].sort((a, b) => a - b);
 }

@@ -1,5 +1,6 @@
 // `kubectl get services` (docs/semantics.md G1, S117-S119) and the Service object.
 
+import {listRows} from '../sim/index.js';
 import {formatLabels} from '../sim/labels.js';
 import type {Service} from '../sim/types.js';
 import {ageSince} from './age.js';
@@ -50,7 +51,7 @@ export function serviceObject(svc: Service): ApiObject {
 export const serviceView: KindView<Service> = {
 	columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
 	wideColumns: ['SELECTOR'],
-	list: (state, namespace) => inNamespace(Object.values(state.services), namespace),
+	list: (state, namespace) => inNamespace(listRows(state.services), namespace),
 	meta: (_state, svc) => svc,
 	row(state, svc, wide) {
 		const cells = [svc.name, svc.spec.type, clusterIPCell(svc), externalIPCell(svc, wide), portsCell(svc), ageSince(state.clock, svc.createdAt)];

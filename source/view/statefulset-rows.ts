@@ -1,5 +1,6 @@
 // `kubectl get statefulsets`: READY is ready/desired.
 
+import {listRows} from '../sim/index.js';
 import type {Workload} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {inNamespace, type KindView} from './kind-view.js';
@@ -10,7 +11,7 @@ import {replicaCounts} from './workload-pods.js';
 export const statefulSetView: KindView<Workload> = {
 	columns: ['NAME', 'READY', 'AGE'],
 	wideColumns: ['CONTAINERS', 'IMAGES'],
-	list: (state, namespace) => inNamespace(Object.values(state.workloads), namespace).filter(w => w.kind === 'StatefulSet'),
+	list: (state, namespace) => inNamespace(listRows(state.workloads), namespace).filter(w => w.kind === 'StatefulSet'),
 	meta: (_state, workload) => workload,
 	row(state, sts, wide) {
 		const counts = replicaCounts(state, sts);

@@ -1,5 +1,6 @@
 // The objects `-o json` prints for workloads, with status counts computed from the pods.
 
+import {getRow} from '../sim/index.js';
 import {workloadKey} from '../sim/keys.js';
 import type {State, Workload} from '../sim/types.js';
 import {type ApiObject, controllerRef, labelSelectorObject, nonZero, objectMeta, podSpecObject} from './api-object.js';
@@ -10,7 +11,7 @@ export function workloadObject(state: State, workload: Workload): ApiObject {
 	const counts = replicaCounts(state, workload);
 	const ownerReferences: ApiObject[] = [];
 	if (workload.owner !== null) {
-		const owner = state.workloads[workloadKey(workload.owner.kind, workload.namespace, workload.owner.name)];
+		const owner = getRow(state.workloads, workloadKey(workload.owner.kind, workload.namespace, workload.owner.name));
 		ownerReferences.push(controllerRef('apps/v1', 'Deployment', workload.owner.name, owner?.uid));
 	}
 	const template: ApiObject = {metadata: {labels: {...workload.template.labels}}, spec: podSpecObject(workload.template.spec)};

@@ -1,5 +1,6 @@
 // Replica counts the controllers would write into workload status, computed from the pods.
 
+import {getRow, listRows} from '../sim/index.js';
 import {members} from '../sim/index-sets.js';
 import {workloadKey} from '../sim/keys.js';
 import type {Pod, State, Workload} from '../sim/types.js';
@@ -19,14 +20,14 @@ function ownedPods(state: State, workload: Workload): Pod[] {
 	const keys = members(state.index.podsByOwner[workloadKey(workload.kind, workload.namespace, workload.name)]);
 	const pods: Pod[] = [];
 	for (const key of keys) {
-		const pod = state.pods[key];
+		const pod = getRow(state.pods, key);
 		if (pod) pods.push(pod);
 	}
 	return pods;
 }
 
 function replicaSetsOf(state: State, deployment: Workload): Workload[] {
-	return Object.values(state.workloads).filter(
+	return listRows(state.workloads).filter(
 		w =>
 			w.kind === 'ReplicaSet' && w.namespace === deployment.namespace && w.owner !== null && w.owner.kind === 'Deployment' && w.owner.name === deployment.name,
 	);

@@ -5,6 +5,7 @@
 import test from 'ava';
 import {runScript, type ScriptOptions} from '../../source/headless/run-script.js';
 import type {State} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {sampleState} from '../session/sample-state.js';
 
 interface Run {
@@ -72,8 +73,8 @@ test('the first failing line stops the run with exit 1 and NAME:LINE: message', 
 	t.is(result.exitCode, 1);
 	t.deepEqual(result.out, ['pod "hello-node-4fp4j" deleted']);
 	t.deepEqual(result.err, ['kill.txt:4: Error from server (NotFound): services "nope" not found']);
-	t.is(result.state.pods['default/hello-node-c4hwf']!.deletionTimestamp, null, 'line 5 never ran');
-	t.not(result.state.pods['default/hello-node-4fp4j']!.deletionTimestamp, null, 'line 3 did');
+	t.is(getRow(result.state.pods, 'default/hello-node-c4hwf')!.deletionTimestamp, null, 'line 5 never ran');
+	t.not(getRow(result.state.pods, 'default/hello-node-4fp4j')!.deletionTimestamp, null, 'line 3 did');
 });
 
 test('a parse error stops the run too, with the line counted through comments and CRLF', t => {

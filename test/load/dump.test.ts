@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import test from 'ava';
 import {loadSources} from '../../source/load/index.js';
-import {initialState, type State, step} from '../../source/sim/index.js';
+import {getRow, initialState, listRows, type State, step} from '../../source/sim/index.js';
 import {ipInCIDR} from '../../source/sim/ip.js';
 
 type Item = {kind: string; metadata: {name: string; namespace?: string}; spec: any; status: any};
@@ -26,7 +26,7 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 	test(`${file}: pods keep their recorded IPs, nodes, phase and readiness`, t => {
 		const {state} = load(file);
 		for (const pod of of('Pod')) {
-			const simulated = state.pods[`${pod.metadata.namespace}/${pod.metadata.name}`]!;
+			const simulated = getRow(state.pods, `${pod.metadata.namespace}/${pod.metadata.name}`)!;
 			t.is(simulated.podIP, pod.status.podIP);
 			t.is(simulated.nodeName, pod.spec.nodeName);
 			t.is(simulated.phase, 'Running');
@@ -43,7 +43,7 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 			t.is(n.internalIP, node.status.addresses.find((a: any) => a.type === 'InternalIP').address);
 		}
 		for (const svc of of('Service')) {
-			const s = state.services[`${svc.metadata.namespace}/${svc.metadata.name}`]!;
+			const s = getRow(state.services, `${svc.metadata.namespace}/${svc.metadata.name}`)!;
 			t.is(s.spec.clusterIP, svc.spec.clusterIP);
 			t.deepEqual(
 				s.spec.ports!.map(p => p.nodePort ?? undefined),
@@ -56,10 +56,10 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		const {state} = load(file);
 		t.is(state.config.podCIDR, '10.244.0.0/16');
 		for (const svc of of('Service')) t.true(ipInCIDR(svc.spec.clusterIP, state.config.serviceCIDR), state.config.serviceCIDR);
-		t.is(state.services['default/kubernetes']!.spec.clusterIP, '10.96.0.1');
+		t.is(getRow(state.services, 'default/kubernetes')!.spec.clusterIP, '10.96.0.1');
 		// Created before the dump was taken: negative virtual time.
 		t.true(
-			Object.values(state.pods)
+			listRows(state.pods)
 				.filter(p => !p.name.startsWith('coredns'))
 				.every(p => p.createdAt < 0),
 		);
@@ -71,7 +71,7 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		const rs = of('ReplicaSet').find(r => r.metadata.name === (victim.metadata as any).ownerReferences[0].name)!;
 		let next: State = step(state, {type: 'podDeleted', namespace: victim.metadata.namespace!, name: victim.metadata.name}).state;
 		next = step(next, {type: 'clockAdvanced', ms: 3000}).state;
-		const replacement = Object.values(next.pods).find(p => p.owner?.name === rs.metadata.name && !of('Pod').some(r => r.metadata.name === p.name))!;
+		const replacement = listRows(next.pods).find(p => p.owner?.name === rs.metadata.name && !of('Pod').some(r => r.metadata.name === p.name))!;
 		t.truthy(replacement, 'the ReplicaSet made a new pod');
 		t.regex(replacement.name, new RegExp(`^${rs.metadata.name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
 		t.deepEqual(replacement.labels, rs.spec.template.metadata.labels);
@@ -82,7 +82,7 @@ for (const file of ['test/fixtures/dump/cluster.yaml', 'test/fixtures/dump/clust
 		);
 		t.true(ipInCIDR(replacement.podIP!, next.nodes[replacement.nodeName!]!.podCIDR));
 		// (The dump has no kube-dns, so the simulator added CoreDNS and its ReplicaSet.)
-		const replicaSets = Object.values(next.workloads).filter(w => w.kind === 'ReplicaSet' && w.namespace !== 'kube-system');
+		const replicaSets = listRows(next.workloads).filter(w => w.kind === 'ReplicaSet' && w.namespace !== 'kube-system');
 		t.deepEqual(
 			replicaSets.map(w => w.name).sort(),
 			of('ReplicaSet')

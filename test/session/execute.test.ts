@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {COMMANDS} from '../../source/command/index.js';
 import {type ExecResult, execute} from '../../source/session/execute.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {ANY_CONTROL, withoutBindTabs} from '../control-chars.js';
 import {fromRoot} from '../root.js';
 import {bootSources as boot, sampleState} from './sample-state.js';
@@ -19,7 +20,7 @@ function ok(t: {true(v: boolean, m?: string): void}, result: ExecResult): void {
 }
 
 test('the hello sample boots with the pods these tests name (seed 1)', t => {
-	const names = Object.values(hello.pods)
+	const names = listRows(hello.pods)
 		.filter(p => p.namespace === 'default')
 		.map(p => p.name)
 		.sort();
@@ -158,8 +159,8 @@ test('delete pod answers like kubectl and the pod goes Terminating (C4)', t => {
 	t.deepEqual(result.out, ['pod "hello-node-4fp4j" deleted']);
 	t.deepEqual(result.err, []);
 	t.not(result.state, hello);
-	t.not(result.state.pods['default/hello-node-4fp4j']!.deletionTimestamp, null);
-	t.is(hello.pods['default/hello-node-4fp4j']!.deletionTimestamp, null, 'the old state is untouched');
+	t.not(getRow(result.state.pods, 'default/hello-node-4fp4j')!.deletionTimestamp, null);
+	t.is(getRow(hello.pods, 'default/hello-node-4fp4j')!.deletionTimestamp, null, 'the old state is untouched');
 });
 
 test('delete pod -l answers once per pod, in name order', t => {
@@ -174,19 +175,19 @@ test('scale answers with kind/name scaled', t => {
 	const result = execute(hello, 'scale rc hello-node --replicas=5');
 	ok(t, result);
 	t.deepEqual(result.out, ['replicationcontroller/hello-node scaled']);
-	t.is(result.state.workloads['ReplicationController/default/hello-node']!.replicas, 5);
+	t.is(getRow(result.state.workloads, 'ReplicationController/default/hello-node')!.replicas, 5);
 });
 
 test("crash keeps the pod's name and IP (C1, H1)", t => {
 	const result = execute(hello, 'crash pod hello-node-c4hwf');
 	t.deepEqual(result.out, ['pod/hello-node-c4hwf container restarted (restarts: 1, IP 10.244.0.2 kept)']);
-	t.is(result.state.pods['default/hello-node-c4hwf']!.podIP, '10.244.0.2');
+	t.is(getRow(result.state.pods, 'default/hello-node-c4hwf')!.podIP, '10.244.0.2');
 });
 
 test('label answers pod/NAME labeled', t => {
 	const result = execute(hello, 'label pod hello-node-c4hwf tier=web');
 	t.deepEqual(result.out, ['pod/hello-node-c4hwf labeled']);
-	t.is(result.state.pods['default/hello-node-c4hwf']!.labels.tier, 'web');
+	t.is(getRow(result.state.pods, 'default/hello-node-c4hwf')!.labels.tier, 'web');
 });
 
 test('probe fail takes the pod out of the ready endpoints', t => {
@@ -339,7 +340,7 @@ test('several names: like kubectl, the good ones go through and the errors follo
 	t.false(result.ok);
 	t.deepEqual(result.out, ['pod "hello-node-4fp4j" deleted']);
 	t.deepEqual(result.err, ['Error from server (NotFound): pods "nope" not found']);
-	t.not(result.state.pods['default/hello-node-4fp4j']!.deletionTimestamp, null);
+	t.not(getRow(result.state.pods, 'default/hello-node-4fp4j')!.deletionTimestamp, null);
 	const json = execute(hello, 'delete pod nope hello-node-4fp4j -o json');
 	t.deepEqual(json.out, ['{"messages":["pod \\"hello-node-4fp4j\\" deleted"]}']);
 	t.deepEqual(json.err, ['Error from server (NotFound): pods "nope" not found']);

@@ -5,6 +5,7 @@ import test from 'ava';
 import {runScript} from '../../source/headless/run-script.js';
 import {execute} from '../../source/session/execute.js';
 import type {State} from '../../source/sim/index.js';
+import {listRows} from '../../source/sim/index.js';
 import {sampleState} from './sample-state.js';
 
 const hello = sampleState('hello.yaml');
@@ -59,7 +60,7 @@ test('nslookup --expect: A=IP set (any order), CNAME=NAME, nxdomain', t => {
 	t.like(check(external, 'nslookup catalog --expect CNAME=elsewhere.example.com.'), {passed: false});
 	// Headless: every ready pod's A record, in whatever order DNS gives them.
 	const headless = sampleState('headless.yaml');
-	const ips = Object.values(headless.pods)
+	const ips = listRows(headless.pods)
 		.filter(p => p.namespace === 'default' && p.ready && p.labels.app === 'nginx')
 		.map(p => p.podIP ?? '');
 	t.true(ips.length > 1);

@@ -7,6 +7,7 @@ import test from 'ava';
 import {boot} from '../../source/session/boot.js';
 import {type DiffSide, type RoutingDiff, routingDiff} from '../../source/session/routing-diff.js';
 import {routingDiffChanged, routingDiffText} from '../../source/session/routing-diff-text.js';
+import {listKeys} from '../../source/sim/index.js';
 import {fromRoot} from '../root.js';
 
 const SHOP = readFileSync(fromRoot('test/fixtures/diff/before/shop.yaml'), 'utf8');
@@ -114,7 +115,7 @@ test('pod names differ between the two runs (one PRNG stream), so answering pods
 	const before = side(SHOP);
 	const after = side(edited('  replicas: 3\n', '  replicas: 2\n'));
 	const apiPods = (s: DiffSide) =>
-		Object.keys(s.state.pods)
+		listKeys(s.state.pods)
 			.filter(k => k.startsWith('default/api-'))
 			.sort();
 	t.notDeepEqual(apiPods(before), apiPods(after), 'the unchanged Deployment api got other pod names');

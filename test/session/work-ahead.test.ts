@@ -3,6 +3,9 @@
 
 import test from 'ava';
 import {workAhead} from '../../source/session/work-ahead.js';
+import {getRow, listEntries} from '../../source/sim/index.js';
+import {rowsFrom} from '../../source/sim/rows.js';
+import type {Workload} from '../../source/sim/types.js';
 import {sampleState} from './sample-state.js';
 
 const hello = sampleState('hello.yaml');
@@ -10,9 +13,9 @@ const hello = sampleState('hello.yaml');
 test('a scale that creates or deletes thousands of pods is named with the count, as kubectl names the workload', t => {
 	t.is(workAhead(hello, 'scale rc hello-node --replicas=100000'), 'scaling replicationcontroller/hello-node to 100,000 replicas: 99,997 pods to create…');
 	t.is(workAhead(hello, `scale rc hello-node --replicas=2003`), `scaling replicationcontroller/hello-node to 2,003 replicas: 2,000 pods to create…`);
-	const big = {...hello, workloads: {...hello.workloads}};
 	const key = 'ReplicationController/default/hello-node';
-	big.workloads[key] = {...(hello.workloads[key] as NonNullable<(typeof hello.workloads)[string]>), replicas: 50_000};
+	const rc = {...(getRow(hello.workloads, key) as Workload), replicas: 50_000};
+	const big = {...hello, workloads: rowsFrom(listEntries(hello.workloads).map(([k, w]) => [k, k === key ? rc : w] as const))};
 	t.is(workAhead(big, 'scale replicationcontroller/hello-node --replicas=0'), 'scaling replicationcontroller/hello-node to 0 replicas: 50,000 pods to delete…');
 });
 

@@ -19,6 +19,7 @@ import type {
 	WorkloadInput,
 	WorkloadKind,
 } from '../../source/sim/index.js';
+import {listRows} from '../../source/sim/index.js';
 
 /** Three namespaces, mostly `default`, so that Services and the pods they select often share one. */
 const namespaceArb = fc.constantFrom<string>('default', 'default', 'default', 'shop', 'ops');
@@ -272,10 +273,10 @@ const byName = <T extends {name: string; namespace?: string}>(a: T, b: T) => {
 	return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
-const sortedPods = (state: State) => Object.values(state.pods).sort(byName);
+const sortedPods = (state: State) => listRows(state.pods).sort(byName);
 const sortedNodes = (state: State) => Object.values(state.nodes).sort(byName);
 export const sortedServices = (state: State) =>
-	Object.values(state.services)
+	listRows(state.services)
 		.filter(s => !s.namespace.startsWith('kube-') && s.name !== 'kubernetes')
 		.sort(byName);
 const pick = <T>(items: T[], i: number): T | undefined => (items.length === 0 ? undefined : items[i % items.length]);
@@ -338,7 +339,7 @@ function resolveOne(state: State, cmd: Exclude<Command, {t: 'again'}>): Action |
 			return node ? {type: 'nodeDeleted', name: node.name} : null;
 		}
 		case 'scale': {
-			const workloads = Object.values(state.workloads)
+			const workloads = listRows(state.workloads)
 				.filter(w => w.namespace !== 'kube-system')
 				.sort((a, b) => (`${a.kind}/${a.namespace}/${a.name}` < `${b.kind}/${b.namespace}/${b.name}` ? -1 : 1));
 			const w = pick(workloads, cmd.i);

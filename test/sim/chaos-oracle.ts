@@ -4,6 +4,7 @@
 // their bugs. Each check throws an Error that says what broke.
 
 import type {Action, DnsResult, Pod, RequestTrace, Service, ServicePort, State, StepResult} from '../../source/sim/index.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 
 const fail = (message: string, detail?: unknown): never => {
 	throw new Error(detail === undefined ? message : `${message}\n${JSON.stringify(detail, null, 1)}`);
@@ -51,7 +52,7 @@ function expectedEndpoints(state: State, service: Service): Record<string, Expec
 	const selector = service.spec.selector;
 	if (service.spec.type === 'ExternalName' || selector === undefined || Object.keys(selector).length === 0) return null;
 	const out: Record<string, ExpectedAddress> = {};
-	for (const pod of Object.values(state.pods)) {
+	for (const pod of listRows(state.pods)) {
 		if (pod.namespace !== service.namespace) continue;
 		if (!Object.keys(selector).every(k => pod.labels[k] === selector[k])) continue;
 		if (pod.podIP === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
@@ -78,7 +79,7 @@ function expectedEndpoints(state: State, service: Service): Record<string, Expec
 
 /** Whether anything answers at the cluster DNS address: kube-dns there with a ready endpoint. */
 function clusterDnsReady(state: State): boolean {
-	const dns = Object.values(state.services).find(s => s.spec.clusterIP === state.config.dnsIP);
+	const dns = listRows(state.services).find(s => s.spec.clusterIP === state.config.dnsIP);
 	return dns !== undefined && Object.values(expectedEndpoints(state, dns) ?? {}).some(a => a.ready);
 }
 
@@ -114,7 +115,7 @@ export class Oracle {
 	private readonly pins = new Map<string, {ip: string; lastSeen: number}>();
 
 	constructor(initial: State) {
-		for (const s of Object.values(initial.services)) {
+		for (const s of listRows(initial.services)) {
 			this.fixed.set(keyOf(s), {
 				clusterIP: s.spec.clusterIP ?? null,
 				nodePorts: (s.spec.ports ?? []).map(p => p.nodePort ?? null),
@@ -139,12 +140,12 @@ export class Oracle {
 	/** C2, OrderedReady: `<sts>-<i>` is created only once `<sts>-0 … <sts>-(i-1)` run and are Ready.
 	 *  (Readiness can be lost again later in the same step, by a probe timer; running cannot.) */
 	private checkStatefulSetOrder(before: State, after: State): void {
-		for (const pod of Object.values(after.pods)) {
-			if (pod.owner?.kind !== 'StatefulSet' || before.pods[keyOf(pod)]?.uid === pod.uid) continue;
+		for (const pod of listRows(after.pods)) {
+			if (pod.owner?.kind !== 'StatefulSet' || getRow(before.pods, keyOf(pod))?.uid === pod.uid) continue;
 			const sts = pod.owner.name;
 			const ordinal = Number(pod.name.slice(sts.length + 1));
 			for (let j = 0; j < ordinal; j++) {
-				const p = after.pods[`${pod.namespace}/${sts}-${j}`];
+				const p = getRow(after.pods, `${pod.namespace}/${sts}-${j}`);
 				const ok = p && p.owner?.name === sts && p.deletionTimestamp === null && p.containersRunning && (p.ready || p.probeFailing);
 				if (!ok) fail(`StatefulSet ${pod.namespace}/${sts} created ${pod.name} before ${sts}-${j} was Running and Ready`, p ?? null);
 			}
@@ -155,7 +156,7 @@ export class Oracle {
 	checkState(state: State): void {
 		// 1. ClusterIPs and NodePorts never change; NodePorts unique and in range.
 		const ports = new Map<number, string>();
-		for (const s of Object.values(state.services)) {
+		for (const s of listRows(state.services)) {
 			const key = keyOf(s);
 			const was = this.fixed.get(key);
 			if (!was) fail(`Service ${key} appeared`);
@@ -176,11 +177,11 @@ export class Oracle {
 				ports.set(p, key);
 			}
 		}
-		for (const key of this.fixed.keys()) if (!state.services[key]) fail(`Service ${key} disappeared`);
+		for (const key of this.fixed.keys()) if (!getRow(state.services, key)) fail(`Service ${key} disappeared`);
 
 		// 2. No two live pods share an IP; each lies in its node's podCIDR, allocated to it.
 		const ips = new Map<string, string>();
-		for (const pod of Object.values(state.pods)) {
+		for (const pod of listRows(state.pods)) {
 			const key = keyOf(pod);
 			if (pod.ready && !(pod.containersRunning && pod.podIP !== null && pod.phase === 'Running')) fail(`pod ${key} is Ready without running`, pod);
 			if (pod.containersRunning && pod.podIP === null) fail(`pod ${key} runs without an IP`, pod);
@@ -194,9 +195,9 @@ export class Oracle {
 		}
 
 		// 3. Endpoints are exactly the selected pods with an IP, with the right conditions and ports.
-		for (const s of Object.values(state.services)) {
+		for (const s of listRows(state.services)) {
 			const expected = expectedEndpoints(state, s);
-			const actual = state.endpoints[keyOf(s)];
+			const actual = getRow(state.endpoints, keyOf(s));
 			if (expected === null) {
 				if (actual?.managed) fail(`Service ${keyOf(s)} has managed endpoints without a selector`);
 				continue;
@@ -255,7 +256,7 @@ export class Oracle {
 		const portNumber = Number(portText);
 		const now = state.clock;
 
-		const vip = Object.values(state.services).find(s => s.spec.clusterIP === ip);
+		const vip = listRows(state.services).find(s => s.spec.clusterIP === ip);
 		if (vip) {
 			if (!inCluster) {
 				// E4, H3: a ClusterIP never answers from outside.
@@ -273,7 +274,7 @@ export class Oracle {
 		}
 		const node = Object.values(state.nodes).find(n => n.internalIP === ip);
 		if (node) {
-			const svc = Object.values(state.services).find(s => (s.spec.ports ?? []).some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
+			const svc = listRows(state.services).find(s => (s.spec.ports ?? []).some(p => p.nodePort === portNumber && p.protocol === 'TCP'));
 			if (!svc) {
 				this.expectOutcome(trace, 'refused');
 				return;
@@ -286,7 +287,7 @@ export class Oracle {
 			this.expectRoute(state, trace, svc, port, local, node.name, now);
 			return;
 		}
-		const lb = Object.values(state.services).find(s => (s.status.loadBalancer.ingress ?? []).some(i => i.ip === ip));
+		const lb = listRows(state.services).find(s => (s.status.loadBalancer.ingress ?? []).some(i => i.ip === ip));
 		if (lb) {
 			const port = (lb.spec.ports ?? []).find(p => p.port === portNumber && p.protocol === 'TCP');
 			if (!port) {
@@ -315,11 +316,11 @@ export class Oracle {
 				.filter(a => a.ready)
 				.map(a => a.ip);
 			if (!published.includes(ip!)) fail(`a headless name resolved to ${ip}, not a ready endpoint`, {trace, published});
-			const pod = Object.values(state.pods).find(p => p.podIP === ip);
+			const pod = listRows(state.pods).find(p => p.podIP === ip);
 			this.expectOutcome(trace, pod?.containersRunning ? 'ok' : pod ? 'refused' : 'timeout');
 			return;
 		}
-		if (Object.values(state.pods).some(p => p.podIP === ip)) fail('a request went to a pod IP the test did not send to', show());
+		if (listRows(state.pods).some(p => p.podIP === ip)) fail('a request went to a pod IP the test did not send to', show());
 		// Not a Service, node, load-balancer or pod address (a node deleted since): no route inside
 		// the cluster; outside it, somewhere the simulator does not model.
 		this.expectOutcome(trace, inCluster ? 'timeout' : 'ok');
@@ -345,7 +346,7 @@ export class Oracle {
 			fail(`the request used port ${endpoint!.port}, not the pod's targetPort ${address.ports[portName]}`, {trace});
 		// S86: no retry. An endpoint published although its container is down (publishNotReadyAddresses
 		// with a crashed pod) gets the connection, and nothing there accepts it.
-		const pod = state.pods[`${svc.namespace}/${address.podName}`];
+		const pod = getRow(state.pods, `${svc.namespace}/${address.podName}`);
 		this.expectOutcome(trace, pod?.containersRunning ? 'ok' : 'refused');
 		if (svc.spec.sessionAffinity !== 'ClientIP') return;
 		// 6. E3, S98: pinned while the endpoint is usable and connections keep coming within the
@@ -403,9 +404,9 @@ export class Oracle {
 		this.checkState(state);
 		if (Object.keys(state.nodes).length === 0) return;
 		const perNode = new Map<string, number>();
-		for (const pod of Object.values(state.pods)) if (pod.nodeName !== null) perNode.set(pod.nodeName, (perNode.get(pod.nodeName) ?? 0) + 1);
+		for (const pod of listRows(state.pods)) if (pod.nodeName !== null) perNode.set(pod.nodeName, (perNode.get(pod.nodeName) ?? 0) + 1);
 		const room = Object.values(state.nodes).filter(n => n.ready && (perNode.get(n.name) ?? 0) < state.config.maxPodsPerNode);
-		for (const pod of Object.values(state.pods)) {
+		for (const pod of listRows(state.pods)) {
 			const key = keyOf(pod);
 			if (pod.deletionTimestamp !== null) fail(`pod ${key} is still Terminating`, pod);
 			if (pod.nodeName === null) {
@@ -416,11 +417,11 @@ export class Oracle {
 			if (pod.ready === pod.probeFailing) fail(`pod ${key} is ${pod.ready ? '' : 'not '}Ready with its probe ${pod.probeFailing ? 'failing' : 'passing'}`, pod);
 		}
 		const owned = (kind: string, namespace: string, name: string) =>
-			Object.values(state.pods).filter(p => p.namespace === namespace && p.owner?.kind === kind && p.owner.name === name);
-		for (const w of Object.values(state.workloads)) {
+			listRows(state.pods).filter(p => p.namespace === namespace && p.owner?.kind === kind && p.owner.name === name);
+		for (const w of listRows(state.workloads)) {
 			const key = `${w.kind}/${w.namespace}/${w.name}`;
 			if (w.kind === 'Deployment') {
-				const rs = state.workloads[`ReplicaSet/${w.namespace}/${w.name}-${w.templateHash}`];
+				const rs = getRow(state.workloads, `ReplicaSet/${w.namespace}/${w.name}-${w.templateHash}`);
 				if (!rs || rs.replicas !== w.replicas) fail(`${key} wants ${w.replicas} replicas, its ReplicaSet has ${rs?.replicas}`);
 				continue;
 			}
@@ -437,7 +438,7 @@ export class Oracle {
 			// not Ready (or not its own any more); with all wanted ones Ready, none above remain.
 			let complete = true;
 			for (let i = 0; i < w.replicas; i++) {
-				const pod = state.pods[`${w.namespace}/${w.name}-${i}`];
+				const pod = getRow(state.pods, `${w.namespace}/${w.name}-${i}`);
 				if (!pod)
 					fail(
 						`${key} wants ${w.replicas} replicas and ${w.name}-${i} is missing`,
@@ -463,5 +464,5 @@ function sortKeys<T>(record: Record<string, T>): Array<[string, T]> {
 /** The Service a request or query target names (`svc.ns[:port]` or its FQDN URL), if any. */
 function serviceOfName(state: State, target: string): Service | undefined {
 	const m = /^(?:https?:\/\/)?([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc\.cluster\.local)?(?::\d+)?\/?$/.exec(target);
-	return m ? state.services[`${m[2]}/${m[1]}`] : undefined;
+	return m ? getRow(state.services, `${m[2]}/${m[1]}`) : undefined;
 }

@@ -4,6 +4,7 @@
 // pkg/proxy/healthcheck/service_health.go), the network's route for an externalIP, or --via.
 import test from 'ava';
 import type {RequestTrace} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, curl, livePods, requests, run} from './helpers.js';
 
@@ -122,7 +123,7 @@ test('loadBalancerSourceRanges: kube-proxy applies the field to in-cluster clien
 		"timeout: kube-proxy's firewall on node-2 drops 203.0.113.99: not in loadBalancerSourceRanges 198.51.100.0/24",
 	]);
 	// The ClusterIP is no load-balancer address: no firewall there.
-	const clusterIP = state.services['default/web']!.spec.clusterIP!;
+	const clusterIP = getRow(state.services, 'default/web')!.spec.clusterIP!;
 	t.is(burst(state, {kind: 'default'}, 1, `${clusterIP}:80`)[0]!.outcome, 'ok');
 });
 

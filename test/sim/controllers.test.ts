@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {WorkloadInput} from '../../source/sim/index.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -16,7 +17,7 @@ const statefulSet: WorkloadInput = {
 
 test('C2/S60: Deployment pods are <deploy>-<pod-template-hash>-<5 chars> through a ReplicaSet', t => {
 	const state = boot(input({workloads: [deployment]}));
-	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
+	const rs = listRows(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
 	t.regex(rs.name, /^web-[bcdfghjklmnpqrstvwxz2456789]{8,10}$/);
 	const pods = livePods(state, 'web-');
 	t.is(pods.length, 3);
@@ -41,10 +42,10 @@ test('C3: scaling down removes not-ready pods first, then the newest; scaling up
 	let state = boot(input());
 	const [a, b] = livePods(state, 'hello-node-');
 	state = run(state, {type: 'probeSet', namespace: 'default', name: b!.name, passing: false}, wait(20)).state;
-	t.false(state.pods[`default/${b!.name}`]!.ready);
+	t.false(getRow(state.pods, `default/${b!.name}`)!.ready);
 	const scaled = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 2});
 	t.deepEqual(scaled.results[0], {kind: 'scaled', workload: 'ReplicationController', name: 'hello-node'});
-	t.truthy(scaled.state.pods[`default/${b!.name}`]!.deletionTimestamp !== null);
+	t.truthy(getRow(scaled.state.pods, `default/${b!.name}`)!.deletionTimestamp !== null);
 	t.is(livePods(scaled.state, 'hello-node-').length, 2);
 	t.truthy(livePods(scaled.state, 'hello-node-').find(p => p.name === a!.name));
 	const up = run(scaled.state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 5}, wait(3));
@@ -55,10 +56,10 @@ test('scale to 0 and back: endpoints empty, then full again with new IPs', t => 
 	let state = boot(input());
 	const before = livePods(state, 'hello-node-').map(p => p.podIP);
 	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 0}, wait(31)).state;
-	t.deepEqual(Object.keys(state.endpoints['default/hello-node-svc']!.addresses), []);
+	t.deepEqual(Object.keys(getRow(state.endpoints, 'default/hello-node-svc')!.addresses), []);
 	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 3}, wait(2)).state;
 	const after = livePods(state, 'hello-node-').map(p => p.podIP);
-	t.is(Object.values(state.endpoints['default/hello-node-svc']!.addresses).filter(a => a.ready).length, 3);
+	t.is(Object.values(getRow(state.endpoints, 'default/hello-node-svc')!.addresses).filter(a => a.ready).length, 3);
 	for (const ip of after) t.false(before.includes(ip), `S57: freed IPs are not reused until the range wraps (${ip})`);
 });
 
@@ -70,7 +71,7 @@ test('scale answers with the workload it scaled', t => {
 	t.deepEqual(say('ReplicationController', 'hello-node'), {kind: 'scaled', workload: 'ReplicationController', name: 'hello-node'});
 	t.deepEqual(say('Deployment', 'web'), {kind: 'scaled', workload: 'Deployment', name: 'web'});
 	t.deepEqual(say('StatefulSet', 'web'), {kind: 'scaled', workload: 'StatefulSet', name: 'web'});
-	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.namespace === 'default')!;
+	const rs = listRows(state.workloads).find(w => w.kind === 'ReplicaSet' && w.namespace === 'default')!;
 	t.deepEqual(say('ReplicaSet', rs.name), {kind: 'scaled', workload: 'ReplicaSet', name: rs.name});
 });
 
@@ -101,29 +102,29 @@ test('C2: StatefulSet pods are web-0..N-1 with hostname and subdomain; a deleted
 	);
 	const oldIP = pods[1]!.podIP;
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: 'web-1'}, wait(5)).state;
-	t.not(state.pods['default/web-1']!.deletionTimestamp, null, 'no successor while the old web-1 terminates');
+	t.not(getRow(state.pods, 'default/web-1')!.deletionTimestamp, null, 'no successor while the old web-1 terminates');
 	state = run(state, wait(25)).state;
-	const pending = state.pods['default/web-1']!;
+	const pending = getRow(state.pods, 'default/web-1')!;
 	t.is(pending.deletionTimestamp, null);
 	t.is(pending.phase, 'Pending');
 	state = run(state, wait(2)).state;
-	t.true(state.pods['default/web-1']!.ready);
-	t.not(state.pods['default/web-1']!.podIP, oldIP);
+	t.true(getRow(state.pods, 'default/web-1')!.ready);
+	t.not(getRow(state.pods, 'default/web-1')!.podIP, oldIP);
 });
 
 test('C2: StatefulSet scale-up is ordered, each pod after the previous is Ready; scale-down removes the highest first', t => {
 	let state = boot(input({workloads: [statefulSet], services: []}));
 	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 5}).state;
-	t.truthy(state.pods['default/web-3']);
-	t.falsy(state.pods['default/web-4'], 'web-4 waits for web-3 to be Ready');
+	t.truthy(getRow(state.pods, 'default/web-3'));
+	t.falsy(getRow(state.pods, 'default/web-4'), 'web-4 waits for web-3 to be Ready');
 	state = run(state, wait(2)).state;
-	t.truthy(state.pods['default/web-4']);
+	t.truthy(getRow(state.pods, 'default/web-4'));
 	state = run(state, wait(2), {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 3}).state;
-	t.not(state.pods['default/web-4']!.deletionTimestamp, null);
-	t.is(state.pods['default/web-3']!.deletionTimestamp, null, 'one at a time');
+	t.not(getRow(state.pods, 'default/web-4')!.deletionTimestamp, null);
+	t.is(getRow(state.pods, 'default/web-3')!.deletionTimestamp, null, 'one at a time');
 	state = run(state, wait(30)).state;
-	t.falsy(state.pods['default/web-4']);
-	t.not(state.pods['default/web-3']!.deletionTimestamp, null);
+	t.falsy(getRow(state.pods, 'default/web-4'));
+	t.not(getRow(state.pods, 'default/web-3')!.deletionTimestamp, null);
 });
 
 test('relabelling a pod out of its controller selector releases it and the controller replaces it', t => {
@@ -131,9 +132,9 @@ test('relabelling a pod out of its controller selector releases it and the contr
 	const pod = livePods(start, 'hello-node-')[0]!;
 	const {state, results} = run(start, {type: 'podLabeled', namespace: 'default', name: pod.name, set: {app: 'debug'}, remove: [], overwrite: true});
 	t.deepEqual(results[0], {kind: 'message', lines: [`pod/${pod.name} labeled`]});
-	t.is(state.pods[`default/${pod.name}`]!.owner, null);
+	t.is(getRow(state.pods, `default/${pod.name}`)!.owner, null);
 	t.is(livePods(state, 'hello-node-').filter(p => p.labels.app === 'hello-node').length, 3);
-	t.falsy(state.endpoints['default/hello-node-svc']!.addresses[pod.name], 'it left the Service');
+	t.falsy(getRow(state.endpoints, 'default/hello-node-svc')!.addresses[pod.name], 'it left the Service');
 });
 
 test('label without --overwrite on an existing key fails like kubectl', t => {
@@ -148,7 +149,7 @@ test('deleting a node loses its pods at once; controllers replace them on the ot
 	const onNode1 = livePods(start, 'hello-node-').find(p => p.nodeName === 'node-1')!;
 	let {state, results} = run(start, {type: 'nodeDeleted', name: 'node-1'});
 	t.deepEqual(results[0], {kind: 'message', lines: ['node "node-1" deleted']});
-	t.falsy(state.pods[`default/${onNode1.name}`]);
+	t.falsy(getRow(state.pods, `default/${onNode1.name}`));
 	state = run(state, wait(2)).state;
 	const live = livePods(state, 'hello-node-');
 	t.is(live.length, 3);
@@ -162,14 +163,14 @@ test('an absurd replica count is refused instead of building that many pods', t 
 
 test("scaling a Deployment's ReplicaSet by hand is undone by the deployment controller (found by the property tests)", t => {
 	const state = boot(input({workloads: [deployment]}));
-	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
+	const rs = listRows(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
 	const scaled = run(state, {type: 'replicasScaled', kind: 'ReplicaSet', namespace: 'default', name: rs.name, replicas: 5}, wait(60));
 	t.deepEqual(scaled.results[0], {kind: 'scaled', workload: 'ReplicaSet', name: rs.name});
-	t.is(scaled.state.workloads[`ReplicaSet/default/${rs.name}`]!.replicas, 3);
+	t.is(getRow(scaled.state.workloads, `ReplicaSet/default/${rs.name}`)!.replicas, 3);
 	t.is(livePods(scaled.state, 'web-').length, 3);
 	// The Deployment itself still scales its ReplicaSet.
 	const viaDeployment = run(scaled.state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 1}, wait(60)).state;
-	t.is(viaDeployment.workloads[`ReplicaSet/default/${rs.name}`]!.replicas, 1);
+	t.is(getRow(viaDeployment.workloads, `ReplicaSet/default/${rs.name}`)!.replicas, 1);
 	t.is(livePods(viaDeployment, 'web-').length, 1);
 });
 
@@ -177,10 +178,10 @@ test('StatefulSet scale-down does not stall on a pod that never started (found b
 	let state = boot(input({workloads: [statefulSet], services: []}));
 	// web-3 is created and still Pending when the StatefulSet is scaled to 0: it goes at once.
 	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 4}).state;
-	t.is(state.pods['default/web-3']!.phase, 'Pending');
+	t.is(getRow(state.pods, 'default/web-3')!.phase, 'Pending');
 	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 0}).state;
-	t.falsy(state.pods['default/web-3']);
-	t.not(state.pods['default/web-2']!.deletionTimestamp, null, 'the next one down is on its way out');
+	t.falsy(getRow(state.pods, 'default/web-3'));
+	t.not(getRow(state.pods, 'default/web-2')!.deletionTimestamp, null, 'the next one down is on its way out');
 	state = run(state, wait(120)).state;
 	t.deepEqual(livePods(state, 'web-'), []);
 });
@@ -188,9 +189,9 @@ test('StatefulSet scale-down does not stall on a pod that never started (found b
 test('a StatefulSet pod released by relabelling holds its name; once it is gone the StatefulSet recreates it (found by the property tests)', t => {
 	let state = boot(input({workloads: [statefulSet], services: []}));
 	state = run(state, {type: 'podLabeled', namespace: 'default', name: 'web-1', set: {app: 'debug'}, remove: [], overwrite: true}, wait(60)).state;
-	t.is(state.pods['default/web-1']!.owner, null);
-	t.is(state.pods['default/web-1']!.labels.app, 'debug', 'the name is taken: no new web-1 yet');
+	t.is(getRow(state.pods, 'default/web-1')!.owner, null);
+	t.is(getRow(state.pods, 'default/web-1')!.labels.app, 'debug', 'the name is taken: no new web-1 yet');
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: 'web-1'}, wait(60)).state;
-	const web1 = state.pods['default/web-1']!;
+	const web1 = getRow(state.pods, 'default/web-1')!;
 	t.deepEqual([web1.owner, web1.labels.app, web1.ready], [{kind: 'StatefulSet', name: 'web'}, 'nginx', true]);
 });

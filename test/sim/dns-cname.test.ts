@@ -6,6 +6,7 @@
 
 import test from 'ava';
 import type {ClientSpec, DnsResult, ServiceInput, State} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {input, service} from './hello-input.js';
 import {boot, curl, requests, run} from './helpers.js';
 
@@ -62,7 +63,7 @@ test('backend_lookup.go A(): 11 CNAMEs are followed to the address, a 12th is no
 	t.is(r.rcode, 'NOERROR');
 	t.deepEqual(answers(r), [
 		...Array.from({length: 11}, (_, i) => `s${i}.${ZONE} CNAME s${i + 1}.${ZONE}.`),
-		`s11.${ZONE} A ${eleven.services['default/s11']!.spec.clusterIP}`,
+		`s11.${ZONE} A ${getRow(eleven.services, 'default/s11')!.spec.clusterIP}`,
 	]);
 	t.is(r.cnameStop, undefined);
 	const twelve = lookup(chain(12), 's0');

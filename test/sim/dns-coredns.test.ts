@@ -6,6 +6,7 @@
 
 import test from 'ava';
 import type {ClientSpec, DnsResult, EndpointsInput, ServiceInput, State} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -74,7 +75,7 @@ test('backend_lookup.go SRV(): kube-dns answers 53 once (dns/UDP and dns-tcp/TCP
 
 test('handler_test.go "_http._tcp.svc1" SRV: the Service as target, its A record in the additional section', t => {
 	const state = cluster();
-	const ip = state.services['testns/svc1']!.spec.clusterIP!;
+	const ip = getRow(state.services, 'testns/svc1')!.spec.clusterIP!;
 	const r = lookup(state, '_http._tcp.svc1.testns.svc.cluster.local.', 'SRV');
 	t.deepEqual(rr(r.answers), ['_http._tcp.svc1.testns.svc.cluster.local SRV 0 100 80 svc1.testns.svc.cluster.local.']);
 	t.deepEqual(rr(r.additional), [`svc1.testns.svc.cluster.local. A ${ip}`]);
@@ -131,7 +132,7 @@ test('handler_test.go apex cases: svc.cluster.local, pod.cluster.local and <ns>.
 
 test('parse.go parseRequest: an A question on _port._proto.<svc> answers the Service A record (underscores optional), a port it lacks is NXDOMAIN', t => {
 	const state = cluster();
-	const ip = state.services['testns/svc1']!.spec.clusterIP!;
+	const ip = getRow(state.services, 'testns/svc1')!.spec.clusterIP!;
 	t.deepEqual(rr(lookup(state, '_http._tcp.svc1.testns.svc.cluster.local.').answers), [`_http._tcp.svc1.testns.svc.cluster.local A ${ip}`]);
 	t.deepEqual(rr(lookup(state, 'http.tcp.svc1.testns.svc.cluster.local.').answers), [`http.tcp.svc1.testns.svc.cluster.local A ${ip}`]);
 	t.is(lookup(state, '_grpc._tcp.svc1.testns.svc.cluster.local.').rcode, 'NXDOMAIN');
@@ -161,7 +162,7 @@ test('handler_test.go "CNAME External": the target is outside the zone, so the a
 
 test('handler_case_test.go: answers keep the letters of the question, the SRV target and SOA keep the zone as asked', t => {
 	const state = cluster();
-	const ip = state.services['testns/svc1']!.spec.clusterIP!;
+	const ip = getRow(state.services, 'testns/svc1')!.spec.clusterIP!;
 	t.deepEqual(rr(lookup(state, 'SvC1.TeStNs.SvC.cLuStEr.LoCaL.').answers), [`SvC1.TeStNs.SvC.cLuStEr.LoCaL A ${ip}`]);
 	const srv = lookup(state, '_HtTp._TcP.sVc1.TeStNs.SvC.cLuStEr.LoCaL.', 'SRV');
 	t.deepEqual(rr(srv.answers), ['_HtTp._TcP.sVc1.TeStNs.SvC.cLuStEr.LoCaL SRV 0 100 80 svc1.testns.svc.cLuStEr.LoCaL.']);
@@ -209,7 +210,7 @@ const ptr = (state: State, ip: string, from: ClientSpec = {kind: 'default'}) =>
 test('reverse_test.go: a ClusterIP names its Service; a ready endpoint names <hostname or dashed IP>.<service>, once per Service selecting it', t => {
 	const state = cluster();
 	t.deepEqual(rr(ptr(state, '10.96.0.1').answers), ['1.0.96.10.in-addr.arpa PTR kubernetes.default.svc.cluster.local.']);
-	const svc1 = state.services['testns/svc1']!.spec.clusterIP!;
+	const svc1 = getRow(state.services, 'testns/svc1')!.spec.clusterIP!;
 	t.deepEqual(
 		ptr(state, svc1).answers.map(a => a.data),
 		['svc1.testns.svc.cluster.local.'],
@@ -226,7 +227,7 @@ test('reverse_test.go: a ClusterIP names its Service; a ready endpoint names <ho
 		],
 	);
 	// A StatefulSet pod with hostname and subdomain: its hostname names it under its Service.
-	const web0 = state.pods['default/web-0']!;
+	const web0 = getRow(state.pods, 'default/web-0')!;
 	t.deepEqual(
 		rr(ptr(state, web0.podIP!).answers).map(a => a.split(' ')[2]),
 		['web-0.nginx.default.svc.cluster.local.'],

@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {loadSources} from '../../source/load/index.js';
-import {type Action, initialState, type State} from '../../source/sim/index.js';
+import {type Action, getRow, initialState, type State} from '../../source/sim/index.js';
 import type {ClientSpec, DnsResult, StepResult} from '../../source/sim/types.js';
 import {dnsJson, formatNslookup} from '../../source/view/nslookup.js';
 import {fromRoot} from '../root.js';
@@ -45,7 +45,7 @@ test('a default-deny egress without a DNS allowance: the lookup times out, and t
 	t.is(dns.timedOut?.server, '10.96.0.10');
 	const [, pod] = DROPPED.exec(dns.timedOut?.reason ?? '') ?? [];
 	t.truthy(pod, dns.timedOut?.reason);
-	t.like(state.pods[`kube-system/${pod}`], {labels: {'k8s-app': 'kube-dns'}}, 'a CoreDNS pod behind kube-dns');
+	t.like(getRow(state.pods, `kube-system/${pod}`), {labels: {'k8s-app': 'kube-dns'}}, 'a CoreDNS pod behind kube-dns');
 	t.like(dns.timedOut?.networkPolicy, {
 		allowed: false,
 		egress: {direction: 'egress', pod: 'default/curl', policies: ['default/default-deny-egress'], allowed: false},

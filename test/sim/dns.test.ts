@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {ClientSpec, DnsResult, State} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -37,9 +38,9 @@ const cluster = () =>
 
 test('F1/H8: <svc>.<ns>.svc.cluster.local is the ClusterIP, even with no endpoints', t => {
 	const state = cluster();
-	const ip = state.services['default/hello-node-svc']!.spec.clusterIP!;
+	const ip = getRow(state.services, 'default/hello-node-svc')!.spec.clusterIP!;
 	t.deepEqual(answers(lookup(state, 'hello-node-svc.default.svc.cluster.local')), [`hello-node-svc.default.svc.cluster.local A ${ip}`]);
-	t.is(lookup(state, 'empty').answers[0]!.data, state.services['default/empty']!.spec.clusterIP!);
+	t.is(lookup(state, 'empty').answers[0]!.data, getRow(state.services, 'default/empty')!.spec.clusterIP!);
 });
 
 test('F5/S112: search path with ndots:5 — short names from the same namespace, <svc>.<ns> from anywhere', t => {
@@ -70,7 +71,7 @@ test('F2/H5: a headless name answers one A per ready pod; StatefulSet pods get <
 			.sort(),
 		ips,
 	);
-	const web0 = state.pods['default/web-0']!;
+	const web0 = getRow(state.pods, 'default/web-0')!;
 	t.deepEqual(answers(lookup(state, 'web-0.nginx.default.svc.cluster.local')), [`web-0.nginx.default.svc.cluster.local A ${web0.podIP}`]);
 	state = run(state, {type: 'replicasScaled', kind: 'StatefulSet', namespace: 'default', name: 'web', replicas: 0}, wait(100)).state;
 	t.is(lookup(state, 'nginx').rcode, 'NXDOMAIN', 'S104: no ready endpoints ⇒ NXDOMAIN');
@@ -93,7 +94,7 @@ test('F3/S103: SRV records for named ports (Service target for ClusterIP, pods f
 test('F4: ExternalName is a CNAME; an in-cluster target is followed by CoreDNS', t => {
 	const state = cluster();
 	t.deepEqual(answers(lookup(state, 'db')), ['db.default.svc.cluster.local CNAME db.example.com.']);
-	const ip = state.services['default/hello-node-svc']!.spec.clusterIP!;
+	const ip = getRow(state.services, 'default/hello-node-svc')!.spec.clusterIP!;
 	t.deepEqual(answers(lookup(state, 'alias')), [
 		'alias.default.svc.cluster.local CNAME hello-node-svc.default.svc.cluster.local.',
 		`hello-node-svc.default.svc.cluster.local A ${ip}`,

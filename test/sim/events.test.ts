@@ -5,6 +5,7 @@
 import test from 'ava';
 import {EVENT_TTL_MS, listEvents} from '../../source/sim/events.js';
 import type {ClusterEvent, Probe, State, WorkloadInput} from '../../source/sim/index.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {helloRC, ingressIPs, input, service} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -25,7 +26,7 @@ test('kill a pod: kubelet Killing per container, RC SuccessfulCreate, Scheduled,
 	t.deepEqual(summary(killing), ['Killing: Stopping container hello-node']);
 	t.like(killing[0], {type: 'Normal', source: 'kubelet', host: victim.nodeName, involved: {fieldPath: 'spec.containers{hello-node}', uid: victim.uid}});
 
-	const replacement = livePods(state, 'hello-node-').find(p => p.uid !== victim.uid && !before.pods[`default/${p.name}`])!;
+	const replacement = livePods(state, 'hello-node-').find(p => p.uid !== victim.uid && !getRow(before.pods, `default/${p.name}`))!;
 	const rc = about(state, 'ReplicationController', 'hello-node').filter(since(before));
 	t.deepEqual(summary(rc), [`SuccessfulCreate: Created pod: ${replacement.name}`]);
 	t.is(rc[0]?.source, 'replication-controller');
@@ -51,7 +52,7 @@ const web: WorkloadInput = {
 
 test('scale a Deployment: ScalingReplicaSet `Scaled up replica set %s to %d from %d`, then down; the ReplicaSet creates and deletes pods', t => {
 	let state = run(boot(input({workloads: [web]})), wait(1)).state;
-	const rs = Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
+	const rs = listRows(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web')!;
 	state = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 3}).state;
 	state = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 2}).state;
 	const deploy = about(state, 'Deployment', 'web');
@@ -146,7 +147,7 @@ test('a crash: BackOff names the pod as format.Pod does, and the restart records
 		events.find(e => e.reason === 'Started'),
 		{count: 3, message: 'Container started'},
 	);
-	t.is(state.pods[`default/${pod.name}`]!.restartCount, 2);
+	t.is(getRow(state.pods, `default/${pod.name}`)!.restartCount, 2);
 });
 
 // Pods that start while the manifests load are a fresh apply: the scheduler, then the kubelet per
@@ -177,7 +178,7 @@ test("load: a manifest pod records Scheduled, Pulled, Created, Started; a dump's
 			],
 		}),
 	);
-	t.is(dumped.pods['default/db']?.podIP, '10.244.0.9');
+	t.is(getRow(dumped.pods, 'default/db')?.podIP, '10.244.0.9');
 	t.deepEqual(about(dumped, 'Pod', 'db'), []);
 });
 
@@ -185,7 +186,7 @@ test("an unschedulable pod stays Pending with reason Unschedulable and FailedSch
 	// 3 nodes × 3 pods: two CoreDNS pods and eight hello-node pods leave one out.
 	let state = boot(input({config: {maxPodsPerNode: 3}}));
 	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 8}).state;
-	const pending = Object.values(state.pods).find(p => p.nodeName === null)!;
+	const pending = listRows(state.pods).find(p => p.nodeName === null)!;
 	t.is(pending.phase, 'Pending');
 	t.is(pending.reason, 'Unschedulable');
 	const failed = about(state, 'Pod', pending.name);
@@ -197,7 +198,7 @@ test("an unschedulable pod stays Pending with reason Unschedulable and FailedSch
 	t.like(failed[0], {type: 'Warning', source: 'default-scheduler'});
 	// Room appears (CoreDNS scaled down, its pod gone after the grace period): the scheduler places it and says so.
 	state = run(state, {type: 'replicasScaled', kind: 'Deployment', namespace: 'kube-system', name: 'coredns', replicas: 1}, wait(31)).state;
-	const placed = state.pods[`default/${pending.name}`]!;
+	const placed = getRow(state.pods, `default/${pending.name}`)!;
 	t.not(placed.nodeName, null);
 	t.true(summary(about(state, 'Pod', pending.name)).includes(`Scheduled: Successfully assigned default/${pending.name} to ${placed.nodeName}`));
 });
@@ -209,9 +210,9 @@ test("a node's status.allocatable.pods caps what the scheduler places there; not
 		{name: 'node-3', ready: false},
 	];
 	let state = boot(input({config: {nodes}}));
-	t.is(Object.values(state.pods).filter(p => p.nodeName !== null).length, 3);
+	t.is(listRows(state.pods).filter(p => p.nodeName !== null).length, 3);
 	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 4}).state;
-	const pending = Object.values(state.pods).find(p => p.nodeName === null)!;
+	const pending = listRows(state.pods).find(p => p.nodeName === null)!;
 	t.deepEqual(summary(about(state, 'Pod', pending.name)), [
 		'FailedScheduling: 0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
 	]);
@@ -231,7 +232,7 @@ test('LoadBalancer: the service controller records EnsuringLoadBalancer then Ens
 		events.map(e => `${e.type} ${e.source}`),
 		['Normal service-controller', 'Normal service-controller'],
 	);
-	t.deepEqual(ingressIPs(pooled.services['default/web']!), ['203.0.113.1']);
+	t.deepEqual(ingressIPs(getRow(pooled.services, 'default/web')!), ['203.0.113.1']);
 });
 
 test('LoadBalancer: an exhausted pool or a loadBalancerIP outside it is SyncLoadBalancerFailed, and EXTERNAL-IP stays <pending>', t => {
@@ -242,13 +243,13 @@ test('LoadBalancer: an exhausted pool or a loadBalancerIP outside it is SyncLoad
 			services: [lb('first'), lb('second'), lb('fixed', {loadBalancerIP: '198.51.100.9'})],
 		}),
 	);
-	t.deepEqual(ingressIPs(state.services['default/first']!), ['203.0.113.7']);
+	t.deepEqual(ingressIPs(getRow(state.services, 'default/first')!), ['203.0.113.7']);
 	t.deepEqual(summary(about(state, 'Service', 'second')), [
 		'EnsuringLoadBalancer: Ensuring load balancer',
 		'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: no available IPs in the load-balancer pool',
 	]);
 	t.is(about(state, 'Service', 'second')[1]?.type, 'Warning');
-	t.deepEqual(ingressIPs(state.services['default/second']!), []);
+	t.deepEqual(ingressIPs(getRow(state.services, 'default/second')!), []);
 	t.deepEqual(summary(about(state, 'Service', 'fixed')), [
 		'EnsuringLoadBalancer: Ensuring load balancer',
 		'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: "198.51.100.9" is not in the load-balancer pool',
@@ -268,7 +269,7 @@ test('LoadBalancer: a failed sync is retried with the workqueue backoff (5 s dou
 	t.deepEqual(counts(), ['EnsuringLoadBalancer x7 0-315s', 'SyncLoadBalancerFailed x7 0-315s']);
 	state = run(state, wait(1)).state;
 	t.deepEqual(counts(), ['EnsuringLoadBalancer x8 0-615s', 'SyncLoadBalancerFailed x8 0-615s']);
-	t.deepEqual(ingressIPs(state.services['default/second']!), []);
+	t.deepEqual(ingressIPs(getRow(state.services, 'default/second')!), []);
 	// The Service that got its address is not synced again.
 	t.is(about(state, 'Service', 'first').length, 2);
 });
@@ -277,12 +278,12 @@ test("LoadBalancer: without a pool no controller runs (S93), so no event; a dump
 	const lb = service('web', {type: 'LoadBalancer'});
 	const bare = boot(input({services: [lb]}));
 	t.deepEqual(about(bare, 'Service', 'web'), []);
-	t.deepEqual(ingressIPs(bare.services['default/web']!), []);
+	t.deepEqual(ingressIPs(getRow(bare.services, 'default/web')!), []);
 	const dumped = boot(
 		input({config: {loadBalancerPool: ['203.0.113.0/29']}, services: [{...lb, status: {loadBalancer: {ingress: [{ip: '203.0.113.4', ipMode: 'VIP'}]}}}]}),
 	);
 	t.deepEqual(about(dumped, 'Service', 'web'), []);
-	t.deepEqual(ingressIPs(dumped.services['default/web']!), ['203.0.113.4']);
+	t.deepEqual(ingressIPs(getRow(dumped.services, 'default/web')!), ['203.0.113.4']);
 });
 
 test('node deletion: node-controller RemovingNode as RecordNodeEvent words it, about the Node', t => {

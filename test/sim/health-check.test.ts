@@ -2,6 +2,7 @@
 // hcHandler.ServeHTTP; the count is proxy/endpointsmap.go LocalReadyEndpoints).
 import test from 'ava';
 import {healthCheckAnswer, localReadyEndpoints} from '../../source/sim/health-check.js';
+import {getRow} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, curl, livePods, requests, run} from './helpers.js';
 
@@ -13,7 +14,7 @@ function onePod(ports?: Parameters<typeof lbLocal>[0]) {
 	const pod = livePods(state, 'hello-node-')[0]!;
 	const here = state.nodes[pod.nodeName!]!;
 	const other = Object.values(state.nodes).find(n => n.name !== here.name)!;
-	return {state, pod, here, other, svc: state.services['default/web']!};
+	return {state, pod, here, other, svc: getRow(state.services, 'default/web')!};
 }
 
 test('service_health.go ServeHTTP: 200 with the node’s local endpoint count, 503 with none; the JSON body as it writes it', t => {
@@ -39,7 +40,7 @@ test('endpointsmap.go getLocalReadyEndpointIPs: a node left with only a terminat
 	let {state, pod, here, svc} = onePod();
 	// Deleted and not yet replaced by a ready pod (the replacement needs podStartSeconds).
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: pod.name}).state;
-	const address = Object.values(state.endpoints['default/web']!.addresses).find(a => a.podName === pod.name)!;
+	const address = Object.values(getRow(state.endpoints, 'default/web')!.addresses).find(a => a.podName === pod.name)!;
 	t.deepEqual([address.ready, address.serving, address.terminating], [false, true, true]);
 	t.is(healthCheckAnswer(state, svc, here.name).status, 503);
 	// The balancer leaves the node, but a connection sent there still reaches the terminating pod (S84).

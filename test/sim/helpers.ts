@@ -1,4 +1,20 @@
-import {type Action, type ClusterInput, initialState, type Pod, type State, type StepResult, step} from '../../source/sim/index.js';
+import {
+	type Action,
+	type ClusterInput,
+	getRow,
+	initialState,
+	listEntries,
+	listRows,
+	type Pod,
+	type Rows,
+	type State,
+	type StepResult,
+	step,
+} from '../../source/sim/index.js';
+import {rowsFrom} from '../../source/sim/rows.js';
+
+/** `rows` with `row` under `key` (in place when the key is there, last when it is new): a state built by hand. */
+export const withRow = <T>(rows: Rows<T>, key: string, row: T): Rows<T> => rowsFrom([...listEntries(rows), [key, row] as const]);
 
 export function boot(input: ClusterInput, seed = 1): State {
 	const result = initialState(input, {seed});
@@ -18,7 +34,7 @@ export function run(state: State, ...actions: Action[]): {state: State; results:
 }
 
 export const livePods = (state: State, prefix: string): Pod[] =>
-	Object.values(state.pods)
+	listRows(state.pods)
 		.filter(p => p.name.startsWith(prefix) && p.deletionTimestamp === null)
 		.sort((a, b) => (a.name < b.name ? -1 : 1));
 
@@ -37,7 +53,7 @@ export function requests(result: StepResult) {
 }
 
 export function readyIPs(state: State, service: string): string[] {
-	const ep = state.endpoints[service]!;
+	const ep = getRow(state.endpoints, service)!;
 	return Object.values(ep.addresses)
 		.filter(a => a.ready)
 		.map(a => a.ip)

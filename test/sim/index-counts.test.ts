@@ -6,15 +6,16 @@
 import {deepStrictEqual} from 'node:assert/strict';
 import test from 'ava';
 import fc from 'fast-check';
-import {type Action, initialState, type State, step} from '../../source/sim/index.js';
+import {type Action, initialState, listRows, type State, step} from '../../source/sim/index.js';
+import type {Pod} from '../../source/sim/types.js';
 import {clusterArb, commandArb, resolveCommand} from './chaos-cluster.js';
 
-const ownerOf = (pod: State['pods'][string]) => (pod.owner ? `${pod.owner.kind}/${pod.namespace}/${pod.owner.name}` : null);
+const ownerOf = (pod: Pod) => (pod.owner ? `${pod.owner.kind}/${pod.namespace}/${pod.owner.name}` : null);
 
 function recount(state: State) {
 	const active: Record<string, number> = {};
 	const placed: Record<string, Record<string, number>> = {};
-	for (const pod of Object.values(state.pods)) {
+	for (const pod of listRows(state.pods)) {
 		const owner = ownerOf(pod);
 		if (owner === null) continue;
 		if (pod.deletionTimestamp === null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') active[owner] = (active[owner] ?? 0) + 1;

@@ -1,14 +1,14 @@
 import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
-import {initialState, step} from '../../source/sim/index.js';
+import {getRow, initialState, listRows, step} from '../../source/sim/index.js';
 import {ipInCIDR} from '../../source/sim/ip.js';
 import {helloSvc, ingressIPs, input, service} from './hello-input.js';
 import {boot} from './helpers.js';
 
 test('B1: kubernetes gets the first service IP and kube-dns the tenth', t => {
 	const state = boot(input());
-	t.is(state.services['default/kubernetes']!.spec.clusterIP, '10.96.0.1');
-	t.is(state.services['kube-system/kube-dns']!.spec.clusterIP, '10.96.0.10');
+	t.is(getRow(state.services, 'default/kubernetes')!.spec.clusterIP, '10.96.0.1');
+	t.is(getRow(state.services, 'kube-system/kube-dns')!.spec.clusterIP, '10.96.0.10');
 	t.is(state.config.dnsIP, '10.96.0.10');
 });
 
@@ -17,14 +17,14 @@ test('B2/S46: dynamic ClusterIPs come from the upper band of the range, repeatab
 	const a = boot(input({services: many}), 7);
 	const b = boot(input({services: many}), 7);
 	for (let i = 0; i < 30; i++) {
-		const ip = a.services[`default/svc-${i}`]!.spec.clusterIP!;
+		const ip = getRow(a.services, `default/svc-${i}`)!.spec.clusterIP!;
 		t.true(ipInCIDR(ip, '10.96.0.0/12'));
 		// The static band is 10.96.0.1-10.96.1.0 for a /12 (offset 256).
 		t.false(ipInCIDR(ip, '10.96.0.0/24'), ip);
-		t.is(b.services[`default/svc-${i}`]!.spec.clusterIP, ip);
+		t.is(getRow(b.services, `default/svc-${i}`)!.spec.clusterIP, ip);
 	}
 	const c = boot(input({services: many}), 8);
-	t.not(c.services['default/svc-0']!.spec.clusterIP, a.services['default/svc-0']!.spec.clusterIP);
+	t.not(getRow(c.services, 'default/svc-0')!.spec.clusterIP, getRow(a.services, 'default/svc-0')!.spec.clusterIP);
 });
 
 test('A8: a requested clusterIP outside the service CIDR: no allocator holds it (cidrallocator.go getAllocator, ErrMismatchedNetwork; v1.33+)', t => {
@@ -66,7 +66,7 @@ test('A8/S41: a requested clusterIP already held (kube-dns) is rejected', t => {
 test('a requested clusterIP is honoured even when listed after services that allocate randomly', t => {
 	const services = [...Array.from({length: 5}, (_, i) => service(`r${i}`, {})), service('pinned', {clusterIP: '10.96.5.5'})];
 	const state = boot(input({services}));
-	t.is(state.services['default/pinned']!.spec.clusterIP, '10.96.5.5');
+	t.is(getRow(state.services, 'default/pinned')!.spec.clusterIP, '10.96.5.5');
 });
 
 test('A7: nodePort outside the range and nodePort already allocated', t => {
@@ -95,9 +95,9 @@ test('B3/S48/S50: NodePort and LoadBalancer Services get node ports in range, un
 	});
 	const lb = service('lb', {type: 'LoadBalancer', externalTrafficPolicy: 'Local'});
 	const state = boot(input({services: [dns, lb]}));
-	const [udp, tcp] = state.services['default/dns']!.spec.ports!.map(p => p.nodePort!);
+	const [udp, tcp] = getRow(state.services, 'default/dns')!.spec.ports!.map(p => p.nodePort!);
 	t.is(udp, tcp);
-	const lbSvc = state.services['default/lb']!;
+	const lbSvc = getRow(state.services, 'default/lb')!;
 	const ports = [udp!, lbSvc.spec.ports![0]!.nodePort!, lbSvc.spec.healthCheckNodePort!, 30036];
 	for (const p of ports) t.true(p >= 30000 && p <= 32767);
 	t.is(new Set(ports).size, ports.length, 'node ports are unique cluster-wide');
@@ -108,16 +108,16 @@ test('B3/S48/S50: NodePort and LoadBalancer Services get node ports in range, un
 test('B4: LoadBalancer without a pool stays pending; with a pool it gets the lowest free address or its loadBalancerIP', t => {
 	const lb = (name: string, extra = {}) => service(name, {type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', ...extra});
 	const pending = boot(input({services: [lb('web')]}));
-	t.deepEqual(ingressIPs(pending.services['default/web']!), []);
+	t.deepEqual(ingressIPs(getRow(pending.services, 'default/web')!), []);
 	const pooled = boot(
 		input({
 			config: {loadBalancerPool: ['203.0.113.0/29']},
 			services: [lb('static', {loadBalancerIP: '203.0.113.5'}), lb('web'), lb('api')],
 		}),
 	);
-	t.deepEqual(ingressIPs(pooled.services['default/static']!), ['203.0.113.5']);
-	t.deepEqual(ingressIPs(pooled.services['default/web']!), ['203.0.113.1']);
-	t.deepEqual(ingressIPs(pooled.services['default/api']!), ['203.0.113.2']);
+	t.deepEqual(ingressIPs(getRow(pooled.services, 'default/static')!), ['203.0.113.5']);
+	t.deepEqual(ingressIPs(getRow(pooled.services, 'default/web')!), ['203.0.113.1']);
+	t.deepEqual(ingressIPs(getRow(pooled.services, 'default/api')!), ['203.0.113.2']);
 	t.true(listEvents(pooled).some(e => e.reason === 'EnsuredLoadBalancer' && e.involved.kind === 'Service' && e.involved.name === 'web'));
 });
 
@@ -131,7 +131,7 @@ test('B5/S56/S57: nodes get sequential /24s; pods get addresses from .2 in their
 			['node-3', '10.244.2.0/24', '192.168.49.4'],
 		],
 	);
-	for (const pod of Object.values(state.pods)) {
+	for (const pod of listRows(state.pods)) {
 		t.true(ipInCIDR(pod.podIP!, state.nodes[pod.nodeName!]!.podCIDR), `${pod.name} ${pod.podIP}`);
 		t.false(pod.podIP!.endsWith('.1') || pod.podIP!.endsWith('.0'));
 	}
@@ -146,10 +146,10 @@ test('ExternalName and headless Services get no ClusterIP and no node ports (H4)
 			],
 		}),
 	);
-	t.is(state.services['default/db']!.spec.clusterIP, undefined);
-	t.is(state.services['default/web-headless']!.spec.clusterIP, 'None');
+	t.is(getRow(state.services, 'default/db')!.spec.clusterIP, undefined);
+	t.is(getRow(state.services, 'default/web-headless')!.spec.clusterIP, 'None');
 	t.false(Object.values(state.ipam.serviceIPs).includes('default/db'));
-	t.falsy(state.endpoints['default/db']);
+	t.falsy(getRow(state.endpoints, 'default/db'));
 });
 
 test("a dump's hostNetwork pod keeps its node's IP and holds no address of the node's pod CIDR; deleting it frees none", t => {
@@ -170,12 +170,12 @@ test("a dump's hostNetwork pod keeps its node's IP and holds no address of the n
 			],
 		}),
 	);
-	t.is(state.pods['default/exporter']?.podIP, nodeIP);
+	t.is(getRow(state.pods, 'default/exporter')?.podIP, nodeIP);
 	const used = () => state.ipam.podIPs['node-1']!.used;
 	t.is(used()[nodeIP], undefined);
 	const held = Object.keys(used()).length;
 	state = step(state, {type: 'podDeleted', namespace: 'default', name: 'exporter'}).state;
 	state = step(state, {type: 'clockAdvanced', ms: 30_000}).state;
-	t.is(state.pods['default/exporter'], undefined);
+	t.is(getRow(state.pods, 'default/exporter'), undefined);
 	t.is(Object.keys(used()).length, held);
 });

@@ -1,5 +1,6 @@
 import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {helloRC, input} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 import {hostAgent} from './host-network-input.js';
@@ -7,7 +8,7 @@ import {hostAgent} from './host-network-input.js';
 test('a loaded cluster starts settled: every pod Running and Ready at t=0', t => {
 	const state = boot(input());
 	t.is(state.clock, 0);
-	for (const pod of Object.values(state.pods)) {
+	for (const pod of listRows(state.pods)) {
 		t.is(pod.phase, 'Running');
 		t.true(pod.ready);
 		t.truthy(pod.podIP);
@@ -20,7 +21,7 @@ test('C1/C4/S61: deleting a pod makes it Terminating at once and its controller 
 	const victim = livePods(start, 'hello-node-')[0]!;
 	const {state, results} = run(start, {type: 'podDeleted', namespace: 'default', name: victim.name});
 	t.deepEqual(results[0], {kind: 'message', lines: [`pod "${victim.name}" deleted`]});
-	const old = state.pods[`default/${victim.name}`]!;
+	const old = getRow(state.pods, `default/${victim.name}`)!;
 	t.is(old.deletionTimestamp, 0);
 	t.is(old.podIP, victim.podIP, 'a Terminating pod keeps its IP until it is gone');
 	const live = livePods(state, 'hello-node-');
@@ -37,9 +38,9 @@ test('C3: the replacement gets an IP when its containers start, and a new one', 
 	let {state} = run(start, {type: 'podDeleted', namespace: 'default', name: victim.name});
 	const replacement = livePods(state, 'hello-node-').find(p => p.phase === 'Pending')!;
 	state = run(state, wait(1.9)).state;
-	t.is(state.pods[`default/${replacement.name}`]!.phase, 'Pending');
+	t.is(getRow(state.pods, `default/${replacement.name}`)!.phase, 'Pending');
 	state = run(state, wait(0.1)).state;
-	const started = state.pods[`default/${replacement.name}`]!;
+	const started = getRow(state.pods, `default/${replacement.name}`)!;
 	t.is(started.phase, 'Running');
 	t.truthy(started.podIP);
 	t.not(started.podIP, victim.podIP);
@@ -50,9 +51,9 @@ test('C4: a Terminating pod is gone after terminationGracePeriodSeconds and its 
 	const start = boot(input());
 	const victim = livePods(start, 'hello-node-')[0]!;
 	let {state} = run(start, {type: 'podDeleted', namespace: 'default', name: victim.name}, wait(29.999));
-	t.truthy(state.pods[`default/${victim.name}`]);
+	t.truthy(getRow(state.pods, `default/${victim.name}`));
 	state = run(state, wait(0.001)).state;
-	t.falsy(state.pods[`default/${victim.name}`]);
+	t.falsy(getRow(state.pods, `default/${victim.name}`));
 	t.falsy(state.ipam.podIPs[victim.nodeName!]!.used[victim.podIP!]);
 });
 
@@ -64,11 +65,11 @@ test('C1/H1: a container crash keeps the pod, its name and its IP, and bumps res
 		kind: 'message',
 		lines: [`pod/${pod.name} container restarted (restarts: 1, IP ${pod.podIP} kept)`],
 	});
-	let now = state.pods[`default/${pod.name}`]!;
+	let now = getRow(state.pods, `default/${pod.name}`)!;
 	t.false(now.ready);
 	t.is(now.podIP, pod.podIP);
 	state = run(state, wait(2)).state;
-	now = state.pods[`default/${pod.name}`]!;
+	now = getRow(state.pods, `default/${pod.name}`)!;
 	t.true(now.ready);
 	t.is(now.podIP, pod.podIP);
 	t.is(now.restartCount, 1);
@@ -85,16 +86,16 @@ test('C3/S64: a failing readiness probe makes the pod NotReady after failureThre
 	const offBeat = run(run(start, {type: 'clockAdvanced', ms: 2_032}).state, {type: 'probeSet', namespace: 'default', name: pod.name, passing: false});
 	t.deepEqual(offBeat.results.at(-1), {kind: 'message', lines: [`pod/${pod.name} readiness probe failing (NotReady in 28s)`]});
 	state = run(state, wait(19)).state;
-	t.true(state.pods[`default/${pod.name}`]!.ready);
+	t.true(getRow(state.pods, `default/${pod.name}`)!.ready);
 	state = run(state, wait(1)).state;
-	const failed = state.pods[`default/${pod.name}`]!;
+	const failed = getRow(state.pods, `default/${pod.name}`)!;
 	t.false(failed.ready);
 	t.is(failed.restartCount, 0);
 	// pkg/kubelet/prober: one Unhealthy per failed probe, aggregated: failures at 0, 10 and 20 s.
 	const unhealthy = listEvents(state).find(e => e.reason === 'Unhealthy' && e.involved.name === pod.name);
 	t.is(unhealthy?.count, 3);
 	state = run(state, {type: 'probeSet', namespace: 'default', name: pod.name, passing: true}, wait(10)).state;
-	t.true(state.pods[`default/${pod.name}`]!.ready);
+	t.true(getRow(state.pods, `default/${pod.name}`)!.ready);
 });
 
 test('probe on a pod without a readiness probe is refused with the reason', t => {
@@ -161,6 +162,6 @@ test("hostNetwork: the pod IP is its node's InternalIP (kubelet_pods.go generate
 	t.not(replacement.name, a.name);
 	t.is(replacement.podIP, null);
 	state = run(state, wait(2)).state;
-	t.is(state.pods[`default/${replacement.name}`]!.podIP, node.internalIP);
+	t.is(getRow(state.pods, `default/${replacement.name}`)!.podIP, node.internalIP);
 	t.is(used().length, before);
 });

@@ -5,15 +5,17 @@
 
 import test from 'ava';
 import type {State, Workload} from '../../source/sim/index.js';
+import {getRow, listEntries, listRows} from '../../source/sim/index.js';
+import {rowsFrom} from '../../source/sim/rows.js';
 import {helloRC, input} from './hello-input.js';
-import {boot, run} from './helpers.js';
+import {boot, run, withRow} from './helpers.js';
 
 /** The booted hello cluster plus a ReplicaSet asking for `replicas` (its pods never built). */
 function withBig(replicas: number): State {
 	const state = boot(input());
-	const rc = state.workloads['ReplicationController/default/hello-node'] as Workload;
+	const rc = getRow(state.workloads, 'ReplicationController/default/hello-node') as Workload;
 	const big: Workload = {...rc, kind: 'ReplicaSet', name: 'big', uid: 'big-uid', replicas};
-	return {...state, workloads: {...state.workloads, 'ReplicaSet/default/big': big}};
+	return {...state, workloads: rowsFrom([...listEntries(state.workloads), ['ReplicaSet/default/big', big]])};
 }
 
 const scale = (name: string, kind: Workload['kind'], replicas: number) => ({type: 'replicasScaled', kind, namespace: 'default', name, replicas}) as const;
@@ -41,13 +43,13 @@ test('bare pods count, one each; a Deployment counts its ReplicaSets once, throu
 	const hello = helloRC.replicas;
 	// Room for one more replica (CoreDNS's Deployment counted once: its ReplicaSet is its count).
 	const state = withBig(150_000 - 2 - hello - 1);
-	t.truthy(Object.values(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.kind === 'Deployment'));
+	t.truthy(listRows(state.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.kind === 'Deployment'));
 	t.is(run(state, scale('hello-node', 'ReplicationController', hello + 1)).results[0]?.kind, 'scaled', 'its ReplicaSet is not counted twice');
 	// A bare pod takes that room; a Terminating one does not.
-	const pod = Object.values(state.pods).find(p => p.name.startsWith('hello-node-'));
+	const pod = listRows(state.pods).find(p => p.name.startsWith('hello-node-'));
 	if (!pod) throw new Error('no hello-node pod');
-	const bare = {...state, pods: {...state.pods, 'default/bare': {...pod, name: 'bare', owner: null}}};
+	const bare = {...state, pods: withRow(state.pods, 'default/bare', {...pod, name: 'bare', owner: null})};
 	t.is(run(bare, scale('hello-node', 'ReplicationController', hello + 1)).results[0]?.kind, 'error');
-	const leaving = {...state, pods: {...state.pods, 'default/bare': {...pod, name: 'bare', owner: null, deletionTimestamp: 0}}};
+	const leaving = {...state, pods: withRow(state.pods, 'default/bare', {...pod, name: 'bare', owner: null, deletionTimestamp: 0})};
 	t.is(run(leaving, scale('hello-node', 'ReplicationController', hello + 1)).results[0]?.kind, 'scaled');
 });

@@ -3,7 +3,7 @@
 // `pod: <name>`, serving 80 and 81 on TCP, UDP and SCTP under named ports `serve-<port>-<proto>`.
 // (`y` is quoted: YAML 1.1, as go-yaml reads it, takes a bare y for true.) Policies are given as YAML documents; the state is loaded and run until every pod has its IP.
 import {loadSources} from '../../source/load/index.js';
-import {initialState, type Pod, type State, step} from '../../source/sim/index.js';
+import {getRow, initialState, type Pod, type State, step} from '../../source/sim/index.js';
 
 const port = (n: number, protocol: string) => `{name: serve-${n}-${protocol.toLowerCase()}, containerPort: ${n}, protocol: ${protocol}}`;
 const PORTS = [80, 81].flatMap(n => ['TCP', 'UDP', 'SCTP'].map(p => port(n, p))).join(', ');
@@ -29,7 +29,7 @@ export function netpolCluster(...policies: string[]): State {
 }
 
 export function podOf(state: State, key: string): Pod {
-	const pod = state.pods[key];
+	const pod = getRow(state.pods, key);
 	if (!pod?.podIP) throw new Error(`no running pod ${key}`);
 	return pod;
 }

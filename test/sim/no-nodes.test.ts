@@ -2,6 +2,7 @@
 // a pod (pkg/scheduler/schedule_one.go ErrNoNodesAvailable), so every pod, CoreDNS's too, is Pending.
 import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
+import {listRows} from '../../source/sim/index.js';
 import {input} from './hello-input.js';
 import {boot, run, wait} from './helpers.js';
 
@@ -9,7 +10,7 @@ for (const nodes of [[], 0] as const) {
 	test(`nodes: ${JSON.stringify(nodes)} has no nodes; every pod is Pending with FailedScheduling "no nodes available to schedule pods" (schedule_one.go)`, t => {
 		const {state} = run(boot(input({config: {nodes: nodes as [] | 0}})), wait(60));
 		t.deepEqual(Object.keys(state.nodes), []);
-		const pods = Object.values(state.pods);
+		const pods = listRows(state.pods);
 		t.is(pods.length, 5, 'hello-node ×3 and CoreDNS ×2');
 		t.true(pods.every(p => p.phase === 'Pending' && p.nodeName === null && p.podIP === null));
 		const failed = listEvents(state).filter(e => e.reason === 'FailedScheduling');

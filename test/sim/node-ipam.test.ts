@@ -2,7 +2,7 @@
 // pkg/controller/nodeipam/ipam/range_allocator.go and cidrset/cidr_set.go).
 import test from 'ava';
 import {listEvents} from '../../source/sim/events.js';
-import {initialState, type State} from '../../source/sim/index.js';
+import {initialState, listRows, type State} from '../../source/sim/index.js';
 import {input} from './hello-input.js';
 import {boot, run, wait} from './helpers.js';
 
@@ -110,7 +110,7 @@ test('nothing is scheduled on a node without a podCIDR: its pods could get no IP
 		['node-2', '10.244.1.0/24'],
 		['node-3', ''],
 	]);
-	const pods = Object.values(state.pods);
+	const pods = listRows(state.pods);
 	t.true(pods.every(p => p.nodeName !== 'node-3'));
 	const pending = pods.filter(p => p.phase === 'Pending');
 	t.is(pending.length, 1, '5 pods, room for 4');

@@ -7,7 +7,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {formatSkipped, loadSources} from '../../source/load/index.js';
 import {execute} from '../../source/session/execute.js';
-import {type ClusterInput, initialState, type State, step} from '../../source/sim/index.js';
+import {type ClusterInput, getRow, initialState, listRows, type State, step} from '../../source/sim/index.js';
 import {bootSources, sampleState} from '../session/sample-state.js';
 import {helloRC, input} from './hello-input.js';
 
@@ -84,12 +84,12 @@ test('pods on a node named constructor get addresses from its podCIDR (its IP ta
 		Object.values(cluster.nodes).map(n => [n.name, n.podCIDR]),
 		[['constructor', '10.244.0.0/24']],
 	);
-	const ips = Object.values(cluster.pods)
+	const ips = listRows(cluster.pods)
 		.map(p => p.podIP)
 		.sort();
 	t.deepEqual(ips, ['10.244.0.2', '10.244.0.3', '10.244.0.4']);
 	t.true(
-		Object.values(cluster.pods).every(p => p.ready),
+		listRows(cluster.pods).every(p => p.ready),
 		'every pod Running and Ready at t=0',
 	);
 	t.deepEqual(run(cluster, 'get ep constructor -n constructor').out, ['NAME          ENDPOINTS         AGE', 'constructor   10.244.0.2:8080   0s']);
@@ -98,7 +98,7 @@ test('pods on a node named constructor get addresses from its podCIDR (its IP ta
 test("label: a key named like Object.prototype's members is unset until set", t => {
 	const set = run(cluster, 'label pod constructor constructor=y hasOwnProperty=z -n constructor');
 	t.deepEqual({ok: set.ok, out: set.out, err: set.err}, {ok: true, out: ['pod/constructor labeled'], err: []});
-	t.deepEqual(set.state.pods['constructor/constructor']?.labels, {toString: 'web', valueOf: 'v1', constructor: 'y', hasOwnProperty: 'z'});
+	t.deepEqual(getRow(set.state.pods, 'constructor/constructor')?.labels, {toString: 'web', valueOf: 'v1', constructor: 'y', hasOwnProperty: 'z'});
 	// Now it has a value, kubectl's refusal (kubectl `pkg/cmd/label/label.go` validateNoOverwrites).
 	const again = run(set.state, 'label pod constructor constructor=w -n constructor');
 	t.deepEqual(again.err, ["error: 'constructor' already has a value (y), and --overwrite is false"]);
@@ -120,7 +120,7 @@ test('DNS: a namespace answers only when it exists (S109, S110)', t => {
 		t.deepEqual(answer(hello, `kubernetes.${namespace}`), [`** server can't find kubernetes.${namespace}: NXDOMAIN`]);
 	}
 	t.deepEqual(answer(cluster, '10-244-0-9.constructor.pod.cluster.local'), ['Address: 10.244.0.9'], 'the namespace constructor exists here');
-	t.deepEqual(answer(cluster, 'constructor.constructor'), [`Address: ${cluster.services['constructor/constructor']?.spec.clusterIP}`]);
+	t.deepEqual(answer(cluster, 'constructor.constructor'), [`Address: ${getRow(cluster.services, 'constructor/constructor')?.spec.clusterIP}`]);
 });
 
 test('get in a namespace or by a name that only Object.prototype has finds nothing', t => {
@@ -183,7 +183,11 @@ test('a Service port named constructor that the Endpoints do not list has no end
 	t.deepEqual(port81.out, [
 		'pod/curl (10.244.0.254 on node-1) → ext:81 → A 10.108.246.108 → ClusterIP 10.108.246.108:81 → 10.1.2.3:8081 → ok (iptables random, 1 of 1)',
 	]);
-	t.deepEqual(Object.keys(state.endpoints['default/ext']!.addresses['10.1.2.3']!.ports).sort(), ['http', 'metrics'], 'both subsets merged into one address');
+	t.deepEqual(
+		Object.keys(getRow(state.endpoints, 'default/ext')!.addresses['10.1.2.3']!.ports).sort(),
+		['http', 'metrics'],
+		'both subsets merged into one address',
+	);
 });
 
 test('loader: documents of kinds named like Object.prototype members are counted as skipped from zero', t => {
@@ -246,7 +250,7 @@ test('property: Object.prototype member names behave as ordinary names (nodes, n
 			for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system', ...namespaces]) t.truthy(state.namespaces[ns]);
 			// Each namespace's controller made its two pods, Running with an address of their node.
 			for (const ns of namespaces) {
-				const pods = Object.values(state.pods).filter(p => p.namespace === ns && p.labels[labelKey] === 'on');
+				const pods = listRows(state.pods).filter(p => p.namespace === ns && p.labels[labelKey] === 'on');
 				t.is(pods.length, 2, `pods in ${ns}`);
 				for (const pod of pods) {
 					t.is(pod.phase, 'Running');
@@ -257,7 +261,7 @@ test('property: Object.prototype member names behave as ordinary names (nodes, n
 			const deleted = step(state, {type: 'nodeDeleted', name: probe}).result;
 			t.is(deleted.kind === 'error', !nodes.includes(probe), `delete node ${probe}`);
 			// A label key the pods do not have is set without an overwrite error.
-			const pod = Object.values(state.pods).find(p => p.namespace === namespaces[0]);
+			const pod = listRows(state.pods).find(p => p.namespace === namespaces[0]);
 			if (pod) {
 				const labeled = step(state, {type: 'podLabeled', namespace: pod.namespace, name: pod.name, set: {[probe]: 'x'}, remove: [], overwrite: false}).result;
 				t.is(labeled.kind === 'error', probe === labelKey, `label ${probe}=x on a pod labelled ${labelKey}=on`);

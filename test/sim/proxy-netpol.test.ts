@@ -4,9 +4,9 @@
 // Scenes from kubernetes/kubernetes test/e2e/network/netpol/network_policy.go, named in titles.
 import test from 'ava';
 import {loadSources} from '../../source/load/index.js';
-import {initialState, type State} from '../../source/sim/index.js';
+import {getRow, initialState, type State} from '../../source/sim/index.js';
 import {requestsJson} from '../../source/view/request-trace.js';
-import {curl, requests, run} from './helpers.js';
+import {curl, requests, run, withRow} from './helpers.js';
 
 const SHOP = `
 apiVersion: v1
@@ -71,10 +71,10 @@ test('e2e: should allow ingress access on one named port, through a Service: the
 
 test("e2e: should deny egress from all pods in a namespace: the client's egress drops the request to the Service (the default client is `kubectl run curl`'s pod, run=curl)", t => {
 	const state = cluster(np('default', 'deny-egress', '  podSelector: {matchLabels: {run: curl}}', '  policyTypes: [Egress]'));
-	const trace = only(state, `${state.services['shop/api']!.spec.clusterIP}:80`);
+	const trace = only(state, `${getRow(state.services, 'shop/api')!.spec.clusterIP}:80`);
 	t.is(trace.outcome, 'timeout');
 	t.is(trace.reason, 'dropped by NetworkPolicy default/deny-egress (egress of pod curl, no rule allows to pod/api in shop on port 8080/TCP)');
-	t.is(only(state, `${state.services['shop/api']!.spec.clusterIP}:80`, {kind: 'node', name: 'node-1'}).outcome, 'ok', 'a node has no policies');
+	t.is(only(state, `${getRow(state.services, 'shop/api')!.spec.clusterIP}:80`, {kind: 'node', name: 'node-1'}).outcome, 'ok', 'a node has no policies');
 });
 
 test('NodePort from outside: the source the pod sees decides an ipBlock rule (Cluster: SNAT to the entry node; Local: client IP kept; its own node always allowed)', t => {
@@ -91,8 +91,8 @@ test('NodePort from outside: the source the pod sees decides an ipBlock rule (Cl
 	const viaNode2 = only(state, `${nodeIP('node-2')}:30080`, {kind: 'external'});
 	t.is(viaNode2.outcome, 'ok', 'SNAT to the pod bridge of its own node: the local node is always allowed');
 	t.true(viaNode2.reason.endsWith("ingress from the pod's own node (always allowed)"), viaNode2.reason);
-	const local = state.services['shop/api']!;
-	const withLocal = {...state, services: {...state.services, 'shop/api': {...local, spec: {...local.spec, externalTrafficPolicy: 'Local' as const}}}};
+	const local = getRow(state.services, 'shop/api')!;
+	const withLocal = {...state, services: withRow(state.services, 'shop/api', {...local, spec: {...local.spec, externalTrafficPolicy: 'Local' as const}})};
 	const kept = only(withLocal, `${nodeIP('node-2')}:30080`, {kind: 'external'});
 	t.is(kept.source?.ip, '198.51.100.7');
 	t.true(kept.reason.endsWith('ingress allowed by NetworkPolicy shop/from-outside spec.ingress[0]'), kept.reason);
@@ -100,7 +100,7 @@ test('NodePort from outside: the source the pod sees decides an ipBlock rule (Cl
 
 test('straight to the pod IP: judged as well; with no policy at all, traces carry no verdict', t => {
 	const state = cluster(np('shop', 'deny', '  podSelector: {}'));
-	const ip = state.pods['shop/api']!.podIP!;
+	const ip = getRow(state.pods, 'shop/api')!.podIP!;
 	t.is(only(state, `${ip}:8080`).outcome, 'timeout');
 	const open = cluster();
 	const trace = only(open, `${ip}:8080`);

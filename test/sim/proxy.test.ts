@@ -1,4 +1,5 @@
 import test from 'ava';
+import {getRow, listKeys} from '../../source/sim/index.js';
 import {parseTarget} from '../../source/sim/proxy.js';
 import {helloRC, helloSvc, input, service} from './hello-input.js';
 import {boot, curl, livePods, readyIPs, requests, run, wait} from './helpers.js';
@@ -25,7 +26,7 @@ test('a request through the ClusterIP lands on a ready pod at its targetPort', t
 	const r = requests(run(state, curl('hello-node-svc')).results[0]!);
 	const [trace] = r.requests;
 	t.is(trace!.via, 'ClusterIP');
-	t.is(trace!.resolved, `${state.services['default/hello-node-svc']!.spec.clusterIP}:80`);
+	t.is(trace!.resolved, `${getRow(state.services, 'default/hello-node-svc')!.spec.clusterIP}:80`);
 	t.is(trace!.outcome, 'ok');
 	t.is(trace!.endpoint!.port, 8080);
 	t.true(livePods(state, 'hello-node-').some(p => p.name === trace!.endpoint!.pod && p.podIP === trace!.endpoint!.ip));
@@ -79,7 +80,7 @@ test('H2: never routes to a not-ready pod while ready ones exist', t => {
 
 test('E4/H3: from outside, a ClusterIP times out; cluster DNS names do not resolve', t => {
 	const state = boot(input());
-	const ip = state.services['default/hello-node-svc']!.spec.clusterIP!;
+	const ip = getRow(state.services, 'default/hello-node-svc')!.spec.clusterIP!;
 	const r = requests(run(state, curl(`${ip}:80`, {kind: 'external'})).results[0]!);
 	t.deepEqual(outcome(r), ['timeout: ClusterIP is not reachable from outside the cluster']);
 	const byName = requests(run(state, curl('hello-node-svc.default.svc.cluster.local', {kind: 'external'})).results[0]!);
@@ -126,7 +127,7 @@ test('E8: internalTrafficPolicy Local only uses endpoints on the client’s node
 	const fromSame = requests(run(state, curl('local-only', {kind: 'node', name: pod.nodeName})).results[0]!);
 	// Nodes do not use cluster DNS (F6): address the VIP directly.
 	t.is(fromSame.requests[0]!.outcome, 'nxdomain');
-	const vip = `${state.services['default/local-only']!.spec.clusterIP}:80`;
+	const vip = `${getRow(state.services, 'default/local-only')!.spec.clusterIP}:80`;
 	t.is(requests(run(state, curl(vip, {kind: 'node', name: pod.nodeName})).results[0]!).requests[0]!.outcome, 'ok');
 	const away = Object.keys(state.nodes).find(n => n !== pod.nodeName)!;
 	const dropped = requests(run(state, curl(vip, {kind: 'node', name: away})).results[0]!);
@@ -227,7 +228,7 @@ test('E6/B4: a LoadBalancer address forwards from outside; pending LB still work
 	t.is(r.requests[0]!.via, 'LoadBalancer');
 	t.is(r.requests[0]!.outcome, 'ok');
 	const pending = boot(input({services: [lb]}));
-	const nodePort = pending.services['default/web-lb']!.spec.ports![0]!.nodePort!;
+	const nodePort = getRow(pending.services, 'default/web-lb')!.spec.ports![0]!.nodePort!;
 	const viaNode = requests(run(pending, curl(`192.168.49.2:${nodePort}`, {kind: 'external'})).results[0]!);
 	t.is(viaNode.requests[0]!.outcome, 'ok');
 });
@@ -278,7 +279,7 @@ test('S86: a pod published while its container is down (publishNotReadyAddresses
 	let state = boot(input({services: [service('all', {publishNotReadyAddresses: true})]}));
 	for (const pod of livePods(state, 'hello-node-')) state = run(state, {type: 'podCrashed', namespace: 'default', name: pod.name}).state;
 	// Still listed as ready (S72), so kube-proxy still sends connections there; nothing accepts them.
-	t.is(Object.values(state.endpoints['default/all']!.addresses).filter(a => a.ready).length, 3);
+	t.is(Object.values(getRow(state.endpoints, 'default/all')!.addresses).filter(a => a.ready).length, 3);
 	const r = requests(run(state, curl('all')).results[0]!);
 	t.is(r.requests[0]!.outcome, 'refused');
 	t.regex(r.requests[0]!.reason, /^pod hello-node-\w+ is not running: nothing accepts connections on 10\.244\.\d+\.\d+:8080$/);
@@ -293,10 +294,10 @@ test('S86: a pod published while its container is down (publishNotReadyAddresses
 
 test("internalTrafficPolicy Local: this node's serving-and-terminating endpoint takes traffic while only other nodes have ready ones (CategorizeEndpoints; found by the property tests)", t => {
 	let state = boot(input({services: [service('local', {internalTrafficPolicy: 'Local'})]}));
-	const client = state.pods[Object.keys(state.pods).find(k => state.pods[k]!.nodeName === 'node-1' && k.startsWith('default/hello-node-'))!]!;
+	const client = getRow(state.pods, listKeys(state.pods).find(k => getRow(state.pods, k)!.nodeName === 'node-1' && k.startsWith('default/hello-node-'))!)!;
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: client.name}).state;
 	// The replacement lands on another node (or is not ready yet): node-1 has only the terminating pod.
-	const onNode1 = Object.values(state.endpoints['default/local']!.addresses).filter(a => a.nodeName === 'node-1');
+	const onNode1 = Object.values(getRow(state.endpoints, 'default/local')!.addresses).filter(a => a.nodeName === 'node-1');
 	t.deepEqual(
 		onNode1.map(a => [a.podName, a.ready, a.serving, a.terminating]),
 		[[client.name, false, true, true]],

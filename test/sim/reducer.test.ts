@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {Action} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {input} from './hello-input.js';
 import {boot, livePods, run, wait} from './helpers.js';
 
@@ -35,9 +36,9 @@ test('the state stays plain JSON data', t => {
 
 test('a ClusterIP never changes while pods churn underneath', t => {
 	let state = boot(input());
-	const ip = state.services['default/hello-node-svc']!.spec.clusterIP;
+	const ip = getRow(state.services, 'default/hello-node-svc')!.spec.clusterIP;
 	for (let i = 0; i < 10; i++) {
 		state = run(state, {type: 'podDeleted', namespace: 'default', name: livePods(state, 'hello-node-')[0]!.name}, wait(5)).state;
-		t.is(state.services['default/hello-node-svc']!.spec.clusterIP, ip);
+		t.is(getRow(state.services, 'default/hello-node-svc')!.spec.clusterIP, ip);
 	}
 });

@@ -2,7 +2,7 @@
 // (kubernetes/kubernetes pkg/registry/core/service/storage/alloc.go initNodePorts,
 // allocHealthCheckNodePort; portallocator/allocator.go for the error texts).
 import test from 'ava';
-import {initialState} from '../../source/sim/index.js';
+import {getRow, initialState} from '../../source/sim/index.js';
 import type {ServicePort} from '../../source/sim/types.js';
 import {helloRC, helloSvc, input, service} from './hello-input.js';
 import {boot, curl, requests, run, wait} from './helpers.js';
@@ -30,7 +30,7 @@ test('alloc.go initNodePorts (findRequestedNodePort): a port without nodePort ta
 	const dns = nodePortService('dns', [port('dns-tcp', 'TCP', 53, 53), port('dns', 'UDP', 53, 53, 30053)]);
 	const state = boot(input({services: [dns]}));
 	t.deepEqual(
-		state.services['default/dns']!.spec.ports!.map(p => p.nodePort),
+		getRow(state.services, 'default/dns')!.spec.ports!.map(p => p.nodePort),
 		[30053, 30053],
 	);
 	const holder = nodePortService('holder', [port('http', 'TCP', 80, 8080, 30053)]);
@@ -41,7 +41,7 @@ test('alloc.go initNodePorts: TCP and UDP of one port number may ask for the sam
 	const dns = nodePortService('dns', [port('dns', 'UDP', 53, 5353, 30053), port('dns-tcp', 'TCP', 53, 8080, 30053)]);
 	const state = run(boot(input({services: [dns], workloads: [{...helloRC, replicas: 1}]})), wait(31)).state;
 	t.deepEqual(
-		state.services['default/dns']!.spec.ports!.map(p => `${p.port}/${p.protocol}:${p.nodePort}`),
+		getRow(state.services, 'default/dns')!.spec.ports!.map(p => `${p.port}/${p.protocol}:${p.nodePort}`),
 		['53/UDP:30053', '53/TCP:30053'],
 	);
 	t.is(state.ipam.nodePorts['30053'], 'default/dns');
@@ -77,7 +77,7 @@ test('alloc.go allocHealthCheckNodePort: a requested healthCheckNodePort that is
 	t.deepEqual(errorsOf(lb('high', 70000)), [
 		'high: Internal error occurred: failed to allocate requested HealthCheck NodePort 70000: provided port is not in the valid range. The range of valid ports is 30000-32767',
 	]);
-	t.is(boot(input({services: [lb('fine', 30999)]})).services['default/fine']!.spec.healthCheckNodePort, 30999);
+	t.is(getRow(boot(input({services: [lb('fine', 30999)]})).services, 'default/fine')!.spec.healthCheckNodePort, 30999);
 });
 
 test('alloc.go allocateCreate: one allocation error per Service, the first in clusterIP, nodePorts, healthCheckNodePort order', t => {

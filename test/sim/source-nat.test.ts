@@ -5,6 +5,7 @@
 // kubernetes/website tutorials/services/source-ip.md).
 import test from 'ava';
 import type {RequestTrace, State} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {formatTrace, requestsJson} from '../../source/view/request-trace.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, curl, livePods, requests, run} from './helpers.js';
@@ -70,7 +71,7 @@ test('proxier.go EXT chain, policy Local: pod traffic is short-circuited without
 
 test('proxier.go clusterIP rules: a pod’s own address reaches the backend; a node’s traffic (not in the pod network) is masqueraded', t => {
 	const {state, here, other} = onePod('Cluster');
-	const vip = `${state.services['default/web']!.spec.clusterIP}:80`;
+	const vip = `${getRow(state.services, 'default/web')!.spec.clusterIP}:80`;
 	const fromPod = one(state, 'web');
 	t.deepEqual(fromPod.source, {ip: fromPod.client.ip});
 	// Nothing to teach in the text when the client's own address arrives through a ClusterIP.

@@ -6,6 +6,7 @@
 import test from 'ava';
 import {beginDraft} from '../../source/sim/draft.js';
 import type {Action, State, WorkloadInput} from '../../source/sim/index.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {ordinalIn, podWritten} from '../../source/sim/statefulset-progress.js';
 import {helloRC, input} from './hello-input.js';
 import {boot, run, wait} from './helpers.js';
@@ -26,7 +27,7 @@ const remove = (name: string): Action => ({type: 'podDeleted', namespace: 'defau
 
 /** The set's pods as the controller sees them, by name. */
 const pods = (state: State) =>
-	Object.values(state.pods)
+	listRows(state.pods)
 		.filter(p => p.name.startsWith('web-'))
 		.map(p => `${p.name} ${p.phase}${p.ready ? ' ready' : ''}${p.deletionTimestamp === null ? '' : ' terminating'} created ${p.createdAt}`)
 		.sort();
@@ -87,7 +88,7 @@ test("a pod of the set written in a step keeps the step's bound on its ordinals 
 	const state = boot(input({workloads: [statefulSet], services: []}));
 	const d = beginDraft(state);
 	d.statefulSets.set('StatefulSet/default/web', {ready: 1, top: 0});
-	const web0 = state.pods['default/web-0'];
+	const web0 = getRow(state.pods, 'default/web-0');
 	if (!web0) throw new Error('no web-0');
 	// A pod the set owns appearing above the bound raises it; one below the ready prefix that is no
 	// longer Ready takes the prefix back to it.

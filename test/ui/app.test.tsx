@@ -9,6 +9,7 @@ import {readdirSync} from 'node:fs';
 import test from 'ava';
 import stringWidth from 'string-width';
 import {KINDS} from '../../source/kinds/registry.js';
+import {getRow, listKeys, listRows} from '../../source/sim/index.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {type Model, selectedPod} from '../../source/ui/model.js';
@@ -56,13 +57,13 @@ for (const file of SAMPLES) {
 			t.regex(lines(frame)[0]!, /▶ running 1× · t=00:00\.0$/);
 			// Every Service is listed with its ClusterIP (docs/semantics.md G1: None for headless,
 			// <none> for ExternalName), and the first one in `default` is selected.
-			for (const svc of Object.values(sim.services)) {
+			for (const svc of listRows(sim.services)) {
 				const ip = svc.spec.type === 'ExternalName' ? '<none>' : svc.spec.clusterIP!;
 				t.truthy(lineWith(frame, ` ${svc.name} `, ip), `${svc.namespace}/${svc.name} ${ip}`);
 			}
 			// The file's own first Service (in default if it has one there), not the cluster's own.
-			const selected = sim.services[s.model().selected!]!;
-			const own = Object.values(sim.services).filter(x => !(x.namespace === 'default' && x.name === 'kubernetes') && x.namespace !== 'kube-system');
+			const selected = getRow(sim.services, s.model().selected!)!;
+			const own = listRows(sim.services).filter(x => !(x.namespace === 'default' && x.name === 'kubernetes') && x.namespace !== 'kube-system');
 			t.is(selected.namespace, own.some(x => x.namespace === 'default') ? 'default' : selected.namespace);
 			t.not(selected.name, 'kubernetes');
 			t.not(selected.namespace, 'kube-system');
@@ -79,9 +80,9 @@ test.serial('hello: after killing one pod, and once the replacement is ready', a
 	await withScreen('samples/hello.yaml', undefined, async s => {
 		const before = s.frame();
 		const ip = clusterIPOf(before);
-		t.is(ip, s.model().sim.services['default/hello-node-svc']!.spec.clusterIP!);
+		t.is(ip, getRow(s.model().sim.services, 'default/hello-node-svc')!.spec.clusterIP!);
 		const victim = selectedPod(s.model())!;
-		const oldNames = new Set(Object.keys(s.model().sim.pods));
+		const oldNames = new Set(listKeys(s.model().sim.pods));
 
 		const killed = await s.press('x');
 		t.snapshot(killed, 'hello: after killing one pod');
@@ -99,7 +100,7 @@ test.serial('hello: after killing one pod, and once the replacement is ready', a
 		const ready = await s.press('.', '.', '.', '.', '.');
 		t.snapshot(ready, 'hello: the replacement pod is ready (5 s later)');
 		assertFits(t, ready);
-		const fresh = Object.values(s.model().sim.pods).filter(p => !oldNames.has(`${p.namespace}/${p.name}`));
+		const fresh = listRows(s.model().sim.pods).filter(p => !oldNames.has(`${p.namespace}/${p.name}`));
 		t.is(fresh.length, 1);
 		const replacement = fresh[0]!;
 		t.regex(replacement.name, /^hello-node-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
@@ -119,7 +120,7 @@ test.serial('hello: after killing one pod, and once the replacement is ready', a
 test.serial('hello: scaled to 0 (past the grace period) and back to 3', async t => {
 	await withScreen('samples/hello.yaml', undefined, async s => {
 		const ip = clusterIPOf(s.frame());
-		const oldNames = Object.values(s.model().sim.pods)
+		const oldNames = listRows(s.model().sim.pods)
 			.filter(p => p.name.startsWith('hello-node-'))
 			.map(p => p.name);
 		t.is(oldNames.length, 3);
@@ -150,7 +151,7 @@ test.serial('hello: scaled to 0 (past the grace period) and back to 3', async t 
 		const back = s.frame();
 		t.snapshot(back, 'hello: scaled back to 3, 6 s later');
 		assertFits(t, back);
-		const fresh = Object.values(s.model().sim.pods).filter(p => p.name.startsWith('hello-node-'));
+		const fresh = listRows(s.model().sim.pods).filter(p => p.name.startsWith('hello-node-'));
 		t.is(fresh.length, 3);
 		for (const pod of fresh) {
 			t.false(oldNames.includes(pod.name), 'new pods, new names');
@@ -252,7 +253,7 @@ test.serial('palette: typing a command, and the output of get pods -o wide', asy
 		t.truthy(lineWith(output, '│ :get pods -o wide'));
 		// docs/semantics.md G3: kubectl's wide columns (wrapped at the viewer's edge).
 		t.truthy(lineWith(output, 'NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE'));
-		for (const pod of Object.values(s.model().sim.pods).filter(p => p.namespace === 'default')) {
+		for (const pod of listRows(s.model().sim.pods).filter(p => p.namespace === 'default')) {
 			t.truthy(lineWith(output, pod.name, '1/1', 'Running', pod.podIP!, pod.nodeName!));
 		}
 		t.true(output.includes('lines 1-4 of 4 · wrap · live'));
@@ -288,7 +289,7 @@ test.serial('palette: a paste arrives as one chunk and runs like typed keys', as
 		t.is(lines(scaled)[28], 'replicationcontroller/hello-node scaled');
 		t.true(scaled.includes('Pods (rc/hello-node ×2)'));
 		t.deepEqual(s.model().record, ['scale rc hello-node --replicas=2']);
-		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 2);
+		t.is(getRow(s.model().sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 2);
 		// Exactly what the same keys typed one by one gave.
 		t.is(scaled, typedFrame);
 		t.deepEqual(s.model().history, typedModel.history);
@@ -326,13 +327,13 @@ test.serial('hello: s asks for the replicas, Enter scales to what was typed; l e
 		t.is(shown, 'label pod hello-node-4fp4j -n default tier=web --overwrite');
 		await s.press(KEYS.enter);
 		t.deepEqual(s.model().record, [shown], 'the line shown is the line that ran');
-		t.deepEqual(s.model().sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node', tier: 'web'});
+		t.deepEqual(getRow(s.model().sim.pods, 'default/hello-node-4fp4j')?.labels, {app: 'hello-node', tier: 'web'});
 		// Removing a label is `key-`, as with kubectl label; the prompt shows the labels it has now.
 		const again = await s.press('l');
 		t.true(lines(again)[28]!.includes('(now: app=hello-node tier=web;'));
 		await s.press(...'tier-', KEYS.enter);
 		t.is(s.model().record.at(-1), 'label pod hello-node-4fp4j -n default tier- --overwrite');
-		t.deepEqual(s.model().sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node'});
+		t.deepEqual(getRow(s.model().sim.pods, 'default/hello-node-4fp4j')?.labels, {app: 'hello-node'});
 
 		const asked = await s.press('s');
 		t.is(lines(asked)[28], 'scale rc/hello-node --replicas=3█ -n default  (type a number to replace it; Enter runs, Esc cancels)');
@@ -342,18 +343,18 @@ test.serial('hello: s asks for the replicas, Enter scales to what was typed; l e
 		const scaled = await s.press(KEYS.enter);
 		t.is(s.model().record.at(-1), promptCommand(lines(typed)[28]!));
 		t.is(s.model().record.at(-1), 'scale rc/hello-node --replicas=5 -n default');
-		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 5);
+		t.is(getRow(s.model().sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 5);
 		t.is(lines(scaled)[28], 'replicationcontroller/hello-node scaled');
 		t.true(scaled.includes('Pods (rc/hello-node ×5)'));
 
 		// Backspace edits the preset like typed text: 12 → 1 → 10.
 		await s.press('s', '1', '2', KEYS.enter);
-		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 12);
+		t.is(getRow(s.model().sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 12);
 		const edited = await s.press('s', KEYS.backspace, '0');
 		t.is(lines(edited)[28], 'scale rc/hello-node --replicas=10█ -n default  (Enter runs, Esc cancels)');
 		await s.press(KEYS.enter);
 		t.is(s.model().record.at(-1), 'scale rc/hello-node --replicas=10 -n default');
-		t.is(s.model().sim.workloads['ReplicationController/default/hello-node']?.replicas, 10);
+		t.is(getRow(s.model().sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 10);
 
 		await s.press('s', KEYS.backspace, '0');
 		const cancelled = await s.press(KEYS.esc);
@@ -404,7 +405,7 @@ test.serial('NodePort from outside: choose the external client, then a node addr
 		const {trace} = entry;
 		t.deepEqual([trace.client.kind, trace.via, trace.resolved, trace.outcome], ['external', 'NodePort', '192.168.49.2:30036', 'ok']);
 		// It reached one of the Service's ready pods, at its IP and targetPort (E5).
-		const pod = m.sim.pods[`default/${trace.endpoint?.pod}`];
+		const pod = getRow(m.sim.pods, `default/${trace.endpoint?.pod}`);
 		if (!pod || !trace.endpoint) return t.fail('the request reached no pod');
 		t.is(pod.podIP, trace.endpoint.ip);
 		t.is(trace.endpoint.port, 8080);
@@ -475,7 +476,7 @@ test.serial('externalname: nslookup of an ExternalName Service', async t => {
 test.serial('externalname: a CNAME to an in-cluster Service resolves on to its ClusterIP', async t => {
 	await withScreen('samples/externalname.yaml', undefined, async s => {
 		const frame = await s.press('n');
-		const shopIP = s.model().sim.services['shop/catalog']!.spec.clusterIP!;
+		const shopIP = getRow(s.model().sim.services, 'shop/catalog')!.spec.clusterIP!;
 		t.truthy(lineWith(frame, 'pod/curl nslookup catalog.default'));
 		t.truthy(lineWith(frame, '→ CNAME catalog.shop.svc.cluster.local.', `A ${shopIP}`));
 	});
@@ -543,13 +544,13 @@ test.serial('hello: x on an Endpoints row deletes the pod of that row, as the lo
 			.map(leftPane)
 			.find(l => l.includes('│›'));
 		const ip = /│›(\d+\.\d+\.\d+\.\d+):8080/.exec(row ?? '')?.[1];
-		const pod = Object.values(s.model().sim.pods).find(p => ip !== undefined && p.podIP === ip)?.name;
+		const pod = listRows(s.model().sim.pods).find(p => ip !== undefined && p.podIP === ip)?.name;
 		if (!pod) return t.fail(`no Endpoints row under the cursor:\n${frame}`);
 		t.not(pod, selectedPod(s.model())?.name, 'the Pods pane highlights another pod');
 		const killed = await s.press('x');
 		t.is(lines(killed)[28], `pod "${pod}" deleted`);
 		t.truthy(lineWith(killed, `│ 00:00.0 pod "${pod}" deleted`), 'the request log names it too');
-		const terminating = Object.values(s.model().sim.pods)
+		const terminating = listRows(s.model().sim.pods)
 			.filter(p => p.deletionTimestamp !== null)
 			.map(p => p.name);
 		t.deepEqual(terminating, [pod]);
@@ -676,7 +677,7 @@ test.serial('the IP story: a crash keeps the IP, scaling replaces nobody, a rela
 		t.truthy(lineWith(pane, pod.podIP!, 'gone'), 'no longer an endpoint');
 		t.false(pane.includes('replaced'));
 		// The pod runs on with its IP (as `get pods` says).
-		t.is(s.model().sim.pods[`default/${pod.name}`]!.podIP, pod.podIP);
+		t.is(getRow(s.model().sim.pods, `default/${pod.name}`)!.podIP, pod.podIP);
 		const later = await s.press('.', '.', '.');
 		t.true(later.includes('pod IPs changed 0×'), 'the RC’s new pod replaced no pod IP behind the Service');
 		t.false(endpointsPane(later).includes('pod replaced'));

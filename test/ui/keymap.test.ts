@@ -5,6 +5,7 @@
 import {readdirSync} from 'node:fs';
 import test from 'ava';
 import {parseCommand} from '../../source/command/index.js';
+import {getRow, listKeys} from '../../source/sim/index.js';
 import {helpLines} from '../../source/ui/help-overlay.js';
 import {type Binding, bindingFor, escapesBefore, KEYMAP, keyName, QUIT_KEYS, VIEWER_KEYMAP, viewerBindingFor} from '../../source/ui/keymap.js';
 import {initialModel, type Model, type ModelAction, reduceModel} from '../../source/ui/model.js';
@@ -283,19 +284,19 @@ test('hello: what is typed into the s and l prompts is what runs', t => {
 	};
 	const scaled = type('s', '5');
 	t.deepEqual(scaled.record, ['scale rc/hello-node --replicas=5 -n default']);
-	t.is(scaled.sim.workloads['ReplicationController/default/hello-node']?.replicas, 5);
+	t.is(getRow(scaled.sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 5);
 	const labeled = type('l', 'app=hello-node tier=web');
 	t.deepEqual(labeled.record, ['label pod hello-node-4fp4j -n default app=hello-node tier=web --overwrite']);
-	t.deepEqual(labeled.sim.pods['default/hello-node-4fp4j']?.labels, {app: 'hello-node', tier: 'web'});
+	t.deepEqual(getRow(labeled.sim.pods, 'default/hello-node-4fp4j')?.labels, {app: 'hello-node', tier: 'web'});
 });
 
 for (const file of SAMPLES) {
 	test(`${file}: every key with a command runs a line the grammar accepts, from every client and address`, t => {
 		const start = reduceModel(initialModel(loadState(`samples/${file}`)), {type: 'focusPane', pane: 'pods'});
-		const services = Object.keys(start.sim.services);
+		const services = listKeys(start.sim.services);
 		let checked = 0;
 		for (const key of services) {
-			const service = start.sim.services[key]!;
+			const service = getRow(start.sim.services, key)!;
 			let m: Model = {...start, selected: key};
 			for (const b of withCommand) {
 				const out = linesOf(b, m);
@@ -358,7 +359,7 @@ spec:
         - containerPort: 8080
 `;
 	const m0 = reduceModel(initialModel(sampleState('hello.yaml', {extra: bare})), {type: 'focusPane', pane: 'pods'});
-	const index = servicePods(m0.sim, m0.sim.services['default/hello-node-svc']).items.findIndex(i => i.pod.name === 'standalone');
+	const index = servicePods(m0.sim, getRow(m0.sim.services, 'default/hello-node-svc')).items.findIndex(i => i.pod.name === 'standalone');
 	t.true(index >= 0, 'the bare pod matches the Service');
 	const m = {...m0, cursor: {...m0.cursor, pods: index}};
 	for (const key of ['s', '+', '-']) t.deepEqual(bindingFor(key)!.run(m), {error: 'the selected pod has no controller to scale (a bare pod)'});

@@ -6,6 +6,9 @@ import test from 'ava';
 import fc from 'fast-check';
 import {runScript} from '../../source/headless/run-script.js';
 import type {State} from '../../source/sim/index.js';
+import {getRow, listRows} from '../../source/sim/index.js';
+import {emptyRows} from '../../source/sim/rows.js';
+import type {Endpoints} from '../../source/sim/types.js';
 import {bindingFor} from '../../source/ui/keymap.js';
 import {chooserItems, initialModel, type Model, type ModelAction, podUnderCursor, recordedScript, reduceModel, selectedPod} from '../../source/ui/model.js';
 import {scriptText} from '../../source/ui/run-tui.js';
@@ -147,7 +150,7 @@ test('a prompt holds its subject as values; Enter builds the line from them and 
 	const scaled = reduceModel(scale, {type: 'promptSubmitted'});
 	t.deepEqual(scaled.record, ['scale rc/hello-node --replicas=0 -n default']);
 	t.deepEqual(scaled.history, ['scale rc/hello-node --replicas=0 -n default']);
-	t.is(scaled.sim.workloads['ReplicationController/default/hello-node']?.replicas, 0);
+	t.is(getRow(scaled.sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 0);
 	t.deepEqual(scaled.mode, {kind: 'normal'});
 	t.deepEqual(scaled.status, {text: 'replicationcontroller/hello-node scaled', error: false});
 
@@ -158,7 +161,7 @@ test('a prompt holds its subject as values; Enter builds the line from them and 
 	});
 	const labeled = reduceModel(label, {type: 'promptSubmitted'});
 	t.deepEqual(labeled.record, ['label pod hello-node-4fp4j -n default app- --overwrite']);
-	t.deepEqual(labeled.sim.pods['default/hello-node-4fp4j']?.labels, {});
+	t.deepEqual(getRow(labeled.sim.pods, 'default/hello-node-4fp4j')?.labels, {});
 
 	// What was typed is not checked before it runs: the grammar's error shows, as in the palette.
 	const bad = reduceAll(scale, [{type: 'promptEdited', text: 'many'}, {type: 'promptSubmitted'}]);
@@ -359,7 +362,7 @@ function key(m: Model, name: string): Model {
 	return reduceAll(m, Array.isArray(out) ? out : [out]);
 }
 
-const helloSvc = (m: Model) => m.sim.services['default/hello-node-svc']!;
+const helloSvc = (m: Model) => getRow(m.sim.services, 'default/hello-node-svc')!;
 
 test('x on an Endpoints row deletes that endpoint’s pod, not the Pods pane’s, and the log names it', t => {
 	const m = reduceAll(initialModel(hello), [
@@ -372,7 +375,7 @@ test('x on an Endpoints row deletes that endpoint’s pod, not the Pods pane’s
 	const after = key(m, 'x');
 	t.deepEqual(after.record, [`delete pod ${row.pod} -n default`]);
 	t.deepEqual(after.log[0], {kind: 'message', at: m.sim.clock, text: `pod "${row.pod}" deleted`, error: false});
-	const deleted = Object.values(after.sim.pods)
+	const deleted = listRows(after.sim.pods)
 		.filter(p => p.deletionTimestamp !== null)
 		.map(p => p.name);
 	t.deepEqual(deleted, [row.pod], 'exactly that pod is terminating');
@@ -396,7 +399,7 @@ test('pod keys from the Services and Requests panes act on the pod the Pods pane
 
 test('an Endpoints row without a pod behind it says so', t => {
 	const m = reduceModel(initialModel(hello), {type: 'focusPane', pane: 'endpoints'});
-	const none = {...m, sim: {...m.sim, endpoints: {}}};
+	const none = {...m, sim: {...m.sim, endpoints: emptyRows<Endpoints>()}};
 	t.deepEqual(podUnderCursor(none), {error: 'no endpoint under the cursor'});
 	t.deepEqual(bindingFor('x')!.run(none), {error: 'no endpoint under the cursor'});
 });
@@ -480,7 +483,7 @@ test('the l prompt starts empty; what is typed is the label change that runs', t
 	t.like(opened.mode, {kind: 'prompt', purpose: 'label', text: '', selected: false});
 	const removed = reduceAll(opened, [{type: 'lineInput', text: 'app-'}, {type: 'promptSubmitted'}]);
 	t.deepEqual(removed.record, ['label pod hello-node-4fp4j -n default app- --overwrite']);
-	t.deepEqual(removed.sim.pods['default/hello-node-4fp4j']?.labels, {});
+	t.deepEqual(getRow(removed.sim.pods, 'default/hello-node-4fp4j')?.labels, {});
 	// Enter with nothing typed runs the line shown, and kubectl's own complaint shows.
 	const empty = reduceModel(opened, {type: 'promptSubmitted'});
 	t.deepEqual(empty.record, []);

@@ -6,6 +6,7 @@
 import test from 'ava';
 import {runScript} from '../../source/headless/run-script.js';
 import type {State} from '../../source/sim/index.js';
+import {getRow} from '../../source/sim/index.js';
 import {type Model, reduceModel} from '../../source/ui/model.js';
 import {startModel} from '../../source/ui/run-tui.js';
 import {KEYS, loadState, openScreen} from './helpers.js';
@@ -72,7 +73,7 @@ test.serial('on screen: the next line is shown, p runs it, and the panes follow 
 		const deleted = await s.press('p');
 		t.true(deleted.includes('replay session.txt line 4/11 · p runs: wait 2500ms'), deleted);
 		t.true(deleted.includes('pod "hello-node-4fp4j" deleted'), deleted);
-		t.not(s.model().sim.pods['default/hello-node-4fp4j']?.deletionTimestamp ?? null, null);
+		t.not(getRow(s.model().sim.pods, 'default/hello-node-4fp4j')?.deletionTimestamp ?? null, null);
 		// The query opens in the viewer as typed at the palette; Esc closes it and p goes on.
 		await s.press('p', 'p');
 		t.is(s.model().mode.kind, 'output');

@@ -3,6 +3,7 @@
 // sort keys, the filter, and ctrl-d's question before a delete.
 
 import test from 'ava';
+import {getRow} from '../../source/sim/index.js';
 import {hintText} from '../../source/ui/hint-line.js';
 import {bindingFor} from '../../source/ui/keymap.js';
 import {initialModel, type Model, type ModelAction, reduceModel, topView} from '../../source/ui/model.js';
@@ -81,7 +82,7 @@ test('keys act on the row under the view’s cursor: x kills that pod, s scales 
 	t.truthy(pod);
 	const killed = press(m, 'x');
 	t.deepEqual(killed.record, [`delete pod ${pod} -n backend`]);
-	t.not(killed.sim.pods[`backend/${pod}`]?.deletionTimestamp ?? null, null, 'the pod is Terminating');
+	t.not(getRow(killed.sim.pods, `backend/${pod}`)?.deletionTimestamp ?? null, null, 'the pod is Terminating');
 
 	const described = press(m, 'd');
 	t.is(described.mode.kind, 'output');

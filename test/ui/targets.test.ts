@@ -4,11 +4,12 @@
 import test from 'ava';
 import {execute} from '../../source/session/execute.js';
 import type {State} from '../../source/sim/index.js';
+import {getRow, hasRow, listRows} from '../../source/sim/index.js';
 import {addressChoices, clientChoices, targetFor} from '../../source/ui/targets.js';
 import {loadState} from './helpers.js';
 
 const hello = loadState('samples/hello.yaml');
-const svc = hello.services['default/hello-node-svc']!;
+const svc = getRow(hello.services, 'default/hello-node-svc')!;
 
 test('hello: clients, as an aligned table, the selected Service’s namespace first', t => {
 	t.deepEqual(clientChoices(hello, svc), [
@@ -43,9 +44,9 @@ test('terminating and not-yet-running pods cannot send', t => {
 	// running container yet (C1). Neither is offered; the other two still are.
 	const killed = execute(hello, 'delete pod hello-node-4fp4j -n default');
 	t.true(killed.ok);
-	const replacement = Object.values(killed.state.pods).find(p => p.name.startsWith('hello-node-') && !(`default/${p.name}` in hello.pods));
+	const replacement = listRows(killed.state.pods).find(p => p.name.startsWith('hello-node-') && !hasRow(hello.pods, `default/${p.name}`));
 	if (!replacement) return t.fail('no replacement pod');
-	t.is(killed.state.pods['default/hello-node-4fp4j']?.deletionTimestamp, hello.clock);
+	t.is(getRow(killed.state.pods, 'default/hello-node-4fp4j')?.deletionTimestamp, hello.clock);
 	t.is(replacement.podIP, null);
 	t.false(replacement.containersRunning);
 	t.deepEqual(
@@ -54,16 +55,16 @@ test('terminating and not-yet-running pods cannot send', t => {
 	);
 	// A container that is down (crashed, restarting: its IP kept) cannot send either.
 	const crashed = execute(killed.state, 'crash pod hello-node-c4hwf -n default').state;
-	t.is(crashed.pods['default/hello-node-c4hwf']?.podIP, '10.244.0.2');
+	t.is(getRow(crashed.pods, 'default/hello-node-c4hwf')?.podIP, '10.244.0.2');
 	t.deepEqual(
 		senders(crashed).map(c => c.flags),
 		['--from pod/hello-node-vdtt6 -n default'],
 	);
 	// Once the replacement runs it is offered, with its new IP; the Terminating pod still is not.
 	const later = execute(killed.state, 'wait 5s').state;
-	const started = later.pods[`default/${replacement.name}`];
+	const started = getRow(later.pods, `default/${replacement.name}`);
 	t.is(started?.phase, 'Running');
-	t.is(later.pods['default/hello-node-4fp4j']?.deletionTimestamp, hello.clock, 'still Terminating, inside its grace period');
+	t.is(getRow(later.pods, 'default/hello-node-4fp4j')?.deletionTimestamp, hello.clock, 'still Terminating, inside its grace period');
 	t.deepEqual(
 		senders(later).map(c => c.flags),
 		['--from pod/hello-node-c4hwf -n default', '--from pod/hello-node-vdtt6 -n default', `--from pod/${replacement.name} -n default`].sort(),
@@ -85,13 +86,13 @@ test('hello: addresses of a NodePort Service (E5: every node)', t => {
 });
 
 test('a mode the Service lacks falls back to its DNS name', t => {
-	const kubernetes = hello.services['default/kubernetes']!;
+	const kubernetes = getRow(hello.services, 'default/kubernetes')!;
 	t.is(targetFor(hello, kubernetes, 'node:node-1'), 'kubernetes.default:443');
 });
 
 test('headless: the DNS name with the pods’ port, no ClusterIP (F2)', t => {
 	const state = loadState('samples/headless.yaml');
-	const choices = addressChoices(state, state.services['default/nginx']!);
+	const choices = addressChoices(state, getRow(state.services, 'default/nginx')!);
 	t.deepEqual(
 		choices.map(c => c.mode),
 		['dns'],
@@ -101,7 +102,7 @@ test('headless: the DNS name with the pods’ port, no ClusterIP (F2)', t => {
 
 test('LoadBalancer: the LB address after the nodePorts (E6)', t => {
 	const state = loadState('samples/loadbalancer.yaml');
-	const api = state.services['default/api']!;
+	const api = getRow(state.services, 'default/api')!;
 	const choices = addressChoices(state, api);
 	t.deepEqual(choices.at(-1), {mode: 'loadBalancer', label: 'LB IP     203.0.113.100:80', target: '203.0.113.100:80'});
 	t.is(choices.filter(c => c.mode.startsWith('node:')).length, 3);

@@ -4,6 +4,7 @@
 
 import {readFileSync} from 'node:fs';
 import test from 'ava';
+import {listRows} from '../../source/sim/index.js';
 import {startModel} from '../../source/ui/run-tui.js';
 import {fitTour} from '../../source/ui/try-panel.js';
 import {tourText} from '../../source/view/tui/try-text.js';
@@ -37,7 +38,7 @@ for (const size of [
 			const closed = await s.press('x');
 			t.false(closed.includes('the first key closes this'), closed);
 			t.true(closed.includes('Requests (newest first)'), closed);
-			t.is(Object.values(s.model().sim.pods).filter(p => p.deletionTimestamp !== null).length, 1);
+			t.is(listRows(s.model().sim.pods).filter(p => p.deletionTimestamp !== null).length, 1);
 			// `?` shows the keys and the tour again; Esc closes both.
 			const help = await s.press('?');
 			t.true(help.includes('Keys'), help);

@@ -5,6 +5,7 @@
 // for the same line. Colour off, seed 1; the clock moves only when a test says so.
 
 import test from 'ava';
+import {getRow} from '../../source/sim/index.js';
 import {selectedPod} from '../../source/ui/model.js';
 import {endpointView} from '../../source/view/tui/index.js';
 import {KEYS, openScreen, type Screen} from './helpers.js';
@@ -156,7 +157,7 @@ test.serial('d and y open the object under the focused cursor, named in the log;
 		await s.press(KEYS.tab);
 		const ep = await s.press('d');
 		// The pane reads EndpointSlices: the slice that holds the address under the cursor.
-		const service = s.model().sim.services['default/hello-node-svc']!;
+		const service = getRow(s.model().sim.services, 'default/hello-node-svc')!;
 		const row = endpointView(s.model().sim, service).lines[0]!;
 		const describeSlice = `describe endpointslice ${row.slice} -n default`;
 		t.true(ep.includes(`│ :${describeSlice} `), ep);

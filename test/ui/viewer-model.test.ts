@@ -4,6 +4,7 @@
 
 import test from 'ava';
 import type {State} from '../../source/sim/index.js';
+import {emptyRows} from '../../source/sim/rows.js';
 import {openViewer, outputMayDiffer, refreshViewer, type Viewer, viewerKey, viewerSearch, viewerStatus, visibleRows} from '../../source/ui/viewer-model.js';
 
 const page = {width: 10, rows: 3};
@@ -150,12 +151,21 @@ test('a refresh keeps the position and the search; output that did not change ke
 });
 
 test('outputMayDiffer: a changed object table or another second, not a tick inside the same second', t => {
-	const base = {clock: 1200, nodes: {}, namespaces: {}, pods: {}, workloads: {}, services: {}, endpoints: {}, events: {}} as unknown as State;
+	const base = {
+		clock: 1200,
+		nodes: {},
+		namespaces: {},
+		pods: emptyRows(),
+		workloads: emptyRows(),
+		services: emptyRows(),
+		endpoints: emptyRows(),
+		events: {},
+	} as unknown as State;
 	t.false(outputMayDiffer(base, base));
 	t.false(outputMayDiffer(base, {...base, clock: 1900, rng: 7} as State));
 	t.true(outputMayDiffer(base, {...base, clock: 2000}));
-	t.true(outputMayDiffer(base, {...base, pods: {}}));
-	t.true(outputMayDiffer(base, {...base, endpoints: {}}));
+	t.true(outputMayDiffer(base, {...base, pods: emptyRows()}));
+	t.true(outputMayDiffer(base, {...base, endpoints: emptyRows()}));
 	t.true(outputMayDiffer(base, {...base, events: {} as State['events']}));
 });
 

@@ -5,6 +5,7 @@
 import test from 'ava';
 import stringWidth from 'string-width';
 import {execute} from '../../source/session/execute.js';
+import {listRows} from '../../source/sim/index.js';
 import {KEYS, openScreen} from './helpers.js';
 
 const typed = (line: string) => [':', ...line, KEYS.enter];
@@ -38,7 +39,7 @@ for (const size of [
 
 				await s.press(...typed('deploy'));
 				const drilled = await s.press(KEYS.down, KEYS.enter);
-				const rs = Object.values(s.model().sim.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web');
+				const rs = listRows(s.model().sim.workloads).find(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web');
 				t.true(drilled.includes(`services › deployments › web`), drilled);
 				t.true(drilled.includes(rs!.name), drilled);
 				const back = await s.press(KEYS.esc);

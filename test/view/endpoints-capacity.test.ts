@@ -2,6 +2,7 @@
 // pkg/controller/endpoint/endpoints_controller_test.go TestTruncateEndpoints (its table, in our
 // own addresses) and TestSyncEndpointsWithTruncation-style checks on the annotation.
 import test from 'ava';
+import {getRow} from '../../source/sim/index.js';
 import type {EndpointAddress} from '../../source/sim/types.js';
 import {describeEndpoints} from '../../source/view/describe-endpoints.js';
 import {endpointSubsets, endpointsObject} from '../../source/view/endpoints-rows.js';
@@ -24,7 +25,7 @@ function addresses(ready: number[], notReady: number[]): EndpointAddress[] {
 function stateWith(list: EndpointAddress[], managed = true) {
 	const endpoints = makeEndpoints('default', 'big', managed, [{name: '', protocol: 'TCP', ...(managed ? {} : {port: 8000})}], list, CLOCK);
 	const state = buildState({services: [makeService('default', 'big', managed ? {selector: {app: 'big'}} : {})], endpoints: [endpoints]});
-	return {state, endpoints: state.endpoints['default/big']!};
+	return {state, endpoints: getRow(state.endpoints, 'default/big')!};
 }
 
 const counts = (list: EndpointAddress[]) => {

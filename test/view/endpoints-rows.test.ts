@@ -1,4 +1,5 @@
 import test from 'ava';
+import {getRow} from '../../source/sim/index.js';
 import {endpointSubsets, endpointsCell, endpointsObject} from '../../source/view/endpoints-rows.js';
 import {type GetOptions, get} from '../../source/view/get.js';
 import {buildState, CLOCK, fixtureState, M, makeAddress, makeEndpoints, makeService} from './fixture-state.js';
@@ -122,7 +123,7 @@ test('the + N more count covers every port of every subset', t => {
 
 test('Endpoints object: subsets with addresses, notReadyAddresses, targetRef and ports', t => {
 	const state = fixtureState();
-	const object = endpointsObject(state, state.endpoints['default/hello-node-svc']!);
+	const object = endpointsObject(state, getRow(state.endpoints, 'default/hello-node-svc')!);
 	t.deepEqual(object.subsets, [
 		{
 			addresses: [
@@ -137,15 +138,15 @@ test('Endpoints object: subsets with addresses, notReadyAddresses, targetRef and
 	]);
 	t.like(object, {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'hello-node-svc', namespace: 'default', labels: {app: 'hello-node'}}});
 	// No addresses at all: no subsets field.
-	t.false('subsets' in endpointsObject(state, state.endpoints['shop/shop-lb']!));
+	t.false('subsets' in endpointsObject(state, getRow(state.endpoints, 'shop/shop-lb')!));
 	// Headless addresses carry their hostname (S77).
-	const db = endpointsObject(state, state.endpoints['default/db']!);
+	const db = endpointsObject(state, getRow(state.endpoints, 'default/db')!);
 	t.is((db.subsets as Array<{addresses: Array<{hostname?: string}>}>)[0]!.addresses[0]!.hostname, 'db-1');
 });
 
 test('user-supplied Endpoints keep their port numbers and names', t => {
 	const state = fixtureState();
-	t.deepEqual(endpointsObject(state, state.endpoints['default/kubernetes']!).subsets, [
+	t.deepEqual(endpointsObject(state, getRow(state.endpoints, 'default/kubernetes')!).subsets, [
 		{addresses: [{ip: '192.168.49.2'}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]},
 	]);
 });

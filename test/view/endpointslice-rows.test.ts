@@ -1,6 +1,8 @@
 import test from 'ava';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {endpointSliceObject, endpointSlices, slicesForService} from '../../source/view/endpointslice-rows.js';
 import {type GetOptions, get} from '../../source/view/get.js';
+import {withRow} from '../sim/helpers.js';
 import {buildState, fixtureState, makeAddress, makeEndpoints, makeService} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 
@@ -26,17 +28,17 @@ test('get endpointslices -A: all addresses incl. not-ready and terminating; a pl
 
 test('slice names are <svc>-<5 chars> from the Service uid: stable, and the kubernetes slice keeps its plain name', t => {
 	const state = fixtureState();
-	const names = Object.values(state.endpoints).flatMap(ep => endpointSlices(state, ep).map(s => s.name));
+	const names = listRows(state.endpoints).flatMap(ep => endpointSlices(state, ep).map(s => s.name));
 	for (const name of names.filter(n => n !== 'kubernetes')) {
 		const [, suffix] = /^.*-([^-]+)$/.exec(name)!;
 		t.regex(suffix!, SUFFIX);
 	}
 	t.deepEqual(
-		Object.values(fixtureState().endpoints).flatMap(ep => endpointSlices(fixtureState(), ep).map(s => s.name)),
+		listRows(fixtureState().endpoints).flatMap(ep => endpointSlices(fixtureState(), ep).map(s => s.name)),
 		names,
 	);
 	// Another uid, another suffix.
-	const other = {...state, services: {...state.services, 'default/db': {...state.services['default/db']!, uid: 'another-uid'}}};
+	const other = {...state, services: withRow(state.services, 'default/db', {...getRow(state.services, 'default/db')!, uid: 'another-uid'})};
 	t.not(slicesForService(other, 'default', 'db')[0]!.name, slicesForService(state, 'default', 'db')[0]!.name);
 });
 

@@ -4,6 +4,7 @@
 
 import {eventLogOf, type NewEvent} from '../../source/sim/events.js';
 import {setOf} from '../../source/sim/index-sets.js';
+import {rowsFrom} from '../../source/sim/rows.js';
 import type {
 	Container,
 	EndpointAddress,
@@ -576,10 +577,10 @@ export function buildState(parts: {
 			})),
 			n => n.name,
 		),
-		pods: keyed(pods, p => `${p.namespace}/${p.name}`),
-		workloads: keyed(workloads, w => `${w.kind}/${w.namespace}/${w.name}`),
-		services: keyed(services, s => `${s.namespace}/${s.name}`),
-		endpoints: keyed(parts.endpoints ?? [], e => `${e.namespace}/${e.name}`),
+		pods: rowsFrom(Object.entries(keyed(pods, p => `${p.namespace}/${p.name}`))),
+		workloads: rowsFrom(Object.entries(keyed(workloads, w => `${w.kind}/${w.namespace}/${w.name}`))),
+		services: rowsFrom(Object.entries(keyed(services, s => `${s.namespace}/${s.name}`))),
+		endpoints: rowsFrom(Object.entries(keyed(parts.endpoints ?? [], e => `${e.namespace}/${e.name}`))),
 		networkPolicies: {},
 		ipam: {serviceIPs, nodePorts, loadBalancerIPs, podIPs},
 		index: {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {listRows} from '../../source/sim/index.js';
 import {lint} from '../../source/view/lint.js';
 import {helloRC, input, service} from '../sim/hello-input.js';
 import {boot, run, wait} from '../sim/helpers.js';
@@ -101,7 +102,7 @@ test('pods that exist but are Pending are not "no pods": check says none is read
 
 test('Running pods that all fail their readiness probe: none is ready (Running, not Ready)', t => {
 	const state = boot(input());
-	const pods = Object.values(state.pods).filter(p => p.labels.app === 'hello-node');
+	const pods = listRows(state.pods).filter(p => p.labels.app === 'hello-node');
 	const {state: after} = run(state, ...pods.map(p => ({type: 'probeSet' as const, namespace: 'default', name: p.name, passing: false})), wait(60));
 	const [warning] = lint(after).filter(w => w.name === 'hello-node-svc');
 	t.is(warning?.check, 'none-ready');
@@ -117,7 +118,7 @@ test('publishNotReadyAddresses: not-ready pods are ready addresses, so no warnin
 			],
 		}),
 	);
-	const pods = Object.values(state.pods).filter(p => p.labels.app === 'hello-node');
+	const pods = listRows(state.pods).filter(p => p.labels.app === 'hello-node');
 	const {state: after} = run(state, ...pods.map(p => ({type: 'probeSet' as const, namespace: 'default', name: p.name, passing: false})), wait(60));
 	t.deepEqual(
 		lint(after).map(w => [w.name, w.check]),

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {getRow} from '../../source/sim/index.js';
 import {type GetOptions, get} from '../../source/view/get.js';
 import {podObject, readyCell, restartsCell, statusCell} from '../../source/view/pod-rows.js';
 import {buildState, CLOCK, fixtureState, M, makeNode, makePod, S} from './fixture-state.js';
@@ -84,7 +85,7 @@ test("READY counts containers only when running and ready; RESTARTS shows the la
 
 test('Pod object: owner, generateName, deletion, status with IPs and conditions', t => {
 	const state = fixtureState();
-	const object = podObject(state, state.pods['default/hello-node-g8w6c']!);
+	const object = podObject(state, getRow(state.pods, 'default/hello-node-g8w6c')!);
 	t.like(object, {
 		apiVersion: 'v1',
 		kind: 'Pod',
@@ -104,25 +105,25 @@ test('Pod object: owner, generateName, deletion, status with IPs and conditions'
 		{type: 'Ready', status: 'True'},
 	);
 
-	const notReady = podObject(state, state.pods['default/hello-node-zq9l6']!);
+	const notReady = podObject(state, getRow(state.pods, 'default/hello-node-zq9l6')!);
 	t.deepEqual(
 		(notReady.status as {conditions: Array<{type: string}>}).conditions.find(c => c.type === 'Ready'),
 		{type: 'Ready', status: 'False'},
 	);
 	t.like(notReady.status as object, {containerStatuses: [{name: 'hello-node', ready: false, restartCount: 0, started: true}]});
 
-	const restarted = podObject(state, state.pods['default/hello-node-7b2qp']!);
+	const restarted = podObject(state, getRow(state.pods, 'default/hello-node-7b2qp')!);
 	t.like(restarted.status as object, {containerStatuses: [{restartCount: 2, lastState: {terminated: {finishedAt: '2026-01-01T01:54:59Z'}}}]});
 
-	const unscheduled = podObject(state, state.pods['default/lonely']!);
+	const unscheduled = podObject(state, getRow(state.pods, 'default/lonely')!);
 	t.deepEqual(unscheduled.status, {phase: 'Pending', conditions: [{type: 'PodScheduled', status: 'False', reason: 'Unschedulable'}]});
 	t.false('ownerReferences' in (unscheduled.metadata as object));
 
-	const rsPod = podObject(state, state.pods['default/web-7b87cd5f68-x2v4p']!);
+	const rsPod = podObject(state, getRow(state.pods, 'default/web-7b87cd5f68-x2v4p')!);
 	t.like(rsPod.metadata as object, {generateName: 'web-7b87cd5f68-', ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet'}]});
 
 	// StatefulSet pods have fixed names, no generateName (C2).
-	const stsPod = podObject(state, state.pods['default/db-0']!);
+	const stsPod = podObject(state, getRow(state.pods, 'default/db-0')!);
 	t.false('generateName' in (stsPod.metadata as object));
 	t.like(stsPod.spec as object, {hostname: 'db-0', subdomain: 'db'});
 });

@@ -1,5 +1,7 @@
 import test from 'ava';
+import {getRow} from '../../source/sim/index.js';
 import {type GetOptions, get} from '../../source/view/get.js';
+import {withRow} from '../sim/helpers.js';
 import {fixtureState} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 
@@ -12,8 +14,8 @@ test('get sts and -o wide', t => {
 
 test('a not-ready StatefulSet pod lowers READY', t => {
 	const state = fixtureState();
-	const db1 = state.pods['default/db-1']!;
-	const changed = {...state, pods: {...state.pods, 'default/db-1': {...db1, ready: false}}};
+	const db1 = getRow(state.pods, 'default/db-1')!;
+	const changed = {...state, pods: withRow(state.pods, 'default/db-1', {...db1, ready: false})};
 	t.is(text(get(changed, options())), 'NAME   READY   AGE\ndb     1/2     62m');
 });
 

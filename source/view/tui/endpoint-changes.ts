@@ -11,6 +11,7 @@
 //   "pod IP changed";
 // - scaling adds or removes pods and replaces none.
 
+import {getRow, listKeys} from '../../sim/index.js';
 import {workloadKey} from '../../sim/keys.js';
 import {matchesLabels} from '../../sim/labels.js';
 import type {Pod, State} from '../../sim/types.js';
@@ -40,7 +41,7 @@ export interface EndpointChange {
 
 function readyPods(state: State, key: string): Map<string, {ip: string; pod: string | null}> {
 	const out = new Map<string, {ip: string; pod: string | null}>();
-	for (const [k, a] of Object.entries(state.endpoints[key]?.addresses ?? {})) if (a.ready) out.set(k, {ip: a.ip, pod: a.podName ?? null});
+	for (const [k, a] of Object.entries(getRow(state.endpoints, key)?.addresses ?? {})) if (a.ready) out.set(k, {ip: a.ip, pod: a.podName ?? null});
 	return out;
 }
 
@@ -49,10 +50,10 @@ const ownerOf = (pod: Pod | undefined): string | undefined => (pod?.owner ? work
 function removedCause(prev: State, next: State, service: string, before: Pod | undefined, after: Pod | undefined): ChangeCause {
 	if (!before || !after || after.uid !== before.uid || after.deletionTimestamp !== null) {
 		const owner = ownerOf(before);
-		const [was, is] = owner ? [prev.workloads[owner], next.workloads[owner]] : [];
+		const [was, is] = owner ? [getRow(prev.workloads, owner), getRow(next.workloads, owner)] : [];
 		return was && is && is.replicas < was.replicas ? 'scaled down' : 'deleted';
 	}
-	const selector = next.services[service]?.spec.selector;
+	const selector = getRow(next.services, service)?.spec.selector;
 	if (selector && !matchesLabels(after.labels, selector)) return 'left selector';
 	if (after.restartCount > before.restartCount || !after.containersRunning) return 'restarted';
 	return 'unready';
@@ -72,8 +73,8 @@ function addedChange(
 	windowMs: number,
 ): EndpointChange {
 	const namespace = base.service.slice(0, base.service.indexOf('/'));
-	const before = base.pod ? prev.pods[`${namespace}/${base.pod}`] : undefined;
-	const after = base.pod ? next.pods[`${namespace}/${base.pod}`] : undefined;
+	const before = base.pod ? getRow(prev.pods, `${namespace}/${base.pod}`) : undefined;
+	const after = base.pod ? getRow(next.pods, `${namespace}/${base.pod}`) : undefined;
 	const owner = ownerOf(after);
 	const withOwner = owner ? {...base, owner} : base;
 	// The same pod back: it was there when its address left (a new pod of the same name, as a
@@ -84,7 +85,7 @@ function addedChange(
 		return {...withOwner, cause: left.cause === 'left selector' ? 'joined selector' : 'ready again'};
 	}
 	// A pod that was ready already and only now matches the selector (relabeled).
-	if (before && after && before.uid === after.uid && before.ready && !prev.endpoints[base.service]?.addresses[base.pod ?? '']) {
+	if (before && after && before.uid === after.uid && before.ready && !getRow(prev.endpoints, base.service)?.addresses[base.pod ?? '']) {
 		return {...withOwner, cause: 'joined selector'};
 	}
 	if (owner) {
@@ -110,9 +111,9 @@ function addedChange(
 export function endpointChanges(prev: State, next: State, recent: ReadonlyArray<EndpointChange> = [], windowMs = 10_000): EndpointChange[] {
 	if (prev.endpoints === next.endpoints) return [];
 	const changes: EndpointChange[] = [];
-	const keys = new Set([...Object.keys(prev.endpoints), ...Object.keys(next.endpoints)]);
+	const keys = new Set([...listKeys(prev.endpoints), ...listKeys(next.endpoints)]);
 	for (const key of [...keys].sort()) {
-		if (prev.endpoints[key] === next.endpoints[key]) continue;
+		if (getRow(prev.endpoints, key) === getRow(next.endpoints, key)) continue;
 		const namespace = key.slice(0, key.indexOf('/'));
 		const before = readyPods(prev, key);
 		const after = readyPods(next, key);
@@ -122,9 +123,9 @@ export function endpointChanges(prev: State, next: State, recent: ReadonlyArray<
 			// The same address key with another IP is a new pod of the same name (a StatefulSet's).
 			if (after.get(k)?.ip === ip) continue;
 			const podKey = `${namespace}/${pod ?? ''}`;
-			const was = pod ? prev.pods[podKey] : undefined;
+			const was = pod ? getRow(prev.pods, podKey) : undefined;
 			const owner = ownerOf(was);
-			const cause = pod ? removedCause(prev, next, key, was, next.pods[podKey]) : 'deleted';
+			const cause = pod ? removedCause(prev, next, key, was, getRow(next.pods, podKey)) : 'deleted';
 			removed.push({service: key, ip, pod, kind: 'removed', at: next.clock, cause, ...(owner ? {owner} : {})});
 		}
 		for (const [k, {ip, pod}] of after) if (before.get(k)?.ip !== ip) added.push({service: key, ip, pod, kind: 'added', at: next.clock});

@@ -6,6 +6,7 @@
 // targetPort its pod does not declare, D3, S74: it sits in a slice with `ports: []`) is no
 // endpoint, and the head says why, with the routing warnings of `check` (lint.ts) for this Service.
 
+import {getRow} from '../../sim/index.js';
 import {parseIPv4} from '../../sim/ip.js';
 import {formatLabels} from '../../sim/labels.js';
 import type {Service, State} from '../../sim/types.js';
@@ -115,7 +116,7 @@ const cached = perState<EndpointView>();
  *  cursor placement asks (a Service that is not the state's own is built, never cached). */
 export function endpointView(state: State, service: Service): EndpointView {
 	const key = `${service.namespace}/${service.name}`;
-	if (state.services[key] !== service) return buildView(state, service);
+	if (getRow(state.services, key) !== service) return buildView(state, service);
 	return cached(state, key, () => buildView(state, service));
 }
 
@@ -124,7 +125,7 @@ function buildView(state: State, service: Service): EndpointView {
 	if (service.spec.type === 'ExternalName') {
 		return {head: `${fqdn} CNAME ${sanitize(service.spec.externalName ?? '')}. (DNS only: no VIP, no proxy)`, lines: [], warnings: []};
 	}
-	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	const entries = sliceEndpoints(state, service);
 	const headless = service.spec.clusterIP === 'None';
 	// Whether the Service has ports to serve at all (a headless one may declare none, S76).

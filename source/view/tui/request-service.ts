@@ -3,6 +3,7 @@
 // resolve from where it was sent, an ExternalName's CNAME leads outside, a node port nobody
 // answers on) still failed or succeeded *at* a Service, the one its target names, and must count.
 
+import {getRow} from '../../sim/index.js';
 import type {RequestTrace, State} from '../../sim/types.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -31,5 +32,5 @@ export function requestService(state: State, trace: RequestTrace): string | null
 	if (name === undefined || (suffix !== '' && suffix !== 'svc' && suffix !== `svc.${state.config.clusterDomain}`)) return null;
 	const ns = namespace ?? (trace.client.kind === 'pod' ? (trace.client.namespace ?? 'default') : 'default');
 	const key = `${ns}/${name}`;
-	return state.services[key] ? key : null;
+	return getRow(state.services, key) ? key : null;
 }

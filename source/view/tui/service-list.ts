@@ -5,7 +5,8 @@
 // services table (it changes only when Services do), and a row is built only when the pane asks
 // for it and kept until its Service, its endpoints or its AGE second change.
 
-import type {Service, ServiceType, State, Table} from '../../sim/types.js';
+import {getRow, listRows} from '../../sim/index.js';
+import type {Rows, Service, ServiceType, State} from '../../sim/types.js';
 import {resolvedPorts} from '../endpoints-rows.js';
 import {serviceWarnings} from '../lint.js';
 import {sanitize} from '../sanitize.js';
@@ -40,7 +41,7 @@ const HEADERS = ['NAMESPACE', ...serviceView.columns, 'ENDPOINTS'];
 /** Ready vs all live (not terminating) addresses behind a Service, counting only those that
  *  serve a port, as the Endpoints object lists them (endpoints-rows.ts, D3). */
 export function endpointCounts(state: State, service: Service): {ready: number; total: number} {
-	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	let ready = 0;
 	let total = 0;
 	if (!endpoints) return {ready, total};
@@ -60,8 +61,8 @@ export function endpointCounts(state: State, service: Service): {ready: number; 
  */
 function endpointsCell(state: State, service: Service, counts: {ready: number; total: number}): string {
 	if (service.spec.type === 'ExternalName') return 'CNAME';
-	if (!state.endpoints[`${service.namespace}/${service.name}`]) return '-';
-	const endpoints = state.endpoints[`${service.namespace}/${service.name}`];
+	if (!getRow(state.endpoints, `${service.namespace}/${service.name}`)) return '-';
+	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	if (counts.total === 0 && service.spec.selector && servicePods(state, service).items.length === 0) return '<none>: no pods';
 	const live = Object.values(endpoints?.addresses ?? {}).filter(a => !a.terminating);
 	if (counts.total === 0 && live.length > 0) return '<none>: no port';
@@ -79,12 +80,12 @@ interface Order {
 	keys: string[];
 }
 
-const orderCache = new WeakMap<Table<Service>, Order>();
+const orderCache = new WeakMap<Rows<Service>, Order>();
 
-function order(services: Table<Service>): Order {
+function order(services: Rows<Service>): Order {
 	let sorted = orderCache.get(services);
 	if (!sorted) {
-		const entries = Object.values(services)
+		const entries = listRows(services)
 			.sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1))
 			.map(service => ({key: `${service.namespace}/${service.name}`, service}));
 		sorted = {entries, keys: entries.map(e => e.key)};
@@ -102,7 +103,7 @@ interface CachedRow {
 const rowCache = new WeakMap<Service, CachedRow>();
 
 function item(state: State, {key, service}: Keyed): ServiceItem {
-	const endpoints = state.endpoints[key];
+	const endpoints = getRow(state.endpoints, key);
 	// AGE only changes when the clock crosses a second.
 	const second = Math.floor((state.clock - service.createdAt) / 1000);
 	const cached = rowCache.get(service);

@@ -2,6 +2,7 @@
 // included), and the workloads behind them.
 
 import {workloadKind} from '../../kinds/registry.js';
+import {getRow} from '../../sim/index.js';
 import {members} from '../../sim/index-sets.js';
 import {workloadKey} from '../../sim/keys.js';
 import {matchesLabels} from '../../sim/labels.js';
@@ -29,9 +30,9 @@ export const workloadRef = (w: Workload) => `${workloadKind(w.kind).shortNames[0
 /** The workload to scale for a pod: a Deployment rather than its ReplicaSet. */
 export function topWorkload(state: State, pod: Pod): Workload | null {
 	if (!pod.owner) return null;
-	const owner = state.workloads[workloadKey(pod.owner.kind, pod.namespace, pod.owner.name)];
+	const owner = getRow(state.workloads, workloadKey(pod.owner.kind, pod.namespace, pod.owner.name));
 	if (!owner) return null;
-	if (owner.owner) return state.workloads[workloadKey('Deployment', pod.namespace, owner.owner.name)] ?? owner;
+	if (owner.owner) return getRow(state.workloads, workloadKey('Deployment', pod.namespace, owner.owner.name)) ?? owner;
 	return owner;
 }
 
@@ -56,7 +57,7 @@ function matchedPods(state: State, service: Service, selector: Readonly<Record<s
 		if (candidates === null || found.length < candidates.length) candidates = found;
 	}
 	const pods = (candidates ?? [])
-		.map(name => state.pods[`${service.namespace}/${name}`])
+		.map(name => getRow(state.pods, `${service.namespace}/${name}`))
 		.filter((pod): pod is Pod => pod !== undefined && matchesLabels(pod.labels, selector))
 		.sort((a, b) => (a.name < b.name ? -1 : 1));
 	const workloads = new Map<string, Workload>();

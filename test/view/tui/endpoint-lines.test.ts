@@ -6,13 +6,15 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
 import type {State} from '../../../source/sim/index.js';
+import {getRow} from '../../../source/sim/index.js';
 import {endpointView} from '../../../source/view/tui/index.js';
 import {bootSources, sampleState} from '../../session/sample-state.js';
+import {withRow} from '../../sim/helpers.js';
 
 const loadWrongTargetPort = () => bootSources([{name: 'wrong-target-port.yaml', text: readFileSync('test/fixtures/tui/wrong-target-port.yaml', 'utf8')}]);
 
 const hello = sampleState('hello.yaml');
-const svc = hello.services['default/hello-node-svc']!;
+const svc = getRow(hello.services, 'default/hello-node-svc')!;
 
 const up = {ready: true, serving: true, terminating: false};
 
@@ -47,14 +49,14 @@ test('a killed pod is terminating and not counted; a failing probe makes it not 
 
 test('IPs sort numerically, not as text', t => {
 	const key = 'default/hello-node-svc';
-	const endpoints = hello.endpoints[key]!;
+	const endpoints = getRow(hello.endpoints, key)!;
 	const [first] = Object.values(endpoints.addresses);
 	const addresses = {
 		a: {...first!, ip: '10.244.10.2'},
 		b: {...first!, ip: '10.244.9.2'},
 		c: {...first!, ip: '10.244.1.20'},
 	};
-	const state = {...hello, endpoints: {...hello.endpoints, [key]: {...endpoints, addresses}}};
+	const state = {...hello, endpoints: withRow(hello.endpoints, key, {...endpoints, addresses})};
 	t.deepEqual(
 		endpointView(state, svc).lines.map(l => l.ip),
 		['10.244.1.20', '10.244.9.2', '10.244.10.2'],
@@ -63,7 +65,7 @@ test('IPs sort numerically, not as text', t => {
 
 test('multiport: each pod’s own numbers for the named targetPorts (D3)', t => {
 	const state = sampleState('multiport.yaml');
-	const view = endpointView(state, state.services['default/shop']!);
+	const view = endpointView(state, getRow(state.services, 'default/shop')!);
 	t.deepEqual(
 		view.lines.map(l => l.address),
 		['10.244.0.3:8080,8443', '10.244.2.2:8080,8443', '10.244.2.3:9080,9443'],
@@ -72,7 +74,7 @@ test('multiport: each pod’s own numbers for the named targetPorts (D3)', t => 
 
 test('headless: the head names the A records (F2); each row leads with the pod IP, the record’s answer', t => {
 	const state = sampleState('headless.yaml');
-	const view = endpointView(state, state.services['default/nginx']!);
+	const view = endpointView(state, getRow(state.services, 'default/nginx')!);
 	t.is(view.head, 'nginx.default.svc.cluster.local → 3 A records (headless, no VIP)');
 	t.deepEqual(
 		view.lines.map(l => [l.address, l.pod]),
@@ -86,7 +88,7 @@ test('headless: the head names the A records (F2); each row leads with the pod I
 
 test('ExternalName: a CNAME, no addresses (A9, E7)', t => {
 	const state = sampleState('externalname.yaml');
-	t.deepEqual(endpointView(state, state.services['default/catalog']!), {
+	t.deepEqual(endpointView(state, getRow(state.services, 'default/catalog')!), {
 		head: 'catalog.default.svc.cluster.local CNAME catalog.shop.svc.cluster.local. (DNS only: no VIP, no proxy)',
 		lines: [],
 		warnings: [],
@@ -95,7 +97,7 @@ test('ExternalName: a CNAME, no addresses (A9, E7)', t => {
 
 test('no selector and no Endpoints object: nothing to route to (A12)', t => {
 	const state = sampleState('hello.yaml', {extra: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: manual\nspec:\n  ports:\n    - port: 80\n'});
-	t.deepEqual(endpointView(state, state.services['default/manual']!), {
+	t.deepEqual(endpointView(state, getRow(state.services, 'default/manual')!), {
 		head: 'no selector and no Endpoints object: nothing to route to',
 		lines: [],
 		warnings: [],
@@ -107,7 +109,7 @@ test('no selector and no Endpoints object: nothing to route to (A12)', t => {
 // so `get ep` prints <none> (endpoints-rows.ts); the pane must not call such a pod ready.
 test('a named targetPort no pod declares: no endpoint, state "no port", and the head says why', t => {
 	const state = loadWrongTargetPort();
-	const view = endpointView(state, state.services['default/shop']!);
+	const view = endpointView(state, getRow(state.services, 'default/shop')!);
 	t.is(view.head, '0 endpoints — no selected pod declares port "web"');
 	t.deepEqual(
 		view.lines.map(l => [l.address, l.state]),
@@ -118,8 +120,8 @@ test('a named targetPort no pod declares: no endpoint, state "no port", and the 
 	);
 	// The head says it already: no warning repeats it.
 	t.deepEqual(view.warnings, []);
-	const stray = endpointView(state, state.services['default/stray']!);
-	t.is(stray.head, `ClusterIP ${state.services['default/stray']!.spec.clusterIP} → 0 of 0 ready · no pod matches app=nothing-here`);
+	const stray = endpointView(state, getRow(state.services, 'default/stray')!);
+	t.is(stray.head, `ClusterIP ${getRow(state.services, 'default/stray')!.spec.clusterIP} → 0 of 0 ready · no pod matches app=nothing-here`);
 	t.deepEqual(stray.warnings, []);
 });
 
@@ -127,8 +129,8 @@ test('check’s other warnings (lint.ts) come with the Service they concern, wit
 	const state = sampleState('hello.yaml', {
 		extra: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: odd\nspec:\n  selector:\n    app: hello-node\n  ports:\n    - port: 80\n      targetPort: 9999\n',
 	});
-	const view = endpointView(state, state.services['default/odd']!);
-	t.is(view.head, `ClusterIP ${state.services['default/odd']!.spec.clusterIP} → 3 of 3 ready`);
+	const view = endpointView(state, getRow(state.services, 'default/odd')!);
+	t.is(view.head, `ClusterIP ${getRow(state.services, 'default/odd')!.spec.clusterIP} → 3 of 3 ready`);
 	t.deepEqual(view.warnings, [
 		'port 80: targetPort 9999 is not declared by any selected container (traffic still goes there: containerPort is informational, so check the process listens on 9999)',
 	]);
@@ -158,7 +160,7 @@ function printedSlices(state: State, namespace: string, name: string): PrintedSl
 }
 
 function assertPaneIsSlices(t: {deepEqual(a: unknown, b: unknown, m?: string): void}, state: State, key: string) {
-	const service = state.services[key]!;
+	const service = getRow(state.services, key)!;
 	const printed = printedSlices(state, service.namespace, service.name).flatMap(s =>
 		(s.endpoints ?? []).map(e => ({
 			ip: e.addresses[0],

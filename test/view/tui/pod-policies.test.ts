@@ -3,13 +3,14 @@
 // directions in its policyTypes (kubernetes/kubernetes staging/src/k8s.io/api/networking/v1/types.go).
 
 import test from 'ava';
+import {listRows} from '../../../source/sim/index.js';
 import type {Pod} from '../../../source/sim/types.js';
 import {podPolicyLines} from '../../../source/view/tui/pod-policies.js';
 import {sampleState} from '../../session/sample-state.js';
 
 const deny = sampleState('netpol-default-deny.yaml');
 const podNamed = (name: string, namespace: string): Pod => {
-	const pod = Object.values(deny.pods).find(p => p.namespace === namespace && p.name.startsWith(name));
+	const pod = listRows(deny.pods).find(p => p.namespace === namespace && p.name.startsWith(name));
 	if (!pod) throw new Error(`no pod ${namespace}/${name}`);
 	return pod;
 };
@@ -20,11 +21,11 @@ test('a pod every policy of its namespace selects: each direction names its poli
 });
 
 test('a pod in a namespace without policies is not isolated; a cluster without any says nothing', t => {
-	const coredns = Object.values(deny.pods).find(p => p.namespace === 'kube-system');
+	const coredns = listRows(deny.pods).find(p => p.namespace === 'kube-system');
 	t.truthy(coredns);
 	if (coredns) t.deepEqual(podPolicyLines(deny, coredns), ['NetworkPolicy ingress: not isolated (all allowed)', 'egress: not isolated (all allowed)']);
 	const hello = sampleState('hello.yaml');
-	const pod = Object.values(hello.pods)[0];
+	const pod = listRows(hello.pods)[0];
 	t.truthy(pod);
 	if (pod) t.is(podPolicyLines(hello, pod), null);
 });

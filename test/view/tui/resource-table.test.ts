@@ -4,6 +4,7 @@
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
 import type {State} from '../../../source/sim/index.js';
+import {listRows} from '../../../source/sim/index.js';
 import {getTable} from '../../../source/view/get.js';
 import {drillDown, objectKey, resourceTable, type ViewScope} from '../../../source/view/tui/resource-table.js';
 import {sampleState} from '../../session/sample-state.js';
@@ -48,7 +49,7 @@ test('Enter goes Deployment → its ReplicaSets → that ReplicaSet’s pods, by
 	if (!('view' in toRs)) throw new Error('a Deployment drills into a view');
 	t.deepEqual(toRs.view, {resource: 'replicasets', namespace: 'default', owner: {kind: 'Deployment', name: 'web'}, crumb: 'web'});
 	const replicaSets = resourceTable(state, toRs.view, '', null);
-	const rsNames = Object.values(state.workloads).filter(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web' && w.namespace === 'default');
+	const rsNames = listRows(state.workloads).filter(w => w.kind === 'ReplicaSet' && w.owner?.name === 'web' && w.namespace === 'default');
 	t.deepEqual(
 		replicaSets.keys,
 		rsNames.map(w => `default/${w.name}`),
@@ -56,7 +57,7 @@ test('Enter goes Deployment → its ReplicaSets → that ReplicaSet’s pods, by
 	const toPods = drillDown('replicasets', replicaSets.objects[0]!);
 	if (!('view' in toPods)) throw new Error('a ReplicaSet drills into a view');
 	const pods = resourceTable(state, toPods.view, '', null);
-	const expected = Object.values(state.pods)
+	const expected = listRows(state.pods)
 		.filter(p => p.owner?.kind === 'ReplicaSet' && p.owner.name === rsNames[0]?.name)
 		.map(p => `${p.namespace}/${p.name}`)
 		.sort();
@@ -70,7 +71,7 @@ test('Enter on a node lists the pods bound to it, in every namespace; on a names
 		const nodes = resourceTable(state, all('nodes'), '', null);
 		const to = drillDown('nodes', nodes.objects[nodes.keys.indexOf(node)]!);
 		if (!('view' in to)) throw new Error('a node drills into a view');
-		const expected = Object.values(state.pods)
+		const expected = listRows(state.pods)
 			.filter(p => p.nodeName === node)
 			.map(p => `${p.namespace}/${p.name}`)
 			.sort();

@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
+import {getRow} from '../../../source/sim/index.js';
 import {endpointCounts, serviceList} from '../../../source/view/tui/index.js';
 import {bootSources, sampleState} from '../../session/sample-state.js';
 
@@ -59,7 +60,7 @@ test('the filter matches namespace/name or any cell, case-insensitively; -l by l
 
 test('a terminating pod leaves the count at once (C4)', t => {
 	const next = execute(hello, 'delete pod hello-node-4fp4j').state;
-	const svc = next.services['default/hello-node-svc']!;
+	const svc = getRow(next.services, 'default/hello-node-svc')!;
 	t.deepEqual(endpointCounts(next, svc), {ready: 2, total: 2});
 	t.is(serviceList(next).item(0).cells[7], '2/2 ready');
 	const notReady = execute(hello, 'probe pod hello-node-c4hwf fail').state;
@@ -92,7 +93,7 @@ test('no endpoint: <none> with why (no port of the targetPort name, no pod match
 	const cells = Object.fromEntries(items(serviceList(state)).map(i => [i.key, i.cells.at(-1)]));
 	t.is(cells['default/shop'], '<none>: no port');
 	t.is(cells['default/stray'], '<none>: no pods');
-	t.deepEqual(endpointCounts(state, state.services['default/shop']!), {ready: 0, total: 0});
+	t.deepEqual(endpointCounts(state, getRow(state.services, 'default/shop')!), {ready: 0, total: 0});
 	const odd = sampleState('hello.yaml', {
 		extra: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: odd\nspec:\n  selector:\n    app: hello-node\n  ports:\n    - port: 80\n      targetPort: 9999\n',
 	});

@@ -3,11 +3,12 @@
 
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
+import {getRow} from '../../../source/sim/index.js';
 import {servicePods, topWorkload, workloadRef} from '../../../source/view/tui/index.js';
 import {sampleState} from '../../session/sample-state.js';
 
 const hello = sampleState('hello.yaml');
-const svc = hello.services['default/hello-node-svc']!;
+const svc = getRow(hello.services, 'default/hello-node-svc')!;
 
 test('hello: NAME READY STATUS RESTARTS AGE IP NODE, and the RC behind them', t => {
 	const list = servicePods(hello, svc);
@@ -20,7 +21,7 @@ test('hello: NAME READY STATUS RESTARTS AGE IP NODE, and the RC behind them', t 
 			['hello-node-vdtt6', '1/1', 'Running', '0', '0s', '10.244.2.3', 'node-3'],
 		],
 	);
-	t.is(list.items[0]!.pod, hello.pods['default/hello-node-4fp4j']!);
+	t.is(list.items[0]!.pod, getRow(hello.pods, 'default/hello-node-4fp4j')!);
 	t.deepEqual(list.workloads.map(workloadRef), ['rc/hello-node']);
 });
 
@@ -34,20 +35,20 @@ test('a killed pod stays listed as Terminating beside its ContainerCreating repl
 
 test('no pods for ExternalName or a Service without selector', t => {
 	const state = sampleState('externalname.yaml');
-	t.deepEqual(servicePods(state, state.services['default/catalog']!).items, []);
+	t.deepEqual(servicePods(state, getRow(state.services, 'default/catalog')!).items, []);
 	t.deepEqual(servicePods(state, undefined), {headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE'], items: [], workloads: []});
 	const manual = sampleState('hello.yaml', {extra: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: manual\nspec:\n  ports:\n    - port: 80\n'});
-	t.deepEqual(servicePods(manual, manual.services['default/manual']!).items, []);
+	t.deepEqual(servicePods(manual, getRow(manual.services, 'default/manual')!).items, []);
 });
 
 test('Deployments, not their ReplicaSets, are what gets scaled', t => {
 	const state = sampleState('multiport.yaml');
-	const list = servicePods(state, state.services['default/shop']!);
+	const list = servicePods(state, getRow(state.services, 'default/shop')!);
 	t.deepEqual(list.workloads.map(workloadRef), ['deploy/shop-v1', 'deploy/shop-v2']);
 	const pod = list.items[0]!.pod;
 	t.is(pod.owner?.kind, 'ReplicaSet');
 	t.is(topWorkload(state, pod)?.kind, 'Deployment');
 	t.is(topWorkload(state, {...pod, owner: null}), null);
 	const sts = sampleState('headless.yaml');
-	t.deepEqual(servicePods(sts, sts.services['default/nginx']!).workloads.map(workloadRef), ['sts/web']);
+	t.deepEqual(servicePods(sts, getRow(sts.services, 'default/nginx')!).workloads.map(workloadRef), ['sts/web']);
 });
