@@ -30,7 +30,7 @@ import {type Booted, boot} from './source/session/boot.js';
 import {openRecord, osReason, type RecordFile, recordHeader} from './source/session/record-file.js';
 import {routingDiff} from './source/session/routing-diff.js';
 import {routingDiffChanged, routingDiffText} from './source/session/routing-diff-text.js';
-import type {State} from './source/sim/index.js';
+import {countRows, type State} from './source/sim/index.js';
 import {jsonText, sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
 import {KUBERNETES_VERSION} from './source/view/node-rows.js';
@@ -350,7 +350,7 @@ function load(
 		booted.errors.forEach(printDiagnostic);
 		return null;
 	}
-	report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
+	report(`ready: ${countRows(booted.state.pods)} pods on ${Object.keys(booted.state.nodes).length} nodes`);
 	return {state: booted.state, loaded: booted.loaded, files};
 }
 
@@ -378,7 +378,7 @@ function bootFiles(options: Options, stdin: () => string, extra: SourceFile[]): 
 function runCheck(options: Options, stdin: () => string, snapshot: SourceFile[]): number {
 	const {booted, files, report} = bootFiles(options, stdin, snapshot);
 	const {loaded} = booted;
-	if (booted.ok) report(`ready: ${Object.keys(booted.state.pods).length} pods on ${Object.keys(booted.state.nodes).length} nodes`);
+	if (booted.ok) report(`ready: ${countRows(booted.state.pods)} pods on ${Object.keys(booted.state.nodes).length} nodes`);
 	const lintWarnings = booted.ok
 		? lint(booted.state).map((w): Diagnostic => ({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message}))
 		: [];
