@@ -19,10 +19,13 @@ import {
 	formatSkipped,
 	type LoadResult,
 	MAX_INPUT_BYTES,
+	MAX_TEXT_BYTES,
 	readFileWithin,
 	readSources,
 	readStream,
+	readStreamSource,
 	type SourceFile,
+	type Streamed,
 	tooLarge,
 	type ValidateMode,
 } from './source/load/index.js';
@@ -300,14 +303,15 @@ const printDiagnostic = (d: Diagnostic) => writeErr(sanitize(formatDiagnostic(d)
 
 /** Standard input read to its end (readStream says why not with a synchronous read); the reader
  *  throws again why it could not be read, for the message of whoever asks. */
-async function readStdin(what: 'manifests in all' | 'a script'): Promise<() => string> {
+async function readStdin(what: 'manifests in all' | 'a script'): Promise<() => string | Streamed> {
 	try {
 		const stat = fs.fstatSync(0);
 		// Node gives a folder on fd 0 as an empty stream; say what it is instead.
 		if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'});
 		// `- < big.yaml`: refused by its size, unread.
-		if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw fileTooLarge(tooLarge(what));
-		const text = await readStream(process.stdin, what);
+		if (stat.isFile() && stat.size > (what === 'a script' ? MAX_TEXT_BYTES : MAX_INPUT_BYTES)) throw fileTooLarge(tooLarge(what));
+		// Manifests go through the same cut as a big file (read-sources.ts readStreamSource).
+		const text = what === 'a script' ? await readStream(process.stdin, what) : await readStreamSource(process.stdin);
 		return () => text;
 	} catch (error) {
 		return () => {
@@ -325,8 +329,8 @@ const noStdin = (): string => {
 const PROGRESS_BYTES = 8 << 20;
 
 /** Progress for big loads on stderr, when a person is watching it; otherwise silent. */
-function progress(files: Array<{text: string}>): (message: string) => void {
-	const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
+function progress(files: SourceFile[]): (message: string) => void {
+	const bytes = files.reduce((sum, f) => sum + (f.stream ? f.stream.bytes.size : f.text.length), 0);
 	if (!process.stderr.isTTY || bytes < PROGRESS_BYTES) return () => {};
 	const start = performance.now();
 	const seconds = () => ((performance.now() - start) / 1000).toFixed(1);
@@ -338,7 +342,7 @@ function progress(files: Array<{text: string}>): (message: string) => void {
  *  to stderr they would land behind the alternate screen, unseen). */
 function load(
 	options: Options,
-	stdin: () => string,
+	stdin: () => string | Streamed,
 	note: (line: string) => void,
 	extra: SourceFile[],
 ): {state: State; loaded: LoadResult; files: SourceFile[]} | null {
@@ -355,7 +359,11 @@ function load(
 }
 
 /** The files read and booted, with what went wrong left to the caller; `report` is the progress line. */
-function bootFiles(options: Options, stdin: () => string, extra: SourceFile[]): {booted: Booted; files: SourceFile[]; report: (message: string) => void} {
+function bootFiles(
+	options: Options,
+	stdin: () => string | Streamed,
+	extra: SourceFile[],
+): {booted: Booted; files: SourceFile[]; report: (message: string) => void} {
 	const read = readSources(options.files, stdin);
 	read.files.push(...extra);
 	const report = progress(read.files);
@@ -375,7 +383,7 @@ function bootFiles(options: Options, stdin: () => string, extra: SourceFile[]): 
  * Exit 1 when the manifests do not load (or the report cannot be written), else 0: warnings are
  * not failures, as kubectl's are not.
  */
-function runCheck(options: Options, stdin: () => string, snapshot: SourceFile[]): number {
+function runCheck(options: Options, stdin: () => string | Streamed, snapshot: SourceFile[]): number {
 	const {booted, files, report} = bootFiles(options, stdin, snapshot);
 	const {loaded} = booted;
 	if (booted.ok) report(`ready: ${countRows(booted.state.pods)} pods on ${Object.keys(booted.state.nodes).length} nodes`);
@@ -469,7 +477,8 @@ async function main(argv: string[]): Promise<number> {
 	const {state, files} = started;
 	if (options.script !== undefined) {
 		const name = options.script === '-' ? '<stdin>' : options.script;
-		const text = options.script === '-' ? readScript(name, stdin) : readScript(options.script);
+		// `--script -` reads standard input as a script (readStdin), so a text.
+		const text = options.script === '-' ? readScript(name, () => String(stdin())) : readScript(options.script);
 		if (text === null) return 1;
 		const record = openRecordFile(options);
 		if (record === null) return 1;
@@ -648,7 +657,7 @@ function runTests(options: Options, state: State, text: string, name: string, re
 	return failed > 0 ? 1 : exitCode;
 }
 
-function readScript(path: string, read = () => readFileWithin(path, MAX_INPUT_BYTES, tooLarge('a script')).toString('utf8')): string | null {
+function readScript(path: string, read = () => readFileWithin(path, MAX_TEXT_BYTES, tooLarge('a script')).toString('utf8')): string | null {
 	try {
 		return read();
 	} catch (error) {

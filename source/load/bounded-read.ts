@@ -8,18 +8,26 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 
 /**
- * The most bytes of manifests one run reads, all files together, and the most of a script. It
- * holds a `kubectl get pods -A -o json` dump of 10,000 pods (about 117 MB, docs/conventions.md)
- * or a YAML one of twice that; a text this big already takes a few seconds and a few hundred
- * MB to parse, and its string is a quarter of the longest V8 can build (half of it when the text
- * holds a non-Latin-1 character and V8 stores two bytes a character).
+ * The most bytes of manifests one run reads, all files together. It holds a `kubectl get … -A -o
+ * json` dump at Kubernetes' limits (150,000 pods, 10,000 Services: about 1.4 GB; 600 MB as YAML):
+ * a big file is streamed (stream-scan.ts, stream-parse.ts), never held as one string, so only the
+ * simulation it builds stays in memory. Was 128 MiB while files were read into one string.
  */
-export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 2048 * 1024 * 1024;
+
+/**
+ * The most of what is read into one string: a script, and manifests that only the whole-text path
+ * reads (a small file, or anything standard input gives that is no List or document stream). A
+ * text this big takes a few seconds and a few hundred MB to parse, and its string is a quarter of
+ * the longest V8 can build (half of it when the text holds a non-Latin-1 character).
+ */
+export const MAX_TEXT_BYTES = 128 * 1024 * 1024;
 
 const mib = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
 
 /** The reason a read past the budget gives; `what` the budget is for. */
-export const tooLarge = (what: 'manifests in all' | 'a script'): string => `file too large: k8s-svc-tui reads at most ${mib(MAX_INPUT_BYTES)} of ${what}`;
+export const tooLarge = (what: 'manifests in all' | 'a script'): string =>
+	`file too large: k8s-svc-tui reads at most ${mib(what === 'a script' ? MAX_TEXT_BYTES : MAX_INPUT_BYTES)} of ${what}`;
 
 /** An error carrying the system's code for it (EFBIG, strerror's "File too large"). */
 export function fileTooLarge(message: string): NodeJS.ErrnoException {

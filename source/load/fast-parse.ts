@@ -24,11 +24,14 @@ interface FastDocument {
 	duplicates?: {items: ReadonlySet<number> | null};
 }
 
-interface FastProblem {
+interface FastProblemAt {
 	line: number;
 	col: number;
-	document: number;
 	message: string;
+}
+
+interface FastProblem extends FastProblemAt {
+	document: number;
 }
 
 export interface FastParsed {
@@ -114,13 +117,13 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 /** Anchors and aliases need `yaml`'s alias limit ("billion laughs"); kubectl never writes them.
  *  Nor merge keys, which js-yaml takes from a list of lists (`<<: [[a]]`) where go-yaml and `yaml`
  *  refuse anything but maps: they go to the `yaml` path with them. */
-const MAY_HAVE_ALIASES = /(^|[\s[{,:-])[&*][^\s,[\]{}]|(^|[\s[{,])<<[ \t]*:/m;
+export const MAY_HAVE_ALIASES = /(^|[\s[{,:-])[&*][^\s,[\]{}]|(^|[\s[{,])<<[ \t]*:/m;
 
 /** A key go-yaml cannot give to JSON may be here: a null one (`~:`, `null:`, an empty key) or a
  *  collection (`? …`, `[a, b]: …`). js-yaml turns both into strings without a word; the `yaml`
  *  path finds them exactly and refuses them as kubectl does (parse-documents.ts keyProblem).
  *  kubectl never writes them either, so a dump stays on the fast path. */
-const MAY_HAVE_ODD_KEYS = /(?:^[ \t]*(?:-[ \t]+)*|[{,[][ \t]*)(?:\?|(?:~|null|Null|NULL)?[ \t]*:)(?:[ \t\r]|$)|[\]}][ \t]*:(?:[ \t\r]|$)/m;
+export const MAY_HAVE_ODD_KEYS = /(?:^[ \t]*(?:-[ \t]+)*|[{,[][ \t]*)(?:\?|(?:~|null|Null|NULL)?[ \t]*:)(?:[ \t\r]|$)|[\]}][ \t]*:(?:[ \t\r]|$)/m;
 
 const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 
@@ -148,17 +151,28 @@ function yamlWording(reason: string): string {
 }
 
 /** One document with js-yaml: its value, or its problem with a position in the whole text.
- *  `repeats`: a key written twice keeps its last value (js-yaml's `json` mode) instead of failing. */
-function loadSlice(text: string, range: Range, lines: LineStarts, repeats = false): {value: unknown} | {line: number; col: number; message: string} {
+ *  `repeats`: a key written twice keeps its last value (js-yaml's `json` mode) instead of failing.
+ *  `depth`: how deep the slice's root is in its document (1; an item of a List is 3), so that a
+ *  List's item read alone is cut where the whole List would be (stream-parse.ts). */
+export function loadSlice(
+	text: string,
+	range: Range,
+	lines: LineStarts,
+	repeats = false,
+	depth = 1,
+): {value: unknown} | {line: number; col: number; message: string} {
 	try {
-		// @types/js-yaml predates the maxDepth option.
-		const options = {schema: SCHEMA, maxDepth, json: repeats} as jsyaml.LoadOptions;
+		// @types/js-yaml predates the maxDepth option. js-yaml counts the root as 1.
+		const options = {schema: SCHEMA, maxDepth: maxDepth - (depth - 1), json: repeats} as jsyaml.LoadOptions;
 		return {value: jsyaml.load(text.slice(range.start, range.end), options) ?? null};
 	} catch (error) {
 		const e = error as {reason?: string; mark?: {line: number; column: number}; message?: string};
 		const line = e.mark?.line ?? 0;
 		const column = (e.mark?.column ?? 0) + (line === 0 ? lines.columnOf(range.start) - 1 : 0);
-		return {line: line + lines.lineOf(range.start), col: column + 1, message: yamlWording(e.reason ?? e.message ?? 'invalid YAML')};
+		const reason = e.reason ?? e.message ?? 'invalid YAML';
+		// The limit js-yaml names is the whole document's, whatever depth the slice starts at.
+		const message = depth > 1 && reason.startsWith('nesting exceeded maxDepth') ? depthMessage : yamlWording(reason);
+		return {line: line + lines.lineOf(range.start), col: column + 1, message};
 	}
 }
 
@@ -169,13 +183,13 @@ export function jsyamlProblem(text: string, start: number, end: number): {line: 
 	return 'value' in loaded ? null : loaded;
 }
 
-const REPEATED_KEY = 'duplicated mapping key';
+export const REPEATED_KEY = 'duplicated mapping key';
 
 /** Whether a parsed JSON text[start, end) writes more keys than the `parsed` ones. A cheap count
  *  first: a key ends with `":`, and a quote inside a string is escaped. It misses only keys with
  *  blanks before their colon (`"a" : 1`); when any may be there, the exact scan decides. A key
  *  broken from its colon by a newline is not looked for (no JSON writer does that). */
-function jsonRepeats(text: string, start: number, end: number, parsed: number): boolean {
+export function jsonRepeats(text: string, start: number, end: number, parsed: number): boolean {
 	let quick = 0;
 	for (let at = text.indexOf('":', start); at !== -1 && at < end; at = text.indexOf('":', at + 2)) {
 		let backslashes = 0;
@@ -215,13 +229,13 @@ function jsonKeysInText(text: string, start: number, end: number): number {
  * and values one more), so that a JSON text gets one answer whichever path reads it. JSON.parse
  * itself takes any depth, and what reads the value afterwards (a List of Lists is visited
  * recursively) would overflow the stack. One walk for both, with parallel stacks: no pair
- * allocated per node of a 100 MB dump.
+ * allocated per node of a 100 MB dump. `rootDepth`: as loadSlice's `depth`.
  */
-function keysInValue(value: unknown): number | null {
+export function keysInValue(value: unknown, rootDepth = 1): number | null {
 	if (value === null || typeof value !== 'object') return 0;
 	let count = 0;
 	const values: object[] = [value];
-	const depths: number[] = [1];
+	const depths: number[] = [rootDepth];
 	while (values.length > 0) {
 		const v = values.pop() as object;
 		const depth = depths.pop() ?? 1;
@@ -281,6 +295,25 @@ function parseJson(text: string): {value: unknown} | undefined {
 	}
 }
 
+/** One YAML document of a text with js-yaml: its value (and where keys are written twice), or
+ *  its problem. fastParse reads each document so, and so does a stream (stream-parse.ts). */
+export function loadYamlDocument(text: string, range: Range, lines: LineStarts): Omit<FastDocument, 'index'> | FastProblemAt {
+	const loaded = loadSlice(text, range, lines);
+	if ('value' in loaded) return {value: loaded.value};
+	if (loaded.message !== REPEATED_KEY) return loaded;
+	// Read again keeping the last value; the items that hold a repeat are those js-yaml
+	// refuses on their own (one more pass, paid only by a document with a repeat).
+	const again = loadSlice(text, range, lines, true);
+	if (!('value' in again)) return again;
+	const check = (_item: unknown, at: Range) => {
+		const begin = text.lastIndexOf('\n', at.start - 1) + 1;
+		const item = `${text.slice(begin, at.end).replace(/^(\s*)-/, '$1 ')}`;
+		const one = loadSlice(item, {start: 0, end: item.length}, new LineStarts(item));
+		return 'value' in one || one.message !== REPEATED_KEY ? 0 : 1;
+	};
+	return {value: again.value, duplicates: {items: repeatedIn(text, range, again.value, false, check)}};
+}
+
 /** null: not a candidate for the fast path (small, or may hold aliases). `minBytes` is for tests. */
 export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed | null {
 	if (text.length < minBytes) return null;
@@ -313,23 +346,9 @@ export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed 
 	const documents: FastDocument[] = [];
 	const problems: FastProblem[] = [];
 	ranges.forEach((range, index) => {
-		const loaded = loadSlice(text, range, lines);
-		if ('value' in loaded) documents.push({index, value: loaded.value});
-		else if (loaded.message === REPEATED_KEY) {
-			// Read again keeping the last value; the items that hold a repeat are those js-yaml
-			// refuses on their own (one more pass, paid only by a document with a repeat).
-			const again = loadSlice(text, range, lines, true);
-			if (!('value' in again)) problems.push({...again, document: index});
-			else {
-				const check = (_item: unknown, at: Range) => {
-					const begin = text.lastIndexOf('\n', at.start - 1) + 1;
-					const item = `${text.slice(begin, at.end).replace(/^(\s*)-/, '$1 ')}`;
-					const one = loadSlice(item, {start: 0, end: item.length}, new LineStarts(item));
-					return 'value' in one || one.message !== REPEATED_KEY ? 0 : 1;
-				};
-				documents.push({index, value: again.value, duplicates: {items: repeatedIn(text, range, again.value, false, check)}});
-			}
-		} else problems.push({...loaded, document: index});
+		const loaded = loadYamlDocument(text, range, lines);
+		if ('value' in loaded) documents.push({index, ...loaded});
+		else problems.push({...loaded, document: index});
 	});
 	return {documents, problems, locator};
 }

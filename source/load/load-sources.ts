@@ -6,6 +6,7 @@ import {MAX_PODS, tooManyPods} from '../sim/limits.js';
 import {emptyTable} from '../sim/tables.js';
 import type {ClusterInput, ObjectMetaInput} from '../sim/types.js';
 import {classify, clusterScoped, resourceNames, type SimulatedKind} from './api-versions.js';
+import {WindowReader} from './byte-source.js';
 import {decodeClusterConfig} from './cluster-config.js';
 import {decodeEndpoints} from './endpoints.js';
 import {fieldPath} from './field-error.js';
@@ -20,6 +21,8 @@ import {parseDocuments} from './parse-documents.js';
 import {decodePod} from './pod.js';
 import {knownPath, type StrictKind, unknownFields} from './schema/strict.js';
 import {decodeService} from './service.js';
+import {streamLocator} from './stream-locator.js';
+import {parseDocument, parseHeader, parseItem} from './stream-parse.js';
 import type {Diagnostic, LoadResult, Path, Position, SourceFile} from './types.js';
 import {decodeWorkload} from './workload.js';
 import type {LineCol} from './yaml-positions.js';
@@ -58,7 +61,26 @@ export type ValidateMode = 'strict' | 'warn' | 'ignore';
 
 export interface LoadOptions {
 	validate?: ValidateMode;
+	/** A streamed input at most this big is read whole when only the whole-text path reads it
+	 *  exactly (stream-parse.ts `exact`); tests lower it to see what a bigger one reports. */
+	wholeTextBytes?: number;
 }
+
+/** V8's longest string (0x1fffffe8 characters): a text with no more bytes fits in one. */
+const LONGEST_STRING = 0x1fffffe8;
+
+/** Thrown while streaming a file that the whole-text path must read: loadSources starts again. */
+class ReadWhole extends Error {
+	constructor(readonly fileIndex: number) {
+		super('read whole');
+	}
+}
+
+const nothingToLocate: Locator = {
+	documentStart: () => ({line: 1, col: 1}),
+	find: () => ({exact: null, nearest: {line: 1, col: 1}}),
+	duplicates: () => [],
+};
 
 /** One strict-decoding finding: `unknown field "spec.foo"` or `duplicate field "spec.foo"`. */
 interface StrictFinding {
@@ -194,6 +216,20 @@ function strictPrefix(kind: string, apiVersion: string): string {
 }
 
 export function loadSources(files: SourceFile[], options: LoadOptions = {}): LoadResult {
+	const whole = new Set<number>();
+	for (;;) {
+		try {
+			return loadOnce(files, options, whole);
+		} catch (error) {
+			// Rare (kubectl writes neither): nothing of the first attempt is kept.
+			if (!(error instanceof ReadWhole)) throw error;
+			whole.add(error.fileIndex);
+		}
+	}
+}
+
+function loadOnce(files: SourceFile[], options: LoadOptions, whole: ReadonlySet<number>): LoadResult {
+	const wholeTextBytes = Math.min(options.wholeTextBytes ?? LONGEST_STRING, LONGEST_STRING);
 	const validate = options.validate ?? 'strict';
 	const input = emptyInput();
 	const ordered: Ordered[] = [];
@@ -429,15 +465,73 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 		handleObject(ref, value);
 	};
 
-	files.forEach((source, fileIndex) => {
-		const parsed = parseDocuments(source.text);
-		const file: FileState = {name: source.name, text: source.text, locator: parsed.locator};
-		for (const problem of parsed.problems) {
-			ordered.push({
-				key: [fileIndex, problem.document, seq++],
-				diagnostic: {file: file.name, line: problem.line, col: problem.col, severity: 'error', message: problem.message},
-			});
+	const syntaxProblem = (file: FileState, fileIndex: number, document: number, at: {line: number; col: number; message: string}): void => {
+		ordered.push({key: [fileIndex, document, seq++], diagnostic: {file: file.name, line: at.line, col: at.col, severity: 'error', message: at.message}});
+	};
+
+	/** A streamed input, slice by slice: each object decoded as soon as it is parsed, its raw
+	 *  value then dropped (stream-parse.ts). */
+	const stream = (source: SourceFile & {stream: NonNullable<SourceFile['stream']>}, fileIndex: number): void => {
+		const {bytes, plan} = source.stream;
+		const fits = bytes.size <= wholeTextBytes;
+		const readWhole = (): never => {
+			throw new ReadWhole(fileIndex);
+		};
+		const file: FileState = {name: source.name, text: '', locator: plan.control ? nothingToLocate : streamLocator(bytes, plan)};
+		if (plan.control || plan.broken) {
+			if (plan.broken && fits) readWhole();
+			syntaxProblem(file, fileIndex, 0, (plan.control ?? plan.broken) as NonNullable<typeof plan.broken>);
+			return;
 		}
+		const reader = new WindowReader(bytes);
+		for (const [docIndex, doc] of plan.docs.entries()) {
+			if (!doc.list) {
+				const parsed = parseDocument(reader, doc);
+				if ('problem' in parsed) syntaxProblem(file, fileIndex, docIndex, parsed.problem);
+				else if (parsed.value !== null && parsed.value !== undefined) {
+					visit(file, fileIndex, docIndex, [], parsed.value, parsed.repeats ? {items: parsed.items ?? null} : null);
+				}
+				continue;
+			}
+			const header = parseHeader(reader, doc, plan.json);
+			if (!header.exact && fits) readWhole();
+			if ('problem' in header) {
+				syntaxProblem(file, fileIndex, docIndex, header.problem);
+				continue;
+			}
+			const list = header.value as Obj;
+			const kind = get(list, 'kind');
+			// Not a List after all: its items are fields of one object, which needs the whole text.
+			if (typeof kind !== 'string' || !kind.endsWith('List')) {
+				if (fits) readWhole();
+				syntaxProblem(file, fileIndex, docIndex, {...doc.first, message: 'k8s-svc-tui reads a document this big only when it is a kind: List'});
+				continue;
+			}
+			// As visit does for a List read whole: its own fields, then each item.
+			const ref: ObjectRef = {file, fileIndex, docIndex, base: [], seq: seq++, repeats: false};
+			if (validate !== 'ignore') checkList(ref, kind, list);
+			const count = doc.list.items.starts.length;
+			for (let k = 0; k < count; k++) {
+				const item = parseItem(reader, doc, k, plan.json);
+				if (!item.exact && fits) readWhole();
+				if ('problem' in item) {
+					syntaxProblem(file, fileIndex, docIndex, item.problem);
+					break;
+				}
+				if (item.value !== null) visit(file, fileIndex, docIndex, ['items', k], item.value, item.repeats ? {items: null} : null);
+			}
+		}
+	};
+
+	files.forEach((source, fileIndex) => {
+		if (source.stream && !whole.has(fileIndex)) {
+			stream({...source, stream: source.stream}, fileIndex);
+			return;
+		}
+		const text = source.stream ? source.stream.bytes.read(0, source.stream.bytes.size).toString('utf8') : source.text;
+		const parsed = parseDocuments(text);
+		const file: FileState = {name: source.name, text, locator: parsed.locator};
+		for (const problem of parsed.problems) syntaxProblem(file, fileIndex, problem.document, problem);
 		for (const doc of parsed.documents) {
 			if (doc.value === null || doc.value === undefined) continue;
 			visit(file, fileIndex, doc.index, [], doc.value, doc.duplicates ?? null);

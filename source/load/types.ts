@@ -2,11 +2,16 @@
 // diagnostics out (docs/architecture.md "One picture": load/ → errors with file:line:col).
 
 import type {ClusterInput} from '../sim/types.js';
+import type {ByteSource} from './byte-source.js';
+import type {StreamPlan} from './stream-plan.js';
 
 export interface SourceFile {
 	/** As shown in messages; '-' is shown as '<stdin>'. */
 	name: string;
+	/** Empty for a streamed input. */
 	text: string;
+	/** A big input, not held as text: its bytes and how the first pass cut them (read-sources.ts). */
+	stream?: {bytes: ByteSource; plan: StreamPlan};
 }
 
 /** 1-based line and column; line 0 means "the file as a whole". */

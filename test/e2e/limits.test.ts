@@ -75,16 +75,18 @@ function within(t: import('ava').ExecutionContext, run: Measured, bounds: {cpu: 
 	t.true(run.rssMB <= bounds.rssMB, `peak RSS ${run.rssMB.toFixed(0)} MB, bound ${bounds.rssMB} MB`);
 }
 
-const TOO_LARGE = 'file too large: k8s-svc-tui reads at most 128 MiB of manifests in all';
+/** What a NUL at the start says: manifests are scanned as they are read (source/load/stream-scan.ts). */
+const NUL = '1:1: control characters are not allowed (found "\\x00")';
 
-// Before: read until killed (20 s and still growing). Now 0.35 s, 190 MB: 128 MiB read, then refused.
-test('/dev/zero as a manifest is refused once 128 MiB are read', async t => {
+// Before: read until killed (20 s and still growing); then 128 MiB read and refused. Now the
+// scan of its first chunk finds a NUL and reading stops there.
+test('/dev/zero as a manifest stops at its first byte, a control character', async t => {
 	const run = await measure(['check', '/dev/zero']);
-	t.deepEqual({code: run.code, stdout: run.stdout, stderr: lines(run.stderr)}, {code: 1, stdout: '', stderr: [`/dev/zero: ${TOO_LARGE}`]});
+	t.deepEqual({code: run.code, stdout: run.stdout, stderr: lines(run.stderr)}, {code: 1, stdout: '', stderr: [`/dev/zero:${NUL}`]});
 	within(t, run, {cpu: 3, rssMB: 400});
 });
 
-test('/dev/urandom as a script, and /dev/zero on standard input, are refused the same way', async t => {
+test('/dev/urandom as a script is refused past its budget, /dev/zero on standard input at its first byte', async t => {
 	const script = await measure(['samples/hello.yaml', '--script', '/dev/urandom']);
 	t.deepEqual(
 		{code: script.code, stdout: script.stdout, stderr: lines(script.stderr)},
@@ -92,21 +94,22 @@ test('/dev/urandom as a script, and /dev/zero on standard input, are refused the
 	);
 	within(t, script, {cpu: 4, rssMB: 400});
 	const stdin = await measure(['check', '-'], '/dev/zero');
-	t.deepEqual({code: stdin.code, stderr: lines(stdin.stderr)}, {code: 1, stderr: [`<stdin>: ${TOO_LARGE}`]});
+	t.deepEqual({code: stdin.code, stderr: lines(stdin.stderr)}, {code: 1, stderr: [`<stdin>:${NUL}`]});
 	within(t, stdin, {cpu: 3, rssMB: 400});
 });
 
-// Before: 2.9 s and 677 MB to say `1:1: invalid UTF-8` (V8 cannot build a 600 MB string). Now
-// 0.3 s and 60 MB: refused by its size, unread (reading even the budget would take 190 MB).
-test('a 600 MB file, as manifest, on standard input or as script, is refused by its size before a byte is read', async t => {
+// Before: 2.9 s and 677 MB to say `1:1: invalid UTF-8` (V8 cannot build a 600 MB string); then
+// refused by its size, unread. Now within the manifests' budget (2048 MiB, streamed), it is
+// scanned and stops at its first NUL; as a script it is still refused by its size.
+test('a 600 MB file of NULs, as manifest or on standard input, stops at its first byte; as script it is refused by its size', async t => {
 	const big = join(dir, 'big.yaml');
 	writeFileSync(big, '');
 	truncateSync(big, 600 * MB);
 	const asManifest = await measure(['check', big]);
-	t.deepEqual({code: asManifest.code, stderr: lines(asManifest.stderr)}, {code: 1, stderr: [`${big}: ${TOO_LARGE}`]});
+	t.deepEqual({code: asManifest.code, stderr: lines(asManifest.stderr)}, {code: 1, stderr: [`${big}:${NUL}`]});
 	within(t, asManifest, {cpu: 2, rssMB: 130});
 	const onStdin = await measure(['check', '-'], big);
-	t.deepEqual({code: onStdin.code, stderr: lines(onStdin.stderr)}, {code: 1, stderr: [`<stdin>: ${TOO_LARGE}`]});
+	t.deepEqual({code: onStdin.code, stderr: lines(onStdin.stderr)}, {code: 1, stderr: [`<stdin>:${NUL}`]});
 	within(t, onStdin, {cpu: 2, rssMB: 130});
 	const asScript = await measure(['samples/hello.yaml', '--script', big]);
 	t.deepEqual(

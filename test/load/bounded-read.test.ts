@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
 import test from 'ava';
-import {MAX_INPUT_BYTES, readFileWithin, readSources, readStream, tooLarge} from '../../source/load/index.js';
+import {MAX_INPUT_BYTES, MAX_TEXT_BYTES, readFileWithin, readSources, readStream, tooLarge} from '../../source/load/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bounded-read-'));
 test.after.always(() => rmSync(dir, {recursive: true, force: true}));
@@ -29,7 +29,7 @@ test('a regular file is refused by its size, unread: a 1 TiB sparse file answers
 	t.deepEqual(files, []);
 	t.deepEqual(
 		errors.map(e => e.message),
-		['file too large: k8s-svc-tui reads at most 128 MiB of manifests in all'],
+		['file too large: k8s-svc-tui reads at most 2048 MiB of manifests in all'],
 	);
 });
 
@@ -43,11 +43,12 @@ test('a folder is not read', t => {
 });
 
 test('the manifests share one budget: the file that passes it is named', t => {
-	// Sparse, so the test writes nothing to disk; 70 MiB of NULs each, two of them past 128 MiB.
+	// Sparse, so the test writes nothing to disk; 1100 MiB of NULs each, two of them past 2048 MiB.
+	// Each is streamed (read-sources.ts STREAM_BYTES), its scan stopping at the first NUL.
 	const [a, b] = ['a.yaml', 'b.yaml'].map(name => join(dir, name)) as [string, string];
 	for (const path of [a, b]) {
 		writeFileSync(path, '');
-		truncateSync(path, 70 * 1024 * 1024);
+		truncateSync(path, 1100 * 1024 * 1024);
 	}
 	const {files, errors} = readSources([a, b], () => '');
 	t.deepEqual(
@@ -59,7 +60,8 @@ test('the manifests share one budget: the file that passes it is named', t => {
 		[`${b}: ${tooLarge('manifests in all')}`],
 	);
 	// Standard input counts too.
-	const stdin = readSources([a, '-'], () => 'x'.repeat(60 * 1024 * 1024));
+	const piped = {size: 1000 * 1024 * 1024, read: () => Buffer.alloc(0)};
+	const stdin = readSources([a, '-'], () => ({bytes: piped, plan: {json: false, docs: [], control: null, broken: null}}));
 	t.deepEqual(
 		stdin.errors.map(e => `${e.file}: ${e.message}`),
 		[`<stdin>: ${tooLarge('manifests in all')}`],
@@ -76,5 +78,5 @@ test('a stream is refused at the first chunk past the budget, and not read furth
 	}
 	await t.throwsAsync(readStream(endless(), 'a script'), refusal(tooLarge('a script')));
 	t.is(pulled, 129, '128 MiB and the chunk past it');
-	t.is(await readStream(Readable.from([Buffer.alloc(MAX_INPUT_BYTES, 'a')])).then(text => text.length), MAX_INPUT_BYTES);
+	t.is(await readStream(Readable.from([Buffer.alloc(MAX_TEXT_BYTES, 'a')]), 'a script').then(text => text.length), MAX_TEXT_BYTES);
 });
