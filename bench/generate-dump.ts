@@ -47,7 +47,10 @@ function* dumpItems(options: DumpOptions): Generator<Obj> {
 	const nodes = Array.from({length: nodeCount}, (_, i) => ({
 		name: `ip-10-0-${Math.floor(i / 250)}-${(i % 250) + 10}.ec2.internal`,
 		ip: `10.0.${Math.floor(i / 250)}.${(i % 250) + 10}`,
-		cidr: `10.244.${i}.0/24`,
+		index: i,
+		// Past 256 nodes the /24s go on into 10.245.0.0/16 and up: a cluster that big has a
+		// pod CIDR wider than kubeadm's 10.244.0.0/16.
+		cidr: `10.${244 + (i >> 8)}.${i & 255}.0/24`,
 		next: 2,
 	}));
 	for (const node of nodes) {
@@ -260,7 +263,7 @@ function* dumpItems(options: DumpOptions): Generator<Obj> {
 		const addresses: Obj[] = [];
 		for (let r = 0; r < replicas; r++, podIndex++) {
 			const node = nodes[nodeCursor++ % nodes.length]!;
-			const ip = `10.244.${nodes.indexOf(node)}.${node.next++}`;
+			const ip = `10.${244 + (node.index >> 8)}.${node.index & 255}.${node.next++}`;
 			const name = `${rsName}-${suffix(5)}`;
 			const started = created + 5 + r;
 			const podUid = uid();
@@ -391,7 +394,10 @@ function* dumpItems(options: DumpOptions): Generator<Obj> {
 				},
 			};
 		}
-		const type = a % 10 === 0 ? 'NodePort' : a % 25 === 1 ? 'LoadBalancer' : 'ClusterIP';
+		// The node port range (30000-32767) holds 2,768 ports: past 30100 + 2,666 the Services are
+		// ClusterIP, as a cluster of 10,000 Services has no port for a seventh of them.
+		const portsLeft = nodePorts + 2 <= 2666;
+		const type = portsLeft && a % 10 === 0 ? 'NodePort' : portsLeft && a % 25 === 1 ? 'LoadBalancer' : 'ClusterIP';
 		const clusterIP = `10.${96 + Math.floor((clusterIPs + 300) / 65536)}.${Math.floor(((clusterIPs + 300) % 65536) / 256)}.${(clusterIPs + 300) % 256}`;
 		clusterIPs++;
 		const external = type !== 'ClusterIP';
@@ -554,11 +560,15 @@ function chunkedWriter(fd: number): {write: (text: string) => void; end: () => v
 	};
 }
 
-// Usage: tsx bench/generate-dump.ts PODS [yaml|json] [PODS_PER_APP]   → the dump on stdout.
+// Usage: tsx bench/generate-dump.ts PODS [yaml|json] [PODS_PER_APP] [PODS_PER_NODE]   → the dump on stdout.
 if (process.argv[1]?.endsWith('generate-dump.ts')) {
-	const [pods = '1000', format = 'yaml', podsPerApp] = process.argv.slice(2);
+	const [pods = '1000', format = 'yaml', podsPerApp, podsPerNode] = process.argv.slice(2);
 	const out = chunkedWriter(1);
-	const options: DumpOptions = {pods: Number(pods), ...(podsPerApp ? {podsPerApp: Number(podsPerApp)} : {})};
+	const options: DumpOptions = {
+		pods: Number(pods),
+		...(podsPerApp ? {podsPerApp: Number(podsPerApp)} : {}),
+		...(podsPerNode ? {podsPerNode: Number(podsPerNode)} : {}),
+	};
 	writeKubectlList(dumpItems(options), format === 'json' ? 'json' : 'yaml', out.write);
 	out.end();
 }
