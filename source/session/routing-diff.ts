@@ -10,7 +10,7 @@
 // comparison only where the files pin it (a nodePort or clusterIP written in a manifest or dump).
 
 import type {ClusterInput, Labels, Pod, RequestOutcome, RequestTrace, Service, ServicePort, State, Workload} from '../sim/index.js';
-import {getRow, listRows, step, workloadKey} from '../sim/index.js';
+import {getRow, listKeys, listRows, step, workloadKey} from '../sim/index.js';
 import {matchesLabels} from '../sim/labels.js';
 
 /** One side of the diff: the settled state, and the input it was booted from (what the files pin). */
@@ -201,7 +201,7 @@ function probe(state: State, client: ProbeClient, clientName: string, target: Pr
 	if (address === null) return {address, outcomes: ['absent'], answers: []};
 	const [namespace] = target.service.split('/') as [string];
 	const endpoints = getRow(state.endpoints, target.service);
-	const size = endpoints ? Object.keys(endpoints.addresses).length : 0;
+	const size = endpoints ? listKeys(endpoints.addresses).length : 0;
 	const count = Math.min(MAX_BURST, Math.max(1, REQUESTS_PER_ENDPOINT * size));
 	const from =
 		client.kind === 'pod' ? {kind: 'pod' as const, name: clientName, namespace: client.namespace ?? 'default'} : {kind: client.kind, name: clientName};

@@ -68,7 +68,7 @@ function compareRank(a: Pod, b: Pod): number {
 
 function reconcileReplicas(d: Draft, w: Workload): void {
 	// Every pod change calls back here: the count (sim/pods.ts) keeps that from listing every pod.
-	const diff = w.replicas - (d.s.index.activePodCountByOwner[keyOf(w)] ?? 0);
+	const diff = w.replicas - (getRow(d.s.index.activePodCountByOwner, keyOf(w)) ?? 0);
 	const involved = {kind: w.kind, namespace: w.namespace, name: w.name, uid: w.uid};
 	for (let i = 0; i < diff; i++) {
 		const name = uniqueName(d, w);

@@ -7,7 +7,7 @@ import {objectKey} from './keys.js';
 import {formatLabels} from './labels.js';
 import {hopVerdict} from './netpol.js';
 import {random} from './prng.js';
-import {getRow, listKeys} from './rows.js';
+import {getRow, listKeys, listRows} from './rows.js';
 import {sourceSeen} from './source-nat.js';
 import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
 import {selectedPods, unreadySummary} from './unready.js';
@@ -35,7 +35,7 @@ const dashed = (ip: string) => ip.replace(/\./g, '-');
 function publishedAddresses(state: State, service: Service): EndpointAddress[] {
 	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!endpoints) return [];
-	return Object.values(endpoints.addresses)
+	return listRows(endpoints.addresses)
 		.filter(a => a.ready)
 		.sort((a, b) => compareIP(a.ip, b.ip));
 }

@@ -7,7 +7,7 @@
 // write. Nothing outside this folder ever sees a Draft.
 
 import {has, members, shardOf} from './index-sets.js';
-import {CHUNK, emptyLevel, hashLevels, listEntries, rowsFrom, seqOf, sparse} from './rows.js';
+import {CHUNK, emptyLevel, emptyRows, getRow, hashLevels, listEntries, rowsFrom, seqOf, sparse} from './rows.js';
 import {copyTable, emptyTable} from './tables.js';
 import type {
 	AffinityEntry,
@@ -15,7 +15,6 @@ import type {
 	EndpointAddress,
 	Endpoints,
 	EventLog,
-	IndexSet,
 	Namespace,
 	NetworkPolicy,
 	Node,
@@ -51,12 +50,12 @@ export interface Draft {
 	shrunk: Map<string, {name: IndexName; bucket: string; shard: string}>;
 	/** How far each StatefulSet's controller got in this step (sim/statefulset-progress.ts). */
 	statefulSets: Map<string, StatefulSetProgress>;
-	/** The tables in pieces this step wrote (see compactRows). */
-	rowsWritten: Set<RowsName>;
+	/** The tables in pieces this step wrote, by the object holding them (see compactRows). */
+	rowsWritten: Map<object, Set<string>>;
 }
 
 export function beginDraft(state: State): Draft {
-	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map(), rowsWritten: new Set()};
+	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map(), rowsWritten: new Map()};
 }
 
 export function finishDraft(d: Draft): State {
@@ -110,17 +109,18 @@ function writable<N extends RecordName>(d: Draft, name: N): Record<string, Row<N
 }
 
 export function put<N extends TableName>(d: Draft, name: N, key: string, row: Row<N>): void {
-	if (isRows(name)) putRow(d, name, key, row as Row<RowsName>);
+	if (isRows(name)) rowsPut(d, name, d.s, name, key, row);
 	else writable(d, name as RecordName)[key] = row as Row<RecordName>;
 }
 
 export function remove(d: Draft, name: TableName, key: string): void {
-	if (isRows(name)) removeRow(d, name, key);
+	if (isRows(name)) rowsRemove(d, name, d.s, name, key);
 	else delete writable(d, name)[key];
 }
 
-// --- the tables in pieces (sim/rows.ts): a write copies the table's header, its chunk list, one
-// chunk, and for a new or removed key two small hash levels and one bucket ---
+// --- tables in pieces (sim/rows.ts) at `holder[field]`, each write under its own tag: a write
+// copies the table's header, its chunk list and one chunk, and for a new or removed key two small
+// hash levels and one bucket; nothing else of the table ---
 
 type MutableRows<T> = {
 	chunks: Array<Record<string, T>>;
@@ -129,50 +129,71 @@ type MutableRows<T> = {
 	next: number;
 };
 
-function writableRows<N extends RowsName>(d: Draft, name: N): MutableRows<Row<N>> {
-	d.rowsWritten.add(name);
-	return own(d, name, d.s, name, current => ({...(current as MutableRows<Row<N>>)}));
+function ownRows<T>(d: Draft, tag: string, holder: object, field: string): MutableRows<T> {
+	const rows = own<MutableRows<T>>(d, tag, holder, field, current => ({...((current ?? emptyRows()) as MutableRows<T>)}));
+	let fields = d.rowsWritten.get(holder);
+	if (!fields) {
+		fields = new Set();
+		d.rowsWritten.set(holder, fields);
+	}
+	fields.add(field);
+	return rows;
 }
 
-/** Chunk `i` of the table, copied once in this step (a new last chunk when `i` is one past the end). */
-function writableChunk<T>(d: Draft, name: RowsName, rows: MutableRows<T>, i: number): Record<string, T> {
-	const chunks = own<Array<Record<string, T>>>(d, `${name}.chunks`, rows, 'chunks');
-	return own(d, `${name}.chunk\u0000${i}`, chunks, String(i));
+/** Chunk `i`, copied once in this step (a new last chunk when `i` is one past the end). */
+function ownChunk<T>(d: Draft, tag: string, rows: MutableRows<T>, i: number): Record<string, T> {
+	const chunks = own<Array<Record<string, T>>>(d, `${tag}\u0000c`, rows, 'chunks');
+	return own(d, `${tag}\u0000c\u0000${i}`, chunks, String(i));
 }
 
 /** The hash bucket that holds `key`'s insertion number, copied once in this step. */
-function writableSlot(d: Draft, name: RowsName, rows: MutableRows<unknown>, key: string): Record<string, number> {
+function ownSlot(d: Draft, tag: string, rows: MutableRows<unknown>, key: string): Record<string, number> {
 	const [a, b] = hashLevels(key);
-	const top = own<Array<Array<Record<string, number> | null> | null>>(d, `${name}.slots`, rows, 'slots');
-	const level = own<Array<Record<string, number> | null>>(d, `${name}.slots\u0000${a}`, top, String(a), current => (current ? [...current] : emptyLevel()));
-	return own(d, `${name}.slots\u0000${a}\u0000${b}`, level, String(b));
+	const top = own<Array<Array<Record<string, number> | null> | null>>(d, `${tag}\u0000s`, rows, 'slots');
+	const level = own<Array<Record<string, number> | null>>(d, `${tag}\u0000s\u0000${a}`, top, String(a), current => (current ? [...current] : emptyLevel()));
+	return own(d, `${tag}\u0000s\u0000${a}\u0000${b}`, level, String(b));
 }
 
-function putRow(d: Draft, name: RowsName, key: string, row: Row<RowsName>): void {
-	const rows = writableRows<RowsName>(d, name);
-	let seq = seqOf(rows, key);
-	if (seq === undefined) {
-		seq = rows.next++;
-		rows.size++;
-		writableSlot(d, name, rows, key)[key] = seq;
-	}
-	writableChunk(d, name, rows, Math.floor(seq / CHUNK))[key] = row;
+/** The insertion number of `key` in the table, a new one (counted, in its bucket) when it has none. */
+function seqFor(d: Draft, tag: string, rows: MutableRows<unknown>, key: string): number {
+	const seq = seqOf(rows, key);
+	if (seq !== undefined) return seq;
+	const next = rows.next++;
+	rows.size++;
+	ownSlot(d, tag, rows, key)[key] = next;
+	return next;
 }
 
-function removeRow(d: Draft, name: RowsName, key: string): void {
-	const seq = seqOf(d.s[name], key);
+function rowsPut<T>(d: Draft, tag: string, holder: object, field: string, key: string, row: T): void {
+	const rows = ownRows<T>(d, tag, holder, field);
+	ownChunk(d, tag, rows, Math.floor(seqFor(d, tag, rows, key) / CHUNK))[key] = row;
+}
+
+function rowsRemove(d: Draft, tag: string, holder: object, field: string, key: string): void {
+	const current = (holder as Record<string, Rows<unknown> | undefined>)[field];
+	const seq = current && seqOf(current, key);
 	if (seq === undefined) return;
-	const rows = writableRows(d, name);
-	delete writableSlot(d, name, rows, key)[key];
-	delete writableChunk(d, name, rows, Math.floor(seq / CHUNK))[key];
+	const rows = ownRows(d, tag, holder, field);
+	delete ownSlot(d, tag, rows, key)[key];
+	delete ownChunk(d, tag, rows, Math.floor(seq / CHUNK))[key];
 	rows.size--;
+}
+
+/** The row under `key`, copied once in this step to be changed in place (`copyOf(undefined)` makes a new one). */
+function rowsOwn<T extends object>(d: Draft, tag: string, holder: object, field: string, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
+	const rows = ownRows<T>(d, tag, holder, field);
+	const chunk = ownChunk(d, tag, rows, Math.floor(seqFor(d, tag, rows, key) / CHUNK));
+	return own(d, `${tag}\u0000r\u0000${key}`, chunk, key, copyOf);
 }
 
 /** Tables whose deletions left them mostly holes are built again once, at the step's end. */
 function compactRows(d: Draft): void {
-	for (const name of d.rowsWritten) {
-		const rows = d.s[name];
-		if (sparse(rows)) (d.s as Record<RowsName, unknown>)[name] = rowsFrom(listEntries(rows as Rows<unknown>));
+	for (const [holder, fields] of d.rowsWritten) {
+		for (const field of fields) {
+			const h = holder as Record<string, Rows<unknown>>;
+			const rows = h[field];
+			if (rows && sparse(rows)) h[field] = rowsFrom(listEntries(rows));
+		}
 	}
 	d.rowsWritten.clear();
 }
@@ -181,16 +202,13 @@ function compactRows(d: Draft): void {
 
 type IndexName = 'podsByLabel' | 'servicesByLabel' | 'podsByOwner' | 'podsByNode';
 
-function writableIndex(d: Draft, name: IndexName): Record<string, IndexSet> {
-	return own(d, `index.${name}`, writableIndexes(d), name);
-}
-
 /** The shard of `bucket` that holds `member`, copied once in this step. */
 function writableShard(d: Draft, name: IndexName, bucket: string, member: string): Set_ {
-	const bucketTag = `index.${name}.${bucket}`;
-	const shards = own<Record<string, Set_>>(d, bucketTag, writableIndex(d, name), bucket);
+	const tag = `index.${name}`;
+	const shards = rowsOwn<Record<string, Set_>>(d, tag, writableIndexes(d), name, bucket);
 	const shard = shardOf(member);
-	return own(d, `${bucketTag}\u0000${shard}`, shards, shard);
+	// `h`: no other tag of this table starts so (chunks c, slots s, rows r).
+	return own(d, `${tag}\u0000h\u0000${shard}\u0000${bucket}`, shards, shard);
 }
 
 export function indexAdd(d: Draft, name: IndexName, bucket: string, member: string): void {
@@ -198,7 +216,7 @@ export function indexAdd(d: Draft, name: IndexName, bucket: string, member: stri
 }
 
 export function indexRemove(d: Draft, name: IndexName, bucket: string, member: string): void {
-	if (!has(d.s.index[name][bucket], member)) return;
+	if (!has(getRow(d.s.index[name], bucket), member)) return;
 	delete writableShard(d, name, bucket, member)[member];
 	// Whether a shard is empty costs a look at all its keys once members have been deleted from
 	// it; removing ten thousand pods would pay that each time. The step looks once, at its end.
@@ -208,37 +226,41 @@ export function indexRemove(d: Draft, name: IndexName, bucket: string, member: s
 
 function dropEmptyShards(d: Draft): void {
 	for (const {name, bucket, shard} of d.shrunk.values()) {
-		const shards = d.s.index[name][bucket];
+		const shards = getRow(d.s.index[name], bucket);
 		if (shards === undefined || shards[shard] === undefined || !isEmpty(shards[shard])) continue;
 		// Both were copied by this step when it removed from them, so they are its own.
-		const writableShards = writableIndex(d, name)[bucket] as Record<string, Set_>;
+		const writableShards = rowsOwn<Record<string, Set_>>(d, `index.${name}`, writableIndexes(d), name, bucket);
 		delete writableShards[shard];
-		if (isEmpty(writableShards)) delete writableIndex(d, name)[bucket];
+		if (isEmpty(writableShards)) rowsRemove(d, `index.${name}`, writableIndexes(d), name, bucket);
 	}
 	d.shrunk.clear();
 }
 
-function addTo(counts: Record<string, number>, key: string, delta: number): void {
-	const next = (counts[key] ?? 0) + delta;
-	if (next === 0) delete counts[key];
-	else counts[key] = next;
+type CountName = 'podCountByNode' | 'activePodCountByOwner';
+
+function addTo(d: Draft, name: CountName, key: string, delta: number): void {
+	const next = (getRow(d.s.index[name], key) ?? 0) + delta;
+	if (next === 0) rowsRemove(d, `index.${name}`, writableIndexes(d), name, key);
+	else rowsPut(d, `index.${name}`, writableIndexes(d), name, key, next);
 }
 
 const writableIndexes = (d: Draft) => own<Mutable<State['index']>>(d, 'index', d.s, 'index');
 
 export function addPodCount(d: Draft, node: string, delta: number): void {
-	addTo(own(d, 'index.podCountByNode', writableIndexes(d), 'podCountByNode'), node, delta);
+	addTo(d, 'podCountByNode', node, delta);
 }
 
 export function addActivePodCount(d: Draft, owner: string, delta: number): void {
-	addTo(own(d, 'index.activePodCountByOwner', writableIndexes(d), 'activePodCountByOwner'), owner, delta);
+	addTo(d, 'activePodCountByOwner', owner, delta);
 }
 
 export function addOwnedPodCount(d: Draft, owner: string, node: string, delta: number): void {
-	const byOwner = own<Record<string, Record<string, number>>>(d, 'index.podCountByOwnerNode', writableIndexes(d), 'podCountByOwnerNode');
-	const counts = own<Record<string, number>>(d, `index.podCountByOwnerNode\u0000${owner}`, byOwner, owner);
-	addTo(counts, node, delta);
-	if (counts[node] === undefined && isEmpty(counts)) delete byOwner[owner];
+	const tag = 'index.podCountByOwnerNode';
+	const counts = rowsOwn<Record<string, number>>(d, tag, writableIndexes(d), 'podCountByOwnerNode', owner);
+	const next = (counts[node] ?? 0) + delta;
+	if (next === 0) delete counts[node];
+	else counts[node] = next;
+	if (isEmpty(counts)) rowsRemove(d, tag, writableIndexes(d), 'podCountByOwnerNode', owner);
 }
 
 function isEmpty(table: object): boolean {
@@ -248,19 +270,19 @@ function isEmpty(table: object): boolean {
 
 export function indexMembers(d: Draft | State, name: IndexName, bucket: string): string[] {
 	const state = 's' in d ? d.s : d;
-	return members(state.index[name][bucket]);
+	return members(getRow(state.index[name], bucket));
 }
 
 /**
- * The addresses of one managed Endpoints, copied once in this step: a Service over ten thousand
- * pods would otherwise copy its whole table for each pod that comes or goes.
+ * Sets (or with null removes) one address of a managed Endpoints: the row and its addresses are
+ * copied in pieces once in this step, so a Service over ten thousand pods copies a chunk of its
+ * addresses for each pod that comes or goes, never all of them.
  */
-export function writableAddresses(d: Draft, key: string): Record<string, EndpointAddress> {
-	const seq = seqOf(d.s.endpoints, key);
-	if (seq === undefined) throw new Error(`no endpoints ${key}`);
-	const chunk = writableChunk(d, 'endpoints', writableRows(d, 'endpoints'), Math.floor(seq / CHUNK));
-	const row = own<Mutable<Endpoints>>(d, `endpoints\u0000${key}`, chunk, key, current => ({...(current as Endpoints)}));
-	return own(d, `endpoints\u0000${key}\u0000addresses`, row, 'addresses');
+export function setEndpointAddress(d: Draft, key: string, podName: string, address: EndpointAddress | null): void {
+	const row = rowsOwn<Mutable<Endpoints>>(d, 'endpoints', d.s, 'endpoints', key, current => ({...(current as Endpoints)}));
+	const tag = `endpoints\u0000${key}\u0000addresses`;
+	if (address === null) rowsRemove(d, tag, row, 'addresses', podName);
+	else rowsPut(d, tag, row, 'addresses', podName, address);
 }
 
 // --- IPAM maps ---

@@ -3,10 +3,10 @@
 // touches only the Services whose selector shares one of the pod's labels.
 
 import type {Draft} from './draft.js';
-import {indexMembers, writableAddresses} from './draft.js';
+import {indexMembers, setEndpointAddress} from './draft.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
-import {getRow} from './rows.js';
+import {emptyRows, getRow, rowsFrom} from './rows.js';
 import {emptyTable} from './tables.js';
 import type {EndpointAddress, Endpoints, Labels, Pod, Service, ServicePort, State} from './types.js';
 
@@ -64,7 +64,7 @@ export function emptyEndpoints(service: Service, managed: boolean, createdAt: nu
 		name: service.name,
 		namespace: service.namespace,
 		managed,
-		addresses: emptyTable(),
+		addresses: emptyRows(),
 		ports: (service.spec.ports ?? []).map(p => ({name: p.name ?? '', protocol: p.protocol})),
 		createdAt,
 	};
@@ -90,10 +90,8 @@ function setAddress(d: Draft, service: Service, podName: string, address: Endpoi
 	const key = objectKey(service.namespace, service.name);
 	const current = getRow(d.s.endpoints, key);
 	if (!current?.managed) return;
-	if (sameAddress(current.addresses[podName], address)) return;
-	const addresses = writableAddresses(d, key);
-	if (address === null) delete addresses[podName];
-	else addresses[podName] = address;
+	if (sameAddress(getRow(current.addresses, podName), address)) return;
+	setEndpointAddress(d, key, podName, address);
 }
 
 /** Services that may select a pod with these labels (via the selector-pair index). */
@@ -141,5 +139,5 @@ export function buildEndpoints(state: State, service: Service, createdAt: number
 		const address = addressFor(service, pod);
 		if (address) addresses[podName] = address;
 	}
-	return {...endpoints, addresses};
+	return {...endpoints, addresses: rowsFrom(Object.entries(addresses))};
 }

@@ -23,7 +23,7 @@ export function localReadyEndpoints(state: State, service: Service, nodeName: st
 	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!endpoints) return 0;
 	const ips = new Set<string>();
-	for (const address of Object.values(endpoints.addresses)) {
+	for (const address of listRows(endpoints.addresses)) {
 		if (address.ready && address.nodeName === nodeName) ips.add(address.ip);
 	}
 	return ips.size;

@@ -271,7 +271,7 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
  * not fit ends the pass: ten thousand Pending pods cost nothing when one pod goes and none fits.
  */
 function retryUnscheduled(d: Draft): void {
-	for (const key of eachMember(d.s.index.podsByNode[UNSCHEDULED])) {
+	for (const key of eachMember(getRow(d.s.index.podsByNode, UNSCHEDULED))) {
 		const pod = getRow(d.s.pods, key);
 		if (!pod || pod.deletionTimestamp !== null) continue;
 		const placement = schedule(d, ownerKey(pod), pod.spec);

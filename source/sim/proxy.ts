@@ -228,7 +228,7 @@ function loopback(state: State, client: Client, ip: string, portNumber: number):
  * pods apart (scheduler.ts, NodePorts), so the first found is the one.
  */
 function hostNetworkListener(state: State, nodeName: string, port: number, ip?: string): Plan | undefined {
-	for (const key of eachMember(state.index.podsByNode[nodeName])) {
+	for (const key of eachMember(getRow(state.index.podsByNode, nodeName))) {
 		const pod = getRow(state.pods, key);
 		if (pod?.spec.hostNetwork !== true || pod.podIP === null) continue;
 		if (!pod.spec.containers.some(c => c.ports.some(p => p.containerPort === port && p.protocol === 'TCP'))) continue;
@@ -284,7 +284,7 @@ function usable(state: State, service: Service, port: ServicePort): Usable {
 	let lists = perPort.get(portName);
 	if (!lists) {
 		const serving: Endpoint[] = [];
-		for (const address of Object.values(endpoints.addresses)) {
+		for (const address of listRows(endpoints.addresses)) {
 			const targetPort = address.ports[portName];
 			if (targetPort !== undefined) serving.push({address, port: targetPort});
 		}

@@ -36,25 +36,26 @@ export function emptyRows<T>(): Rows<T> {
 }
 
 /** The insertion number of `key`, if it has a row. */
-export function seqOf(rows: Rows<unknown>, key: string): number | undefined {
+export function seqOf(rows: Rows<unknown> | undefined, key: string): number | undefined {
+	if (rows === undefined) return undefined;
 	const h = fnv32a(key);
 	return rows.slots[h & MASK]?.[(h >>> BITS) & MASK]?.[key];
 }
 
-/** The row under `key`. */
-export function getRow<T>(rows: Rows<T>, key: string): T | undefined {
+/** The row under `key` (none in a table that is not there). */
+export function getRow<T>(rows: Rows<T> | undefined, key: string): T | undefined {
 	const seq = seqOf(rows, key);
-	return seq === undefined ? undefined : rows.chunks[Math.floor(seq / CHUNK)]?.[key];
+	return seq === undefined ? undefined : rows?.chunks[Math.floor(seq / CHUNK)]?.[key];
 }
 
 export const hasRow = (rows: Rows<unknown>, key: string): boolean => seqOf(rows, key) !== undefined;
 
 export const countRows = (rows: Rows<unknown>): number => rows.size;
 
-/** Every row, in insertion order. */
-export function listRows<T>(rows: Rows<T>): T[] {
+/** Every row, in insertion order (none of a table that is not there). */
+export function listRows<T>(rows: Rows<T> | undefined): T[] {
 	const out: T[] = [];
-	for (const chunk of rows.chunks) for (const key in chunk) out.push(chunk[key] as T);
+	for (const chunk of rows?.chunks ?? []) for (const key in chunk) out.push(chunk[key] as T);
 	return out;
 }
 
@@ -66,9 +67,9 @@ export function listKeys(rows: Rows<unknown>): string[] {
 }
 
 /** Every [key, row], in insertion order. */
-export function listEntries<T>(rows: Rows<T>): Array<[string, T]> {
+export function listEntries<T>(rows: Rows<T> | undefined): Array<[string, T]> {
 	const out: Array<[string, T]> = [];
-	for (const chunk of rows.chunks) for (const key in chunk) out.push([key, chunk[key] as T]);
+	for (const chunk of rows?.chunks ?? []) for (const key in chunk) out.push([key, chunk[key] as T]);
 	return out;
 }
 

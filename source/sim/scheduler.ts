@@ -35,7 +35,7 @@ export function hostPorts(spec: PodSpec): string[] {
 
 /** NodePorts Filter (pkg/scheduler/framework/plugins/nodeports): a wanted host port is taken on the node. */
 function portsTaken(state: State, nodeName: string, wanted: string[]): boolean {
-	for (const key of eachMember(state.index.podsByNode[nodeName])) {
+	for (const key of eachMember(getRow(state.index.podsByNode, nodeName))) {
 		const pod = getRow(state.pods, key);
 		if (pod && hostPorts(pod.spec).some(port => wanted.includes(port))) return true;
 	}
@@ -51,7 +51,7 @@ export function schedule(d: Draft, owner: string | null, spec?: PodSpec): Placem
 	let portsInUse = 0;
 	// The workload's pods per node, kept as counts (sim/pods.ts): placing each of ten thousand
 	// replicas costs one pass over the nodes, not one over the replicas placed before it.
-	const perNodeOwned = (owner && d.s.index.podCountByOwnerNode[owner]) || undefined;
+	const perNodeOwned = (owner && getRow(d.s.index.podCountByOwnerNode, owner)) || undefined;
 	let best: string[] = [];
 	let bestOwned = Infinity;
 	let bestLoad = Infinity;
@@ -61,7 +61,7 @@ export function schedule(d: Draft, owner: string | null, spec?: PodSpec): Placem
 			notReady++;
 			continue;
 		}
-		const load = counts[node.name] ?? 0;
+		const load = getRow(counts, node.name) ?? 0;
 		// NodeResourcesFit counts pods against status.allocatable.pods (`Too many pods`).
 		if (load >= (node.maxPods ?? max)) {
 			full++;

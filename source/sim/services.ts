@@ -9,7 +9,7 @@ import {recordEvent} from './events.js';
 import {type Allocation, allocateLoadBalancerIP, allocateNodePort, allocateServiceIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
-import {getRow} from './rows.js';
+import {getRow, rowsFrom} from './rows.js';
 import {copyTable, emptyTable} from './tables.js';
 import type {EndpointAddress, EndpointsInput, InitError, Service, ServiceInput, ServicePort, ServiceSpec, Timer} from './types.js';
 
@@ -266,7 +266,7 @@ export function userEndpoints(d: Draft, input: EndpointsInput): void {
 			? emptyEndpoints(service, false, d.s.clock)
 			: {name: input.meta.name, namespace: input.meta.namespace, managed: false, createdAt: d.s.clock, ports: []}),
 		managed: false,
-		addresses,
+		addresses: rowsFrom(Object.entries(addresses)),
 		ports: [...portNames.values()],
 	});
 }

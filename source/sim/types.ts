@@ -487,8 +487,8 @@ export interface Endpoints {
 	namespace: string;
 	/** true: kept by the endpoints controller from the selector; false: user-supplied. */
 	managed: boolean;
-	/** Keyed by pod name for managed endpoints, by IP for user-supplied ones. */
-	addresses: Table<EndpointAddress>;
+	/** Keyed by pod name for managed endpoints, by IP for user-supplied ones; in pieces (sim/rows.ts). */
+	addresses: Rows<EndpointAddress>;
 	/** Ports in Service order (name, protocol, and for user-supplied ones the port). */
 	ports: ReadonlyArray<{name: string; protocol: Protocol; port?: number}>;
 	createdAt: number;
@@ -708,21 +708,22 @@ interface Ipam {
 /** A set of keys, split into shards (see index-sets.ts): shard → member → true. */
 export type IndexSet = Readonly<Record<string, Readonly<Record<string, true>>>>;
 
+/** Every index is a table in pieces (sim/rows.ts): a pod change touches one bucket of each. */
 interface Indexes {
 	/** `ns\u0000key=value` → pod names. */
-	podsByLabel: Readonly<Record<string, IndexSet>>;
+	podsByLabel: Rows<IndexSet>;
 	/** `ns\u0000key=value` → names of the Services whose selector has that pair. */
-	servicesByLabel: Readonly<Record<string, IndexSet>>;
+	servicesByLabel: Rows<IndexSet>;
 	/** Workload key `Kind/ns/name` → pod keys it owns. */
-	podsByOwner: Readonly<Record<string, IndexSet>>;
+	podsByOwner: Rows<IndexSet>;
 	/** Node name → pod keys on it. */
-	podsByNode: Readonly<Record<string, IndexSet>>;
+	podsByNode: Rows<IndexSet>;
 	/** Node name → number of pods on it, so the scheduler need not count sets. */
-	podCountByNode: Readonly<Record<string, number>>;
+	podCountByNode: Rows<number>;
 	/** Workload key → how many of its pods are active (S61 IsPodActive): what its controller compares with replicas. */
-	activePodCountByOwner: Readonly<Record<string, number>>;
+	activePodCountByOwner: Rows<number>;
 	/** Workload key → node → its pods bound there and not being deleted: the scheduler's spreading score. */
-	podCountByOwnerNode: Readonly<Record<string, Readonly<Record<string, number>>>>;
+	podCountByOwnerNode: Rows<Readonly<Record<string, number>>>;
 }
 
 export interface State {

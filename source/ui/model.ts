@@ -9,7 +9,7 @@ import {parseCommand} from '../command/index.js';
 import {kindByResource} from '../kinds/registry.js';
 import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
-import {getRow} from '../sim/index.js';
+import {getRow, listRows} from '../sim/index.js';
 import type {ApiObject} from '../view/api-object.js';
 import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
@@ -712,7 +712,7 @@ export function selectedPod(model: Model): Pod | undefined {
 /** The pod behind an Endpoints pane row: the address with that IP whose pod name the row shows. */
 function endpointPod(state: State, service: Service, line: {ip: string; pod: string}): Pod | undefined {
 	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
-	for (const a of Object.values(endpoints?.addresses ?? {})) {
+	for (const a of listRows(endpoints?.addresses)) {
 		if (a.ip !== line.ip || a.podName === undefined || sanitize(a.podName) !== line.pod) continue;
 		return getRow(state.pods, `${service.namespace}/${a.podName}`);
 	}

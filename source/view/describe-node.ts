@@ -21,7 +21,7 @@ interface NodeInfo {
 /** Non-terminated pods on the node, in the API's list order (namespace, then name). */
 function nodePods(state: State, node: Node): Pod[] {
 	const pods: Pod[] = [];
-	for (const key of members(state.index.podsByNode[node.name])) {
+	for (const key of members(getRow(state.index.podsByNode, node.name))) {
 		const pod = getRow(state.pods, key);
 		if (pod && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') pods.push(pod);
 	}

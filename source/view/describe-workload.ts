@@ -16,7 +16,7 @@ import {replicaCounts} from './workload-pods.js';
 
 function podsStatus(state: State, workload: Workload): string {
 	const counts = {Running: 0, Pending: 0, Succeeded: 0, Failed: 0};
-	for (const key of members(state.index.podsByOwner[workloadKey(workload.kind, workload.namespace, workload.name)])) {
+	for (const key of members(getRow(state.index.podsByOwner, workloadKey(workload.kind, workload.namespace, workload.name)))) {
 		const phase = getRow(state.pods, key)?.phase;
 		if (phase !== undefined && phase !== 'Unknown') counts[phase]++;
 	}

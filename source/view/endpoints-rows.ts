@@ -112,7 +112,7 @@ function truncateSubsets(subsets: EndpointSubset[]): boolean {
 
 function groupSubsets(endpoints: Endpoints): EndpointSubset[] {
 	const subsets = new Map<string, EndpointSubset>();
-	for (const address of Object.values(endpoints.addresses).sort(byIP)) {
+	for (const address of listRows(endpoints.addresses).sort(byIP)) {
 		if (address.terminating && !address.ready) continue;
 		const ports = resolvedPorts(endpoints, address);
 		if (endpoints.ports.length > 0 && ports.length === 0) continue;

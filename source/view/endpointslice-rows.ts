@@ -51,7 +51,7 @@ export function endpointSlices(state: State, endpoints: Endpoints): EndpointSlic
 	const apiserverOwned = service.namespace === 'default' && service.name === 'kubernetes' && !endpoints.managed;
 
 	const groups = new Map<string, {ports: EndpointPort[]; endpoints: EndpointAddress[]}>();
-	for (const address of Object.values(endpoints.addresses).sort(byNumericIP)) {
+	for (const address of listRows(endpoints.addresses).sort(byNumericIP)) {
 		const ports = resolvedPorts(endpoints, address);
 		const key = JSON.stringify(ports);
 		let group = groups.get(key);

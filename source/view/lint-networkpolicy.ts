@@ -11,7 +11,7 @@
 //   policy or the peer has no effect. The API server labels every namespace
 //   kubernetes.io/metadata.name=<its name> (the NamespaceDefaultLabelName feature, GA in 1.22).
 
-import {getRow, listEntries} from '../sim/index.js';
+import {getRow, listEntries, listRows} from '../sim/index.js';
 import {objectKey} from '../sim/keys.js';
 import {matchesSelector} from '../sim/labels.js';
 import {judge, peerSelectsPod, podsSelectedBy} from '../sim/netpol.js';
@@ -46,7 +46,7 @@ function servicesOf(state: State, pods: Pod[]): Array<{service: Service; targetP
 		const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
 		if (!endpoints) continue;
 		const targetPorts = new Map<string, Set<number>>();
-		for (const address of Object.values(endpoints.addresses)) {
+		for (const address of listRows(endpoints.addresses)) {
 			if (address.podName === undefined || !keys.has(objectKey(service.namespace, address.podName))) continue;
 			for (const [name, port] of Object.entries(address.ports)) {
 				const seen = targetPorts.get(name) ?? new Set<number>();
@@ -116,7 +116,7 @@ function corednsPods(state: State): Array<{pod: Pod; port: number}> {
 	const endpoints = service === undefined ? undefined : getRow(state.endpoints, objectKey(service.namespace, service.name));
 	if (!service || !servicePort || !endpoints) return [];
 	const out: Array<{pod: Pod; port: number}> = [];
-	for (const address of Object.values(endpoints.addresses)) {
+	for (const address of listRows(endpoints.addresses)) {
 		const pod = address.podName === undefined ? undefined : getRow(state.pods, objectKey(service.namespace, address.podName));
 		const port = address.ports[servicePort.name ?? ''];
 		if (pod && port !== undefined) out.push({pod, port});

@@ -13,7 +13,7 @@ import type {LintWarning} from './lint-warning.js';
 function selectedPods(state: State, service: Service): Pod[] {
 	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	if (!endpoints?.managed) return [];
-	return Object.values(endpoints.addresses)
+	return listRows(endpoints.addresses)
 		.map(a => (a.podName ? getRow(state.pods, `${service.namespace}/${a.podName}`) : undefined))
 		.filter((p): p is Pod => p !== undefined);
 }
@@ -39,7 +39,7 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	if (selector === undefined || Object.keys(selector).length === 0) return warnings;
 	const base = {kind: 'Service' as const, namespace: service.namespace, name: service.name};
 	const pods = selectedPods(state, service);
-	const ready = Object.values(getRow(state.endpoints, `${service.namespace}/${service.name}`)?.addresses ?? {}).some(a => a.ready);
+	const ready = listRows(getRow(state.endpoints, `${service.namespace}/${service.name}`)?.addresses).some(a => a.ready);
 	// Pending pods have no IP and so no address at all: "selects no pods" would be untrue. Pods
 	// that are all Terminating are a scale-down or deletion under way, which the pane already shows.
 	const matching = ready ? [] : pods.length > 0 ? pods : podsSelectedBy(state, service);

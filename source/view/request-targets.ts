@@ -47,7 +47,7 @@ export function endpointNames(state: State, namespace: string): NameForms[] {
 	for (const service of services(state)) {
 		if (service.spec.clusterIP !== 'None') continue;
 		const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
-		const hostnames = Object.values(endpoints?.addresses ?? {}).flatMap(a => (a.ready && a.hostname ? [a.hostname] : []));
+		const hostnames = listRows(endpoints?.addresses).flatMap(a => (a.ready && a.hostname ? [a.hostname] : []));
 		for (const hostname of [...new Set(hostnames)].sort()) {
 			out.push(formsOf(state, `${hostname}.${service.name}`, service, namespace));
 		}
@@ -68,7 +68,7 @@ export function namePorts(state: State, service: Service): number[] {
 	const tcp = (service.spec.ports ?? []).filter(p => p.protocol === 'TCP');
 	if (service.spec.clusterIP !== 'None') return tcp.map(p => p.port);
 	const endpoints = getRow(state.endpoints, objectKey(service.namespace, service.name));
-	const served = Object.values(endpoints?.addresses ?? {}).flatMap(a => tcp.flatMap(p => a.ports[p.name ?? ''] ?? []));
+	const served = listRows(endpoints?.addresses).flatMap(a => tcp.flatMap(p => a.ports[p.name ?? ''] ?? []));
 	return [...new Set(served)].sort((a, b) => a - b);
 }
 

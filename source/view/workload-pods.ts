@@ -17,7 +17,7 @@ function ownedPods(state: State, workload: Workload): Pod[] {
 		for (const rs of replicaSetsOf(state, workload)) pods.push(...ownedPods(state, rs));
 		return pods;
 	}
-	const keys = members(state.index.podsByOwner[workloadKey(workload.kind, workload.namespace, workload.name)]);
+	const keys = members(getRow(state.index.podsByOwner, workloadKey(workload.kind, workload.namespace, workload.name)));
 	const pods: Pod[] = [];
 	for (const key of keys) {
 		const pod = getRow(state.pods, key);

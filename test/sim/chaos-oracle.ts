@@ -4,7 +4,7 @@
 // their bugs. Each check throws an Error that says what broke.
 
 import type {Action, DnsResult, Pod, RequestTrace, Service, ServicePort, State, StepResult} from '../../source/sim/index.js';
-import {getRow, listRows} from '../../source/sim/index.js';
+import {getRow, listEntries, listRows} from '../../source/sim/index.js';
 
 const fail = (message: string, detail?: unknown): never => {
 	throw new Error(detail === undefined ? message : `${message}\n${JSON.stringify(detail, null, 1)}`);
@@ -204,7 +204,7 @@ export class Oracle {
 			}
 			if (!actual) fail(`Service ${keyOf(s)} has no endpoints object`);
 			const got: Record<string, ExpectedAddress> = {};
-			for (const [name, a] of Object.entries(actual!.addresses)) {
+			for (const [name, a] of listEntries(actual!.addresses)) {
 				got[name] = {
 					ip: a.ip,
 					nodeName: a.nodeName,

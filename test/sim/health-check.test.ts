@@ -2,7 +2,7 @@
 // hcHandler.ServeHTTP; the count is proxy/endpointsmap.go LocalReadyEndpoints).
 import test from 'ava';
 import {healthCheckAnswer, localReadyEndpoints} from '../../source/sim/health-check.js';
-import {getRow} from '../../source/sim/index.js';
+import {getRow, listRows} from '../../source/sim/index.js';
 import {helloRC, input, service} from './hello-input.js';
 import {boot, curl, livePods, requests, run} from './helpers.js';
 
@@ -40,7 +40,7 @@ test('endpointsmap.go getLocalReadyEndpointIPs: a node left with only a terminat
 	let {state, pod, here, svc} = onePod();
 	// Deleted and not yet replaced by a ready pod (the replacement needs podStartSeconds).
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: pod.name}).state;
-	const address = Object.values(getRow(state.endpoints, 'default/web')!.addresses).find(a => a.podName === pod.name)!;
+	const address = listRows(getRow(state.endpoints, 'default/web')!.addresses).find(a => a.podName === pod.name)!;
 	t.deepEqual([address.ready, address.serving, address.terminating], [false, true, true]);
 	t.is(healthCheckAnswer(state, svc, here.name).status, 503);
 	// The balancer leaves the node, but a connection sent there still reaches the terminating pod (S84).

@@ -54,7 +54,7 @@ export function requests(result: StepResult) {
 
 export function readyIPs(state: State, service: string): string[] {
 	const ep = getRow(state.endpoints, service)!;
-	return Object.values(ep.addresses)
+	return listRows(ep.addresses)
 		.filter(a => a.ready)
 		.map(a => a.ip)
 		.sort();

@@ -6,7 +6,7 @@
 import {deepStrictEqual} from 'node:assert/strict';
 import test from 'ava';
 import fc from 'fast-check';
-import {type Action, initialState, listRows, type State, step} from '../../source/sim/index.js';
+import {type Action, initialState, listEntries, listRows, type Rows, type State, step} from '../../source/sim/index.js';
 import type {Pod} from '../../source/sim/types.js';
 import {clusterArb, commandArb, resolveCommand} from './chaos-cluster.js';
 
@@ -28,13 +28,14 @@ function recount(state: State) {
 	return {active, placed};
 }
 
-const plain = (table: object): unknown => JSON.parse(JSON.stringify(table));
+/** An index as a plain record (key → row), for comparing with a recount. */
+const plain = (table: Rows<unknown>): unknown => JSON.parse(JSON.stringify(Object.fromEntries(listEntries(table))));
 
 function emptyShards(state: State): string[] {
 	const found: string[] = [];
 	for (const [name, index] of Object.entries(state.index)) {
 		if (name === 'podCountByNode' || name === 'activePodCountByOwner' || name === 'podCountByOwnerNode') continue;
-		for (const [bucket, shards] of Object.entries(index as Record<string, Record<string, object>>)) {
+		for (const [bucket, shards] of listEntries(index as Rows<Record<string, object>>)) {
 			if (Object.keys(shards).length === 0) found.push(`${name}[${bucket}]`);
 			for (const [shard, members] of Object.entries(shards)) if (Object.keys(members).length === 0) found.push(`${name}[${bucket}][${shard}]`);
 		}

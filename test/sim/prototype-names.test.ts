@@ -184,7 +184,7 @@ test('a Service port named constructor that the Endpoints do not list has no end
 		'pod/curl (10.244.0.254 on node-1) → ext:81 → A 10.108.246.108 → ClusterIP 10.108.246.108:81 → 10.1.2.3:8081 → ok (iptables random, 1 of 1)',
 	]);
 	t.deepEqual(
-		Object.keys(getRow(state.endpoints, 'default/ext')!.addresses['10.1.2.3']!.ports).sort(),
+		Object.keys(getRow(getRow(state.endpoints, 'default/ext')!.addresses, '10.1.2.3')!.ports).sort(),
 		['http', 'metrics'],
 		'both subsets merged into one address',
 	);

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {getRow, listKeys} from '../../source/sim/index.js';
+import {getRow, listKeys, listRows} from '../../source/sim/index.js';
 import {parseTarget} from '../../source/sim/proxy.js';
 import {helloRC, helloSvc, input, service} from './hello-input.js';
 import {boot, curl, livePods, readyIPs, requests, run, wait} from './helpers.js';
@@ -279,7 +279,7 @@ test('S86: a pod published while its container is down (publishNotReadyAddresses
 	let state = boot(input({services: [service('all', {publishNotReadyAddresses: true})]}));
 	for (const pod of livePods(state, 'hello-node-')) state = run(state, {type: 'podCrashed', namespace: 'default', name: pod.name}).state;
 	// Still listed as ready (S72), so kube-proxy still sends connections there; nothing accepts them.
-	t.is(Object.values(getRow(state.endpoints, 'default/all')!.addresses).filter(a => a.ready).length, 3);
+	t.is(listRows(getRow(state.endpoints, 'default/all')!.addresses).filter(a => a.ready).length, 3);
 	const r = requests(run(state, curl('all')).results[0]!);
 	t.is(r.requests[0]!.outcome, 'refused');
 	t.regex(r.requests[0]!.reason, /^pod hello-node-\w+ is not running: nothing accepts connections on 10\.244\.\d+\.\d+:8080$/);
@@ -297,7 +297,7 @@ test("internalTrafficPolicy Local: this node's serving-and-terminating endpoint 
 	const client = getRow(state.pods, listKeys(state.pods).find(k => getRow(state.pods, k)!.nodeName === 'node-1' && k.startsWith('default/hello-node-'))!)!;
 	state = run(state, {type: 'podDeleted', namespace: 'default', name: client.name}).state;
 	// The replacement lands on another node (or is not ready yet): node-1 has only the terminating pod.
-	const onNode1 = Object.values(getRow(state.endpoints, 'default/local')!.addresses).filter(a => a.nodeName === 'node-1');
+	const onNode1 = listRows(getRow(state.endpoints, 'default/local')!.addresses).filter(a => a.nodeName === 'node-1');
 	t.deepEqual(
 		onNode1.map(a => [a.podName, a.ready, a.serving, a.terminating]),
 		[[client.name, false, true, true]],

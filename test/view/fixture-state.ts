@@ -133,7 +133,7 @@ export function makeEndpoints(
 ): Endpoints {
 	const addresses: Record<string, EndpointAddress> = {};
 	for (const a of list) addresses[managed ? a.podName! : a.ip] = a;
-	return {name, namespace, managed, addresses, ports, createdAt};
+	return {name, namespace, managed, addresses: rowsFrom(Object.entries(addresses)), ports, createdAt};
 }
 
 const HELLO_TEMPLATE_CONTAINER = makeContainer('hello-node', AGNHOST, [{name: 'http', containerPort: 8080, protocol: 'TCP'}]);
@@ -584,13 +584,13 @@ export function buildState(parts: {
 		networkPolicies: {},
 		ipam: {serviceIPs, nodePorts, loadBalancerIPs, podIPs},
 		index: {
-			podsByLabel: sharded(podsByLabel),
-			servicesByLabel: sharded(servicesByLabel),
-			podsByOwner: sharded(podsByOwner),
-			podsByNode: sharded(podsByNode),
-			podCountByNode: Object.fromEntries(Object.entries(podsByNode).map(([node, pods]) => [node, Object.keys(pods).length])),
-			activePodCountByOwner,
-			podCountByOwnerNode,
+			podsByLabel: rowsFrom(Object.entries(sharded(podsByLabel))),
+			servicesByLabel: rowsFrom(Object.entries(sharded(servicesByLabel))),
+			podsByOwner: rowsFrom(Object.entries(sharded(podsByOwner))),
+			podsByNode: rowsFrom(Object.entries(sharded(podsByNode))),
+			podCountByNode: rowsFrom(Object.entries(podsByNode).map(([node, pods]) => [node, Object.keys(pods).length] as const)),
+			activePodCountByOwner: rowsFrom(Object.entries(activePodCountByOwner)),
+			podCountByOwnerNode: rowsFrom(Object.entries(podCountByOwnerNode)),
 		},
 		timers: [],
 		affinity: {},

@@ -11,7 +11,7 @@
 //   "pod IP changed";
 // - scaling adds or removes pods and replaces none.
 
-import {getRow, listKeys} from '../../sim/index.js';
+import {getRow, listEntries, listKeys} from '../../sim/index.js';
 import {workloadKey} from '../../sim/keys.js';
 import {matchesLabels} from '../../sim/labels.js';
 import type {Pod, State} from '../../sim/types.js';
@@ -41,7 +41,7 @@ export interface EndpointChange {
 
 function readyPods(state: State, key: string): Map<string, {ip: string; pod: string | null}> {
 	const out = new Map<string, {ip: string; pod: string | null}>();
-	for (const [k, a] of Object.entries(getRow(state.endpoints, key)?.addresses ?? {})) if (a.ready) out.set(k, {ip: a.ip, pod: a.podName ?? null});
+	for (const [k, a] of listEntries(getRow(state.endpoints, key)?.addresses)) if (a.ready) out.set(k, {ip: a.ip, pod: a.podName ?? null});
 	return out;
 }
 
@@ -85,7 +85,7 @@ function addedChange(
 		return {...withOwner, cause: left.cause === 'left selector' ? 'joined selector' : 'ready again'};
 	}
 	// A pod that was ready already and only now matches the selector (relabeled).
-	if (before && after && before.uid === after.uid && before.ready && !getRow(prev.endpoints, base.service)?.addresses[base.pod ?? '']) {
+	if (before && after && before.uid === after.uid && before.ready && !getRow(getRow(prev.endpoints, base.service)?.addresses, base.pod ?? '')) {
 		return {...withOwner, cause: 'joined selector'};
 	}
 	if (owner) {

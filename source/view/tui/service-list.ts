@@ -45,7 +45,7 @@ export function endpointCounts(state: State, service: Service): {ready: number; 
 	let ready = 0;
 	let total = 0;
 	if (!endpoints) return {ready, total};
-	for (const a of Object.values(endpoints.addresses)) {
+	for (const a of listRows(endpoints.addresses)) {
 		if (a.terminating) continue;
 		if (endpoints.ports.length > 0 && resolvedPorts(endpoints, a).length === 0) continue;
 		total++;
@@ -64,7 +64,7 @@ function endpointsCell(state: State, service: Service, counts: {ready: number; t
 	if (!getRow(state.endpoints, `${service.namespace}/${service.name}`)) return '-';
 	const endpoints = getRow(state.endpoints, `${service.namespace}/${service.name}`);
 	if (counts.total === 0 && service.spec.selector && servicePods(state, service).items.length === 0) return '<none>: no pods';
-	const live = Object.values(endpoints?.addresses ?? {}).filter(a => !a.terminating);
+	const live = listRows(endpoints?.addresses).filter(a => !a.terminating);
 	if (counts.total === 0 && live.length > 0) return '<none>: no port';
 	return `${counts.ready}/${counts.total} ready${serviceWarnings(state, service).length > 0 ? ' ⚠' : ''}`;
 }

@@ -53,7 +53,7 @@ export function servicePods(state: State, service: Service | undefined): PodList
 function matchedPods(state: State, service: Service, selector: Readonly<Record<string, string>>, headers: string[]): PodList {
 	let candidates: string[] | null = null;
 	for (const [k, v] of Object.entries(selector)) {
-		const found = members(state.index.podsByLabel[`${service.namespace}\u0000${k}=${v}`]);
+		const found = members(getRow(state.index.podsByLabel, `${service.namespace}\u0000${k}=${v}`));
 		if (candidates === null || found.length < candidates.length) candidates = found;
 	}
 	const pods = (candidates ?? [])

@@ -6,7 +6,8 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../../source/session/execute.js';
 import type {State} from '../../../source/sim/index.js';
-import {getRow} from '../../../source/sim/index.js';
+import {getRow, listRows} from '../../../source/sim/index.js';
+import {rowsFrom} from '../../../source/sim/rows.js';
 import {endpointView} from '../../../source/view/tui/index.js';
 import {bootSources, sampleState} from '../../session/sample-state.js';
 import {withRow} from '../../sim/helpers.js';
@@ -50,12 +51,12 @@ test('a killed pod is terminating and not counted; a failing probe makes it not 
 test('IPs sort numerically, not as text', t => {
 	const key = 'default/hello-node-svc';
 	const endpoints = getRow(hello.endpoints, key)!;
-	const [first] = Object.values(endpoints.addresses);
-	const addresses = {
-		a: {...first!, ip: '10.244.10.2'},
-		b: {...first!, ip: '10.244.9.2'},
-		c: {...first!, ip: '10.244.1.20'},
-	};
+	const [first] = listRows(endpoints.addresses);
+	const addresses = rowsFrom([
+		['a', {...first!, ip: '10.244.10.2'}],
+		['b', {...first!, ip: '10.244.9.2'}],
+		['c', {...first!, ip: '10.244.1.20'}],
+	]);
 	const state = {...hello, endpoints: withRow(hello.endpoints, key, {...endpoints, addresses})};
 	t.deepEqual(
 		endpointView(state, svc).lines.map(l => l.ip),
