@@ -327,18 +327,20 @@ export function setRoundRobin(d: Draft, key: string, value: number): void {
 
 const REQUEST_LOG_MAX = 200;
 
-/** The event log's parts, copied once in this step (sim/events.ts writes them). */
+/** The event log's parts, copied once in this step (sim/events.ts writes them); its events go through putEvent. */
 export function writableEventLog(d: Draft): {
 	log: Mutable<EventLog>;
-	byKey: Record<string, ClusterEvent>;
 	queue: Array<readonly [string, number]>;
 } {
 	const log = own<Mutable<EventLog>>(d, 'events', d.s, 'events');
-	return {
-		log,
-		byKey: own<Record<string, ClusterEvent>>(d, 'events.byKey', log, 'byKey'),
-		queue: own<Array<readonly [string, number]>>(d, 'events.queue', log, 'queue'),
-	};
+	return {log, queue: own<Array<readonly [string, number]>>(d, 'events.queue', log, 'queue')};
+}
+
+/** Sets (or with null forgets) one aggregated event: the log holds up to a thousand, so it is a table in pieces too. */
+export function putEvent(d: Draft, key: string, event: ClusterEvent | null): void {
+	const {log} = writableEventLog(d);
+	if (event === null) rowsRemove(d, 'events.byKey', log, 'byKey', key);
+	else rowsPut(d, 'events.byKey', log, 'byKey', key, event);
 }
 
 export function recordRequests(d: Draft, traces: RequestTrace[]): void {

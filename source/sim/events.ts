@@ -11,7 +11,8 @@
 // and the queue is compacted once they are the majority.
 
 import type {Draft} from './draft.js';
-import {writableEventLog} from './draft.js';
+import {putEvent, writableEventLog} from './draft.js';
+import {emptyRows, getRow, listRows, rowsFrom} from './rows.js';
 import {emptyTable} from './tables.js';
 import type {ClusterEvent, EventLog, State} from './types.js';
 
@@ -23,7 +24,7 @@ const EVENT_MAX = 1000;
 /** What a component reports; the log adds the id, count and times. */
 export type NewEvent = Pick<ClusterEvent, 'type' | 'reason' | 'involved' | 'message' | 'source' | 'host'>;
 
-export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyTable(), queue: [], head: 0, seq: 0, size: 0};
+export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyRows(), queue: [], head: 0, seq: 0, size: 0};
 
 // getEventKey: source, involved object (kind, namespace, name, uid, fieldPath), type, reason, message.
 // Joined by NUL, which no field holds (names are validated, input text never carries control
@@ -51,15 +52,15 @@ function freshEvent(event: NewEvent, seq: number, at: number): ClusterEvent {
 
 export function recordEvent(d: Draft, event: NewEvent): void {
 	const writable = writableEventLog(d);
-	const {log, byKey, queue} = writable;
+	const {log, queue} = writable;
 	const key = aggregationKey(event);
 	const now = d.s.clock;
 	const seq = log.seq++;
-	const seen = byKey[key];
+	const seen = getRow(log.byKey, key);
 	if (seen) {
-		byKey[key] = {...seen, seq, count: seen.count + 1, lastAt: now};
+		putEvent(d, key, {...seen, seq, count: seen.count + 1, lastAt: now});
 	} else {
-		byKey[key] = freshEvent(event, seq, now);
+		putEvent(d, key, freshEvent(event, seq, now));
 		log.size++;
 	}
 	queue.push([key, seq]);
@@ -71,26 +72,26 @@ export function expireEvents(d: Draft): void {
 	const events = d.s.events;
 	const first = events.queue[events.head];
 	if (first === undefined) return;
-	const firstEvent = events.byKey[first[0]];
+	const firstEvent = getRow(events.byKey, first[0]);
 	// Nothing to do, without copying the log, when the oldest live entry is still fresh.
 	if (firstEvent && firstEvent.seq === first[1] && firstEvent.lastAt + EVENT_TTL_MS > d.s.clock) return;
 	dropExpired(d, false);
 }
 
 function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d)): void {
-	const {log, byKey, queue} = writable;
+	const {log, queue} = writable;
 	let dropOne = overCap;
 	for (;;) {
 		const entry = queue[log.head];
 		if (entry === undefined) break;
 		const [key, seq] = entry;
-		const event = byKey[key];
+		const event = getRow(log.byKey, key);
 		if (event === undefined || event.seq !== seq) {
 			log.head++;
 			continue;
 		}
 		if (!dropOne && event.lastAt + EVENT_TTL_MS > d.s.clock) break;
-		delete byKey[key];
+		putEvent(d, key, null);
 		log.size--;
 		log.head++;
 		dropOne = false;
@@ -101,7 +102,7 @@ function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d))
 		log.head = 0;
 	}
 	if (queue.length > 4 * (log.size + 16)) {
-		const live = queue.slice(log.head).filter(([key, seq]) => byKey[key]?.seq === seq);
+		const live = queue.slice(log.head).filter(([key, seq]) => getRow(log.byKey, key)?.seq === seq);
 		queue.length = 0;
 		queue.push(...live);
 		log.head = 0;
@@ -110,12 +111,12 @@ function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d))
 
 /** Every event the API server still holds, oldest record first (by first write). */
 export function listEvents(state: State): ClusterEvent[] {
-	return Object.values(state.events.byKey).sort((a, b) => a.id - b.id);
+	return listRows(state.events.byKey).sort((a, b) => a.id - b.id);
 }
 
 /** The aggregated event a new record with these fields would join, if any. */
 export function findEvent(state: State, event: NewEvent): ClusterEvent | undefined {
-	return state.events.byKey[aggregationKey(event)];
+	return getRow(state.events.byKey, aggregationKey(event));
 }
 
 /** A log holding `events` as recorded at their `at` times, in order (for fixtures and tests). */
@@ -134,5 +135,5 @@ export function eventLogOf(events: ReadonlyArray<NewEvent & {at: number}>): Even
 		}
 		queue.push([key, seq++]);
 	}
-	return {byKey, queue, head: 0, seq, size};
+	return {byKey: rowsFrom(Object.entries(byKey)), queue, head: 0, seq, size};
 }

@@ -543,8 +543,8 @@ export interface ClusterEvent {
 
 /** The events the API server still holds: bounded by a TTL on virtual time and a count (sim/events.ts). */
 export interface EventLog {
-	/** Aggregation key → event. */
-	byKey: Readonly<Record<string, ClusterEvent>>;
+	/** Aggregation key → event, in pieces (sim/rows.ts). */
+	byKey: Rows<ClusterEvent>;
 	/** `[key, seq]` per record, oldest first from `head`; an entry whose seq is not its event's is stale. */
 	queue: ReadonlyArray<readonly [string, number]>;
 	head: number;
