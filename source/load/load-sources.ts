@@ -15,7 +15,7 @@ import type {Locator} from './locator.js';
 import {epochSeconds, peekName} from './metadata.js';
 import {builtinNamespaces, decodeNamespace} from './namespace.js';
 import {decodeNetworkPolicy} from './networkpolicy.js';
-import {decodeNode} from './node.js';
+import {decodeNode, shiftNodeTimes} from './node.js';
 import {get, isObject, newProblems, type Obj, type Problems, typeError} from './object-reader.js';
 import {parseDocuments} from './parse-documents.js';
 import {decodePod} from './pod.js';
@@ -180,6 +180,7 @@ function relativeTimes(input: ClusterInput, now: number): void {
 		if (o.createdAtSeconds !== undefined) o.createdAtSeconds = Math.round(o.createdAtSeconds - now);
 	};
 	input.nodes.forEach(shift);
+	for (const node of input.nodes) shiftNodeTimes(node, now);
 	input.namespaces.forEach(shift);
 	for (const list of [input.pods, input.workloads, input.services, input.endpoints, input.networkPolicies ?? []]) for (const o of list) shift(o.meta);
 	for (const pod of input.pods) {

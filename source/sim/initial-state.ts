@@ -174,7 +174,7 @@ function addNodes(d: Draft, inputs: NodeInput[]): void {
 			const candidate = formatIPv4(nextIP++);
 			if (!takenIPs.has(candidate)) ip = candidate;
 		}
-		const uid = generateUid(d);
+		const uid = n.uid ?? generateUid(d);
 		put(d, 'nodes', n.name, {
 			name: n.name,
 			uid,
@@ -182,10 +182,11 @@ function addNodes(d: Draft, inputs: NodeInput[]): void {
 			internalIP: ip,
 			podCIDR: cidr,
 			// Without a podCIDR the node's CNI agent writes no network config, so the runtime reports
-			// NetworkReady=false and the kubelet posts Ready=False (view/node-rows.ts readyCondition).
+			// NetworkReady=false and the kubelet posts Ready=False (view/node-facts.ts readyCondition).
 			ready: cidr !== '' && (n.ready ?? true),
 			createdAt: (n.createdAtSeconds ?? 0) * 1000,
 			...(n.maxPods === undefined ? {} : {maxPods: n.maxPods}),
+			...(n.recorded === undefined ? {} : {recorded: n.recorded}),
 		});
 		if (cidr === '') {
 			// range_allocator.go AllocateOrOccupyCIDR, via controller/util/node RecordNodeStatusChange; the

@@ -251,8 +251,42 @@ export interface EndpointsInput {
 	subsets: EndpointSubsetInput[];
 }
 
+/**
+ * What a Node document records that the simulation does not run: the kubelet's report and the
+ * cloud's facts, kept so the views print them as kubectl would (issue 12). Times are seconds
+ * relative to t=0, as createdAtSeconds. Absent fields are the simulation's defaults.
+ */
+export interface RecordedNode {
+	annotations?: Labels;
+	/** status.nodeInfo's strings (kubeletVersion, osImage, …), as written. */
+	nodeInfo?: Readonly<Record<string, string>>;
+	/** status.addresses in their order. */
+	addresses?: ReadonlyArray<{type: string; address: string}>;
+	/** status.capacity and status.allocatable: quantities as written (a dump's are canonical). */
+	capacity?: Readonly<Record<string, string>>;
+	allocatable?: Readonly<Record<string, string>>;
+	/** status.conditions in their order; the Ready one is superseded by the simulation's while they agree on readiness. */
+	conditions?: ReadonlyArray<RecordedNodeCondition>;
+	taints?: ReadonlyArray<{key: string; value?: string; effect: string}>;
+	unschedulable?: boolean;
+	providerID?: string;
+	/** spec.podCIDRs (dual-stack nodes have two); shown while the first is the node's podCIDR. */
+	podCIDRs?: readonly string[];
+}
+
+export interface RecordedNodeCondition {
+	type: string;
+	status: string;
+	reason?: string;
+	message?: string;
+	lastHeartbeatSeconds?: number;
+	lastTransitionSeconds?: number;
+}
+
 export interface NodeInput {
 	name: string;
+	/** metadata.uid, from dumps. */
+	uid?: string;
 	labels?: Labels;
 	internalIP?: string;
 	podCIDR?: string;
@@ -261,6 +295,7 @@ export interface NodeInput {
 	createdAtSeconds?: number;
 	/** `status.allocatable.pods` from a dump: how many pods the scheduler may place here. */
 	maxPods?: number;
+	recorded?: RecordedNode;
 }
 
 export interface NamespaceInput {
@@ -376,6 +411,8 @@ export interface Node {
 	createdAt: number;
 	/** `status.allocatable.pods` when a dump recorded it; otherwise config.maxPodsPerNode. */
 	maxPods?: number;
+	/** Carried for the views; the simulation never reads it. */
+	recorded?: RecordedNode;
 }
 
 export interface Namespace {

@@ -75,7 +75,7 @@ function describeOne(state: State, resource: DescribeResource, namespace: string
 		}
 		case 'nodes': {
 			const node = own(state.nodes, name);
-			return node && {text: describeNode(state, node), object: nodeObject(node)};
+			return node && {text: describeNode(state, node), object: nodeObject(state, node)};
 		}
 		case 'namespaces': {
 			const ns = own(state.namespaces, name);

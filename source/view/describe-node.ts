@@ -1,22 +1,18 @@
 // `kubectl describe node` (describe.go describeNode, describeNodeLease, describeNodeResource;
-// release-1.34). The model holds a node's addresses, pod CIDR, readiness and pod capacity, not its
-// CPU or memory: Capacity lists pods only, and every pod's requests are 0 as BestEffort pods' are.
+// release-1.34). The node's facts are node-facts.ts's: a dump's record where it has one (its
+// annotations, taints, conditions, addresses, capacity, system info, providerID), the simulation's
+// defaults elsewhere (Capacity lists pods only). Pods' requests are not modelled: every pod's are 0,
+// as BestEffort pods' are.
 
 import {getRow} from '../sim/index.js';
 import {members} from '../sim/index-sets.js';
 import type {Node, Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {describeWriter, rfc1123z} from './describe-writer.js';
-import {nodeObject, readyCondition, rolesCell} from './node-rows.js';
+import {describeWriter, rfc1123z, ZERO_TIME} from './describe-writer.js';
+import {nodeAddresses, nodeConditions, nodeInfo, podCIDRs, taintText} from './node-facts.js';
+import {resourceList, rolesCell} from './node-rows.js';
 
-interface NodeInfo {
-	kubeletVersion: string;
-	osImage: string;
-	kernelVersion: string;
-	containerRuntimeVersion: string;
-	operatingSystem: string;
-	architecture: string;
-}
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Non-terminated pods on the node, in the API's list order (namespace, then name). */
 function nodePods(state: State, node: Node): Pod[] {
@@ -25,26 +21,29 @@ function nodePods(state: State, node: Node): Pod[] {
 		const pod = getRow(state.pods, key);
 		if (pod && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') pods.push(pod);
 	}
-	const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 	return pods.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
 }
 
 export function describeNode(state: State, node: Node): string {
-	const object = nodeObject(node);
-	const nodeInfo = (object.status as {nodeInfo: NodeInfo}).nodeInfo;
+	const info = nodeInfo(node);
+	const {recorded} = node;
 	const w = describeWriter();
 	w.write(0, 'Name:', node.name);
 	w.write(0, 'Roles:', rolesCell(node));
 	w.labels('Labels', node.labels);
-	w.write(0, 'Annotations:', '<none>');
+	w.annotations('Annotations', recorded?.annotations ?? {});
 	w.write(0, 'CreationTimestamp:', rfc1123z(node.createdAt));
-	w.write(0, 'Taints:', '<none>');
-	w.write(0, 'Unschedulable:', 'false');
-	// Ready True or False is the kubelet's own report; Unknown means it stopped posting.
-	const condition = readyCondition(node);
-	const posting = condition.status !== 'Unknown';
-	// The kubelet holds its own Lease in kube-node-lease and renews it while it runs; a stopped
-	// kubelet's last renewal is not modelled.
+	// printNodeTaintsMultiline: sorted by `effect,key`, one a line under the first.
+	const taints = [...(recorded?.taints ?? [])].sort((a, b) => compare(`${a.effect},${a.key}`, `${b.effect},${b.key}`));
+	if (taints.length === 0) w.write(0, 'Taints:', '<none>');
+	for (const [i, taint] of taints.entries()) w.write(0, i === 0 ? 'Taints:' : '', taintText(taint));
+	w.write(0, 'Unschedulable:', String(recorded?.unschedulable === true));
+	const conditions = nodeConditions(node, state.clock);
+	const ready = conditions.find(c => c.type === 'Ready');
+	// The kubelet holds its own Lease in kube-node-lease and renews it while it posts status (Ready
+	// True or False; Unknown means it stopped). A dump holds no Lease, and a stopped kubelet's last
+	// renewal is not modelled.
+	const posting = ready !== undefined && ready.status !== 'Unknown';
 	w.write(0, 'Lease:');
 	w.write(1, 'HolderIdentity:', node.name);
 	w.write(1, 'AcquireTime:', '<unset>');
@@ -52,39 +51,39 @@ export function describeNode(state: State, node: Node): string {
 	w.write(0, 'Conditions:');
 	w.write(1, 'Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message');
 	w.write(1, '----', '------', '-----------------', '------------------', '------', '-------');
-	// The Ready condition of nodeObject; the model keeps no heartbeats, so the node's creation is
-	// its last transition and a posting kubelet's heartbeat is now.
-	const {status, reason, message} = condition;
-	const heartbeat = rfc1123z(posting ? state.clock : node.createdAt);
+	const time = (ms: number | undefined) => (ms === undefined ? ZERO_TIME : rfc1123z(ms));
 	// `%v \t%v \t%s \t%s \t%v \t%v\n`
-	w.write(1, 'Ready ', `${status} `, `${heartbeat} `, `${rfc1123z(node.createdAt)} `, `${reason} `, message);
+	for (const c of conditions) w.write(1, `${c.type} `, `${c.status} `, `${time(c.heartbeat)} `, `${time(c.transition)} `, `${c.reason} `, c.message);
 	w.write(0, 'Addresses:');
-	w.write(1, 'InternalIP:', node.internalIP);
-	w.write(1, 'Hostname:', node.name);
-	// status.allocatable.pods as a dump recorded it, else the kubelet's --max-pods the cluster was given.
-	const pods = String(node.maxPods ?? state.config.maxPodsPerNode);
-	w.write(0, 'Capacity:');
-	w.write(1, 'pods:', pods);
-	w.write(0, 'Allocatable:');
-	w.write(1, 'pods:', pods);
+	for (const address of nodeAddresses(node)) w.write(1, `${address.type}:`, address.address);
+	// Capacity and Allocatable, resource names sorted (SortableResourceNames); a list is printed only when it has entries.
+	for (const [title, which] of [
+		['Capacity:', 'capacity'],
+		['Allocatable:', 'allocatable'],
+	] as const) {
+		const list = resourceList(state, node, which);
+		const names = Object.keys(list).sort(compare);
+		if (names.length === 0) continue;
+		w.write(0, title);
+		for (const name of names) w.write(1, `${name}:`, list[name] ?? '');
+	}
 	w.write(0, 'System Info:');
-	// Machine ID, System UUID and Boot ID are not modelled: empty, as in the Node object.
-	w.write(1, 'Machine ID:', '');
-	w.write(1, 'System UUID:', '');
-	w.write(1, 'Boot ID:', '');
-	w.write(1, 'Kernel Version:', nodeInfo.kernelVersion);
-	w.write(1, 'OS Image:', nodeInfo.osImage);
-	w.write(1, 'Operating System:', nodeInfo.operatingSystem);
-	w.write(1, 'Architecture:', nodeInfo.architecture);
-	w.write(1, 'Container Runtime Version:', nodeInfo.containerRuntimeVersion);
-	w.write(1, 'Kubelet Version:', nodeInfo.kubeletVersion);
-	// Deprecated in 1.31: kubelets no longer report it.
-	w.write(1, 'Kube-Proxy Version:', '');
-	// Both lines only when set (describeNode `if len(node.Spec.PodCIDR) > 0`).
+	w.write(1, 'Machine ID:', info.machineID ?? '');
+	w.write(1, 'System UUID:', info.systemUUID ?? '');
+	w.write(1, 'Boot ID:', info.bootID ?? '');
+	w.write(1, 'Kernel Version:', info.kernelVersion ?? '');
+	w.write(1, 'OS Image:', info.osImage ?? '');
+	w.write(1, 'Operating System:', info.operatingSystem ?? '');
+	w.write(1, 'Architecture:', info.architecture ?? '');
+	w.write(1, 'Container Runtime Version:', info.containerRuntimeVersion ?? '');
+	w.write(1, 'Kubelet Version:', info.kubeletVersion ?? '');
+	w.write(1, 'Kube-Proxy Version:', info.kubeProxyVersion ?? '');
+	// Each line only when set (describeNode `if len(node.Spec.PodCIDR) > 0`, PodCIDRs joined with ",", ProviderID).
 	if (node.podCIDR !== '') {
 		w.write(0, 'PodCIDR:', node.podCIDR);
-		w.write(0, 'PodCIDRs:', node.podCIDR);
+		w.write(0, 'PodCIDRs:', podCIDRs(node).join(','));
 	}
+	if (recorded?.providerID) w.write(0, 'ProviderID:', recorded.providerID);
 	const onNode = nodePods(state, node);
 	w.write(0, 'Non-terminated Pods:', `(${onNode.length} in total)`);
 	// The empty cell after Name is kubectl's own (`Name\t\tCPU Requests`).

@@ -1,22 +1,15 @@
-// `kubectl get nodes` and the Node object. Nodes are cluster-scoped.
+// `kubectl get nodes` and the Node object. Nodes are cluster-scoped. What a node says of itself
+// comes from node-facts.ts: the record where there is one, the simulation's defaults elsewhere.
 
-import type {Node} from '../sim/types.js';
+import type {Node, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {type ApiObject, objectMeta} from './api-object.js';
 import type {KindView} from './kind-view.js';
+import {addressCell, nodeAddresses, nodeConditions, nodeInfo, podCIDRs} from './node-facts.js';
+import {apiTimestamp} from './timestamp.js';
 
-/** The Kubernetes release whose behaviour the simulator follows (the sources cited are release-1.34). */
-export const KUBERNETES_VERSION = 'v1.34.0';
-
-/** What every simulated node reports: a kubeadm cluster on Ubuntu with containerd. */
-const NODE_INFO = {
-	kubeletVersion: KUBERNETES_VERSION,
-	osImage: 'Ubuntu 24.04.3 LTS',
-	kernelVersion: '6.8.0-85-generic',
-	containerRuntimeVersion: 'containerd://2.1.4',
-	operatingSystem: 'linux',
-	architecture: 'amd64',
-} as const;
+/** `kubectl version`'s server line (cli.tsx) says which release this is. */
+export {KUBERNETES_VERSION} from './node-facts.js';
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
 
@@ -30,43 +23,47 @@ export function rolesCell(node: Node): string {
 	return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
 }
 
-/**
- * The node's Ready condition. A node without a podCIDR has a running kubelet whose runtime reports
- * the network not ready: its CNI agent (flannel: "pod cidr not assigned") writes no config, so
- * containerd says `cni plugin not initialized` (internal/cri/server/status.go) and the kubelet
- * posts False with its runtime's words (kubelet.go updateRuntimeUp, nodestatus/setters.go
- * ReadyCondition). Any other NotReady node's kubelet has stopped posting.
- */
-export function readyCondition(node: Node): {status: string; reason: string; message: string} {
-	if (node.ready) return {status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status'};
-	if (node.podCIDR === '') {
-		return {
-			status: 'False',
-			reason: 'KubeletNotReady',
-			message:
-				'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
-		};
-	}
-	return {status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.'};
+/** status.capacity / status.allocatable: as recorded, else the pods the kubelet's --max-pods allows (the only resource modelled). */
+export function resourceList(state: State, node: Node, which: 'capacity' | 'allocatable'): Readonly<Record<string, string>> {
+	return node.recorded?.[which] ?? {pods: String(node.maxPods ?? state.config.maxPodsPerNode)};
 }
 
-export function nodeObject(node: Node): ApiObject {
+export function nodeObject(state: State, node: Node): ApiObject {
+	const {recorded} = node;
+	const spec: ApiObject = {};
+	// podCIDR and podCIDRs are omitempty: a node the IPAM controller had no block for shows neither.
+	if (node.podCIDR !== '') {
+		spec.podCIDR = node.podCIDR;
+		spec.podCIDRs = podCIDRs(node);
+	}
+	if (recorded?.providerID) spec.providerID = recorded.providerID;
+	if (recorded?.taints) spec.taints = recorded.taints.map(t => ({...t}));
+	if (recorded?.unschedulable) spec.unschedulable = true;
+	const conditions = nodeConditions(node, state.clock).map(c => {
+		const out: ApiObject = {type: c.type, status: c.status};
+		if (c.heartbeat !== undefined) out.lastHeartbeatTime = apiTimestamp(c.heartbeat);
+		if (c.transition !== undefined) out.lastTransitionTime = apiTimestamp(c.transition);
+		if (c.reason !== '') out.reason = c.reason;
+		if (c.message !== '') out.message = c.message;
+		return out;
+	});
 	return {
 		apiVersion: 'v1',
 		kind: 'Node',
-		metadata: objectMeta(node),
-		// Both fields are omitempty: a node the IPAM controller had no block for shows neither.
-		spec: node.podCIDR === '' ? {} : {podCIDR: node.podCIDR, podCIDRs: [node.podCIDR]},
+		metadata: objectMeta({...node, ...(recorded?.annotations ? {annotations: recorded.annotations} : {})}),
+		spec,
 		status: {
-			addresses: [
-				{type: 'InternalIP', address: node.internalIP},
-				{type: 'Hostname', address: node.name},
-			],
-			conditions: [{type: 'Ready', ...readyCondition(node)}],
-			nodeInfo: {...NODE_INFO},
+			addresses: nodeAddresses(node),
+			allocatable: {...resourceList(state, node, 'allocatable')},
+			capacity: {...resourceList(state, node, 'capacity')},
+			conditions,
+			nodeInfo: {...nodeInfo(node)},
 		},
 	};
 }
+
+/** kubectl prints an empty nodeInfo string as `<unknown>` in the wide columns (printers.go printNode). */
+const orUnknown = (value: string | undefined): string => (value ? value : '<unknown>');
 
 export const nodeView: KindView<Node> = {
 	columns: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
@@ -74,9 +71,20 @@ export const nodeView: KindView<Node> = {
 	list: state => Object.values(state.nodes),
 	meta: (_state, node) => ({namespace: '', name: node.name, labels: node.labels}),
 	row(state, node, wide) {
-		const cells = [node.name, node.ready ? 'Ready' : 'NotReady', rolesCell(node), ageSince(state.clock, node.createdAt), NODE_INFO.kubeletVersion];
-		if (wide) cells.push(node.internalIP, '<none>', NODE_INFO.osImage, NODE_INFO.kernelVersion, NODE_INFO.containerRuntimeVersion);
+		const info = nodeInfo(node);
+		// printNode: the Ready condition's status, then SchedulingDisabled for a cordoned node.
+		const status = `${node.ready ? 'Ready' : 'NotReady'}${node.recorded?.unschedulable ? ',SchedulingDisabled' : ''}`;
+		const cells = [node.name, status, rolesCell(node), ageSince(state.clock, node.createdAt), info.kubeletVersion ?? ''];
+		if (wide) {
+			cells.push(
+				addressCell(node, 'InternalIP'),
+				addressCell(node, 'ExternalIP'),
+				orUnknown(info.osImage),
+				orUnknown(info.kernelVersion),
+				orUnknown(info.containerRuntimeVersion),
+			);
+		}
 		return cells;
 	},
-	object: (_state, node) => nodeObject(node),
+	object: (state, node) => nodeObject(state, node),
 };

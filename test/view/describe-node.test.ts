@@ -68,7 +68,8 @@ test('describe node: a dumped node lists its non-terminated pods across namespac
 		out.slice(from + 3, from + 7).map(line => line.split(/ +/).slice(1, 3).join(' ')),
 		['team-0 svc-0-lz6lp8qsfq-xlk46', 'team-0 svc-2-9hpxgnk4hq-mmcgp', 'team-1 svc-1-p6b2m58p2w-4jn8d', 'team-1 svc-1-p6b2m58p2w-ggrs5'],
 	);
-	t.true(out.includes('  InternalIP:  10.0.0.11'), out.join('\n'));
+	// The dump's InternalDNS line widens the block (describeNode prints every recorded address).
+	t.true(out.includes('  InternalIP:   10.0.0.11'), out.join('\n'));
 });
 
 test('describe node: a node that does not exist', t => {
@@ -108,4 +109,103 @@ test('describe node: a node the IPAM controller had no block for (range_allocato
 	]);
 	// Node a got the only block, and says so.
 	t.true(execute(bootSources([{name: 'cluster.yaml', text: cluster}]), 'describe node a').out.includes('PodCIDR:                      10.244.0.0/24'));
+});
+
+test('describe node: what a dump recorded, section by section as describeNode prints it: Annotations, Taints sorted by effect then key one a line (printNodeTaintsMultiline, Taint.ToString), Unschedulable, every condition in order, every address, Capacity and Allocatable sorted (SortableResourceNames), System Info, PodCIDRs joined with commas, ProviderID', t => {
+	const node = [
+		'apiVersion: v1',
+		'kind: Node',
+		'metadata:',
+		'  name: w1',
+		'  uid: 6b1d3c2e-0000-4000-8000-00000000000a',
+		'  creationTimestamp: "2026-10-01T08:00:00Z"',
+		'  labels: {node-role.kubernetes.io/gpu: ""}',
+		'  annotations: {node.alpha.kubernetes.io/ttl: "0", csi.volume.kubernetes.io/nodeid: \'{"ebs.csi.aws.com":"i-0abc"}\'}',
+		'spec:',
+		'  podCIDR: 10.244.0.0/24',
+		'  podCIDRs: [10.244.0.0/24, "fd00:10:244::/64"]',
+		'  providerID: aws:///us-east-1a/i-0abc',
+		'  unschedulable: true',
+		'  taints:',
+		'  - {key: node.kubernetes.io/unschedulable, effect: NoSchedule}',
+		'  - {key: dedicated, value: gpu, effect: NoSchedule}',
+		'  - {key: example.com/drain, effect: NoExecute}',
+		'status:',
+		'  addresses: [{type: InternalIP, address: 10.0.0.10}, {type: InternalDNS, address: ip-10-0-0-10.ec2.internal}, {type: Hostname, address: ip-10-0-0-10.ec2.internal}]',
+		'  capacity: {cpu: "4", memory: 16186368Ki, pods: "110", hugepages-2Mi: "0"}',
+		'  allocatable: {cpu: 3920m, memory: 15341056Ki, pods: "110", hugepages-2Mi: "0"}',
+		'  conditions:',
+		'  - {type: MemoryPressure, status: "False", reason: KubeletHasSufficientMemory, message: kubelet has sufficient memory available, lastHeartbeatTime: "2026-10-02T07:53:20Z", lastTransitionTime: "2026-10-01T08:00:00Z"}',
+		'  - {type: Ready, status: "True", reason: KubeletReady, message: kubelet is posting ready status, lastHeartbeatTime: "2026-10-02T07:53:20Z", lastTransitionTime: "2026-10-01T08:00:30Z"}',
+		'  nodeInfo: {kubeletVersion: v1.31.2, kubeProxyVersion: v1.31.2, osImage: Amazon Linux 2023.6.20241111, kernelVersion: 6.1.112-124.190.amzn2023.x86_64, containerRuntimeVersion: containerd://1.7.22, operatingSystem: linux, architecture: arm64, machineID: ec2aa1, systemUUID: ec2bb2, bootID: cc3}',
+	].join('\n');
+	const out = execute(bootSources([{name: 'node.yaml', text: node}]), 'describe node w1').out;
+	t.deepEqual(out.slice(0, out.indexOf('Non-terminated Pods:          (2 in total)')), [
+		'Name:               w1',
+		'Roles:              gpu',
+		'Labels:             kubernetes.io/hostname=w1',
+		'                    kubernetes.io/os=linux',
+		'                    node-role.kubernetes.io/gpu=',
+		'Annotations:        csi.volume.kubernetes.io/nodeid: {"ebs.csi.aws.com":"i-0abc"}',
+		'                    node.alpha.kubernetes.io/ttl: 0',
+		'CreationTimestamp:  Wed, 31 Dec 2025 00:06:40 +0000',
+		'Taints:             example.com/drain:NoExecute',
+		'                    dedicated=gpu:NoSchedule',
+		'                    node.kubernetes.io/unschedulable:NoSchedule',
+		'Unschedulable:      true',
+		'Lease:',
+		'  HolderIdentity:  w1',
+		'  AcquireTime:     <unset>',
+		'  RenewTime:       Thu, 01 Jan 2026 00:00:00 +0000',
+		'Conditions:',
+		'  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message',
+		'  ----             ------  -----------------                 ------------------                ------                       -------',
+		// The dump's newest time is t=0 (Thu, 01 Jan 2026); its other times keep their distance from it.
+		'  MemoryPressure   False   Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 00:06:40 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available',
+		'  Ready            True    Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 00:07:10 +0000   KubeletReady                 kubelet is posting ready status',
+		'Addresses:',
+		'  InternalIP:   10.0.0.10',
+		'  InternalDNS:  ip-10-0-0-10.ec2.internal',
+		'  Hostname:     ip-10-0-0-10.ec2.internal',
+		'Capacity:',
+		'  cpu:            4',
+		'  hugepages-2Mi:  0',
+		'  memory:         16186368Ki',
+		'  pods:           110',
+		'Allocatable:',
+		'  cpu:            3920m',
+		'  hugepages-2Mi:  0',
+		'  memory:         15341056Ki',
+		'  pods:           110',
+		'System Info:',
+		'  Machine ID:                 ec2aa1',
+		'  System UUID:                ec2bb2',
+		'  Boot ID:                    cc3',
+		'  Kernel Version:             6.1.112-124.190.amzn2023.x86_64',
+		'  OS Image:                   Amazon Linux 2023.6.20241111',
+		'  Operating System:           linux',
+		'  Architecture:               arm64',
+		'  Container Runtime Version:  containerd://1.7.22',
+		'  Kubelet Version:            v1.31.2',
+		'  Kube-Proxy Version:         v1.31.2',
+		'PodCIDR:                      10.244.0.0/24',
+		'PodCIDRs:                     10.244.0.0/24,fd00:10:244::/64',
+		'ProviderID:                   aws:///us-east-1a/i-0abc',
+	]);
+});
+
+test("describe node: a recorded condition without times prints Go's zero time (describeNode formats metav1.Time as RFC1123Z); a posting kubelet's Ready heartbeat is now", t => {
+	const node = [
+		'apiVersion: v1',
+		'kind: Node',
+		'metadata: {name: w2}',
+		'status: {conditions: [{type: Ready, status: "True"}, {type: NetworkUnavailable, status: "False", reason: RouteCreated}]}',
+	].join('\n');
+	const out = execute(bootSources([{name: 'node.yaml', text: node}]), 'describe node w2').out;
+	const from = out.indexOf('Conditions:');
+	t.deepEqual(out.slice(from + 3, from + 5), [
+		// An empty Reason is still a `%v \t` cell, padded to the column as Go's tabwriter pads it.
+		`  Ready                True    Thu, 01 Jan 2026 00:00:00 +0000   Mon, 01 Jan 0001 00:00:00 +0000   ${' '.repeat(15)}`,
+		'  NetworkUnavailable   False   Mon, 01 Jan 0001 00:00:00 +0000   Mon, 01 Jan 0001 00:00:00 +0000   RouteCreated   ',
+	]);
 });

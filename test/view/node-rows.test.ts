@@ -1,6 +1,7 @@
 import test from 'ava';
 import {type GetOptions, get} from '../../source/view/get.js';
 import {nodeObject, rolesCell} from '../../source/view/node-rows.js';
+import {apiTimestamp} from '../../source/view/timestamp.js';
 import {fixtureNodes, fixtureState, makeNode} from './fixture-state.js';
 import {getOptions, text} from './get-helpers.js';
 
@@ -49,7 +50,7 @@ test('ROLES: node-role.kubernetes.io/<role> keys and kubernetes.io/role values, 
 });
 
 test('Node object: addresses, podCIDR, Ready condition, nodeInfo; no namespace', t => {
-	const object = nodeObject(fixtureNodes()[2]!);
+	const object = nodeObject(fixtureState(), fixtureNodes()[2]!);
 	t.like(object, {
 		apiVersion: 'v1',
 		kind: 'Node',
@@ -67,12 +68,17 @@ test('Node object: addresses, podCIDR, Ready condition, nodeInfo; no namespace',
 });
 
 test('Node object without a podCIDR: no spec.podCIDR(s) (omitempty), Ready False from the kubelet (runtime network not ready)', t => {
-	const object = nodeObject(makeNode('n', '10.0.0.1', '', {ready: false}));
+	const state = fixtureState();
+	const node = makeNode('n', '10.0.0.1', '', {ready: false});
+	const object = nodeObject(state, node);
 	t.deepEqual(object.spec, {});
+	// A posting kubelet's heartbeat is now; the model keeps no transitions, so the last is the node's creation.
 	t.deepEqual((object.status as {conditions: unknown[]}).conditions, [
 		{
 			type: 'Ready',
 			status: 'False',
+			lastHeartbeatTime: apiTimestamp(state.clock),
+			lastTransitionTime: apiTimestamp(node.createdAt),
 			reason: 'KubeletNotReady',
 			message:
 				'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
