@@ -40,8 +40,8 @@ export interface StatefulSetProgress {
 
 export interface Draft {
 	s: Mutable<State>;
-	/** The copy this step made of each table it wrote, by tag: a copy is mutated only while it is still the one in place. */
-	copied: Map<string, object>;
+	/** Every object this step copied or made: only these are changed in place (the rest may be the state handed in). */
+	fresh: Set<object>;
 	/** True while building the initial state: pods start Running and Ready at t=0. */
 	settling: boolean;
 	/** Workloads whose controller is running in this step (see controllers.reconcile). */
@@ -55,7 +55,7 @@ export interface Draft {
 }
 
 export function beginDraft(state: State): Draft {
-	return {s: {...state}, copied: new Map(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map(), rowsWritten: new Map()};
+	return {s: {...state}, fresh: new Set(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map(), rowsWritten: new Map()};
 }
 
 export function finishDraft(d: Draft): State {
@@ -65,17 +65,19 @@ export function finishDraft(d: Draft): State {
 }
 
 /**
- * `holder[key]`, shallow-copied the first time this step writes under `tag`; later writes in the
- * same step reuse the copy, as long as it is still the object in place (a row `put` anew may
- * share its inner tables with the state handed in). Every write below goes through here, so every
+ * `holder[key]`, shallow-copied the first time this step writes to it; later writes in the same
+ * step reuse the copy, as long as it is still the object in place (a row `put` anew may share its
+ * inner tables with the state handed in, so what counts is the object, not where it sits). A Set
+ * of the step's own objects, not a name per place: building those names cost a fifth of a
+ * 100,000-pod scale. Every write below goes through here, so every
  * table a step writes comes out prototype-free (sim/tables.ts), however it went in.
  */
-function own<T extends object>(d: Draft, tag: string, holder: object, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
+function own<T extends object>(d: Draft, holder: object, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
 	const h = holder as Record<string, T | undefined>;
 	const current = h[key];
-	if (current !== undefined && d.copied.get(tag) === current) return current;
+	if (current !== undefined && d.fresh.has(current)) return current;
 	const copy = copyOf(current);
-	d.copied.set(tag, copy);
+	d.fresh.add(copy);
 	h[key] = copy;
 	return copy;
 }
@@ -105,20 +107,20 @@ const ROWS: ReadonlySet<string> = new Set<RowsName>(['pods', 'workloads', 'servi
 const isRows = (name: TableName): name is RowsName => ROWS.has(name);
 
 function writable<N extends RecordName>(d: Draft, name: N): Record<string, Row<N>> {
-	return own(d, name, d.s, name);
+	return own(d, d.s, name);
 }
 
 export function put<N extends TableName>(d: Draft, name: N, key: string, row: Row<N>): void {
-	if (isRows(name)) rowsPut(d, name, d.s, name, key, row);
+	if (isRows(name)) rowsPut(d, d.s, name, key, row);
 	else writable(d, name as RecordName)[key] = row as Row<RecordName>;
 }
 
 export function remove(d: Draft, name: TableName, key: string): void {
-	if (isRows(name)) rowsRemove(d, name, d.s, name, key);
+	if (isRows(name)) rowsRemove(d, d.s, name, key);
 	else delete writable(d, name)[key];
 }
 
-// --- tables in pieces (sim/rows.ts) at `holder[field]`, each write under its own tag: a write
+// --- tables in pieces (sim/rows.ts) at `holder[field]`: a write
 // copies the table's header, its chunk list and one chunk, and for a new or removed key two small
 // hash levels and one bucket; nothing else of the table ---
 
@@ -129,8 +131,8 @@ type MutableRows<T> = {
 	next: number;
 };
 
-function ownRows<T>(d: Draft, tag: string, holder: object, field: string): MutableRows<T> {
-	const rows = own<MutableRows<T>>(d, tag, holder, field, current => ({...((current ?? emptyRows()) as MutableRows<T>)}));
+function ownRows<T>(d: Draft, holder: object, field: string): MutableRows<T> {
+	const rows = own<MutableRows<T>>(d, holder, field, current => ({...((current ?? emptyRows()) as MutableRows<T>)}));
 	let fields = d.rowsWritten.get(holder);
 	if (!fields) {
 		fields = new Set();
@@ -141,49 +143,49 @@ function ownRows<T>(d: Draft, tag: string, holder: object, field: string): Mutab
 }
 
 /** Chunk `i`, copied once in this step (a new last chunk when `i` is one past the end). */
-function ownChunk<T>(d: Draft, tag: string, rows: MutableRows<T>, i: number): Record<string, T> {
-	const chunks = own<Array<Record<string, T>>>(d, `${tag}\u0000c`, rows, 'chunks');
-	return own(d, `${tag}\u0000c\u0000${i}`, chunks, String(i));
+function ownChunk<T>(d: Draft, rows: MutableRows<T>, i: number): Record<string, T> {
+	const chunks = own<Array<Record<string, T>>>(d, rows, 'chunks');
+	return own(d, chunks, String(i));
 }
 
 /** The hash bucket that holds `key`'s insertion number, copied once in this step. */
-function ownSlot(d: Draft, tag: string, rows: MutableRows<unknown>, key: string): Record<string, number> {
+function ownSlot(d: Draft, rows: MutableRows<unknown>, key: string): Record<string, number> {
 	const [a, b] = hashLevels(key);
-	const top = own<Array<Array<Record<string, number> | null> | null>>(d, `${tag}\u0000s`, rows, 'slots');
-	const level = own<Array<Record<string, number> | null>>(d, `${tag}\u0000s\u0000${a}`, top, String(a), current => (current ? [...current] : emptyLevel()));
-	return own(d, `${tag}\u0000s\u0000${a}\u0000${b}`, level, String(b));
+	const top = own<Array<Array<Record<string, number> | null> | null>>(d, rows, 'slots');
+	const level = own<Array<Record<string, number> | null>>(d, top, String(a), current => (current ? [...current] : emptyLevel()));
+	return own(d, level, String(b));
 }
 
 /** The insertion number of `key` in the table, a new one (counted, in its bucket) when it has none. */
-function seqFor(d: Draft, tag: string, rows: MutableRows<unknown>, key: string): number {
+function seqFor(d: Draft, rows: MutableRows<unknown>, key: string): number {
 	const seq = seqOf(rows, key);
 	if (seq !== undefined) return seq;
 	const next = rows.next++;
 	rows.size++;
-	ownSlot(d, tag, rows, key)[key] = next;
+	ownSlot(d, rows, key)[key] = next;
 	return next;
 }
 
-function rowsPut<T>(d: Draft, tag: string, holder: object, field: string, key: string, row: T): void {
-	const rows = ownRows<T>(d, tag, holder, field);
-	ownChunk(d, tag, rows, Math.floor(seqFor(d, tag, rows, key) / CHUNK))[key] = row;
+function rowsPut<T>(d: Draft, holder: object, field: string, key: string, row: T): void {
+	const rows = ownRows<T>(d, holder, field);
+	ownChunk(d, rows, Math.floor(seqFor(d, rows, key) / CHUNK))[key] = row;
 }
 
-function rowsRemove(d: Draft, tag: string, holder: object, field: string, key: string): void {
+function rowsRemove(d: Draft, holder: object, field: string, key: string): void {
 	const current = (holder as Record<string, Rows<unknown> | undefined>)[field];
 	const seq = current && seqOf(current, key);
 	if (seq === undefined) return;
-	const rows = ownRows(d, tag, holder, field);
-	delete ownSlot(d, tag, rows, key)[key];
-	delete ownChunk(d, tag, rows, Math.floor(seq / CHUNK))[key];
+	const rows = ownRows(d, holder, field);
+	delete ownSlot(d, rows, key)[key];
+	delete ownChunk(d, rows, Math.floor(seq / CHUNK))[key];
 	rows.size--;
 }
 
 /** The row under `key`, copied once in this step to be changed in place (`copyOf(undefined)` makes a new one). */
-function rowsOwn<T extends object>(d: Draft, tag: string, holder: object, field: string, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
-	const rows = ownRows<T>(d, tag, holder, field);
-	const chunk = ownChunk(d, tag, rows, Math.floor(seqFor(d, tag, rows, key) / CHUNK));
-	return own(d, `${tag}\u0000r\u0000${key}`, chunk, key, copyOf);
+function rowsOwn<T extends object>(d: Draft, holder: object, field: string, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
+	const rows = ownRows<T>(d, holder, field);
+	const chunk = ownChunk(d, rows, Math.floor(seqFor(d, rows, key) / CHUNK));
+	return own(d, chunk, key, copyOf);
 }
 
 /** Tables whose deletions left them mostly holes are built again once, at the step's end. */
@@ -204,11 +206,9 @@ type IndexName = 'podsByLabel' | 'servicesByLabel' | 'podsByOwner' | 'podsByNode
 
 /** The shard of `bucket` that holds `member`, copied once in this step. */
 function writableShard(d: Draft, name: IndexName, bucket: string, member: string): Set_ {
-	const tag = `index.${name}`;
-	const shards = rowsOwn<Record<string, Set_>>(d, tag, writableIndexes(d), name, bucket);
+	const shards = rowsOwn<Record<string, Set_>>(d, writableIndexes(d), name, bucket);
 	const shard = shardOf(member);
-	// `h`: no other tag of this table starts so (chunks c, slots s, rows r).
-	return own(d, `${tag}\u0000h\u0000${shard}\u0000${bucket}`, shards, shard);
+	return own(d, shards, shard);
 }
 
 export function indexAdd(d: Draft, name: IndexName, bucket: string, member: string): void {
@@ -229,9 +229,9 @@ function dropEmptyShards(d: Draft): void {
 		const shards = getRow(d.s.index[name], bucket);
 		if (shards === undefined || shards[shard] === undefined || !isEmpty(shards[shard])) continue;
 		// Both were copied by this step when it removed from them, so they are its own.
-		const writableShards = rowsOwn<Record<string, Set_>>(d, `index.${name}`, writableIndexes(d), name, bucket);
+		const writableShards = rowsOwn<Record<string, Set_>>(d, writableIndexes(d), name, bucket);
 		delete writableShards[shard];
-		if (isEmpty(writableShards)) rowsRemove(d, `index.${name}`, writableIndexes(d), name, bucket);
+		if (isEmpty(writableShards)) rowsRemove(d, writableIndexes(d), name, bucket);
 	}
 	d.shrunk.clear();
 }
@@ -240,11 +240,11 @@ type CountName = 'podCountByNode' | 'activePodCountByOwner';
 
 function addTo(d: Draft, name: CountName, key: string, delta: number): void {
 	const next = (getRow(d.s.index[name], key) ?? 0) + delta;
-	if (next === 0) rowsRemove(d, `index.${name}`, writableIndexes(d), name, key);
-	else rowsPut(d, `index.${name}`, writableIndexes(d), name, key, next);
+	if (next === 0) rowsRemove(d, writableIndexes(d), name, key);
+	else rowsPut(d, writableIndexes(d), name, key, next);
 }
 
-const writableIndexes = (d: Draft) => own<Mutable<State['index']>>(d, 'index', d.s, 'index');
+const writableIndexes = (d: Draft) => own<Mutable<State['index']>>(d, d.s, 'index');
 
 export function addPodCount(d: Draft, node: string, delta: number): void {
 	addTo(d, 'podCountByNode', node, delta);
@@ -255,12 +255,11 @@ export function addActivePodCount(d: Draft, owner: string, delta: number): void 
 }
 
 export function addOwnedPodCount(d: Draft, owner: string, node: string, delta: number): void {
-	const tag = 'index.podCountByOwnerNode';
-	const counts = rowsOwn<Record<string, number>>(d, tag, writableIndexes(d), 'podCountByOwnerNode', owner);
+	const counts = rowsOwn<Record<string, number>>(d, writableIndexes(d), 'podCountByOwnerNode', owner);
 	const next = (counts[node] ?? 0) + delta;
 	if (next === 0) delete counts[node];
 	else counts[node] = next;
-	if (isEmpty(counts)) rowsRemove(d, tag, writableIndexes(d), 'podCountByOwnerNode', owner);
+	if (isEmpty(counts)) rowsRemove(d, writableIndexes(d), 'podCountByOwnerNode', owner);
 }
 
 function isEmpty(table: object): boolean {
@@ -279,20 +278,19 @@ export function indexMembers(d: Draft | State, name: IndexName, bucket: string):
  * addresses for each pod that comes or goes, never all of them.
  */
 export function setEndpointAddress(d: Draft, key: string, podName: string, address: EndpointAddress | null): void {
-	const row = rowsOwn<Mutable<Endpoints>>(d, 'endpoints', d.s, 'endpoints', key, current => ({...(current as Endpoints)}));
-	const tag = `endpoints\u0000${key}\u0000addresses`;
-	if (address === null) rowsRemove(d, tag, row, 'addresses', podName);
-	else rowsPut(d, tag, row, 'addresses', podName, address);
+	const row = rowsOwn<Mutable<Endpoints>>(d, d.s, 'endpoints', key, current => ({...(current as Endpoints)}));
+	if (address === null) rowsRemove(d, row, 'addresses', podName);
+	else rowsPut(d, row, 'addresses', podName, address);
 }
 
 // --- IPAM maps ---
 
 type IpamMap = 'serviceIPs' | 'nodePorts' | 'loadBalancerIPs';
 
-const ipam = (d: Draft) => own<Mutable<State['ipam']>>(d, 'ipam', d.s, 'ipam');
+const ipam = (d: Draft) => own<Mutable<State['ipam']>>(d, d.s, 'ipam');
 
 export function ipamSet(d: Draft, map: IpamMap, key: string, owner: string | null): void {
-	const m = own<Record<string, string>>(d, `ipam.${map}`, ipam(d), map);
+	const m = own<Record<string, string>>(d, ipam(d), map);
 	if (owner === null) delete m[key];
 	else m[key] = owner;
 }
@@ -300,29 +298,29 @@ export function ipamSet(d: Draft, map: IpamMap, key: string, owner: string | nul
 type NodeIPs = {used: Record<string, string>; last: number};
 
 export function podIPSet(d: Draft, node: string, ip: string, owner: string | null, last?: number): void {
-	const podIPs = own<Record<string, NodeIPs>>(d, 'ipam.podIPs', ipam(d), 'podIPs');
+	const podIPs = own<Record<string, NodeIPs>>(d, ipam(d), 'podIPs');
 	podIPs[node] ??= {used: emptyTable(), last: 1};
-	const entry = own<NodeIPs>(d, `ipam.podIPs.${node}`, podIPs, node);
-	const used = own<Record<string, string>>(d, `ipam.podIPs.${node}.used`, entry, 'used');
+	const entry = own<NodeIPs>(d, podIPs, node);
+	const used = own<Record<string, string>>(d, entry, 'used');
 	if (owner === null) delete used[ip];
 	else used[ip] = owner;
 	if (last !== undefined) entry.last = last;
 }
 
 export function dropNodeIPs(d: Draft, node: string): void {
-	delete own<Record<string, NodeIPs>>(d, 'ipam.podIPs', ipam(d), 'podIPs')[node];
+	delete own<Record<string, NodeIPs>>(d, ipam(d), 'podIPs')[node];
 }
 
 // --- small records and logs ---
 
 export function setAffinity(d: Draft, key: string, entry: AffinityEntry | null): void {
-	const m = own<Record<string, AffinityEntry>>(d, 'affinity', d.s, 'affinity');
+	const m = own<Record<string, AffinityEntry>>(d, d.s, 'affinity');
 	if (entry === null) delete m[key];
 	else m[key] = entry;
 }
 
 export function setRoundRobin(d: Draft, key: string, value: number): void {
-	own<Record<string, number>>(d, 'roundRobin', d.s, 'roundRobin')[key] = value;
+	own<Record<string, number>>(d, d.s, 'roundRobin')[key] = value;
 }
 
 const REQUEST_LOG_MAX = 200;
@@ -332,26 +330,26 @@ export function writableEventLog(d: Draft): {
 	log: Mutable<EventLog>;
 	queue: Array<readonly [string, number]>;
 } {
-	const log = own<Mutable<EventLog>>(d, 'events', d.s, 'events');
-	return {log, queue: own<Array<readonly [string, number]>>(d, 'events.queue', log, 'queue')};
+	const log = own<Mutable<EventLog>>(d, d.s, 'events');
+	return {log, queue: own<Array<readonly [string, number]>>(d, log, 'queue')};
 }
 
 /** Sets (or with null forgets) one aggregated event: the log holds up to a thousand, so it is a table in pieces too. */
 export function putEvent(d: Draft, key: string, event: ClusterEvent | null): void {
 	const {log} = writableEventLog(d);
-	if (event === null) rowsRemove(d, 'events.byKey', log, 'byKey', key);
-	else rowsPut(d, 'events.byKey', log, 'byKey', key, event);
+	if (event === null) rowsRemove(d, log, 'byKey', key);
+	else rowsPut(d, log, 'byKey', key, event);
 }
 
 export function recordRequests(d: Draft, traces: RequestTrace[]): void {
 	const tail = traces.length > REQUEST_LOG_MAX ? traces.slice(-REQUEST_LOG_MAX) : traces;
-	const log = own<RequestTrace[]>(d, 'requestLog', d.s, 'requestLog');
+	const log = own<RequestTrace[]>(d, d.s, 'requestLog');
 	log.push(...tail);
 	if (log.length > REQUEST_LOG_MAX) log.splice(0, log.length - REQUEST_LOG_MAX);
 }
 
 export function addTimer(d: Draft, timer: Omit<Timer, 'seq'>): void {
-	const timers = own<Timer[]>(d, 'timers', d.s, 'timers');
+	const timers = own<Timer[]>(d, d.s, 'timers');
 	const full: Timer = {...timer, seq: d.s.serial++};
 	// Keep (at, seq) order: binary search for the first timer that fires later.
 	let lo = 0;
@@ -369,6 +367,6 @@ export function addTimer(d: Draft, timer: Omit<Timer, 'seq'>): void {
 export function takeTimerDue(d: Draft, at: number): Timer | undefined {
 	const first = d.s.timers[0];
 	if (first === undefined || first.at > at) return undefined;
-	own<Timer[]>(d, 'timers', d.s, 'timers').shift();
+	own<Timer[]>(d, d.s, 'timers').shift();
 	return first;
 }
