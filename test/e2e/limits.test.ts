@@ -99,7 +99,7 @@ test('/dev/urandom as a script is refused past its budget, /dev/zero on standard
 });
 
 // Before: 2.9 s and 677 MB to say `1:1: invalid UTF-8` (V8 cannot build a 600 MB string); then
-// refused by its size, unread. Now within the manifests' budget (2048 MiB, streamed), it is
+// refused by its size, unread. Now within the manifests' budget (4096 MiB, streamed), it is
 // scanned and stops at its first NUL; as a script it is still refused by its size.
 test('a 600 MB file of NULs, as manifest or on standard input, stops at its first byte; as script it is refused by its size', async t => {
 	const big = join(dir, 'big.yaml');

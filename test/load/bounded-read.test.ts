@@ -29,7 +29,7 @@ test('a regular file is refused by its size, unread: a 1 TiB sparse file answers
 	t.deepEqual(files, []);
 	t.deepEqual(
 		errors.map(e => e.message),
-		['file too large: k8s-svc-tui reads at most 2048 MiB of manifests in all'],
+		['file too large: k8s-svc-tui reads at most 4096 MiB of manifests in all'],
 	);
 });
 
@@ -43,12 +43,12 @@ test('a folder is not read', t => {
 });
 
 test('the manifests share one budget: the file that passes it is named', t => {
-	// Sparse, so the test writes nothing to disk; 1100 MiB of NULs each, two of them past 2048 MiB.
+	// Sparse, so the test writes nothing to disk; 2100 MiB of NULs each, two of them past 4096 MiB.
 	// Each is streamed (read-sources.ts STREAM_BYTES), its scan stopping at the first NUL.
 	const [a, b] = ['a.yaml', 'b.yaml'].map(name => join(dir, name)) as [string, string];
 	for (const path of [a, b]) {
 		writeFileSync(path, '');
-		truncateSync(path, 1100 * 1024 * 1024);
+		truncateSync(path, 2100 * 1024 * 1024);
 	}
 	const {files, errors} = readSources([a, b], () => '');
 	t.deepEqual(
@@ -60,7 +60,7 @@ test('the manifests share one budget: the file that passes it is named', t => {
 		[`${b}: ${tooLarge('manifests in all')}`],
 	);
 	// Standard input counts too.
-	const piped = {size: 1000 * 1024 * 1024, read: () => Buffer.alloc(0)};
+	const piped = {size: 2000 * 1024 * 1024, read: () => Buffer.alloc(0)};
 	const stdin = readSources([a, '-'], () => ({bytes: piped, plan: {json: false, docs: [], control: null, broken: null}}));
 	t.deepEqual(
 		stdin.errors.map(e => `${e.file}: ${e.message}`),
