@@ -1,9 +1,10 @@
 // PodSpec: containers, their ports and probes, with API defaults (docs/semantics.md
 // C3, C4, docs/semantics.md S64, S73) and the parts of ValidatePodSpec that matter for Services.
 
-import {isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
-import type {Container, ContainerPort, HTTPGetAction, PodSpec, Probe, Protocol} from '../sim/types.js';
+import {isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
+import type {Container, ContainerPort, HTTPGetAction, PodSpec, Probe, Protocol, Toleration} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
+import {goQuote} from './go-format.js';
 import {has, type Obj, type Problems, readBool, readInt, readIntOrString, readObject, readObjectList, readString, readStringList} from './object-reader.js';
 import type {Path} from './types.js';
 
@@ -222,11 +223,65 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 	if (nodeName) for (const msg of isDNS1123Subdomain(nodeName)) p.errors.push(invalid([...at, 'nodeName'], nodeName, msg));
 	nonNegative(grace, [...at, 'terminationGracePeriodSeconds'], p);
 
+	const tolerations = decodeTolerations(spec, at, p);
+
 	const out: PodSpec = {containers, terminationGracePeriodSeconds: grace ?? 30};
 	if (hostname) out.hostname = hostname;
 	if (subdomain) out.subdomain = subdomain;
 	if (nodeName) out.nodeName = nodeName;
 	if (hostNetwork !== undefined) out.hostNetwork = hostNetwork;
+	if (tolerations.length > 0) out.tolerations = tolerations;
+	return out;
+}
+
+const tolerationOperators = ['Equal', 'Exists'];
+const taintEffects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+/**
+ * spec.tolerations as written, checked as ValidateTolerations (pkg/apis/core/validation) checks
+ * them, in its order and with its quirks: a bad Equal value is reported on `operator`, joined by
+ * `;`, and a value with Exists prints the whole toleration as Go's %#v of core.Toleration.
+ */
+function decodeTolerations(spec: Obj | undefined, at: Path, p: Problems): Toleration[] {
+	const out: Toleration[] = [];
+	for (const {item, index} of readObjectList(spec, 'tolerations', at, p) ?? []) {
+		const tAt = [...at, 'tolerations', index];
+		const key = readString(item, 'key', tAt, p) ?? '';
+		const operator = readString(item, 'operator', tAt, p) ?? '';
+		const value = readString(item, 'value', tAt, p) ?? '';
+		const effect = readString(item, 'effect', tAt, p) ?? '';
+		const seconds = readInt(item, 'tolerationSeconds', tAt, p);
+		// ValidateLabelName.
+		if (key !== '') for (const msg of isQualifiedName(key)) p.errors.push(invalid([...tAt, 'key'], key, msg));
+		if (key === '' && operator !== 'Exists') {
+			p.errors.push(invalid([...tAt, 'operator'], operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+		}
+		if (seconds !== undefined && effect !== 'NoExecute') {
+			p.errors.push(invalid([...tAt, 'effect'], effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+		}
+		if (operator === '' || operator === 'Equal') {
+			const msgs = isValidLabelValue(value);
+			if (msgs.length > 0) p.errors.push(invalid([...tAt, 'operator'], value, msgs.join(';')));
+		} else if (operator === 'Exists') {
+			if (value !== '') {
+				// The pointer's address is the one thing Go prints that a simulation cannot know.
+				const secondsText = seconds === undefined ? '(*int64)(nil)' : '(*int64)(0xc000000000)';
+				const raw = `core.Toleration{Key:${goQuote(key)}, Operator:${goQuote(operator)}, Value:${goQuote(value)}, Effect:${goQuote(effect)}, TolerationSeconds:${secondsText}}`;
+				p.errors.push(invalid([...tAt, 'operator'], {raw}, "value must be empty when `operator` is 'Exists'"));
+			}
+		} else {
+			p.errors.push(unsupported([...tAt, 'operator'], operator, tolerationOperators));
+		}
+		// validateTaintEffect with allowEmpty: an empty effect matches every effect.
+		if (effect !== '' && !taintEffects.includes(effect)) p.errors.push(unsupported([...tAt, 'effect'], effect, taintEffects));
+		const toleration: Toleration = {};
+		if (key !== '') toleration.key = key;
+		if (operator === 'Equal' || operator === 'Exists') toleration.operator = operator;
+		if (value !== '') toleration.value = value;
+		if (effect !== '') toleration.effect = effect;
+		if (seconds !== undefined) toleration.tolerationSeconds = seconds;
+		out.push(toleration);
+	}
 	return out;
 }
 

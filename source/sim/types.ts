@@ -119,6 +119,27 @@ export interface PodSpec {
 	/** A pod that names its node is not scheduled; it runs there. */
 	nodeName?: string;
 	hostNetwork?: boolean;
+	/** spec.tolerations as written; absent when the manifest has none (sim/taints.ts matches them). */
+	tolerations?: Toleration[];
+}
+
+/**
+ * core/v1 Toleration with omitted fields absent, as the API keeps them. Release 1.34 knows the
+ * operators Equal (the default) and Exists; Lt and Gt came later behind a feature gate.
+ */
+export interface Toleration {
+	key?: string;
+	operator?: 'Equal' | 'Exists';
+	value?: string;
+	effect?: string;
+	tolerationSeconds?: number;
+}
+
+/** core/v1 Taint without timeAdded. */
+export interface Taint {
+	key: string;
+	value?: string;
+	effect: string;
 }
 
 export interface PodTemplate {
@@ -267,7 +288,8 @@ export interface RecordedNode {
 	allocatable?: Readonly<Record<string, string>>;
 	/** status.conditions in their order; the Ready one is superseded by the simulation's while they agree on readiness. */
 	conditions?: ReadonlyArray<RecordedNodeCondition>;
-	taints?: ReadonlyArray<{key: string; value?: string; effect: string}>;
+	/** spec.taints and spec.unschedulable: the scheduler filters on these (sim/scheduler.ts). */
+	taints?: ReadonlyArray<Taint>;
 	unschedulable?: boolean;
 	providerID?: string;
 	/** spec.podCIDRs (dual-stack nodes have two); shown while the first is the node's podCIDR. */
@@ -411,7 +433,7 @@ export interface Node {
 	createdAt: number;
 	/** `status.allocatable.pods` when a dump recorded it; otherwise config.maxPodsPerNode. */
 	maxPods?: number;
-	/** Carried for the views; the simulation never reads it. */
+	/** Carried for the views; the simulation reads only its taints and unschedulable (the scheduler). */
 	recorded?: RecordedNode;
 }
 
@@ -582,8 +604,8 @@ export interface ClusterEvent {
 export interface EventLog {
 	/** Aggregation key → event, in pieces (sim/rows.ts). */
 	byKey: Rows<ClusterEvent>;
-	/** `[key, seq]` per record, oldest first from `head`; an entry whose seq is not its event's is stale. */
-	queue: ReadonlyArray<readonly [string, number]>;
+	/** `[key, seq, hash]` per record, oldest first from `head`; an entry whose seq is not its event's is stale. The key's hash (sim/rows.ts keyHash) is kept so that expiring does not hash the ~150-character key again. */
+	queue: ReadonlyArray<readonly [key: string, seq: number, hash: number]>;
 	head: number;
 	/** Records so far. */
 	seq: number;
