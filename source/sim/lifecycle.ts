@@ -266,18 +266,25 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 }
 
 /**
- * Pods left Pending for lack of room get another chance when room appears. Every node filter here
- * but host ports is about the cluster, not the pod, so the first pod without host ports that does
- * not fit ends the pass: ten thousand Pending pods cost nothing when one pod goes and none fits.
+ * Pods left Pending for lack of room get another chance when room appears. A pod with neither host
+ * ports nor tolerations of its own meets every node filter as any other such pod does, so the first
+ * of them that does not fit speaks for the rest: the pass ends there, unless a taint or a cordon
+ * turned a node away (then only pods with tolerations are still tried). Ten thousand Pending pods
+ * cost nothing when one pod goes and none fits.
  */
 function retryUnscheduled(d: Draft): void {
+	let plainFit = true;
 	for (const key of eachMember(getRow(d.s.index.podsByNode, UNSCHEDULED))) {
 		const pod = getRow(d.s.pods, key);
 		if (!pod || pod.deletionTimestamp !== null) continue;
+		const plain = hostPorts(pod.spec).length === 0 && pod.spec.tolerations === undefined;
+		if (plain && !plainFit) continue;
 		const placement = schedule(d, ownerKey(pod), pod.spec);
 		if (!placement.ok) {
-			if (hostPorts(pod.spec).length > 0) continue;
-			return;
+			if (!plain) continue;
+			if (!placement.tainted) return;
+			plainFit = false;
+			continue;
 		}
 		const {reason: _reason, ...rest} = pod;
 		const placed: Pod = {...rest, nodeName: placement.node};

@@ -203,7 +203,7 @@ test("an unschedulable pod stays Pending with reason Unschedulable and FailedSch
 	t.true(summary(about(state, 'Pod', pending.name)).includes(`Scheduled: Successfully assigned default/${pending.name} to ${placed.nodeName}`));
 });
 
-test("a node's status.allocatable.pods caps what the scheduler places there; not-ready nodes are an untolerated taint", t => {
+test("a node's status.allocatable.pods caps what the scheduler places there; a NotReady node is an untolerated taint (Ready Unknown: unreachable, nodelifecycle nodeConditionToTaintKeyStatusMap)", t => {
 	const nodes = [
 		{name: 'node-1', maxPods: 1},
 		{name: 'node-2', maxPods: 2},
@@ -214,7 +214,7 @@ test("a node's status.allocatable.pods caps what the scheduler places there; not
 	state = run(state, {type: 'replicasScaled', kind: 'ReplicationController', namespace: 'default', name: 'hello-node', replicas: 4}).state;
 	const pending = listRows(state.pods).find(p => p.nodeName === null)!;
 	t.deepEqual(summary(about(state, 'Pod', pending.name)), [
-		'FailedScheduling: 0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
+		'FailedScheduling: 0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
 	]);
 });
 
