@@ -122,8 +122,11 @@ export const MAY_HAVE_ALIASES = /(^|[\s[{,:-])[&*][^\s,[\]{}]|(^|[\s[{,])<<[ \t]
 /** A key go-yaml cannot give to JSON may be here: a null one (`~:`, `null:`, an empty key) or a
  *  collection (`? …`, `[a, b]: …`). js-yaml turns both into strings without a word; the `yaml`
  *  path finds them exactly and refuses them as kubectl does (parse-documents.ts keyProblem).
- *  kubectl never writes them either, so a dump stays on the fast path. */
-export const MAY_HAVE_ODD_KEYS = /(?:^[ \t]*(?:-[ \t]+)*|[{,[][ \t]*)(?:\?|(?:~|null|Null|NULL)?[ \t]*:)(?:[ \t\r]|$)|[\]}][ \t]*:(?:[ \t\r]|$)/m;
+ *  kubectl never writes them either, so a dump stays on the fast path. No two runs of blanks
+ *  meet in the pattern: an empty key's colon follows the indent directly (blanks before it are
+ *  the indent's), for `^[ \t]*[ \t]*:` would make V8's backtracking try every split of a line of
+ *  blanks, quadratic in its length (two 150 KB lines of spaces took 68 s; issue 11). */
+export const MAY_HAVE_ODD_KEYS = /(?:^[ \t]*(?:-[ \t]+)*|[{,[][ \t]*)(?:\?|(?:~|null|Null|NULL)[ \t]*:|:)(?:[ \t\r]|$)|[\]}][ \t]*:(?:[ \t\r]|$)/m;
 
 const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 

@@ -178,6 +178,8 @@ const deepJson = (padding: string) =>
 const nestedLists = (depth: number, padding: string) =>
 	`${'{"apiVersion":"v1","kind":"List","items":['.repeat(depth)}{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"ports":[{"port":80}]}}${']}'.repeat(depth)}\n${padding}`;
 
+const blankLines = `${' '.repeat(150_000)}\n`.repeat(2);
+
 const generated: Record<string, {file: string; make: (path: string) => void}> = {
 	// A PNG handed over by mistake: its signature holds CR, LF and SUB (0x1a).
 	'binary-file': {
@@ -234,6 +236,17 @@ const generated: Record<string, {file: string; make: (path: string) => void}> = 
 				`{"apiVersion":"v1","kind":"Service","metadata":{"name":"${name}"},"spec":{"ports":[{"port":${port},"targetPort":80}]}}`;
 			writeFileSync(path, `{"apiVersion":"v1","kind":"List","items":[${service('a', 80)},${service('b', 0)}]}${' '.repeat(300 << 10)}\n`);
 		},
+	},
+	// Two 150 KB lines of blanks past the fast-path size (issue 11): the guard that keeps odd keys
+	// off js-yaml tried every split of such a line (68 s), in JSON with a syntax error after them
+	// (read again as YAML, as kubectl does) and in YAML.
+	'blank-lines-big-json': {
+		file: 'blank-lines-big-json.json',
+		make: path => writeFileSync(path, `{"apiVersion":"v1","kind":"List","items":[\n${blankLines}{"apiVersion":"v1","kind":"Service"}]]}\n`),
+	},
+	'blank-lines-big-yaml': {
+		file: 'blank-lines-big-yaml.yaml',
+		make: path => writeFileSync(path, `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${blankLines}spec:\n  ports:\n  - port: 0\n`),
 	},
 	// A 1 MB tag: the parser's message names it, cut as goQuote cuts values.
 	'huge-tag': {
