@@ -6,7 +6,7 @@ import {applyDocumentMarkers} from './document-markers.js';
 import {depthMessage, FAST_PATH_BYTES, fastParse, jsyamlProblem, maxDepth} from './fast-parse.js';
 import {cutWords, goQuote, goValueWithin} from './go-format.js';
 import {LineStarts, type Locator, yamlLocator} from './locator.js';
-import {firstAliasPosition, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
+import {firstAliasPosition, hasRepeatedKey, indexYaml, type LineCol, normalizeText, offsetToLineCol} from './yaml-positions.js';
 
 /** Aliases beyond this count in one document are a "billion laughs" bomb, not a manifest. */
 const maxAliasCount = 100;
@@ -144,9 +144,9 @@ function keyProblem(doc: Document.Parsed): {offset: number; message: string} | n
 function firstProblem(doc: Document.Parsed): {offset: number; message: string} | null {
 	// An unknown tag (`!Ref`, `!vault`) means a template that needs rendering first: the text
 	// under it is not what the cluster would get. js-yaml (the fast path) refuses it too.
-	// A repeated key is not a syntax error: strict decoding reports it (`duplicate field`), or
-	// not, as --validate says.
-	const found = [...doc.errors.filter(e => e.code !== 'DUPLICATE_KEY'), ...doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED')];
+	// A repeated key is not a syntax error (nor one of `yaml`'s: uniqueKeys is off, see
+	// yaml-positions.ts): strict decoding reports it (`duplicate field`), or not, as --validate says.
+	const found = [...doc.errors, ...doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED')];
 	if (found.length === 0) return null;
 	const first = found.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
 	const message = firstLine(first.message);
@@ -229,7 +229,7 @@ export function parseDocuments(text: string, fastPathBytes = FAST_PATH_BYTES): P
 		}
 		try {
 			const parsed: ParsedDocument = {index, value: doc.toJS({maxAliasCount})};
-			if (doc.errors.some(e => e.code === 'DUPLICATE_KEY')) parsed.duplicates = {items: null};
+			if (hasRepeatedKey(doc)) parsed.duplicates = {items: null};
 			documents.push(parsed);
 		} catch (error) {
 			const message = firstLine(error instanceof Error ? error.message : String(error));

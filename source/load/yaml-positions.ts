@@ -77,7 +77,10 @@ const binaryTag = {
 const yamlParseOptions = {
 	version: '1.1',
 	prettyErrors: false,
-	uniqueKeys: true,
+	// Not `yaml`'s own check: it compares each key with every earlier one of its map (mapIncludes),
+	// quadratic in a map's keys (300 KB of labels took 17 s; issue 11). hasRepeatedKey finds the
+	// same repeats with a set per map.
+	uniqueKeys: false,
 	// Nothing of the library's own reaches stderr (a collection key's "will be stringified"
 	// warning): what is wrong is reported as a problem, at its position (parse-documents.ts).
 	logLevel: 'error',
@@ -120,17 +123,40 @@ function resolveAlias(node: unknown, doc: Document.Parsed): unknown {
 	return current;
 }
 
+/** A mapping's pairs by key (the first pair of a key written twice) and its merge keys. */
+interface PairIndex {
+	byKey: Map<string, Pair>;
+	merges: Pair[];
+}
+
+/** Made on a mapping's first lookup: a document's every error looks up keys, and a scan of the
+ *  mapping per lookup was quadratic in its keys (3,000 bad labels took 8 s; issue 11). The
+ *  parsed documents are never changed, so an index stays true. */
+const pairIndexes = new WeakMap<object, PairIndex>();
+
+function pairIndex(map: {items: unknown[]}): PairIndex {
+	let index = pairIndexes.get(map);
+	if (index) return index;
+	index = {byKey: new Map(), merges: []};
+	for (const item of map.items) {
+		if (!isPair(item) || !isScalar(item.key)) continue;
+		// yaml marks a merge key with a symbol value; its source text is still `<<`.
+		if ((item.key.source ?? item.key.value) === '<<') index.merges.push(item as Pair);
+		if (typeof item.key.value === 'symbol') continue;
+		const key = String(item.key.value);
+		if (!index.byKey.has(key)) index.byKey.set(key, item as Pair);
+	}
+	pairIndexes.set(map, index);
+	return index;
+}
+
 function findPair(map: unknown, key: string, doc: Document.Parsed, depth = 0): Pair | null {
 	if (!isMap(map) || depth > 10) return null;
-	for (const item of map.items) {
-		if (isPair(item) && isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === key) {
-			return item as Pair;
-		}
-	}
+	const index = pairIndex(map);
+	const found = index.byKey.get(key);
+	if (found) return found;
 	// Merge keys (`<<: *defaults`) bring in the keys of other maps.
-	for (const item of map.items) {
-		// yaml marks a merge key with a symbol value; its source text is still `<<`.
-		if (!isPair(item) || !isScalar(item.key) || (item.key.source ?? item.key.value) !== '<<') continue;
+	for (const item of index.merges) {
 		const sources = isSeq(item.value) ? item.value.items : [item.value];
 		for (const source of sources) {
 			const found = findPair(resolveAlias(source, doc), key, doc, depth + 1);
@@ -211,6 +237,30 @@ export function firstAliasPosition(index: YamlIndex, docIndex: number, unresolve
 export interface DuplicateKey {
 	path: Path;
 	at: LineCol;
+}
+
+/** Whether any mapping of a document, at any depth, writes a key twice: what `yaml`'s
+ *  uniqueKeys would call DUPLICATE_KEY (scalar keys whose values are ===, merge keys `<<`
+ *  included, NaN never equal to itself), in one pass with a set per mapping. */
+export function hasRepeatedKey(doc: Document.Parsed): boolean {
+	const stack: unknown[] = [doc.contents];
+	for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+		if (isSeq(node)) {
+			for (const item of node.items) stack.push(item);
+			continue;
+		}
+		if (!isMap(node)) continue;
+		const seen = new Set<unknown>();
+		for (const item of node.items) {
+			if (!isPair(item)) continue;
+			if (isScalar(item.key) && !Number.isNaN(item.key.value)) {
+				if (seen.has(item.key.value)) return true;
+				seen.add(item.key.value);
+			}
+			stack.push(item.key, item.value);
+		}
+	}
+	return false;
 }
 
 /** Every repeated key of a document, in document order (for strict decoding's

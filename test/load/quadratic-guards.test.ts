@@ -3,7 +3,10 @@
 // blank lines are in the bad-input corpus, test/e2e/bad-input.test.ts, under its hang guard).
 
 import test from 'ava';
+import {isMap, parseAllDocuments} from 'yaml';
 import {MAY_HAVE_ODD_KEYS} from '../../source/load/fast-parse.js';
+import {parseDocuments} from '../../source/load/parse-documents.js';
+import {findPath, hasRepeatedKey, indexYaml} from '../../source/load/yaml-positions.js';
 
 /** The guard as it was written before issue 11: `^[ \t]*` then an empty key's `[ \t]*:`, two
  *  runs of blanks that V8 tried every split of (two 150 KB lines of spaces took 68 s). */
@@ -24,4 +27,60 @@ test('the odd-key guard, its blank runs apart, takes exactly the texts the ambig
 		if (MAY_HAVE_ODD_KEYS.test(text) !== expected) return t.fail(JSON.stringify(text));
 	}
 	t.true(found > 10_000, `${found} texts that may hold an odd key`);
+});
+
+/** A mapping of `count` labels whose `items` count the pairs read from them. */
+function countedLabels(count: number) {
+	const lines = Array.from({length: count}, (_, i) => `    k${i}: v`);
+	const yaml = indexYaml(`metadata:\n  labels:\n${lines.join('\n')}\n`);
+	const map = yaml.documents[0]?.getIn(['metadata', 'labels'], true);
+	if (!isMap(map)) throw new Error('no labels');
+	const reads = {pairs: 0};
+	map.items = new Proxy(map.items, {
+		get(target, key, receiver) {
+			if (typeof key === 'string' && /^\d+$/.test(key)) reads.pairs++;
+			return Reflect.get(target, key, receiver);
+		},
+	});
+	return {yaml, reads};
+}
+
+test('finding every key of a mapping reads each of its pairs once, not once per lookup', t => {
+	const count = 2_000;
+	const {yaml, reads} = countedLabels(count);
+	const misplaced: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const at = findPath(yaml, 0, ['metadata', 'labels', `k${i}`]).exact;
+		if (at?.line !== 3 + i || at.col !== 8 + String(i).length) misplaced.push(`k${i} at ${JSON.stringify(at)}`);
+	}
+	t.deepEqual(misplaced, []);
+	t.is(findPath(yaml, 0, ['metadata', 'labels', 'absent']).exact, null);
+	t.is(reads.pairs, count, 'one read of each pair, for the index');
+});
+
+test('a repeated key is found without the `yaml` parser comparing each key with every earlier one', t => {
+	const texts = [
+		'a: 1\nb: 2\na: 3\n',
+		'a: 1\nb: {c: 1, c: 2}\n',
+		'? [x]\n: 1\n? [x]\n: 2\n',
+		'1: a\n"1": b\n',
+		'~: a\nnull: b\n',
+		'.nan: a\n.nan: b\n',
+		'x: &d {p: 1}\ny:\n  <<: *d\n  <<: *d\n',
+		'- {a: 1}\n- {a: 1}\n',
+		'a: [{k: 1, k: 2}]\n',
+		'{a: 1, b: 2}: x\n{a: 1, a: 2}: y\n',
+	];
+	for (const text of texts) {
+		// What `yaml` itself says with its check on (quadratic in a mapping's keys).
+		const [checked] = parseAllDocuments(text, {version: '1.1', uniqueKeys: true});
+		const expected = checked?.errors.some(e => e.code === 'DUPLICATE_KEY') ?? false;
+		const doc = indexYaml(text).documents[0];
+		t.truthy(doc);
+		t.deepEqual(doc?.errors, [], 'the parse for positions runs without the check');
+		t.is(hasRepeatedKey(doc!), expected, text);
+	}
+	// And the loader still sees the repeat (strict decoding reports it: strict.test.ts).
+	t.deepEqual(parseDocuments('a: 1\na: 2\n').documents[0]?.duplicates, {items: null});
+	t.is(parseDocuments('a: 1\nb: 2\n').documents[0]?.duplicates, undefined);
 });
