@@ -197,7 +197,19 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 		return cached;
 	};
 	const shift = (pos: LineCol, slice: Slice): LineCol => ({line: pos.line + slice.firstLine - 1, col: pos.line === 1 ? pos.col + slice.firstCol : pos.col});
+	/** Each document's first character, found once: the walk over its leading blanks is as long
+	 *  as they are, and a document's every position may ask for it (issue 11: 150 KB of blanks
+	 *  before a List of 2,000 bad items took 35 s when each find walked them again). */
+	const starts = new Map<number, LineCol>();
 	const start = (docIndex: number): LineCol => {
+		let found = starts.get(docIndex);
+		if (!found) {
+			found = firstCharacter(docIndex);
+			starts.set(docIndex, found);
+		}
+		return found;
+	};
+	const firstCharacter = (docIndex: number): LineCol => {
 		const range = ranges[docIndex];
 		if (!range) return {line: 1, col: 1};
 		let offset = range.start;
@@ -227,8 +239,7 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 		documentStart: start,
 		find(docIndex, path) {
 			const range = ranges[docIndex];
-			const fallback = start(docIndex);
-			if (!range) return {exact: null, nearest: fallback};
+			if (!range) return {exact: null, nearest: start(docIndex)};
 			const item = itemSlice(docIndex, path);
 			if (item) {
 				const slice = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, true);

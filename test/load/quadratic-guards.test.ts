@@ -5,6 +5,7 @@
 import test from 'ava';
 import {isMap, parseAllDocuments} from 'yaml';
 import {MAY_HAVE_ODD_KEYS} from '../../source/load/fast-parse.js';
+import {slicedLocator} from '../../source/load/locator.js';
 import {parseDocuments} from '../../source/load/parse-documents.js';
 import {findPath, hasRepeatedKey, indexYaml} from '../../source/load/yaml-positions.js';
 
@@ -83,4 +84,14 @@ test('a repeated key is found without the `yaml` parser comparing each key with 
 	// And the loader still sees the repeat (strict decoding reports it: strict.test.ts).
 	t.deepEqual(parseDocuments('a: 1\na: 2\n').documents[0]?.duplicates, {items: null});
 	t.is(parseDocuments('a: 1\nb: 2\n').documents[0]?.duplicates, undefined);
+});
+
+test("a document's start is worked out once, however many positions ask for it", t => {
+	// 100 KB of blanks before a List: each item's fallback walked them again before issue 11.
+	const text = `${' '.repeat(100_000)}{"kind":"List","items":[{"a":1},{"b":2}]}\n`;
+	const locator = slicedLocator(text, [{start: 0, end: text.length}], true);
+	const first = locator.documentStart(0);
+	t.deepEqual(first, {line: 1, col: 100_001});
+	t.is(locator.documentStart(0), first, 'the same object: not walked again');
+	t.deepEqual(locator.find(0, ['items', 1, 'b']).exact, {line: 1, col: 100_038});
 });
