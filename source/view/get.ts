@@ -8,7 +8,7 @@ import {type ApiObject, sortKeys} from './api-object.js';
 import {deploymentView} from './deployment-rows.js';
 import {endpointsView} from './endpoints-rows.js';
 import {endpointSliceView} from './endpointslice-rows.js';
-import {EVENT_SELECTABLE_FIELDS, eventView} from './event-rows.js';
+import {eventView} from './event-rows.js';
 import type {KindView} from './kind-view.js';
 import {namespaceView} from './namespace-rows.js';
 import {networkPolicyView} from './networkpolicy-rows.js';
@@ -18,6 +18,7 @@ import {podView} from './pod-rows.js';
 import {replicaSetView} from './replicaset-rows.js';
 import {replicationControllerView} from './replicationcontroller-rows.js';
 import {sanitize} from './sanitize.js';
+import {type FieldReader, selectableFields} from './selectable-fields.js';
 import {serviceView} from './service-rows.js';
 import {statefulSetView} from './statefulset-rows.js';
 import {formatTable} from './table.js';
@@ -172,17 +173,13 @@ export function get(state: State, options: GetOptions): GetResult {
 	return options.resource === 'endpoints' ? {ok: true, text, json, warnings: [ENDPOINTS_DEPRECATION_WARNING]} : {ok: true, text, json};
 }
 
-/** Every kind's selectable fields (apimachinery `pkg/registry/generic` ObjectMetaFieldsSet). */
-const METADATA_FIELDS: Readonly<Record<string, string>> = {'metadata.name': 'metadata.name', 'metadata.namespace': 'metadata.namespace'};
+/** The palette completes `--field-selector` from the same tables (ui/complete.ts imports it here). */
+export {selectableFields};
 
-/** The fields `--field-selector` takes for a kind (the palette completes them). */
-export const selectableFields = (resource: ResourceName): Readonly<Record<string, string>> =>
-	resource === 'events' ? EVENT_SELECTABLE_FIELDS : METADATA_FIELDS;
-
-type FieldTerm = {field: string; path: string; op: '=' | '!='; value: string};
+type FieldTerm = {read: FieldReader; op: '=' | '!='; value: string};
 
 /** apimachinery `pkg/fields/selector.go` ParseSelector: terms split on `,`, operators `!=`, `==`, `=`. */
-function parseFieldSelector(text: string, fields: Readonly<Record<string, string>>): {ok: true; terms: FieldTerm[]} | GetError {
+function parseFieldSelector(text: string, fields: Readonly<Record<string, FieldReader>>): {ok: true; terms: FieldTerm[]} | GetError {
 	const terms: FieldTerm[] = [];
 	for (const part of text.split(',')) {
 		if (part === '') continue;
@@ -191,32 +188,22 @@ function parseFieldSelector(text: string, fields: Readonly<Record<string, string
 		const [, field = '', op, value = ''] = match;
 		// Own keys only: `--field-selector constructor=x` names no field (Object.prototype's are not ours).
 		const label = field.trim();
-		const path = Object.hasOwn(fields, label) ? fields[label] : undefined;
-		if (path === undefined) return {ok: false, error: `Error from server (BadRequest): field label not supported: ${sanitize(label)}`};
-		terms.push({field, path, op: op === '!=' ? '!=' : '=', value: value.trim()});
+		const read = Object.hasOwn(fields, label) ? fields[label] : undefined;
+		if (read === undefined) return {ok: false, error: `Error from server (BadRequest): field label not supported: ${sanitize(label)}`};
+		terms.push({read, op: op === '!=' ? '!=' : '=', value: value.trim()});
 	}
 	return {ok: true, terms};
 }
 
-function fieldAt(object: ApiObject, path: string): unknown {
-	let value: unknown = object;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as ApiObject)[key];
-	}
-	return value;
-}
-
-/** The rows `--field-selector` keeps, as the API server filters them (a missing field reads as ''). */
-function selectByFields(objects: ApiObject[], selector: string, fields: Readonly<Record<string, string>>): {ok: true; order: number[]} | GetError {
+/** The rows `--field-selector` keeps, as the API server filters them. */
+function selectByFields(objects: ApiObject[], selector: string, fields: Readonly<Record<string, FieldReader>>): {ok: true; order: number[]} | GetError {
 	const parsed = parseFieldSelector(selector, fields);
 	if (!parsed.ok) return parsed;
 	const order = objects
 		.map((_, i) => i)
 		.filter(i =>
 			parsed.terms.every(term => {
-				const raw = fieldAt(objects[i] as ApiObject, term.path);
-				const value = raw === undefined || raw === null ? '' : String(raw);
+				const value = term.read(objects[i] as ApiObject);
 				return term.op === '=' ? value === term.value : value !== term.value;
 			}),
 		);
