@@ -154,12 +154,15 @@ function helpText(topic?: string): string[] {
 
 /**
  * Every line leaving this module is safe for a terminal, whatever the manifests contained. The
- * one exception is the tab of nslookup's text, which is BIND's layout (view/nslookup.ts writes
- * it and escapes every value it prints, so a tab from input stays `^I` there).
+ * exceptions are tabs the output's own layout asks for, where the writer escapes every value it
+ * prints, so a tab from input stays `^I`: nslookup's text (BIND's layout, view/nslookup.ts) and
+ * `-o jsonpath=` (the template's `{"\t"}`, unquoted as client-go's jsonpath parseQuote does;
+ * view/jsonpath.ts escapes the values it finds).
  */
 function finish(result: ExecResult): ExecResult {
 	const c = result.command;
 	const nslookupText = c?.kind === 'actions' && c.output === 'text' && c.actions.every(a => a.type === 'dnsQueried');
-	const safe = nslookupText ? (line: string) => line.split('\t').map(sanitize).join('\t') : sanitize;
+	const template = c?.kind === 'get' && c.output === 'jsonpath';
+	const safe = nslookupText || template ? (line: string) => line.split('\t').map(sanitize).join('\t') : sanitize;
 	return {...result, out: result.out.map(safe), err: result.err.map(sanitize)};
 }

@@ -7,7 +7,7 @@ import test from 'ava';
 import {COMMANDS} from '../../source/command/index.js';
 import {type ExecResult, execute} from '../../source/session/execute.js';
 import {getRow, listRows} from '../../source/sim/index.js';
-import {ANY_CONTROL, withoutBindTabs} from '../control-chars.js';
+import {ANY_CONTROL, RAW_CONTROL, withoutBindTabs} from '../control-chars.js';
 import {fromRoot} from '../root.js';
 import {bootSources as boot, sampleState} from './sample-state.js';
 
@@ -402,4 +402,18 @@ test('undo alone has no past to go back to: it says where it works (--script and
 	const result = execute(sampleState('hello.yaml'), 'undo');
 	t.false(result.ok);
 	t.deepEqual(result.err, ['error: undo needs a session to go back through: use it in a --script file or the TUI']);
+});
+
+// client-go util/jsonpath parser.go parseQuote unquotes `{"\t"}` with strconv.Unquote: the tab is
+// the user's own text and reaches stdout as 0x09, as kubectl prints it; values stay escaped.
+test('get -o jsonpath (client-go util/jsonpath parser.go parseQuote): {"\\t"} prints a TAB, {"\\n"} ends the line', t => {
+	const result = execute(hello, `get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.nodeName}{"\\n"}{end}'`);
+	ok(t, result);
+	t.deepEqual(result.out, ['hello-node-4fp4j\tnode-2', 'hello-node-c4hwf\tnode-1', 'hello-node-vdtt6\tnode-3']);
+});
+
+test('get -o jsonpath: a TAB from the template is raw, control characters from the manifest stay escaped', t => {
+	const result = execute(controlState, `get deploy web -o jsonpath='{.metadata.name}{"\\t"}{.metadata.annotations.note}{"\\t\\x1b"}'`);
+	t.deepEqual(result.out, ['web\tevil ^[]0;pwned^G title \\x9b31m ^?\t^[']);
+	t.false(RAW_CONTROL.test(result.out[0]!.replaceAll('\t', ' ')));
 });
