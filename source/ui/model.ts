@@ -452,7 +452,7 @@ function anchorTopView(prev: Model, next: Model, moved: boolean): Model {
 function drill(model: Model): Model {
 	const top = topView(model);
 	if (!top) return model.focus === 'services' ? {...model, focus: 'pods'} : model;
-	const object = tableOf(model.sim, top).objects[top.cursor];
+	const object = tableOf(model.sim, top).object(top.cursor);
 	if (!object) return {...model, status: {text: 'nothing under the cursor', error: true}};
 	const to = drillDown(top.scope.resource, object);
 	if ('view' in to) return {...model, views: [...model.views, newView(to.view)]};
@@ -750,6 +750,6 @@ export function podUnderCursor(model: Model): {pod: Pod} | {error: string} {
 export function rowUnderCursor(model: Model, view: TableView): {key: string; object: ApiObject} | {error: string} {
 	const table = tableOf(model.sim, view);
 	const key = table.keys[view.cursor];
-	const object = table.objects[view.cursor];
+	const object = table.object(view.cursor);
 	return key !== undefined && object !== undefined ? {key, object} : {error: 'nothing under the cursor'};
 }

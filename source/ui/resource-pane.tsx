@@ -63,10 +63,10 @@ export function ResourcePane({model, view, width, height}: {model: Model; view: 
 	const priority = headers.map((h, i) => (events ? EVENT_IMPORTANT : IMPORTANT).get(h) ?? 10 + i);
 	const shrinkTo = headers.map(h => (events ? EVENT_SHRINK.get(h) : undefined) ?? Infinity);
 	// Planned over every row, not just the ones on screen, so scrolling does not move the columns.
-	const nominal = headers.map((h, i) => Math.min(40, Math.max(textWidth(h), ...table.rows.map(r => textWidth(r[i] ?? '')))));
+	const nominal = table.nominal(textWidth);
 	const marked = headers.map(h => (view.sort?.column === h ? `${h}${view.sort.descending ? '↓' : '↑'}` : h));
 	const row = (index: number): PaneRow => {
-		const cells = table.rows[index] ?? [];
+		const cells = table.row(index);
 		const color = rowColor(headers, cells);
 		return {cells, ...(color ? {color} : {})};
 	};
