@@ -6,8 +6,8 @@
 // state handed in stays untouched; the state handed out shares every table the step did not
 // write. Nothing outside this folder ever sees a Draft.
 
-import {has, members, shardOf} from './index-sets.js';
-import {CHUNK, emptyLevel, emptyRows, getRow, hashLevels, listEntries, rowsFrom, seqOf, sparse} from './rows.js';
+import {hasAt, members, shardAt} from './index-sets.js';
+import {bucketOf, CHUNK, emptyLevel, emptyRows, getRow, keyHash, levelOf, listEntries, rowAt, rowsFrom, seqAt, sparse} from './rows.js';
 import {copyTable, emptyTable} from './tables.js';
 import type {
 	AffinityEntry,
@@ -46,16 +46,27 @@ export interface Draft {
 	settling: boolean;
 	/** Workloads whose controller is running in this step (see controllers.reconcile). */
 	reconciling: Set<string>;
-	/** Index shards this step removed members from, dropped at its end if empty (see indexRemove). */
-	shrunk: Map<string, {name: IndexName; bucket: string; shard: string}>;
+	/** Index shards this step removed members from (by the shard, its own copy), dropped at its end if empty (see indexRemove). */
+	shrunk: Map<object, {name: IndexName; bucket: string; shard: string}>;
 	/** How far each StatefulSet's controller got in this step (sim/statefulset-progress.ts). */
 	statefulSets: Map<string, StatefulSetProgress>;
 	/** The tables in pieces this step wrote, by the object holding them (see compactRows). */
 	rowsWritten: Map<object, Set<string>>;
+	/** Index buckets this step copied, by index and bucket: what rowsOwn gave for them (see writableShard). */
+	ownedBuckets: Map<IndexName, Map<string, Record<string, Set_>>>;
 }
 
 export function beginDraft(state: State): Draft {
-	return {s: {...state}, fresh: new Set(), settling: false, reconciling: new Set(), shrunk: new Map(), statefulSets: new Map(), rowsWritten: new Map()};
+	return {
+		s: {...state},
+		fresh: new Set(),
+		settling: false,
+		reconciling: new Set(),
+		shrunk: new Map(),
+		statefulSets: new Map(),
+		rowsWritten: new Map(),
+		ownedBuckets: new Map(),
+	};
 }
 
 export function finishDraft(d: Draft): State {
@@ -72,8 +83,8 @@ export function finishDraft(d: Draft): State {
  * 100,000-pod scale. Every write below goes through here, so every
  * table a step writes comes out prototype-free (sim/tables.ts), however it went in.
  */
-function own<T extends object>(d: Draft, holder: object, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
-	const h = holder as Record<string, T | undefined>;
+function own<T extends object>(d: Draft, holder: object, key: string | number, copyOf: (current: T | undefined) => T = copyAny): T {
+	const h = holder as Record<string | number, T | undefined>;
 	const current = h[key];
 	if (current !== undefined && d.fresh.has(current)) return current;
 	const copy = copyOf(current);
@@ -111,18 +122,20 @@ function writable<N extends RecordName>(d: Draft, name: N): Record<string, Row<N
 }
 
 export function put<N extends TableName>(d: Draft, name: N, key: string, row: Row<N>): void {
-	if (isRows(name)) rowsPut(d, d.s, name, key, row);
+	if (isRows(name)) rowsPut(d, d.s, name, key, keyHash(key), row);
 	else writable(d, name as RecordName)[key] = row as Row<RecordName>;
 }
 
 export function remove(d: Draft, name: TableName, key: string): void {
-	if (isRows(name)) rowsRemove(d, d.s, name, key);
+	if (isRows(name)) rowsRemove(d, d.s, name, key, keyHash(key));
 	else delete writable(d, name)[key];
 }
 
 // --- tables in pieces (sim/rows.ts) at `holder[field]`: a write
 // copies the table's header, its chunk list and one chunk, and for a new or removed key two small
-// hash levels and one bucket; nothing else of the table ---
+// hash levels and one bucket; nothing else of the table. Each takes the key's hash (keyHash)
+// from its caller: a write looks the key up and may then place it, and the event log's keys are
+// ~150 characters, so hashing once per operation was a third of a 100,000-pod scale ---
 
 type MutableRows<T> = {
 	chunks: Array<Record<string, T>>;
@@ -144,47 +157,56 @@ function ownRows<T>(d: Draft, holder: object, field: string): MutableRows<T> {
 
 /** Chunk `i`, copied once in this step (a new last chunk when `i` is one past the end). */
 function ownChunk<T>(d: Draft, rows: MutableRows<T>, i: number): Record<string, T> {
+	const chunk = rows.chunks[i];
+	// A chunk this step made is in a chunk list this step copied (nothing older holds it).
+	if (chunk !== undefined && d.fresh.has(chunk)) return chunk;
 	const chunks = own<Array<Record<string, T>>>(d, rows, 'chunks');
-	return own(d, chunks, String(i));
+	return own(d, chunks, i);
 }
 
-/** The hash bucket that holds `key`'s insertion number, copied once in this step. */
-function ownSlot(d: Draft, rows: MutableRows<unknown>, key: string): Record<string, number> {
-	const [a, b] = hashLevels(key);
+const copyLevel = <T>(current: Array<T | null> | undefined): Array<T | null> => (current ? [...current] : emptyLevel());
+
+/** The hash bucket for a key whose hash is `h`, copied once in this step. */
+function ownSlot(d: Draft, rows: MutableRows<unknown>, h: number): Record<string, number> {
+	const a = levelOf(h);
+	const b = bucketOf(h);
+	const bucket = rows.slots[a]?.[b];
+	// As in ownChunk: a bucket this step made sits in a level and slots this step copied.
+	if (bucket && d.fresh.has(bucket)) return bucket;
 	const top = own<Array<Array<Record<string, number> | null> | null>>(d, rows, 'slots');
-	const level = own<Array<Record<string, number> | null>>(d, top, String(a), current => (current ? [...current] : emptyLevel()));
-	return own(d, level, String(b));
+	const level = own<Array<Record<string, number> | null>>(d, top, a, copyLevel);
+	return own(d, level, b);
 }
 
-/** The insertion number of `key` in the table, a new one (counted, in its bucket) when it has none. */
-function seqFor(d: Draft, rows: MutableRows<unknown>, key: string): number {
-	const seq = seqOf(rows, key);
+/** The insertion number of `key` (hash `h`) in the table, a new one (counted, in its bucket) when it has none. */
+function seqFor(d: Draft, rows: MutableRows<unknown>, key: string, h: number): number {
+	const seq = seqAt(rows, key, h);
 	if (seq !== undefined) return seq;
 	const next = rows.next++;
 	rows.size++;
-	ownSlot(d, rows, key)[key] = next;
+	ownSlot(d, rows, h)[key] = next;
 	return next;
 }
 
-function rowsPut<T>(d: Draft, holder: object, field: string, key: string, row: T): void {
+function rowsPut<T>(d: Draft, holder: object, field: string, key: string, h: number, row: T): void {
 	const rows = ownRows<T>(d, holder, field);
-	ownChunk(d, rows, Math.floor(seqFor(d, rows, key) / CHUNK))[key] = row;
+	ownChunk(d, rows, (seqFor(d, rows, key, h) / CHUNK) | 0)[key] = row;
 }
 
-function rowsRemove(d: Draft, holder: object, field: string, key: string): void {
+function rowsRemove(d: Draft, holder: object, field: string, key: string, h: number): void {
 	const current = (holder as Record<string, Rows<unknown> | undefined>)[field];
-	const seq = current && seqOf(current, key);
+	const seq = seqAt(current, key, h);
 	if (seq === undefined) return;
 	const rows = ownRows(d, holder, field);
-	delete ownSlot(d, rows, key)[key];
-	delete ownChunk(d, rows, Math.floor(seq / CHUNK))[key];
+	delete ownSlot(d, rows, h)[key];
+	delete ownChunk(d, rows, (seq / CHUNK) | 0)[key];
 	rows.size--;
 }
 
-/** The row under `key`, copied once in this step to be changed in place (`copyOf(undefined)` makes a new one). */
-function rowsOwn<T extends object>(d: Draft, holder: object, field: string, key: string, copyOf: (current: T | undefined) => T = copyAny): T {
+/** The row under `key` (hash `h`), copied once in this step to be changed in place (`copyOf(undefined)` makes a new one). */
+function rowsOwn<T extends object>(d: Draft, holder: object, field: string, key: string, h: number, copyOf: (current: T | undefined) => T = copyAny): T {
 	const rows = ownRows<T>(d, holder, field);
-	const chunk = ownChunk(d, rows, Math.floor(seqFor(d, rows, key) / CHUNK));
+	const chunk = ownChunk(d, rows, (seqFor(d, rows, key, h) / CHUNK) | 0);
 	return own(d, chunk, key, copyOf);
 }
 
@@ -204,34 +226,55 @@ function compactRows(d: Draft): void {
 
 type IndexName = 'podsByLabel' | 'servicesByLabel' | 'podsByOwner' | 'podsByNode';
 
-/** The shard of `bucket` that holds `member`, copied once in this step. */
-function writableShard(d: Draft, name: IndexName, bucket: string, member: string): Set_ {
-	const shards = rowsOwn<Record<string, Set_>>(d, writableIndexes(d), name, bucket);
-	const shard = shardOf(member);
+/**
+ * Shard `shard` of `bucket`, copied once in this step. The bucket's own copy is remembered by
+ * name: a scale adds every new pod to the same few buckets (its labels, its owner, no node yet),
+ * and finding the copy again through the table cost a hash of the bucket's name and five
+ * look-ups per add. The copy stays the one in place until the step ends (only dropEmptyShards
+ * and compactRows, at the end, replace or drop a bucket).
+ */
+function writableShard(d: Draft, name: IndexName, bucket: string, shard: string): Set_ {
+	let owned = d.ownedBuckets.get(name);
+	if (owned === undefined) {
+		owned = new Map();
+		d.ownedBuckets.set(name, owned);
+	}
+	let shards = owned.get(bucket);
+	if (shards === undefined) {
+		shards = rowsOwn<Record<string, Set_>>(d, writableIndexes(d), name, bucket, keyHash(bucket));
+		owned.set(bucket, shards);
+	}
 	return own(d, shards, shard);
 }
 
 export function indexAdd(d: Draft, name: IndexName, bucket: string, member: string): void {
-	writableShard(d, name, bucket, member)[member] = true;
+	writableShard(d, name, bucket, shardAt(keyHash(member)))[member] = true;
 }
 
 export function indexRemove(d: Draft, name: IndexName, bucket: string, member: string): void {
-	if (!has(getRow(d.s.index[name], bucket), member)) return;
-	delete writableShard(d, name, bucket, member)[member];
+	const h = keyHash(bucket);
+	const m = keyHash(member);
+	if (!hasAt(rowAt(d.s.index[name], bucket, h), member, m)) return;
+	const shard = shardAt(m);
+	const copy = writableShard(d, name, bucket, shard);
+	delete copy[member];
 	// Whether a shard is empty costs a look at all its keys once members have been deleted from
 	// it; removing ten thousand pods would pay that each time. The step looks once, at its end.
-	const shard = shardOf(member);
-	d.shrunk.set(`${name}\u0000${bucket}\u0000${shard}`, {name, bucket, shard});
+	// The step's copy of the shard names the place (one copy per place and step), so a second
+	// removal from it builds nothing.
+	if (!d.shrunk.has(copy)) d.shrunk.set(copy, {name, bucket, shard});
 }
 
 function dropEmptyShards(d: Draft): void {
+	d.ownedBuckets.clear();
 	for (const {name, bucket, shard} of d.shrunk.values()) {
-		const shards = getRow(d.s.index[name], bucket);
+		const h = keyHash(bucket);
+		const shards = rowAt(d.s.index[name], bucket, h);
 		if (shards === undefined || shards[shard] === undefined || !isEmpty(shards[shard])) continue;
 		// Both were copied by this step when it removed from them, so they are its own.
-		const writableShards = rowsOwn<Record<string, Set_>>(d, writableIndexes(d), name, bucket);
+		const writableShards = rowsOwn<Record<string, Set_>>(d, writableIndexes(d), name, bucket, h);
 		delete writableShards[shard];
-		if (isEmpty(writableShards)) rowsRemove(d, writableIndexes(d), name, bucket);
+		if (isEmpty(writableShards)) rowsRemove(d, writableIndexes(d), name, bucket, h);
 	}
 	d.shrunk.clear();
 }
@@ -239,9 +282,10 @@ function dropEmptyShards(d: Draft): void {
 type CountName = 'podCountByNode' | 'activePodCountByOwner';
 
 function addTo(d: Draft, name: CountName, key: string, delta: number): void {
-	const next = (getRow(d.s.index[name], key) ?? 0) + delta;
-	if (next === 0) rowsRemove(d, writableIndexes(d), name, key);
-	else rowsPut(d, writableIndexes(d), name, key, next);
+	const h = keyHash(key);
+	const next = (rowAt(d.s.index[name], key, h) ?? 0) + delta;
+	if (next === 0) rowsRemove(d, writableIndexes(d), name, key, h);
+	else rowsPut(d, writableIndexes(d), name, key, h, next);
 }
 
 const writableIndexes = (d: Draft) => own<Mutable<State['index']>>(d, d.s, 'index');
@@ -255,11 +299,12 @@ export function addActivePodCount(d: Draft, owner: string, delta: number): void 
 }
 
 export function addOwnedPodCount(d: Draft, owner: string, node: string, delta: number): void {
-	const counts = rowsOwn<Record<string, number>>(d, writableIndexes(d), 'podCountByOwnerNode', owner);
+	const h = keyHash(owner);
+	const counts = rowsOwn<Record<string, number>>(d, writableIndexes(d), 'podCountByOwnerNode', owner, h);
 	const next = (counts[node] ?? 0) + delta;
 	if (next === 0) delete counts[node];
 	else counts[node] = next;
-	if (isEmpty(counts)) rowsRemove(d, writableIndexes(d), 'podCountByOwnerNode', owner);
+	if (isEmpty(counts)) rowsRemove(d, writableIndexes(d), 'podCountByOwnerNode', owner, h);
 }
 
 function isEmpty(table: object): boolean {
@@ -277,10 +322,13 @@ export function indexMembers(d: Draft | State, name: IndexName, bucket: string):
  * copied in pieces once in this step, so a Service over ten thousand pods copies a chunk of its
  * addresses for each pod that comes or goes, never all of them.
  */
+const copyEndpoints = (current: Mutable<Endpoints> | undefined): Mutable<Endpoints> => ({...(current as Endpoints)});
+
 export function setEndpointAddress(d: Draft, key: string, podName: string, address: EndpointAddress | null): void {
-	const row = rowsOwn<Mutable<Endpoints>>(d, d.s, 'endpoints', key, current => ({...(current as Endpoints)}));
-	if (address === null) rowsRemove(d, row, 'addresses', podName);
-	else rowsPut(d, row, 'addresses', podName, address);
+	const row = rowsOwn<Mutable<Endpoints>>(d, d.s, 'endpoints', key, keyHash(key), copyEndpoints);
+	const h = keyHash(podName);
+	if (address === null) rowsRemove(d, row, 'addresses', podName, h);
+	else rowsPut(d, row, 'addresses', podName, h, address);
 }
 
 // --- IPAM maps ---
@@ -328,17 +376,20 @@ const REQUEST_LOG_MAX = 200;
 /** The event log's parts, copied once in this step (sim/events.ts writes them); its events go through putEvent. */
 export function writableEventLog(d: Draft): {
 	log: Mutable<EventLog>;
-	queue: Array<readonly [string, number]>;
+	queue: Array<EventLog['queue'][number]>;
 } {
 	const log = own<Mutable<EventLog>>(d, d.s, 'events');
-	return {log, queue: own<Array<readonly [string, number]>>(d, log, 'queue')};
+	return {log, queue: own<Array<EventLog['queue'][number]>>(d, log, 'queue')};
 }
 
-/** Sets (or with null forgets) one aggregated event: the log holds up to a thousand, so it is a table in pieces too. */
-export function putEvent(d: Draft, key: string, event: ClusterEvent | null): void {
-	const {log} = writableEventLog(d);
-	if (event === null) rowsRemove(d, log, 'byKey', key);
-	else rowsPut(d, log, 'byKey', key, event);
+/**
+ * Sets (or with null forgets) one aggregated event: the log holds up to a thousand, so it is a
+ * table in pieces too. `h` is keyHash(key), which the log keeps with its queue entry.
+ */
+export function putEvent(d: Draft, key: string, h: number, event: ClusterEvent | null): void {
+	const log = own<Mutable<EventLog>>(d, d.s, 'events');
+	if (event === null) rowsRemove(d, log, 'byKey', key, h);
+	else rowsPut(d, log, 'byKey', key, h, event);
 }
 
 export function recordRequests(d: Draft, traces: RequestTrace[]): void {

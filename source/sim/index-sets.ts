@@ -8,7 +8,13 @@ import type {IndexSet} from './types.js';
 
 const SHARDS = 32;
 
-export const shardOf = (member: string): string => String(fnv32a(member) % SHARDS);
+/** The shards' names, made once: a shard is named per member added or removed. */
+const SHARD_NAMES: readonly string[] = Array.from({length: SHARDS}, (_, i) => String(i));
+
+/** The shard of a member whose fnv32a (sim/rows.ts keyHash) is `h`: for a caller that hashed it already. */
+export const shardAt = (h: number): string => SHARD_NAMES[h % SHARDS] as string;
+
+const shardOf = (member: string): string => shardAt(fnv32a(member));
 
 export function members(set: IndexSet | undefined): string[] {
 	if (!set) return [];
@@ -22,8 +28,9 @@ export function* eachMember(set: IndexSet | undefined): Generator<string> {
 	for (const shard in set) for (const member in set[shard]) yield member;
 }
 
-export function has(set: IndexSet | undefined, member: string): boolean {
-	return set?.[shardOf(member)]?.[member] === true;
+/** Whether `member` (whose fnv32a is `h`) is in the set. */
+export function hasAt(set: IndexSet | undefined, member: string, h: number): boolean {
+	return set?.[shardAt(h)]?.[member] === true;
 }
 
 /** A set holding `items` (for building indexes in one go). */

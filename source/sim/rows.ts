@@ -24,10 +24,13 @@ const FANOUT = 64;
 const BITS = 6;
 const MASK = FANOUT - 1;
 
-export const hashLevels = (key: string): [number, number] => {
-	const h = fnv32a(key);
-	return [h & MASK, (h >>> BITS) & MASK];
-};
+/** The hash that places `key` in the slots; a caller doing several things with one key hashes it once and passes this on. */
+export const keyHash: (key: string) => number = fnv32a;
+
+/** The first-level slot of a key with hash `h`. */
+export const levelOf = (h: number): number => h & MASK;
+/** The bucket of a key with hash `h` within its level. */
+export const bucketOf = (h: number): number => (h >>> BITS) & MASK;
 
 export const emptyLevel = <T>(): Array<T | null> => new Array<T | null>(FANOUT).fill(null);
 
@@ -35,20 +38,21 @@ export function emptyRows<T>(): Rows<T> {
 	return {chunks: [], slots: emptyLevel(), size: 0, next: 0};
 }
 
-/** The insertion number of `key`, if it has a row. */
-export function seqOf(rows: Rows<unknown> | undefined, key: string): number | undefined {
-	if (rows === undefined) return undefined;
-	const h = fnv32a(key);
-	return rows.slots[h & MASK]?.[(h >>> BITS) & MASK]?.[key];
+/** The insertion number of `key`, if it has a row; `h` is keyHash(key). */
+export function seqAt(rows: Rows<unknown> | undefined, key: string, h: number): number | undefined {
+	return rows?.slots[h & MASK]?.[(h >>> BITS) & MASK]?.[key];
+}
+
+/** The row under `key`, whose keyHash is `h` (none in a table that is not there). */
+export function rowAt<T>(rows: Rows<T> | undefined, key: string, h: number): T | undefined {
+	const seq = seqAt(rows, key, h);
+	return seq === undefined ? undefined : rows?.chunks[(seq / CHUNK) | 0]?.[key];
 }
 
 /** The row under `key` (none in a table that is not there). */
-export function getRow<T>(rows: Rows<T> | undefined, key: string): T | undefined {
-	const seq = seqOf(rows, key);
-	return seq === undefined ? undefined : rows?.chunks[Math.floor(seq / CHUNK)]?.[key];
-}
+export const getRow = <T>(rows: Rows<T> | undefined, key: string): T | undefined => (rows === undefined ? undefined : rowAt(rows, key, fnv32a(key)));
 
-export const hasRow = (rows: Rows<unknown>, key: string): boolean => seqOf(rows, key) !== undefined;
+export const hasRow = (rows: Rows<unknown>, key: string): boolean => seqAt(rows, key, fnv32a(key)) !== undefined;
 
 export const countRows = (rows: Rows<unknown>): number => rows.size;
 
@@ -79,7 +83,9 @@ export function rowsFrom<T>(entries: Iterable<readonly [string, T]>): Rows<T> {
 	const slots = emptyLevel<Array<Record<string, number> | null>>();
 	let next = 0;
 	for (const [key, row] of entries) {
-		const [a, b] = hashLevels(key);
+		const h = fnv32a(key);
+		const a = h & MASK;
+		const b = (h >>> BITS) & MASK;
 		const level = slots[a] ?? emptyLevel<Record<string, number>>();
 		slots[a] = level;
 		const bucket = level[b] ?? emptyTable<number>();
