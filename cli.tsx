@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import {basename} from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {type CheckResult, checkJson, checkSuite, hasErrors, okLine} from './source/cli/check-report.js';
+import {type CheckResult, checkCounts, checkJson, checkSuite, hasErrors, okLine} from './source/cli/check-report.js';
 import {chalkLevel, chooseColour} from './source/cli/colour.js';
 import {completionScript, printCompletion, SHELLS, type Shell} from './source/cli/completion.js';
 import {commandName, type HelpTopic, helpText, type Program} from './source/cli/help.js';
@@ -390,10 +390,9 @@ function runCheck(options: Options, stdin: () => string | Streamed, snapshot: So
 	const lintWarnings = booted.ok
 		? lint(booted.state).map((w): Diagnostic => ({...loaded.locate(w.kind, w.namespace, w.name, w.path), severity: 'warning', message: w.message}))
 		: [];
-	const {services, workloads, pods, networkPolicies} = loaded.input;
 	const result: CheckResult = {
 		files: files.map(f => f.name),
-		counts: booted.ok ? {services: services.length, workloads: workloads.length, barePods: pods.length, networkPolicies: networkPolicies?.length ?? 0} : null,
+		counts: booted.ok ? checkCounts(loaded.input) : null,
 		diagnostics: [...loaded.warnings, ...(booted.ok ? lintWarnings : booted.errors)],
 		skipped: loaded.skipped,
 	};

@@ -4,6 +4,7 @@
 
 import type {JUnitCase, JUnitSuite} from '../headless/test-report.js';
 import {type Diagnostic, formatDiagnostic} from '../load/index.js';
+import type {ClusterInput, ObjectMetaInput} from '../sim/types.js';
 import {sanitize} from '../view/sanitize.js';
 
 export interface CheckCounts {
@@ -22,6 +23,34 @@ export interface CheckResult {
 	diagnostics: Diagnostic[];
 	/** kind → documents not simulated. */
 	skipped: Record<string, number>;
+}
+
+/** The `kind/namespace/name` of the object's controller (the first reference not marked
+ *  controller: false, as sim/initial-state.ts reads a pod's owner), when one is loaded. */
+function controllerKey(meta: ObjectMetaInput): string | undefined {
+	const ref = meta.ownerReferences?.find(r => r.controller !== false);
+	return ref === undefined ? undefined : `${ref.kind}/${meta.namespace}/${ref.name}`;
+}
+
+/**
+ * What the OK line counts: the objects the cluster was asked for, not the ones their controllers
+ * made. A dump records every Deployment's ReplicaSets and every ReplicaSet's (or RC's, or
+ * StatefulSet's) pods beside them, with ownerReferences; those count with their controller, as
+ * the loader's pod budget counts them (load/load-sources.ts), so a dump and the manifests that
+ * made it give the same line. A bare pod is one with no controller among the loaded workloads.
+ */
+export function checkCounts(input: ClusterInput): CheckCounts {
+	const loaded = new Set(input.workloads.map(w => `${w.kind}/${w.meta.namespace}/${w.meta.name}`));
+	const owned = (meta: ObjectMetaInput) => {
+		const key = controllerKey(meta);
+		return key !== undefined && loaded.has(key);
+	};
+	return {
+		services: input.services.length,
+		workloads: input.workloads.filter(w => !owned(w.meta)).length,
+		barePods: input.pods.filter(p => !owned(p.meta)).length,
+		networkPolicies: input.networkPolicies?.length ?? 0,
+	};
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
