@@ -487,6 +487,9 @@ function machine(): string {
 
 const NOTES = '## Notes';
 
+/** The one-minute load average when the bench began: other work on the machine skews every figure. */
+const loadAtStart = os.loadavg()[0]?.toFixed(1);
+
 const FAST_PATH = await import(pathToFileURL(path.join(ROOT, 'dist', 'source', 'load', 'fast-parse.js')).href).then(
 	(m: {FAST_PATH_BYTES?: number}) => (m.FAST_PATH_BYTES ? `${Math.round(m.FAST_PATH_BYTES / 1024)} KB` : 'the fast-path size'),
 	() => 'the fast-path size',
@@ -497,7 +500,9 @@ function markdown(all: Figures[], actions: ActionFigures | null, failures: strin
 	const out: string[] = [];
 	const row = (cells: string[]) => out.push(`| ${cells.join(' | ')} |`);
 	out.push('# Benchmark results (issues 4 and 15)', '');
-	out.push(`Run on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${machine()}; \`npm run bench\` took ${Math.round(seconds / 60)} min.`);
+	out.push(
+		`Run on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${machine()}; \`npm run bench\` took ${Math.round(seconds / 60)} min; load average ${loadAtStart} at its start, ${os.loadavg()[0]?.toFixed(1)} at its end.`,
+	);
 	out.push(
 		'The machine is shared with other work, so single figures wobble; every figure is the median of the runs shown, and each floor ran alternately with what it is compared to.',
 		'',
