@@ -558,11 +558,7 @@ function markdown(all: Figures[], actions: ActionFigures | null, failures: strin
 		if (!d) continue;
 		const floor = d.load.floors[d.load.fastest]!;
 		const name = `dump 10k ${format.toUpperCase()}`;
-		row([
-			`${name}: load ≤ 2× ${d.load.fastest}`,
-			`${ms(d.load.app.ms)} vs ${ms(floor.ms)} = ${ratio(d.load.app.ms, floor.ms)}`,
-			mark(d.load.app.ms <= 2 * floor.ms),
-		]);
+		// Its load target (≤ 2×) is issue 15's ≤ 1.5× now, in the table above.
 		row([
 			`${name}: peak RSS ≤ 2× ${d.load.fastest}'s`,
 			`${mb(d.load.app.rssKb)} vs ${mb(floor.rssKb)} = ${ratio(d.load.app.rssKb, floor.rssKb)}`,

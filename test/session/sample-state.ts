@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs';
 import type {SourceFile} from '../../source/load/index.js';
 import {boot} from '../../source/session/boot.js';
+import {execute} from '../../source/session/execute.js';
 import type {State} from '../../source/sim/index.js';
 import {fromRoot} from '../root.js';
 
@@ -25,4 +26,15 @@ export function sampleState(file: string, options: {seed?: number; extra?: strin
 	const sources = [sampleSource(file)];
 	if (options.extra !== undefined) sources.push({name: 'extra.yaml', text: options.extra});
 	return bootSources(sources, options.seed);
+}
+
+/** The state after command lines run in order, as the palette or --script runs them; throws at the
+ *  first that fails. */
+export function stateAfter(state: State, ...lines: string[]): State {
+	for (const line of lines) {
+		const result = execute(state, line);
+		if (!result.ok) throw new Error(`${line}: ${result.err.join(' ')}`);
+		state = result.state;
+	}
+	return state;
 }

@@ -3,25 +3,17 @@
 // and what is built is still exactly `get -A -o wide`'s, for every kind and at every clock.
 
 import test from 'ava';
-import {execute} from '../../../source/session/execute.js';
 import type {State} from '../../../source/sim/index.js';
 import {getTable} from '../../../source/view/get.js';
 import {KIND_VIEWS} from '../../../source/view/tui/kind-views.js';
 import {objectKey, resourceTable, tableWork, type ViewScope} from '../../../source/view/tui/resource-table.js';
-import {sampleState} from '../../session/sample-state.js';
+import {sampleState, stateAfter} from '../../session/sample-state.js';
 
 const all = (resource: ViewScope['resource']): ViewScope => ({resource, namespace: null, crumb: resource});
 /** What a tick that fires nothing makes: the same State but its clock. */
 const tick = (state: State, ms: number): State => ({...state, clock: state.clock + ms});
 
-function run(state: State, ...lines: string[]): State {
-	for (const line of lines) {
-		const result = execute(state, line);
-		if (!result.ok) throw new Error(`${line}: ${result.err.join(' ')}`);
-		state = result.state;
-	}
-	return state;
-}
+const run = stateAfter;
 
 test('every kind, before and after the clock runs on (cached listing), is get -A -o wide: rows, keys and objects', t => {
 	const first = run(sampleState('clusterip.yaml'), 'delete pod -l app=web', 'wait 30s');

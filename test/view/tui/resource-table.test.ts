@@ -2,21 +2,12 @@
 // prints, narrowed to what the view was opened on, filtered and sorted.
 
 import test from 'ava';
-import {execute} from '../../../source/session/execute.js';
-import type {State} from '../../../source/sim/index.js';
 import {listRows} from '../../../source/sim/index.js';
 import {getTable} from '../../../source/view/get.js';
 import {drillDown, objectKey, resourceTable, type ViewScope} from '../../../source/view/tui/resource-table.js';
-import {sampleState} from '../../session/sample-state.js';
+import {sampleState, stateAfter} from '../../session/sample-state.js';
 
-function run(state: State, ...lines: string[]): State {
-	for (const line of lines) {
-		const result = execute(state, line);
-		if (!result.ok) throw new Error(`${line}: ${result.err.join(' ')}`);
-		state = result.state;
-	}
-	return state;
-}
+const run = stateAfter;
 
 const all = (resource: ViewScope['resource']): ViewScope => ({resource, namespace: null, crumb: resource});
 
