@@ -1,6 +1,7 @@
 // PodSpec: containers, their ports and probes, with API defaults (docs/semantics.md
 // C3, C4, docs/semantics.md S64, S73) and the parts of ValidatePodSpec that matter for Services.
 
+import {parseQuantity, QUANTITY_FORMAT_ERROR} from '../apimachinery/quantity.js';
 import {isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
 import type {Container, ContainerPort, HTTPGetAction, PodSpec, Probe, Protocol, Toleration} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
@@ -167,12 +168,39 @@ function decodeContainer(container: Obj, at: Path, requireImage: boolean, p: Pro
 	if (requireImage && image.trim() === '') p.errors.push(required([...at, 'image']));
 	const ports = decodeContainerPorts(container, at, p);
 	const out: Container = {name, image, ports};
+	const resources = decodeResources(container, at, p);
+	if (resources !== undefined) out.resources = resources;
 	// validateContainers checks the probes in this order.
 	for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
 		const probe = readObject(container, key, at, p);
 		if (probe !== undefined) out[key] = decodeProbe(probe, [...at, key], key !== 'readinessProbe', p);
 	}
 	return out;
+}
+
+/**
+ * resources.requests and .limits: each value a quantity (resource.ParseQuantity), kept as written.
+ * A resource with a limit and no request gets the limit as its request, as the API server's
+ * defaulting does (pkg/apis/core/v1/defaults.go SetDefaults_Pod), so manifests and dumps agree.
+ */
+function decodeResources(container: Obj, at: Path, p: Problems): Container['resources'] {
+	const resourcesAt = [...at, 'resources'];
+	const resources = readObject(container, 'resources', at, p);
+	const list = (key: 'requests' | 'limits'): Array<[string, string]> => {
+		const out: Array<[string, string]> = [];
+		const object = readObject(resources, key, resourcesAt, p);
+		for (const [name, value] of Object.entries(object ?? {})) {
+			const text = typeof value === 'number' ? String(value) : value;
+			if (typeof text !== 'string' || parseQuantity(text) === null) p.errors.push(invalid([...resourcesAt, key, name], value, QUANTITY_FORMAT_ERROR));
+			else out.push([name, text]);
+		}
+		return out;
+	};
+	const requests = list('requests');
+	const limits = list('limits');
+	for (const [name, limit] of limits) if (!requests.some(([n]) => n === name)) requests.push([name, limit]);
+	// fromEntries defines own keys, so a resource named like an Object.prototype member stays data.
+	return requests.length + limits.length === 0 ? undefined : {requests: Object.fromEntries(requests), limits: Object.fromEntries(limits)};
 }
 
 export interface PodSpecOptions {

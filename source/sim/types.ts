@@ -108,6 +108,9 @@ export interface Container {
 	livenessProbe?: Probe;
 	readinessProbe?: Probe;
 	startupProbe?: Probe;
+	/** resources.requests and .limits as written (quantities), a limit also the request it
+	 *  defaults (SetDefaults_Pod); absent when neither is set. describe node sums them. */
+	resources?: {requests: Readonly<Record<string, string>>; limits: Readonly<Record<string, string>>};
 }
 
 export interface PodSpec {

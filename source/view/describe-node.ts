@@ -1,9 +1,11 @@
 // `kubectl describe node` (describe.go describeNode, describeNodeLease, describeNodeResource;
 // release-1.34). The node's facts are node-facts.ts's: a dump's record where it has one (its
 // annotations, taints, conditions, addresses, capacity, system info, providerID), the simulation's
-// defaults elsewhere (Capacity lists pods only). Pods' requests are not modelled: every pod's are 0,
-// as BestEffort pods' are.
+// defaults elsewhere (Capacity lists pods only). Pods' requests and limits are their containers'
+// (resourcehelper PodRequestsAndLimits), against the node's allocatable; a simulated node
+// allocates pods only, so its percentages are 0.
 
+import {addQuantity, formatQuantity, parseQuantity, type Quantity, quantityMilliValue, quantityValue} from '../apimachinery/quantity.js';
 import {getRow} from '../sim/index.js';
 import {members} from '../sim/index-sets.js';
 import type {Node, Pod, State} from '../sim/types.js';
@@ -22,6 +24,44 @@ function nodePods(state: State, node: Node): Pod[] {
 		if (pod && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') pods.push(pod);
 	}
 	return pods.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
+}
+
+type ResourceTotals = Map<string, Quantity>;
+
+/** addResourceList: a resource's first quantity is copied, later ones added to it (keeping its format). */
+function addTo(totals: ResourceTotals, list: Readonly<Record<string, string>> | ReadonlyMap<string, Quantity>): void {
+	const entries = list instanceof Map ? [...list] : Object.entries(list).map(([name, text]) => [name, parseQuantity(text)] as const);
+	for (const [name, quantity] of entries) {
+		if (quantity === null) continue;
+		const sum = totals.get(name);
+		totals.set(name, sum === undefined ? quantity : addQuantity(sum, quantity));
+	}
+}
+
+/** resourcehelper PodRequestsAndLimits over the containers the simulator keeps (app containers and sidecars). */
+function podRequestsAndLimits(pod: Pod): {requests: ResourceTotals; limits: ResourceTotals} {
+	const requests: ResourceTotals = new Map();
+	const limits: ResourceTotals = new Map();
+	for (const container of pod.spec.containers) {
+		if (container.resources === undefined) continue;
+		addTo(requests, container.resources.requests);
+		addTo(limits, container.resources.limits);
+	}
+	return {requests, limits};
+}
+
+const ZERO: Quantity = {nanos: 0n, format: 'DecimalSI'};
+
+/**
+ * `QUANTITY (N%)` as describeNodeResource prints it: the share of allocatable, as float64
+ * division truncated by int64(); CPU in milli-units, the rest in whole units; 0% without any.
+ */
+function share(quantity: Quantity | undefined, allocatable: Quantity | undefined, milli: boolean): string {
+	const q = quantity ?? ZERO;
+	const value = milli ? quantityMilliValue : quantityValue;
+	const of = allocatable === undefined ? 0 : Number(value(allocatable));
+	const percent = of === 0 ? 0 : Math.trunc((Number(value(q)) / of) * 100);
+	return `${formatQuantity(q)} (${percent}%)`;
 }
 
 export function describeNode(state: State, node: Node): string {
@@ -89,12 +129,43 @@ export function describeNode(state: State, node: Node): string {
 	// The empty cell after Name is kubectl's own (`Name\t\tCPU Requests`).
 	w.write(1, 'Namespace', 'Name', '', 'CPU Requests', 'CPU Limits', 'Memory Requests', 'Memory Limits', 'Age');
 	w.write(1, '---------', '----', '', '------------', '----------', '---------------', '-------------', '---');
-	for (const pod of onNode) w.write(1, pod.namespace, pod.name, '', '0 (0%)', '0 (0%)', '0 (0%)', '0 (0%)', ageSince(state.clock, pod.createdAt));
+	const allocatable = new Map<string, Quantity>();
+	addTo(allocatable, resourceList(state, node, 'allocatable'));
+	const requests: ResourceTotals = new Map();
+	const limits: ResourceTotals = new Map();
+	for (const pod of onNode) {
+		const own = podRequestsAndLimits(pod);
+		addTo(requests, own.requests);
+		addTo(limits, own.limits);
+		const cell = (list: ResourceTotals, name: string) => share(list.get(name), allocatable.get(name), name === 'cpu');
+		w.write(
+			1,
+			pod.namespace,
+			pod.name,
+			'',
+			cell(own.requests, 'cpu'),
+			cell(own.limits, 'cpu'),
+			cell(own.requests, 'memory'),
+			cell(own.limits, 'memory'),
+			ageSince(state.clock, pod.createdAt),
+		);
+	}
 	w.write(0, 'Allocated resources:');
 	w.write(1, '(Total limits may be over 100 percent, i.e., overcommitted.)');
 	w.write(1, 'Resource', 'Requests', 'Limits');
 	w.write(1, '--------', '--------', '------');
-	for (const resource of ['cpu', 'memory', 'ephemeral-storage']) w.write(1, resource, '0 (0%)', '0 (0%)');
+	for (const name of ['cpu', 'memory', 'ephemeral-storage']) {
+		w.write(1, name, share(requests.get(name), allocatable.get(name), name === 'cpu'), share(limits.get(name), allocatable.get(name), name === 'cpu'));
+	}
+	// Then allocatable's hugepages-* (a share each) and extended resources (bare sums), each sorted.
+	const names = [...allocatable.keys()].sort(compare);
+	for (const name of names.filter(n => n.startsWith('hugepages-'))) {
+		w.write(1, name, share(requests.get(name), allocatable.get(name), false), share(limits.get(name), allocatable.get(name), false));
+	}
+	const standard = ['cpu', 'memory', 'ephemeral-storage', 'pods'];
+	for (const name of names.filter(n => !n.startsWith('hugepages-') && !standard.includes(n))) {
+		w.write(1, name, formatQuantity(requests.get(name) ?? ZERO), formatQuantity(limits.get(name) ?? ZERO));
+	}
 	// NodeDescriber searches by the node's uid and again with its name as the uid (the kubelet's events): either matches.
 	w.events(state, {kind: 'Node', namespace: '', name: node.name});
 	return w.text();

@@ -129,3 +129,14 @@ test('the spec and status a dump recorded are kept', t => {
 		status: {phase: 'Running', podIP: '10.244.2.7', hostIP: '192.168.49.3', ready: true, restartCount: 2},
 	});
 });
+
+test('containers[].resources (resource.ParseQuantity, pkg/apis/core/v1/defaults.go SetDefaults_Pod): quantities kept as written, a limit alone is also the request, a non-quantity is refused where it stands', t => {
+	const text = pod('  containers:', '  - name: c', '    image: i', '    resources:', '      requests: {cpu: 100m}', '      limits: {memory: 512Mi, cpu: 1}');
+	const result = load(text);
+	t.deepEqual(result.errors, []);
+	t.deepEqual(result.input.pods[0]?.spec.containers[0]?.resources, {requests: {cpu: '100m', memory: '512Mi'}, limits: {memory: '512Mi', cpu: '1'}});
+	t.deepEqual(errorsOf(pod('  containers:', '  - name: c', '    image: i', '    resources: {requests: {memory: lots}}')), [
+		`t.yaml:9:36: ${invalid}spec.containers[0].resources.requests.memory: Invalid value: "lots": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+	]);
+	t.is(load(pod('  containers: [{name: c, image: i}]')).input.pods[0]?.spec.containers[0]?.resources, undefined);
+});

@@ -210,3 +210,66 @@ test("describe node: a recorded condition without times prints Go's zero time (d
 		'  NetworkUnavailable   False   Mon, 01 Jan 0001 00:00:00 +0000   Mon, 01 Jan 0001 00:00:00 +0000   RouteCreated   ',
 	]);
 });
+
+test("describe node on a dump (describe.go describeNodeResource, resourcehelper PodRequestsAndLimits): containers' requests and limits against allocatable, percentages truncated", t => {
+	const state = bootSources([{name: 'cluster.json', text: readFileSync('test/fixtures/dump/cluster.json', 'utf8')}]);
+	const out = execute(state, 'describe node ip-10-0-0-10.ec2.internal').out;
+	const from = out.indexOf('Non-terminated Pods:          (5 in total)');
+	t.not(from, -1, out.join('\n'));
+	// 100m of 3920m is 2.55%, 256Mi of 15341056Ki 1.7%, 512Mi 3.4%: int64() truncates. coredns is the simulator's, without requests.
+	t.deepEqual(out.slice(from + 3), [
+		'  kube-system                 coredns-6ffddff65c-4cjf4    0 (0%)        0 (0%)      0 (0%)           0 (0%)         0s',
+		'  team-0                      svc-0-lz6lp8qsfq-56bh2      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',
+		'  team-0                      svc-0-lz6lp8qsfq-fl7ml      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',
+		'  team-0                      svc-2-9hpxgnk4hq-bq4qt      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',
+		'  team-1                      svc-1-p6b2m58p2w-wfdn9      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',
+		'Allocated resources:',
+		'  (Total limits may be over 100 percent, i.e., overcommitted.)',
+		'  Resource           Requests    Limits',
+		'  --------           --------    ------',
+		// Four pods' 256Mi is 1Gi: Quantity.String() takes the largest binary suffix that divides.
+		'  cpu                400m (10%)  0 (0%)',
+		'  memory             1Gi (6%)    2Gi (13%)',
+		'  ephemeral-storage  0 (0%)      0 (0%)',
+		'Events:              <none>',
+	]);
+});
+
+test('describe node (describeNodeResource): hugepages get a share of allocatable, extended resources bare sums; a limit alone is also the request (defaults.go)', t => {
+	const manifest = `apiVersion: v1
+kind: Node
+metadata: {name: big}
+status:
+  allocatable: {cpu: "2", memory: 4Gi, hugepages-2Mi: 1Gi, example.com/gpu: "4", pods: "110"}
+  capacity: {cpu: "2", memory: 4Gi, hugepages-2Mi: 1Gi, example.com/gpu: "4", pods: "110"}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: default}
+spec:
+  nodeName: big
+  containers:
+  - name: a
+    image: x
+    resources:
+      requests: {cpu: 1500m, example.com/gpu: 1}
+      limits: {memory: 1.5Gi, hugepages-2Mi: 256Mi, example.com/gpu: 1}
+  - name: b
+    image: x
+    resources: {requests: {cpu: 0.5}}
+`;
+	const out = execute(bootSources([{name: 'big.yaml', text: manifest}]), 'describe node big').out;
+	const row = out.find(line => line.includes(' p '));
+	t.is(row?.split(/ {2,}/).slice(3, 7).join(' | '), '2 (100%) | 0 (0%) | 1536Mi (37%) | 1536Mi (37%)', out.join('\n'));
+	const from = out.indexOf('Allocated resources:');
+	t.deepEqual(
+		out.slice(from + 4, from + 9).map(line => line.trim().split(/ {2,}/).join(' | ')),
+		[
+			'cpu | 2 (100%) | 0 (0%)',
+			'memory | 1536Mi (37%) | 1536Mi (37%)',
+			'ephemeral-storage | 0 (0%) | 0 (0%)',
+			'hugepages-2Mi | 256Mi (25%) | 256Mi (25%)',
+			'example.com/gpu | 1 | 1',
+		],
+	);
+});
