@@ -93,8 +93,22 @@ function viewLines(width: number): string[] {
 const MIN_COLUMN = 24;
 const MAX_KEYS = 9;
 
+// The key page depends on the terminal's size alone (the keymap is fixed), and app.tsx asks for
+// its height on every frame to share the room with the tour: laid out once per size.
+const keyPages = new Map<string, string[] | null>();
+
 /** The key page in `width` × `rows`: text lines, or null when it does not fit (then the details page scrolls). */
 function keyColumns(width: number, height: number): string[] | null {
+	const size = `${width}x${height}`;
+	let page = keyPages.get(size);
+	if (page === undefined) {
+		page = layKeyColumns(width, height);
+		keyPages.set(size, page);
+	}
+	return page;
+}
+
+function layKeyColumns(width: number, height: number): string[] | null {
 	const entries = keyEntries();
 	// The footer's lines beyond its first come out of the entries' room.
 	const rows = height - (viewLines(width).length - 1);

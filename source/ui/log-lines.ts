@@ -50,54 +50,72 @@ function traceLines(clock: string, trace: RequestTrace, width: number): LogLine[
 	return wrapPieces(clock, sanitize(`${trace.client.kind}/${trace.client.name}`), pieces, width, ok ? 'green' : 'red');
 }
 
-export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): LogLine[] {
+/** One entry's lines at `width`. */
+function entryLines(entry: LogEntry, width: number): LogLine[] {
 	const lines: LogLine[] = [];
-	for (const entry of entries) {
-		const t = clockText(entry.at);
-		switch (entry.kind) {
-			case 'request':
-				lines.push(...traceLines(t, entry.trace, width));
-				break;
-			case 'burst': {
-				const s = entry.summary;
-				lines.push({
-					text: `${t} ${entry.client} → ${entry.target} ×${s.total}: ${s.ok} ok, ${s.failed} failed`,
-					color: s.failed === 0 ? 'green' : s.ok === 0 ? 'red' : 'yellow',
-				});
-				const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-				const width = Math.max(0, ...pods.map(([p]) => textWidth(sanitize(p))));
-				for (const [pod, n] of pods) {
-					const bar = '█'.repeat(Math.max(1, Math.round((n / s.total) * BAR)));
-					lines.push({text: `        ${padWidth(sanitize(pod), width)} ${bar.padEnd(BAR)} ${n}`});
-				}
-				for (const [reason, n] of Object.entries(s.byReason).sort()) lines.push({text: `        ✗ ${n}× ${reason}`, color: 'red'});
-				break;
+	const t = clockText(entry.at);
+	switch (entry.kind) {
+		case 'request':
+			lines.push(...traceLines(t, entry.trace, width));
+			break;
+		case 'burst': {
+			const s = entry.summary;
+			lines.push({
+				text: `${t} ${entry.client} → ${entry.target} ×${s.total}: ${s.ok} ok, ${s.failed} failed`,
+				color: s.failed === 0 ? 'green' : s.ok === 0 ? 'red' : 'yellow',
+			});
+			const pods = Object.entries(s.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+			const width = Math.max(0, ...pods.map(([p]) => textWidth(sanitize(p))));
+			for (const [pod, n] of pods) {
+				const bar = '█'.repeat(Math.max(1, Math.round((n / s.total) * BAR)));
+				lines.push({text: `        ${padWidth(sanitize(pod), width)} ${bar.padEnd(BAR)} ${n}`});
 			}
-			case 'dns': {
-				const r = entry.result;
-				// No server replied (kube-dns has no ready endpoint): nslookup's own words, as a failure.
-				const answer =
-					r.answers.length > 0
-						? r.answers.map(a => `${a.type} ${a.data}`).join(', ') +
-							// CoreDNS would add the upstream resolver's records for it (sim/dns.ts outside).
-							(r.outside === undefined ? '' : ` (${r.outside} is outside the cluster: not simulated)`)
-						: r.upstream
-							? 'forwarded upstream (not simulated)'
-							: r.timedOut
-								? 'connection timed out; no servers could be reached'
-								: r.rcode;
-				const color = r.rcode === 'NXDOMAIN' || r.timedOut ? 'red' : 'cyan';
-				// Like a request: the answer gets its own line rather than losing its end.
-				lines.push(...wrapPieces(t, sanitize(`${entry.client} nslookup ${r.question}`), [sanitize(`→ ${answer}`)], width, color));
-				break;
-			}
-			case 'message': {
-				// Word by word, so a long warning (a load warning names file:line:col first) reads whole.
-				const [first = '', ...words] = sanitize(entry.text).split(' ');
-				lines.push(...wrapPieces(t, first, words, width, entry.error ? 'red' : undefined));
-				break;
-			}
+			for (const [reason, n] of Object.entries(s.byReason).sort()) lines.push({text: `        ✗ ${n}× ${reason}`, color: 'red'});
+			break;
+		}
+		case 'dns': {
+			const r = entry.result;
+			// No server replied (kube-dns has no ready endpoint): nslookup's own words, as a failure.
+			const answer =
+				r.answers.length > 0
+					? r.answers.map(a => `${a.type} ${a.data}`).join(', ') +
+						// CoreDNS would add the upstream resolver's records for it (sim/dns.ts outside).
+						(r.outside === undefined ? '' : ` (${r.outside} is outside the cluster: not simulated)`)
+					: r.upstream
+						? 'forwarded upstream (not simulated)'
+						: r.timedOut
+							? 'connection timed out; no servers could be reached'
+							: r.rcode;
+			const color = r.rcode === 'NXDOMAIN' || r.timedOut ? 'red' : 'cyan';
+			// Like a request: the answer gets its own line rather than losing its end.
+			lines.push(...wrapPieces(t, sanitize(`${entry.client} nslookup ${r.question}`), [sanitize(`→ ${answer}`)], width, color));
+			break;
+		}
+		case 'message': {
+			// Word by word, so a long warning (a load warning names file:line:col first) reads whole.
+			const [first = '', ...words] = sanitize(entry.text).split(' ');
+			lines.push(...wrapPieces(t, first, words, width, entry.error ? 'red' : undefined));
+			break;
 		}
 	}
 	return lines.map(l => ({...l, text: sanitize(l.text)}));
+}
+
+// An entry never changes once logged and the log keeps up to 200 of them, so each entry's lines
+// are kept for the width they were laid out at: a frame (every key, every clock tick) then lays
+// out only what is new, not the whole log again (issue 15: re-wrapping it was most of the time a
+// key that logs something took to reach the screen).
+const laidOut = new WeakMap<LogEntry, {width: number; lines: LogLine[]}>();
+
+export function logLines(entries: ReadonlyArray<LogEntry>, width = Infinity): LogLine[] {
+	const lines: LogLine[] = [];
+	for (const entry of entries) {
+		let kept = laidOut.get(entry);
+		if (kept?.width !== width) {
+			kept = {width, lines: entryLines(entry, width)};
+			laidOut.set(entry, kept);
+		}
+		lines.push(...kept.lines);
+	}
+	return lines;
 }

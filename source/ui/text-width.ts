@@ -5,8 +5,27 @@
 
 import stringWidth from 'string-width';
 
+// Printable ASCII is a column per character. Most of what the panes measure is (names, IPs,
+// hops), and string-width segments every string into graphemes first: measuring the request log
+// that way was most of a frame's CPU time (issue 15, bench/RESULTS.md).
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+// The rest is measured once: a frame measures the same cells as the frame before it (a row with
+// an arrow or an ellipsis in it, a Korean name). Bounded, so a long session cannot grow it.
+const measured = new Map<string, number>();
+const MEASURED_MAX = 10_000;
+
 /** Columns `text` takes on screen. */
-export const textWidth = (text: string): number => stringWidth(text);
+export function textWidth(text: string): number {
+	if (PRINTABLE_ASCII.test(text)) return text.length;
+	let width = measured.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (measured.size >= MEASURED_MAX) measured.clear();
+		measured.set(text, width);
+	}
+	return width;
+}
 
 const segmenter = new Intl.Segmenter();
 
@@ -18,7 +37,7 @@ function head(text: string, width: number): string {
 	let out = '';
 	let used = 0;
 	for (const g of graphemes(text)) {
-		const w = stringWidth(g);
+		const w = textWidth(g);
 		if (used + w > width) break;
 		out += g;
 		used += w;
@@ -31,7 +50,7 @@ function tail(text: string, width: number): string {
 	let out = '';
 	let used = 0;
 	for (const g of graphemes(text).reverse()) {
-		const w = stringWidth(g);
+		const w = textWidth(g);
 		if (used + w > width) break;
 		out = g + out;
 		used += w;
@@ -40,7 +59,7 @@ function tail(text: string, width: number): string {
 }
 
 /** `text` padded with spaces to `width` columns (never cut). */
-export const padWidth = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+export const padWidth = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - textWidth(text)));
 
 /**
  * `text` in exactly `width` columns: padded, or cut with an ellipsis (at the end, or with
@@ -49,15 +68,15 @@ export const padWidth = (text: string, width: number): string => text + ' '.repe
  */
 export function fitWidth(text: string, width: number, middle = false): string {
 	if (width <= 0) return '';
-	if (stringWidth(text) <= width) return padWidth(text, width);
+	if (textWidth(text) <= width) return padWidth(text, width);
 	if (width === 1) return padWidth(head(text, 1), 1);
 	if (!middle) return padWidth(`${head(text, width - 1)}…`, width);
 	const end = tail(text, Math.ceil((width - 1) / 2));
-	return padWidth(`${head(text, width - 1 - stringWidth(end))}…${end}`, width);
+	return padWidth(`${head(text, width - 1 - textWidth(end))}…${end}`, width);
 }
 
 /** `text` cut (with an ellipsis) to at most `width` columns, not padded. */
-export const clipWidth = (text: string, width: number): string => (stringWidth(text) <= width ? text : fitWidth(text, width).trimEnd());
+export const clipWidth = (text: string, width: number): string => (textWidth(text) <= width ? text : fitWidth(text, width).trimEnd());
 
 /** `text` broken between words into lines of at most `width` columns; a word longer than a whole
  *  line (a host name) fills the line it starts on and runs on into the next, as Ink's own

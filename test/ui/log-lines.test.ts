@@ -92,3 +92,17 @@ test('messages and errors, newest first', t => {
 		{text: '00:00.0 pod "hello-node-4fp4j" deleted'},
 	]);
 });
+
+// logLines keeps each entry's lines per width (issue 15): a frame at another width, or with
+// another entry logged, must still get what laying the log out afresh would give.
+test('the log laid out again at another width, or with a new entry, is what a fresh layout gives', t => {
+	const first = logOf('samples/hello.yaml', 'curl hello-node-svc', 'nslookup nope');
+	const fresh = (width: number) => logLines(structuredClone(first), width);
+	t.deepEqual(logLines(first, 60), fresh(60));
+	t.deepEqual(logLines(first, 200), fresh(200));
+	t.deepEqual(logLines(first, 60), fresh(60));
+	t.notDeepEqual(fresh(60), fresh(200), 'the widths chosen do wrap differently');
+	const more = [...first, ...logOf('samples/hello.yaml', 'curl 10.108.246.108')];
+	t.deepEqual(logLines(more, 60), logLines(structuredClone(more), 60));
+	t.is(logLines(more, 60).length, fresh(60).length + 3);
+});

@@ -2,6 +2,7 @@
 // take two, combining marks none; cuts and wraps never split a character or lose a word.
 
 import test from 'ava';
+import stringWidth from 'string-width';
 import {clipWidth, fitWidth, padWidth, textWidth, wrapWidth} from '../../source/ui/text-width.js';
 
 test('textWidth counts columns, not UTF-16 units', t => {
@@ -24,4 +25,17 @@ test('wrapWidth breaks between words by display width, and runs a too-long word 
 	t.deepEqual(wrapWidth('IP 10.244.1.3 → 10.244.1.4 (pod replaced)', 29), ['IP 10.244.1.3 → 10.244.1.4', '(pod replaced)']);
 	t.deepEqual(wrapWidth('a orders.cluster-c9x2k3m4n5p6.example.com. b', 12), ['a orders.clu', 'ster-c9x2k3m', '4n5p6.exampl', 'e.com. b']);
 	t.deepEqual(wrapWidth('서비스 서비스', 8), ['서비스', '서비스']);
+});
+
+// textWidth skips string-width for printable ASCII (issue 15): the shortcut must say what
+// string-width says for every character it admits, and leave every other one to it.
+test('textWidth agrees with string-width on every ASCII character and on strings outside the shortcut', t => {
+	for (let code = 0; code < 128; code++) {
+		const s = `a${String.fromCharCode(code)}b`;
+		t.is(textWidth(s), stringWidth(s), `U+${code.toString(16).padStart(4, '0')}`);
+	}
+	for (const s of ['→ 10.244.0.2', 'hello\u200bnode', '\u202eevil', 'ok ✓', '서비스 svc', 'a\tb', '\x1b[31mred']) {
+		t.is(textWidth(s), stringWidth(s), JSON.stringify(s));
+		t.is(textWidth(s), stringWidth(s), `${JSON.stringify(s)} again, from the memo`);
+	}
 });
