@@ -373,23 +373,14 @@ export function setRoundRobin(d: Draft, key: string, value: number): void {
 
 const REQUEST_LOG_MAX = 200;
 
-/** The event log's parts, copied once in this step (sim/events.ts writes them); its events go through putEvent. */
+/** The event log's parts, each copied once in this step (sim/events.ts writes them). */
 export function writableEventLog(d: Draft): {
 	log: Mutable<EventLog>;
+	byKey: Record<string, ClusterEvent>;
 	queue: Array<EventLog['queue'][number]>;
 } {
 	const log = own<Mutable<EventLog>>(d, d.s, 'events');
-	return {log, queue: own<Array<EventLog['queue'][number]>>(d, log, 'queue')};
-}
-
-/**
- * Sets (or with null forgets) one aggregated event: the log holds up to a thousand, so it is a
- * table in pieces too. `h` is keyHash(key), which the log keeps with its queue entry.
- */
-export function putEvent(d: Draft, key: string, h: number, event: ClusterEvent | null): void {
-	const log = own<Mutable<EventLog>>(d, d.s, 'events');
-	if (event === null) rowsRemove(d, log, 'byKey', key, h);
-	else rowsPut(d, log, 'byKey', key, h, event);
+	return {log, byKey: own<Record<string, ClusterEvent>>(d, log, 'byKey'), queue: own<Array<EventLog['queue'][number]>>(d, log, 'queue')};
 }
 
 export function recordRequests(d: Draft, traces: RequestTrace[]): void {

@@ -8,14 +8,16 @@
 // The log is bounded by that TTL on the virtual clock and by a count, and each record costs O(1)
 // amortized: a lookup by aggregation key, and a queue in order of last write in which an
 // updated event leaves a stale entry behind; stale entries are skipped when they reach the head
-// and the queue is compacted once they are the majority. A key is hashed once per record and
-// its hash kept in its queue entry: the keys run to ~150 characters and a 100,000-pod scale
-// records 200,000 events, each also evicting one, so hashing each on lookup, write and
-// eviction (six times) was a third of that scale.
+// and the queue is compacted once they are the majority.
+//
+// The count bounds the log at a thousand events, so it is one prototype-free record that a step
+// copies whole the first time it records (tens of microseconds, whatever the cluster's size),
+// not a table in pieces (sim/rows.ts): settling 10,000 pods records ~50,000 events, each also
+// evicting one, and the pieces' hashing and bookkeeping on every write made that a third of the
+// settle (issue 15, bench/RESULTS.md).
 
 import type {Draft} from './draft.js';
-import {putEvent, writableEventLog} from './draft.js';
-import {emptyRows, getRow, keyHash, listRows, rowAt, rowsFrom} from './rows.js';
+import {writableEventLog} from './draft.js';
 import {emptyTable} from './tables.js';
 import type {ClusterEvent, EventLog, State} from './types.js';
 
@@ -27,7 +29,7 @@ const EVENT_MAX = 1000;
 /** What a component reports; the log adds the id, count and times. */
 export type NewEvent = Pick<ClusterEvent, 'type' | 'reason' | 'involved' | 'message' | 'source' | 'host'>;
 
-export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyRows(), queue: [], head: 0, seq: 0, size: 0};
+export const EMPTY_EVENT_LOG: EventLog = {byKey: emptyTable(), queue: [], head: 0, seq: 0, size: 0};
 
 // getEventKey: source, involved object (kind, namespace, name, uid, fieldPath), type, reason, message.
 // Joined by NUL, which no field holds (names are validated, input text never carries control
@@ -55,19 +57,17 @@ function freshEvent(event: NewEvent, seq: number, at: number): ClusterEvent {
 
 export function recordEvent(d: Draft, event: NewEvent): void {
 	const writable = writableEventLog(d);
-	const {log, queue} = writable;
+	const {log, byKey, queue} = writable;
 	const key = aggregationKey(event);
-	const h = keyHash(key);
 	const now = d.s.clock;
 	const seq = log.seq++;
-	const seen = rowAt(log.byKey, key, h);
-	if (seen) {
-		putEvent(d, key, h, {...seen, seq, count: seen.count + 1, lastAt: now});
-	} else {
-		putEvent(d, key, h, freshEvent(event, seq, now));
+	const seen = byKey[key];
+	if (seen) byKey[key] = {...seen, seq, count: seen.count + 1, lastAt: now};
+	else {
+		byKey[key] = freshEvent(event, seq, now);
 		log.size++;
 	}
-	queue.push([key, seq, h]);
+	queue.push([key, seq]);
 	dropExpired(d, log.size > EVENT_MAX, writable);
 }
 
@@ -76,26 +76,26 @@ export function expireEvents(d: Draft): void {
 	const events = d.s.events;
 	const first = events.queue[events.head];
 	if (first === undefined) return;
-	const firstEvent = rowAt(events.byKey, first[0], first[2]);
+	const firstEvent = events.byKey[first[0]];
 	// Nothing to do, without copying the log, when the oldest live entry is still fresh.
 	if (firstEvent && firstEvent.seq === first[1] && firstEvent.lastAt + EVENT_TTL_MS > d.s.clock) return;
 	dropExpired(d, false);
 }
 
 function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d)): void {
-	const {log, queue} = writable;
+	const {log, byKey, queue} = writable;
 	let dropOne = overCap;
 	for (;;) {
 		const entry = queue[log.head];
 		if (entry === undefined) break;
-		const [key, seq, h] = entry;
-		const event = rowAt(log.byKey, key, h);
+		const [key, seq] = entry;
+		const event = byKey[key];
 		if (event === undefined || event.seq !== seq) {
 			log.head++;
 			continue;
 		}
 		if (!dropOne && event.lastAt + EVENT_TTL_MS > d.s.clock) break;
-		putEvent(d, key, h, null);
+		delete byKey[key];
 		log.size--;
 		log.head++;
 		dropOne = false;
@@ -106,7 +106,7 @@ function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d))
 		log.head = 0;
 	}
 	if (queue.length > 4 * (log.size + 16)) {
-		const live = queue.slice(log.head).filter(([key, seq, h]) => rowAt(log.byKey, key, h)?.seq === seq);
+		const live = queue.slice(log.head).filter(([key, seq]) => byKey[key]?.seq === seq);
 		queue.length = 0;
 		queue.push(...live);
 		log.head = 0;
@@ -115,12 +115,12 @@ function dropExpired(d: Draft, overCap: boolean, writable = writableEventLog(d))
 
 /** Every event the API server still holds, oldest record first (by first write). */
 export function listEvents(state: State): ClusterEvent[] {
-	return listRows(state.events.byKey).sort((a, b) => a.id - b.id);
+	return Object.values(state.events.byKey).sort((a, b) => a.id - b.id);
 }
 
 /** The aggregated event a new record with these fields would join, if any. */
 export function findEvent(state: State, event: NewEvent): ClusterEvent | undefined {
-	return getRow(state.events.byKey, aggregationKey(event));
+	return state.events.byKey[aggregationKey(event)];
 }
 
 /** A log holding `events` as recorded at their `at` times, in order (for fixtures and tests). */
@@ -137,7 +137,7 @@ export function eventLogOf(events: ReadonlyArray<NewEvent & {at: number}>): Even
 			byKey[key] = freshEvent(event, seq, at);
 			size++;
 		}
-		queue.push([key, seq++, keyHash(key)]);
+		queue.push([key, seq++]);
 	}
-	return {byKey: rowsFrom(Object.entries(byKey)), queue, head: 0, seq, size};
+	return {byKey, queue, head: 0, seq, size};
 }

@@ -605,10 +605,10 @@ export interface ClusterEvent {
 
 /** The events the API server still holds: bounded by a TTL on virtual time and a count (sim/events.ts). */
 export interface EventLog {
-	/** Aggregation key → event, in pieces (sim/rows.ts). */
-	byKey: Rows<ClusterEvent>;
-	/** `[key, seq, hash]` per record, oldest first from `head`; an entry whose seq is not its event's is stale. The key's hash (sim/rows.ts keyHash) is kept so that expiring does not hash the ~150-character key again. */
-	queue: ReadonlyArray<readonly [key: string, seq: number, hash: number]>;
+	/** Aggregation key → event (prototype-free; at most a thousand, sim/events.ts). */
+	byKey: Readonly<Record<string, ClusterEvent>>;
+	/** `[key, seq]` per record, oldest first from `head`; an entry whose seq is not its event's is stale. */
+	queue: ReadonlyArray<readonly [key: string, seq: number]>;
 	head: number;
 	/** Records so far. */
 	seq: number;
