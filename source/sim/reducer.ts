@@ -9,7 +9,7 @@ import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
-import {desiredPods, MAX_PODS, MAX_REPLICAS, tooManyPods, tooManyReplicas} from './limits.js';
+import {MAX_REPLICAS, podsPastLimit, tooManyPods, tooManyReplicas} from './limits.js';
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
 import {getRow, listRows} from './rows.js';
@@ -156,8 +156,8 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 	// Only growth is refused, so a cluster loaded at the limit (CoreDNS's pods on top) scales down.
 	// A Deployment's ReplicaSet scaled by hand goes back to the Deployment's count at once.
 	if (replicas > w.replicas && w.owner === null) {
-		const count = desiredPods(d.s) - w.replicas + replicas;
-		if (count > MAX_PODS) return error(`error: ${tooManyPods(count)}`);
+		const count = podsPastLimit(d.s, w.replicas, replicas);
+		if (count !== null) return error(`error: ${tooManyPods(count)}`);
 	}
 	put(d, 'workloads', key, {...w, replicas});
 	// A Deployment owns its ReplicaSet's replica count: the deployment controller scales a

@@ -63,6 +63,11 @@ export function listRows<T>(rows: Rows<T> | undefined): T[] {
 	return out;
 }
 
+/** Calls `visit` with every row, in insertion order: listRows without the array, and with no key hashed. */
+export function eachRow<T>(rows: Rows<T>, visit: (row: T) => void): void {
+	for (const chunk of rows.chunks) for (const key in chunk) visit(chunk[key] as T);
+}
+
 /** Every key, in insertion order. */
 export function listKeys(rows: Rows<unknown>): string[] {
 	const out: string[] = [];
