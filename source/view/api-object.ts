@@ -1,7 +1,8 @@
 // Building blocks for the objects `-o json` / `-o yaml` print: what the API server returns after
 // defaulting, with kubectl's conventions (omitempty fields left out, keys sorted on output).
 
-import type {LabelSelector, Labels, PodSpec, Probe} from '../sim/types.js';
+import type {LabelSelector, Labels, PodSpec, Probe, Toleration} from '../sim/types.js';
+import {resourcesObject} from './pod-resources.js';
 import {apiTimestamp} from './timestamp.js';
 
 export type ApiObject = {[key: string]: unknown};
@@ -60,7 +61,11 @@ function probeObject(probe: Probe): ApiObject {
 	return out;
 }
 
-export function podSpecObject(spec: PodSpec): ApiObject {
+/**
+ * A pod spec as the API object holds it. `tolerations` are the ones stored: a Pod's after
+ * admission (sim/taints.ts admittedTolerations), a template's as written.
+ */
+export function podSpecObject(spec: PodSpec, tolerations: readonly Toleration[] | undefined = spec.tolerations): ApiObject {
 	const out: ApiObject = {
 		containers: spec.containers.map(container => {
 			const c: ApiObject = {name: container.name, image: container.image};
@@ -75,6 +80,8 @@ export function podSpecObject(spec: PodSpec): ApiObject {
 				const probe = container[key];
 				if (probe) c[key] = probeObject(probe);
 			}
+			const resources = resourcesObject(container);
+			if (resources !== undefined) c.resources = resources;
 			return c;
 		}),
 		terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
@@ -83,6 +90,7 @@ export function podSpecObject(spec: PodSpec): ApiObject {
 	if (spec.hostname !== undefined) out.hostname = spec.hostname;
 	if (spec.subdomain !== undefined) out.subdomain = spec.subdomain;
 	if (spec.hostNetwork) out.hostNetwork = true;
+	if (tolerations !== undefined && tolerations.length > 0) out.tolerations = tolerations.map(t => ({...t}));
 	return out;
 }
 

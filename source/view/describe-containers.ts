@@ -1,10 +1,11 @@
 // The Containers block and the Pod Template block of `kubectl describe` (describe.go
 // describeContainers, describeContainerBasicInfo, describeContainerState, describeContainerProbe, DescribeProbe,
-// DescribePodTemplate; release-1.34). Only what the model holds is printed: no command, resources,
-// environment or mounts, so those print kubectl's `<none>` forms.
+// DescribePodTemplate, describeResources; release-1.34). Only what the model holds is printed: no
+// command, environment or mounts, so those print kubectl's `<none>` forms.
 
-import type {Container, HTTPGetAction, PodSpec, PodTemplate, Probe} from '../sim/types.js';
+import type {Container, HTTPGetAction, PodSpec, PodTemplate, Probe, Toleration} from '../sim/types.js';
 import {type DescribeWriter, ZERO_TIME} from './describe-writer.js';
+import {resourceList, tolerationLines} from './pod-resources.js';
 
 /** A container's status as the kubelet reports it; absent until the pod is on a node. */
 export interface ContainerStatusView {
@@ -106,6 +107,15 @@ export function writeContainers(w: DescribeWriter, spec: PodSpec, statuses: Read
 			w.write(2, 'Ready:', status.ready ? 'True' : 'False');
 			w.write(2, 'Restart Count:', String(status.restartCount));
 		}
+		// describeResources: Limits, then Requests, each only when the list has entries.
+		for (const [title, list] of [
+			['Limits:', container.resources?.limits ?? {}],
+			['Requests:', container.resources?.requests ?? {}],
+		] as const) {
+			const entries = resourceList(list);
+			if (entries.length > 0) w.write(2, title);
+			for (const [name, quantity] of entries) w.write(3, `${name}:`, quantity);
+		}
 		// describeContainerProbe.
 		if (container.livenessProbe) w.write(2, 'Liveness:', describeProbe(container.livenessProbe));
 		if (container.readinessProbe) w.write(2, 'Readiness:', describeProbe(container.readinessProbe));
@@ -123,5 +133,12 @@ export function writePodTemplate(w: DescribeWriter, template: PodTemplate): void
 	writeContainers(w, template.spec, null, '  ');
 	w.write(0, '  Volumes:', '<none>');
 	w.labels('  Node-Selectors', {});
-	w.write(0, '  Tolerations:', '<none>');
+	writeTolerations(w, '  Tolerations:', template.spec.tolerations ?? []);
+}
+
+/** printTolerationsMultilineWithIndent: the title, then one toleration a line (`<none>` without any). */
+export function writeTolerations(w: DescribeWriter, title: string, tolerations: readonly Toleration[]): void {
+	const lines = tolerationLines(tolerations);
+	if (lines.length === 0) w.write(0, title, '<none>');
+	for (const [i, line] of lines.entries()) w.write(0, i === 0 ? title : '', line);
 }

@@ -1,18 +1,13 @@
 // `kubectl describe pod` (describe.go describePod, release-1.34). Status, conditions and container
 // state come from the same Pod object `-o json` prints (pod-rows.ts podObject), so the two agree.
 
+import {admittedTolerations} from '../sim/taints.js';
 import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
-import {type ContainerStatusView, writeContainers} from './describe-containers.js';
+import {type ContainerStatusView, writeContainers, writeTolerations} from './describe-containers.js';
 import {describeWriter, rfc1123z} from './describe-writer.js';
+import {qosClass} from './pod-resources.js';
 import {podObject, statusCell} from './pod-rows.js';
-
-/**
- * What admission adds to every pod the model creates: Priority 0 and the `default` ServiceAccount
- * (plugin/pkg/admission/priority, serviceaccount), and DefaultTolerationSeconds' two 300 s
- * tolerations (plugin/pkg/admission/defaulttolerationseconds), already sorted by key.
- */
-const DEFAULT_TOLERATIONS = ['node.kubernetes.io/not-ready:NoExecute op=Exists for 300s', 'node.kubernetes.io/unreachable:NoExecute op=Exists for 300s'];
 
 interface Condition {
 	type: string;
@@ -75,10 +70,11 @@ export function describePod(state: State, pod: Pod): string {
 		for (const c of conditions) w.write(1, `${c.type} `, `${c.status} `);
 	}
 	w.write(0, 'Volumes:', '<none>');
-	// No container has requests or limits (pkg/apis/core/helper/qos).
-	w.write(0, 'QoS Class:', 'BestEffort');
+	w.write(0, 'QoS Class:', qosClass(pod.spec));
 	w.labels('Node-Selectors', {});
-	for (const [i, toleration] of DEFAULT_TOLERATIONS.entries()) w.write(0, i === 0 ? 'Tolerations:' : '', toleration);
+	// The pod's tolerations after admission: DefaultTolerationSeconds adds the not-ready and
+	// unreachable ones for 300 s unless the pod has its own (sim/taints.ts admittedTolerations).
+	writeTolerations(w, 'Tolerations:', admittedTolerations(pod.spec));
 	// PodDescriber clears the kind on the reference it searches events with.
 	w.events(state, {namespace: pod.namespace, name: pod.name, uid: pod.uid});
 	return w.text();

@@ -2,10 +2,12 @@
 
 import {getRow, listRows} from '../sim/index.js';
 import {workloadKey} from '../sim/keys.js';
+import {admittedTolerations} from '../sim/taints.js';
 import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {type ApiObject, controllerRef, objectMeta, podSpecObject} from './api-object.js';
 import {inNamespace, type KindView} from './kind-view.js';
+import {qosClass} from './pod-resources.js';
 import {apiTimestamp} from './timestamp.js';
 import {workloadApiVersion} from './workload-columns.js';
 
@@ -63,10 +65,11 @@ export function podObject(state: State, pod: Pod): ApiObject {
 		metadata.deletionTimestamp = apiTimestamp(pod.deletionTimestamp + pod.spec.terminationGracePeriodSeconds * 1000);
 		metadata.deletionGracePeriodSeconds = pod.spec.terminationGracePeriodSeconds;
 	}
-	const spec = podSpecObject(pod.spec);
+	const spec = podSpecObject(pod.spec, admittedTolerations(pod.spec));
 	if (pod.nodeName !== null) spec.nodeName = pod.nodeName;
 
-	const status: ApiObject = {phase: pod.phase};
+	// The API server records the QoS class when it admits the pod (pod strategy PrepareForCreate).
+	const status: ApiObject = {phase: pod.phase, qosClass: qosClass(pod.spec)};
 	if (pod.nodeName === null) {
 		status.conditions = [condition('PodScheduled', false, pod.reason)];
 	} else {

@@ -116,7 +116,7 @@ test('Pod object: owner, generateName, deletion, status with IPs and conditions'
 	t.like(restarted.status as object, {containerStatuses: [{restartCount: 2, lastState: {terminated: {finishedAt: '2026-01-01T01:54:59Z'}}}]});
 
 	const unscheduled = podObject(state, getRow(state.pods, 'default/lonely')!);
-	t.deepEqual(unscheduled.status, {phase: 'Pending', conditions: [{type: 'PodScheduled', status: 'False', reason: 'Unschedulable'}]});
+	t.deepEqual(unscheduled.status, {phase: 'Pending', qosClass: 'BestEffort', conditions: [{type: 'PodScheduled', status: 'False', reason: 'Unschedulable'}]});
 	t.false('ownerReferences' in (unscheduled.metadata as object));
 
 	const rsPod = podObject(state, getRow(state.pods, 'default/web-7b87cd5f68-x2v4p')!);
