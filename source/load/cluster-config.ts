@@ -27,7 +27,7 @@ const topFields = [
 ];
 const nodeFields = ['name', 'internalIP', 'podCIDR', 'labels'];
 const clientFields = ['name', 'ip'];
-const proxyModes: readonly ProxyMode[] = ['iptables', 'ipvs'];
+const proxyModes: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
 /** The largest cluster Kubernetes supports (its documented scalability limit). */
 const maxNodes = 5000;
 const ipv4Message = 'must be a valid IPv4 address (the simulator models IPv4 clusters)';

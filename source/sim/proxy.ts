@@ -199,7 +199,10 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
  * listen there (their declared ports stand for what they listen on). A node's (and a hostNetwork
  * pod's) reaches the health server, which listens on every address, and in iptables mode the
  * node ports too: kube-proxy sets route_localnet so they are DNATed off the loopback (S90); the
- * IPVS proxier binds them to the node's addresses only, so there nothing listens.
+ * IPVS proxier binds them to the node's addresses only, so there nothing listens, and nftables has
+ * no route_localnet equivalent, so the nftables proxier does not serve them either (kubernetes/website
+ * docs/reference/networking/virtual-ips.md, "Migrating from iptables mode to nftables"; KEP-6032
+ * proposes a userspace proxy for it after v1.34).
  */
 function loopback(state: State, client: Client, ip: string, portNumber: number): Plan {
 	const here = client.nodeName;
@@ -216,6 +219,7 @@ function loopback(state: State, client: Client, ip: string, portNumber: number):
 	const listener = nodePortOwner(state, portNumber);
 	if (listener) {
 		if (state.config.proxyMode === 'ipvs') return nothing(`on ${here}: in IPVS mode kube-proxy does not accept node ports on localhost`);
+		if (state.config.proxyMode === 'nftables') return nothing(`on ${here}: in nftables mode kube-proxy does not accept node ports on localhost`);
 		// Traffic from the node itself: short-circuited to every endpoint, and masqueraded.
 		return {kind: 'service', via: 'NodePort', service: listener.service, port: listener.port, onlyNode: null, policy: null, entryNode: here, external: true};
 	}
@@ -344,10 +348,11 @@ function choose(d: Draft, svcPort: string, candidates: Endpoint[], entryNode: st
 		setRoundRobin(d, key, cursor + 1);
 		return {endpoint, affinity: false, how: `ipvs round robin, ${candidates.length} endpoints`};
 	}
-	// E1, H9: iptables picks uniformly at random per new connection.
+	// E1, H9: iptables picks uniformly at random per new connection (statistic --mode random), and
+	// nftables the same way (pkg/proxy/nftables/proxier.go: `numgen random mod N vmap`).
 	const endpoint = candidates[Math.floor(random(d) * candidates.length)];
 	if (!endpoint) return null;
-	return {endpoint, affinity: false, how: `iptables random, 1 of ${candidates.length}`};
+	return {endpoint, affinity: false, how: `${d.s.config.proxyMode} random, 1 of ${candidates.length}`};
 }
 
 /** Where one DNS answer (or an IP target) leads: the same for every request of a burst that gets it. */

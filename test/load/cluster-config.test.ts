@@ -52,7 +52,7 @@ test('values are validated', t => {
 		'serviceCIDR: 10.96.0.0/30', // 7
 		'podCIDR: 10.244.0.0/25', // 8
 		'nodePortRange: 32767-30000', // 9
-		'proxyMode: nftables', // 10
+		'proxyMode: userspace', // 10
 		'loadBalancerPool: [203.0.113.300]', // 11
 		'externalClients: [{name: laptop}]', // 12
 		'podStartSeconds: -1', // 13
@@ -68,7 +68,7 @@ test('values are validated', t => {
 		`t.yaml:12:19: ${invalid}externalClients[0].ip: Required value`,
 		`t.yaml:7:14: ${invalid}serviceCIDR: Invalid value: "10.96.0.0/30": must hold at least 8 addresses (a /29 or larger)`,
 		`t.yaml:8:10: ${invalid}podCIDR: Invalid value: "10.244.0.0/25": must be a /24 or larger (each node gets a /24)`,
-		`t.yaml:10:12: ${invalid}proxyMode: Unsupported value: "nftables": supported values: "iptables", "ipvs"`,
+		`t.yaml:10:12: ${invalid}proxyMode: Unsupported value: "userspace": supported values: "iptables", "ipvs", "nftables"`,
 		`t.yaml:13:18: ${invalid}podStartSeconds: Invalid value: -1: must be greater than or equal to 0`,
 		`t.yaml:14:17: ${invalid}maxPodsPerNode: Invalid value: 0: must be greater than or equal to 1`,
 	]);

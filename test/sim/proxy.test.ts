@@ -336,6 +336,27 @@ test('S90 (proxier.go, route_localnet): 127.0.0.1:nodePort from a node reaches t
 	t.is(requests(run(state, curl('127.0.0.1:31999', {kind: 'node', name: 'node-2'})).results[0]!).requests[0]!.outcome, 'refused');
 });
 
+// kubernetes/website docs/reference/networking/virtual-ips.md, "Migrating from iptables mode to
+// nftables": nftables has no route_localnet, so localhost node ports are not served; endpoints are
+// picked at random as in iptables mode (pkg/proxy/nftables/proxier.go, numgen random mod N).
+test('proxyMode nftables: the same routing as iptables, endpoints at random, but 127.0.0.1:nodePort from a node is refused', t => {
+	const state = boot(input({config: {proxyMode: 'nftables'}}));
+	t.is(state.config.proxyMode, 'nftables');
+	const [refused] = requests(run(state, curl('127.0.0.1:30036', {kind: 'node', name: 'node-2'})).results[0]!).requests;
+	t.is(refused!.outcome, 'refused');
+	t.is(refused!.reason, 'nothing listens on 127.0.0.1:30036 on node-2: in nftables mode kube-proxy does not accept node ports on localhost');
+	const node = Object.values(state.nodes)[0]!;
+	const [viaNodeIP] = requests(run(state, curl(`${node.internalIP}:30036`, {kind: 'external'})).results[0]!).requests;
+	t.is(viaNodeIP!.outcome, 'ok', 'the node port on the node\'s own address still answers');
+	const [byVIP] = requests(run(state, curl('hello-node-svc')).results[0]!).requests;
+	t.is(byVIP!.outcome, 'ok');
+	t.regex(byVIP!.reason ?? '', /^nftables random, 1 of 3\b/);
+	// The same seed picks the same pods as iptables mode: the same random draw, the same rule.
+	const picks = (mode: 'iptables' | 'nftables') =>
+		requests(run(boot(input({config: {proxyMode: mode}})), curl('hello-node-svc', undefined, 20)).results[0]!).requests.map(r => r.endpoint!.pod);
+	t.deepEqual(picks('nftables'), picks('iptables'));
+});
+
 test('a pod’s loopback is its own: connection refused unless one of its containers listens on the port', t => {
 	const state = boot(input());
 	const pod = livePods(state, 'hello-node-')[0]!;
