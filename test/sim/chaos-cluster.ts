@@ -173,7 +173,7 @@ export const clusterArb: fc.Arbitrary<ClusterInput> = fc
 	.record({
 		nodes: fc.integer({min: 1, max: 5}),
 		podStartSeconds: fc.integer({min: 1, max: 3}),
-		proxyMode: fc.constantFrom<'iptables' | 'ipvs'>('iptables', 'iptables', 'ipvs'),
+		proxyMode: fc.constantFrom<'iptables' | 'ipvs' | 'nftables'>('iptables', 'iptables', 'ipvs', 'nftables'),
 		// Sometimes too few pod slots for every replica: pods wait Pending for room.
 		maxPodsPerNode: fc.constantFrom(110, 110, 110, 6),
 		pool: fc.boolean(),
