@@ -14,7 +14,10 @@ import {
 	validCIDRMessage,
 } from '../apimachinery/validation.js';
 import {SOURCE_RANGES_ANNOTATION} from '../sim/cloud-lb.js';
-import type {Labels, ServiceInput, ServicePort, ServiceSpec, ServiceType, TrafficPolicy} from '../sim/types.js';
+import type {Labels, ServiceInput, ServicePort, ServiceSpec, ServiceType, TrafficDistribution, TrafficPolicy} from '../sim/types.js';
+
+const TRAFFIC_DISTRIBUTIONS: readonly TrafficDistribution[] = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
+
 import {duplicate, type FieldError, forbidden, invalid, required, unsupported} from './field-error.js';
 import {goQuote, goStringSlice} from './go-format.js';
 import {decodeMeta, validateLabels} from './metadata.js';
@@ -138,6 +141,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	const etpGiven = readString(spec, 'externalTrafficPolicy', S, p) ?? '';
 	const itpGiven = readString(spec, 'internalTrafficPolicy', S, p);
 	const healthCheckNodePort = readInt(spec, 'healthCheckNodePort', S, p) ?? 0;
+	const trafficDistribution = readString(spec, 'trafficDistribution', S, p);
 	const publishNotReady = readBool(spec, 'publishNotReadyAddresses', S, p) ?? false;
 
 	// The registry copies clusterIP into clusterIPs (S19).
@@ -287,6 +291,11 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	if (itp !== undefined && !(trafficPolicies as readonly string[]).includes(itp)) {
 		e.push(unsupported([...S, 'internalTrafficPolicy'], itp, trafficPolicies));
 	}
+	// validateServiceTrafficDistribution (pkg/apis/core/validation/validation.go), with the
+	// PreferSameTrafficDistribution gate on as in v1.34 (beta, default on).
+	if (trafficDistribution !== undefined && !(TRAFFIC_DISTRIBUTIONS as readonly string[]).includes(trafficDistribution)) {
+		e.push(unsupported([...S, 'trafficDistribution'], trafficDistribution, TRAFFIC_DISTRIBUTIONS));
+	}
 
 	// --- warnings (pkg/api/service/warnings.go, S23, S27) ---
 	if (headless) {
@@ -341,6 +350,7 @@ export function decodeService(object: Obj, p: Problems): ServiceInput {
 	if (publishNotReady) outSpec.publishNotReadyAddresses = true;
 	if (type === 'LoadBalancer') outSpec.allocateLoadBalancerNodePorts = allocateNodePorts ?? true;
 	if (healthCheckNodePort !== 0) outSpec.healthCheckNodePort = healthCheckNodePort;
+	if (trafficDistribution !== undefined) outSpec.trafficDistribution = trafficDistribution as TrafficDistribution;
 
 	const service: ServiceInput = {meta, spec: outSpec};
 	const ingress = loadBalancerIngress(object);

@@ -14,6 +14,7 @@ import {random} from './prng.js';
 import {getRow, listRows} from './rows.js';
 import {sendsAsNode, sourceSeen} from './source-nat.js';
 import {emptyTable} from './tables.js';
+import {availableForTopology, topologyMode} from './topology.js';
 import type {
 	Client,
 	DnsResult,
@@ -586,6 +587,24 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		// serving-and-terminating one (S84); a Local policy decides per node: this node's ready
 		// endpoints, else this node's serving-and-terminating ones, even while others are ready.
 		let candidates = lists.ready.length > 0 ? lists.ready : lists.terminating;
+		// Topology (spec.trafficDistribution) narrows the Cluster policy's ready endpoints to this
+		// node's zone or the node itself, when the hints allow it (sim/topology.ts); a Local policy
+		// has no use for it.
+		let topology = '';
+		if (!onlyNode && lists.ready.length > 0 && service.spec.trafficDistribution !== undefined) {
+			const distribution = `trafficDistribution: ${service.spec.trafficDistribution}`;
+			const {mode, zone, why} = topologyMode(
+				d.s,
+				service,
+				lists.ready.map(e => e.address),
+				entryNode,
+			);
+			if (mode === '') topology = `, ${distribution} not applied: ${why ?? 'no hints'}`;
+			else {
+				candidates = lists.ready.filter(e => availableForTopology(d.s, service, e.address, mode, entryNode, zone));
+				topology = `, ${distribution}: ${mode === 'PreferSameNode' ? `endpoints on ${entryNode}` : `endpoints in zone ${zone}`}`;
+			}
+		}
 		if (onlyNode) {
 			const node = onlyNode;
 			const localReady = lists.ready.filter(e => e.address.nodeName === node);
@@ -629,7 +648,10 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 						? {outcome: 'refused' as const, reason: down}
 						: withPolicy(
 								verdict,
-								chosen.how + (policy ? `, ${policy}` : '') + (fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
+								chosen.how +
+									topology +
+									(policy ? `, ${policy}` : '') +
+									(fallback ? `, terminating endpoint (no ready ones ${onlyNode ? `on ${onlyNode}` : 'left'})` : ''),
 							)),
 			};
 			hop.traces.set(way, template);

@@ -235,7 +235,11 @@ export interface ServiceSpec {
 	/** LoadBalancer only; default true (B3). */
 	allocateLoadBalancerNodePorts?: boolean;
 	healthCheckNodePort?: number;
+	/** Topology-aware routing (sim/topology.ts): PreferClose is the older name of PreferSameZone. */
+	trafficDistribution?: TrafficDistribution;
 }
+
+export type TrafficDistribution = 'PreferClose' | 'PreferSameZone' | 'PreferSameNode';
 
 /** core/v1 ServiceStatus: the load balancer's addresses once the cloud ensured it (B4). */
 interface ServiceStatus {

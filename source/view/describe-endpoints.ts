@@ -1,6 +1,7 @@
 // `kubectl describe endpoints | endpointslice | namespace` (describe.go describeEndpoints,
 // describeEndpointSliceV1, describeNamespace; release-1.34), from the objects `get` prints.
 
+import {nodeZone} from '../sim/topology.js';
 import type {Endpoints, Namespace, State} from '../sim/types.js';
 import {describeWriter} from './describe-writer.js';
 import {endpointSubsets, endpointsAnnotations, endpointsView} from './endpoints-rows.js';
@@ -57,7 +58,7 @@ export function describeEndpointSlice(state: State, slice: EndpointSlice): strin
 			w.write(2, 'Hostname:', endpoint.hostname ?? '<unset>');
 			if (endpoint.podName !== undefined) w.write(2, 'TargetRef:', `Pod/${endpoint.podName}`);
 			w.write(2, 'NodeName:', endpoint.nodeName ?? '<unset>');
-			const zone = endpoint.nodeName === null ? undefined : state.nodes[endpoint.nodeName]?.labels['topology.kubernetes.io/zone'];
+			const zone = nodeZone(state, endpoint.nodeName);
 			w.write(2, 'Zone:', zone ?? '<unset>');
 		}
 	}

@@ -56,6 +56,7 @@ export function describeService(state: State, namespace: string, name: string): 
 	if (spec.loadBalancerSourceRanges !== undefined && spec.loadBalancerSourceRanges.length > 0) {
 		row('LoadBalancer Source Ranges:', spec.loadBalancerSourceRanges.join(','));
 	}
+	if (spec.trafficDistribution !== undefined) row('Traffic Distribution:', spec.trafficDistribution);
 	lines.push(...describeEvents(state, {kind: 'Service', namespace: svc.namespace, name: svc.name, uid: svc.uid}));
 	return {ok: true, text: tabwrite(lines, DESCRIBE_LAYOUT), json: sortKeys(serviceObject(svc))};
 }

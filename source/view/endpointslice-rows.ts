@@ -5,6 +5,7 @@
 import {getRow, listRows} from '../sim/index.js';
 import {parseIPv4} from '../sim/ip.js';
 import {objectKey} from '../sim/keys.js';
+import {endpointHints, nodeZone} from '../sim/topology.js';
 import type {EndpointAddress, Endpoints, Labels, Service, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {type ApiObject, controllerRef, objectMeta} from './api-object.js';
@@ -133,8 +134,15 @@ function endpointObject(state: State, slice: EndpointSlice, address: EndpointAdd
 	if (address.hostname !== undefined) out.hostname = address.hostname;
 	if (address.nodeName !== null) {
 		out.nodeName = address.nodeName;
-		const zone = state.nodes[address.nodeName]?.labels['topology.kubernetes.io/zone'];
+		const zone = nodeZone(state, address.nodeName);
 		if (zone !== undefined) out.zone = zone;
+	}
+	const hints = endpointHints(state, slice.service, address);
+	if (hints !== undefined) {
+		out.hints = {
+			...(hints.forNodes ? {forNodes: hints.forNodes.map(name => ({name}))} : {}),
+			...(hints.forZones ? {forZones: hints.forZones.map(name => ({name}))} : {}),
+		};
 	}
 	if (address.podName !== undefined) {
 		const pod = getRow(state.pods, objectKey(slice.namespace, address.podName));
