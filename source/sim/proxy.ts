@@ -446,6 +446,35 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		byEndpoint.set(chosen, hop);
 		return hop;
 	};
+	// Which ready endpoints a node keeps under spec.trafficDistribution (sim/topology.ts) depends on
+	// the route's endpoints and that node alone: worked out once per burst and node.
+	const topologies = new Map<Usable, Map<string | null, {candidates: Endpoint[]; note: string}>>();
+	const topologyAt = (service: Service, lists: Usable, entryNode: string | null) => {
+		let byEntry = topologies.get(lists);
+		if (!byEntry) {
+			byEntry = new Map();
+			topologies.set(lists, byEntry);
+		}
+		let kept = byEntry.get(entryNode);
+		if (!kept) {
+			const distribution = `trafficDistribution: ${service.spec.trafficDistribution}`;
+			const {mode, zone, why} = topologyMode(
+				d.s,
+				service,
+				lists.ready.map(e => e.address),
+				entryNode,
+			);
+			kept =
+				mode === ''
+					? {candidates: lists.ready, note: `, ${distribution} not applied: ${why ?? 'no hints'}`}
+					: {
+							candidates: lists.ready.filter(e => availableForTopology(d.s, service, e.address, mode, entryNode, zone)),
+							note: `, ${distribution}: ${mode === 'PreferSameNode' ? `endpoints on ${entryNode}` : `endpoints in zone ${zone}`}`,
+						};
+			byEntry.set(entryNode, kept);
+		}
+		return kept;
+	};
 	// A lookup that drew no random numbers (anything but a shuffled headless answer) gives the
 	// same answer for the whole burst: resolve it once.
 	let steadyDns: DnsResult | undefined;
@@ -592,18 +621,9 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		// has no use for it.
 		let topology = '';
 		if (!onlyNode && lists.ready.length > 0 && service.spec.trafficDistribution !== undefined) {
-			const distribution = `trafficDistribution: ${service.spec.trafficDistribution}`;
-			const {mode, zone, why} = topologyMode(
-				d.s,
-				service,
-				lists.ready.map(e => e.address),
-				entryNode,
-			);
-			if (mode === '') topology = `, ${distribution} not applied: ${why ?? 'no hints'}`;
-			else {
-				candidates = lists.ready.filter(e => availableForTopology(d.s, service, e.address, mode, entryNode, zone));
-				topology = `, ${distribution}: ${mode === 'PreferSameNode' ? `endpoints on ${entryNode}` : `endpoints in zone ${zone}`}`;
-			}
+			const kept = topologyAt(service, lists, entryNode);
+			candidates = kept.candidates;
+			topology = kept.note;
 		}
 		if (onlyNode) {
 			const node = onlyNode;
