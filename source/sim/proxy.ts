@@ -412,16 +412,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 	// and the endpoint, none of which a burst changes: worked out once per burst, not per request.
 	const hops = new Map<Plan, Map<string | null, Map<Endpoint, Hop>>>();
 	const hopAfter = (route: Extract<Plan, {kind: 'service'}>, ip: string, entryNode: string | null, chosen: Endpoint): Hop => {
-		let byEntry = hops.get(route);
-		if (!byEntry) {
-			byEntry = new Map();
-			hops.set(route, byEntry);
-		}
-		let byEndpoint = byEntry.get(entryNode);
-		if (!byEndpoint) {
-			byEndpoint = new Map();
-			byEntry.set(entryNode, byEndpoint);
-		}
+		const byEndpoint = innerMap(innerMap(hops, route), entryNode);
 		let hop = byEndpoint.get(chosen);
 		if (hop) return hop;
 		const {service, port} = route;
@@ -450,11 +441,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 	// the route's endpoints and that node alone: worked out once per burst and node.
 	const topologies = new Map<Usable, Map<string | null, {candidates: Endpoint[]; note: string}>>();
 	const topologyAt = (service: Service, lists: Usable, entryNode: string | null) => {
-		let byEntry = topologies.get(lists);
-		if (!byEntry) {
-			byEntry = new Map();
-			topologies.set(lists, byEntry);
-		}
+		const byEntry = innerMap(topologies, lists);
 		let kept = byEntry.get(entryNode);
 		if (!kept) {
 			const distribution = `trafficDistribution: ${service.spec.trafficDistribution}`;
@@ -679,6 +666,16 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 		push({...template});
 	}
 	return {requests, summary};
+}
+
+/** The map under `key` in `outer`, made empty the first time: the per-burst caches are maps of maps. */
+function innerMap<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+	let inner = outer.get(key);
+	if (!inner) {
+		inner = new Map();
+		outer.set(key, inner);
+	}
+	return inner;
 }
 
 /**
