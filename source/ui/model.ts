@@ -12,7 +12,7 @@ import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from 
 import {getRow, listRows} from '../sim/index.js';
 import type {ApiObject} from '../view/api-object.js';
 import {sanitize} from '../view/index.js';
-import {type EndpointChange, endpointChanges, endpointView, requestService, serviceList, servicePods} from '../view/tui/index.js';
+import {type EndpointChange, endpointChanges, endpointView, requestServices, serviceList, servicePods} from '../view/tui/index.js';
 import {drillDown} from '../view/tui/resource-table.js';
 import {complete} from './complete.js';
 import {applyEdit, type LineEdit, type LineState, lineAt} from './line-editor.js';
@@ -343,8 +343,7 @@ function runLine(model: Model, line: string, show: boolean): Model {
 		if (r.kind === 'requests') {
 			for (const trace of r.requests) {
 				// Every request counts toward the Service it was aimed at, failed lookups included.
-				const key = requestService(next.sim, trace);
-				if (key) {
+				for (const key of requestServices(next.sim, trace)) {
 					const s = stats[key] ?? {ipChanges: 0, ok: 0, total: 0};
 					stats[key] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
 				}

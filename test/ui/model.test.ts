@@ -216,6 +216,16 @@ test('a burst is one log entry with its per-pod spread, and counts toward the Se
 	t.deepEqual(m.status, {text: '100 requests: 100 ok, 0 failed', error: false});
 });
 
+test('a request through an ExternalName whose CNAME names another Service counts toward both: the one aimed at and the one that answered', t => {
+	const m = reduceModel(initialModel(loadState('samples/externalname.yaml')), run('curl catalog --count 3'));
+	t.deepEqual(m.stats['default/catalog'], {ipChanges: 0, ok: 3, total: 3});
+	t.deepEqual(m.stats['shop/catalog'], {ipChanges: 0, ok: 3, total: 3});
+	// A request straight to shop/catalog counts there only.
+	const direct = reduceModel(initialModel(loadState('samples/externalname.yaml')), run('curl catalog.shop'));
+	t.deepEqual(direct.stats['shop/catalog'], {ipChanges: 0, ok: 1, total: 1});
+	t.is(direct.stats['default/catalog'], undefined);
+});
+
 test('killing a pod: the replacement address is paired with the one it took over from', t => {
 	const victim = selectedPod(initialModel(hello))!;
 	let m = reduceModel(initialModel(hello), run(`delete pod ${victim.name} -n default`));

@@ -3,6 +3,6 @@
 export {type EndpointChange, endpointChanges} from './endpoint-changes.js';
 export {endpointView} from './endpoint-lines.js';
 export {podPolicyLines} from './pod-policies.js';
-export {requestService} from './request-service.js';
+export {requestServices} from './request-service.js';
 export {endpointCounts, serviceList} from './service-list.js';
 export {servicePods, topWorkload, workloadRef} from './service-pods.js';

@@ -1,7 +1,9 @@
-// Which Service a request counts toward in the stability line's success rate. The simulator
+// Which Services a request counts toward in the stability line's success rate. The simulator
 // names the Service that handled a request; a request that never reached one (its name did not
 // resolve from where it was sent, an ExternalName's CNAME leads outside, a node port nobody
 // answers on) still failed or succeeded *at* a Service, the one its target names, and must count.
+// A request to an ExternalName whose CNAME leads to another Service counts toward both: the one
+// it was aimed at and the one that answered.
 
 import {getRow} from '../../sim/index.js';
 import type {RequestTrace, State} from '../../sim/types.js';
@@ -14,9 +16,16 @@ function splitTarget(target: string): {host: string; port: string | null} {
 	return colon < 0 ? {host: target, port: null} : {host: target.slice(0, colon), port: target.slice(colon + 1)};
 }
 
-/** `ns/name` of the Service a request was aimed at, or null when its target names none. */
-export function requestService(state: State, trace: RequestTrace): string | null {
-	if (trace.service !== undefined) return trace.service;
+/** `ns/name` of the Service a request was aimed at and, if another, of the one that handled it. */
+export function requestServices(state: State, trace: RequestTrace): string[] {
+	const aimed = aimedAt(state, trace);
+	const handled = trace.service;
+	if (handled === undefined) return aimed === null ? [] : [aimed];
+	return aimed === null || aimed === handled ? [handled] : [aimed, handled];
+}
+
+/** `ns/name` of the Service a request's target names, or null when it names none. */
+function aimedAt(state: State, trace: RequestTrace): string | null {
 	const {host, port} = splitTarget(trace.target);
 	if (IPV4.test(host)) {
 		const byIP = state.ipam.serviceIPs[host] ?? state.ipam.loadBalancerIPs[host];
