@@ -1,3 +1,4 @@
+import {listRows} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {serviceList} from '../view/tui/index.js';
 import type {Model} from './model.js';
@@ -5,8 +6,31 @@ import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow
 // (a column that is blank or `<none>` in every row goes before all of them), after long
-// EXTERNAL-IP and PORT(S) cells have been cut short.
+// EXTERNAL-IP and PORT(S) cells have been cut short. When two Services share a name in different
+// namespaces, NAMESPACE outlasts TYPE: without it their rows would read alike. The Services of a
+// session never change, so neither does the choice.
 const PRIORITY = [3, 0, 2, 0, 4, 1, 5, 0];
+const PRIORITY_SHARED_NAMES = [2, 0, 3, 0, 4, 1, 5, 0];
+
+const sharedNames = new WeakMap<object, boolean>();
+
+/** Whether two Services of `sim` have the same name (in different namespaces). */
+function namesShared(sim: Model['sim']): boolean {
+	let shared = sharedNames.get(sim.services);
+	if (shared === undefined) {
+		const seen = new Set<string>();
+		shared = false;
+		for (const service of listRows(sim.services)) {
+			if (seen.has(service.name)) {
+				shared = true;
+				break;
+			}
+			seen.add(service.name);
+		}
+		sharedNames.set(sim.services, shared);
+	}
+	return shared;
+}
 const SHRINK_TO = [Infinity, Infinity, Infinity, Infinity, 15, 12, Infinity, Infinity];
 // Planned widths (`kube-system`, a name, `LoadBalancer`, an IP, …, `3/3 ready`): which columns
 // show depends on the pane's width, not on the rows on screen or this second's statuses.
@@ -29,7 +53,7 @@ export function ServicesPane({model, width, height}: {model: Model; width: numbe
 			width={width}
 			height={height}
 			headers={list.headers}
-			priority={PRIORITY}
+			priority={namesShared(model.sim) ? PRIORITY_SHARED_NAMES : PRIORITY}
 			shrinkTo={SHRINK_TO}
 			nominal={NOMINAL}
 			count={list.keys.length}

@@ -497,6 +497,25 @@ test.serial('a terminal below 80×24 gets the size message', async t => {
 	}
 });
 
+// Found by a fresh tester: at 80 columns the NAMESPACE column went first, and externalname.yaml's
+// two `catalog` Services (default's ExternalName, shop's ClusterIP) read as the same row.
+test.serial('80×24: Services that share a name keep the NAMESPACE column (TYPE goes first); hello.yaml, with unique names, keeps TYPE', async t => {
+	const size = {width: 80, height: 24};
+	await withScreen('samples/externalname.yaml', size, async s => {
+		const open = s.frame();
+		assertFits(t, open, size);
+		t.truthy(lineWith(open, 'NAMESPACE', 'NAME', 'CLUSTER-IP'));
+		t.truthy(lineWith(open, '›default', 'catalog', '<none>'));
+		const shop = await s.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+		t.is(s.model().selected, 'shop/catalog');
+		t.truthy(lineWith(shop, '›shop', 'catalog', '10.111.158.83'));
+	});
+	await withScreen('samples/hello.yaml', size, async s => {
+		t.falsy(lineWith(s.frame(), 'NAMESPACE'));
+		t.truthy(lineWith(s.frame(), '›hello-node-svc', 'NodePort'));
+	});
+});
+
 test.serial('80×24: hello opening screen and after killing one pod', async t => {
 	const size = {width: 80, height: 24};
 	await withScreen('samples/hello.yaml', size, async s => {
