@@ -107,5 +107,7 @@ function wrapHead(lines: string[], width: number, rows: number): string[] {
 	if (all.length <= rows) return all;
 	const kept = all.slice(0, rows);
 	const last = kept.pop();
-	return last === undefined ? [] : [...kept, `${clipWidth(last, width - 2)} …`];
+	if (last === undefined) return [];
+	// One ellipsis: ` …` after a line that has room for it, else the line's own cut.
+	return [...kept, textWidth(last) <= width - 2 ? `${last} …` : clipWidth(`${last}…`, width)];
 }

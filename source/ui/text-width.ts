@@ -95,10 +95,13 @@ export function wrapWidth(text: string, width: number): string[] {
 			line = word;
 			continue;
 		}
-		// Too long for any line: cut it at the edges.
+		// Too long for any line: cut it at the edges, after a `.`, `-` or `/` when one falls in the
+		// second half of the line (`nginx.default.svc.cluster.` / `local`), else anywhere.
 		let rest = next;
 		while (textWidth(rest) > width) {
-			const piece = head(rest, Math.max(1, width));
+			let piece = head(rest, Math.max(1, width));
+			const breakAt = Math.max(piece.lastIndexOf('.'), piece.lastIndexOf('-'), piece.lastIndexOf('/')) + 1;
+			if (breakAt < piece.length && textWidth(piece.slice(0, breakAt)) * 2 >= width) piece = piece.slice(0, breakAt);
 			lines.push(piece);
 			rest = rest.slice(piece.length);
 		}

@@ -455,7 +455,9 @@ test.serial('externalname: nslookup of an ExternalName Service', async t => {
 		t.is(s.model().selected, 'default/orders-db');
 		t.truthy(lineWith(moved, '›default', 'orders-db', 'ExternalName', '<none>'));
 		t.true(moved.includes('ExternalName: no pods, DNS only'));
-		t.true(moved.includes('orders-db.default.svc.cluster.local CNAME orders.c'));
+		t.true(moved.includes('orders-db.default.svc.cluster.local CNAME orders.'));
+		// The host name breaks after a dot, not mid-label.
+		t.truthy(lineWith(moved, '│cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com.'));
 
 		const looked = await s.press('n');
 		t.snapshot(looked, 'externalname: nslookup orders-db');
@@ -513,6 +515,16 @@ test.serial('80×24: Services that share a name keep the NAMESPACE column (TYPE 
 	await withScreen('samples/hello.yaml', size, async s => {
 		t.falsy(lineWith(s.frame(), 'NAMESPACE'));
 		t.truthy(lineWith(s.frame(), '›hello-node-svc', 'NodePort'));
+	});
+});
+
+// Found by a fresh tester: the headless head at 80×24 split `cluster.loca|l` and ended in `… …`.
+test.serial('80×24: the Endpoints head breaks a host name after a dot and, cut short, ends in one ellipsis', async t => {
+	await withScreen('samples/headless.yaml', {width: 80, height: 24}, async s => {
+		const frame = s.frame();
+		t.truthy(lineWith(frame, '│nginx.default.svc.cluster.'));
+		t.truthy(lineWith(frame, '│local → 3 A records'));
+		t.false(frame.includes('… …'), frame);
 	});
 });
 

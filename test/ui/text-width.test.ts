@@ -21,9 +21,12 @@ test('fitWidth pads or cuts to exactly the width; clipWidth only cuts; padWidth 
 	t.is(padWidth('서', 4), '서  ');
 });
 
-test('wrapWidth breaks between words by display width, and runs a too-long word on at the edge', t => {
+test('wrapWidth breaks between words by display width, and runs a too-long word on, after a dot, dash or slash where one is in the line’s second half', t => {
 	t.deepEqual(wrapWidth('IP 10.244.1.3 → 10.244.1.4 (pod replaced)', 29), ['IP 10.244.1.3 → 10.244.1.4', '(pod replaced)']);
-	t.deepEqual(wrapWidth('a orders.cluster-c9x2k3m4n5p6.example.com. b', 12), ['a orders.clu', 'ster-c9x2k3m', '4n5p6.exampl', 'e.com. b']);
+	t.deepEqual(wrapWidth('a orders.cluster-c9x2k3m4n5p6.example.com. b', 12), ['a orders.', 'cluster-', 'c9x2k3m4n5p6', '.example.', 'com. b']);
+	t.deepEqual(wrapWidth('nginx.default.svc.cluster.local → 3 A records', 29), ['nginx.default.svc.cluster.', 'local → 3 A records']);
+	// No break in the second half: cut at the edge.
+	t.deepEqual(wrapWidth('ab.cdefghijklmnop', 8), ['ab.cdefg', 'hijklmnop'.slice(0, 8), 'p']);
 	t.deepEqual(wrapWidth('서비스 서비스', 8), ['서비스', '서비스']);
 });
 
