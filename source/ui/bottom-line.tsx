@@ -3,7 +3,7 @@ import {getRow} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {lineAt} from './line-editor.js';
 import type {Model} from './model.js';
-import {textWidth} from './text-width.js';
+import {clipWidth, textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
@@ -101,7 +101,8 @@ export function BottomLine({model, width}: {model: Model; width: number}) {
 	if (!model.status) return <Text> </Text>;
 	return (
 		<Text wrap="truncate" {...tint(theme, model.status.error ? 'red' : 'gray')}>
-			{model.status.text.slice(0, width)}
+			{/* Cut by display width, with an ellipsis, so a cut answer says it is cut. */}
+			{clipWidth(sanitize(model.status.text), width)}
 		</Text>
 	);
 }

@@ -528,6 +528,18 @@ test.serial('80×24: the Endpoints head breaks a host name after a dot and, cut 
 	});
 });
 
+// Found by a fresh tester: the answer line was cut mid-word with no mark (`… pod "hello-node-`).
+test.serial('80×24: a command answer wider than the screen is cut with an ellipsis', async t => {
+	const size = {width: 80, height: 24};
+	await withScreen('samples/hello.yaml', size, async s => {
+		const frame = await s.press(':', ...'delete pod -l app=hello-node', KEYS.enter);
+		const status = lines(frame).find(l => l.startsWith('pod "hello-node-'));
+		t.truthy(status, frame);
+		t.true(status!.endsWith('…'), status);
+		assertFits(t, frame, size);
+	});
+});
+
 test.serial('80×24: hello opening screen and after killing one pod', async t => {
 	const size = {width: 80, height: 24};
 	await withScreen('samples/hello.yaml', size, async s => {
