@@ -466,7 +466,7 @@ test.serial('externalname: nslookup of an ExternalName Service', async t => {
 		t.truthy(lineWith(looked, 'CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com.'));
 		// The status line goes on to say the target is outside the cluster, not simulated (cut at 100 columns).
 		t.true(
-			lines(looked)[28]!.startsWith('nslookup orders-db.default: orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com. (orders.cluster'),
+			lines(looked)[28]!.startsWith('nslookup orders-db.default: orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com. (orders.cluste…'),
 			lines(looked)[28],
 		);
 		t.true(looked.includes('is outside the cluster: not'), 'the log says so too');
