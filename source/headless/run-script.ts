@@ -72,6 +72,9 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 		// A `test` report quotes what each line printed, so only a plain run streams.
 		const result = execute(state, line, io.write !== undefined && options.report === undefined ? {write: text => io.write?.(text)} : {});
 		if (options.record && recordable(state, result)) options.record(line.trim());
+		// kubectl prints the API server's warnings as the response arrives, before the output
+		// (`Warning: v1 Endpoints is deprecated…` above the table); what streamed is out already.
+		if (result.ok) for (const l of result.err) io.err(l);
 		for (const l of result.out) io.out(l);
 		if (!result.ok) {
 			options.report?.({number: i + 1, line: line.trim(), status: 'error', message: result.err.join('\n'), output: result.out});
@@ -80,7 +83,6 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 			for (const l of rest) io.err(l);
 			return {state: result.state, exitCode: 1};
 		}
-		for (const l of result.err) io.err(l);
 		const checked = result.expectation;
 		if (checked) {
 			const message = `expected ${sanitize(checked.expected)}, got ${sanitize(checked.got)}`;

@@ -375,7 +375,7 @@ function runLine(model: Model, line: string, show: boolean): Model {
 	if (show && (queryOutput || printed || !result.ok)) {
 		const live = kind === 'get' || kind === 'describe' ? line.trim() : null;
 		// Exactly what --script prints for the line: stdout, then stderr (headless/run-script.ts).
-		next = {...next, mode: {kind: 'output', ...openViewer(line.trim(), [...result.out, ...result.err], !result.ok, live)}};
+		next = {...next, mode: {kind: 'output', ...openViewer(line.trim(), outputLines(result), !result.ok, live)}};
 	} else if (next.mode.kind === 'palette') {
 		next = {...next, mode: {kind: 'normal'}};
 	}
@@ -422,6 +422,10 @@ function keepSelection(model: Model): Model {
 	if (model.selected === key && cursor === index) return model;
 	return {...model, selected: key, cursor: {...model.cursor, services: index}};
 }
+
+/** What a command printed, as a terminal shows it: warnings above the output (kubectl prints the API
+ *  server's as the response arrives), an error below what was printed before it. */
+const outputLines = (result: {ok: boolean; out: string[]; err: string[]}): string[] => (result.ok ? [...result.err, ...result.out] : [...result.out, ...result.err]);
 
 export function reduceModel(model: Model, action: ModelAction): Model {
 	const next = reduce(model, action);
@@ -499,7 +503,7 @@ function followViewer(prev: Model, next: Model): Model {
 	const mode = next.mode;
 	if (mode.kind !== 'output' || mode.live === null || prev.mode.kind !== 'output' || !outputMayDiffer(prev.sim, next.sim)) return next;
 	const result = execute(next.sim, mode.live);
-	const viewer = refreshViewer(mode, [...result.out, ...result.err], !result.ok);
+	const viewer = refreshViewer(mode, outputLines(result), !result.ok);
 	return viewer === mode ? next : {...next, mode: {...viewer, kind: 'output'}};
 }
 

@@ -8,6 +8,7 @@
 import {spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import test from 'ava';
+import {clipWidth} from '../../source/ui/text-width.js';
 import {fromRoot} from '../root.js';
 import {CLI, ROOT, shellQuote, skipWithoutTmux, type Terminal, terminal, tmux} from './tmux.js';
 
@@ -43,8 +44,8 @@ function headless(file: string, script: string[]): string[][] {
 		if (line.startsWith('$ ')) outputs.push([]);
 		else outputs.at(-1)?.push(line);
 	}
-	const warning = (line: string) => line.startsWith('Warning: ');
-	return outputs.map(lines => [...lines.filter(l => !warning(l)), ...lines.filter(warning)]);
+	// Warnings come first, in the terminal and in the viewer alike (run-script.ts, ui/model.ts).
+	return outputs;
 }
 
 /** The first nodePort of a NodePort Service, for the tour line that says to look it up. */
@@ -127,8 +128,8 @@ for (const file of SAMPLES) {
 				const title = `│ :${line}`.slice(0, width - 2);
 				const output = expected[i] ?? [];
 				// What the app says on its status line for a command that changes things (delete,
-				// scale, wait): the lines --script prints, joined, as far as the row goes.
-				const said = output.join('; ').slice(0, width);
+				// scale, wait): the lines --script prints, joined, as far as the row goes (cut with an ellipsis).
+				const said = clipWidth(output.join('; '), width);
 				const viewing = (s: string) => s.includes(title) && /^│ lines \d+-\d+ of \d+/m.test(s);
 				const screen = await term.waitFor(`the answer to "${line}"`, s => viewing(s) || statusRow(s) === said);
 				if (!viewing(screen)) {
