@@ -43,6 +43,9 @@ function formatDnsStep(dns: DnsResult): string {
 export function formatOutcome(outcome: RequestOutcome, reason: string): string {
 	const label = OUTCOME_LABELS[outcome];
 	if (reason === '') return label;
+	// The DNS hop already says NXDOMAIN: say the host, as curl does (`Could not resolve host: nope`).
+	const missing = outcome === 'nxdomain' ? /^NXDOMAIN: (.+) not found$/.exec(reason) : null;
+	if (missing) return `${label}: ${missing[1]}`;
 	return outcome === 'ok' ? `${label} (${reason})` : `${label}: ${reason}`;
 }
 

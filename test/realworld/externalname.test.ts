@@ -94,7 +94,7 @@ test('E7/H4: curl backup-svc is never proxied by it: DNS hands over the target�
 	t.deepEqual(s.out(`curl backup-svc.default --from pod/${name} -n external-ns`), [
 		`pod/${name} (${ip} on ${node}, namespace external-ns) → backup-svc.default ${tail(hairpin)}`,
 	]);
-	t.regex(s.out(`curl backup-svc --from pod/${name} -n external-ns`)[0]!, /→ NXDOMAIN → could not resolve host: NXDOMAIN: backup-svc not found$/);
+	t.regex(s.out(`curl backup-svc --from pod/${name} -n external-ns`)[0]!, /→ NXDOMAIN → could not resolve host: backup-svc$/);
 });
 
 test('loading the target first changes nothing about the routing', t => {

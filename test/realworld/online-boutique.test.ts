@@ -154,7 +154,7 @@ test('frontend-external: pending LB, yet every node’s nodePort reaches the fro
 	]);
 	// F6: outside clients do not use cluster DNS.
 	t.deepEqual(s.out('curl frontend-external --from external'), [
-		'external/external (198.51.100.7) → frontend-external → NXDOMAIN → could not resolve host: NXDOMAIN: frontend-external not found',
+		'external/external (198.51.100.7) → frontend-external → NXDOMAIN → could not resolve host: frontend-external',
 	]);
 });
 
