@@ -425,7 +425,8 @@ function keepSelection(model: Model): Model {
 
 /** What a command printed, as a terminal shows it: warnings above the output (kubectl prints the API
  *  server's as the response arrives), an error below what was printed before it. */
-const outputLines = (result: {ok: boolean; out: string[]; err: string[]}): string[] => (result.ok ? [...result.err, ...result.out] : [...result.out, ...result.err]);
+const outputLines = (result: {ok: boolean; out: string[]; err: string[]}): string[] =>
+	result.ok ? [...result.err, ...result.out] : [...result.out, ...result.err];
 
 export function reduceModel(model: Model, action: ModelAction): Model {
 	const next = reduce(model, action);

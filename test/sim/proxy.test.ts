@@ -347,7 +347,7 @@ test('proxyMode nftables: the same routing as iptables, endpoints at random, but
 	t.is(refused!.reason, 'nothing listens on 127.0.0.1:30036 on node-2: in nftables mode kube-proxy does not accept node ports on localhost');
 	const node = Object.values(state.nodes)[0]!;
 	const [viaNodeIP] = requests(run(state, curl(`${node.internalIP}:30036`, {kind: 'external'})).results[0]!).requests;
-	t.is(viaNodeIP!.outcome, 'ok', 'the node port on the node\'s own address still answers');
+	t.is(viaNodeIP!.outcome, 'ok', "the node port on the node's own address still answers");
 	const [byVIP] = requests(run(state, curl('hello-node-svc')).results[0]!).requests;
 	t.is(byVIP!.outcome, 'ok');
 	t.regex(byVIP!.reason ?? '', /^nftables random, 1 of 3\b/);

@@ -7,8 +7,8 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../source/session/execute.js';
 import type {State} from '../../source/sim/index.js';
-import {bootSources} from '../session/sample-state.js';
 import {fromRoot} from '../root.js';
+import {bootSources} from '../session/sample-state.js';
 
 const ZONES = readFileSync(fromRoot('test/fixtures/topology/zones.yaml'), 'utf8');
 
@@ -45,7 +45,10 @@ test('PreferClose with no ready endpoint in the client’s zone: hints are ignor
 test('PreferClose where a node has no zone label: no endpoint there gets a zone hint, so kube-proxy ignores them all', t => {
 	const state = cluster(text => text.replace('{name: node-c, labels: {topology.kubernetes.io/zone: zone-b}}', '{name: node-c}'));
 	t.deepEqual(reached(state, 'client-b').sort(), ['web-a', 'web-c']);
-	t.regex(run(state, 'curl web --from pod/client-b').out.join('\n'), /not applied: an endpoint has no zone \(its node has no topology\.kubernetes\.io\/zone label\)\)$/);
+	t.regex(
+		run(state, 'curl web --from pod/client-b').out.join('\n'),
+		/not applied: an endpoint has no zone \(its node has no topology\.kubernetes\.io\/zone label\)\)$/,
+	);
 	const slices = JSON.parse(run(state, 'get endpointslices -o json').out.join('\n'));
 	const web = slices.items.find((s: {metadata: {name: string}}) => s.metadata.name.startsWith('web-'));
 	t.deepEqual(
@@ -76,5 +79,8 @@ test('trafficDistribution leaves a Local policy alone, is shown by describe svc,
 	t.false(line.includes('trafficDistribution'));
 	t.true(run(cluster(), 'describe svc web').out.includes('Traffic Distribution:     PreferClose'));
 	const error = t.throws(() => cluster(text => text.replace('trafficDistribution: PreferClose', 'trafficDistribution: Nearest')));
-	t.regex(error.message, /spec\.trafficDistribution: Unsupported value: \\"Nearest\\": supported values: \\"PreferClose\\", \\"PreferSameNode\\", \\"PreferSameZone\\"/);
+	t.regex(
+		error.message,
+		/spec\.trafficDistribution: Unsupported value: \\"Nearest\\": supported values: \\"PreferClose\\", \\"PreferSameNode\\", \\"PreferSameZone\\"/,
+	);
 });

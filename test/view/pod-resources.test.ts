@@ -35,7 +35,11 @@ const qos = (state: State): string | undefined => out(state, 'describe pod p').f
 test('ComputePodQOS: none is BestEffort; cpu and memory requests equal to limits Guaranteed; anything else Burstable', t => {
 	t.is(qos(podWith('{}')), 'QoS Class:                    BestEffort');
 	t.is(qos(podWith('{limits: {cpu: 500m, memory: 128Mi}}')), 'QoS Class:                    Guaranteed', 'requests default to the limits');
-	t.is(qos(podWith('{requests: {cpu: "1", memory: 1Gi}, limits: {cpu: 1000m, memory: 1024Mi}}')), 'QoS Class:                    Guaranteed', 'equal as quantities');
+	t.is(
+		qos(podWith('{requests: {cpu: "1", memory: 1Gi}, limits: {cpu: 1000m, memory: 1024Mi}}')),
+		'QoS Class:                    Guaranteed',
+		'equal as quantities',
+	);
 	t.is(qos(podWith('{requests: {cpu: 100m}}')), 'QoS Class:                    Burstable');
 	t.is(qos(podWith('{limits: {cpu: 500m}}')), 'QoS Class:                    Burstable', 'cpu Guaranteed, memory BestEffort');
 	t.is(qos(podWith('{requests: {cpu: 100m, memory: 70Mi}, limits: {memory: 170Mi}}')), 'QoS Class:                    Burstable');
@@ -49,8 +53,18 @@ test('ComputePodQOS: none is BestEffort; cpu and memory requests equal to limits
 test('describe pod: Limits then Requests under the container, names sorted, quantities canonical', t => {
 	const lines = out(podWith('{requests: {memory: 70Mi, cpu: "0.1"}, limits: {memory: 170Mi}}'), 'describe pod p');
 	const from = lines.indexOf('    Limits:');
-	t.deepEqual(lines.slice(from, from + 6), ['    Limits:', '      memory:  170Mi', '    Requests:', '      cpu:        100m', '      memory:     70Mi', '    Environment:  <none>']);
-	t.false(out(podWith('{}'), 'describe pod p').some(l => l.includes('Limits:') || l.includes('Requests:')), 'no lists, no headings');
+	t.deepEqual(lines.slice(from, from + 6), [
+		'    Limits:',
+		'      memory:  170Mi',
+		'    Requests:',
+		'      cpu:        100m',
+		'      memory:     70Mi',
+		'    Environment:  <none>',
+	]);
+	t.false(
+		out(podWith('{}'), 'describe pod p').some(l => l.includes('Limits:') || l.includes('Requests:')),
+		'no lists, no headings',
+	);
 });
 
 test('-o json: resources as the API server serialises them, status.qosClass, and the tolerations admission stored', t => {
@@ -69,7 +83,8 @@ test('-o json: resources as the API server serialises them, status.qosClass, and
 // plugin/pkg/admission/defaulttolerationseconds: a toleration with the taint's key (or none) and
 // effect NoExecute (or none) already covers it, so only the default for the other is added.
 test('tolerations: the pod’s own ones and the admission defaults it lacks, sorted by key, printed as kubectl prints them', t => {
-	const own = '{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 60}, {key: dedicated, value: gpu, effect: NoSchedule}, {key: CriticalAddonsOnly, operator: Exists}';
+	const own =
+		'{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 60}, {key: dedicated, value: gpu, effect: NoSchedule}, {key: CriticalAddonsOnly, operator: Exists}';
 	const state = podWith('{}', `[${own}]`);
 	const lines = out(state, 'describe pod p');
 	const from = lines.findIndex(l => l.startsWith('Tolerations:'));
