@@ -27,10 +27,13 @@ export function Header({model, width, title}: {model: Model; width: number; titl
 		here.step < here.steps || here.branches > 1 ? `⏪ ${here.step}/${here.steps}${here.branches > 1 ? ` branch ${here.branch}/${here.branches}` : ''} · ` : '';
 	const clock = `${travelling}${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
 	// The clock always shows; the left part gives way, the app's own name first (it says nothing
-	// about the cluster), then the proxy mode, before a count is cut.
-	const counted = `${size(sim.nodes)} nodes · ${countRows(sim.services)} services · ${countRows(sim.pods)} pods`;
+	// about the cluster), then the proxy mode, then the counts take kubectl's short names (`no`,
+	// `svc`, `po`), before a count is cut.
+	const [nodes, services, pods] = [size(sim.nodes), countRows(sim.services), countRows(sim.pods)];
+	const counted = `${nodes} nodes · ${services} services · ${pods} pods`;
 	const counts = `${counted} · ${sim.config.proxyMode}`;
-	const fits = [`k8s-svc-tui · ${title} · ${counts}`, `${title} · ${counts}`, `${title} · ${counted}`];
+	const short = `${nodes} no · ${services} svc · ${pods} po`;
+	const fits = [`k8s-svc-tui · ${title} · ${counts}`, `${title} · ${counts}`, `${title} · ${counted}`, `${title} · ${short}`];
 	// Display widths: a file or Service name in Hangul takes two columns a character.
 	const room = Math.max(0, width - textWidth(clock) - 1);
 	const left = fits.find(text => textWidth(text) <= room) ?? clipWidth(fits.at(-1) ?? '', room);

@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic */
 // The header at each width: the clock always shows, and the counts are what `get` counts for the
-// same state; where the line is short the app's own name goes first, then the proxy mode, before
-// any count is cut (issue 10 #8: at 80×24 the cut hid the pod count).
+// same state; where the line is short the app's own name goes first, then the proxy mode, then
+// the counts take kubectl's short names, and only then is any count cut (issue 10 #8: at 80×24
+// the cut hid the pod count).
 
 import test from 'ava';
 import {render} from 'ink-testing-library';
@@ -33,5 +34,7 @@ test('at 80 columns the app name gives way and every count stays whole', t => {
 
 test('narrower still: the proxy mode goes next; only then is the line cut, never the clock', t => {
 	t.regex(header(72), /^hello\.yaml · 3 nodes · 3 services · 5 pods +▶ running 1× · t=00:00\.0$/);
-	t.regex(header(60), /^hello\.yaml · 3 nodes · 3 services … ▶ running 1× · t=00:00\.0$/);
+	// Then kubectl's short names, so every count stays whole.
+	t.regex(header(60), /^hello\.yaml · 3 no · 3 svc · 5 po +▶ running 1× · t=00:00\.0$/);
+	t.regex(header(50), /^hello\.yaml · 3 no · 3 sv… ▶ running 1× · t=00:00\.0$/);
 });
