@@ -8,7 +8,7 @@ import {Chooser} from './chooser.js';
 import {QUIT_COMMANDS} from './complete.js';
 import {EndpointsPane} from './endpoints-pane.js';
 import {Header} from './header.js';
-import {HelpOverlay, helpLines, helpRoom, keyPageRows} from './help-overlay.js';
+import {detailRows, HelpOverlay, helpRoom, keyPageRows} from './help-overlay.js';
 import {HintLine} from './hint-line.js';
 import {bindingFor, escapesBefore, keyName, QUIT_KEYS, unboundText, viewerBindingFor, viewerUnboundText} from './keymap.js';
 import {lineEditFor} from './line-editor.js';
@@ -258,7 +258,7 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 				}
 				if (mode.page === 'details' && (name === 'up' || name === 'k' || name === 'down' || name === 'j')) {
 					const delta = name === 'up' || name === 'k' ? -1 : 1;
-					const max = Math.max(0, helpLines().length - helpRoom(helpHeight));
+					const max = Math.max(0, detailRows(width - 4).length - helpRoom(helpHeight));
 					dispatch({type: 'mode', mode: {...mode, offset: Math.max(0, Math.min(max, mode.offset + delta))}});
 				}
 				if (name === 'ctrl+c') exit();

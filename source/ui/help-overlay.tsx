@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {KINDS} from '../kinds/registry.js';
 import {type Binding, KEYMAP, VIEWER_KEYMAP} from './keymap.js';
 import {viewWord} from './table-views.js';
-import {fitWidth, textWidth} from './text-width.js';
+import {fitWidth, textWidth, wrapWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
 const KEY_NAMES: Record<string, string> = {
@@ -38,6 +38,44 @@ export function helpLines(): Array<{keys: string; help: string; command: string}
 
 /** Lines the detailed page can show at once, for scrolling. */
 export const helpRoom = (height: number) => Math.max(1, height - 4);
+
+/** One row of the detailed page: the keys on an entry's first row, what it does, the command it runs. */
+export interface DetailRow {
+	keys: string;
+	text: string;
+	command: string;
+}
+
+const detailCache = new Map<number, DetailRow[]>();
+
+/**
+ * The detailed page's rows at `width` columns: each entry's words wrapped under its own column,
+ * the command (`[scale …]`) on the row where it fits, so no description or command is cut at
+ * 80×24; scrolling counts these rows.
+ */
+export function detailRows(width: number): DetailRow[] {
+	let rows = detailCache.get(width);
+	if (rows === undefined) {
+		const lines = helpLines();
+		const keyWidth = Math.max(...lines.map(l => l.keys.length));
+		// Two columns after the keys, and one more: the command follows its text after two spaces, not one.
+		const room = Math.max(10, width - keyWidth - 3);
+		rows = [];
+		for (const l of lines) {
+			const words = [...l.help.split(' '), ...(l.command ? [`\u0000[${l.command}]`] : [])].join(' ');
+			for (const [i, piece] of wrapWidth(words, room).entries()) {
+				const at = piece.indexOf('\u0000');
+				rows.push({
+					keys: i === 0 ? l.keys.padEnd(keyWidth) : ' '.repeat(keyWidth),
+					text: at < 0 ? piece : piece.slice(0, at).trimEnd(),
+					command: at < 0 ? '' : piece.slice(at + 1),
+				});
+			}
+		}
+		detailCache.set(width, rows);
+	}
+	return rows;
+}
 
 type Entry = {heading: string} | {keys: string; label: string};
 
@@ -166,8 +204,7 @@ export function HelpOverlay({width, height, offset, page}: {width: number; heigh
 			</Box>
 		);
 	}
-	const lines = helpLines();
-	const keyWidth = Math.max(...lines.map(l => l.keys.length));
+	const lines = detailRows(width - 4);
 	const room = helpRoom(height);
 	const start = Math.max(0, Math.min(offset, lines.length - room));
 	const more = lines.length > room ? ` (${start + 1}-${Math.min(lines.length, start + room)} of ${lines.length}, ↑/↓ scroll)` : '';
@@ -176,15 +213,16 @@ export function HelpOverlay({width, height, offset, page}: {width: number; heigh
 			<Text bold wrap="truncate" {...tint(theme, 'cyan')}>
 				{`Keys${more} — tab: short list · Esc closes`}
 			</Text>
-			{lines.slice(start, start + room).map(l => (
-				<Text key={`${l.keys} ${l.help}`} wrap="truncate">
-					<Text bold>{l.keys.padEnd(keyWidth)}</Text>
-					{`  ${l.help}`}
-					{l.command ? <Text {...tint(theme, 'gray')}>{`  [${l.command}]`}</Text> : null}
+			{lines.slice(start, start + room).map((l, i) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: the rows are positional
+				<Text key={start + i} wrap="truncate">
+					<Text bold>{l.keys}</Text>
+					{`  ${l.text}`}
+					{l.command ? <Text {...tint(theme, 'gray')}>{`${l.text === '' ? '' : '  '}${l.command}`}</Text> : null}
 				</Text>
 			))}
 			<Text wrap="truncate" {...tint(theme, 'gray')}>
-				[ ] is the command a key runs; type any command after : (help lists them all)
+				[ ] the command a key runs · after : any command (help lists them)
 			</Text>
 		</Box>
 	);

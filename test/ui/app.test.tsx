@@ -10,7 +10,7 @@ import test from 'ava';
 import stringWidth from 'string-width';
 import {KINDS} from '../../source/kinds/registry.js';
 import {getRow, listKeys, listRows} from '../../source/sim/index.js';
-import {helpLines} from '../../source/ui/help-overlay.js';
+import {detailRows} from '../../source/ui/help-overlay.js';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {type Model, selectedPod} from '../../source/ui/model.js';
 import {viewWord} from '../../source/ui/table-views.js';
@@ -217,12 +217,16 @@ test.serial('help overlay: the short list, then (tab) each key with its command,
 		const help = await s.press(KEYS.tab);
 		t.snapshot(help, 'help overlay');
 		assertFits(t, help);
-		t.true(help.includes(`Keys (1-22 of ${helpLines().length}, ↑/↓ scroll) — tab: short list · Esc closes`));
+		t.true(help.includes(`Keys (1-22 of ${detailRows(96).length}, ↑/↓ scroll) — tab: short list · Esc closes`));
 		t.truthy(lineWith(help, 'x ctrl-k', 'delete the selected pod'));
-		t.truthy(lineWith(help, 'd ', 'describe the Service, EndpointSlice or pod under the cursor, in the viewer (live)'));
-		t.truthy(lineWith(help, 'y ', 'its YAML, in the viewer (live)  [get KIND NAME -n NS -o yaml]'));
+		// Further down (wrapped descriptions take two rows): d and y, each whole.
+		const further = await s.press(...Array<string>(12).fill(KEYS.down));
+		t.truthy(lineWith(further, 'd ', 'describe the Service, EndpointSlice or pod under the cursor, in the viewer (live)'));
+		t.truthy(lineWith(further, 'y ', 'its YAML, in the viewer (live)  [get KIND NAME -n NS -o yaml]'));
+		t.false(further.includes('…'), 'nothing on the page is cut');
 
-		const total = helpLines().length;
+		// Rows, not entries: a description too long for the 96 columns inside the border wraps.
+		const total = detailRows(96).length;
 		const scrolled = await s.press(...Array<string>(total).fill(KEYS.down));
 		t.snapshot(scrolled, 'help overlay scrolled to the end');
 		t.true(scrolled.includes(`Keys (${total - 21}-${total} of ${total}, ↑/↓ scroll)`), 'scrolling stops at the last line');

@@ -101,7 +101,7 @@ test.serial('80×24 help: the tour starts under the keys; tab to the details, wh
 		frame = await s.press('\t');
 		t.false(frame.includes('Try:'), 'the details page takes the whole middle');
 		// The last key of the table (quit) comes into view by scrolling.
-		for (let i = 0; i < 60 && !frame.includes('quit (the terminal is restored)'); i++) frame = await s.press('j');
+		for (let i = 0; i < 120 && !frame.includes('quit (the terminal is restored)'); i++) frame = await s.press('j');
 		t.true(frame.includes('quit (the terminal is restored)'), frame);
 		frame = await s.press('\t');
 		// The tour's own page: all of it (hello's has 9 lines), each as far as 80 columns show it.
