@@ -41,13 +41,15 @@ function traceLines(clock: string, trace: RequestTrace, width: number): LogLine[
 	const ok = trace.outcome === 'ok';
 	const pieces = hops.map(h => `→ ${sanitize(h)}`);
 	// With a pod that answered, ✓ says it all (how it was picked is for `curl` in the palette);
-	// without one (an ExternalName's CNAME leads outside) the reason is the answer.
-	const mark = sanitize(ok ? (trace.endpoint !== null || trace.reason === '' ? '✓' : `✓ ${trace.reason}`) : `✗ ${outcome}`);
+	// without one (an ExternalName's CNAME leads outside) nothing is known to have answered: the
+	// reason is the answer, marked neither ✓ nor ✗, in the colour of a DNS answer.
+	const beyond = ok && trace.endpoint === null && trace.reason !== '';
+	const mark = sanitize(beyond ? `⋯ ${trace.reason}` : ok ? '✓' : `✗ ${outcome}`);
 	const last = pieces.pop();
 	// A bare ✓ stays with the pod that answered; a mark with words is a piece of its own.
 	if (last !== undefined) pieces.push(...(mark === '✓' ? [`${last} ${mark}`] : [last, mark]));
 	else pieces.push(mark);
-	return wrapPieces(clock, sanitize(`${trace.client.kind}/${trace.client.name}`), pieces, width, ok ? 'green' : 'red');
+	return wrapPieces(clock, sanitize(`${trace.client.kind}/${trace.client.name}`), pieces, width, beyond ? 'cyan' : ok ? 'green' : 'red');
 }
 
 /** One entry's lines at `width`. */

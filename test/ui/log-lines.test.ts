@@ -33,11 +33,12 @@ test('a request by name shows its DNS hop; an ExternalName request its CNAME hop
 		cname.map(l => l.text),
 		[
 			'00:00.0 pod/curl → orders-db:5432 → CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com',
-			'        ✓ CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com. is outside the cluster:',
+			'        ⋯ CNAME orders.cluster-c9x2k3m4n5p6.eu-west-1.rds.amazonaws.com. is outside the cluster:',
 			'        the client connects to whatever it resolves to (not simulated)',
 		],
 	);
-	t.true(cname.every(l => l.color === 'green'));
+	// Nothing in the cluster answered: neither ✓ nor ✗, and not green (a fresh tester read ✓ as a success).
+	t.true(cname.every(l => l.color === 'cyan'));
 });
 
 test('a failed request gives its reason, in red', t => {
