@@ -5,9 +5,10 @@
 
 import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
-import {type Action, type ClusterInput, initialState, type State, type StepResult, step} from '../../source/sim/index.js';
+import {type Action, type ClusterInput, initialState, type State, step} from '../../source/sim/index.js';
 import {type Command, clusterArb, commandArb, resolveCommand, sortedServices} from './chaos-cluster.js';
 import {Oracle} from './chaos-oracle.js';
+import {DataComparer, freezeState} from './persistent-data.js';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
@@ -116,26 +117,41 @@ test('7: the same seed and the same actions give identical states and output; no
 	check(
 		t,
 		fc.property(scenarioArb, scenario => {
+			// Every state is frozen before a step is given it, so a step that writes to its input
+			// throws; the replay is compared with what the first run gave, step by step.
 			let state = boot(scenario);
+			freezeState(state);
 			const actions: Action[] = [];
-			const seen: Array<{state: string; result: string}> = [];
-			const record = (next: State, result: StepResult) => seen.push({state: JSON.stringify(next), result: JSON.stringify(result)});
+			const seen: Array<ReturnType<typeof step>> = [];
 			for (const command of [...scenario.commands, {t: 'wait', ms: 60_000} as Command]) {
 				for (const action of resolveCommand(state, command, actions)) {
-					const before = JSON.stringify(state);
-					const next = step(state, action);
-					if (JSON.stringify(state) !== before) throw new Error(`${action.type} modified the state it was given`);
+					let next: ReturnType<typeof step>;
+					try {
+						next = step(state, action);
+					} catch (error) {
+						if (error instanceof TypeError && /read.only|not extensible|frozen/i.test(error.message)) {
+							throw new Error(`${action.type} modified the state it was given: ${error.message}`);
+						}
+						throw error;
+					}
+					freezeState(next);
 					actions.push(action);
-					record(next.state, next.result);
+					seen.push(next);
 					state = next.state;
 				}
 			}
 			// Replay: a fresh start from the same input and seed, the same actions.
 			let again = boot(scenario);
+			const compare = new DataComparer();
 			actions.forEach((action, i) => {
+				freezeState(again);
 				const next = step(again, action);
-				if (JSON.stringify(next.result) !== seen[i]!.result) throw new Error(`step ${i} (${action.type}) answered differently on replay`);
-				if (JSON.stringify(next.state) !== seen[i]!.state) throw new Error(`step ${i} (${action.type}) left a different state on replay`);
+				freezeState(next);
+				const wanted = seen[i]!;
+				const result = compare.difference(wanted.result, next.result, 'result');
+				if (result !== null) throw new Error(`step ${i} (${action.type}) answered differently on replay, at ${result}`);
+				const left = compare.difference(wanted.state, next.state, 'state');
+				if (left !== null) throw new Error(`step ${i} (${action.type}) left a different state on replay, at ${left}`);
 				again = next.state;
 			});
 		}),
