@@ -17,6 +17,22 @@ export function isProtocol(value: string): value is Protocol {
 
 const probeHandlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
+// The values validatePullPolicy, validateDNSPolicy and validateRestartPolicy accept
+// (pkg/apis/core/validation/validation.go), and the termination message policies.
+const pullPolicies = ['Always', 'IfNotPresent', 'Never'] as const;
+const terminationMessagePolicies = ['File', 'FallbackToLogsOnError'] as const;
+const dnsPolicies = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'] as const;
+const restartPolicies = ['Always', 'OnFailure', 'Never'] as const;
+
+/** A string field that takes one of `values`: as written, or undefined when absent or empty (the default applies). */
+function oneOf<T extends string>(object: Obj | undefined, key: string, at: Path, values: readonly T[], p: Problems): T | undefined {
+	const value = readString(object, key, at, p);
+	if (!value) return undefined;
+	if ((values as readonly string[]).includes(value)) return value as T;
+	p.errors.push(unsupported([...at, key], value, values));
+	return undefined;
+}
+
 /** supportedHTTPSchemes (pkg/apis/core/validation/validation.go), sorted as NotSupported lists them. */
 const httpSchemes = ['HTTP', 'HTTPS'];
 
@@ -170,6 +186,12 @@ function decodeContainer(container: Obj, at: Path, requireImage: boolean, p: Pro
 	const out: Container = {name, image, ports};
 	const resources = decodeResources(container, at, p);
 	if (resources !== undefined) out.resources = resources;
+	const pullPolicy = oneOf(container, 'imagePullPolicy', at, pullPolicies, p);
+	if (pullPolicy !== undefined) out.imagePullPolicy = pullPolicy;
+	const messagePath = readString(container, 'terminationMessagePath', at, p);
+	if (messagePath) out.terminationMessagePath = messagePath;
+	const messagePolicy = oneOf(container, 'terminationMessagePolicy', at, terminationMessagePolicies, p);
+	if (messagePolicy !== undefined) out.terminationMessagePolicy = messagePolicy;
 	// validateContainers checks the probes in this order.
 	for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
 		const probe = readObject(container, key, at, p);
@@ -252,6 +274,14 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 	nonNegative(grace, [...at, 'terminationGracePeriodSeconds'], p);
 
 	const tolerations = decodeTolerations(spec, at, p);
+	const dnsPolicy = oneOf(spec, 'dnsPolicy', at, dnsPolicies, p);
+	if (dnsPolicy === 'None') dnsConfigForNone(spec, at, p);
+	const schedulerName = readString(spec, 'schedulerName', at, p);
+	const serviceAccountName = readString(spec, 'serviceAccountName', at, p);
+	if (serviceAccountName)
+		for (const msg of isDNS1123Subdomain(serviceAccountName)) p.errors.push(invalid([...at, 'serviceAccountName'], serviceAccountName, msg));
+	const serviceLinks = readBool(spec, 'enableServiceLinks', at, p);
+	const securityContext = readObject(spec, 'securityContext', at, p);
 
 	const out: PodSpec = {containers, terminationGracePeriodSeconds: grace ?? 30};
 	if (hostname) out.hostname = hostname;
@@ -259,7 +289,25 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 	if (nodeName) out.nodeName = nodeName;
 	if (hostNetwork !== undefined) out.hostNetwork = hostNetwork;
 	if (tolerations.length > 0) out.tolerations = tolerations;
+	if (dnsPolicy !== undefined) out.dnsPolicy = dnsPolicy;
+	if (schedulerName) out.schedulerName = schedulerName;
+	if (serviceAccountName) out.serviceAccountName = serviceAccountName;
+	if (serviceLinks !== undefined) out.enableServiceLinks = serviceLinks;
+	if (securityContext !== undefined && Object.keys(securityContext).length > 0) out.securityContext = structuredClone(securityContext);
 	return out;
+}
+
+/** validatePodDNSConfig: `dnsPolicy: None` takes its resolver from dnsConfig, so there must be one, with a nameserver. */
+function dnsConfigForNone(spec: Obj | undefined, at: Path, p: Problems): void {
+	const config = readObject(spec, 'dnsConfig', at, p);
+	if (config === undefined) {
+		p.errors.push(required([...at, 'dnsConfig'], 'must provide `dnsConfig` when `dnsPolicy` is None'));
+		return;
+	}
+	const nameservers = readStringList(config, 'nameservers', [...at, 'dnsConfig'], p) ?? [];
+	if (nameservers.length === 0) {
+		p.errors.push(required([...at, 'dnsConfig', 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None'));
+	}
 }
 
 const tolerationOperators = ['Equal', 'Exists'];
@@ -313,7 +361,12 @@ function decodeTolerations(spec: Obj | undefined, at: Path, p: Problems): Tolera
 	return out;
 }
 
-/** spec.restartPolicy as given, or Always (SetDefaults_PodSpec). */
+/** spec.restartPolicy as given, or Always (SetDefaults_PodSpec). The caller checks it against what its kind allows. */
 export function restartPolicyOf(spec: Obj | undefined, at: Path, p: Problems): string {
 	return readString(spec, 'restartPolicy', at, p) || 'Always';
+}
+
+/** A Pod's restartPolicy, kept when it is one the API server accepts. */
+export function isRestartPolicy(value: string): value is NonNullable<PodSpec['restartPolicy']> {
+	return (restartPolicies as readonly string[]).includes(value);
 }

@@ -5,7 +5,7 @@ import type {PodInput, PodPhase, PodStatusInput} from '../sim/types.js';
 import {unsupported} from './field-error.js';
 import {decodeMeta, epochSeconds} from './metadata.js';
 import {get, isObject, type Obj, type Problems, readObject} from './object-reader.js';
-import {decodePodSpec, restartPolicyOf} from './pod-spec.js';
+import {decodePodSpec, isRestartPolicy, restartPolicyOf} from './pod-spec.js';
 
 const phases: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
 
@@ -44,9 +44,10 @@ export function decodePod(object: Obj, p: Problems): PodInput {
 	const specObject = readObject(object, 'spec', [], p);
 	const spec = decodePodSpec(specObject, ['spec'], {requireImage: true}, p);
 	const policy = restartPolicyOf(specObject, ['spec'], p);
-	if (!['Always', 'OnFailure', 'Never'].includes(policy)) {
-		p.errors.push(unsupported(['spec', 'restartPolicy'], policy, ['Always', 'OnFailure', 'Never']));
-	}
+	// Always is what the view shows for an absent one (view/pod-defaults.ts).
+	if (isRestartPolicy(policy)) {
+		if (policy !== 'Always') spec.restartPolicy = policy;
+	} else p.errors.push(unsupported(['spec', 'restartPolicy'], policy, ['Always', 'OnFailure', 'Never']));
 	const pod: PodInput = {meta, spec};
 	const status = get(object, 'status');
 	if (isObject(status)) pod.status = decodeStatus(status);

@@ -246,10 +246,14 @@ function builtins(input: ClusterInput): {services: ServiceInput[]; workloads: Wo
 				annotations: {},
 				spec: {
 					terminationGracePeriodSeconds: 30,
+					// kubeadm's manifest: CoreDNS resolves outside names through its node's resolver.
+					dnsPolicy: 'Default',
+					serviceAccountName: 'coredns',
 					containers: [
 						{
 							name: 'coredns',
 							image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+							imagePullPolicy: 'IfNotPresent',
 							ports: [
 								{name: 'dns', containerPort: 53, protocol: 'UDP'},
 								{name: 'dns-tcp', containerPort: 53, protocol: 'TCP'},

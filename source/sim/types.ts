@@ -111,6 +111,10 @@ export interface Container {
 	/** resources.requests and .limits as written (quantities), a limit also the request it
 	 *  defaults (SetDefaults_Pod); absent when neither is set. describe node sums them. */
 	resources?: {requests: Readonly<Record<string, string>>; limits: Readonly<Record<string, string>>};
+	/** As written; absent, the API object shows SetDefaults_Container's (view/pod-defaults.ts). */
+	imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+	terminationMessagePath?: string;
+	terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
 }
 
 export interface PodSpec {
@@ -124,6 +128,16 @@ export interface PodSpec {
 	hostNetwork?: boolean;
 	/** spec.tolerations as written; absent when the manifest has none (sim/taints.ts matches them). */
 	tolerations?: Toleration[];
+	// As written; each absent one is shown with the API server's default (view/pod-defaults.ts).
+	// The simulator does not act on them: every container restarts, every pod resolves names
+	// through the cluster DNS.
+	restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+	dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+	schedulerName?: string;
+	serviceAccountName?: string;
+	enableServiceLinks?: boolean;
+	/** spec.securityContext as written (schema-checked plain data); absent when the manifest has none. */
+	securityContext?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -2,6 +2,7 @@
 // defaulting, with kubectl's conventions (omitempty fields left out, keys sorted on output).
 
 import type {LabelSelector, Labels, PodSpec, Probe, Toleration} from '../sim/types.js';
+import {containerDefaults, podSpecDefaults} from './pod-defaults.js';
 import {resourcesObject} from './pod-resources.js';
 import {apiTimestamp} from './timestamp.js';
 
@@ -80,11 +81,12 @@ export function podSpecObject(spec: PodSpec, tolerations: readonly Toleration[] 
 				const probe = container[key];
 				if (probe) c[key] = probeObject(probe);
 			}
-			const resources = resourcesObject(container);
-			if (resources !== undefined) c.resources = resources;
-			return c;
+			// A struct, not a pointer, in the Go type: the API always returns it, `{}` when empty.
+			c.resources = resourcesObject(container) ?? {};
+			return Object.assign(c, containerDefaults(container));
 		}),
 		terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
+		...podSpecDefaults(spec),
 	};
 	if (spec.nodeName !== undefined) out.nodeName = spec.nodeName;
 	if (spec.hostname !== undefined) out.hostname = spec.hostname;

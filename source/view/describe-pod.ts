@@ -6,6 +6,7 @@ import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {type ContainerStatusView, writeContainers, writeTolerations} from './describe-containers.js';
 import {describeWriter, rfc1123z} from './describe-writer.js';
+import {serviceAccountOf} from './pod-defaults.js';
 import {qosClass} from './pod-resources.js';
 import {podObject, statusCell} from './pod-rows.js';
 
@@ -41,7 +42,7 @@ export function describePod(state: State, pod: Pod): string {
 	w.write(0, 'Name:', pod.name);
 	w.write(0, 'Namespace:', pod.namespace);
 	w.write(0, 'Priority:', '0');
-	w.write(0, 'Service Account:', 'default');
+	w.write(0, 'Service Account:', serviceAccountOf(pod.spec));
 	w.write(0, 'Node:', pod.nodeName === null ? '<none>' : `${pod.nodeName}/${state.nodes[pod.nodeName]?.internalIP ?? ''}`);
 	if (pod.startedAt !== null) w.write(0, 'Start Time:', rfc1123z(pod.startedAt));
 	w.labels('Labels', pod.labels);

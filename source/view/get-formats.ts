@@ -18,7 +18,7 @@ import type {ApiObject} from './api-object.js';
 import {customColumns} from './custom-columns.js';
 import {ENDPOINTS_DEPRECATION_WARNING, type GetOptions, getTable, type TableData} from './get.js';
 import {executeTemplate} from './jsonpath.js';
-import {jsonText, yamlText} from './output-text.js';
+import {kubectlJsonText, yamlText} from './output-text.js';
 import {sanitize} from './sanitize.js';
 import {sortOrder} from './sort-by.js';
 import {GET_LAYOUT, tabwrite} from './table.js';
@@ -101,7 +101,7 @@ function printGeneric(objects: ApiObject[], isList: boolean, options: KubectlGet
 	const template = options.template ?? '';
 	switch (options.output) {
 		case 'json':
-			return {ok: true, text: jsonText(json), json};
+			return {ok: true, text: kubectlJsonText(json), json};
 		case 'yaml':
 			return {ok: true, text: yamlText(json), json};
 		case 'name':

@@ -13,7 +13,7 @@ import type {KindView} from './kind-view.js';
 import {namespaceView} from './namespace-rows.js';
 import {networkPolicyView} from './networkpolicy-rows.js';
 import {nodeView} from './node-rows.js';
-import {jsonText, yamlText} from './output-text.js';
+import {kubectlJsonText, yamlText} from './output-text.js';
 import {podView} from './pod-rows.js';
 import {replicaSetView} from './replicaset-rows.js';
 import {replicationControllerView} from './replicationcontroller-rows.js';
@@ -161,7 +161,7 @@ export function get(state: State, options: GetOptions): GetResult {
 	let text: string;
 	switch (options.output) {
 		case 'json':
-			text = jsonText(json);
+			text = kubectlJsonText(json);
 			break;
 		case 'yaml':
 			text = yamlText(json);

@@ -14,9 +14,16 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** One compact line of JSON; DEL, C1 and format characters written as `\u202e` escapes (still valid JSON). */
 export function jsonText(value: unknown): string {
-	// By UTF-16 unit: JSON spells a character past U+FFFF as its surrogate pair.
-	return JSON.stringify(value).replace(RAW_UNSAFE, ch => [...Array(ch.length).keys()].map(i => `\\u${hex(ch.charCodeAt(i), 4)}`).join(''));
+	return escapeJson(JSON.stringify(value));
 }
+
+/** `kubectl get -o json`: four spaces of indent, as its JSONPrinter's json.MarshalIndent(obj, "", "    "). */
+export function kubectlJsonText(value: unknown): string {
+	return escapeJson(JSON.stringify(value, null, 4));
+}
+
+// By UTF-16 unit: JSON spells a character past U+FFFF as its surrogate pair.
+const escapeJson = (text: string): string => text.replace(RAW_UNSAFE, ch => [...Array(ch.length).keys()].map(i => `\\u${hex(ch.charCodeAt(i), 4)}`).join(''));
 
 /** kubectl-style YAML (sequences not indented under their key, no line folding). */
 export function yamlText(value: unknown): string {

@@ -7,6 +7,7 @@ import type {Pod, State} from '../sim/types.js';
 import {ageSince} from './age.js';
 import {type ApiObject, controllerRef, objectMeta, podSpecObject} from './api-object.js';
 import {inNamespace, type KindView} from './kind-view.js';
+import {admittedPodFields} from './pod-defaults.js';
 import {qosClass} from './pod-resources.js';
 import {apiTimestamp} from './timestamp.js';
 import {workloadApiVersion} from './workload-columns.js';
@@ -65,7 +66,7 @@ export function podObject(state: State, pod: Pod): ApiObject {
 		metadata.deletionTimestamp = apiTimestamp(pod.deletionTimestamp + pod.spec.terminationGracePeriodSeconds * 1000);
 		metadata.deletionGracePeriodSeconds = pod.spec.terminationGracePeriodSeconds;
 	}
-	const spec = podSpecObject(pod.spec, admittedTolerations(pod.spec));
+	const spec = Object.assign(podSpecObject(pod.spec, admittedTolerations(pod.spec)), admittedPodFields(pod.spec));
 	if (pod.nodeName !== null) spec.nodeName = pod.nodeName;
 
 	// The API server records the QoS class when it admits the pod (pod strategy PrepareForCreate).

@@ -34,13 +34,15 @@ const METADATA: Readonly<Record<string, FieldReader>> = {'metadata.name': at('me
 /**
  * pkg/registry/core/pod/strategy.go ToSelectableFields. spec.hostNetwork is written as
  * strconv.FormatBool, so an unset one is "false"; status.podIPs is accepted by the conversion
- * func but never put in the set, so it reads ''. spec.restartPolicy, spec.schedulerName and
- * spec.serviceAccountName are selectable upstream, but the simulator does not keep them: they
- * stay unsupported here rather than answer with a value the manifest may not hold.
+ * func but never put in the set, so it reads ''. restartPolicy, schedulerName and
+ * serviceAccountName read the defaulted spec (view/pod-defaults.ts).
  */
 const POD: Readonly<Record<string, FieldReader>> = {
 	...METADATA,
 	'spec.nodeName': at('spec.nodeName'),
+	'spec.restartPolicy': at('spec.restartPolicy'),
+	'spec.schedulerName': at('spec.schedulerName'),
+	'spec.serviceAccountName': at('spec.serviceAccountName'),
 	// Old v1 clients' name for spec.nodeName, still converted to it.
 	'spec.host': at('spec.nodeName'),
 	'spec.hostNetwork': at('spec.hostNetwork', 'false'),
@@ -59,6 +61,15 @@ const NODE: Readonly<Record<string, FieldReader>> = {
 	'spec.unschedulable': at('spec.unschedulable', 'false'),
 };
 
+/** AddFieldLabelConversionsForService: spec.clusterIP (`None` for a headless Service) and spec.type. */
+const SERVICE: Readonly<Record<string, FieldReader>> = {...METADATA, 'spec.clusterIP': at('spec.clusterIP'), 'spec.type': at('spec.type')};
+
+/** AddFieldLabelConversionsForNamespace: metadata.name and status.phase (a namespace has no namespace). */
+const NAMESPACE: Readonly<Record<string, FieldReader>> = {'metadata.name': at('metadata.name'), 'status.phase': at('status.phase')};
+
+/** The ReplicationController conversion func: status.replicas, written as strconv.Itoa (0 when unset). */
+const REPLICATION_CONTROLLER: Readonly<Record<string, FieldReader>> = {...METADATA, 'status.replicas': at('status.replicas', '0')};
+
 const EVENT: Readonly<Record<string, FieldReader>> = Object.fromEntries(Object.entries(EVENT_SELECTABLE_FIELDS).map(([label, path]) => [label, at(path)]));
 
 /** The fields `--field-selector` takes for a kind (the palette completes them). */
@@ -70,6 +81,12 @@ export function selectableFields(resource: ResourceName): Readonly<Record<string
 			return NODE;
 		case 'events':
 			return EVENT;
+		case 'services':
+			return SERVICE;
+		case 'namespaces':
+			return NAMESPACE;
+		case 'replicationcontrollers':
+			return REPLICATION_CONTROLLER;
 		default:
 			return METADATA;
 	}

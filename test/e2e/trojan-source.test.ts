@@ -59,11 +59,14 @@ test('wide tables, custom-columns, jsonpath and events escape them too', async t
 });
 
 test('-o json and -o yaml stay valid and read back to the very strings the manifest holds', async t => {
-	const r = await run(['get deploy web -o json', 'get deploy web -o yaml']);
-	t.is(r.code, 0, r.stderr);
-	t.false(RAW_FORMAT.test(r.stdout), JSON.stringify(r.stdout.match(RAW_FORMAT)));
-	const [json = '', ...yaml] = r.out;
-	t.true(json.includes(String.raw`"owner":"admin\u202e\u2066txt.exe\u2069\u202c"`), json);
+	const [asJson, asYaml] = [await run(['get deploy web -o json']), await run(['get deploy web -o yaml'])];
+	for (const r of [asJson, asYaml]) {
+		t.is(r.code, 0, r.stderr);
+		t.false(RAW_FORMAT.test(r.stdout), JSON.stringify(r.stdout.match(RAW_FORMAT)));
+	}
+	const json = asJson.stdout;
+	const yaml = asYaml.out;
+	t.true(json.includes(String.raw`"owner": "admin\u202e\u2066txt.exe\u2069\u202c"`), json);
 	type Deployment = {
 		metadata: {annotations: {owner: string}};
 		spec: {template: {metadata: {annotations: {hidden: string}}; spec: {containers: Array<{image: string}>}}};
@@ -80,7 +83,7 @@ test('-o json of the Service keeps a C1 character and the bidi set as JSON escap
 	const r = await run(['get svc web -o json']);
 	t.is(r.code, 0, r.stderr);
 	t.is((JSON.parse(r.stdout) as {metadata: {annotations: {note: string}}}).metadata.annotations.note, NOTE);
-	t.true(r.stdout.includes(String.raw`"note":"\u202aleft\u202bright\u202dlro\u2067rli\u2068fsi\u0085nel\u061c"`));
+	t.true(r.stdout.includes(String.raw`"note": "\u202aleft\u202bright\u202dlro\u2067rli\u2068fsi\u0085nel\u061c"`));
 });
 
 test('an error naming a client escapes the bidi override in the known clients (exit 1)', async t => {

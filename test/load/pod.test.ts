@@ -27,6 +27,57 @@ test('hostname, subdomain and nodeName rules; restartPolicy values', t => {
 	]);
 });
 
+test('validateDNSPolicy, validatePullPolicy, the termination message policy and the service account name (pkg/apis/core/validation/validation.go)', t => {
+	const text = pod(
+		'  dnsPolicy: ClusterLast',
+		'  serviceAccountName: Robot_1',
+		'  containers:',
+		'  - {name: c, image: i, imagePullPolicy: Sometimes, terminationMessagePolicy: Log}',
+	);
+	t.deepEqual(errorsOf(text), [
+		// In ValidatePodSpec's order: the containers first, then dnsPolicy, then serviceAccountName.
+		`t.yaml:9:42: ${invalid}spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"`,
+		`t.yaml:9:79: ${invalid}spec.containers[0].terminationMessagePolicy: Unsupported value: "Log": supported values: "FallbackToLogsOnError", "File"`,
+		`t.yaml:6:14: ${invalid}spec.dnsPolicy: Unsupported value: "ClusterLast": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"`,
+		`t.yaml:7:23: ${invalid}spec.serviceAccountName: Invalid value: "Robot_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+	]);
+});
+
+test('validatePodDNSConfig: dnsPolicy None takes its resolver from dnsConfig, which must name a nameserver', t => {
+	const containers = '  containers: [{name: c, image: i}]';
+	t.deepEqual(errorsOf(pod('  dnsPolicy: None', containers)), [
+		`t.yaml:5:1: ${invalid}spec.dnsConfig: Required value: must provide \`dnsConfig\` when \`dnsPolicy\` is None`,
+	]);
+	t.deepEqual(errorsOf(pod('  dnsPolicy: None', '  dnsConfig: {searches: [svc.cluster.local]}', containers)), [
+		`t.yaml:7:3: ${invalid}spec.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when \`dnsPolicy\` is None`,
+	]);
+	t.deepEqual(errorsOf(pod('  dnsPolicy: None', '  dnsConfig: {nameservers: [1.1.1.1]}', containers)), []);
+});
+
+test('the pod spec fields kept as written, for -o yaml (the view shows the defaults of the others)', t => {
+	const text = pod(
+		'  dnsPolicy: ClusterFirstWithHostNet',
+		'  restartPolicy: Never',
+		'  schedulerName: my-scheduler',
+		'  serviceAccountName: robot',
+		'  enableServiceLinks: false',
+		'  securityContext: {runAsUser: 1000}',
+		'  containers:',
+		'  - {name: c, image: i, imagePullPolicy: Never, terminationMessagePath: /tmp/why, terminationMessagePolicy: FallbackToLogsOnError}',
+	);
+	const result = load(text);
+	t.deepEqual(result.errors, []);
+	t.like(result.input.pods[0]?.spec, {
+		dnsPolicy: 'ClusterFirstWithHostNet',
+		restartPolicy: 'Never',
+		schedulerName: 'my-scheduler',
+		serviceAccountName: 'robot',
+		enableServiceLinks: false,
+		securityContext: {runAsUser: 1000},
+		containers: [{imagePullPolicy: 'Never', terminationMessagePath: '/tmp/why', terminationMessagePolicy: 'FallbackToLogsOnError'}],
+	});
+});
+
 test('a probe with two handlers, a negative probe field, a negative grace period', t => {
 	const text = pod(
 		'  terminationGracePeriodSeconds: -5',

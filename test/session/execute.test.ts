@@ -237,7 +237,7 @@ test("nslookup prints nslookup's answer for a ClusterIP Service (F1)", t => {
 
 // -o json: exactly one line of compact, valid JSON, whatever the command.
 
-const JSON_COMMANDS = [
+const GET_JSON_COMMANDS = [
 	'get svc',
 	'get svc hello-node-svc',
 	'get pods -A',
@@ -246,6 +246,20 @@ const JSON_COMMANDS = [
 	'get nodes',
 	'get rc',
 	'get pods -l app=nope',
+];
+
+for (const command of GET_JSON_COMMANDS) {
+	test(`${command} -o json: kubectl's JSONPrinter layout, json.MarshalIndent with four spaces (cli-runtime printers/json.go)`, t => {
+		const result = execute(hello, `${command} -o json`);
+		ok(t, result);
+		const text = result.out.join('\n');
+		t.is(text, JSON.stringify(JSON.parse(text), null, 4));
+		t.true(result.out.length > 1);
+	});
+}
+
+/** Our own verbs' JSON: one line each, so a script's answers can be read line by line. */
+const JSON_COMMANDS = [
 	'describe svc hello-node-svc',
 	'delete pod hello-node-4fp4j',
 	'delete pod -l app=hello-node',
@@ -296,13 +310,13 @@ test('-o json carries the answer: messages, requests, DNS', t => {
 	const dns = parse('nslookup hello-node-svc');
 	t.like(dns, {rcode: 'NOERROR', server: '10.96.0.10'});
 	t.deepEqual(dns.answers, [{name: 'hello-node-svc.default.svc.cluster.local', type: 'A', ttl: 30, data: '10.108.246.108'}]);
-	t.is(parse('get pods -l app=nope').items.length, 0, 'an empty list is still JSON, not "No resources found"');
+	t.is(JSON.parse(execute(hello, 'get pods -l app=nope -o json').out.join('\n')).items.length, 0, 'an empty list is still JSON, not "No resources found"');
 });
 
 test('-o json keeps warnings on stderr, off the JSON line', t => {
 	const result = execute(hello, 'get endpoints -o json');
 	t.deepEqual(result.err, [DEPRECATED]);
-	t.is(JSON.parse(result.out[0]!).kind, 'List');
+	t.is(JSON.parse(result.out.join('\n')).kind, 'List');
 });
 
 // Errors: stderr only, exit-worthy, and the state is left as it was.
@@ -394,7 +408,7 @@ test('control characters show escaped: caret notation in text, \\u escapes in JS
 });
 
 test('control characters survive -o json as valid escapes (C1 and DEL included)', t => {
-	const json = JSON.parse(execute(controlState, 'get deploy web -o json').out[0]!) as {metadata: {annotations: Record<string, string>}};
+	const json = JSON.parse(execute(controlState, 'get deploy web -o json').out.join('\n')) as {metadata: {annotations: Record<string, string>}};
 	t.is(json.metadata.annotations.note, 'evil \u001b]0;pwned\u0007 title \u009b31m \u007f');
 });
 

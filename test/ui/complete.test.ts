@@ -276,7 +276,11 @@ test('get TYPE,TYPE and names already on the line (kubectl compGetResourceList, 
 });
 
 test('--field-selector: the fields the API server selects on for the kind (view/get.ts), after each comma', t => {
-	t.deepEqual(tab('get svc --field-selector '), {line: 'get svc --field-selector metadata.name|', list: ['metadata.name=', 'metadata.namespace=']});
+	t.deepEqual(tab('get svc --field-selector '), {
+		line: 'get svc --field-selector |',
+		list: ['metadata.name=', 'metadata.namespace=', 'spec.clusterIP=', 'spec.type='],
+	});
+	t.deepEqual(tab('get svc --field-selector meta'), {line: 'get svc --field-selector metadata.name|', list: ['metadata.name=', 'metadata.namespace=']});
 	t.deepEqual(tab('get pods --field-selector spec.nodeN'), {line: 'get pods --field-selector spec.nodeName=|', list: []});
 	t.deepEqual(tab('get pods --field-selector=metadata.name=alpha,metadata.names'), {
 		line: 'get pods --field-selector=metadata.name=alpha,metadata.namespace=|',

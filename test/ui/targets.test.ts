@@ -21,8 +21,8 @@ test('hello: clients, as an aligned table, the selected Service’s namespace fi
 		{flags: '--from pod/hello-node-4fp4j -n default', label: 'pod/hello-node-4fp4j          10.244.1.3 (default, node-2)'},
 		{flags: '--from pod/hello-node-c4hwf -n default', label: 'pod/hello-node-c4hwf          10.244.0.2 (default, node-1)'},
 		{flags: '--from pod/hello-node-vdtt6 -n default', label: 'pod/hello-node-vdtt6          10.244.2.3 (default, node-3)'},
-		{flags: '--from pod/coredns-6ffddff65c-jz9b2 -n kube-system', label: 'pod/coredns-6ffddff65c-jz9b2  10.244.1.2 (kube-system, node-2)'},
-		{flags: '--from pod/coredns-6ffddff65c-mmjwr -n kube-system', label: 'pod/coredns-6ffddff65c-mmjwr  10.244.2.2 (kube-system, node-3)'},
+		{flags: '--from pod/coredns-6c6dd8c559-jz9b2 -n kube-system', label: 'pod/coredns-6c6dd8c559-jz9b2  10.244.1.2 (kube-system, node-2)'},
+		{flags: '--from pod/coredns-6c6dd8c559-mmjwr -n kube-system', label: 'pod/coredns-6c6dd8c559-mmjwr  10.244.2.2 (kube-system, node-3)'},
 	]);
 });
 

@@ -78,9 +78,9 @@ test.serial('80×24: get svc -o yaml opens full pane over the palette line, scro
 	});
 });
 
-test.serial('-o json is one line: it wraps over as many rows as it needs, and w unwraps it for ←/→', async t => {
+test.serial('a long line (our own -o json is one line) wraps over as many rows as it needs, and w unwraps it for ←/→', async t => {
 	await withScreen('samples/hello.yaml', SMALL, async s => {
-		const line = 'get svc hello-node-svc -o json';
+		const line = 'describe svc hello-node-svc -o json';
 		const [json = '', ...rest] = headless(s.model().sim, line);
 		t.deepEqual(rest, []);
 		t.true(json.length > 3 * COLUMNS && json.length < ROWS * COLUMNS, `one line over several rows (${json.length})`);

@@ -51,13 +51,23 @@ test('Deployment object: apps/v1, selector, template, omitempty status', t => {
 					containers: [
 						{
 							image: 'nginx:1.27',
+							// setDefaults_Container (pkg/apis/core/v1/defaults.go): a tag other than latest.
+							imagePullPolicy: 'IfNotPresent',
 							name: 'nginx',
 							ports: [
 								{containerPort: 8080, name: 'http', protocol: 'TCP'},
 								{containerPort: 8443, name: 'https', protocol: 'TCP'},
 							],
+							resources: {},
+							terminationMessagePath: '/dev/termination-log',
+							terminationMessagePolicy: 'File',
 						},
 					],
+					// SetDefaults_PodSpec; a template gets no service account or priority (admission is for Pods).
+					dnsPolicy: 'ClusterFirst',
+					restartPolicy: 'Always',
+					schedulerName: 'default-scheduler',
+					securityContext: {},
 					terminationGracePeriodSeconds: 30,
 				},
 			},

@@ -218,7 +218,7 @@ test("describe node on a dump (describe.go describeNodeResource, resourcehelper 
 	t.not(from, -1, out.join('\n'));
 	// 100m of 3920m is 2.55%, 256Mi of 15341056Ki 1.7%, 512Mi 3.4%: int64() truncates. coredns is the simulator's, without requests.
 	t.deepEqual(out.slice(from + 3), [
-		'  kube-system                 coredns-6ffddff65c-4cjf4    0 (0%)        0 (0%)      0 (0%)           0 (0%)         0s',
+		'  kube-system                 coredns-6c6dd8c559-4cjf4    0 (0%)        0 (0%)      0 (0%)           0 (0%)         0s',
 		'  team-0                      svc-0-lz6lp8qsfq-56bh2      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',
 		'  team-0                      svc-0-lz6lp8qsfq-fl7ml      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',
 		'  team-0                      svc-2-9hpxgnk4hq-bq4qt      100m (2%)     0 (0%)      256Mi (1%)       512Mi (3%)     22h',

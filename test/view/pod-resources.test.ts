@@ -76,7 +76,8 @@ test('-o json: resources as the API server serialises them, status.qosClass, and
 		{key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
 	]);
 	const bare = JSON.parse(out(podWith('{}'), 'get pod p -o json').join('\n'));
-	t.false('resources' in bare.spec.containers[0]);
+	// ResourceRequirements is a struct in core/v1, not a pointer: the API returns it empty.
+	t.deepEqual(bare.spec.containers[0].resources, {});
 	t.is(bare.status.qosClass, 'BestEffort');
 });
 

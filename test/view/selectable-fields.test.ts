@@ -1,7 +1,8 @@
 // `kubectl get --field-selector` over the fields the API server selects each kind by: for pods
 // pkg/registry/core/pod/strategy.go ToSelectableFields and pkg/apis/core/v1/conversion.go's Pod
 // AddFieldLabelConversionFunc list; for nodes pkg/registry/core/node/strategy.go
-// NodeToSelectableFields. Over the fixture dump (test/fixtures/dump, from bench/generate-dump.ts).
+// NodeToSelectableFields; for Services, namespaces and replication controllers the conversion
+// funcs of the same file. Over the fixture dump (test/fixtures/dump, from bench/generate-dump.ts).
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {runScript} from '../../source/headless/run-script.js';
@@ -51,13 +52,32 @@ test('pods (strategy.go ToSelectableFields): spec.hostNetwork defaults to "false
 	t.deepEqual(names('get pods -A --field-selector spec.hostNetwork=true').err, ['No resources found']);
 });
 
-test('pods: labels the API server does not select on keep its exact error; so do those the simulator does not keep', t => {
+test('pods: labels the API server does not select on keep its exact error', t => {
 	t.deepEqual(names('get pods -A --field-selector status.hostIP=10.0.0.10').err, [
 		's.txt:1: Error from server (BadRequest): field label not supported: status.hostIP',
 	]);
-	t.deepEqual(names('get pods -A --field-selector spec.restartPolicy=Always').err, [
-		's.txt:1: Error from server (BadRequest): field label not supported: spec.restartPolicy',
-	]);
+});
+
+test('pods (pkg/apis/core/v1/conversion.go): spec.restartPolicy, spec.schedulerName and spec.serviceAccountName read the defaulted spec', t => {
+	const all = names('get pods -A').names;
+	t.deepEqual(names('get pods -A --field-selector spec.restartPolicy=Always,spec.schedulerName=default-scheduler').names, all);
+	t.deepEqual(names('get pods -A --field-selector spec.restartPolicy=Never').err, ['No resources found']);
+	// kubeadm's CoreDNS runs as its own service account; every other pod here as `default`.
+	const coredns = names('get pods -A --field-selector spec.serviceAccountName=coredns').names;
+	t.true(coredns.length > 0 && coredns.every(n => n.startsWith('coredns-')), coredns.join(' '));
+	t.deepEqual(names('get pods -A --field-selector spec.serviceAccountName=default').names.length, all.length - coredns.length);
+});
+
+test('services (AddFieldLabelConversionsForService): spec.clusterIP and spec.type besides metadata; spec.ports is refused', t => {
+	t.deepEqual(names('get svc -A --field-selector spec.type=ClusterIP,metadata.namespace=kube-system').names, ['kube-dns']);
+	t.deepEqual(names('get svc -A --field-selector spec.clusterIP=10.96.0.10').names, ['kube-dns']);
+	t.deepEqual(names('get svc -A --field-selector spec.ports=53').err, ['s.txt:1: Error from server (BadRequest): field label not supported: spec.ports']);
+});
+
+test('namespaces and replication controllers: status.phase; status.replicas', t => {
+	t.true(names('get ns --field-selector status.phase=Active').names.includes('kube-system'));
+	t.deepEqual(names('get ns --field-selector status.phase=Terminating').err, ['No resources found']);
+	t.deepEqual(names('get rc -A --field-selector status.replicas=0').err, ['No resources found']);
 });
 
 test('nodes (pkg/registry/core/node/strategy.go NodeToSelectableFields): metadata.name and spec.unschedulable, no namespace', t => {

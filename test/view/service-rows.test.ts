@@ -114,12 +114,16 @@ test('Service object: what the API server returns for a NodePort Service', t => 
 		},
 		status: {loadBalancer: {}},
 	});
-	// Keys come out sorted, as kubectl prints unstructured objects.
+	// Keys come out sorted, as kubectl prints unstructured objects, four spaces deep (printers/json.go).
 	t.is(
 		result.text,
-		'{"apiVersion":"v1","kind":"Service","metadata":{"creationTimestamp":"2026-01-01T01:54:48Z","labels":{"app":"hello-node"},"name":"hello-node-svc","namespace":"default","uid":"uid-svc-hello-node-svc"},"spec":{"clusterIP":"10.104.23.171","clusterIPs":["10.104.23.171"],"externalTrafficPolicy":"Cluster","internalTrafficPolicy":"Cluster","ipFamilies":["IPv4"],"ipFamilyPolicy":"SingleStack","ports":[{"nodePort":30036,"port":8080,"protocol":"TCP","targetPort":8080}],"selector":{"app":"hello-node"},"sessionAffinity":"None","type":"NodePort"},"status":{"loadBalancer":{}}}',
+		stringify4(
+			'{"apiVersion":"v1","kind":"Service","metadata":{"creationTimestamp":"2026-01-01T01:54:48Z","labels":{"app":"hello-node"},"name":"hello-node-svc","namespace":"default","uid":"uid-svc-hello-node-svc"},"spec":{"clusterIP":"10.104.23.171","clusterIPs":["10.104.23.171"],"externalTrafficPolicy":"Cluster","internalTrafficPolicy":"Cluster","ipFamilies":["IPv4"],"ipFamilyPolicy":"SingleStack","ports":[{"nodePort":30036,"port":8080,"protocol":"TCP","targetPort":8080}],"selector":{"app":"hello-node"},"sessionAffinity":"None","type":"NodePort"},"status":{"loadBalancer":{}}}',
+		),
 	);
 });
+
+const stringify4 = (compact: string) => JSON.stringify(JSON.parse(compact), null, 4);
 
 test('Service object: ExternalName has no clusterIP or IP families (A9, H4)', t => {
 	const object = serviceObject(fixtureServices().find(s => s.name === 'ext')!);

@@ -4,7 +4,7 @@
 // changes), and only their addresses are looked at.
 //
 // The story a learner needs is told by the pod behind each address, not by the address alone:
-// - a crashed container restarts in the same pod, which keeps its IP (docs/semantics.md C5): the
+// - a crashed container restarts in the same pod, which keeps its IP (docs/semantics.md C1): the
 //   address leaves the ready set and comes back, nothing is replaced;
 // - a pod whose labels stop matching the selector runs on with its IP; it only left the Service;
 // - a deleted pod is replaced by its controller with a new pod and a new IP (C4): the one real
