@@ -66,9 +66,11 @@ function story(recent: ReadonlyArray<EndpointChange>, head: string, counted: Mod
 	// The kept changes are the last hundred; the step's own count has them all.
 	const count = (cause: EndpointChange['cause']) =>
 		(counted?.at === last.at ? counted.counts[`${service}\0${cause}`] : undefined) ?? now.filter(c => c.cause === cause).length;
-	// Scaling: the counts in the head are the news, and what made them.
-	if (count('scaled up') > 0) return `${head} · +${plural(count('scaled up'), 'pod')}, scaled up`;
-	if (count('scaled down') > 0) return `${head} · −${plural(count('scaled down'), 'pod')}, scaled down`;
+	// Scaling: the counts in the head are the news, and what made them. They count endpoints, not
+	// pods: a scale-down deletes the pods that are not ready first (docs/semantics.md C3), and
+	// those were never endpoints.
+	if (count('scaled up') > 0) return `${head} · +${plural(count('scaled up'), 'endpoint')}, scaled up`;
+	if (count('scaled down') > 0) return `${head} · −${plural(count('scaled down'), 'endpoint')}, scaled down`;
 	switch (last.cause) {
 		case 'restarted':
 			return last.kind === 'added' ? `IP ${last.ip} kept (container restarted)` : `IP ${last.ip} kept: container restarting`;

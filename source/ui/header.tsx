@@ -18,6 +18,9 @@ function size(table: object): number {
 	return n;
 }
 
+/** The fewest columns a cut file name keeps, its ellipsis included. */
+const MIN_TITLE = 8;
+
 export function Header({model, width, title}: {model: Model; width: number; title: string}) {
 	const theme = useTheme();
 	const sim = model.sim;
@@ -27,15 +30,24 @@ export function Header({model, width, title}: {model: Model; width: number; titl
 		here.step < here.steps || here.branches > 1 ? `⏪ ${here.step}/${here.steps}${here.branches > 1 ? ` branch ${here.branch}/${here.branches}` : ''} · ` : '';
 	const clock = `${travelling}${model.paused ? '⏸ paused' : '▶ running'} ${model.speed}× · t=${clockText(sim.clock)}`;
 	// The clock always shows; the left part gives way, the app's own name first (it says nothing
-	// about the cluster), then the proxy mode, then the counts take kubectl's short names (`no`,
-	// `svc`, `po`), before a count is cut.
+	// about the cluster), then the counts take kubectl's short names (`no`, `svc`, `po`), then a
+	// long file name is cut, then the proxy mode goes, before a count is cut.
 	const [nodes, services, pods] = [size(sim.nodes), countRows(sim.services), countRows(sim.pods)];
-	const counted = `${nodes} nodes · ${services} services · ${pods} pods`;
-	const counts = `${counted} · ${sim.config.proxyMode}`;
+	const proxy = sim.config.proxyMode;
+	const counts = `${nodes} nodes · ${services} services · ${pods} pods · ${proxy}`;
 	const short = `${nodes} no · ${services} svc · ${pods} po`;
-	const fits = [`k8s-svc-tui · ${title} · ${counts}`, `${title} · ${counts}`, `${title} · ${counted}`, `${title} · ${short}`];
 	// Display widths: a file or Service name in Hangul takes two columns a character.
 	const room = Math.max(0, width - textWidth(clock) - 1);
+	const tail = ` · ${short} · ${proxy}`;
+	// A cut file name keeps enough to be told apart (`ingress-ngi…`).
+	const titleRoom = room - textWidth(tail);
+	const fits = [
+		`k8s-svc-tui · ${title} · ${counts}`,
+		`${title} · ${counts}`,
+		`${title}${tail}`,
+		...(titleRoom >= MIN_TITLE ? [`${clipWidth(title, titleRoom)}${tail}`] : []),
+		`${title} · ${short}`,
+	];
 	const left = fits.find(text => textWidth(text) <= room) ?? clipWidth(fits.at(-1) ?? '', room);
 	const gap = Math.max(1, width - textWidth(left) - textWidth(clock));
 	return (

@@ -2,7 +2,7 @@
 // on node) or why it failed; a burst becomes a per-pod distribution bar.
 
 import type {RequestTrace} from '../sim/index.js';
-import {sanitize, traceHops} from '../view/index.js';
+import {answeredOutside, sanitize, traceHops} from '../view/index.js';
 import {clockText} from './clock-text.js';
 import type {LogEntry} from './model.js';
 import {padWidth, textWidth} from './text-width.js';
@@ -43,7 +43,7 @@ function traceLines(clock: string, trace: RequestTrace, width: number): LogLine[
 	// With a pod that answered, ✓ says it all (how it was picked is for `curl` in the palette);
 	// without one (an ExternalName's CNAME leads outside) nothing is known to have answered: the
 	// reason is the answer, marked neither ✓ nor ✗, in the colour of a DNS answer.
-	const beyond = ok && trace.endpoint === null && trace.reason !== '';
+	const beyond = answeredOutside(trace);
 	const mark = sanitize(beyond ? `⋯ ${trace.reason}` : ok ? '✓' : `✗ ${outcome}`);
 	const last = pieces.pop();
 	// A bare ✓ stays with the pod that answered; a mark with words is a piece of its own.

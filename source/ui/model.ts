@@ -11,7 +11,7 @@ import {execute} from '../session/execute.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
 import {getRow, listRows} from '../sim/index.js';
 import type {ApiObject} from '../view/api-object.js';
-import {sanitize} from '../view/index.js';
+import {answeredOutside, sanitize} from '../view/index.js';
 import {type EndpointChange, endpointChanges, endpointView, requestServices, serviceList, servicePods} from '../view/tui/index.js';
 import {drillDown} from '../view/tui/resource-table.js';
 import {complete} from './complete.js';
@@ -65,6 +65,8 @@ interface ServiceStats {
 	ipChanges: number;
 	ok: number;
 	total: number;
+	/** Of `total`, the requests that left the cluster (view/request-trace.ts answeredOutside): neither ok nor failed. */
+	outside?: number;
 }
 
 export interface Model {
@@ -356,7 +358,8 @@ function runLine(model: Model, line: string, show: boolean): Model {
 				}
 				for (const key of keys) {
 					const s = stats[key] ?? {ipChanges: 0, ok: 0, total: 0};
-					stats[key] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
+					if (answeredOutside(trace)) stats[key] = {...s, total: s.total + 1, outside: (s.outside ?? 0) + 1};
+					else stats[key] = {...s, ok: s.ok + (trace.outcome === 'ok' ? 1 : 0), total: s.total + 1};
 				}
 			}
 			const [first] = r.requests;

@@ -5,6 +5,19 @@ import type {Model} from './model.js';
 import {textWidth} from './text-width.js';
 import {tint, useTheme} from './theme.js';
 
+/**
+ * How requests fared: the share that succeeded among those the simulation answered, and apart
+ * from them the ones that went outside the cluster (an ExternalName's CNAME), which it cannot judge.
+ */
+function requestRate(stats: Model['stats'][string]): string {
+	const outside = stats.outside ?? 0;
+	const judged = stats.total - outside;
+	const away = outside > 0 ? `${outside} request${outside === 1 ? '' : 's'} left the cluster` : '';
+	if (judged === 0) return away === '' ? 'none yet' : away;
+	const rate = `${((stats.ok / judged) * 100).toFixed(stats.ok === judged ? 0 : 1)}% ok (${stats.ok}/${judged})`;
+	return away === '' ? rate : `${rate}, ${away}`;
+}
+
 /** For the selected Service: how long its ClusterIP and DNS name have held, the pod IP churn
  *  behind it, and how requests fared. */
 function stabilityText(model: Model, width = Infinity): string {
@@ -19,7 +32,7 @@ function stabilityText(model: Model, width = Infinity): string {
 			: service.spec.clusterIP === 'None'
 				? 'headless (no ClusterIP)'
 				: `ClusterIP ${service.spec.clusterIP}`;
-	const rate = stats.total > 0 ? `${((stats.ok / stats.total) * 100).toFixed(stats.ok === stats.total ? 0 : 1)}% ok (${stats.ok}/${stats.total})` : 'none yet';
+	const rate = requestRate(stats);
 	// An ExternalName has no pods behind it: no churn to count.
 	const pods = service.spec.type !== 'ExternalName';
 	const churn = pods ? ` · pod IP changes ${stats.ipChanges}` : '';

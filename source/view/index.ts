@@ -6,5 +6,5 @@ export {kubectlGet} from './get-formats.js';
 export {dnsJson, formatNslookup} from './nslookup.js';
 export {jsonText} from './output-text.js';
 export {addWitnesses, formatSummary, formatSummaryOf, noWitnesses} from './request-summary.js';
-export {formatTraces, requestJson, requestsJson, summaryJson, traceHops} from './request-trace.js';
+export {answeredOutside, formatTraces, requestJson, requestsJson, summaryJson, traceHops} from './request-trace.js';
 export {sanitize} from './sanitize.js';

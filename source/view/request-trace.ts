@@ -50,6 +50,13 @@ export function formatOutcome(outcome: RequestOutcome, reason: string): string {
 }
 
 /**
+ * A request that no simulated pod answered although nothing failed: an ExternalName's CNAME led
+ * outside the cluster (sim/dns.ts), and what is there is not simulated. The TUI marks it ⋯, and
+ * counts it apart from the successes.
+ */
+export const answeredOutside = (trace: RequestTrace): boolean => trace.outcome === 'ok' && trace.endpoint === null && trace.reason !== '';
+
+/**
  * The hops of one request after its client, as both front ends show them: the target as typed,
  * the DNS answer (an ExternalName's CNAME among it), how it entered the Service data path, and the
  * endpoint that answered; then the outcome. Unsanitized: callers sanitize what they print.

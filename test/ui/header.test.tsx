@@ -32,9 +32,23 @@ test('at 80 columns the app name gives way and every count stays whole', t => {
 	t.regex(header(80), /^hello\.yaml · 3 nodes · 3 services · 5 pods · iptables +▶ running 1× · t=00:00\.0$/);
 });
 
-test('narrower still: the proxy mode goes next; only then is the line cut, never the clock', t => {
-	t.regex(header(72), /^hello\.yaml · 3 nodes · 3 services · 5 pods +▶ running 1× · t=00:00\.0$/);
-	// Then kubectl's short names, so every count stays whole.
+test("narrower still: kubectl's short names, then the proxy mode goes; only then is the line cut, never the clock", t => {
+	t.regex(header(72), /^hello\.yaml · 3 no · 3 svc · 5 po · iptables +▶ running 1× · t=00:00\.0$/);
 	t.regex(header(60), /^hello\.yaml · 3 no · 3 svc · 5 po +▶ running 1× · t=00:00\.0$/);
 	t.regex(header(50), /^hello\.yaml · 3 no · 3 sv… ▶ running 1× · t=00:00\.0$/);
+});
+
+test('a long file name is cut before the proxy mode goes (issue 10: at 80 columns the mode vanished behind the name)', t => {
+	const long = (width: number) => {
+		const {lastFrame, unmount} = render(
+			<ThemeContext.Provider value={{color: false}}>
+				<Header model={model} width={width} title="ingress-nginx-cloud-deploy-with-admission.yaml" />
+			</ThemeContext.Provider>,
+		);
+		const frame = lastFrame() ?? '';
+		unmount();
+		return frame;
+	};
+	t.regex(long(80), /^ingress-nginx-cloud-d… · 3 no · 3 svc · 5 po · iptables +▶ running 1× · t=00:00\.0$/);
+	t.regex(long(120), /^ingress-nginx-cloud-deploy-with-admission\.yaml · 3 nodes · 3 services · 5 pods · iptables +▶ running/);
 });
