@@ -6,6 +6,7 @@ import {isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, 
 import type {Container, ContainerPort, HTTPGetAction, PodSpec, Probe, Protocol, Toleration} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
 import {goQuote} from './go-format.js';
+import {decodeNodeSelector, decodeRequiredNodeAffinity} from './node-affinity.js';
 import {has, type Obj, type Problems, readBool, readInt, readIntOrString, readObject, readObjectList, readString, readStringList} from './object-reader.js';
 import type {Path} from './types.js';
 
@@ -275,13 +276,15 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 
 	const tolerations = decodeTolerations(spec, at, p);
 	const dnsPolicy = oneOf(spec, 'dnsPolicy', at, dnsPolicies, p);
-	if (dnsPolicy === 'None') dnsConfigForNone(spec, at, p);
+	const dnsConfig = dnsPolicy === 'None' ? dnsConfigForNone(spec, at, p) : undefined;
 	const schedulerName = readString(spec, 'schedulerName', at, p);
 	const serviceAccountName = readString(spec, 'serviceAccountName', at, p);
 	if (serviceAccountName)
 		for (const msg of isDNS1123Subdomain(serviceAccountName)) p.errors.push(invalid([...at, 'serviceAccountName'], serviceAccountName, msg));
 	const serviceLinks = readBool(spec, 'enableServiceLinks', at, p);
 	const securityContext = readObject(spec, 'securityContext', at, p);
+	const nodeSelector = decodeNodeSelector(spec, at, p);
+	const requiredNodeAffinity = decodeRequiredNodeAffinity(spec, at, p);
 
 	const out: PodSpec = {containers, terminationGracePeriodSeconds: grace ?? 30};
 	if (hostname) out.hostname = hostname;
@@ -290,24 +293,28 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 	if (hostNetwork !== undefined) out.hostNetwork = hostNetwork;
 	if (tolerations.length > 0) out.tolerations = tolerations;
 	if (dnsPolicy !== undefined) out.dnsPolicy = dnsPolicy;
+	if (dnsConfig !== undefined) out.dnsConfig = dnsConfig;
 	if (schedulerName) out.schedulerName = schedulerName;
 	if (serviceAccountName) out.serviceAccountName = serviceAccountName;
 	if (serviceLinks !== undefined) out.enableServiceLinks = serviceLinks;
 	if (securityContext !== undefined && Object.keys(securityContext).length > 0) out.securityContext = structuredClone(securityContext);
+	if (nodeSelector !== undefined) out.nodeSelector = nodeSelector;
+	if (requiredNodeAffinity !== undefined) out.requiredNodeAffinity = requiredNodeAffinity;
 	return out;
 }
 
 /** validatePodDNSConfig: `dnsPolicy: None` takes its resolver from dnsConfig, so there must be one, with a nameserver. */
-function dnsConfigForNone(spec: Obj | undefined, at: Path, p: Problems): void {
+function dnsConfigForNone(spec: Obj | undefined, at: Path, p: Problems): PodSpec['dnsConfig'] {
 	const config = readObject(spec, 'dnsConfig', at, p);
 	if (config === undefined) {
 		p.errors.push(required([...at, 'dnsConfig'], 'must provide `dnsConfig` when `dnsPolicy` is None'));
-		return;
+		return undefined;
 	}
 	const nameservers = readStringList(config, 'nameservers', [...at, 'dnsConfig'], p) ?? [];
 	if (nameservers.length === 0) {
 		p.errors.push(required([...at, 'dnsConfig', 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None'));
 	}
+	return {nameservers, searches: readStringList(config, 'searches', [...at, 'dnsConfig'], p) ?? []};
 }
 
 const tolerationOperators = ['Equal', 'Exists'];

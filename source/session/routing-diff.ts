@@ -9,6 +9,7 @@
 // answer are compared by the workload that owns them, not by name. An address is part of the
 // comparison only where the files pin it (a nodePort or clusterIP written in a manifest or dump).
 
+import {usesClusterDns} from '../sim/dns.js';
 import type {ClusterInput, Labels, Pod, RequestOutcome, RequestTrace, Service, ServicePort, State, Workload} from '../sim/index.js';
 import {getRow, listKeys, listRows, step, workloadKey} from '../sim/index.js';
 import {matchesLabels} from '../sim/labels.js';
@@ -92,7 +93,8 @@ const serviceKey = (s: Pick<Service, 'namespace' | 'name'>) => `${s.namespace}/$
 const canSend = (pod: Pod) => pod.ready && pod.containersRunning && pod.podIP !== null && pod.nodeName !== null && pod.deletionTimestamp === null;
 
 /**
- * One pod per namespace (the first ready pod by name, preferring one that is ready on both sides so
+ * One pod per namespace (the first ready pod that asks the cluster DNS, by name, else the first
+ * ready one; preferring one that is ready on both sides so
  * the same pod asks), every node, and the outside clients the Cluster document names (or the
  * simulator's default one).
  */
@@ -111,7 +113,13 @@ function clientsOf(
 			list.push(pod.name);
 			out.set(pod.namespace, list);
 		}
-		for (const list of out.values()) list.sort(byName);
+		// A pod as most are: one that asks the cluster DNS first (CoreDNS's own pods and hostNetwork
+		// ones ask their node's resolver, docs/semantics.md F7), then by name.
+		const typical = (name: string, namespace: string) => {
+			const pod = getRow(state.pods, `${namespace}/${name}`);
+			return pod !== undefined && usesClusterDns(pod.spec) ? 0 : 1;
+		};
+		for (const [namespace, list] of out) list.sort((x, y) => typical(x, namespace) - typical(y, namespace) || byName(x, y));
 		return out;
 	};
 	const b = readyByNamespace(before);

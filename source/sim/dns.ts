@@ -9,7 +9,7 @@ import {hopVerdict} from './netpol.js';
 import {random} from './prng.js';
 import {getRow, listKeys, listRows} from './rows.js';
 import {sourceSeen} from './source-nat.js';
-import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, Service, State} from './types.js';
+import type {Client, CnameStop, DnsQuery, DnsRecord, DnsResult, EndpointAddress, PodSpec, Service, State} from './types.js';
 import {selectedPods, unreadySummary} from './unready.js';
 
 /** kubeadm's Corefile sets `ttl 30` (S100). */
@@ -478,7 +478,7 @@ function clusterDnsDown(state: State): string | undefined {
 	if (selector === undefined || Object.keys(selector).length === 0) return `${name} has no ready endpoints`;
 	const pods = selectedPods(state, service);
 	if (pods.length === 0) return `${name} has no ready endpoints: no pod in namespace "${service.namespace}" has labels ${formatLabels(selector)}`;
-	return `${name} has no ready endpoints: none of its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} is ready (${unreadySummary(pods)})`;
+	return `${name} has no ready endpoints: none of its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} is ready (${unreadySummary(pods, state)})`;
 }
 
 /**
@@ -501,7 +501,45 @@ function dnsDropped(state: State, client: Client): NonNullable<DnsResult['timedO
 	return {server: state.config.dnsIP, reason: verdict.dropped, networkPolicy: verdict.verdict};
 }
 
-/** Resolve as the client's resolver would (F5, F6; S111, S112). */
+/** A pod whose resolv.conf names the cluster DNS with the standard search path (getPodDNSType's podDNSCluster). */
+export function usesClusterDns(spec: PodSpec): boolean {
+	const policy = spec.dnsPolicy ?? 'ClusterFirst';
+	return policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && spec.hostNetwork !== true);
+}
+
+/** Where a client's lookups go: the cluster DNS (with a search path), or another resolver. */
+type Resolver = {kind: 'cluster'; search: string[]} | {kind: 'other'; server: string; note?: string};
+
+/**
+ * The resolver a client's resolv.conf names. Nodes and outside clients have their own (F6). A
+ * pod's follows its dnsPolicy as the kubelet writes it (pkg/kubelet/network/dns/dns.go
+ * getPodDNSType): ClusterFirst is the cluster DNS, but on a hostNetwork pod it falls back to
+ * Default, the node's resolv.conf; ClusterFirstWithHostNet is the cluster DNS in any case; None
+ * takes dnsConfig's nameservers and searches alone (docs/semantics.md F7).
+ */
+function resolverOf(state: State, client: Client): Resolver {
+	const zone = state.config.clusterDomain;
+	if (client.kind !== 'pod') return {kind: 'other', server: client.kind === 'node' ? 'node resolver' : 'upstream resolver'};
+	const spec = getRow(state.pods, objectKey(client.namespace ?? 'default', client.name))?.spec;
+	const policy = spec?.dnsPolicy ?? 'ClusterFirst';
+	if (spec === undefined || usesClusterDns(spec)) return {kind: 'cluster', search: [`${client.namespace}.svc.${zone}`, `svc.${zone}`, zone]};
+	if (policy === 'None') {
+		const config = spec?.dnsConfig ?? {nameservers: [], searches: []};
+		if (config.nameservers.includes(state.config.dnsIP)) return {kind: 'cluster', search: config.searches};
+		return {
+			kind: 'other',
+			server: config.nameservers[0] ?? 'no nameserver',
+			note: `dnsPolicy None: this pod asks ${config.nameservers.join(', ')} (its dnsConfig), not the cluster DNS ${state.config.dnsIP}`,
+		};
+	}
+	const note =
+		policy === 'Default'
+			? "dnsPolicy Default: this pod uses its node's resolver, which does not know the cluster's names"
+			: "a hostNetwork pod with dnsPolicy ClusterFirst falls back to its node's resolver, which does not know the cluster's names (dnsPolicy: ClusterFirstWithHostNet asks the cluster DNS)";
+	return {kind: 'other', server: 'node resolver', note};
+}
+
+/** Resolve as the client's resolver would (F5, F6, F7; S111, S112). */
 export function resolve(d: Draft, client: Client, question: string, qtype: DnsResult['qtype']): DnsResult {
 	const state = d.s;
 	const result: DnsResult = {
@@ -513,7 +551,8 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 		upstream: false,
 		server: state.config.dnsIP,
 	};
-	if (client.kind === 'pod') {
+	const resolver = resolverOf(state, client);
+	if (resolver.kind === 'cluster') {
 		const down = clusterDnsDown(state);
 		if (down !== undefined) {
 			// glibc's res_nsearch stops at a timeout (it tries the next search domain only after
@@ -532,21 +571,20 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 	}
 	// Names keep the letters as typed: CoreDNS answers with the question's case (handler_case_test.go).
 	const candidates: string[] = [];
-	if (client.kind !== 'pod') {
-		// F6: nodes and outside clients use their own resolver, which does not know the zone.
+	if (resolver.kind === 'other') {
+		// F6, F7: a resolver other than the cluster DNS does not know the zone.
 		candidates.push(question.replace(/\.$/, ''));
-		result.server = client.kind === 'node' ? 'node resolver' : 'upstream resolver';
+		result.server = resolver.server;
+		if (resolver.note !== undefined) result.resolverNote = resolver.note;
 	} else if (question.endsWith('.')) candidates.push(question.slice(0, -1));
 	else {
-		const zone = state.config.clusterDomain;
-		const search = [`${client.namespace}.svc.${zone}`, `svc.${zone}`, zone];
 		const dots = question.split('.').length - 1;
-		const withSearch = search.map(s => `${question}.${s}`);
+		const withSearch = resolver.search.map(s => `${question}.${s}`);
 		candidates.push(...(dots >= 5 ? [question, ...withSearch] : [...withSearch, question]));
 	}
 	for (const candidate of candidates) {
 		const lower = candidate.toLowerCase();
-		const served = client.kind === 'pod' && servedZone(state, lower) !== undefined;
+		const served = resolver.kind === 'cluster' && servedZone(state, lower) !== undefined;
 		const answer = served ? lookup(d, candidate, qtype) : undefined;
 		// kubeadm's `fallthrough in-addr.arpa ip6.arpa` hands a reverse name CoreDNS has nothing for upstream.
 		if (answer === undefined || (answer.rcode === 'NXDOMAIN' && reverseZone(lower) !== undefined)) {

@@ -161,6 +161,21 @@ function emptyState(config: ClusterConfig, seed: number): State {
 /** 192.168.49.2, where minikube's first node is. */
 const FIRST_NODE_IP = ((192 * 256 + 168) * 256 + 49) * 256 + 2;
 
+/**
+ * The labels a kubelet puts on its Node when it registers (pkg/kubelet/kubelet_node_status.go
+ * initialNode): hostname, OS and architecture, stable and beta keys. The simulated nodes are
+ * linux/amd64; a manifest's own labels win. A dump's node has the labels it recorded (its kubelet
+ * wrote them), with only hostname and OS filled in where it has none.
+ */
+function kubeletLabels(name: string): Record<string, string> {
+	return {
+		'beta.kubernetes.io/arch': 'amd64',
+		'beta.kubernetes.io/os': 'linux',
+		'kubernetes.io/arch': 'amd64',
+		'kubernetes.io/hostname': name,
+		'kubernetes.io/os': 'linux',
+	};
+}
 function addNodes(d: Draft, inputs: NodeInput[]): void {
 	const {config} = d.s;
 	// S56: per-node CIDRs are handed out in order from the cluster CIDR (sim/node-ipam.ts).
@@ -178,7 +193,7 @@ function addNodes(d: Draft, inputs: NodeInput[]): void {
 		put(d, 'nodes', n.name, {
 			name: n.name,
 			uid,
-			labels: copyTable({'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...n.labels}),
+			labels: copyTable({...(n.recorded === undefined ? kubeletLabels(n.name) : {'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux'}), ...n.labels}),
 			internalIP: ip,
 			podCIDR: cidr,
 			// Without a podCIDR the node's CNI agent writes no network config, so the runtime reports

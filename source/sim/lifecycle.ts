@@ -9,6 +9,7 @@ import {eachMember} from './index-sets.js';
 import {allocatePodIP, releasePodIP} from './ipam.js';
 import {objectKey} from './keys.js';
 import {generateUid} from './names.js';
+import {constrainsNodes} from './node-affinity.js';
 import {ownerKey, podKey, savePod, UNSCHEDULED} from './pods.js';
 import {getRow} from './rows.js';
 import {hostPorts, schedule} from './scheduler.js';
@@ -267,7 +268,7 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
 
 /**
  * Pods left Pending for lack of room get another chance when room appears. A pod with neither host
- * ports nor tolerations of its own meets every node filter as any other such pod does, so the first
+ * ports, tolerations nor node selector of its own meets every node filter as any other such pod does, so the first
  * of them that does not fit speaks for the rest: the pass ends there, unless a taint or a cordon
  * turned a node away (then only pods with tolerations are still tried). Ten thousand Pending pods
  * cost nothing when one pod goes and none fits.
@@ -277,7 +278,7 @@ function retryUnscheduled(d: Draft): void {
 	for (const key of eachMember(getRow(d.s.index.podsByNode, UNSCHEDULED))) {
 		const pod = getRow(d.s.pods, key);
 		if (!pod || pod.deletionTimestamp !== null) continue;
-		const plain = hostPorts(pod.spec).length === 0 && pod.spec.tolerations === undefined;
+		const plain = hostPorts(pod.spec).length === 0 && pod.spec.tolerations === undefined && !constrainsNodes(pod.spec);
 		if (plain && !plainFit) continue;
 		const placement = schedule(d, ownerKey(pod), pod.spec);
 		if (!placement.ok) {

@@ -505,7 +505,9 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			}
 			const first = a[0];
 			if (!first) {
-				const reason = dns.cnameStop ? `no address for ${parsed.host}: ${describeCnameStop(dns.cnameStop)}` : `NXDOMAIN: ${parsed.host} not found`;
+				const reason = dns.cnameStop
+					? `no address for ${parsed.host}: ${describeCnameStop(dns.cnameStop)}`
+					: `NXDOMAIN: ${parsed.host} not found${dns.resolverNote === undefined ? '' : `; ${dns.resolverNote}`}`;
 				push({...base, dns, resolved: null, via: 'none', endpoint: null, outcome: 'nxdomain', reason});
 				continue;
 			}

@@ -1,10 +1,11 @@
-// A small kube-scheduler: filter nodes that can take the pod (cordons, taints, host ports, pod
-// count), prefer the node with the fewest untolerated PreferNoSchedule taints, then the fewest
-// pods of the same workload (SelectorSpread), then the least loaded; break ties at random as the
-// real scheduler does (selectHost), from the seeded PRNG.
+// A small kube-scheduler: filter nodes that can take the pod (cordons, taints, node selector and
+// required node affinity, host ports, pod count), prefer the node with the fewest untolerated
+// PreferNoSchedule taints, then the fewest pods of the same workload (SelectorSpread), then the
+// least loaded; break ties at random as the real scheduler does (selectHost), from the seeded PRNG.
 
 import type {Draft} from './draft.js';
 import {eachMember} from './index-sets.js';
+import {ERR_NODE_AFFINITY, nodeAffinityAllows} from './node-affinity.js';
 import {randomInt} from './prng.js';
 import {getRow} from './rows.js';
 import {admittedTolerations, intolerablePreferNoSchedule, nodeTaints, tolerated, UNSCHEDULABLE_TAINT, untoleratedTaint} from './taints.js';
@@ -85,6 +86,11 @@ export function schedule(d: Draft, owner: string | null, spec?: PodSpec): Placem
 		const taint = taints.length > 0 ? untoleratedTaint(taints, tolerations) : undefined;
 		if (taint) {
 			reject(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`, false);
+			continue;
+		}
+		// NodeAffinity: spec.nodeSelector and the required node affinity (sim/node-affinity.ts).
+		if (spec && !nodeAffinityAllows(spec, node)) {
+			reject(ERR_NODE_AFFINITY, false);
 			continue;
 		}
 		const load = getRow(counts, node.name) ?? 0;

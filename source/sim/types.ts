@@ -136,8 +136,27 @@ export interface PodSpec {
 	schedulerName?: string;
 	serviceAccountName?: string;
 	enableServiceLinks?: boolean;
+	/** spec.dnsConfig's nameservers and searches, kept for `dnsPolicy: None` (sim/dns.ts resolverOf). */
+	dnsConfig?: {nameservers: string[]; searches: string[]};
+	/** spec.nodeSelector: labels a node must carry (sim/node-affinity.ts). Absent when empty. */
+	nodeSelector?: Labels;
+	/** affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: a node must match one. */
+	requiredNodeAffinity?: NodeSelectorTerm[];
 	/** spec.securityContext as written (schema-checked plain data); absent when the manifest has none. */
 	securityContext?: Readonly<Record<string, unknown>>;
+}
+
+/** core/v1 NodeSelectorRequirement; `values` as written ([] when omitted). */
+export interface NodeSelectorRequirement {
+	key: string;
+	operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+	values: string[];
+}
+
+/** core/v1 NodeSelectorTerm: requirements on a node's labels, and on its fields (metadata.name only). */
+export interface NodeSelectorTerm {
+	matchExpressions: NodeSelectorRequirement[];
+	matchFields: NodeSelectorRequirement[];
 }
 
 /**
@@ -691,6 +710,8 @@ export interface DnsResult {
 	/** An ExternalName's target outside the cluster zone: CoreDNS asks the upstream resolver for
 	 *  its records, which the simulator does not have, so the answer stops at the CNAMEs. */
 	outside?: string;
+	/** Why a pod's lookup did not go to the cluster DNS (its dnsPolicy, sim/dns.ts resolverOf). */
+	resolverNote?: string;
 }
 
 /**

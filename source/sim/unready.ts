@@ -4,10 +4,11 @@
 
 import {indexMembers} from './draft.js';
 import {labelBucket} from './endpoints.js';
+import {listEvents} from './events.js';
 import {objectKey} from './keys.js';
 import {matchesLabels} from './labels.js';
 import {getRow} from './rows.js';
-import type {Pod, Service, State} from './types.js';
+import type {ClusterEvent, Pod, Service, State} from './types.js';
 
 /** How many pods a summary names before it says how many more there are. */
 const NAMED = 3;
@@ -44,9 +45,30 @@ function podNotReady(pod: Pod): string {
 	return pod.phase;
 }
 
-/** `coredns-6ffddff65c-fpw29 Pending, not scheduled (Unschedulable), …` over the pods that are not ready. */
-export function unreadySummary(pods: readonly Pod[]): string {
+/** The scheduler's latest word on a Pending pod: its FailedScheduling event's message. */
+function schedulingFailure(state: State, pod: Pod): string | undefined {
+	let latest: ClusterEvent | undefined;
+	for (const event of listEvents(state)) if (event.reason === 'FailedScheduling' && event.involved.uid === pod.uid) latest = event;
+	return latest?.message;
+}
+
+/**
+ * `coredns-6ffddff65c-fpw29 Pending, not scheduled (Unschedulable), …` over the pods that are not
+ * ready. With the state, pods that no node takes for one and the same reason are said once, in
+ * the scheduler's words (`2 pods Pending, not scheduled: 0/3 nodes are available: …`).
+ */
+export function unreadySummary(pods: readonly Pod[], state?: State): string {
 	const unready = pods.filter(p => !p.ready || p.deletionTimestamp !== null);
+	const unscheduled = unready.every(p => p.nodeName === null && p.deletionTimestamp === null);
+	if (state !== undefined && unready.length > 0 && unscheduled) {
+		const reasons = new Set(unready.map(p => schedulingFailure(state, p)));
+		const [reason] = reasons;
+		if (reasons.size === 1 && reason !== undefined) {
+			const who = unready.length === 1 ? (unready[0]?.name ?? '') : `${unready.length} pods`;
+			// The filters' verdict; DefaultPreemption's part after it only says no victim would help.
+			return `${who} Pending, not scheduled: ${reason.split('. preemption:')[0]?.replace(/\.+$/, '')}`;
+		}
+	}
 	const named = unready.slice(0, NAMED).map(p => `${p.name} ${podNotReady(p)}`);
 	if (unready.length > NAMED) named.push(`${unready.length - NAMED} more`);
 	return named.join('; ');

@@ -1,7 +1,7 @@
 // Building blocks for the objects `-o json` / `-o yaml` print: what the API server returns after
 // defaulting, with kubectl's conventions (omitempty fields left out, keys sorted on output).
 
-import type {LabelSelector, Labels, PodSpec, Probe, Toleration} from '../sim/types.js';
+import type {LabelSelector, Labels, NodeSelectorRequirement, PodSpec, Probe, Toleration} from '../sim/types.js';
 import {containerDefaults, podSpecDefaults} from './pod-defaults.js';
 import {resourcesObject} from './pod-resources.js';
 import {apiTimestamp} from './timestamp.js';
@@ -93,6 +93,23 @@ export function podSpecObject(spec: PodSpec, tolerations: readonly Toleration[] 
 	if (spec.subdomain !== undefined) out.subdomain = spec.subdomain;
 	if (spec.hostNetwork) out.hostNetwork = true;
 	if (tolerations !== undefined && tolerations.length > 0) out.tolerations = tolerations.map(t => ({...t}));
+	if (spec.dnsConfig !== undefined) {
+		const {nameservers, searches} = spec.dnsConfig;
+		out.dnsConfig = {...(nameservers.length > 0 ? {nameservers: [...nameservers]} : {}), ...(searches.length > 0 ? {searches: [...searches]} : {})};
+	}
+	if (spec.nodeSelector !== undefined) out.nodeSelector = {...spec.nodeSelector};
+	if (spec.requiredNodeAffinity !== undefined) {
+		// omitempty: a term's empty lists and a requirement's absent values are left out.
+		const requirement = ({key, operator, values}: NodeSelectorRequirement): ApiObject =>
+			values.length > 0 ? {key, operator, values: [...values]} : {key, operator};
+		const nodeSelectorTerms = spec.requiredNodeAffinity.map(term => {
+			const t: ApiObject = {};
+			if (term.matchExpressions.length > 0) t.matchExpressions = term.matchExpressions.map(requirement);
+			if (term.matchFields.length > 0) t.matchFields = term.matchFields.map(requirement);
+			return t;
+		});
+		out.affinity = {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms}}};
+	}
 	return out;
 }
 

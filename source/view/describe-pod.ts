@@ -72,7 +72,7 @@ export function describePod(state: State, pod: Pod): string {
 	}
 	w.write(0, 'Volumes:', '<none>');
 	w.write(0, 'QoS Class:', qosClass(pod.spec));
-	w.labels('Node-Selectors', {});
+	w.labels('Node-Selectors', pod.spec.nodeSelector ?? {});
 	// The pod's tolerations after admission: DefaultTolerationSeconds adds the not-ready and
 	// unreachable ones for 300 s unless the pod has its own (sim/taints.ts admittedTolerations).
 	writeTolerations(w, 'Tolerations:', admittedTolerations(pod.spec));

@@ -60,7 +60,7 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 			...base,
 			path: ['spec', 'selector'],
 			check: 'none-ready',
-			message: `Service "${service.name}" has no ready endpoints: ${count} labels ${formatLabels(selector)} but none is ready (${unreadySummary(matching)}), so ${effect}`,
+			message: `Service "${service.name}" has no ready endpoints: ${count} labels ${formatLabels(selector)} but none is ready (${unreadySummary(matching, state)}), so ${effect}`,
 		});
 	}
 	// The port checks read the pods' addresses; without any there is nothing to check.

@@ -84,6 +84,8 @@ export function formatNslookup(result: DnsResult, options: {verbose?: boolean} =
 		const server = sanitize(result.server);
 		lines.push(...(isIP ? [`Server:\t\t${server}`, `Address:\t${server}#53`] : [`Server:\t\t${server} (not cluster DNS)`]), '');
 	}
+	// The one thing a pod's own nslookup would not say, and the reason its lookups fail: said without -v too.
+	if (result.resolverNote !== undefined) lines.push(`${OURS}${sanitize(result.resolverNote)}`);
 	if (verbose && result.tried.length > 0) {
 		lines.push(`${OURS}search path (ndots:5):`);
 		for (const query of result.tried) lines.push(`${OURS}  ${sanitize(withoutDot(query.name))}: ${query.rcode}`);
@@ -129,6 +131,7 @@ export function dnsJson(result: DnsResult): unknown {
 		upstream: result.upstream,
 	};
 	if (result.canonicalName !== undefined) out.canonicalName = result.canonicalName;
+	if (result.resolverNote !== undefined) out.resolverNote = result.resolverNote;
 	if (result.cnameStop) out.cnameStop = {why: result.cnameStop.why, chain: result.cnameStop.chain};
 	if (result.timedOut) {
 		const {server, reason, networkPolicy} = result.timedOut;

@@ -12,6 +12,20 @@ const fail = (message: string, detail?: unknown): never => {
 
 const keyOf = (o: {namespace: string; name: string}) => `${o.namespace}/${o.name}`;
 
+/**
+ * F7, from the kubelet's rule (pkg/kubelet/network/dns/dns.go getPodDNSType): a pod asks the
+ * cluster DNS with ClusterFirstWithHostNet, or with ClusterFirst (the default) off the host
+ * network; with Default, or ClusterFirst on the host network, it asks its node's resolver
+ * (kubeadm's CoreDNS pods say Default). The chaos clusters write no dnsPolicy None.
+ */
+function clusterDnsClient(state: State, client: {kind: string; name: string; namespace?: string}): string {
+	if (client.kind !== 'pod') return client.kind;
+	const spec = getRow(state.pods, `${client.namespace ?? 'default'}/${client.name}`)?.spec;
+	const policy = spec?.dnsPolicy ?? 'ClusterFirst';
+	const cluster = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && spec?.hostNetwork !== true);
+	return cluster ? 'pod' : 'pod on its node resolver';
+}
+
 // --- addresses, written out independently ----------------------------------------------------
 
 function ipValue(ip: string): number {
@@ -132,7 +146,7 @@ export class Oracle {
 		if (result.kind === 'requests') {
 			for (const trace of result.requests) this.checkRequest(before, trace);
 		}
-		if (result.kind === 'dns' && action.type === 'dnsQueried') this.checkDns(before, action.name, result.result, result.client.kind);
+		if (result.kind === 'dns' && action.type === 'dnsQueried') this.checkDns(before, action.name, result.result, clusterDnsClient(before, result.client));
 		this.checkState(after);
 		this.checkStatefulSetOrder(before, after);
 	}
@@ -225,7 +239,9 @@ export class Oracle {
 		const client = trace.client;
 		const inCluster = client.kind !== 'external';
 		const show = () => ({trace});
-		if (trace.dns && client.kind === 'pod') {
+		// F7: a pod on its node's resolver (CoreDNS's own pods) resolves as a node does.
+		const asksClusterDns = clusterDnsClient(state, client) === 'pod';
+		if (trace.dns && client.kind === 'pod' && asksClusterDns) {
 			// A pod's only nameserver is kube-dns: with no ready CoreDNS endpoint nothing replies.
 			const down = !clusterDnsReady(state);
 			if (down !== (trace.dns.timedOut !== undefined))
@@ -238,7 +254,7 @@ export class Oracle {
 		if (trace.dns && trace.dns.rcode === 'NXDOMAIN') {
 			// F6: outside clients and nodes do not use cluster DNS; pods resolve every Service name
 			// except a headless one with nothing ready (S104).
-			if (client.kind === 'pod') {
+			if (client.kind === 'pod' && asksClusterDns) {
 				const svc = serviceOfName(state, trace.target);
 				const published = svc ? Object.values(expectedEndpoints(state, svc) ?? {}).filter(a => a.ready) : [];
 				if (svc && !(svc.spec.clusterIP === 'None' && published.length === 0)) fail('a pod got NXDOMAIN for a Service name', show());
@@ -363,7 +379,7 @@ export class Oracle {
 		this.pins.set(pinKey, {ip: endpoint!.ip, lastSeen: now});
 	}
 
-	/** F1, F2, F4, F6 for `nslookup svc.ns`. */
+	/** F1, F2, F4, F6, F7 for `nslookup svc.ns`; `client` is 'pod' for a pod that asks the cluster DNS. */
 	private checkDns(state: State, name: string, result: DnsResult, client: string): void {
 		const svc = serviceOfName(state, name);
 		if (!svc) return;

@@ -32,7 +32,7 @@ test('CoreDNS pods that exist but are Pending (pkg/scheduler: the only node is N
 	const reason = dnsOf(results[0]!).timedOut?.reason ?? '';
 	t.regex(
 		reason,
-		/^Service kube-system\/kube-dns has no ready endpoints: none of its 2 pods is ready \(coredns-\S+ Pending, not scheduled \(Unschedulable\); coredns-\S+ Pending, not scheduled \(Unschedulable\)\)$/,
+		/^Service kube-system\/kube-dns has no ready endpoints: none of its 2 pods is ready \(2 pods Pending, not scheduled: 0\/1 nodes are available: 1 node\(s\) had untolerated taint \{node\.kubernetes\.io\/unreachable: \}\)$/,
 	);
 });
 

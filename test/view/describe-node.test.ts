@@ -10,7 +10,10 @@ test('describe node: node-1 of the hello sample, line for line', t => {
 	t.deepEqual(execute(sampleState('hello.yaml'), 'describe node node-1').out, [
 		'Name:               node-1',
 		'Roles:              <none>',
-		'Labels:             kubernetes.io/hostname=node-1',
+		'Labels:             beta.kubernetes.io/arch=amd64',
+		'                    beta.kubernetes.io/os=linux',
+		'                    kubernetes.io/arch=amd64',
+		'                    kubernetes.io/hostname=node-1',
 		'                    kubernetes.io/os=linux',
 		'Annotations:        <none>',
 		'CreationTimestamp:  Thu, 01 Jan 2026 00:00:00 +0000',

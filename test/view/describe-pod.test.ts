@@ -1,10 +1,11 @@
 // `describe pod` against kubectl's layout (kubernetes/kubectl pkg/describe/describe.go describePod,
 // release-1.34): field order, the tabwriter's blocks (a line without a tab ends one, so `IPs:`
 // restarts the alignment), `%v \t%v \n` condition rows, probes as DescribeProbe prints them.
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {execute} from '../../source/session/execute.js';
 import type {State} from '../../source/sim/index.js';
-import {sampleState} from '../session/sample-state.js';
+import {bootSources, sampleState} from '../session/sample-state.js';
 
 function run(state: State, ...lines: string[]): {state: State; out: string[]; err: string[]} {
 	let out: string[] = [];
@@ -159,4 +160,27 @@ test('describe pod: labels and annotations from input are sanitized', t => {
 	t.true(out.includes('Annotations:      note: ^[[31mred'), out.join('\n'));
 	t.true(out.includes('    Image:          img^[[2J'), out.join('\n'));
 	t.false(out.some(line => line.includes('\u001b')));
+});
+
+test('Node-Selectors lists spec.nodeSelector as k=v lines (describePod printLabelsMultiline); -o yaml keeps it and the required affinity as written', t => {
+	const text = readFileSync('test/fixtures/scheduling/node-selector.yaml', 'utf8');
+	const {state} = run(bootSources([{name: 'node-selector.yaml', text}]), 'wait 30s');
+	const db = run(state, 'describe pod -l app=db').out;
+	const at = db.findIndex(l => l.startsWith('Node-Selectors:'));
+	t.deepEqual(db.slice(at, at + 2), ['Node-Selectors:               disktype=ssd', '                              kubernetes.io/os=linux']);
+	const web = JSON.parse(run(state, 'get pods -l app=web -o json').out.join('\n')).items[0].spec;
+	t.deepEqual(web.affinity, {
+		nodeAffinity: {
+			requiredDuringSchedulingIgnoredDuringExecution: {
+				nodeSelectorTerms: [
+					{
+						matchExpressions: [{key: 'topology.kubernetes.io/zone', operator: 'In', values: ['zone-a']}],
+						matchFields: [{key: 'metadata.name', operator: 'NotIn', values: ['node-b']}],
+					},
+				],
+			},
+		},
+	});
+	t.is(web.nodeSelector, undefined);
+	t.deepEqual(JSON.parse(run(state, 'get deploy db -o json').out.join('\n')).spec.template.spec.nodeSelector, {disktype: 'ssd', 'kubernetes.io/os': 'linux'});
 });

@@ -1,6 +1,8 @@
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {listRows} from '../../source/sim/index.js';
 import {lint} from '../../source/view/lint.js';
+import {bootSources} from '../session/sample-state.js';
 import {helloRC, input, service} from '../sim/hello-input.js';
 import {boot, run, wait} from '../sim/helpers.js';
 
@@ -86,13 +88,13 @@ test('pods that exist but are Pending are not "no pods": check says none is read
 	t.deepEqual(web.path, ['spec', 'selector']);
 	t.regex(
 		web.message,
-		/^Service "hello-node-svc" has no ready endpoints: 3 pods have labels app=hello-node but none is ready \(hello-node-\S+ Pending, not scheduled \(Unschedulable\); hello-node-\S+ Pending, not scheduled \(Unschedulable\); hello-node-\S+ Pending, not scheduled \(Unschedulable\)\), so connections are refused$/,
+		/^Service "hello-node-svc" has no ready endpoints: 3 pods have labels app=hello-node but none is ready \(3 pods Pending, not scheduled: 0\/1 nodes are available: 1 node\(s\) had untolerated taint \{node\.kubernetes\.io\/unreachable: \}\), so connections are refused$/,
 	);
 	const dns = byName.get('kube-dns')!;
 	t.is(dns.check, 'none-ready');
 	t.regex(
 		dns.message,
-		/^Service "kube-dns" has no ready endpoints: 2 pods have labels k8s-app=kube-dns but none is ready \(coredns-\S+ Pending.*\), so pods' DNS lookups time out$/,
+		/^Service "kube-dns" has no ready endpoints: 2 pods have labels k8s-app=kube-dns but none is ready \(2 pods Pending, not scheduled: .*\), so pods' DNS lookups time out$/,
 	);
 	t.false(
 		warnings.some(w => w.check === 'no-pods' || w.check === 'no-port'),
@@ -123,5 +125,16 @@ test('publishNotReadyAddresses: not-ready pods are ready addresses, so no warnin
 	t.deepEqual(
 		lint(after).map(w => [w.name, w.check]),
 		[['none', 'no-pods']],
+	);
+});
+
+test('pods no node takes say why once, in the scheduler words (a nodeSelector no node satisfies; docs/semantics.md C6)', t => {
+	const text = readFileSync('test/fixtures/scheduling/node-selector.yaml', 'utf8');
+	const warnings = lint(run(bootSources([{name: 'node-selector.yaml', text}]), wait(30)).state);
+	t.deepEqual(
+		warnings.map(w => w.message),
+		[
+			`Service "trainer" has no ready endpoints: 2 pods have labels app=trainer but none is ready (2 pods Pending, not scheduled: 0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector), so connections are refused`,
+		],
 	);
 });
