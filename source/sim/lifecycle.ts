@@ -273,7 +273,7 @@ export function removePod(d: Draft, pod: Pod, onChange: OnPodChange): void {
  * turned a node away (then only pods with tolerations are still tried). Ten thousand Pending pods
  * cost nothing when one pod goes and none fits.
  */
-function retryUnscheduled(d: Draft): void {
+export function retryUnscheduled(d: Draft): void {
 	let plainFit = true;
 	for (const key of eachMember(getRow(d.s.index.podsByNode, UNSCHEDULED))) {
 		const pod = getRow(d.s.pods, key);

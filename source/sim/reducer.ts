@@ -8,7 +8,7 @@ import {beginDraft, type Draft, dropNodeIPs, finishDraft, indexMembers, put, rec
 import {recordEvent} from './events.js';
 import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
-import {advanceClock, crashPod, deletePod, removePod, setProbe} from './lifecycle.js';
+import {advanceClock, crashPod, deletePod, removePod, retryUnscheduled, setProbe} from './lifecycle.js';
 import {MAX_REPLICAS, podsPastLimit, tooManyPods, tooManyReplicas} from './limits.js';
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
@@ -54,6 +54,8 @@ function apply(d: Draft, action: Action): StepResult {
 			return scale(d, action.kind, action.namespace, action.name, action.replicas);
 		case 'podLabeled':
 			return label(d, action.namespace, action.name, action.set, action.remove, action.overwrite);
+		case 'nodeLabeled':
+			return labelNode(d, action.name, action.set, action.remove, action.overwrite);
 		case 'requestSent': {
 			const client = resolveClient(d.s, action.from);
 			if (!client.ok) return error(client.error);
@@ -167,15 +169,19 @@ function scale(d: Draft, kind: WorkloadKind, namespace: string, name: string, re
 	return {kind: 'scaled', workload: kind, name};
 }
 
-function label(d: Draft, namespace: string, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {
-	const pod = getRow(d.s.pods, objectKey(namespace, name));
-	if (!pod) return podNotFound(name);
+/** kubectl label's changes to one object's labels: the new map, the warnings, or why it refuses. */
+function relabel(
+	current: Labels,
+	set: Labels,
+	removeKeys: string[],
+	overwrite: boolean,
+): {labels: Labels; warnings: string[]; changed: boolean} | {error: string} {
 	// A fresh prototype-free map: `label pod x constructor=y` sees no inherited `constructor`.
-	const labels = copyTable(pod.labels);
+	const labels = copyTable(current);
 	const warnings: string[] = [];
 	for (const [key, value] of Object.entries(set)) {
 		if (labels[key] !== undefined && labels[key] !== value && !overwrite) {
-			return error(`error: '${key}' already has a value (${labels[key]}), and --overwrite is false`);
+			return {error: `error: '${key}' already has a value (${labels[key]}), and --overwrite is false`};
 		}
 		labels[key] = value;
 	}
@@ -183,8 +189,32 @@ function label(d: Draft, namespace: string, name: string, set: Labels, removeKey
 		if (labels[key] === undefined) warnings.push(`label "${key}" not found.`);
 		delete labels[key];
 	}
-	const changed = JSON.stringify(labels) !== JSON.stringify(pod.labels);
-	if (!changed) return message(...warnings, `pod/${name} not labeled`);
+	return {labels, warnings, changed: JSON.stringify(labels) !== JSON.stringify(current)};
+}
+
+/**
+ * A node's labels decide which pods the scheduler may put there (sim/node-affinity.ts) and which
+ * zone its endpoints are in (sim/topology.ts). Pods already running stay where they are
+ * (requiredDuringScheduling*Ignored*DuringExecution); Pending ones are tried again.
+ */
+function labelNode(d: Draft, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {
+	const node = d.s.nodes[name];
+	if (!node) return error(`Error from server (NotFound): nodes "${name}" not found`);
+	const changes = relabel(node.labels, set, removeKeys, overwrite);
+	if ('error' in changes) return error(changes.error);
+	if (!changes.changed) return message(...changes.warnings, `node/${name} not labeled`);
+	put(d, 'nodes', name, {...node, labels: changes.labels});
+	retryUnscheduled(d);
+	return message(...changes.warnings, `node/${name} labeled`);
+}
+
+function label(d: Draft, namespace: string, name: string, set: Labels, removeKeys: string[], overwrite: boolean): StepResult {
+	const pod = getRow(d.s.pods, objectKey(namespace, name));
+	if (!pod) return podNotFound(name);
+	const changes = relabel(pod.labels, set, removeKeys, overwrite);
+	if ('error' in changes) return error(changes.error);
+	const {labels, warnings} = changes;
+	if (!changes.changed) return message(...warnings, `pod/${name} not labeled`);
 	let next: Pod = {...pod, labels};
 	// A pod relabelled out of its controller's selector is released, and the controller makes
 	// a replacement (the classic way to take a pod out of rotation for debugging).

@@ -880,6 +880,7 @@ export type Action =
 	| {type: 'nodeDeleted'; name: string}
 	| {type: 'replicasScaled'; kind: WorkloadKind; namespace: string; name: string; replicas: number}
 	| {type: 'podLabeled'; namespace: string; name: string; set: Labels; remove: string[]; overwrite: boolean}
+	| {type: 'nodeLabeled'; name: string; set: Labels; remove: string[]; overwrite: boolean}
 	| {type: 'probeSet'; namespace: string; name: string; passing: boolean}
 	| {type: 'requestSent'; target: string; from: ClientSpec; count: number}
 	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: DnsResult['qtype']};

@@ -101,3 +101,31 @@ test('no node matches: Pending, PodScheduled False, and FailedScheduling in kube
 		);
 	}
 });
+
+test('label node: a node that now carries the label takes the Pending pods; taking it off moves no running pod (IgnoredDuringExecution)', t => {
+	const pending = (state: ReturnType<typeof cluster>) => listRows(state.pods).filter(p => p.name.startsWith('trainer-') && p.nodeName === null).length;
+	let state = cluster();
+	t.is(pending(state), 2);
+	state = run(state, {type: 'nodeLabeled', name: 'node-c', set: {accelerator: 'nvidia-a100'}, remove: [], overwrite: false}).state;
+	t.is(pending(state), 0, 'scheduled at once');
+	t.deepEqual(
+		[
+			...new Set(
+				listRows(state.pods)
+					.filter(p => p.name.startsWith('trainer-'))
+					.map(p => p.nodeName),
+			),
+		],
+		['node-c'],
+	);
+	state = run(state, wait(10), {type: 'nodeLabeled', name: 'node-c', set: {}, remove: ['accelerator'], overwrite: false}, wait(60)).state;
+	t.deepEqual(
+		listRows(state.pods)
+			.filter(p => p.name.startsWith('trainer-'))
+			.map(p => [p.nodeName, p.phase]),
+		[
+			['node-c', 'Running'],
+			['node-c', 'Running'],
+		],
+	);
+});

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {actions, fails, parses} from '../macros.js';
 
-const USAGE = 'Usage: label pod NAME KEY=VALUE... KEY-... [--overwrite] [-n NS]';
+const USAGE = 'Usage: label pod|node NAME KEY=VALUE... KEY-... [--overwrite] [-n NS]';
 
 const labeled = (set: Record<string, string>, remove: string[] = [], overwrite = false, name = 'x', namespace = 'default') =>
 	({type: 'podLabeled', namespace, name, set, remove, overwrite}) as const;
@@ -16,6 +16,18 @@ test(parses, 'label pod/x app=web -n web', actions(labeled({app: 'web'}, [], fal
 test('an empty value is a value', parses, 'label pod x app=', actions(labeled({app: ''})));
 test(parses, 'label pod x app.kubernetes.io/name=web', actions(labeled({'app.kubernetes.io/name': 'web'})));
 test('one action per pod', parses, 'label pod a b app=web', actions(labeled({app: 'web'}, [], false, 'a'), labeled({app: 'web'}, [], false, 'b')));
+
+const nodeLabeled = (name: string, set: Record<string, string>, remove: string[] = [], overwrite = false) =>
+	({type: 'nodeLabeled', name, set, remove, overwrite}) as const;
+test(parses, 'label node node-1 disktype=ssd', actions(nodeLabeled('node-1', {disktype: 'ssd'})));
+test('a node has no namespace: -n does not reach it', parses, 'label no/node-1 gpu- -n web --overwrite', actions(nodeLabeled('node-1', {}, ['gpu'], true)));
+test('one action per node', parses, 'label nodes a b zone=z', actions(nodeLabeled('a', {zone: 'z'}), nodeLabeled('b', {zone: 'z'})));
+test(
+	"a bad key on a node is the API server's error for a Node",
+	fails,
+	'label node n "my key=x"',
+	`The Node "n" is invalid: metadata.labels: Invalid value: "my key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+);
 
 test(fails, 'label pod x', `error: at least one label update is required. ${USAGE}`);
 test(fails, 'label app=web', `error: one or more resources must be specified as <resource> <name> or <resource>/<name>. ${USAGE}`);
