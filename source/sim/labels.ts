@@ -13,19 +13,23 @@ export function matchesLabels(labels: Labels, selector: Labels): boolean {
 	return true;
 }
 
-function matchesRequirement(labels: Labels, req: LabelSelectorRequirement): boolean {
-	// Own keys only: a label called `constructor` is not on every pod.
-	const value = Object.hasOwn(labels, req.key) ? labels[req.key] : undefined;
-	switch (req.operator) {
+/** A set-based requirement on one label's value (undefined: the label is absent), as labels.Requirement.Matches has it. */
+export function setRequirementHolds(operator: LabelSelectorRequirement['operator'], values: readonly string[], value: string | undefined): boolean {
+	switch (operator) {
 		case 'In':
-			return value !== undefined && req.values.includes(value);
+			return value !== undefined && values.includes(value);
 		case 'NotIn':
-			return value === undefined || !req.values.includes(value);
+			return value === undefined || !values.includes(value);
 		case 'Exists':
 			return value !== undefined;
 		case 'DoesNotExist':
 			return value === undefined;
 	}
+}
+
+function matchesRequirement(labels: Labels, req: LabelSelectorRequirement): boolean {
+	// Own keys only: a label called `constructor` is not on every pod.
+	return setRequirementHolds(req.operator, req.values, Object.hasOwn(labels, req.key) ? labels[req.key] : undefined);
 }
 
 export function matchesSelector(labels: Labels, selector: LabelSelector): boolean {

@@ -7,6 +7,7 @@
 // pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (Filter). Preferred terms only
 // score nodes, and are not modelled (docs/semantics.md C6).
 
+import {setRequirementHolds} from './labels.js';
 import type {Node, NodeSelectorRequirement, NodeSelectorTerm, PodSpec} from './types.js';
 
 /** node_affinity.go ErrReasonPod: an UnschedulableAndUnresolvable status (no preemption helps). */
@@ -19,23 +20,12 @@ const integer = (text: string): number | undefined => (/^[+-]?\d+$/.test(text) ?
 
 /** labels.Requirement.Matches for the node selector operators (nodeSelectorRequirementsAsSelector). */
 function requirementHolds(requirement: NodeSelectorRequirement, value: string | undefined): boolean {
-	switch (requirement.operator) {
-		case 'In':
-			return value !== undefined && requirement.values.includes(value);
-		case 'NotIn':
-			return value === undefined || !requirement.values.includes(value);
-		case 'Exists':
-			return value !== undefined;
-		case 'DoesNotExist':
-			return value === undefined;
-		case 'Gt':
-		case 'Lt': {
-			const have = value === undefined ? undefined : integer(value);
-			const want = integer(requirement.values[0] ?? '');
-			if (have === undefined || want === undefined) return false;
-			return requirement.operator === 'Gt' ? have > want : have < want;
-		}
-	}
+	const {operator, values} = requirement;
+	if (operator !== 'Gt' && operator !== 'Lt') return setRequirementHolds(operator, values, value);
+	const have = value === undefined ? undefined : integer(value);
+	const want = integer(values[0] ?? '');
+	if (have === undefined || want === undefined) return false;
+	return operator === 'Gt' ? have > want : have < want;
 }
 
 function termMatches(term: NodeSelectorTerm, node: Node): boolean {

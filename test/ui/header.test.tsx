@@ -13,10 +13,10 @@ import {loadState} from './helpers.js';
 
 const model = initialModel(loadState('samples/hello.yaml'));
 
-function header(width: number): string {
+function header(width: number, title = 'hello.yaml'): string {
 	const {lastFrame, unmount} = render(
 		<ThemeContext.Provider value={{color: false}}>
-			<Header model={model} width={width} title="hello.yaml" />
+			<Header model={model} width={width} title={title} />
 		</ThemeContext.Provider>,
 	);
 	const frame = lastFrame() ?? '';
@@ -39,16 +39,7 @@ test("narrower still: kubectl's short names, then the proxy mode goes; only then
 });
 
 test('a long file name is cut before the proxy mode goes (issue 10: at 80 columns the mode vanished behind the name)', t => {
-	const long = (width: number) => {
-		const {lastFrame, unmount} = render(
-			<ThemeContext.Provider value={{color: false}}>
-				<Header model={model} width={width} title="ingress-nginx-cloud-deploy-with-admission.yaml" />
-			</ThemeContext.Provider>,
-		);
-		const frame = lastFrame() ?? '';
-		unmount();
-		return frame;
-	};
+	const long = (width: number) => header(width, 'ingress-nginx-cloud-deploy-with-admission.yaml');
 	t.regex(long(80), /^ingress-nginx-cloud-d… · 3 no · 3 svc · 5 po · iptables +▶ running 1× · t=00:00\.0$/);
 	t.regex(long(120), /^ingress-nginx-cloud-deploy-with-admission\.yaml · 3 nodes · 3 services · 5 pods · iptables +▶ running/);
 });
