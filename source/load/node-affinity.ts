@@ -66,10 +66,10 @@ export function decodeRequiredNodeAffinity(spec: Obj | undefined, at: Path, p: P
 	const affinityAt = [...at, 'affinity'];
 	const nodeAffinityAt = [...affinityAt, 'nodeAffinity'];
 	const nodeAffinity = readObject(readObject(spec, 'affinity', at, p), 'nodeAffinity', affinityAt, p);
-	const required_ = readObject(nodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution', nodeAffinityAt, p);
-	if (required_ === undefined) return undefined;
+	const requiredTerms = readObject(nodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution', nodeAffinityAt, p);
+	if (requiredTerms === undefined) return undefined;
 	const selectorAt = [...nodeAffinityAt, 'requiredDuringSchedulingIgnoredDuringExecution'];
-	const items = readObjectList(required_, 'nodeSelectorTerms', selectorAt, p) ?? [];
+	const items = readObjectList(requiredTerms, 'nodeSelectorTerms', selectorAt, p) ?? [];
 	if (items.length === 0) p.errors.push(required([...selectorAt, 'nodeSelectorTerms'], 'must have at least one node selector term'));
 	const terms: NodeSelectorTerm[] = [];
 	for (const {item, index} of items) {
