@@ -410,8 +410,11 @@ function statusOf(result: ReturnType<typeof execute>): Model['status'] {
 		else if (r.kind === 'requests') {
 			const s = r.summary;
 			const [first] = r.requests;
-			if (first !== undefined && s.total === 1) parts.push(first.outcome === 'ok' ? 'request ok' : `request failed: ${first.reason}`);
-			else parts.push(`${s.total} requests: ${s.ok} ok, ${s.failed} failed`);
+			// As the log and the stability line have it: what left the cluster is neither ok nor failed.
+			const outside = r.requests.filter(answeredOutside).length;
+			if (first !== undefined && s.total === 1) {
+				parts.push(outside > 0 ? 'request left the cluster (not simulated)' : first.outcome === 'ok' ? 'request ok' : `request failed: ${first.reason}`);
+			} else parts.push(`${s.total} requests: ${s.ok - outside} ok, ${s.failed} failed${outside > 0 ? `, ${outside} left the cluster` : ''}`);
 		} else if (r.kind === 'dns') {
 			const d = r.result;
 			parts.push(

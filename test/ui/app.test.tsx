@@ -779,6 +779,7 @@ test.serial('every failed request counts toward the Service it was aimed at: an 
 		const ok = await s.press('r');
 		// The CNAME answered, but what is beyond it is not simulated: neither a success nor a failure.
 		t.true(ok.includes('1 request left the cluster'), lines(ok)[27]);
+		t.true(ok.includes('request left the cluster (not simulated)'), 'the status line says what the log and the stability line say');
 		t.false(ok.includes('% ok'), lines(ok)[27]);
 		// From outside, the cluster's names do not resolve.
 		// The palette's curl opens its output in the viewer; Esc back to the log.
