@@ -26,7 +26,8 @@ export interface Binding {
 	opens?: string;
 	/** Shown in the bottom hint line (in this order) while there is room: `true` in the home view,
 	 *  `views` in the resource views; `always`: at its end, whatever the width, so nobody is ever
-	 *  stuck (the palette, help and quit). */
+	 *  stuck (the palette, help and quit). Table order is the hint line's priority: the Service
+	 *  actions and the kill come before crash and scale, so 80 columns still show `b` and `f`. */
 	hint?: boolean | 'always' | 'views';
 	/** Where the key works: the home view (Services, Endpoints, Pods, Requests), the resource
 	 *  views (`:po`, `:deploy`, …), or (unset) both. */
@@ -178,6 +179,32 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	},
 	{keys: ['esc'], label: 'back', help: 'clear the filter, else back to the previous view', hint: 'views', run: () => ({type: 'back'})},
 	{
+		keys: ['r'],
+		where: 'home',
+		label: 'request',
+		help: 'fire one request at the selected Service (from the chosen client, at the chosen address)',
+		command: 'curl TARGET [--from CLIENT]',
+		hint: true,
+		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)}${from(m)}`})),
+	},
+	{
+		keys: ['b'],
+		where: 'home',
+		label: 'burst',
+		help: 'fire a burst of 100 requests and show how they spread over the pods',
+		command: 'curl TARGET --count 100 [--from CLIENT]',
+		hint: true,
+		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)} --count 100${from(m)}`})),
+	},
+	{
+		keys: ['f'],
+		where: 'home',
+		label: 'from',
+		help: 'choose who fires (a pod, a node, an outside client) and which address',
+		hint: true,
+		run: m => ({type: 'mode', mode: {kind: 'chooseClient', at: m.client}}),
+	},
+	{
 		keys: ['x', 'ctrl+k'],
 		label: 'kill pod',
 		help: 'delete the selected pod (graceful; its controller replaces it with a new pod and IP)',
@@ -222,32 +249,6 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	},
 	{keys: ['+', '='], label: '+1', group: '+1 / -1', help: 'one more replica', command: 'scale KIND/NAME --replicas=N+1', run: m => scaleBy(m, 1)},
 	{keys: ['-', '_'], label: '-1', group: '+1 / -1', help: 'one replica less', command: 'scale KIND/NAME --replicas=N-1', run: m => scaleBy(m, -1)},
-	{
-		keys: ['r'],
-		where: 'home',
-		label: 'request',
-		help: 'fire one request at the selected Service (from the chosen client, at the chosen address)',
-		command: 'curl TARGET [--from CLIENT]',
-		hint: true,
-		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)}${from(m)}`})),
-	},
-	{
-		keys: ['b'],
-		where: 'home',
-		label: 'burst',
-		help: 'fire a burst of 100 requests and show how they spread over the pods',
-		command: 'curl TARGET --count 100 [--from CLIENT]',
-		hint: true,
-		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)} --count 100${from(m)}`})),
-	},
-	{
-		keys: ['f'],
-		where: 'home',
-		label: 'from',
-		help: 'choose who fires (a pod, a node, an outside client) and which address',
-		hint: true,
-		run: m => ({type: 'mode', mode: {kind: 'chooseClient', at: m.client}}),
-	},
 	{
 		keys: ['n'],
 		where: 'home',

@@ -35,6 +35,9 @@ interface Props {
 	empty?: string;
 }
 
+/** How many rows from the top of a list set its column widths besides those on screen. */
+const MEASURED = 200;
+
 export function TablePane({title, focused, width, height, headers, priority, shrinkTo, nominal, rows, count, row, cursor, head, headRows, empty}: Props) {
 	const theme = useTheme();
 	const inner = Math.max(10, width - 2);
@@ -44,18 +47,25 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 	const headLines = wrapHead(typeof head === 'string' ? [head] : (head ?? []), inner, headRoom);
 	const bodyHeight = Math.max(0, height - (headers.length > 0 ? 1 : 0) - headLines.length);
 	const {start, end} = visibleWindow(total, cursor ?? 0, bodyHeight);
-	// Only the rows on screen are built and measured (a pane may list thousands).
-	const visible = rows ? rows.slice(start, end) : row ? Array.from({length: end - start}, (_, k) => row(start + k)) : [];
+	// Only the rows on screen are built (a pane may list thousands).
+	const rowAt = (index: number): PaneRow | undefined => (rows ? rows[index] : row?.(index));
+	const visible: PaneRow[] = [];
+	for (let index = start; index < end; index++) {
+		const r = rowAt(index);
+		if (r) visible.push(r);
+	}
+	// Column widths are measured over the first MEASURED rows as well as the visible ones, so they
+	// do not change as the cursor scrolls a list of ordinary length (issue 10: clusterip.yaml's
+	// CLUSTER-IP and PORT(S) columns jumped on every step); a longer list costs no more per frame.
+	const measured = visible.map(r => r.cells);
+	for (let index = 0; index < Math.min(total, MEASURED); index++) {
+		if (index >= start && index < end) continue;
+		const r = rowAt(index);
+		if (r) measured.push(r.cells);
+	}
 	// One column goes to the cursor marker. A pane without headers (the request log) is one
 	// column of lines.
-	const fitted = fitColumns(
-		headers.length > 0 ? headers : [''],
-		visible.map(r => r.cells),
-		inner - 1,
-		headers.length > 0 ? priority : [0],
-		shrinkTo,
-		nominal,
-	);
+	const fitted = fitColumns(headers.length > 0 ? headers : [''], measured, inner - 1, headers.length > 0 ? priority : [0], shrinkTo, nominal);
 	const more = total > bodyHeight ? ` ${start + 1}-${end}/${total}` : '';
 	// The row range outlasts the title's end when the pane is narrow.
 	const label = ` ${clipWidth(title, Math.max(0, width - 6 - textWidth(more)))}${more} `;

@@ -853,3 +853,16 @@ test.serial('columns stay put as statuses change; at 80×24 the IP story and hea
 		t.true(filtered.includes('no Service matches /서비스'));
 	});
 });
+
+test.serial('80×24: scrolling a pane moves the cursor, not the columns (issue 10: clusterip.yaml’s CLUSTER-IP and PORT(S) jumped)', async t => {
+	await withScreen('samples/clusterip.yaml', {width: 80, height: 24}, async s => {
+		// The Services pane holds 3 of its 4 rows; each step scrolls it or moves the cursor.
+		const header = (frame: string) => lines(frame).find(l => l.includes('CLUSTER-IP')) ?? '';
+		const first = header(s.frame());
+		t.regex(first, /CLUSTER-IP {6}PORT\(S\)/, 'the widest IP (api’s 10.102.160.250) sets the column, on screen or not');
+		const seen = new Set<string>();
+		for (const key of ['k', 'k', 'j', 'j', 'j', 'G', 'g']) seen.add(header(await s.press(key)));
+		t.deepEqual([...seen], [first]);
+		t.true(s.frame().includes('api '), 'the scroll reached the row that was off screen');
+	});
+});

@@ -203,7 +203,7 @@ const withCommand = KEYMAP.filter(b => b.command !== undefined);
 test('the keys that change the simulation are the ones the help shows a command for', t => {
 	t.deepEqual(
 		withCommand.map(b => b.keys[0]),
-		['x', 'ctrl+d', 'c', 's', '+', '-', 'r', 'b', 'n', 'u', 'l', '.'],
+		['r', 'b', 'x', 'ctrl+d', 'c', 's', '+', '-', 'n', 'u', 'l', '.'],
 	);
 	const m = reduceModel(initialModel(loadState('samples/hello.yaml')), {type: 'focusPane', pane: 'pods'});
 	// d and y open a query in the viewer: tested below.
