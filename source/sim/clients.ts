@@ -36,6 +36,19 @@ export function placeDefaultClient(d: Draft): void {
 	}
 }
 
+/**
+ * The default client: what `kubectl run curl` would start, in `namespace`, on the first node, at
+ * an address no pod is given. It is not an object of the API (`get pods` does not list it), so it
+ * changes nothing a dump or a manifest says about the cluster.
+ */
+function defaultClient(state: State, namespace: string): ClientResult {
+	const nodeName = firstNode(state)?.name;
+	const used = nodeName ? (state.ipam.podIPs[nodeName]?.used ?? {}) : {};
+	const ip = Object.keys(used).find(k => used[k] === DEFAULT_CLIENT_OWNER);
+	if (!nodeName || !ip) return {ok: false, error: 'error: the cluster has no node to run the default client on'};
+	return {ok: true, client: {kind: 'pod', name: DEFAULT_CLIENT_NAME, namespace, ip, nodeName}};
+}
+
 export type ClientResult = {ok: true; client: Client} | {ok: false; error: string};
 
 export function resolveClient(state: State, spec: ClientSpec): ClientResult {
@@ -45,19 +58,14 @@ export function resolveClient(state: State, spec: ClientSpec): ClientResult {
 		if (!state.nodes[spec.via]) return {ok: false, error: `Error from server (NotFound): nodes "${spec.via}" not found`};
 	}
 	switch (spec.kind) {
-		case 'default': {
-			const nodeName = firstNode(state)?.name;
-			const used = nodeName ? (state.ipam.podIPs[nodeName]?.used ?? {}) : {};
-			const ip = Object.keys(used).find(k => used[k] === DEFAULT_CLIENT_OWNER);
-			if (!nodeName || !ip) return {ok: false, error: 'error: the cluster has no node to run the default client on'};
-			return {
-				ok: true,
-				client: {kind: 'pod', name: DEFAULT_CLIENT_NAME, namespace: spec.namespace ?? 'default', ip, nodeName},
-			};
-		}
+		case 'default':
+			return defaultClient(state, spec.namespace ?? 'default');
 		case 'pod': {
 			const namespace = spec.namespace ?? 'default';
 			const pod = getRow(state.pods, objectKey(namespace, spec.name ?? ''));
+			// The screen names the default client `pod/curl`, so `--from pod/curl` picks it, unless
+			// the namespace has a pod of that name of its own.
+			if (!pod && spec.name === DEFAULT_CLIENT_NAME) return defaultClient(state, namespace);
 			if (!pod) return {ok: false, error: `Error from server (NotFound): pods "${spec.name}" not found`};
 			if (pod.podIP === null || pod.nodeName === null || !pod.containersRunning) {
 				return {ok: false, error: `error: pod "${pod.name}" is not running, so it cannot send requests`};

@@ -1,6 +1,7 @@
 // What the request keys aim at: the selected Service addressed by DNS name, ClusterIP, a node's
 // IP and nodePort, or its load-balancer address; and who sends.
 
+import {resolveClient} from '../sim/clients.js';
 import type {Service, State} from '../sim/index.js';
 import {listRows} from '../sim/index.js';
 
@@ -59,7 +60,10 @@ export interface ClientChoice {
 
 export function clientChoices(state: State, service: Service | undefined): ClientChoice[] {
 	// Who sends, then from which address: the `who` column is aligned so the list reads as a table.
-	const rows: Array<{flags: string; who: string; what: string}> = [{flags: '', who: 'pod/curl', what: 'in-cluster test client (namespace default)'}];
+	// The default client is no pod of the API (README, `curl`): the row says so, and where it sits.
+	const rows: Array<{flags: string; who: string; what: string}> = [];
+	const test = resolveClient(state, {kind: 'default'});
+	if (test.ok) rows.push({flags: '', who: 'pod/curl', what: `${test.client.ip} (default, ${test.client.nodeName}) · test client, not in get pods`});
 	for (const c of state.config.externalClients) {
 		rows.push({flags: c.name === 'external' ? '--from external' : `--from ${c.name}`, who: c.name, what: `${c.ip} (outside the cluster)`});
 	}

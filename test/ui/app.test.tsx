@@ -375,7 +375,7 @@ test.serial('NodePort from outside: choose the external client, then a node addr
 		const clients = await s.press('f');
 		t.snapshot(clients, 'chooser: who sends');
 		assertFits(t, clients);
-		t.truthy(lineWith(clients, '❯ pod/curl', 'in-cluster test client'));
+		t.truthy(lineWith(clients, '❯ pod/curl', 'test client, not in get pods'));
 		t.truthy(lineWith(clients, 'external', '198.51.100.7 (outside the cluster)'));
 		t.truthy(lineWith(clients, 'node/node-1', '192.168.49.2 (host network: no cluster DNS)'));
 

@@ -13,7 +13,7 @@ const svc = getRow(hello.services, 'default/hello-node-svc')!;
 
 test('hello: clients, as an aligned table, the selected Service’s namespace first', t => {
 	t.deepEqual(clientChoices(hello, svc), [
-		{flags: '', label: 'pod/curl                      in-cluster test client (namespace default)'},
+		{flags: '', label: 'pod/curl                      10.244.0.254 (default, node-1) · test client, not in get pods'},
 		{flags: '--from external', label: 'external                      198.51.100.7 (outside the cluster)'},
 		{flags: '--from node/node-1', label: 'node/node-1                   192.168.49.2 (host network: no cluster DNS)'},
 		{flags: '--from node/node-2', label: 'node/node-2                   192.168.49.3 (host network: no cluster DNS)'},
@@ -24,6 +24,16 @@ test('hello: clients, as an aligned table, the selected Service’s namespace fi
 		{flags: '--from pod/coredns-6c6dd8c559-jz9b2 -n kube-system', label: 'pod/coredns-6c6dd8c559-jz9b2  10.244.1.2 (kube-system, node-2)'},
 		{flags: '--from pod/coredns-6c6dd8c559-mmjwr -n kube-system', label: 'pod/coredns-6c6dd8c559-mmjwr  10.244.2.2 (kube-system, node-3)'},
 	]);
+});
+
+test('the default client’s row tells the truth: where a request from it comes from, and that get pods does not list it', t => {
+	const [row] = clientChoices(hello, svc);
+	const from = execute(hello, 'curl hello-node-svc -v').out.join('\n');
+	t.true(from.includes('pod/curl (10.244.0.254 on node-1)'), from);
+	t.true(row?.label.includes('10.244.0.254 (default, node-1)'));
+	t.false(execute(hello, 'get pods -A -o wide').out.join('\n').includes('10.244.0.254'));
+	// What the row names, the palette names too.
+	t.deepEqual(execute(hello, 'curl hello-node-svc --from pod/curl -v').out, execute(hello, 'curl hello-node-svc -v').out);
 });
 
 test('an outside client not named `external` is chosen by its own name', t => {
