@@ -101,25 +101,37 @@ function cells(text: string): Array<[number, number, number]> {
 	return out;
 }
 
-/** Where `text` breaks into rows of `width` columns (a wide character that does not fit moves to the next row). */
+/**
+ * Where `text` breaks into rows of `width` columns: after the last space that fits, as a reader
+ * wraps words (a table's `PORT(S)` stays whole on the next row; issue 10), unless that would
+ * leave the row less than a third full, then at the edge. A wide character that does not fit moves
+ * to the next row; the spaces a break falls on are not repeated at the start of the next row.
+ */
 function wrapLine(text: string, line: number, width: number, into: Row[]) {
-	if (ASCII.test(text)) {
-		for (let start = 0; ; start += width) {
-			into.push({line, start, end: Math.min(text.length, start + width)});
-			if (start + width >= text.length) return;
+	// Each user-perceived character: [start, end, columns]; ASCII is one column a character.
+	const units = ASCII.test(text) ? null : cells(text);
+	const count = units ? units.length : text.length;
+	const from = (i: number) => (units ? (units[i]?.[0] ?? text.length) : i);
+	const isSpace = (i: number) => text[from(i)] === ' ';
+	let first = 0;
+	while (first < count) {
+		// The first unit that does not fit on this row.
+		let past = first;
+		for (let used = 0; past < count; past++) {
+			const w = units ? (units[past]?.[2] ?? 1) : 1;
+			if (used + w > width && past > first) break;
+			used += w;
 		}
-	}
-	let start = 0;
-	let used = 0;
-	for (const [from, , w] of cells(text)) {
-		if (used + w > width && used > 0) {
-			into.push({line, start, end: from});
-			start = from;
-			used = 0;
+		if (past < count && !isSpace(past) && !isSpace(past - 1)) {
+			let space = past - 1;
+			while (space > first && !isSpace(space)) space--;
+			if (space > first && (space + 1 - first) * 3 >= width) past = space + 1;
 		}
-		used += w;
+		into.push({line, start: from(first), end: from(past)});
+		first = past;
+		while (first < count && isSpace(first)) first++;
 	}
-	into.push({line, start, end: text.length});
+	if (count === 0) into.push({line, start: 0, end: 0});
 }
 
 // Rows and matches are recomputed only when the lines, the width or the query change: the lines

@@ -113,6 +113,21 @@ test('/ search: Enter goes to the first match from the top of the page; n and N 
 	t.is(viewerStatus(dots, page), 'lines 1-2 of 2 · /. [1:1] · wrap');
 });
 
+test('a line wraps between words, as a reader does: a table cell stays whole on the next row (issue 10)', t => {
+	const wide = {width: 24, rows: 6};
+	const table = openViewer('get svc -o wide', ['NAME   TYPE      PORT(S)       AGE', 'web    NodePort  80:30036/TCP  16s'], false, null);
+	t.deepEqual(shown(table, {width: 20, rows: 6}), ['NAME   TYPE      ', 'PORT(S)       AGE', 'web    NodePort  ', '80:30036/TCP  16s']);
+	// Words of a message, and a wide character's columns counted as it wraps.
+	t.deepEqual(shown(openViewer('x', ['컨테이너 이미지가 already present on machine'], false, null), wide), [
+		'컨테이너 이미지가 ',
+		'already present on ',
+		'machine',
+	]);
+	// A word longer than a row, or a break that would leave a row under a third full, cuts at the edge.
+	t.deepEqual(shown(openViewer('x', ['ab cdefghijklmnopqrstuvwxyz0123456789'], false, null), wide), ['ab cdefghijklmnopqrstuvw', 'xyz0123456789']);
+	t.deepEqual(shown(openViewer('x', ['ok abcdefghijklmnopqrstuvwxyz'], false, null), wide), ['ok abcdefghijklmnopqrstu', 'vwxyz']);
+});
+
 test('a match in a wrapped line is found on its row; unwrapped, the page scrolls sideways to it', t => {
 	const v = openViewer('x', ['a', 'b', 'c', 'd', `${'x'.repeat(25)}needle`], false, null);
 	const found = viewerSearch(viewerSearch(keys(v, 'search'), {text: 'needle'}, page), 'submit', page);
