@@ -3,6 +3,7 @@ import {sanitize} from '../view/index.js';
 import {type EndpointChange, endpointView} from '../view/tui/index.js';
 import {HIGHLIGHT_MS, type Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
+import {wrapWidth} from './text-width.js';
 
 const STATE_COLOR = {ready: 'green', 'not ready': 'yellow', terminating: 'red', 'no port': 'red'} as const;
 
@@ -90,6 +91,25 @@ function story(recent: ReadonlyArray<EndpointChange>, head: string, counted: Mod
 	}
 }
 
+/**
+ * The lines above the addresses, as many as fit in `rows` rows of `width`: the latest change (or
+ * the endpoint count) and `check`'s warnings. When they do not all fit, a warning's explanation in
+ * parentheses goes first; then, unless a change is the news, the count (the Services row shows it
+ * too) moves after the warnings, so a narrow pane still says what is wrong (issue 10).
+ */
+function fitHead(news: string | null, summary: string, warnings: ReadonlyArray<string>, width: number, rows: number): string[] {
+	const fits = (lines: string[]) => lines.reduce((n, line) => n + wrapWidth(line, width).length, 0) <= rows;
+	const full = warnings.map(w => `⚠ ${w}`);
+	const short = warnings.map(w => `⚠ ${w.replace(/ \(.*\)$/, '')}`);
+	const first = news ?? summary;
+	for (const candidate of [
+		[first, ...full],
+		[first, ...short],
+	])
+		if (fits(candidate)) return candidate;
+	return news === null && warnings.length > 0 ? [...short, summary] : [first, ...short];
+}
+
 export function EndpointsPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
 	const focused = model.focus === 'endpoints';
@@ -136,7 +156,10 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 		if (latestFor(gone.ip, sanitize(gone.pod ?? '<none>')) !== gone) continue;
 		rows.push({cells: [gone.ip, '', '', sanitize(gone.pod ?? ''), 'gone', '', goneChange(gone, successorOf(gone))], color: 'gray'});
 	}
-	const head = [story(recent, view.head, model.changeCounts, model.selected) ?? view.head, ...view.warnings.map(w => `⚠ ${w}`)];
+	// The head takes the rows the addresses leave free; on a narrow pane it keeps what matters.
+	const tableRows = Math.max(1, rows.length);
+	const headRows = Math.max(1, Math.min(3, height - 4), height - 1 - tableRows);
+	const head = fitHead(story(recent, view.head, model.changeCounts, model.selected), view.head, view.warnings, Math.max(10, width - 2), headRows);
 	return (
 		<TablePane
 			title={`Endpoints: ${sanitize(service.name)}`}
@@ -144,14 +167,13 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 			width={width}
 			height={height}
 			head={head}
-			// Room for the story and a warning, and still three rows of addresses.
-			headRows={Math.max(1, Math.min(3, height - 4))}
+			headRows={headRows}
 			headers={view.lines.length > 0 || rows.length > 0 || service.spec.type !== 'ExternalName' ? HEADERS : []}
 			priority={PRIORITY}
 			nominal={NOMINAL}
 			rows={rows}
 			cursor={focused ? model.cursor.endpoints : null}
-			empty={service.spec.type === 'ExternalName' ? '' : 'no endpoints: connections are refused'}
+			empty={service.spec.type === 'ExternalName' ? '' : width >= 40 ? 'no endpoints: connections are refused' : 'none: connections refused'}
 		/>
 	);
 }

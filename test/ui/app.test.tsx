@@ -866,3 +866,21 @@ test.serial('80×24: scrolling a pane moves the cursor, not the columns (issue 1
 		t.true(s.frame().includes('api '), 'the scroll reached the row that was off screen');
 	});
 });
+
+test.serial('80×24: the narrow Endpoints pane still says what check warns about, and why a Service has no endpoints (issue 10 #4)', async t => {
+	await withScreen('test/fixtures/tui/wrong-target-port.yaml', {width: 80, height: 24}, async s => {
+		t.is(s.model().selected, 'default/odd');
+		// The warning whole, up to its explanation in parentheses; the count it pushed out is on the Services row.
+		const odd = flat(endpointsPane(s.frame()));
+		t.true(odd.includes('⚠ port 80: targetPort 9090 is not declared by any selected container'), endpointsPane(s.frame()));
+		t.truthy(lineWith(s.frame(), '›odd ', '2/2 ready ⚠'));
+		t.truthy(lineWith(s.frame(), '10.244.0.3:9090', 'ready'), 'and both addresses below it');
+		t.truthy(lineWith(s.frame(), '10.244.2.2:9090', 'ready'));
+		await s.press(KEYS.down, KEYS.down);
+		t.is(s.model().selected, 'default/stray');
+		const stray = flat(endpointsPane(s.frame()));
+		t.true(stray.includes('no pod matches app=nothing-here'), endpointsPane(s.frame()));
+		t.true(stray.includes('none: connections refused'), endpointsPane(s.frame()));
+		t.false(endpointsPane(s.frame()).includes('…'), 'nothing cut');
+	});
+});
