@@ -7,7 +7,18 @@
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
 import {scaleResultText, type WordedResult} from '../command/verbs/scale.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
-import {describeObjects, dnsJson, formatNslookup, formatSummary, formatTraces, jsonText, kubectlGet, requestsJson, sanitize} from '../view/index.js';
+import {
+	describeObjects,
+	dnsJson,
+	ENDPOINTS_DEPRECATION_WARNING,
+	formatNslookup,
+	formatSummary,
+	formatTraces,
+	jsonText,
+	kubectlGet,
+	requestsJson,
+	sanitize,
+} from '../view/index.js';
 import {checkEndpoints, checkSteps, type ExpectationResult} from './expectations.js';
 import {runBurst} from './request-burst.js';
 
@@ -58,7 +69,10 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 		case 'describe': {
 			const result = describeObjects(state, command);
 			// kubectl prints what it could describe, then the errors; the empty-list notice goes to stderr.
-			const err = result.notice === undefined ? result.errors : [...result.errors, result.notice];
+			// An API server of v1.33+ warns on every use of v1 Endpoints, describe's GET too (S82).
+			const endpoints = command.resource === 'endpoints' || command.targets.some(target => target.resource === 'endpoints');
+			const warned = endpoints && result.errors.length === 0 ? [ENDPOINTS_DEPRECATION_WARNING] : [];
+			const err = result.notice === undefined ? [...warned, ...result.errors] : [...warned, ...result.errors, result.notice];
 			const described = result.text !== '' || result.errors.length === 0;
 			const out = command.output === 'json' ? (described && result.notice === undefined ? [jsonText(result.json)] : []) : lines(result.text);
 			return finish({state, ok: result.errors.length === 0, out, err, command});

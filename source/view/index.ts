@@ -2,6 +2,7 @@
 
 export {ageSince} from './age.js';
 export {describeObjects} from './describe-kinds.js';
+export {ENDPOINTS_DEPRECATION_WARNING} from './get.js';
 export {kubectlGet} from './get-formats.js';
 export {dnsJson, formatNslookup} from './nslookup.js';
 export {jsonText} from './output-text.js';

@@ -79,6 +79,19 @@ test('get endpoints: the table on stdout, the v1.33 deprecation warning on stder
 	t.deepEqual(result.err, [DEPRECATED]);
 });
 
+test('describe endpoints warns as get does: the API server sends the warning on every v1 Endpoints request (S82)', t => {
+	for (const line of ['describe ep hello-node-svc', 'describe endpoints', 'describe endpoints/hello-node-svc', 'describe ep hello -o json']) {
+		const result = execute(hello, line);
+		ok(t, result);
+		t.deepEqual(result.err, [DEPRECATED], line);
+		t.true(result.out.length > 0, line);
+	}
+	t.deepEqual(execute(hello, 'describe svc hello-node-svc').err, [], 'a Service is not an Endpoints');
+	t.deepEqual(execute(hello, 'describe endpointslices').err, [], 'nor are its slices');
+	// Nothing matched: the notice, after the warning, as kubectl prints them.
+	t.deepEqual(execute(hello, 'describe ep -l app=nothing').err, [DEPRECATED, 'No resources found in default namespace.']);
+});
+
 test("get -o yaml prints kubectl's List", t => {
 	const result = execute(hello, 'get pods -l app=nope -o yaml');
 	t.deepEqual(result.out, ['apiVersion: v1', 'items: []', 'kind: List', 'metadata:', '  resourceVersion: ""']);
