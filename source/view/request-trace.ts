@@ -2,6 +2,7 @@
 // entered the Service data path → the pod that answered → outcome (or why it failed).
 
 import type {Client, DnsResult, RequestOutcome, RequestSummary, RequestTrace} from '../sim/types.js';
+import {dnsJson} from './nslookup.js';
 import {sanitize} from './sanitize.js';
 
 const ARROW = ' → ';
@@ -128,6 +129,8 @@ export function requestJson(trace: RequestTrace): unknown {
 	return {
 		client: {...trace.client},
 		target: trace.target,
+		// The DNS step the text shows (`A …`, an ExternalName's `CNAME …`, `NXDOMAIN`), as nslookup -o json has it.
+		...(trace.dns !== undefined ? {dns: dnsJson(trace.dns)} : {}),
 		resolved: trace.resolved,
 		via: trace.via,
 		...(trace.service !== undefined ? {service: trace.service} : {}),

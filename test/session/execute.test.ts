@@ -444,3 +444,25 @@ test('get -o jsonpath: a TAB from the template is raw, control characters from t
 	t.deepEqual(result.out, ['web\tevil ^[]0;pwned^G title \\x9b31m ^?\t^[']);
 	t.false(RAW_CONTROL.test(result.out[0]!.replaceAll('\t', ' ')));
 });
+
+test('curl -o json carries the DNS step the trace shows: an ExternalName’s CNAME and the A record after it, an NXDOMAIN with the names tried (issue 12)', t => {
+	const state = sampleState('externalname.yaml');
+	const text = execute(state, 'curl catalog').out.join('\n');
+	t.true(text.includes('→ CNAME catalog.shop.svc.cluster.local → A 10.111.158.83 →'), text);
+	type Json = {requests: Array<{dns?: {rcode: string; answers: Array<{type: string; data: string}>; tried: Array<{name: string}>}}>};
+	const [request] = (JSON.parse(execute(state, 'curl catalog -o json').out.join('')) as Json).requests;
+	t.is(request?.dns?.rcode, 'NOERROR');
+	t.deepEqual(
+		request?.dns?.answers.map(a => `${a.type} ${a.data}`),
+		['CNAME catalog.shop.svc.cluster.local.', 'A 10.111.158.83'],
+	);
+	const [missing] = (JSON.parse(execute(state, 'curl nope -o json').out.join('')) as Json).requests;
+	t.is(missing?.dns?.rcode, 'NXDOMAIN');
+	t.deepEqual(
+		missing?.dns?.tried.map(q => q.name),
+		['nope.default.svc.cluster.local', 'nope.svc.cluster.local', 'nope.cluster.local', 'nope'],
+	);
+	// An address typed as ip:port asked no DNS: no dns field.
+	const [direct] = (JSON.parse(execute(state, 'curl 10.111.158.83:80 -o json').out.join('')) as Json).requests;
+	t.is(direct?.dns, undefined);
+});

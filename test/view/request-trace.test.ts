@@ -190,6 +190,16 @@ test('requestsJson keeps the data, no formatting', t => {
 			{
 				client: {kind: 'pod', name: 'curl', namespace: 'default', ip: '10.244.0.5', nodeName: 'node-1'},
 				target: 'hello-node-svc:80',
+				dns: {
+					question: 'hello-node-svc',
+					qtype: 'A',
+					server: '10.96.0.10',
+					rcode: 'NOERROR',
+					tried: [{name: 'hello-node-svc.default.svc.cluster.local.', rcode: 'NOERROR'}],
+					answers: [{name: 'hello-node-svc.default.svc.cluster.local.', type: 'A', ttl: 30, data: '10.104.23.171'}],
+					upstream: false,
+					canonicalName: 'hello-node-svc.default.svc.cluster.local.',
+				},
 				resolved: '10.104.23.171:80',
 				via: 'ClusterIP',
 				service: 'default/hello-node-svc',
