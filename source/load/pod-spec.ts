@@ -2,10 +2,18 @@
 // C3, C4, docs/semantics.md S64, S73) and the parts of ValidatePodSpec that matter for Services.
 
 import {parseQuantity, QUANTITY_FORMAT_ERROR} from '../apimachinery/quantity.js';
-import {isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum} from '../apimachinery/validation.js';
+import {
+	isDNS1123Label,
+	isDNS1123Subdomain,
+	isQualifiedName,
+	isValidIP,
+	isValidLabelValue,
+	isValidPortName,
+	isValidPortNum,
+} from '../apimachinery/validation.js';
 import type {Container, ContainerPort, HTTPGetAction, PodSpec, Probe, Protocol, Toleration} from '../sim/types.js';
 import {duplicate, forbidden, invalid, required, unsupported} from './field-error.js';
-import {goQuote} from './go-format.js';
+import {goQuote, goStringSlice} from './go-format.js';
 import {decodeNodeSelector, decodeRequiredNodeAffinity} from './node-affinity.js';
 import {has, type Obj, type Problems, readBool, readInt, readIntOrString, readObject, readObjectList, readString, readStringList} from './object-reader.js';
 import type {Path} from './types.js';
@@ -276,7 +284,7 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 
 	const tolerations = decodeTolerations(spec, at, p);
 	const dnsPolicy = oneOf(spec, 'dnsPolicy', at, dnsPolicies, p);
-	const dnsConfig = dnsPolicy === 'None' ? dnsConfigForNone(spec, at, p) : undefined;
+	const dnsConfig = decodeDnsConfig(spec, dnsPolicy, at, p);
 	const schedulerName = readString(spec, 'schedulerName', at, p);
 	const serviceAccountName = readString(spec, 'serviceAccountName', at, p);
 	if (serviceAccountName)
@@ -303,18 +311,60 @@ export function decodePodSpec(spec: Obj | undefined, at: Path, options: PodSpecO
 	return out;
 }
 
-/** validatePodDNSConfig: `dnsPolicy: None` takes its resolver from dnsConfig, so there must be one, with a nameserver. */
-function dnsConfigForNone(spec: Obj | undefined, at: Path, p: Problems): PodSpec['dnsConfig'] {
+// validatePodDNSConfig's limits (pkg/apis/core/validation: MaxDNSNameservers, MaxDNSSearchPaths,
+// MaxDNSSearchListChars), from the C library's resolv.conf.
+const MAX_DNS_NAMESERVERS = 3;
+const MAX_DNS_SEARCH_PATHS = 32;
+const MAX_DNS_SEARCH_LIST_CHARS = 2048;
+
+/**
+ * spec.dnsConfig, checked as validatePodDNSConfig checks it. Any dnsPolicy may carry one: the
+ * kubelet appends its nameservers and searches to what the policy gives and merges its options
+ * (pkg/kubelet/network/dns/dns.go appendDNSConfig; sim/dns.ts resolverOf). `dnsPolicy: None`
+ * takes its resolver from dnsConfig alone, so there must be one, with a nameserver.
+ */
+function decodeDnsConfig(spec: Obj | undefined, dnsPolicy: string | undefined, at: Path, p: Problems): PodSpec['dnsConfig'] {
 	const config = readObject(spec, 'dnsConfig', at, p);
+	const here = [...at, 'dnsConfig'];
 	if (config === undefined) {
-		p.errors.push(required([...at, 'dnsConfig'], 'must provide `dnsConfig` when `dnsPolicy` is None'));
+		if (dnsPolicy === 'None') p.errors.push(required(here, 'must provide `dnsConfig` when `dnsPolicy` is None'));
 		return undefined;
 	}
-	const nameservers = readStringList(config, 'nameservers', [...at, 'dnsConfig'], p) ?? [];
-	if (nameservers.length === 0) {
-		p.errors.push(required([...at, 'dnsConfig', 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None'));
+	const nameservers = readStringList(config, 'nameservers', here, p) ?? [];
+	if (dnsPolicy === 'None' && nameservers.length === 0) {
+		p.errors.push(required([...here, 'nameservers'], 'must provide at least one DNS nameserver when `dnsPolicy` is None'));
+		return undefined;
 	}
-	return {nameservers, searches: readStringList(config, 'searches', [...at, 'dnsConfig'], p) ?? []};
+	if (nameservers.length > MAX_DNS_NAMESERVERS) {
+		p.errors.push(invalid([...here, 'nameservers'], {raw: goStringSlice(nameservers)}, `must not have more than ${MAX_DNS_NAMESERVERS} nameservers`));
+	}
+	for (const [i, ns] of nameservers.entries()) for (const msg of isValidIP(ns)) p.errors.push(invalid([...here, 'nameservers', i], ns, msg));
+	const searches = readStringList(config, 'searches', here, p) ?? [];
+	if (searches.length > MAX_DNS_SEARCH_PATHS) {
+		p.errors.push(invalid([...here, 'searches'], {raw: goStringSlice(searches)}, `must not have more than ${MAX_DNS_SEARCH_PATHS} search paths`));
+	}
+	if (searches.join(' ').length > MAX_DNS_SEARCH_LIST_CHARS) {
+		p.errors.push(
+			invalid(
+				[...here, 'searches'],
+				{raw: goStringSlice(searches)},
+				`must not have more than ${MAX_DNS_SEARCH_LIST_CHARS} characters (including spaces) in the search list`,
+			),
+		);
+	}
+	// "it is fine to have a trailing dot"
+	for (const [i, search] of searches.entries()) {
+		const name = search.replace(/\.$/, '');
+		for (const msg of isDNS1123Subdomain(name)) p.errors.push(invalid([...here, 'searches', i], name, msg));
+	}
+	const options: NonNullable<PodSpec['dnsConfig']>['options'] = [];
+	for (const {item, index} of readObjectList(config, 'options', here, p) ?? []) {
+		const name = readString(item, 'name', [...here, 'options', index], p) ?? '';
+		const value = readString(item, 'value', [...here, 'options', index], p);
+		if (name === '') p.errors.push(required([...here, 'options', index], 'must not be empty'));
+		else options.push(value === undefined ? {name} : {name, value});
+	}
+	return {nameservers, searches, options};
 }
 
 const tolerationOperators = ['Equal', 'Exists'];

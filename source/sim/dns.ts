@@ -507,29 +507,59 @@ export function usesClusterDns(spec: PodSpec): boolean {
 	return policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && spec.hostNetwork !== true);
 }
 
-/** Where a client's lookups go: the cluster DNS (with a search path), or another resolver. */
-type Resolver = {kind: 'cluster'; search: string[]} | {kind: 'other'; server: string; note?: string};
+/**
+ * Where a client's lookups go: the cluster DNS (with a search path and the ndots threshold), or
+ * another resolver. `next`: the nameservers after the cluster DNS in the pod's resolv.conf,
+ * which the C library asks only when the cluster DNS does not reply.
+ */
+type Resolver = {kind: 'cluster'; search: string[]; ndots: number; next: string[]} | {kind: 'other'; server: string; note?: string};
+
+/** The kubelet's `options ndots:5` for the cluster policies (dns.go defaultDNSOptions). */
+const CLUSTER_NDOTS = 5;
+/** The C library's ndots without an `options ndots:` line (glibc resolv/res_init.c, musl alike). */
+const LIBC_NDOTS = 1;
+/** formDNSConfigFitsLimits keeps this many search domains (validation.MaxDNSSearchPaths). */
+const MAX_SEARCH_PATHS = 32;
+
+/** `options ndots:N` as the C library reads it: the last one wins, capped at 15 (RES_MAXNDOTS). */
+function ndotsOf(options: ReadonlyArray<{name: string; value?: string}>, fallback: number): number {
+	const last = [...options].reverse().find(o => o.name === 'ndots');
+	const value = last?.value === undefined ? Number.NaN : Number.parseInt(last.value, 10);
+	return Number.isNaN(value) ? fallback : Math.min(15, Math.max(0, value));
+}
+
+/** Each once, in order (dns.go omitDuplicates). */
+const unique = (values: string[]): string[] => [...new Set(values)];
 
 /**
  * The resolver a client's resolv.conf names. Nodes and outside clients have their own (F6). A
  * pod's follows its dnsPolicy as the kubelet writes it (pkg/kubelet/network/dns/dns.go
- * getPodDNSType): ClusterFirst is the cluster DNS, but on a hostNetwork pod it falls back to
- * Default, the node's resolv.conf; ClusterFirstWithHostNet is the cluster DNS in any case; None
- * takes dnsConfig's nameservers and searches alone (docs/semantics.md F7).
+ * getPodDNSType, GetPodDNS): ClusterFirst is the cluster DNS, but on a hostNetwork pod it falls
+ * back to Default, the node's resolv.conf; ClusterFirstWithHostNet is the cluster DNS in any case;
+ * None takes dnsConfig alone. Any policy's dnsConfig is appended: nameservers after the cluster
+ * DNS, searches after the cluster's, options (ndots) merged over `ndots:5` (appendDNSConfig;
+ * docs/semantics.md F7).
  */
 function resolverOf(state: State, client: Client): Resolver {
 	const zone = state.config.clusterDomain;
 	if (client.kind !== 'pod') return {kind: 'other', server: client.kind === 'node' ? 'node resolver' : 'upstream resolver'};
 	const spec = getRow(state.pods, objectKey(client.namespace ?? 'default', client.name))?.spec;
 	const policy = spec?.dnsPolicy ?? 'ClusterFirst';
-	if (spec === undefined || usesClusterDns(spec)) return {kind: 'cluster', search: [`${client.namespace}.svc.${zone}`, `svc.${zone}`, zone]};
+	const config = spec?.dnsConfig ?? {nameservers: [], searches: [], options: []};
+	const dnsIP = state.config.dnsIP;
+	if (spec === undefined || usesClusterDns(spec)) {
+		const search = unique([`${client.namespace}.svc.${zone}`, `svc.${zone}`, zone, ...config.searches]).slice(0, MAX_SEARCH_PATHS);
+		return {kind: 'cluster', search, ndots: ndotsOf(config.options, CLUSTER_NDOTS), next: unique(config.nameservers).filter(ns => ns !== dnsIP)};
+	}
 	if (policy === 'None') {
-		const config = spec?.dnsConfig ?? {nameservers: [], searches: []};
-		if (config.nameservers.includes(state.config.dnsIP)) return {kind: 'cluster', search: config.searches};
+		const [first] = config.nameservers;
+		if (first === dnsIP) {
+			return {kind: 'cluster', search: unique(config.searches), ndots: ndotsOf(config.options, LIBC_NDOTS), next: unique(config.nameservers).slice(1)};
+		}
 		return {
 			kind: 'other',
-			server: config.nameservers[0] ?? 'no nameserver',
-			note: `dnsPolicy None: this pod asks ${config.nameservers.join(', ')} (its dnsConfig), not the cluster DNS ${state.config.dnsIP}`,
+			server: first ?? 'no nameserver',
+			note: `dnsPolicy None: this pod asks ${config.nameservers.join(', ')} (its dnsConfig), not the cluster DNS ${dnsIP}`,
 		};
 	}
 	const note =
@@ -551,23 +581,26 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 		upstream: false,
 		server: state.config.dnsIP,
 	};
-	const resolver = resolverOf(state, client);
+	let resolver = resolverOf(state, client);
 	if (resolver.kind === 'cluster') {
+		// Policies drop, they do not reject: no reply comes, as when nothing serves the address.
 		const down = clusterDnsDown(state);
-		if (down !== undefined) {
+		const silent = down !== undefined ? {server: state.config.dnsIP, reason: down} : dnsDropped(state, client);
+		const [next] = resolver.next;
+		if (silent !== undefined && next !== undefined) {
+			// The C library asks resolv.conf's next nameserver once the first times out.
+			resolver = {
+				kind: 'other',
+				server: next,
+				note: `the cluster DNS ${state.config.dnsIP} did not reply (${silent.reason}); this pod's next nameserver ${next} (its dnsConfig) answered, and it does not know the cluster's names`,
+			};
+		} else if (silent !== undefined) {
 			// glibc's res_nsearch stops at a timeout (it tries the next search domain only after
 			// an answer), so no name is ever answered: the lookup fails as a whole.
 			result.rcode = 'TIMEOUT';
-			result.timedOut = {server: state.config.dnsIP, reason: down};
+			result.timedOut = silent;
 			return result;
-		}
-		// Policies drop, they do not reject: no reply comes, as above.
-		const dropped = dnsDropped(state, client);
-		if (dropped !== undefined) {
-			result.rcode = 'TIMEOUT';
-			result.timedOut = dropped;
-			return result;
-		}
+		} else result.ndots = resolver.ndots;
 	}
 	// Names keep the letters as typed: CoreDNS answers with the question's case (handler_case_test.go).
 	const candidates: string[] = [];
@@ -580,7 +613,7 @@ export function resolve(d: Draft, client: Client, question: string, qtype: DnsRe
 	else {
 		const dots = question.split('.').length - 1;
 		const withSearch = resolver.search.map(s => `${question}.${s}`);
-		candidates.push(...(dots >= 5 ? [question, ...withSearch] : [...withSearch, question]));
+		candidates.push(...(dots >= resolver.ndots ? [question, ...withSearch] : [...withSearch, question]));
 	}
 	for (const candidate of candidates) {
 		const lower = candidate.toLowerCase();

@@ -129,15 +129,14 @@ export interface PodSpec {
 	/** spec.tolerations as written; absent when the manifest has none (sim/taints.ts matches them). */
 	tolerations?: Toleration[];
 	// As written; each absent one is shown with the API server's default (view/pod-defaults.ts).
-	// The simulator does not act on them: every container restarts, every pod resolves names
-	// through the cluster DNS.
+	// The simulator acts on dnsPolicy (sim/dns.ts resolverOf), not on restartPolicy: every container restarts.
 	restartPolicy?: 'Always' | 'OnFailure' | 'Never';
 	dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
 	schedulerName?: string;
 	serviceAccountName?: string;
 	enableServiceLinks?: boolean;
-	/** spec.dnsConfig's nameservers and searches, kept for `dnsPolicy: None` (sim/dns.ts resolverOf). */
-	dnsConfig?: {nameservers: string[]; searches: string[]};
+	/** spec.dnsConfig as written: appended to what dnsPolicy gives, or all of it for `None` (sim/dns.ts resolverOf). */
+	dnsConfig?: {nameservers: string[]; searches: string[]; options: Array<{name: string; value?: string}>};
 	/** spec.nodeSelector: labels a node must carry (sim/node-affinity.ts). Absent when empty. */
 	nodeSelector?: Labels;
 	/** affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: a node must match one. */
@@ -712,6 +711,8 @@ export interface DnsResult {
 	outside?: string;
 	/** Why a pod's lookup did not go to the cluster DNS (its dnsPolicy, sim/dns.ts resolverOf). */
 	resolverNote?: string;
+	/** The search path's threshold when the cluster DNS answered: a name with this many dots is tried as is first (F5). */
+	ndots?: number;
 }
 
 /**

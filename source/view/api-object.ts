@@ -94,8 +94,12 @@ export function podSpecObject(spec: PodSpec, tolerations: readonly Toleration[] 
 	if (spec.hostNetwork) out.hostNetwork = true;
 	if (tolerations !== undefined && tolerations.length > 0) out.tolerations = tolerations.map(t => ({...t}));
 	if (spec.dnsConfig !== undefined) {
-		const {nameservers, searches} = spec.dnsConfig;
-		out.dnsConfig = {...(nameservers.length > 0 ? {nameservers: [...nameservers]} : {}), ...(searches.length > 0 ? {searches: [...searches]} : {})};
+		const {nameservers, searches, options} = spec.dnsConfig;
+		out.dnsConfig = {
+			...(nameservers.length > 0 ? {nameservers: [...nameservers]} : {}),
+			...(options.length > 0 ? {options: options.map(o => ({...o}))} : {}),
+			...(searches.length > 0 ? {searches: [...searches]} : {}),
+		};
 	}
 	if (spec.nodeSelector !== undefined) out.nodeSelector = {...spec.nodeSelector};
 	if (spec.requiredNodeAffinity !== undefined) {

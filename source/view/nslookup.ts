@@ -87,7 +87,7 @@ export function formatNslookup(result: DnsResult, options: {verbose?: boolean} =
 	// The one thing a pod's own nslookup would not say, and the reason its lookups fail: said without -v too.
 	if (result.resolverNote !== undefined) lines.push(`${OURS}${sanitize(result.resolverNote)}`);
 	if (verbose && result.tried.length > 0) {
-		lines.push(`${OURS}search path (ndots:5):`);
+		lines.push(`${OURS}search path${result.ndots === undefined ? '' : ` (ndots:${result.ndots})`}:`);
 		for (const query of result.tried) lines.push(`${OURS}  ${sanitize(withoutDot(query.name))}: ${query.rcode}`);
 	}
 	if (result.rcode === 'NXDOMAIN') {

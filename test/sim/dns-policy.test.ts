@@ -43,14 +43,17 @@ test('Default on an ordinary pod: the node resolver too', t => {
 	t.like(lookup('plain-default', 'web.default.svc.cluster.local'), {rcode: 'NXDOMAIN', server: 'node resolver'});
 });
 
-test("None: dnsConfig's nameservers and searches alone; the cluster DNS only if it is listed", t => {
+test("None: dnsConfig's nameservers and searches alone; the cluster DNS only if it is listed first", t => {
 	const custom = lookup('custom', 'web');
 	t.like(custom, {rcode: 'NOERROR', server: '10.96.0.10', canonicalName: 'web.default.svc.cluster.local'});
-	// Its one search domain is default.svc.cluster.local: `web.default` tries web.default.default.svc.cluster.local, then itself.
+	// No `options ndots:` line, so the C library's ndots:1 holds, not the kubelet's 5: `web.default`
+	// has a dot and goes out as it is first, then with the one search domain.
+	const dotted = lookup('custom', 'web.default');
 	t.deepEqual(
-		lookup('custom', 'web.default').tried.map(q => q.name),
-		['web.default.default.svc.cluster.local', 'web.default'],
+		dotted.tried.map(q => q.name),
+		['web.default', 'web.default.default.svc.cluster.local'],
 	);
+	t.is(dotted.ndots, 1);
 	const outside = lookup('outside-dns', 'web');
 	t.like(outside, {rcode: 'NXDOMAIN', server: '1.1.1.1'});
 	t.regex(outside.resolverNote ?? '', /dnsPolicy None: this pod asks 1\.1\.1\.1 \(its dnsConfig\), not the cluster DNS 10\.96\.0\.10/);

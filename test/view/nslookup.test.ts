@@ -104,6 +104,7 @@ test('bin/dig/nslookup.c printmessage: NXDOMAIN names the name as typed (dighost
 		rcode: 'NXDOMAIN',
 		answers: [],
 		canonicalName: undefined,
+		ndots: 5,
 		tried: [
 			{name: 'nosuch.default.svc.cluster.local', rcode: 'NXDOMAIN'},
 			{name: 'nosuch.svc.cluster.local', rcode: 'NXDOMAIN'},
