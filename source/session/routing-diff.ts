@@ -10,7 +10,7 @@
 // comparison only where the files pin it (a nodePort or clusterIP written in a manifest or dump).
 
 import {usesClusterDns} from '../sim/dns.js';
-import type {ClusterInput, Labels, Pod, RequestOutcome, RequestTrace, Service, ServicePort, State, Workload} from '../sim/index.js';
+import type {ClusterInput, Labels, Pod, Protocol, RequestOutcome, RequestTrace, Service, ServicePort, State, Workload} from '../sim/index.js';
 import {getRow, listKeys, listRows, step, workloadKey} from '../sim/index.js';
 import {matchesLabels} from '../sim/labels.js';
 
@@ -35,6 +35,7 @@ interface ProbeTarget {
 	id: string;
 	service: string;
 	port: number;
+	protocol: Protocol;
 	kind: AddressKind;
 	node?: string;
 }
@@ -151,30 +152,36 @@ function clientsOf(
 	return {both, onlyBefore, onlyAfter};
 }
 
-const tcpPorts = (service: Service) => (service.spec.ports ?? []).filter(p => p.protocol === 'TCP');
+/** A Service port as probes name it: `80` for curl's TCP, `53/UDP` otherwise (`curl --udp`). */
+const portText = (port: number, protocol: Protocol) => (protocol === 'TCP' ? String(port) : `${port}/${protocol}`);
+
+/** The port of `service` a probe aims at: the same number and protocol. */
+const portOf = (service: Service, target: Pick<ProbeTarget, 'port' | 'protocol'>) =>
+	service.spec.ports?.find(p => p.port === target.port && p.protocol === target.protocol);
 
 /** The probes of one Service port: its DNS name, its ClusterIP, a node port on every node, its
- *  load-balancer and external IPs. curl speaks TCP only, so other protocols are not probed. */
+ *  load-balancer and external IPs; UDP and SCTP ports as `curl --udp` / `--sctp` reach them. */
 function targetsOf(state: State, service: Service, port: ServicePort): ProbeTarget[] {
 	const svc = serviceKey(service);
-	const base = {service: svc, port: port.port};
-	const out: ProbeTarget[] = [{...base, id: `${svc}:${port.port} dns`, kind: 'dns'}];
+	const base = {service: svc, port: port.port, protocol: port.protocol};
+	const at = `${svc}:${portText(port.port, port.protocol)}`;
+	const out: ProbeTarget[] = [{...base, id: `${at} dns`, kind: 'dns'}];
 	if (service.spec.type === 'ExternalName') return out;
-	if (service.spec.clusterIP !== undefined && service.spec.clusterIP !== 'None') out.push({...base, id: `${svc}:${port.port} ClusterIP`, kind: 'ClusterIP'});
+	if (service.spec.clusterIP !== undefined && service.spec.clusterIP !== 'None') out.push({...base, id: `${at} ClusterIP`, kind: 'ClusterIP'});
 	if (port.nodePort !== undefined) {
-		for (const node of Object.keys(state.nodes).sort(byName)) out.push({...base, id: `${svc}:${port.port} NodePort ${node}`, kind: 'NodePort', node});
+		for (const node of Object.keys(state.nodes).sort(byName)) out.push({...base, id: `${at} NodePort ${node}`, kind: 'NodePort', node});
 	}
 	(service.status.loadBalancer.ingress ?? []).forEach((_, i) => {
-		out.push({...base, id: `${svc}:${port.port} LoadBalancer ${i}`, kind: 'LoadBalancer', node: String(i)});
+		out.push({...base, id: `${at} LoadBalancer ${i}`, kind: 'LoadBalancer', node: String(i)});
 	});
-	for (const ip of service.spec.externalIPs ?? []) out.push({...base, id: `${svc}:${port.port} ExternalIP ${ip}`, kind: 'ExternalIP', node: ip});
+	for (const ip of service.spec.externalIPs ?? []) out.push({...base, id: `${at} ExternalIP ${ip}`, kind: 'ExternalIP', node: ip});
 	return out;
 }
 
 /** Where a target is on one side (null: the Service has no such address there). */
 function addressOf(state: State, target: ProbeTarget): string | null {
 	const service = getRow(state.services, target.service);
-	const port = service ? tcpPorts(service).find(p => p.port === target.port) : undefined;
+	const port = service ? portOf(service, target) : undefined;
 	if (!service || !port) return null;
 	switch (target.kind) {
 		case 'dns':
@@ -213,7 +220,8 @@ function probe(state: State, client: ProbeClient, clientName: string, target: Pr
 	const count = Math.min(MAX_BURST, Math.max(1, REQUESTS_PER_ENDPOINT * size));
 	const from =
 		client.kind === 'pod' ? {kind: 'pod' as const, name: clientName, namespace: client.namespace ?? 'default'} : {kind: client.kind, name: clientName};
-	const {result} = step(state, {type: 'requestSent', target: address, from, count});
+	const protocol = target.protocol === 'TCP' ? {} : {protocol: target.protocol};
+	const {result} = step(state, {type: 'requestSent', target: address, from, count, ...protocol});
 	if (result.kind !== 'requests') return {address, outcomes: ['error'], answers: [], reason: result.kind === 'error' ? result.message : result.kind};
 	return summarise(state, namespace, address, result.requests);
 }
@@ -266,7 +274,7 @@ export function routingDiff(before: DiffSide, after: DiffSide): RoutingDiff {
 	const portsOf = (state: State) => {
 		const out = new Map<string, {service: Service; port: ServicePort}>();
 		for (const service of listRows(state.services)) {
-			for (const port of tcpPorts(service)) out.set(`${serviceKey(service)}:${port.port}/TCP`, {service, port});
+			for (const port of service.spec.ports ?? []) out.set(`${serviceKey(service)}:${port.port}/${port.protocol}`, {service, port});
 		}
 		return out;
 	};
@@ -307,7 +315,7 @@ function clientLabel(client: ProbeClient, before: string, after: string): string
 
 function targetLabel(target: ProbeTarget): string {
 	const where = target.kind === 'NodePort' ? ` on ${target.node}` : target.kind === 'ExternalIP' ? ` ${target.node}` : '';
-	return `${target.service}:${target.port} (${target.kind}${where})`;
+	return `${target.service}:${portText(target.port, target.protocol)} (${target.kind}${where})`;
 }
 
 const selectorText = (selector: Labels | undefined) =>
@@ -322,10 +330,10 @@ const podsMatching = (state: State, namespace: string, selector: Labels | undefi
 		? []
 		: listRows(state.pods).filter(p => p.namespace === namespace && p.deletionTimestamp === null && matchesLabels(p.labels, selector));
 
-/** Whether a pod's containers declare a targetPort: a number by containerPort, a name by port name. */
-const declares = (pod: Pod, targetPort: number | string) =>
+/** Whether a pod's containers declare a targetPort for `protocol`: a number by containerPort, a name by port name. */
+const declares = (pod: Pod, targetPort: number | string, protocol: Protocol) =>
 	pod.spec.containers.some(c =>
-		c.ports.some(p => p.protocol === 'TCP' && (typeof targetPort === 'number' ? p.containerPort === targetPort : p.name === targetPort)),
+		c.ports.some(p => p.protocol === protocol && (typeof targetPort === 'number' ? p.containerPort === targetPort : p.name === targetPort)),
 	);
 
 /** Why a Service port routes differently, from what changed between the two states' objects. */
@@ -339,8 +347,8 @@ function whyChanged(before: State, after: State, target: ProbeTarget): string[] 
 		const gained = (t: Service['spec']['type']) => ({ClusterIP: 0, NodePort: 1, LoadBalancer: 2, ExternalName: -1})[t];
 		why.push(`type ${sb.spec.type} → ${sa.spec.type}${gained(sa.spec.type) > gained(sb.spec.type) ? ': new address kind' : ': address kind removed'}`);
 	}
-	const portB = tcpPorts(sb).find(p => p.port === target.port);
-	const portA = tcpPorts(sa).find(p => p.port === target.port);
+	const portB = portOf(sb, target);
+	const portA = portOf(sa, target);
 	const selB = selectorText(sb.spec.selector);
 	const selA = selectorText(sa.spec.selector);
 	const matchedB = podsMatching(before, namespace, sb.spec.selector);
@@ -363,7 +371,7 @@ function whyChanged(before: State, after: State, target: ProbeTarget): string[] 
 	}
 	if (portB && portA) {
 		if (String(portB.targetPort) !== String(portA.targetPort)) why.push(`targetPort ${portB.targetPort} → ${portA.targetPort}`);
-		if (matchedA.length > 0 && !matchedA.some(p => declares(p, portA.targetPort))) {
+		if (matchedA.length > 0 && !matchedA.some(p => declares(p, portA.targetPort, portA.protocol))) {
 			why.push(`targetPort ${portA.targetPort} not declared by ${selA} pods`);
 		}
 		if (target.kind === 'NodePort' && portB.nodePort !== undefined && portA.nodePort !== undefined && portB.nodePort !== portA.nodePort) {

@@ -19,6 +19,7 @@ import type {
 	Client,
 	DnsResult,
 	EndpointAddress,
+	Protocol,
 	RequestOutcome,
 	RequestSource,
 	RequestSummary,
@@ -86,12 +87,14 @@ export function parseTarget(text: string): Target | {error: string} {
 const isIP = (host: string) => /^\d+\.\d+\.\d+\.\d+$/.test(host);
 
 /** Classify the destination address (done once per burst). */
-function plan(state: State, client: Client, ip: string, portNumber: number): Plan {
+function plan(state: State, client: Client, ip: string, portNumber: number, protocol: Protocol): Plan {
 	const external = client.kind === 'external';
-	const findPort = (service: Service, number: number) => service.spec.ports?.find(p => p.port === number && p.protocol === 'TCP');
+	// kube-proxy's rules match the protocol with the port: a UDP 53 is no answer to TCP 53.
+	const findPort = (service: Service, number: number) => service.spec.ports?.find(p => p.port === number && p.protocol === protocol);
+	const noSuchPort = (service: Service, ip: string, port: number, via: RequestVia) => missingPort(service, ip, port, protocol, via);
 
 	// 0. Loopback: the client's own host (a pod's is its own network namespace).
-	if (/^127\./.test(ip) && !external) return loopback(state, client, ip, portNumber);
+	if (/^127\./.test(ip) && !external) return loopback(state, client, ip, portNumber, protocol);
 	// 1. A ClusterIP (E4: virtual, only reachable from nodes and pods).
 	const vipOwner = state.ipam.serviceIPs[ip];
 	const vipService = vipOwner ? getRow(state.services, vipOwner) : undefined;
@@ -150,16 +153,21 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
 	// 3. A node address: NodePort on every node (E5, H6).
 	const node = Object.values(state.nodes).find(n => n.internalIP === ip);
 	if (node) {
-		// kube-proxy's health server listens on every node address (service_health.go).
-		const checked = healthCheckOwner(state, portNumber);
+		// kube-proxy's health server listens on every node address (service_health.go), over HTTP.
+		const checked = protocol === 'TCP' ? healthCheckOwner(state, portNumber) : undefined;
 		if (checked) return {kind: 'health', service: checked, node: node.name};
-		const listener = nodePortOwner(state, portNumber);
+		const listener = nodePortOwner(state, portNumber, protocol);
 		if (!listener) {
 			// kube-proxy's node-port DNAT comes first (PREROUTING/OUTPUT); what it leaves reaches the
 			// node's own sockets, a hostNetwork pod's among them.
-			const host = hostNetworkListener(state, node.name, portNumber);
+			const host = hostNetworkListener(state, node.name, portNumber, protocol);
 			if (host) return host;
-			return {kind: 'fail', via: 'NodePort', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} (no Service has nodePort ${portNumber})`};
+			return {
+				kind: 'fail',
+				via: 'NodePort',
+				outcome: 'refused',
+				reason: `nothing listens on ${ip}:${portNumber}${suffix(protocol)} (no Service has nodePort ${portNumber}${suffix(protocol)}${otherProtocols(state, portNumber, protocol)})`,
+			};
 		}
 		const {service, port} = listener;
 		// S91: only traffic that starts on the receiving node itself is short-circuited to every
@@ -205,60 +213,81 @@ function plan(state: State, client: Client, ip: string, portNumber: number): Pla
  * docs/reference/networking/virtual-ips.md, "Migrating from iptables mode to nftables"; KEP-6032
  * proposes a userspace proxy for it after v1.34).
  */
-function loopback(state: State, client: Client, ip: string, portNumber: number): Plan {
+function loopback(state: State, client: Client, ip: string, portNumber: number, protocol: Protocol): Plan {
 	const here = client.nodeName;
-	const nothing = (why: string): Failure => ({kind: 'fail', via: 'none', outcome: 'refused', reason: `nothing listens on ${ip}:${portNumber} ${why}`});
+	const nothing = (why: string): Failure => ({
+		kind: 'fail',
+		via: 'none',
+		outcome: 'refused',
+		reason: `nothing listens on ${ip}:${portNumber}${suffix(protocol)} ${why}`,
+	});
 	if (!sendsAsNode(client)) {
 		const pod = client.namespace === undefined ? undefined : getRow(state.pods, objectKey(client.namespace, client.name));
-		const listens = pod?.spec.containers.some(c => c.ports.some(p => p.containerPort === portNumber && p.protocol === 'TCP')) === true;
+		const listens = pod?.spec.containers.some(c => c.ports.some(p => p.containerPort === portNumber && p.protocol === protocol)) === true;
 		if (pod && listens && pod.containersRunning) return {kind: 'pod', ip, port: portNumber, pod: pod.name, node: pod.nodeName};
-		return nothing(`in pod ${client.name}: a pod's loopback is its own, and no container of it listens on port ${portNumber}`);
+		return nothing(`in pod ${client.name}: a pod's loopback is its own, and no container of it listens on port ${portNumber}${suffix(protocol)}`);
 	}
 	if (here === undefined) return nothing('');
-	const checked = healthCheckOwner(state, portNumber);
+	const checked = protocol === 'TCP' ? healthCheckOwner(state, portNumber) : undefined;
 	if (checked) return {kind: 'health', service: checked, node: here};
-	const listener = nodePortOwner(state, portNumber);
+	const listener = nodePortOwner(state, portNumber, protocol);
 	if (listener) {
 		if (state.config.proxyMode === 'ipvs') return nothing(`on ${here}: in IPVS mode kube-proxy does not accept node ports on localhost`);
 		if (state.config.proxyMode === 'nftables') return nothing(`on ${here}: in nftables mode kube-proxy does not accept node ports on localhost`);
 		// Traffic from the node itself: short-circuited to every endpoint, and masqueraded.
 		return {kind: 'service', via: 'NodePort', service: listener.service, port: listener.port, onlyNode: null, policy: null, entryNode: here, external: true};
 	}
-	return hostNetworkListener(state, here, portNumber, ip) ?? nothing(`on ${here}`);
+	return hostNetworkListener(state, here, portNumber, protocol, ip) ?? nothing(`on ${here}`);
 }
 
 /**
- * A hostNetwork pod on `nodeName` whose container declares TCP `port`: it listens in the node's
- * own network namespace, on every node address and its loopback. The scheduler keeps two such
- * pods apart (scheduler.ts, NodePorts), so the first found is the one.
+ * A hostNetwork pod on `nodeName` whose container declares `port` for `protocol`: it listens in
+ * the node's own network namespace, on every node address and its loopback. The scheduler keeps
+ * two such pods apart (scheduler.ts, NodePorts), so the first found is the one.
  */
-function hostNetworkListener(state: State, nodeName: string, port: number, ip?: string): Plan | undefined {
+function hostNetworkListener(state: State, nodeName: string, port: number, protocol: Protocol, ip?: string): Plan | undefined {
 	for (const key of eachMember(getRow(state.index.podsByNode, nodeName))) {
 		const pod = getRow(state.pods, key);
 		if (pod?.spec.hostNetwork !== true || pod.podIP === null) continue;
-		if (!pod.spec.containers.some(c => c.ports.some(p => p.containerPort === port && p.protocol === 'TCP'))) continue;
+		if (!pod.spec.containers.some(c => c.ports.some(p => p.containerPort === port && p.protocol === protocol))) continue;
 		if (!pod.containersRunning) return {kind: 'fail', via: 'PodIP', outcome: 'refused', reason: notRunning(pod.name, ip ?? pod.podIP, port)};
 		return {kind: 'pod', ip: ip ?? pod.podIP, port, pod: pod.name, node: nodeName, hostNetwork: true};
 	}
 	return undefined;
 }
 
-/** The Service port that owns TCP node port `nodePort`. */
-function nodePortOwner(state: State, nodePort: number): {service: Service; port: ServicePort} | undefined {
+/** The Service port that owns node port `nodePort` for `protocol` (TCP and UDP may share a number). */
+function nodePortOwner(state: State, nodePort: number, protocol: Protocol): {service: Service; port: ServicePort} | undefined {
 	for (const service of listRows(state.services)) {
-		const port = service.spec.ports?.find(p => p.nodePort === nodePort && p.protocol === 'TCP');
+		const port = service.spec.ports?.find(p => p.nodePort === nodePort && p.protocol === protocol);
 		if (port) return {service, port};
 	}
 	return undefined;
 }
 
-function noSuchPort(service: Service, ip: string, port: number, via: RequestVia): Failure {
+/** `/UDP` after a port, where the protocol is not curl's TCP. */
+const suffix = (protocol: Protocol) => (protocol === 'TCP' ? '' : `/${protocol}`);
+
+/** What to try when the number is served under another protocol: the usual slip with DNS's 53/UDP. */
+const TRY_FLAG: Readonly<Record<Protocol, string>> = {TCP: 'try without --udp or --sctp', UDP: 'curl is TCP, try --udp', SCTP: 'curl is TCP, try --sctp'};
+
+/** `; kube-dns has it for UDP: curl is TCP, try --udp`: the same node port under another protocol. */
+function otherProtocols(state: State, nodePort: number, protocol: Protocol): string {
+	for (const other of ['TCP', 'UDP', 'SCTP'] as const) {
+		const owner = other === protocol ? undefined : nodePortOwner(state, nodePort, other);
+		if (owner) return `; ${owner.service.name} has it for ${other}: ${TRY_FLAG[other]}`;
+	}
+	return '';
+}
+
+function missingPort(service: Service, ip: string, port: number, protocol: Protocol, via: RequestVia): Failure {
 	const ports = (service.spec.ports ?? []).map(p => `${p.port}/${p.protocol}`).join(',') || '<none>';
+	const other = service.spec.ports?.find(p => p.port === port && p.protocol !== protocol);
 	return {
 		kind: 'fail',
 		via,
 		outcome: 'timeout',
-		reason: `${service.name} has no port ${port} on ${ip} (ports: ${ports})`,
+		reason: `${service.name} has no port ${port}${suffix(protocol)} on ${ip} (ports: ${ports})${other ? `: ${TRY_FLAG[other.protocol]}` : ''}`,
 		service,
 	};
 }
@@ -382,11 +411,11 @@ export interface RequestsResult {
 }
 
 /** Send `count` connections from `client` to `target` (a name, name:port, ip:port or URL). */
-export function sendRequests(d: Draft, client: Client, target: string, count: number): RequestsResult | {error: string} {
+export function sendRequests(d: Draft, client: Client, target: string, count: number, protocol: Protocol = 'TCP'): RequestsResult | {error: string} {
 	const parsed = parseTarget(target);
 	if ('error' in parsed) return parsed;
 	const requests: RequestTrace[] = [];
-	const base = {client, target};
+	const base = protocol === 'TCP' ? {client, target} : {client, target, protocol};
 	// Keyed by pod names: prototype-free, so a pod named `constructor` counts from 0 (sim/tables.ts).
 	const summary = {total: 0, ok: 0, failed: 0, byPod: emptyTable<number>(), byReason: emptyTable<number>()};
 	const push = (trace: Omit<RequestTrace, 'seq' | 'at'>) => {
@@ -519,7 +548,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			const resolved = `${ip}:${parsed.port}`;
 			let route = plans.get(resolved);
 			if (!route) {
-				route = plan(d.s, client, ip, parsed.port);
+				route = plan(d.s, client, ip, parsed.port, protocol);
 				plans.set(resolved, route);
 			}
 			last = {dns, ip, headless, route, common: dns ? {...base, dns, resolved} : {...base, resolved}};
@@ -558,7 +587,7 @@ export function sendRequests(d: Draft, client: Client, target: string, count: nu
 			// The pod that owns the address (none for loopback or a hostNetwork pod: no policy applies there).
 			const owner = d.s.ipam.podIPs[route.node ?? '']?.used[route.ip];
 			const namespace = owner === undefined ? '' : owner.slice(0, owner.indexOf('/'));
-			const verdict = hopVerdict(d.s, {client, egressTo: null, endpoint: {namespace, pod: route.pod, ip: route.ip, port: route.port}, protocol: 'TCP'});
+			const verdict = hopVerdict(d.s, {client, egressTo: null, endpoint: {namespace, pod: route.pod, ip: route.ip, port: route.port}, protocol});
 			const reason = headless
 				? 'headless: DNS returned pod IPs, no proxy involved'
 				: route.hostNetwork

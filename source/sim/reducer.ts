@@ -59,7 +59,7 @@ function apply(d: Draft, action: Action): StepResult {
 		case 'requestSent': {
 			const client = resolveClient(d.s, action.from);
 			if (!client.ok) return error(client.error);
-			const result = sendRequests(d, client.client, action.target, Math.max(1, action.count));
+			const result = sendRequests(d, client.client, action.target, Math.max(1, action.count), action.protocol ?? 'TCP');
 			if ('error' in result) return error(result.error);
 			recordRequests(d, result.requests);
 			return {kind: 'requests', requests: result.requests, summary: result.summary};

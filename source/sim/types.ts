@@ -743,6 +743,8 @@ export interface RequestTrace {
 	dns?: DnsResult;
 	/** `ip:port` the client connected to. */
 	resolved: string | null;
+	/** Absent for TCP, curl's own; set by `curl --udp` / `--sctp`. */
+	protocol?: Exclude<Protocol, 'TCP'>;
 	via: RequestVia;
 	/** `ns/name` of the Service that handled it. */
 	service?: string;
@@ -883,7 +885,8 @@ export type Action =
 	| {type: 'podLabeled'; namespace: string; name: string; set: Labels; remove: string[]; overwrite: boolean}
 	| {type: 'nodeLabeled'; name: string; set: Labels; remove: string[]; overwrite: boolean}
 	| {type: 'probeSet'; namespace: string; name: string; passing: boolean}
-	| {type: 'requestSent'; target: string; from: ClientSpec; count: number}
+	/** `protocol`: curl's TCP when absent; `curl --udp` / `--sctp` send datagrams / SCTP associations instead. */
+	| {type: 'requestSent'; target: string; from: ClientSpec; count: number; protocol?: Exclude<Protocol, 'TCP'>}
 	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: DnsResult['qtype']};
 
 export interface RequestSummary {

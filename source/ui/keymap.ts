@@ -10,7 +10,7 @@ import {workloadKey} from '../sim/keys.js';
 import {sanitize} from '../view/index.js';
 import {endpointView, topWorkload, workloadRef} from '../view/tui/index.js';
 import {type Model, type ModelAction, podUnderCursor, rowUnderCursor, topView} from './model.js';
-import {targetFor} from './targets.js';
+import {protocolFlag, targetFor} from './targets.js';
 import type {ViewerCommand} from './viewer-model.js';
 
 export interface Binding {
@@ -185,7 +185,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		help: 'fire one request at the selected Service (from the chosen client, at the chosen address)',
 		command: 'curl TARGET [--from CLIENT]',
 		hint: true,
-		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)}${from(m)}`})),
+		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)}${protocolFlag(svc)}${from(m)}`})),
 	},
 	{
 		keys: ['b'],
@@ -194,7 +194,7 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		help: 'fire a burst of 100 requests and show how they spread over the pods',
 		command: 'curl TARGET --count 100 [--from CLIENT]',
 		hint: true,
-		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)} --count 100${from(m)}`})),
+		run: m => withService(m, svc => ({type: 'run', line: `curl ${targetFor(m.sim, svc, m.address)}${protocolFlag(svc)} --count 100${from(m)}`})),
 	},
 	{
 		keys: ['f'],

@@ -12,9 +12,20 @@ export interface AddressChoice {
 	target: string;
 }
 
-function port(service: Service): number {
+/** The port the request keys aim at: the first TCP one (curl's), else the first there is. */
+function aimedPort(service: Service) {
 	const ports = service.spec.ports ?? [];
-	const p = ports.find(x => x.protocol === 'TCP') ?? ports[0];
+	return ports.find(x => x.protocol === 'TCP') ?? ports[0];
+}
+
+/** ` --udp` / ` --sctp` when the aimed port is not TCP: a UDP-only Service (a DNS server) is reached as `nc -u` would. */
+export function protocolFlag(service: Service): string {
+	const protocol = aimedPort(service)?.protocol ?? 'TCP';
+	return protocol === 'TCP' ? '' : ` --${protocol.toLowerCase()}`;
+}
+
+function port(service: Service): number {
+	const p = aimedPort(service);
 	if (!p) return 80;
 	// A headless name leads straight to pods, so aim at the port they listen on.
 	if (service.spec.clusterIP === 'None' && typeof p.targetPort === 'number') return p.targetPort;
@@ -24,20 +35,20 @@ function port(service: Service): number {
 /** The DNS name first: every Service has one. */
 export function addressChoices(state: State, service: Service): [AddressChoice, ...AddressChoice[]] {
 	const p = port(service);
-	const {clusterIP, ports = []} = service.spec;
-	const tcp = ports.find(x => x.protocol === 'TCP') ?? ports[0];
+	const {clusterIP} = service.spec;
+	const aimed = aimedPort(service);
 	const choices: [AddressChoice, ...AddressChoice[]] = [
 		{mode: 'dns', label: `DNS name  ${service.name}.${service.namespace}:${p}`, target: `${service.name}.${service.namespace}:${p}`},
 	];
 	if (clusterIP && clusterIP !== 'None') {
 		choices.push({mode: 'clusterIP', label: `ClusterIP ${clusterIP}:${p}`, target: `${clusterIP}:${p}`});
 	}
-	if (tcp?.nodePort) {
+	if (aimed?.nodePort) {
 		for (const node of Object.values(state.nodes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
 			choices.push({
 				mode: `node:${node.name}`,
-				label: `NodePort  ${node.internalIP}:${tcp.nodePort} (${node.name})`,
-				target: `${node.internalIP}:${tcp.nodePort}`,
+				label: `NodePort  ${node.internalIP}:${aimed.nodePort} (${node.name})`,
+				target: `${node.internalIP}:${aimed.nodePort}`,
 			});
 		}
 	}

@@ -67,13 +67,16 @@ export function traceHops(trace: RequestTrace): {hops: string[]; outcome: string
 	if (trace.dns !== undefined) hops.push(formatDnsStep(trace.dns));
 	// A request typed as `ip:port` that never reached an endpoint gains nothing from repeating it.
 	const viaShown = trace.via !== 'none' && trace.resolved !== null && !(trace.endpoint === null && trace.resolved === trace.target);
-	if (viaShown) hops.push(`${trace.via} ${trace.resolved}${trace.entryNode ? ` ${formatEntry(trace.entryNode)}` : ''}`);
+	// curl's TCP goes unsaid; `--udp` and `--sctp` mark the address they were sent to, as ss and netstat do.
+	const protocol = trace.protocol === undefined ? '' : `/${trace.protocol}`;
+	if (viaShown) hops.push(`${trace.via} ${trace.resolved}${protocol}${trace.entryNode ? ` ${formatEntry(trace.entryNode)}` : ''}`);
 	else if (trace.entryNode) hops.push(formatEntry(trace.entryNode));
 	if (trace.endpoint !== null) {
 		const {pod, ip, port, node} = trace.endpoint;
 		let text = `${ip}:${port}`;
 		// Nothing new to say when the "endpoint" is just the address already shown (ExternalName).
 		const repeats = viaShown && pod === null && node === null && !trace.affinity && text === trace.resolved;
+		text += protocol;
 		if (pod !== null) text = `${pod} ${text}`;
 		if (node !== null) text += ` on ${node}`;
 		if (trace.affinity) text += ' (affinity)';
@@ -132,6 +135,7 @@ export function requestJson(trace: RequestTrace): unknown {
 		// The DNS step the text shows (`A …`, an ExternalName's `CNAME …`, `NXDOMAIN`), as nslookup -o json has it.
 		...(trace.dns !== undefined ? {dns: dnsJson(trace.dns)} : {}),
 		resolved: trace.resolved,
+		...(trace.protocol !== undefined ? {protocol: trace.protocol} : {}),
 		via: trace.via,
 		...(trace.service !== undefined ? {service: trace.service} : {}),
 		...(trace.entryNode !== undefined ? {entryNode: {...trace.entryNode}} : {}),

@@ -85,6 +85,11 @@ const EXAMPLES: Record<string, Array<[string, Command]>> = {
 	probe: [['probe pod a fail', actions({type: 'probeSet', namespace: 'default', name: 'a', passing: false})]],
 	curl: [
 		['curl hello-node-svc:80 --from external --count 3', actions({type: 'requestSent', target: 'hello-node-svc:80', from: {kind: 'external'}, count: 3})],
+		['curl syslog:514 --udp', actions({type: 'requestSent', target: 'syslog:514', from: {kind: 'default', namespace: 'default'}, count: 1, protocol: 'UDP'})],
+		[
+			'curl diameter:3868 --sctp',
+			actions({type: 'requestSent', target: 'diameter:3868', from: {kind: 'default', namespace: 'default'}, count: 1, protocol: 'SCTP'}),
+		],
 		[
 			'curl web --expect pod=app=web',
 			{
@@ -126,7 +131,13 @@ test("commandFlags lists the common flags and the command's own", t => {
 	);
 	t.deepEqual(
 		commandFlags('curl').map(f => f.name),
-		['namespace', 'output', 'help', 'from', 'via', 'count', 'summary', 'verbose', 'expect'],
+		['namespace', 'output', 'help', 'from', 'via', 'count', 'udp', 'sctp', 'summary', 'verbose', 'expect'],
 	);
 	t.deepEqual(commandFlags('nope'), []);
+});
+
+test('curl: --udp and --sctp name one protocol each, so together they are refused', t => {
+	const parsed = parseCommand('curl web:53 --udp --sctp');
+	t.false(parsed.ok);
+	t.regex(parsed.ok ? '' : parsed.error, /^error: --udp and --sctp cannot be used together\. Usage: curl TARGET .*\[--udp\|--sctp\]/);
 });

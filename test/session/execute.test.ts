@@ -156,7 +156,7 @@ test('help lists every command from the one command table', t => {
 
 test('help COMMAND and COMMAND -h print the same two lines', t => {
 	const expected = [
-		'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
+		'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--udp|--sctp] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
 		'  Send requests to a Service name, name:port, IP:port or URL and trace where each one lands',
 	];
 	t.deepEqual(execute(hello, 'help curl').out, expected);

@@ -161,3 +161,31 @@ test('a NetworkPolicy added (issue 14: the diff takes policies into account): po
 		'pod -n kube-system → default/web:80 ClusterIP: ok → timeout',
 	]);
 });
+
+test('UDP ports are probed as curl --udp reaches them: a syslog targetPort edit changes 514/UDP, and the declared port is judged by protocol', t => {
+	const UDP = readFileSync(fromRoot('test/fixtures/protocols/udp-sctp.yaml'), 'utf8');
+	const sideOf = (text: string): DiffSide => {
+		const booted = boot([{name: 'udp-sctp.yaml', text}], {seed: 1});
+		if (!booted.ok) throw new Error(JSON.stringify(booted.errors));
+		return {state: booted.state, input: booted.loaded.input};
+	};
+	const from = '  ports: [{port: 514, protocol: UDP}]';
+	t.true(UDP.includes(from));
+	const diff = routingDiff(sideOf(UDP), sideOf(UDP.replace(from, '  ports: [{port: 514, protocol: UDP, targetPort: 5140}]')));
+	const targets = [...new Set(diff.changes.map(c => c.target))];
+	t.deepEqual(targets, ['default/syslog:514/UDP ClusterIP', 'default/syslog:514/UDP dns']);
+	t.deepEqual(whys(diff), ['targetPort 514 → 5140 | targetPort 5140 not declared by app=syslog pods']);
+	t.regex(diff.changes[0]?.targetLabel ?? '', /^default\/syslog:514\/UDP \(ClusterIP\)$/);
+	// The collector answered everyone on 514 before. After, its policy (UDP 514 only) judges the
+	// translated port, 5140, and drops the others (node-3 is its own node, which policies never
+	// block); the collector reaching itself now gets 5140.
+	const shown = (r: RoutingDiff['changes'][number]['before']) => `${r.outcomes.join('/')} ${r.answers.map(a => a.port).join()}`.trim();
+	const byClient = Object.fromEntries(diff.changes.filter(c => c.kind === 'ClusterIP').map(c => [c.clientLabel, `${shown(c.before)} → ${shown(c.after)}`]));
+	t.like(byClient, {
+		'node/node-1': 'ok 514 → timeout',
+		'node/node-3': 'ok 514 → ok 5140',
+		'pod/collector -n default': 'ok 514 → ok 5140',
+	});
+	const dropped = diff.changes.find(c => c.clientLabel === 'node/node-1')?.after.reason ?? '';
+	t.regex(dropped, /^dropped by NetworkPolicy default\/syslog-udp-only .* on port 5140\/UDP\)$/);
+});

@@ -366,3 +366,15 @@ spec:
 	t.deepEqual(ran(bindingFor('x'), m), ['delete pod standalone -n default']);
 	t.deepEqual(bindingFor('r')!.run({...m, selected: null}), {error: 'no Service selected'});
 });
+
+test('r and b on a UDP-only Service send UDP (curl --udp), which reaches it; on a TCP one they stay plain curl', t => {
+	const start = initialModel(loadState('test/fixtures/protocols/udp-sctp.yaml'));
+	const on = (service: string) => ({...start, selected: service});
+	t.deepEqual(ran(bindingFor('r'), on('default/syslog')), ['curl syslog.default:514 --udp']);
+	t.deepEqual(ran(bindingFor('b'), on('default/diameter')), ['curl diameter.default:3868 --sctp --count 100']);
+	t.deepEqual(ran(bindingFor('r'), on('default/dns')), ['curl dns.default:53'], 'TCP first where a Service has both');
+	const out = linesOf(bindingFor('r')!, on('default/syslog'));
+	if ('error' in out) throw new Error(out.error);
+	const [entry] = out.after.log;
+	t.like(entry, {kind: 'request', trace: {outcome: 'ok', protocol: 'UDP', endpoint: {pod: 'collector'}}});
+});

@@ -1,6 +1,7 @@
 // `curl TARGET`: requests through DNS, the Service VIP / node port / LB IP and kube-proxy to an
 // endpoint (docs/semantics.md E, F). The target stays as typed; the simulator reads it.
 
+import type {Action} from '../../sim/index.js';
 import {parseClientSpec, withVia} from '../client-spec.js';
 import {curlExpectation} from '../expect-spec.js';
 import {actionsCommand, stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
@@ -10,12 +11,15 @@ const MAX_COUNT = 1_000_000;
 export const curl: Verb = {
 	name: 'curl',
 	usage:
-		'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
+		'curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--udp|--sctp] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]',
 	summary: 'Send requests to a Service name, name:port, IP:port or URL and trace where each one lands',
 	flags: [
 		{name: 'from', kind: 'string'},
 		{name: 'via', kind: 'string'},
 		{name: 'count', kind: 'int'},
+		// curl itself is TCP only; these reach a Service's UDP or SCTP port the way `nc -u` would.
+		{name: 'udp', kind: 'bool'},
+		{name: 'sctp', kind: 'bool'},
 		{name: 'summary', kind: 'bool'},
 		{name: 'verbose', shorthand: 'v', kind: 'bool'},
 		{name: 'expect', kind: 'string'},
@@ -37,7 +41,10 @@ export const curl: Verb = {
 		const expectText = stringFlag(ctx.flags, 'expect');
 		const expected = expectText === undefined ? undefined : curlExpectation(expectText);
 		if (expected !== undefined && !expected.ok) return expected;
-		return actionsCommand(ctx, [{type: 'requestSent', target, from: from.from, count}], {
+		if (ctx.flags.udp === true && ctx.flags.sctp === true) return usageError(curl, '--udp and --sctp cannot be used together');
+		const protocol = ctx.flags.udp === true ? 'UDP' : ctx.flags.sctp === true ? 'SCTP' : undefined;
+		const action: Action = {type: 'requestSent', target, from: from.from, count, ...(protocol ? {protocol} : {})};
+		return actionsCommand(ctx, [action], {
 			...(ctx.flags.summary === true ? {summaryOnly: true} : {}),
 			...(ctx.flags.verbose === true ? {verbose: true} : {}),
 			...(expected !== undefined ? {expect: expected.expect} : {}),

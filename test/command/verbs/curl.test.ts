@@ -4,7 +4,7 @@ import type {ClientSpec} from '../../../source/sim/types.js';
 import {fails, parses} from '../macros.js';
 
 const USAGE =
-	'Usage: curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]';
+	'Usage: curl TARGET [--from pod/NAME|node/NAME|external|CLIENT] [--via node/NAME] [--udp|--sctp] [--count N] [--summary] [-v] [--expect ok|refused|timeout|nxdomain|pod=SELECTOR] [-n NS]';
 
 const sent = (
 	target: string,
