@@ -713,7 +713,24 @@ function choose(model: Model, delta: number | null): Model {
 	}
 	const item = items[index];
 	if (mode.kind === 'chooseClient') return {...model, client: item?.value ?? model.client, mode: {kind: 'chooseAddress', at: model.address}};
-	return {...model, address: item?.value ?? model.address, mode: {kind: 'normal'}};
+	const chosen = {...model, address: item?.value ?? model.address, mode: {kind: 'normal'} as const};
+	return {...chosen, status: {text: aimText(chosen), error: false}};
+}
+
+/** What `f` settled on, said once it closes: `r and b now send from node/node-1 to ClusterIP 10.96.0.10:80`. */
+function aimText(model: Model): string {
+	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
+	// The chooser's own words: a client row's first column, an address row with its alignment undone.
+	const who =
+		clientChoices(model.sim, service)
+			.find(c => c.flags === model.client)
+			?.label.split(/\s{2,}/)[0] ?? model.client;
+	const where = service
+		? addressChoices(model.sim, service)
+				.find(c => c.mode === model.address)
+				?.label.replace(/\s+/g, ' ')
+		: undefined;
+	return `r and b now send from ${who}${where ? ` to ${where}` : ''}`;
 }
 
 /** The command a prompt runs: its subject and what was typed, in the shared grammar. */

@@ -45,11 +45,13 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 			rows={rows}
 			cursor={Math.min(model.cursor.pods, Math.max(0, rows.length - 1))}
 			empty={
-				service?.spec.type === 'ExternalName'
-					? 'ExternalName: no pods, DNS only'
-					: service?.spec.selector
-						? 'no pod matches the selector'
-						: 'no selector: endpoints are managed by hand'
+				service === undefined
+					? 'select a Service'
+					: service.spec.type === 'ExternalName'
+						? 'ExternalName: no pods, DNS only'
+						: service.spec.selector
+							? 'no pod matches the selector'
+							: 'no selector: endpoints are managed by hand'
 			}
 		/>
 	);

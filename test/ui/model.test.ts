@@ -513,6 +513,10 @@ test('the chooser’s highlight is in the model: Down Down Enter picks the third
 	t.is(addressed.address, 'clusterIP');
 	t.deepEqual(addressed.mode, {kind: 'normal'});
 	t.is(addressed.focus, 'services');
+	// Closing, it says what r and b will now do, and r does it.
+	const clusterIP = getRow(hello.services, 'default/hello-node-svc')?.spec.clusterIP;
+	t.deepEqual(addressed.status, {text: `r and b now send from node/node-1 to ClusterIP ${clusterIP}:80`, error: false});
+	t.deepEqual(key(addressed, 'r').history, [`curl ${clusterIP}:80 --from node/node-1`]);
 	// Clamped at both ends.
 	t.is(reduceAll(m, [{type: 'chooserMove', delta: -5}, {type: 'chooserPick'}]).client, '');
 	t.is(reduceAll(m, [{type: 'chooserMove', delta: 500}, {type: 'chooserPick'}]).client, clients.at(-1)!.value);

@@ -42,3 +42,25 @@ test.serial('hello: no NetworkPolicy in the cluster, no policy line', async t =>
 		s.unmount();
 	}
 });
+
+test.serial('a filter that leaves no Service: the Pods pane asks for one, as the Endpoints pane does, and claims nothing about a selector', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 80, height: 24});
+	try {
+		const frame = await s.press('/', 'z', 'z', 'z', KEYS.enter);
+		t.is(s.model().selected, null);
+		const lines = frame.split('\n');
+		t.regex(lines.find(line => line.includes('╭─ Endpoints')) ?? '', /╭─ Pods/);
+		const asked = lines.filter(line => line.includes('select a Service'));
+		t.deepEqual(
+			asked.map(line => line.split('││').map(side => side.includes('select a Service'))),
+			[
+				[true, false],
+				[false, true],
+			],
+			'once in the Endpoints pane, once under the Pods pane’s header',
+		);
+		t.false(frame.includes('managed by hand'), frame);
+	} finally {
+		s.unmount();
+	}
+});

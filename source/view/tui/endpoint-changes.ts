@@ -89,16 +89,25 @@ function addedChange(
 		return {...withOwner, cause: 'joined selector'};
 	}
 	if (owner) {
+		// Paired by when the pod was made, not when its address is seen: one long `wait` makes the
+		// replacement and lets it become ready in the same step, well after the deletion.
+		const born = after?.createdAt ?? base.at;
+		const near = (c: EndpointChange) => born - c.at <= windowMs;
 		// The latest deletion from the same controller, a moment ago, not yet taken over; a
 		// StatefulSet's pod comes back under its old name, after the old one's grace period.
 		const deleted = (c: EndpointChange) =>
 			c.kind === 'removed' && c.cause === 'deleted' && c.service === base.service && c.owner === owner && unpaired(recent, fresh, c);
 		const latest = [...recent].reverse();
-		const gone = latest.find(c => deleted(c) && c.pod === base.pod) ?? latest.find(c => deleted(c) && base.at - c.at <= windowMs);
+		const gone = latest.find(c => deleted(c) && c.pod === base.pod) ?? latest.find(c => deleted(c) && near(c));
 		if (gone) return {...withOwner, cause: 'replaced', replaces: gone.ip};
-		// Pods of a controller that lost none: there are more of them now.
-		const lostOne = recent.some(c => c.kind === 'removed' && c.cause === 'left selector' && c.owner === owner && base.at - c.at <= windowMs);
-		return {...withOwner, cause: lostOne ? 'new' : 'scaled up'};
+		// A pod relabeled out of its controller's selector is made up for by one new pod (the
+		// controller counts it gone); pods beyond those are a scale-up.
+		const ofOwner = (c: EndpointChange) => c.service === base.service && c.owner === owner;
+		const left = recent.filter(c => ofOwner(c) && c.kind === 'removed' && c.cause === 'left selector' && near(c));
+		const since = left[0]?.at ?? Number.POSITIVE_INFINITY;
+		// `fresh` holds this step's additions so far (`recent` was taken before them; both hold its removals).
+		const madeUp = [...new Set([...recent, ...fresh])].filter(c => ofOwner(c) && c.kind === 'added' && c.cause === 'new' && c.at >= since).length;
+		return {...withOwner, cause: madeUp < left.length ? 'new' : 'scaled up'};
 	}
 	return {...withOwner, cause: 'new'};
 }

@@ -83,6 +83,42 @@ test('a pod relabeled out of the selector left it and runs on; its controller’
 	t.true(back.some(c => c[0] === 'added' && c[2] === 'hello-node-4fp4j' && c[3] === 'joined selector'));
 });
 
+test('a killed pod and one long wait: the replacement is made at once and ready within the step, still a replacement (paired by its creation, not by when it is seen)', t => {
+	const changes = story(hello, 'delete pod hello-node-4fp4j', 'wait 30s');
+	t.deepEqual(
+		changes.map(c => [c[0], c[3], c[4]]),
+		[
+			['removed', 'deleted', undefined],
+			['added', 'replaced', '10.244.1.3'],
+		],
+	);
+	// A pod made long after the deletion replaces nothing: a later scale-up.
+	const later = story(hello, 'delete pod hello-node-4fp4j', 'wait 30s', 'scale rc hello-node --replicas=4', 'wait 10s');
+	t.deepEqual(later.at(-1)?.[3], 'scaled up');
+});
+
+test('a relabeled pod is made up for by one new pod; a scale-up seconds later adds pods that are scaled up, not new', t => {
+	const changes = story(hello, 'label pod hello-node-4fp4j app-', 'wait 3s', 'scale rc hello-node --replicas=5', 'wait 3s');
+	t.deepEqual(
+		changes.map(c => [c[0], c[3]]),
+		[
+			['removed', 'left selector'],
+			['added', 'new'],
+			['added', 'scaled up'],
+			['added', 'scaled up'],
+		],
+	);
+	// Both at once (one step): still one new, the rest scaled up.
+	const together = story(hello, 'label pod hello-node-4fp4j app-', 'scale rc hello-node --replicas=5', 'wait 10s');
+	t.deepEqual(
+		together
+			.filter(c => c[0] === 'added')
+			.map(c => c[3])
+			.sort(),
+		['new', 'scaled up', 'scaled up'],
+	);
+});
+
 test('scaling up adds addresses and replaces none; scaling down removes them and replaces none', t => {
 	const up = story(hello, 'scale rc hello-node --replicas=35', 'wait 10s');
 	t.is(up.length, 32);
