@@ -9,7 +9,7 @@ import {getRow} from '../sim/index.js';
 import {workloadKey} from '../sim/keys.js';
 import {sanitize} from '../view/index.js';
 import {endpointView, topWorkload, workloadRef} from '../view/tui/index.js';
-import {type Model, type ModelAction, podUnderCursor, rowUnderCursor, topView} from './model.js';
+import {type Mode, type Model, type ModelAction, podUnderCursor, rowUnderCursor, topView} from './model.js';
 import {protocolFlag, targetFor} from './targets.js';
 import type {ViewerCommand} from './viewer-model.js';
 
@@ -337,8 +337,13 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 	{
 		keys: ['/'],
 		label: 'filter',
-		help: 'filter the table: text anywhere in a row, -l SELECTOR by labels, !text for rows without it',
-		run: m => ({type: 'mode', mode: {kind: 'filter', text: topView(m)?.filter ?? m.filter}}),
+		help: 'filter the Services (in a view, its table): text anywhere in a row, -l SELECTOR by labels, !text for rows without it',
+		// The Endpoints and Pods panes show the selected Service's own: filtering the Services, the
+		// cursor goes where the filter acts rather than leaving it on a pane the filter empties.
+		run: m => {
+			const mode: Mode = {kind: 'filter', text: topView(m)?.filter ?? m.filter};
+			return topView(m) ? {type: 'mode', mode} : {type: 'mode', mode, focus: 'services'};
+		},
 	},
 	...SORT_KEYS.map(
 		({key, columns}): Binding => ({

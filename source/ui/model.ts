@@ -41,7 +41,7 @@ type PromptSubject = {purpose: 'scale'; workload: string; namespace: string} | {
 /** A line being typed (line-editor.ts); no `cursor` means at the end, where typing starts. */
 type LineFields = {text: string; cursor?: number};
 
-type Mode =
+export type Mode =
 	| {kind: 'normal'}
 	/** `keys`: the short list in columns (and the tour where there is room); `details`: each key's
 	 *  help and command, scrolled; `try`: the files' Try: tour. */
@@ -126,7 +126,8 @@ export type ModelAction =
 	| {type: 'confirmed'; yes: boolean}
 	/** Time travel (timeline.ts): `count` moments back, one forward, or the other branch. */
 	| {type: 'travel'; to: 'back' | 'forward' | 'branch'; count?: number}
-	| {type: 'mode'; mode: Mode}
+	/** `focus`: the pane the mode acts on, focused with it (the main screen's filter: Services). */
+	| {type: 'mode'; mode: Mode; focus?: Pane}
 	/** A key asked for a number or labels: `text` is what the prompt starts with; `selected`, a
 	 *  preset the first key typed replaces (as in a form field whose value is selected). */
 	| {type: 'promptOpened'; subject: PromptSubject; text: string; selected?: boolean}
@@ -595,7 +596,7 @@ function reduce(model: Model, action: ModelAction): Model {
 			return action.yes ? runLine(closed, model.mode.line, false) : {...closed, status: {text: 'not deleted', error: false}};
 		}
 		case 'mode':
-			return {...model, mode: action.mode};
+			return {...model, mode: action.mode, ...(action.focus ? {focus: action.focus} : {})};
 		case 'promptOpened':
 			return {...model, mode: {kind: 'prompt', ...action.subject, text: action.text, selected: action.selected ?? false}};
 		case 'promptEdited':

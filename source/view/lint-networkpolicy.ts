@@ -98,6 +98,8 @@ function servicePortWarnings(state: State, policy: NetworkPolicy, base: Omit<War
 							...base,
 							path: ['spec', key, i, 'ports', j, 'port'],
 							check: 'netpol-service-port',
+							service: `${service.namespace}/${service.name}`,
+							brief: `policy ${policy.name} allows port ${rulePort.port}; traffic arrives on ${resolved.join(', ')}`,
 							message: `NetworkPolicy "${policy.name}" spec.${key}[${i}] port ${portText(rulePort)} is the port of Service "${service.namespace === policy.namespace ? service.name : `${service.namespace}/${service.name}`}", which ${whose} do not expose: policies see a connection after the Service translates it, on ${target}, so this port never matches it; allow ${instead} instead`,
 						});
 					}

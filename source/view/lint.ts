@@ -100,6 +100,27 @@ export function serviceWarnings(state: State, service: Service): LintWarning[] {
 	return warnings;
 }
 
+// The policy warnings of one state by the Service they are about, worked out once per state
+// however many Service rows a frame draws (a step makes a new state).
+const policyWarningsByState = new WeakMap<State, Map<string, LintWarning[]>>();
+
+/**
+ * What the TUI shows beside a Service: its own warnings, then those of NetworkPolicies written for
+ * its port (`netpol-service-port`), which `check` lists under the policy.
+ */
+export function warningsAbout(state: State, service: Service): LintWarning[] {
+	const own = serviceWarnings(state, service);
+	if (Object.keys(state.networkPolicies).length === 0) return own;
+	let byService = policyWarningsByState.get(state);
+	if (!byService) {
+		byService = new Map();
+		for (const w of networkPolicyLint(state)) if (w.service !== undefined) byService.set(w.service, [...(byService.get(w.service) ?? []), w]);
+		policyWarningsByState.set(state, byService);
+	}
+	const policies = byService.get(`${service.namespace}/${service.name}`);
+	return policies ? [...own, ...policies] : own;
+}
+
 export function lint(state: State): LintWarning[] {
 	const services = listRows(state.services).sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
 	return [...services.flatMap(service => serviceWarnings(state, service)), ...networkPolicyLint(state)];

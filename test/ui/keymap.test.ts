@@ -378,3 +378,16 @@ test('r and b on a UDP-only Service send UDP (curl --udp), which reaches it; on 
 	const [entry] = out.after.log;
 	t.like(entry, {kind: 'request', trace: {outcome: 'ok', protocol: 'UDP', endpoint: {pod: 'collector'}}});
 });
+
+test('/ from the Pods or Endpoints pane filters the Services and moves the cursor there, where the filter acts', t => {
+	const start = initialModel(loadState('samples/hello.yaml'));
+	for (const pane of ['pods', 'endpoints'] as const) {
+		const m = reduceModel(start, {type: 'focusPane', pane});
+		const opened = press(bindingFor('/')!, m);
+		if ('error' in opened) throw new Error(opened.error);
+		t.is(opened.mode.kind, 'filter', pane);
+		t.is(opened.focus, 'services', pane);
+		const filtered = reduceModel(opened, {type: 'lineInput', text: 'kube-dns'});
+		t.is(filtered.selected, 'kube-system/kube-dns', `${pane}: the Services the filter keeps, the first selected`);
+	}
+});

@@ -59,6 +59,9 @@ test('a policy on the Service port (80) where the pods listen on targetPort http
 			name: 'api-80',
 			path: ['spec', 'ingress', 0, 'ports', 0, 'port'],
 			check: 'netpol-service-port',
+			// The TUI shows it beside Service shop/api too, in these words (view/lint.ts warningsAbout).
+			service: 'shop/api',
+			brief: 'policy api-80 allows port 80; traffic arrives on 8080',
 			message:
 				'NetworkPolicy "api-80" spec.ingress[0] port 80/TCP is the port of Service "api", which the pods it selects do not expose: policies see a connection after the Service translates it, on targetPort "http" (8080), so this port never matches it; allow 8080 (or the name "http") instead',
 		},

@@ -12,7 +12,7 @@ import {formatLabels} from '../../sim/labels.js';
 import type {Service, State} from '../../sim/types.js';
 import type {ApiObject} from '../api-object.js';
 import {endpointSliceObject, slicesForService} from '../endpointslice-rows.js';
-import {serviceWarnings} from '../lint.js';
+import {warningsAbout} from '../lint.js';
 import {sanitize} from '../sanitize.js';
 import {perState} from './per-state.js';
 import {servicePods} from './service-pods.js';
@@ -159,8 +159,8 @@ function buildView(state: State, service: Service): EndpointView {
 	// Service's own pane its name goes without saying.
 	const stated = head.startsWith('0 endpoints') || head.includes(' · no pod matches ') ? ['no-pods', 'no-port'] : [];
 	const prefix = `Service "${service.name}" `;
-	const warnings = serviceWarnings(state, service)
+	const warnings = warningsAbout(state, service)
 		.filter(w => !stated.includes(w.check))
-		.map(w => sanitize(w.message.startsWith(prefix) ? w.message.slice(prefix.length) : w.message));
+		.map(w => sanitize(w.brief ?? (w.message.startsWith(prefix) ? w.message.slice(prefix.length) : w.message)));
 	return {head, lines, warnings};
 }

@@ -8,7 +8,7 @@
 import {getRow, listRows} from '../../sim/index.js';
 import type {Rows, Service, ServiceType, State} from '../../sim/types.js';
 import {resolvedPorts} from '../endpoints-rows.js';
-import {serviceWarnings} from '../lint.js';
+import {warningsAbout} from '../lint.js';
 import {sanitize} from '../sanitize.js';
 import {serviceView} from '../service-rows.js';
 import {perState} from './per-state.js';
@@ -66,7 +66,7 @@ function endpointsCell(state: State, service: Service, counts: {ready: number; t
 	if (counts.total === 0 && service.spec.selector && servicePods(state, service).items.length === 0) return '<none>: no pods';
 	const live = listRows(endpoints?.addresses).filter(a => !a.terminating);
 	if (counts.total === 0 && live.length > 0) return '<none>: no port';
-	return `${counts.ready}/${counts.total} ready${serviceWarnings(state, service).length > 0 ? ' ⚠' : ''}`;
+	return `${counts.ready}/${counts.total} ready${warningsAbout(state, service).length > 0 ? ' ⚠' : ''}`;
 }
 
 /** A Service with its `namespace/name` key, as the panes and the model address it. */

@@ -8,7 +8,7 @@ import {execute} from '../../../source/session/execute.js';
 import type {State} from '../../../source/sim/index.js';
 import {getRow, listRows} from '../../../source/sim/index.js';
 import {rowsFrom} from '../../../source/sim/rows.js';
-import {endpointView} from '../../../source/view/tui/index.js';
+import {endpointView, serviceList} from '../../../source/view/tui/index.js';
 import {bootSources, sampleState} from '../../session/sample-state.js';
 import {withRow} from '../../sim/helpers.js';
 
@@ -236,4 +236,16 @@ test('zone and node come from the slice: the Node’s topology.kubernetes.io/zon
 			['node-3', '<none>'],
 		],
 	);
+});
+
+test("netpol-wrong-port: check's warning about a policy written for the Service's port is on the Service's own pane and row, in brief", t => {
+	const state = sampleState('netpol-wrong-port.yaml');
+	const api = getRow(state.services, 'default/api')!;
+	t.deepEqual(endpointView(state, api).warnings, ['policy api-from-frontend allows port 80; traffic arrives on 8080']);
+	const list = serviceList(state);
+	const row = list.item(list.keys.indexOf('default/api'));
+	t.true(row.cells.at(-1)?.endsWith('⚠'), JSON.stringify(row));
+	// A Service no policy names keeps no warning of it.
+	const dns = getRow(state.services, 'kube-system/kube-dns')!;
+	t.deepEqual(endpointView(state, dns).warnings, []);
 });
