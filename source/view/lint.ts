@@ -19,7 +19,7 @@ function selectedPods(state: State, service: Service): Pod[] {
 }
 
 /** The warnings about one Service, in port order. */
-export function serviceWarnings(state: State, service: Service): LintWarning[] {
+function serviceWarnings(state: State, service: Service): LintWarning[] {
 	const warnings: LintWarning[] = [];
 	if (service.spec.type === 'ExternalName') {
 		// A loop, a CNAME to itself or a chain too long for CoreDNS: the name answers with no address.
