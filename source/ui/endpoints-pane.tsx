@@ -102,12 +102,17 @@ function fitHead(news: string | null, summary: string, warnings: ReadonlyArray<s
 	const full = warnings.map(w => `⚠ ${w}`);
 	const short = warnings.map(w => `⚠ ${w.replace(/ \(.*\)$/, '')}`);
 	const first = news ?? summary;
+	// Narrow, the address the clients connect to goes before the news about its endpoints does
+	// (`2 of 2 ready · −1 endpoint, scaled down`): the Services row shows the address anyway.
+	const compact = first.replace(/^ClusterIP \S+ → /, '');
 	for (const candidate of [
 		[first, ...full],
 		[first, ...short],
+		[compact, ...full],
+		[compact, ...short],
 	])
 		if (fits(candidate)) return candidate;
-	return news === null && warnings.length > 0 ? [...short, summary] : [first, ...short];
+	return news === null && warnings.length > 0 ? [...short, summary] : [compact, ...short];
 }
 
 export function EndpointsPane({model, width, height}: {model: Model; width: number; height: number}) {
@@ -172,6 +177,7 @@ export function EndpointsPane({model, width, height}: {model: Model; width: numb
 			priority={PRIORITY}
 			nominal={NOMINAL}
 			rows={rows}
+			cutFirst="end"
 			cursor={focused ? model.cursor.endpoints : null}
 			empty={service.spec.type === 'ExternalName' ? '' : width >= 40 ? 'no endpoints: connections are refused' : 'none: connections refused'}
 		/>

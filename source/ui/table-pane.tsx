@@ -33,12 +33,32 @@ interface Props {
 	head?: string | string[];
 	headRows?: number;
 	empty?: string;
+	/** How the first column is cut: in the middle (generated names differ in their tails), or at
+	 *  the end (an address, whose IP leads: `10.244.0.3:8080,…`). */
+	cutFirst?: 'middle' | 'end';
 }
 
 /** How many rows from the top of a list set its column widths besides those on screen. */
 const MEASURED = 200;
 
-export function TablePane({title, focused, width, height, headers, priority, shrinkTo, nominal, rows, count, row, cursor, head, headRows, empty}: Props) {
+export function TablePane({
+	title,
+	focused,
+	width,
+	height,
+	headers,
+	priority,
+	shrinkTo,
+	nominal,
+	rows,
+	count,
+	row,
+	cursor,
+	head,
+	headRows,
+	empty,
+	cutFirst,
+}: Props) {
 	const theme = useTheme();
 	const inner = Math.max(10, width - 2);
 	const total = rows ? rows.length : (count ?? 0);
@@ -82,8 +102,8 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 			<Box flexDirection="column" width={width} height={height + 1} borderStyle="round" borderTop={false} {...border}>
 				{headLines.map((line, k) => (
 					// biome-ignore lint/suspicious/noArrayIndexKey: the head's lines are positional
-					<Text key={k} wrap="truncate" {...tint(theme, 'gray')}>
-						{line}
+					<Text key={k} wrap="truncate" {...tint(theme, line.warning ? 'yellow' : 'gray')}>
+						{line.text}
 					</Text>
 				))}
 				{headers.length > 0 ? (
@@ -99,7 +119,7 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 				{visible.map((paneRow, k) => {
 					const index = start + k;
 					const selected = cursor === index;
-					const line = layoutRow(paneRow.cells, fitted, headers.length > 0) + (paneRow.note ? `  ${paneRow.note}` : '');
+					const line = layoutRow(paneRow.cells, fitted, headers.length > 0 && cutFirst !== 'end') + (paneRow.note ? `  ${paneRow.note}` : '');
 					return (
 						<Text key={index} wrap="truncate" inverse={selected && focused} bold={paneRow.bold || (selected && !focused)} {...tint(theme, paneRow.color)}>
 							{(selected ? '›' : ' ') + line}
@@ -112,12 +132,18 @@ export function TablePane({title, focused, width, height, headers, priority, shr
 }
 
 /** Each head line wrapped to `width`, at most `rows` rows in all; what is left out ends in `…`. */
-function wrapHead(lines: string[], width: number, rows: number): string[] {
-	const all = lines.flatMap(line => wrapWidth(line, width));
+export function wrapHead(lines: string[], width: number, rows: number): HeadRow[] {
+	// A warning (`⚠ …`, check's words) stands out in yellow over all its rows, not only its first.
+	const all = lines.flatMap(line => wrapWidth(line, width).map(text => ({text, warning: line.startsWith('⚠')})));
 	if (all.length <= rows) return all;
 	const kept = all.slice(0, rows);
 	const last = kept.pop();
 	if (last === undefined) return [];
 	// One ellipsis: ` …` after a line that has room for it, else the line's own cut.
-	return [...kept, textWidth(last) <= width - 2 ? `${last} …` : clipWidth(`${last}…`, width)];
+	return [...kept, {...last, text: textWidth(last.text) <= width - 2 ? `${last.text} …` : clipWidth(`${last.text}…`, width)}];
+}
+
+export interface HeadRow {
+	text: string;
+	warning: boolean;
 }

@@ -6,6 +6,7 @@
 
 import test from 'ava';
 import {execute} from '../../source/session/execute.js';
+import {listRows} from '../../source/sim/index.js';
 import {KEYS, openScreen} from './helpers.js';
 
 interface PrintedEndpoint {
@@ -77,3 +78,30 @@ test.serial('a scale past the hundred changes the pane keeps: the headline count
 		s.unmount();
 	}
 });
+
+test.serial(
+	'multiport at 80×24, scaled to 0: each row still starts with its own IP (an address is cut at its end), and the head names the change whole',
+	async t => {
+		const s = await openScreen('samples/multiport.yaml', {width: 80, height: 24});
+		try {
+			const frame = await s.press(' ', KEYS.tab, KEYS.tab, 's', '0', KEYS.enter, '.');
+			const lines = frame.split('\n');
+			const top = lines.findIndex(line => line.startsWith('╭─ Endpoints'));
+			const bottom = lines.findIndex((line, i) => i > top && line.startsWith('╰'));
+			const pane = lines.slice(top + 1, bottom).map(line => line.split('││')[0] ?? '');
+			const ips = listRows(s.model().sim.pods)
+				.filter(p => p.podIP !== null && p.name.startsWith('shop-'))
+				.map(p => p.podIP ?? '');
+			t.true(ips.length >= 3, JSON.stringify(ips));
+			for (const ip of ips)
+				t.true(
+					pane.some(line => line.startsWith(`│ ${ip}:`)),
+					`${ip} whole:\n${pane.join('\n')}`,
+				);
+			// `ClusterIP 10.x → ` gives way first: `1 of 1 ready · −2 endpoints, scaled down` fits in two rows.
+			t.regex(pane.slice(0, 2).join(' '), /ready · −2 endpoints,\s+│scaled down/, pane.join('\n'));
+		} finally {
+			s.unmount();
+		}
+	},
+);
