@@ -3,14 +3,15 @@ import {podPolicyLines, servicePods, workloadRef} from '../view/tui/index.js';
 import type {Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
 
-// NAME READY STATUS RESTARTS AGE IP NODE
-const PRIORITY = [0, 3, 0, 4, 5, 0, 2];
+// NAME READY STATUS RESTARTS AGE IP NODE. Narrow, NODE goes before READY (kubectl's own default
+// columns have READY and no NODE), and both go before a name is cut: the Endpoints pane beside
+// says which addresses are ready.
+const PRIORITY = [0, 2, 0, 4, 5, 0, 3];
 // Planned widths (a generated name, `1/1`, `Terminating`, `RESTARTS`, `59s`, an IP, `node-1`),
-// so a pod turning Terminating or ContainerCreating does not make a column come or go.
+// so a pod turning Terminating or ContainerCreating does not make a column come or go, nor a name
+// shrink: what is longer than planned gives the excess back itself (`ContainerCreati…` for the
+// second it lasts), and names, which commands are typed with, stay whole.
 const NOMINAL = [16, 5, 11, 8, 3, 10, 6];
-// Narrow, the name is cut in its middle (`hello-…e-gjtk9`: the tail tells pods apart) before a
-// status like ContainerCreating is cut.
-const SHRINK_TO = [13];
 
 function color(status: string, ready: string): string | undefined {
 	if (status === 'Terminating') return 'red';
@@ -40,7 +41,6 @@ export function PodsPane({model, width, height}: {model: Model; width: number; h
 			headers={list.headers}
 			priority={PRIORITY}
 			nominal={NOMINAL}
-			shrinkTo={SHRINK_TO}
 			{...(policies === null ? {} : {head: policies, headRows: 2})}
 			rows={rows}
 			cursor={Math.min(model.cursor.pods, Math.max(0, rows.length - 1))}

@@ -42,13 +42,13 @@ test.serial('hello in a real terminal: kill a pod, the replacement runs, the Clu
 	term.keys('x');
 	const killed = await term.waitFor('Terminating', s => s.includes('Terminating'), 5000);
 	t.true(killed.includes(`pod "${victim}" deleted`));
-	t.regex(killed, new RegExp(`${victim!.slice(-5)}\\s+Terminating`));
+	t.regex(killed, new RegExp(`${victim!.slice(-5)}\\s+(?:\\d+/\\d+\\s+)?Terminating`));
 
 	// C1: a new pod with a new name reaches Running (start delay plus readiness, on the real clock).
 	// The whole frame: read mid-draw, a screen can lack the stability line at the bottom.
 	const replaced = await term.waitFor(
 		'a new pod Running',
-		s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+Running/g)].some(m => !before.has(m[1]!)) && clusterIP(s) !== undefined,
+		s => [...s.matchAll(/\b(hello-node-[a-z0-9]{5})\s+(?:\d+\/\d+\s+)?Running/g)].some(m => !before.has(m[1]!)) && clusterIP(s) !== undefined,
 		15_000,
 	);
 	t.true(replaced.includes('3/3 ready'));
@@ -239,16 +239,22 @@ test.serial('x on an Endpoints row deletes the pod of that row, and the log name
 	// Pods are told apart by IP and by the end of their names (a narrow NAME column is cut in the
 	// middle): the endpoint's pod is the one the Pods pane lists with the row's IP.
 	const ip = /│›(10\.244\.\d+\.\d+):8080/.exec(moved)?.[1] ?? '';
-	const podRow = (s: string, what: string) => new RegExp(`││[ ›]hello-\\S*([a-z0-9]{5})\\s+${what}\\s+${ip.replace(/\./g, '\\.')}`).exec(s)?.[1];
+	// READY (`1/1`) stands between the name and the status where the pane has room for it.
+	const podRow = (s: string, what: string) =>
+		new RegExp(`││[ ›]hello-\\S*([a-z0-9]{5})\\s+(?:\\d+/\\d+\\s+)?${what}\\s+${ip.replace(/\./g, '\\.')}`).exec(s)?.[1];
 	const suffix = podRow(moved, 'Running');
-	const podsPaneCursor = /││›hello-\S*([a-z0-9]{5})\s+Running\s+(\S+)/.exec(moved);
+	const podsPaneCursor = /││›hello-\S*([a-z0-9]{5})\s+(?:\d+\/\d+\s+)?Running\s+(\S+)/.exec(moved);
 	t.truthy(suffix, moved);
 	t.not(podsPaneCursor?.[2], ip, 'the Pods pane highlights another pod');
 	term.keys('x');
 	const killed = await term.waitFor('the deletion', s => /pod "hello-node-[a-z0-9]{5}" deleted/.test(s));
 	t.is(/pod "hello-node-([a-z0-9]{5})" deleted/.exec(killed)?.[1], suffix, 'the log names the endpoint’s pod');
 	t.is(podRow(killed, 'Terminating'), suffix, 'and that pod is the one terminating');
-	t.regex(killed, new RegExp(`${podsPaneCursor?.[1]}\\s+Running\\s+${podsPaneCursor?.[2]?.replace(/\./g, '\\.')}`), 'the Pods pane’s pod runs on');
+	t.regex(
+		killed,
+		new RegExp(`${podsPaneCursor?.[1]}\\s+(?:\\d+/\\d+\\s+)?Running\\s+${podsPaneCursor?.[2]?.replace(/\./g, '\\.')}`),
+		'the Pods pane’s pod runs on',
+	);
 
 	term.keys('q');
 	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
