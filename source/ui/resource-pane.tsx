@@ -47,6 +47,9 @@ const EVENT_IMPORTANT = new Map([
 	['LAST SEEN', 3],
 	['NAME', 30],
 ]);
+/** The widest STATUS a running workload's pods show on the way (`ContainerCreating`, `CrashLoopBackOff`). */
+const POD_FLOORS = new Map([['STATUS', 'ContainerCreating'.length]]);
+
 /** A message and a long object name read fine cut short; they give up width before a column goes. */
 const EVENT_SHRINK = new Map([
 	['OBJECT', 22],
@@ -62,8 +65,11 @@ export function ResourcePane({model, view, width, height}: {model: Model; view: 
 	const events = view.scope.resource === 'events';
 	const priority = headers.map((h, i) => (events ? EVENT_IMPORTANT : IMPORTANT).get(h) ?? 10 + i);
 	const shrinkTo = headers.map(h => (events ? EVENT_SHRINK.get(h) : undefined) ?? Infinity);
-	// Planned over every row, not just the ones on screen, so scrolling does not move the columns.
-	const nominal = table.nominal(textWidth);
+	// Planned over every row, not just the ones on screen, so scrolling does not move the columns;
+	// and with room for the statuses a pod passes through, so one turning ContainerCreating does
+	// not take a column away.
+	const floors = view.scope.resource === 'pods' ? POD_FLOORS : undefined;
+	const nominal = table.nominal(textWidth).map((w, i) => Math.max(w, floors?.get(headers[i] ?? '') ?? 0));
 	const marked = headers.map(h => (view.sort?.column === h ? `${h}${view.sort.descending ? '↓' : '↑'}` : h));
 	const row = (index: number): PaneRow => {
 		const cells = table.row(index);

@@ -137,3 +137,17 @@ for (const size of [
 		}
 	});
 }
+
+test.serial(':po at 80×24: the columns stay put when a pod turns Terminating and its replacement ContainerCreating', async t => {
+	const s = await openScreen('samples/hello.yaml', {width: 80, height: 24});
+	try {
+		const header = (frame: string) => frame.split('\n').find(line => line.includes('NAMESPACE') && line.includes('STATUS')) ?? '';
+		const before = await s.press(' ', ':', 'p', 'o', KEYS.enter);
+		const after = await s.press('x', '.');
+		t.true(after.includes('ContainerCreating'), after);
+		t.true(after.includes('Terminating'), after);
+		t.is(header(after), header(before), `${before}\n${after}`);
+	} finally {
+		s.unmount();
+	}
+});
