@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {listRows} from '../../source/sim/index.js';
 import {startModel} from '../../source/ui/run-tui.js';
-import {fitTour} from '../../source/ui/try-panel.js';
+import {fitTour, wrapTour} from '../../source/ui/try-panel.js';
 import {tourText} from '../../source/view/tui/try-text.js';
 import {fromRoot} from '../root.js';
 import {KEYS, openScreen} from './helpers.js';
@@ -33,7 +33,7 @@ for (const size of [
 			t.false(first.includes('Requests (newest first)'), 'the tour takes the log’s place');
 			t.is(first.split('\n').length, size.height, 'the frame is the screen');
 			if (size.height >= 40) t.true(first.includes('curl 192.168.49.2:30036 --from external'), 'the whole tour fits');
-			else t.regex(first, /… \d+ more lines/);
+			else t.regex(first, /… \d+ more rows/);
 			// x closes it and deletes the pod under the cursor, as it would have anyway.
 			const closed = await s.press('x');
 			t.false(closed.includes('the first key closes this'), closed);
@@ -104,8 +104,10 @@ test.serial('80×24 help: the tour starts under the keys; tab to the details, wh
 		for (let i = 0; i < 120 && !frame.includes('quit (the terminal is restored)'); i++) frame = await s.press('j');
 		t.true(frame.includes('quit (the terminal is restored)'), frame);
 		frame = await s.press('\t');
-		// The tour's own page: all of it (hello's has 9 lines), each as far as 80 columns show it.
-		for (const line of tour) t.true(frame.includes(line.trim().slice(0, 60)), line);
+		// The tour's own page: all of it (hello's has 9 lines), every word of it: a comment that
+		// does not fit beside its command goes under it.
+		for (const row of wrapTour(tour, 76)) t.true(frame.includes(row.trim()), row);
+		t.true(frame.includes("# new pods, new IPs; the Service's IP stays put"), frame);
 	} finally {
 		s.unmount();
 	}
@@ -129,4 +131,20 @@ test.serial('headless at 80×24: the first frame shows the tour’s first comman
 	} finally {
 		s.unmount();
 	}
+});
+
+test('wrapTour: a comment that does not fit goes under its command, indented, whole; a line that fits stays as it is', t => {
+	const tour = tourOf('samples/hello.yaml');
+	const rows = wrapTour(tour, 76);
+	t.true(rows.includes("  get pods -o wide                              # note each pod's IP"));
+	const i = rows.indexOf('  delete pod -l app=hello-node');
+	t.true(i >= 0, rows.join('\n'));
+	t.is(rows[i + 1], "      # new pods, new IPs; the Service's IP stays put");
+	t.true(
+		rows.every(row => row.length <= 76),
+		rows.join('\n'),
+	);
+	// Nothing is lost: the words of the tour are the words of the rows.
+	const words = (lines: ReadonlyArray<string>) => lines.join(' ').split(/\s+/).filter(Boolean);
+	t.deepEqual(words(rows), words(tour));
 });
