@@ -50,7 +50,9 @@ export type Command =
 	| {kind: 'expect'; service: string; namespace: string; expect: Expectation}
 	| {kind: 'help'; topic?: string; output?: OutputFormat}
 	/** Back `count` steps through the session's history (its runner keeps it: a line has no past). */
-	| {kind: 'undo'; count: number};
+	| {kind: 'undo'; count: number}
+	/** `apply -f FILE`: the session reads the file (session/apply.ts). */
+	| {kind: 'apply'; file: string};
 
 /** What `describe` has a describer for: every kind but Event. */
 export type DescribableResource = Exclude<ResourceName, 'events'>;

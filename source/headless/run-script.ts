@@ -3,6 +3,7 @@
 
 import {parseCommand} from '../command/index.js';
 import {execute} from '../session/execute.js';
+import {readFromDisk} from '../session/read-file.js';
 import {recordable} from '../session/record-file.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
@@ -70,7 +71,8 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 		if (parsed.ok && parsed.command === null) continue;
 		if (options.echo) io.out(`$ ${sanitize(line.trim())}`);
 		// A `test` report quotes what each line printed, so only a plain run streams.
-		const result = execute(state, line, io.write !== undefined && options.report === undefined ? {write: text => io.write?.(text)} : {});
+		const streams = io.write !== undefined && options.report === undefined ? {write: (text: string) => io.write?.(text)} : {};
+		const result = execute(state, line, {...streams, readFile: readFromDisk});
 		if (options.record && recordable(state, result)) options.record(line.trim());
 		// kubectl prints the API server's warnings as the response arrives, before the output
 		// (`Warning: v1 Endpoints is deprecated…` above the table); what streamed is out already.

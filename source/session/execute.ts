@@ -19,6 +19,7 @@ import {
 	requestsJson,
 	sanitize,
 } from '../view/index.js';
+import {applyFile, type ReadFile} from './apply.js';
 import {checkEndpoints, checkSteps, type ExpectationResult} from './expectations.js';
 import {runBurst} from './request-burst.js';
 
@@ -40,6 +41,8 @@ export interface ExecResult {
 }
 
 export interface ExecOptions {
+	/** How `apply -f FILE` reads its file: the CLI and the TUI pass the file system; without it apply refuses. */
+	readFile?: ReadFile;
 	/**
 	 * Takes a curl's output as it is made, batch by batch (text whose lines end in `\n`), instead
 	 * of `out`: `--count 1000000` then holds one batch of traces, not a million (session/request-burst.ts).
@@ -94,6 +97,10 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 		case 'expect': {
 			const ready = command.expect.on === 'endpoints' ? command.expect.ready : 0;
 			return finish({state, ok: true, out: [], err: [], command, expectation: checkEndpoints(state, command.namespace, command.service, ready)});
+		}
+		case 'apply': {
+			const applied = applyFile(state, command.file, options.readFile);
+			return finish({state: applied.state, ok: applied.err.length === 0, out: applied.out, err: applied.err, command});
 		}
 		case 'undo':
 			// Only a session's runner knows what came before (headless/run-script.ts, ui/timeline.ts).

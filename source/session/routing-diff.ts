@@ -269,11 +269,13 @@ function same(b: ProbeResult, a: ProbeResult, compareAddress: boolean): boolean 
 	return shape(b) === shape(a);
 }
 
-export function routingDiff(before: DiffSide, after: DiffSide): RoutingDiff {
+/** `services`: only these (`ns/name`) are probed, as after an apply that changed them alone. */
+export function routingDiff(before: DiffSide, after: DiffSide, options: {services?: ReadonlySet<string>} = {}): RoutingDiff {
 	const clients = clientsOf(before.state, after.state);
 	const portsOf = (state: State) => {
 		const out = new Map<string, {service: Service; port: ServicePort}>();
 		for (const service of listRows(state.services)) {
+			if (options.services && !options.services.has(serviceKey(service))) continue;
 			for (const port of service.spec.ports ?? []) out.set(`${serviceKey(service)}:${port.port}/${port.protocol}`, {service, port});
 		}
 		return out;

@@ -13,6 +13,7 @@ import {MAX_REPLICAS, podsPastLimit, tooManyPods, tooManyReplicas} from './limit
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
 import {getRow, listRows} from './rows.js';
+import {applyService, removeService} from './service-apply.js';
 import {copyTable} from './tables.js';
 import type {Action, Labels, Pod, State, Step, StepResult, WorkloadKind} from './types.js';
 
@@ -23,8 +24,9 @@ const podNotFound = (name: string) => error(`Error from server (NotFound): pods 
 export function step(state: State, action: Action): Step {
 	const d = beginDraft(state);
 	const result = apply(d, action);
-	// A failed command leaves the cluster exactly as it was.
-	if (result.kind === 'error' || result.kind === 'workloadNotFound') return {state, result};
+	// A failed command leaves the cluster exactly as it was, and so does an apply that changes nothing.
+	if (result.kind === 'error' || result.kind === 'workloadNotFound' || result.kind === 'invalid') return {state, result};
+	if (result.kind === 'applied' && result.verb === 'unchanged') return {state, result};
 	return {state: finishDraft(d), result};
 }
 
@@ -56,6 +58,17 @@ function apply(d: Draft, action: Action): StepResult {
 			return label(d, action.namespace, action.name, action.set, action.remove, action.overwrite);
 		case 'nodeLabeled':
 			return labelNode(d, action.name, action.set, action.remove, action.overwrite);
+		case 'serviceApplied': {
+			const outcome = applyService(d, action.input);
+			if (!outcome.ok) return {kind: 'invalid', errors: outcome.errors};
+			return {kind: 'applied', resource: 'service', name: action.input.meta.name, verb: outcome.verb};
+		}
+		case 'serviceDeleted': {
+			const service = getRow(d.s.services, objectKey(action.namespace, action.name));
+			if (!service) return error(`Error from server (NotFound): services "${action.name}" not found`);
+			removeService(d, service);
+			return message(`service "${action.name}" deleted`);
+		}
 		case 'requestSent': {
 			const client = resolveClient(d.s, action.from);
 			if (!client.ok) return error(client.error);

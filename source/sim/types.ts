@@ -887,6 +887,9 @@ export type Action =
 	| {type: 'probeSet'; namespace: string; name: string; passing: boolean}
 	/** `protocol`: curl's TCP when absent; `curl --udp` / `--sctp` send datagrams / SCTP associations instead. */
 	| {type: 'requestSent'; target: string; from: ClientSpec; count: number; protocol?: Exclude<Protocol, 'TCP'>}
+	/** `kubectl apply` of a Service: created, or updated keeping what the cluster allocated (sim/service-apply.ts). */
+	| {type: 'serviceApplied'; input: ServiceInput}
+	| {type: 'serviceDeleted'; namespace: string; name: string}
 	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: DnsResult['qtype']};
 
 export interface RequestSummary {
@@ -907,7 +910,11 @@ export type StepResult =
 	/** kubectl words these (`deployment.apps/web scaled`, `deployments.apps "x" not found`) from the
 	 *  kind's names, which live above the simulator (source/kinds/); session/execute.ts does it. */
 	| {kind: 'scaled'; workload: WorkloadKind; name: string}
-	| {kind: 'workloadNotFound'; workload: WorkloadKind; name: string};
+	| {kind: 'workloadNotFound'; workload: WorkloadKind; name: string}
+	/** An apply's answer, `service/web configured`; `unchanged` keeps the state as it was. */
+	| {kind: 'applied'; resource: string; name: string; verb: 'created' | 'configured' | 'unchanged'}
+	/** An apply the API server refuses, with each error's field path for the loader to position. */
+	| {kind: 'invalid'; errors: InitError[]};
 
 export interface Step {
 	state: State;

@@ -8,6 +8,7 @@
 import {parseCommand} from '../command/index.js';
 import {kindByResource} from '../kinds/registry.js';
 import {execute} from '../session/execute.js';
+import {readFromDisk} from '../session/read-file.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
 import {getRow, listRows} from '../sim/index.js';
 import type {ApiObject} from '../view/api-object.js';
@@ -323,7 +324,7 @@ function runLine(model: Model, line: string, show: boolean): Model {
 		return travel({...closed, history}, 'back', parsed.command.count);
 	}
 	let recorded = false;
-	const result = execute(model.sim, line);
+	const result = execute(model.sim, line, {readFile: readFromDisk});
 	if (result.command === null && result.ok) return model;
 	let next = model;
 	const pending = model.sim.clock - model.recordedClock;
@@ -331,8 +332,9 @@ function runLine(model: Model, line: string, show: boolean): Model {
 	// what happened, and record the line so a replay reaches the same state and the same error.
 	if (result.ok || result.state !== model.sim) {
 		next = absorb(next, result.state);
-		// Queries (get, describe, help) change nothing, so a replay does not need them.
-		if (result.command?.kind === 'actions') {
+		// Queries (get, describe, help) change nothing, so a replay does not need them; an apply
+		// does (it reads its file again on replay, as the line says).
+		if (result.command?.kind === 'actions' || (result.command?.kind === 'apply' && result.state !== model.sim)) {
 			const record = pending > 0 ? [...model.record, `wait ${pending}ms`, line.trim()] : [...model.record, line.trim()];
 			next = {...next, record, recordedClock: next.sim.clock};
 			recorded = true;
@@ -380,13 +382,19 @@ function runLine(model: Model, line: string, show: boolean): Model {
 			log.unshift({kind: 'message', at, text: r.lines.join('; '), error: false});
 		}
 	}
+	// An apply's answers (`service/web configured`), without the routing diff the viewer shows.
+	if (result.command?.kind === 'apply') {
+		const answers = result.out.filter(l => l.startsWith('service/'));
+		if (answers.length > 0) log.unshift({kind: 'message', at, text: answers.join('; '), error: false});
+	}
 	if (!result.ok) log.unshift({kind: 'message', at, text: result.err.join(' '), error: true});
 	next = {...next, log: log.slice(0, LOG_MAX), stats, history};
 	const kind = result.command?.kind;
 	const queryOutput = kind === 'get' || kind === 'describe' || kind === 'help';
 	// curl and nslookup print more than their one-line log entry (each hop, -v's sections): typed
 	// at the palette, that output opens in the viewer too. Only queries are re-run to follow the state.
-	const printed = (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
+	// So does an apply: what it changed, then the routing diff of it.
+	const printed = kind === 'apply' || (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
 	if (show && (queryOutput || printed || !result.ok)) {
 		const live = kind === 'get' || kind === 'describe' ? line.trim() : null;
 		// Exactly what --script prints for the line: stdout, then stderr (headless/run-script.ts).

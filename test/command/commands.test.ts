@@ -9,7 +9,7 @@ import {actions} from './macros.js';
 test('every command is listed once, in the order help shows them', t => {
 	t.deepEqual(
 		COMMANDS.map(c => c.name),
-		['get', 'describe', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'expect', 'undo', 'help'],
+		['get', 'describe', 'apply', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'expect', 'undo', 'help'],
 	);
 });
 
@@ -63,6 +63,10 @@ const EXAMPLES: Record<string, Array<[string, Command]>> = {
 				output: 'text',
 			},
 		],
+	],
+	apply: [
+		['apply -f web.yaml', {kind: 'apply', file: 'web.yaml'}],
+		['apply --filename=manifests/', {kind: 'apply', file: 'manifests/'}],
 	],
 	delete: [
 		['delete pod a b', actions({type: 'podDeleted', namespace: 'default', name: 'a'}, {type: 'podDeleted', namespace: 'default', name: 'b'})],

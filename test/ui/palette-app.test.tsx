@@ -165,3 +165,18 @@ test.serial('at 80×24 the hint line still ends with the palette, help and quit 
 		screen.unmount();
 	}
 });
+
+test.serial(':apply -f opens what it changed and the routing diff in the viewer; the panes and the log follow; the line is recorded', async t => {
+	await withScreen('samples/hello.yaml', async s => {
+		await s.press(' ', ':', ...'apply -f test/fixtures/apply/selector-typo.yaml', KEYS.enter);
+		t.is(viewerTitle(s), 'apply -f test/fixtures/apply/selector-typo.yaml');
+		const mode = s.model().mode;
+		const shown = mode.kind === 'output' ? mode.lines.join('\n') : '';
+		t.regex(shown, /^service\/hello-node-svc configured\n\nRouting changes:\n/);
+		t.true(shown.includes('why: selector app=hello-node → app=hello-nod: now matches 0 pods (was 3)'), shown);
+		const frame = await s.press(KEYS.esc);
+		t.true(frame.includes('service/hello-node-svc configured'), frame);
+		t.true(frame.includes('left selector'), 'the Endpoints pane tells what happened to each address');
+		t.deepEqual(s.model().record, ['apply -f test/fixtures/apply/selector-typo.yaml']);
+	});
+});

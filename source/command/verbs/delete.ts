@@ -1,5 +1,6 @@
-// `delete pod NAME… | -l SEL` and `delete node NAME…`. A deleted pod goes Terminating and its
-// controller replaces it with a new pod, new name, new IP (docs/semantics.md C1, C4).
+// `delete pod NAME… | -l SEL`, `delete node NAME…` and `delete svc NAME…`. A deleted pod goes
+// Terminating and its controller replaces it with a new pod, new name, new IP (docs/semantics.md
+// C1, C4); a deleted Service takes its ClusterIP, node ports and DNS name with it.
 
 import type {Action} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
@@ -8,8 +9,8 @@ import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './ve
 
 export const deleteVerb: Verb = {
 	name: 'delete',
-	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... [-n NS]',
-	summary: 'Delete pods (their controller makes new ones, with new IPs) or nodes',
+	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc NAME... [-n NS]',
+	summary: 'Delete pods (their controller makes new ones, with new IPs), nodes or Services',
 	flags: [SELECTOR_FLAG],
 	outputs: ['json'],
 	build(ctx) {
@@ -19,8 +20,8 @@ export const deleteVerb: Verb = {
 		if (!selector.ok) return selector;
 		const types = namedTypes(parsed);
 		if (types.length === 0) return usageError(deleteVerb, NO_RESOURCES);
-		const other = types.find(r => r !== 'pods' && r !== 'nodes');
-		if (other !== undefined) return usageError(deleteVerb, `only pods and nodes can be deleted here, not ${other}`);
+		const other = types.find(r => r !== 'pods' && r !== 'nodes' && r !== 'services');
+		if (other !== undefined) return usageError(deleteVerb, `only pods, nodes and services can be deleted here, not ${other}`);
 		if (selector.selector !== undefined) {
 			if (parsed.targets.length > 0) {
 				return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
@@ -30,7 +31,11 @@ export const deleteVerb: Verb = {
 		}
 		if (parsed.targets.length === 0) return usageError(deleteVerb, NO_NAME);
 		const actions: Action[] = parsed.targets.map(target =>
-			target.resource === 'pods' ? {type: 'podDeleted', namespace: ctx.namespace, name: target.name} : {type: 'nodeDeleted', name: target.name},
+			target.resource === 'pods'
+				? {type: 'podDeleted', namespace: ctx.namespace, name: target.name}
+				: target.resource === 'services'
+					? {type: 'serviceDeleted', namespace: ctx.namespace, name: target.name}
+					: {type: 'nodeDeleted', name: target.name},
 		);
 		return actionsCommand(ctx, actions);
 	},

@@ -41,7 +41,7 @@ export const scale: Verb = {
 };
 
 /** A step result with nothing left for the kinds to word. */
-export type WordedResult = Exclude<StepResult, {kind: 'scaled' | 'workloadNotFound'}>;
+export type WordedResult = Exclude<StepResult, {kind: 'scaled' | 'workloadNotFound' | 'applied' | 'invalid'}>;
 
 /** The object a scale acts on, as kubectl's printer names it: `deployment.apps/web`. */
 export const scaledObject = (kind: WorkloadKind, name: string): string => `${qualifiedSingular(workloadKind(kind))}/${name}`;
@@ -57,6 +57,15 @@ export function scaleResultText(result: StepResult): WordedResult {
 			return {kind: 'message', lines: [`${scaledObject(result.workload, result.name)} scaled`]};
 		case 'workloadNotFound':
 			return {kind: 'error', message: `Error from server (NotFound): ${qualifiedResource(workloadKind(result.workload))} "${result.name}" not found`};
+		// apply's own answers (session/apply.ts words them with the file's positions); as a bare
+		// action, kubectl's words without them.
+		case 'applied':
+			return {kind: 'message', lines: [`${result.resource}/${result.name} ${result.verb}`]};
+		case 'invalid':
+			return {
+				kind: 'error',
+				message: result.errors.map(e => (e.plain ? e.detail : `The ${e.kind} "${e.name}" is invalid: ${e.field}: ${e.detail}`)).join('\n'),
+			};
 		default:
 			return result;
 	}

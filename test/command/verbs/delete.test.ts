@@ -1,7 +1,7 @@
 import test from 'ava';
 import {actions, fails, parses} from '../macros.js';
 
-const USAGE = 'Usage: delete pod NAME... | delete pod -l SELECTOR | delete node NAME... [-n NS]';
+const USAGE = 'Usage: delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc NAME... [-n NS]';
 
 test(parses, 'delete pod hello-node-x2k4z', actions({type: 'podDeleted', namespace: 'default', name: 'hello-node-x2k4z'}));
 test(parses, 'delete po a', actions({type: 'podDeleted', namespace: 'default', name: 'a'}));
@@ -40,8 +40,10 @@ test(fails, 'delete pod', `error: resource(s) were provided, but no name was spe
 test(fails, 'delete node', `error: resource(s) were provided, but no name was specified. ${USAGE}`);
 test(fails, 'delete pod a -l app=x', 'error: name cannot be provided when a selector is specified');
 test(fails, 'delete node -l role=x', `error: a selector (-l) works for pods only. ${USAGE}`);
-test(fails, 'delete svc x', `error: only pods and nodes can be deleted here, not services. ${USAGE}`);
-test(fails, 'delete pod/a svc/b', `error: only pods and nodes can be deleted here, not services. ${USAGE}`);
+test(parses, 'delete svc x', actions({type: 'serviceDeleted', namespace: 'default', name: 'x'}));
+test(parses, 'delete pod/a svc/b -n shop', actions({type: 'podDeleted', namespace: 'shop', name: 'a'}, {type: 'serviceDeleted', namespace: 'shop', name: 'b'}));
+test(fails, 'delete deploy x', `error: only pods, nodes and services can be deleted here, not deployments. ${USAGE}`);
+test(fails, 'delete svc -l app=x', `error: a selector (-l) works for pods only. ${USAGE}`);
 test(fails, 'delete foo x', 'error: the server doesn\'t have a resource type "foo"');
 test(fails, 'delete pod -l "=="', 'error: unable to parse requirement: "=="');
 test(fails, 'delete pod x --force', 'error: unknown flag: --force');

@@ -1,0 +1,11 @@
+import test from 'ava';
+import {fails, parses} from '../macros.js';
+
+const USAGE = 'Usage: apply -f FILE';
+
+test(parses, 'apply -f web.yaml', {kind: 'apply', file: 'web.yaml'});
+test(parses, 'apply --filename web/', {kind: 'apply', file: 'web/'});
+test(fails, 'apply', `error: must specify --filename (-f). ${USAGE}`);
+test(fails, 'apply -f', "error: flag needs an argument: 'f' in -f");
+test(fails, 'apply -f a.yaml b.yaml', `error: unexpected argument "b.yaml". ${USAGE}`);
+test(fails, 'apply -f a.yaml -n shop', `error: -n is not taken: each object goes to its file's metadata.namespace, else default. ${USAGE}`);

@@ -1,0 +1,99 @@
+// `apply -f FILE` and `delete svc NAME` on a running cluster (issue 13): kubectl's answers
+// (`service/x created|configured|unchanged`, `service "x" deleted`), what an update keeps (the
+// clusterIP, a node port while the type has them: pkg/registry/core/service/storage
+// dropTypeDependentFields), what it refuses (`spec.clusterIPs[0]: … may not change once set`,
+// ValidateServiceUpdate), with positions as at load time, then the routing diff of what changed.
+
+import test from 'ava';
+import type {ReadFile} from '../../source/session/apply.js';
+import {execute} from '../../source/session/execute.js';
+import {readFromDisk} from '../../source/session/read-file.js';
+import {getRow} from '../../source/sim/index.js';
+import {sampleState} from './sample-state.js';
+
+const hello = sampleState('hello.yaml');
+const readFile: ReadFile = readFromDisk;
+const run = (state: typeof hello, line: string) => execute(state, line, {readFile});
+
+test('a selector typo applied: configured, the ClusterIP and nodePort kept, the endpoints empty, and the diff names the selector', t => {
+	const before = getRow(hello.services, 'default/hello-node-svc');
+	const result = run(hello, 'apply -f test/fixtures/apply/selector-typo.yaml');
+	t.true(result.ok, result.err.join('\n'));
+	t.is(result.out[0], 'service/hello-node-svc configured');
+	const after = getRow(result.state.services, 'default/hello-node-svc');
+	t.is(after?.spec.clusterIP, before?.spec.clusterIP);
+	t.is(after?.spec.ports?.[0]?.nodePort, before?.spec.ports?.[0]?.nodePort);
+	t.is(after?.uid, before?.uid, 'the same object, updated');
+	t.deepEqual(after?.spec.selector, {app: 'hello-nod'});
+	t.deepEqual(execute(result.state, 'get ep hello-node-svc').out, ['NAME             ENDPOINTS   AGE', 'hello-node-svc   <none>      0s']);
+	t.true(result.out.includes('Routing changes:'));
+	t.true(
+		result.out.some(line => /^pod\/\S+ -n default → default\/hello-node-svc:80 \(dns\): before ok .* → after refused \(no ready endpoints\)$/.test(line)),
+		result.out.join('\n'),
+	);
+	t.true(result.out.includes('    why: selector app=hello-node → app=hello-nod: now matches 0 pods (was 3)'));
+	// The same file again changes nothing: unchanged, the state itself kept, no diff.
+	const again = run(result.state, 'apply -f test/fixtures/apply/selector-typo.yaml');
+	t.deepEqual(again.out, ['service/hello-node-svc unchanged']);
+	t.is(again.state, result.state);
+});
+
+test('a clusterIP change is refused where the file sets it, and nothing changes', t => {
+	const result = run(hello, 'apply -f test/fixtures/apply/clusterip-change.yaml');
+	t.false(result.ok);
+	t.deepEqual(result.err, [
+		'test/fixtures/apply/clusterip-change.yaml:7:14: The Service "hello-node-svc" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.99"}: may not change once set',
+	]);
+	t.is(result.state, hello);
+});
+
+test('NodePort → ClusterIP: the node port goes, and is free for another Service', t => {
+	const nodePort = getRow(hello.services, 'default/hello-node-svc')?.spec.ports?.[0]?.nodePort;
+	const result = run(hello, 'apply -f test/fixtures/apply/to-clusterip.yaml');
+	t.true(result.ok, result.err.join('\n'));
+	const after = getRow(result.state.services, 'default/hello-node-svc');
+	t.is(after?.spec.type, 'ClusterIP');
+	t.is(after?.spec.ports?.[0]?.nodePort, undefined);
+	t.is(result.state.ipam.nodePorts[String(nodePort)], undefined, `${nodePort} released`);
+	t.true(result.out.some(line => line.includes('(NodePort on node-1): before ok') && line.includes('after no such address')));
+});
+
+test('a new Service is created and resolves; kinds not applied yet and a missing namespace are errors that name the object', t => {
+	const result = run(hello, 'apply -f test/fixtures/apply/new-and-more.yaml');
+	t.false(result.ok);
+	t.is(result.out[0], 'service/hello-api created');
+	t.deepEqual(result.err, [
+		'error: deployment/extra not applied: apply changes Services only, so far',
+		'Error from server (NotFound): error when creating "test/fixtures/apply/new-and-more.yaml": namespaces "nowhere" not found',
+	]);
+	t.regex(execute(result.state, 'nslookup hello-api').out.join('\n'), /Name:\thello-api\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+/);
+	t.true(result.out.includes('+ service port default/hello-api:8080/TCP: only after'), result.out.join('\n'));
+});
+
+test('a file the loader refuses is refused with its positions, as at load time', t => {
+	const result = run(hello, 'apply -f test/fixtures/apply/bad-port.yaml');
+	t.false(result.ok);
+	// Its targetPort defaults to the port, so both are out of range, as the API server says.
+	t.deepEqual(result.err, [
+		'test/fixtures/apply/bad-port.yaml:6:18: The Service "hello-node-svc" is invalid: spec.ports[0].port: Invalid value: 99999: must be between 1 and 65535, inclusive',
+		'test/fixtures/apply/bad-port.yaml:6:11: The Service "hello-node-svc" is invalid: spec.ports[0].targetPort: Invalid value: 99999: must be between 1 and 65535, inclusive',
+	]);
+	t.is(result.state, hello);
+	t.regex(run(hello, 'apply -f test/fixtures/apply/nope.yaml').err[0] ?? '', /nope\.yaml/);
+	t.deepEqual(execute(hello, 'apply -f x.yaml').err, ['error: apply needs files to read: use it in a --script file or the TUI']);
+});
+
+test('delete svc: the name stops resolving, the ClusterIP and node port are free, the endpoints gone', t => {
+	const service = getRow(hello.services, 'default/hello-node-svc');
+	const result = execute(hello, 'delete svc hello-node-svc');
+	t.deepEqual(result.out, ['service "hello-node-svc" deleted']);
+	t.is(getRow(result.state.endpoints, 'default/hello-node-svc'), undefined);
+	t.is(result.state.ipam.serviceIPs[service?.spec.clusterIP ?? ''], undefined);
+	t.is(result.state.ipam.nodePorts[String(service?.spec.ports?.[0]?.nodePort)], undefined);
+	t.regex(execute(result.state, 'nslookup hello-node-svc').out.join('\n'), /NXDOMAIN/);
+	t.deepEqual(execute(hello, 'delete svc nope').err, ['Error from server (NotFound): services "nope" not found']);
+	// Applied back, it is a new object with a new ClusterIP.
+	const back = run(result.state, 'apply -f test/fixtures/apply/to-clusterip.yaml');
+	t.is(back.out[0], 'service/hello-node-svc created');
+	t.not(getRow(back.state.services, 'default/hello-node-svc')?.uid, service?.uid);
+});
