@@ -21,16 +21,15 @@ export interface Applied {
 function skipped(state: State, input: ReturnType<typeof loadSources>['input']): string[] {
 	// The loader makes up a Namespace a file only uses; a Service there is refused below, as
 	// kubectl apply refuses it (it creates no namespace), so only one it does not use is named.
-	const used = new Set(input.services.map(s => s.meta.namespace));
+	const used = new Set([...input.services, ...(input.networkPolicies ?? [])].map(o => o.meta.namespace));
 	const names = [
 		...input.workloads.map(w => `${w.kind.toLowerCase()}/${w.meta.name}`),
 		...input.pods.map(p => `pod/${p.meta.name}`),
-		...(input.networkPolicies ?? []).map(p => `networkpolicy/${p.meta.name}`),
 		...(input.endpoints ?? []).map(e => `endpoints/${e.meta.name}`),
 		...input.nodes.map(n => `node/${n.name}`),
 		...input.namespaces.filter(n => !Object.hasOwn(state.namespaces, n.name) && !used.has(n.name)).map(n => `namespace/${n.name}`),
 	];
-	return names.map(name => `error: ${name} not applied: apply changes Services only, so far`);
+	return names.map(name => `error: ${name} not applied: apply changes Services and NetworkPolicies only, so far`);
 }
 
 export function applyFile(state: State, file: string, read: ReadFile | undefined): Applied {
@@ -60,8 +59,21 @@ export function applyFile(state: State, file: string, read: ReadFile | undefined
 		if (next.result.verb !== 'unchanged') changed.add(key);
 		state = next.state;
 	}
-	if (changed.size > 0) {
-		const diff = routingDiffText(routingDiff({state: before}, {state, input: loaded.input}, {services: changed}));
+	// A policy can change any Service's traffic: then every Service is probed.
+	let policies = false;
+	for (const policy of loaded.input.networkPolicies ?? []) {
+		if (!Object.hasOwn(state.namespaces, policy.meta.namespace)) {
+			err.push(`Error from server (NotFound): error when creating "${file}": namespaces "${policy.meta.namespace}" not found`);
+			continue;
+		}
+		const next = step(state, {type: 'networkPolicyApplied', input: policy});
+		if (next.result.kind !== 'applied') continue;
+		out.push(`networkpolicy.networking.k8s.io/${policy.meta.name} ${next.result.verb}`);
+		if (next.result.verb !== 'unchanged') policies = true;
+		state = next.state;
+	}
+	if (changed.size > 0 || policies) {
+		const diff = routingDiffText(routingDiff({state: before}, {state, input: loaded.input}, policies ? {} : {services: changed}));
 		out.push('', ...(diff.length > 0 ? ['Routing changes:', ...diff] : ['Routing: no request changes outcome']));
 	}
 	return {state, out, err};

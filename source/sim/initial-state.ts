@@ -10,6 +10,7 @@ import {allocateServiceIP, reservePodIP, serviceIPAt} from './ipam.js';
 import {objectKey, workloadKey} from './keys.js';
 import {createPod} from './lifecycle.js';
 import {generateUid} from './names.js';
+import {networkPolicyObject} from './networkpolicy-apply.js';
 import {allocateNodeCIDRs, type ExplicitPodCIDR, refusedPodCIDRs} from './node-ipam.js';
 import {savePod} from './pods.js';
 import {seedState} from './prng.js';
@@ -417,18 +418,7 @@ export function initialState(input: ClusterInput, options: {seed?: number} = {})
 			implicit: false,
 		});
 	}
-	for (const np of input.networkPolicies ?? []) {
-		const {meta} = np;
-		put(d, 'networkPolicies', objectKey(meta.namespace, meta.name), {
-			name: meta.name,
-			namespace: meta.namespace,
-			uid: meta.uid ?? generateUid(d),
-			labels: copyTable(meta.labels),
-			annotations: copyTable(meta.annotations),
-			createdAt: (meta.createdAtSeconds ?? 0) * 1000,
-			spec: np.spec,
-		});
-	}
+	for (const np of input.networkPolicies ?? []) put(d, 'networkPolicies', objectKey(np.meta.namespace, np.meta.name), networkPolicyObject(d, np, 0));
 
 	// Services: the built-in addresses first (B1), then every requested address, then random ones.
 	const extra = builtins(input);

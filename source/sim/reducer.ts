@@ -10,6 +10,7 @@ import {objectKey, workloadKey} from './keys.js';
 import {matchesSelector, parseSelector} from './labels.js';
 import {advanceClock, crashPod, deletePod, removePod, retryUnscheduled, setProbe} from './lifecycle.js';
 import {MAX_REPLICAS, podsPastLimit, tooManyPods, tooManyReplicas} from './limits.js';
+import {applyNetworkPolicy} from './networkpolicy-apply.js';
 import {savePod} from './pods.js';
 import {sendRequests} from './proxy.js';
 import {getRow, listRows} from './rows.js';
@@ -68,6 +69,14 @@ function apply(d: Draft, action: Action): StepResult {
 			if (!service) return error(`Error from server (NotFound): services "${action.name}" not found`);
 			removeService(d, service);
 			return message(`service "${action.name}" deleted`);
+		}
+		case 'networkPolicyApplied':
+			return {kind: 'applied', resource: 'networkpolicy.networking.k8s.io', name: action.input.meta.name, verb: applyNetworkPolicy(d, action.input)};
+		case 'networkPolicyDeleted': {
+			const key = objectKey(action.namespace, action.name);
+			if (!d.s.networkPolicies[key]) return error(`Error from server (NotFound): networkpolicies.networking.k8s.io "${action.name}" not found`);
+			remove(d, 'networkPolicies', key);
+			return message(`networkpolicy.networking.k8s.io "${action.name}" deleted`);
 		}
 		case 'requestSent': {
 			const client = resolveClient(d.s, action.from);

@@ -890,6 +890,8 @@ export type Action =
 	/** `kubectl apply` of a Service: created, or updated keeping what the cluster allocated (sim/service-apply.ts). */
 	| {type: 'serviceApplied'; input: ServiceInput}
 	| {type: 'serviceDeleted'; namespace: string; name: string}
+	| {type: 'networkPolicyApplied'; input: NetworkPolicyInput}
+	| {type: 'networkPolicyDeleted'; namespace: string; name: string}
 	| {type: 'dnsQueried'; name: string; from: ClientSpec; qtype: DnsResult['qtype']};
 
 export interface RequestSummary {

@@ -63,7 +63,7 @@ test('a new Service is created and resolves; kinds not applied yet and a missing
 	t.false(result.ok);
 	t.is(result.out[0], 'service/hello-api created');
 	t.deepEqual(result.err, [
-		'error: deployment/extra not applied: apply changes Services only, so far',
+		'error: deployment/extra not applied: apply changes Services and NetworkPolicies only, so far',
 		'Error from server (NotFound): error when creating "test/fixtures/apply/new-and-more.yaml": namespaces "nowhere" not found',
 	]);
 	t.regex(execute(result.state, 'nslookup hello-api').out.join('\n'), /Name:\thello-api\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+/);
@@ -96,4 +96,26 @@ test('delete svc: the name stops resolving, the ClusterIP and node port are free
 	const back = run(result.state, 'apply -f test/fixtures/apply/to-clusterip.yaml');
 	t.is(back.out[0], 'service/hello-node-svc created');
 	t.not(getRow(back.state.services, 'default/hello-node-svc')?.uid, service?.uid);
+});
+
+test('a NetworkPolicy applied: requests to the pods it selects time out, and the diff says which policy drops them; deleted, they answer again', t => {
+	const result = run(hello, 'apply -f test/fixtures/apply/deny-web.yaml');
+	t.true(result.ok, result.err.join('\n'));
+	t.is(result.out[0], 'networkpolicy.networking.k8s.io/deny-hello created');
+	t.true(
+		result.out.some(line =>
+			/^pod\/coredns-\S+ -n kube-system → default\/hello-node-svc:80 \(ClusterIP\): before ok .* → after timed out \(dropped by NetworkPolicy default\/deny-hello /.test(
+				line,
+			),
+		),
+		result.out.join('\n'),
+	);
+	t.regex(execute(result.state, 'curl hello-node-svc').out[0] ?? '', /timed out: dropped by NetworkPolicy default\/deny-hello/);
+	const policy = result.state.networkPolicies['default/deny-hello'];
+	t.is(policy?.createdAt, result.state.clock, 'created now, not at t=0');
+	t.deepEqual(run(result.state, 'apply -f test/fixtures/apply/deny-web.yaml').out, ['networkpolicy.networking.k8s.io/deny-hello unchanged']);
+	const deleted = execute(result.state, 'delete netpol deny-hello');
+	t.deepEqual(deleted.out, ['networkpolicy.networking.k8s.io "deny-hello" deleted']);
+	t.regex(execute(deleted.state, 'curl hello-node-svc').out[0] ?? '', / → ok \(/);
+	t.deepEqual(execute(hello, 'delete netpol nope').err, ['Error from server (NotFound): networkpolicies.networking.k8s.io "nope" not found']);
 });

@@ -113,7 +113,7 @@ test('ctrl-d asks before deleting the row’s pod; n keeps it, y deletes it; on 
 
 	const deploy = press(palette(initialModel(loadState('samples/clusterip.yaml')), 'deploy'), 'ctrl+d');
 	t.is(deploy.mode.kind, 'normal');
-	t.is(deploy.status?.text, 'error: only pods, nodes and services can be deleted here, not deployments');
+	t.is(deploy.status?.text, 'error: only pods, nodes, services and networkpolicies can be deleted here, not deployments');
 });
 
 test('shift-letter sorts by its column, again reverses; the cursor stays on its object; a column the view lacks is said', t => {

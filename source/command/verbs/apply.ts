@@ -7,7 +7,7 @@ import {stringFlag, unexpectedArgument, usageError, type Verb} from './verb.js';
 export const apply: Verb = {
 	name: 'apply',
 	usage: 'apply -f FILE',
-	summary: "Create or update the file's Services in the running cluster, and show which requests change outcome",
+	summary: "Create or update the file's Services and NetworkPolicies in the running cluster, and show which requests change outcome",
 	flags: [{name: 'filename', shorthand: 'f', kind: 'string'}],
 	outputs: [],
 	build(ctx) {

@@ -1,6 +1,7 @@
 // `delete pod NAME… | -l SEL`, `delete node NAME…` and `delete svc NAME…`. A deleted pod goes
 // Terminating and its controller replaces it with a new pod, new name, new IP (docs/semantics.md
-// C1, C4); a deleted Service takes its ClusterIP, node ports and DNS name with it.
+// C1, C4); a deleted Service takes its ClusterIP, node ports and DNS name with it; a deleted
+// NetworkPolicy stops judging connections.
 
 import type {Action} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
@@ -9,8 +10,8 @@ import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './ve
 
 export const deleteVerb: Verb = {
 	name: 'delete',
-	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc NAME... [-n NS]',
-	summary: 'Delete pods (their controller makes new ones, with new IPs), nodes or Services',
+	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc|netpol NAME... [-n NS]',
+	summary: 'Delete pods (their controller makes new ones, with new IPs), nodes, Services or NetworkPolicies',
 	flags: [SELECTOR_FLAG],
 	outputs: ['json'],
 	build(ctx) {
@@ -20,8 +21,8 @@ export const deleteVerb: Verb = {
 		if (!selector.ok) return selector;
 		const types = namedTypes(parsed);
 		if (types.length === 0) return usageError(deleteVerb, NO_RESOURCES);
-		const other = types.find(r => r !== 'pods' && r !== 'nodes' && r !== 'services');
-		if (other !== undefined) return usageError(deleteVerb, `only pods, nodes and services can be deleted here, not ${other}`);
+		const other = types.find(r => r !== 'pods' && r !== 'nodes' && r !== 'services' && r !== 'networkpolicies');
+		if (other !== undefined) return usageError(deleteVerb, `only pods, nodes, services and networkpolicies can be deleted here, not ${other}`);
 		if (selector.selector !== undefined) {
 			if (parsed.targets.length > 0) {
 				return {ok: false, error: 'error: name cannot be provided when a selector is specified'};
@@ -35,7 +36,9 @@ export const deleteVerb: Verb = {
 				? {type: 'podDeleted', namespace: ctx.namespace, name: target.name}
 				: target.resource === 'services'
 					? {type: 'serviceDeleted', namespace: ctx.namespace, name: target.name}
-					: {type: 'nodeDeleted', name: target.name},
+					: target.resource === 'networkpolicies'
+						? {type: 'networkPolicyDeleted', namespace: ctx.namespace, name: target.name}
+						: {type: 'nodeDeleted', name: target.name},
 		);
 		return actionsCommand(ctx, actions);
 	},

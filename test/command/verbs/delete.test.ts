@@ -1,7 +1,7 @@
 import test from 'ava';
 import {actions, fails, parses} from '../macros.js';
 
-const USAGE = 'Usage: delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc NAME... [-n NS]';
+const USAGE = 'Usage: delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc|netpol NAME... [-n NS]';
 
 test(parses, 'delete pod hello-node-x2k4z', actions({type: 'podDeleted', namespace: 'default', name: 'hello-node-x2k4z'}));
 test(parses, 'delete po a', actions({type: 'podDeleted', namespace: 'default', name: 'a'}));
@@ -42,7 +42,7 @@ test(fails, 'delete pod a -l app=x', 'error: name cannot be provided when a sele
 test(fails, 'delete node -l role=x', `error: a selector (-l) works for pods only. ${USAGE}`);
 test(parses, 'delete svc x', actions({type: 'serviceDeleted', namespace: 'default', name: 'x'}));
 test(parses, 'delete pod/a svc/b -n shop', actions({type: 'podDeleted', namespace: 'shop', name: 'a'}, {type: 'serviceDeleted', namespace: 'shop', name: 'b'}));
-test(fails, 'delete deploy x', `error: only pods, nodes and services can be deleted here, not deployments. ${USAGE}`);
+test(fails, 'delete deploy x', `error: only pods, nodes, services and networkpolicies can be deleted here, not deployments. ${USAGE}`);
 test(fails, 'delete svc -l app=x', `error: a selector (-l) works for pods only. ${USAGE}`);
 test(fails, 'delete foo x', 'error: the server doesn\'t have a resource type "foo"');
 test(fails, 'delete pod -l "=="', 'error: unable to parse requirement: "=="');
