@@ -64,6 +64,8 @@ interface Options {
 	echo: boolean;
 	record?: string;
 	replay?: string;
+	/** `--watch`: the TUI applies a file again when it changes on disk. */
+	watch: boolean;
 	validate: ValidateMode;
 	noColor: boolean;
 }
@@ -168,7 +170,7 @@ function parseDiff(args: string[]): Parsed {
 const SNAPSHOT_FLAGS = '--context, --kubeconfig, -n/--namespace and --save';
 
 function parseArgs(argv: string[]): Parsed {
-	const options: Options = {check: false, test: false, tap: false, files: [], seed: 1, echo: false, validate: 'strict', noColor: false};
+	const options: Options = {check: false, test: false, tap: false, files: [], seed: 1, echo: false, watch: false, validate: 'strict', noColor: false};
 	const args = [...argv];
 	if (args[0] === '__complete') return {kind: 'complete', words: args.slice(1)};
 	if (args[0] === 'samples' || args[0] === 'completion') return parseSmallVerb(args[0], args.slice(1));
@@ -214,6 +216,9 @@ function parseArgs(argv: string[]): Parsed {
 				break;
 			case '--echo':
 				options.echo = true;
+				break;
+			case '--watch':
+				options.watch = true;
 				break;
 			case '--junit':
 				options.junit = value(flag, inline);
@@ -294,6 +299,10 @@ function parseArgs(argv: string[]): Parsed {
 	if (!options.check && options.output !== undefined) throw new UsageError('-o goes with check and diff (k8s-svc-tui check FILES -o json)');
 	if (options.script !== undefined && options.replay !== undefined) throw new UsageError('choose --script (headless) or --replay (in the TUI)');
 	if (options.replay === '-') throw new UsageError('--replay needs a file: in the TUI, standard input is the keyboard');
+	if (options.watch && (options.script !== undefined || options.check || options.test))
+		throw new UsageError('--watch is for the TUI: it applies a changed file on screen');
+	if (options.watch && options.files.filter(f => f !== '-').length === 0)
+		throw new UsageError('--watch needs a FILE to watch (standard input does not change)');
 	return {kind: 'run', options};
 }
 
@@ -526,6 +535,7 @@ async function main(argv: string[]): Promise<number> {
 		tour: tourText(files),
 		...(record ? {record} : {}),
 		...(replay ? {replay} : {}),
+		...(options.watch ? {watch: true} : {}),
 	});
 }
 
@@ -538,7 +548,17 @@ async function runDiff(diff: DiffOptions): Promise<number> {
 	const stdin = diff.before.includes('-') || diff.after.includes('-') ? await readStdin('manifests in all') : noStdin;
 	const sides = [];
 	for (const files of [diff.before, diff.after]) {
-		const options: Options = {check: false, test: false, tap: false, files, seed: diff.seed, echo: false, validate: diff.validate, noColor: false};
+		const options: Options = {
+			check: false,
+			test: false,
+			tap: false,
+			files,
+			seed: diff.seed,
+			echo: false,
+			watch: false,
+			validate: diff.validate,
+			noColor: false,
+		};
 		const started = load(options, stdin, writeErr, []);
 		if (started === null) return 2;
 		sides.push({state: started.state, input: started.loaded.input});

@@ -32,7 +32,8 @@ function openHelp(program: Program): string {
 			? 'With no FILE it opens a snapshot of the current cluster (see below).'
 			: 'With no FILE it opens the seed example (samples/hello.yaml); --sample NAME opens another.';
 	return `Usage:
-  ${me} ${input} [--seed N] [--record FILE]    open the simulator (keyboard TUI)
+  ${me} ${input} [--seed N] [--record FILE] [--watch]
+                                                          open the simulator (keyboard TUI)
   ${me} ${input} --replay FILE                 open it and run a script one line per p
   ${me} ${input} --script FILE|- [--echo]     run kubectl-like commands headless
   ${me} check FILE|DIR|- ... [-o json] [--junit FILE]
@@ -54,6 +55,8 @@ Options:
   --record FILE     save the session (TUI or --script) as a script that --script replays
   --replay FILE     in the TUI, run a script (e.g. a --record file) one line each time p is
                     pressed, clock paused: each step leaves the state --script would
+  --watch           in the TUI, apply a FILE again each time it is saved (as apply -f does:
+                    Services and NetworkPolicies) and show which requests that changed
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn
                     prints a warning and loads the object, ignore (or false) says nothing
   --junit FILE      with test or check, write a JUnit XML report (a test case per checked

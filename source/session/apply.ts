@@ -9,6 +9,8 @@ import {routingDiff} from './routing-diff.js';
 import {routingDiffText} from './routing-diff-text.js';
 
 /** The file's (or a folder's) manifests, or why they could not be read, as at load time (load/read-sources.ts). */
+export type {SourceFile};
+
 export type ReadFile = (path: string) => {files: SourceFile[]; errors: Diagnostic[]};
 
 export interface Applied {
@@ -17,22 +19,35 @@ export interface Applied {
 	err: string[];
 }
 
+type Input = ReturnType<typeof loadSources>['input'];
+
+/** Each object of the kinds apply leaves alone, as text to compare (`kind/name` first). */
+function leftAlone(state: State, input: Input): Array<{name: string; text: string}> {
+	const of = (name: string, object: unknown) => ({name, text: JSON.stringify(object)});
+	return [
+		...input.workloads.map(w => of(`${w.kind.toLowerCase()}/${w.meta.name}`, w)),
+		...input.pods.map(p => of(`pod/${p.meta.name}`, p)),
+		...(input.endpoints ?? []).map(e => of(`endpoints/${e.meta.name}`, e)),
+		...input.nodes.map(n => of(`node/${n.name}`, n)),
+		...input.namespaces.filter(n => !Object.hasOwn(state.namespaces, n.name)).map(n => of(`namespace/${n.name}`, n)),
+	];
+}
+
 /** Kinds the simulator cannot apply yet, named with what was skipped (nothing is dropped silently). */
-function skipped(state: State, input: ReturnType<typeof loadSources>['input']): string[] {
+function skipped(state: State, input: Input, before: Input | undefined): string[] {
 	// The loader makes up a Namespace a file only uses; a Service there is refused below, as
 	// kubectl apply refuses it (it creates no namespace), so only one it does not use is named.
 	const used = new Set([...input.services, ...(input.networkPolicies ?? [])].map(o => o.meta.namespace));
-	const names = [
-		...input.workloads.map(w => `${w.kind.toLowerCase()}/${w.meta.name}`),
-		...input.pods.map(p => `pod/${p.meta.name}`),
-		...(input.endpoints ?? []).map(e => `endpoints/${e.meta.name}`),
-		...input.nodes.map(n => `node/${n.name}`),
-		...input.namespaces.filter(n => !Object.hasOwn(state.namespaces, n.name) && !used.has(n.name)).map(n => `namespace/${n.name}`),
-	];
+	// Watching a file, only what changed since its last version is news.
+	const unchanged = new Set(before ? leftAlone(state, before).map(o => o.text) : []);
+	const names = leftAlone(state, input)
+		.filter(o => !unchanged.has(o.text) && !(o.name.startsWith('namespace/') && used.has(o.name.slice('namespace/'.length))))
+		.map(o => o.name);
 	return names.map(name => `error: ${name} not applied: apply changes Services and NetworkPolicies only, so far`);
 }
 
-export function applyFile(state: State, file: string, read: ReadFile | undefined): Applied {
+/** `previous`: the file's previous text (the TUI's --watch): kinds apply leaves alone are named only when they changed. */
+export function applyFile(state: State, file: string, read: ReadFile | undefined, previous?: SourceFile[]): Applied {
 	if (!read) return {state, out: [], err: ['error: apply needs files to read: use it in a --script file or the TUI']};
 	const print = (ds: Diagnostic[]) => ds.map(formatDiagnostic);
 	const sources = read(file);
@@ -41,7 +56,7 @@ export function applyFile(state: State, file: string, read: ReadFile | undefined
 	if (loaded.errors.length > 0) return {state, out: [], err: print(loaded.errors)};
 	const before = state;
 	const out: string[] = [];
-	const err = skipped(state, loaded.input);
+	const err = skipped(state, loaded.input, previous ? loadSources(previous).input : undefined);
 	const changed = new Set<string>();
 	for (const service of loaded.input.services) {
 		const key = `${service.meta.namespace}/${service.meta.name}`;

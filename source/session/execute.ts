@@ -6,6 +6,7 @@
 
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
 import {scaleResultText, type WordedResult} from '../command/verbs/scale.js';
+import type {SourceFile} from '../load/index.js';
 import {type Action, type State, type StepResult, step} from '../sim/index.js';
 import {
 	describeObjects,
@@ -43,6 +44,8 @@ export interface ExecResult {
 export interface ExecOptions {
 	/** How `apply -f FILE` reads its file: the CLI and the TUI pass the file system; without it apply refuses. */
 	readFile?: ReadFile;
+	/** The file's previous text, when --watch applies it again (session/apply.ts). */
+	applyBefore?: SourceFile[];
 	/**
 	 * Takes a curl's output as it is made, batch by batch (text whose lines end in `\n`), instead
 	 * of `out`: `--count 1000000` then holds one batch of traces, not a million (session/request-burst.ts).
@@ -99,7 +102,7 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 			return finish({state, ok: true, out: [], err: [], command, expectation: checkEndpoints(state, command.namespace, command.service, ready)});
 		}
 		case 'apply': {
-			const applied = applyFile(state, command.file, options.readFile);
+			const applied = applyFile(state, command.file, options.readFile, options.applyBefore);
 			return finish({state: applied.state, ok: applied.err.length === 0, out: applied.out, err: applied.err, command});
 		}
 		case 'undo':

@@ -60,6 +60,8 @@ interface Props {
 	faultAfterCommands?: number;
 	/** The files' "Try:" tour (view/tui/try-text.ts, sanitized): shown on first open, and under `?`. */
 	tour?: ReadonlyArray<string>;
+	/** Events from outside the keyboard (--watch's changed files): given a dispatch, returns what unsubscribes. */
+	subscribe?(dispatch: (action: ModelAction) => void): () => void;
 }
 
 function useTerminalSize(fixed?: {width: number; height: number}) {
@@ -90,7 +92,7 @@ function rowsIn(model: Model, pane: Pane, width: number): number {
 	}
 }
 
-export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands, tour = []}: Props) {
+export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands, tour = [], subscribe}: Props) {
 	// The model lives in a ref so that every key of a fast burst sees the state the previous key
 	// left (React would batch them against a stale copy); each action is reduced exactly once.
 	const modelRef = useRef(initial);
@@ -156,6 +158,9 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 	const keyRows = keyPageRows(width, middle);
 	const tourBeside = tour.length > 0 && middle - keyRows >= 5 ? Math.min(middle - keyRows, tourRows(tour, middle * 2)) : 0;
 	const helpHeight = model.mode.kind === 'help' && model.mode.page === 'keys' ? middle - tourBeside : middle;
+
+	// biome-ignore lint/correctness/useExhaustiveDependencies: subscribed once; dispatchRef follows the model
+	useEffect(() => subscribe?.(action => dispatchRef.current(action)), []);
 
 	useEffect(() => {
 		if (!realtime) return;

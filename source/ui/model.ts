@@ -7,6 +7,7 @@
 
 import {parseCommand} from '../command/index.js';
 import {kindByResource} from '../kinds/registry.js';
+import type {SourceFile} from '../session/apply.js';
 import {execute} from '../session/execute.js';
 import {readFromDisk} from '../session/read-file.js';
 import type {DnsResult, Pod, RequestSummary, RequestTrace, Service, State} from '../sim/index.js';
@@ -111,6 +112,8 @@ export interface Model {
 
 export type ModelAction =
 	| {type: 'run'; line: string; show?: boolean}
+	/** --watch saw `file` change on disk: applied again, news only (`previous`: its text before). */
+	| {type: 'fileChanged'; file: string; previous: string}
 	| {type: 'tick'; ms: number}
 	| {type: 'focus'; delta: number}
 	| {type: 'focusPane'; pane: Pane}
@@ -314,7 +317,7 @@ function anchorCursors(prev: Model, next: Model, moved: Pane | null): Model {
 	return {...next, cursor: {...next.cursor, pods: pods.index, endpoints: endpoints.index}, cursorKey: {pods: pods.key, endpoints: endpoints.key}};
 }
 
-function runLine(model: Model, line: string, show: boolean): Model {
+function runLine(model: Model, line: string, show: boolean, previous?: SourceFile[]): Model {
 	// `undo N` is time travel: only the session (its timeline) has a past to go back to.
 	const parsed = parseCommand(line);
 	if (parsed.ok && parsed.command?.kind === 'undo') {
@@ -324,7 +327,7 @@ function runLine(model: Model, line: string, show: boolean): Model {
 		return travel({...closed, history}, 'back', parsed.command.count);
 	}
 	let recorded = false;
-	const result = execute(model.sim, line, {readFile: readFromDisk});
+	const result = execute(model.sim, line, {readFile: readFromDisk, ...(previous ? {applyBefore: previous} : {})});
 	if (result.command === null && result.ok) return model;
 	let next = model;
 	const pending = model.sim.clock - model.recordedClock;
@@ -557,6 +560,9 @@ function reduce(model: Model, action: ModelAction): Model {
 	switch (action.type) {
 		case 'run':
 			return runLine(model, action.line, action.show ?? false);
+		case 'fileChanged':
+			// Shown as an apply typed at the palette: what changed, and the routing diff of it.
+			return runLine({...model, mode: {kind: 'normal'}}, `apply -f ${shellQuote(action.file)}`, true, [{name: action.file, text: action.previous}]);
 		case 'tick': {
 			if (model.paused || action.ms <= 0) return model;
 			const ms = Math.round(action.ms * model.speed);
@@ -799,4 +805,9 @@ export function rowUnderCursor(model: Model, view: TableView): {key: string; obj
 	const key = table.keys[view.cursor];
 	const object = table.object(view.cursor);
 	return key !== undefined && object !== undefined ? {key, object} : {error: 'nothing under the cursor'};
+}
+
+/** A path as one word of the grammar (command/tokenize.ts): quoted when it holds a space or a quote. */
+function shellQuote(path: string): string {
+	return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

@@ -3,6 +3,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import {type RecordFile, recordHeader} from '../session/record-file.js';
+import {watchFiles} from '../session/watch-files.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {App} from './app.js';
@@ -28,6 +29,8 @@ export interface TuiOptions {
 	tour?: string[];
 	/** `--replay FILE`: the script to run a line per `p`. */
 	replay?: {name: string; text: string};
+	/** `--watch`: apply a file again when it changes on disk, and show what that changed. */
+	watch?: boolean;
 }
 
 /** The first model, with the load's notices as its first log entries (in the order they came). */
@@ -87,7 +90,15 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 					instance.unmount();
 				}}
 			>
-				<App initial={latest} title={sanitize(title)} realtime onModel={onModel} tour={options.tour ?? []} {...fault()} />
+				<App
+					initial={latest}
+					title={sanitize(title)}
+					realtime
+					onModel={onModel}
+					tour={options.tour ?? []}
+					{...(options.watch ? {subscribe: dispatch => watchFiles(options.files, (file, previous) => dispatch({type: 'fileChanged', file, previous}))} : {})}
+					{...fault()}
+				/>
 			</ErrorBoundary>
 		</ThemeContext.Provider>,
 		// Ink paces frames at 30 a second by default, so a key pressed just after a redraw waited

@@ -119,3 +119,17 @@ test('a NetworkPolicy applied: requests to the pods it selects time out, and the
 	t.regex(execute(deleted.state, 'curl hello-node-svc').out[0] ?? '', / → ok \(/);
 	t.deepEqual(execute(hello, 'delete netpol nope').err, ['Error from server (NotFound): networkpolicies.networking.k8s.io "nope" not found']);
 });
+
+test('applied again with its previous text (--watch): kinds apply leaves alone are named only when they changed', t => {
+	const file = 'test/fixtures/apply/new-and-more.yaml';
+	const [source] = readFromDisk(file).files;
+	if (!source) throw new Error('fixture missing');
+	const same = execute(hello, `apply -f ${file}`, {readFile, applyBefore: [source]});
+	t.false(
+		same.err.some(line => line.includes('deployment/extra')),
+		same.err.join('\n'),
+	);
+	const edited = source.text.replace('image: nginx', 'image: nginx:1.27');
+	const changed = execute(hello, `apply -f ${file}`, {readFile, applyBefore: [{name: file, text: edited}]});
+	t.true(changed.err.includes('error: deployment/extra not applied: apply changes Services and NetworkPolicies only, so far'), changed.err.join('\n'));
+});

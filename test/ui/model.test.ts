@@ -2,8 +2,12 @@
 // change pairing behind "IP a → b (pod replaced)", request stats, and the recording: what
 // `--record` writes replays through `--script` to the very same simulation.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import test from 'ava';
 import fc from 'fast-check';
+import {parseCommand} from '../../source/command/index.js';
 import {runScript} from '../../source/headless/run-script.js';
 import type {State} from '../../source/sim/index.js';
 import {getRow, listRows} from '../../source/sim/index.js';
@@ -522,4 +526,19 @@ test('the chooser’s highlight is in the model: Down Down Enter picks the third
 	t.is(reduceAll(m, [{type: 'chooserMove', delta: 500}, {type: 'chooserPick'}]).client, clients.at(-1)!.value);
 	// Opened again, the highlight starts on the current choice.
 	t.deepEqual(key(addressed, 'f').mode, {kind: 'chooseClient', at: '--from node/node-1'});
+});
+
+test('--watch: a changed file is applied as the palette would, its diff in the viewer, the line recorded (a path with a space and a quote quoted)', t => {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'with space '));
+	const file = path.join(folder, "web's.yaml");
+	fs.copyFileSync('test/fixtures/apply/selector-typo.yaml', file);
+	const m = reduceModel({...initialModel(hello), mode: {kind: 'help', offset: 0, page: 'keys'}}, {type: 'fileChanged', file, previous: ''});
+	t.is(m.mode.kind, 'output', 'shown whatever was open');
+	// The line names the file as one word, whatever its characters: the grammar reads it back whole.
+	const title = m.mode.kind === 'output' ? m.mode.title : '';
+	t.deepEqual(parseCommand(title), {ok: true, command: {kind: 'apply', file}});
+	t.regex(m.mode.kind === 'output' ? m.mode.lines.join('\n') : '', /^service\/hello-node-svc configured\n\nRouting changes:/);
+	t.deepEqual(getRow(m.sim.services, 'default/hello-node-svc')?.spec.selector, {app: 'hello-nod'});
+	t.deepEqual(m.record, [title]);
+	fs.rmSync(folder, {recursive: true, force: true});
 });
