@@ -402,3 +402,28 @@ test.serial('the real binary: the Try: tour opens beside the panes; --replay run
 	term.keys('q');
 	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
 });
+
+test.serial('--watch in a real terminal: saving a selector typo opens the routing diff, the panes say the pods left; --record keeps the apply', async t => {
+	if (skipWithoutTmux(t)) return;
+	const dir = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-watch-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const file = join(dir, 'hello.yaml');
+	const text = readFileSync(join(ROOT, 'samples/hello.yaml'), 'utf8');
+	writeFileSync(file, text);
+	const record = join(dir, 'session.txt');
+	const term = terminal(t, `node dist/cli.js ${shellQuote(file)} --watch --record ${shellQuote(record)}`);
+	await term.waitFor('the Services pane', started);
+	term.keys('Space');
+	// Only the Service's selector: the ReplicationController keeps its own.
+	const typo = text.replace(/(kind: Service[\s\S]*?selector:\n\s+app: )hello-node/, '$1hello-nod');
+	t.not(typo, text);
+	writeFileSync(file, typo);
+	const shown = await term.waitFor('the diff in the viewer', s => s.includes('service/hello-node-svc configured') && s.includes('Routing changes:'));
+	t.regex(shown, /why: selector app=hello-node → app=hello-nod: now matches 0 pods/);
+	term.keys('Escape');
+	const panes = await term.waitFor('the panes after it', s => s.includes('left selector') && s.includes('no pod matches the selector'));
+	t.false(panes.includes('not applied'), 'nothing else in the file changed, so nothing else is named');
+	term.keys('q');
+	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+	t.true(readFileSync(record, 'utf8').includes(`apply -f ${file}`), readFileSync(record, 'utf8'));
+});
