@@ -2,7 +2,7 @@
 // (docs/conventions.md: bindings and help read the same table).
 
 import {COMMON_FLAGS, type FlagSpec} from './flags.js';
-import {apply} from './verbs/apply.js';
+import {apply, create} from './verbs/apply.js';
 import {crash} from './verbs/crash.js';
 import {curl} from './verbs/curl.js';
 import {deleteVerb} from './verbs/delete.js';
@@ -18,7 +18,7 @@ import {undo} from './verbs/undo.js';
 import type {Verb} from './verbs/verb.js';
 import {wait} from './verbs/wait.js';
 
-export const VERBS: ReadonlyArray<Verb> = [get, describe, apply, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, expect, undo, help];
+export const VERBS: ReadonlyArray<Verb> = [get, describe, apply, create, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, expect, undo, help];
 
 export const COMMANDS: ReadonlyArray<{name: string; usage: string; summary: string}> = VERBS.map(({name, usage, summary}) => ({name, usage, summary}));
 

@@ -51,8 +51,8 @@ export type Command =
 	| {kind: 'help'; topic?: string; output?: OutputFormat}
 	/** Back `count` steps through the session's history (its runner keeps it: a line has no past). */
 	| {kind: 'undo'; count: number}
-	/** `apply -f FILE`: the session reads the file (session/apply.ts). */
-	| {kind: 'apply'; file: string};
+	/** `apply|create|delete -f FILE`: the session reads the file (session/apply.ts). */
+	| {kind: 'apply'; file: string; verb?: 'create' | 'delete'};
 
 /** What `describe` has a describer for: every kind but Event. */
 export type DescribableResource = Exclude<ResourceName, 'events'>;

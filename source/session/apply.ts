@@ -4,7 +4,7 @@
 // changed follows, so what-if is one command: which requests now fail, and why.
 
 import {type Diagnostic, diagnosticsFromInitErrors, formatDiagnostic, loadSources, type SourceFile} from '../load/index.js';
-import {type State, step} from '../sim/index.js';
+import {type Action, getRow, type State, step} from '../sim/index.js';
 import {routingDiff} from './routing-diff.js';
 import {routingDiffText} from './routing-diff-text.js';
 
@@ -46,9 +46,44 @@ function skipped(state: State, input: Input, before: Input | undefined): string[
 	return names.map(name => `error: ${name} not applied: apply changes Services and NetworkPolicies only, so far`);
 }
 
-/** `previous`: the file's previous text (the TUI's --watch): kinds apply leaves alone are named only when they changed. */
-export function applyFile(state: State, file: string, read: ReadFile | undefined, previous?: SourceFile[]): Applied {
-	if (!read) return {state, out: [], err: ['error: apply needs files to read: use it in a --script file or the TUI']};
+/** What `-f FILE` is for: kubectl apply, create (refuses what exists) or delete (the file's objects). */
+export type FileVerb = 'apply' | 'create' | 'delete';
+
+/** One object of the file, as the simulator takes it: a Service or a NetworkPolicy. */
+type FileObject =
+	| {resource: 'services'; printed: string; meta: {namespace: string; name: string}; action: Action}
+	| {resource: 'networkpolicies'; printed: string; meta: {namespace: string; name: string}; action: Action};
+
+function objectsOf(input: Input, verb: FileVerb): FileObject[] {
+	const services: FileObject[] = input.services.map(service => ({
+		resource: 'services',
+		printed: 'service',
+		meta: service.meta,
+		action: verb === 'delete' ? {type: 'serviceDeleted', namespace: service.meta.namespace, name: service.meta.name} : {type: 'serviceApplied', input: service},
+	}));
+	const policies: FileObject[] = (input.networkPolicies ?? []).map(policy => ({
+		resource: 'networkpolicies',
+		printed: 'networkpolicy.networking.k8s.io',
+		meta: policy.meta,
+		action:
+			verb === 'delete'
+				? {type: 'networkPolicyDeleted', namespace: policy.meta.namespace, name: policy.meta.name}
+				: {type: 'networkPolicyApplied', input: policy},
+	}));
+	return [...services, ...policies];
+}
+
+const exists = (state: State, object: FileObject) => {
+	const key = `${object.meta.namespace}/${object.meta.name}`;
+	return object.resource === 'services' ? getRow(state.services, key) !== undefined : Object.hasOwn(state.networkPolicies, key);
+};
+
+/**
+ * `apply|create|delete -f FILE`. `previous`: the file's previous text (the TUI's --watch): kinds
+ * apply leaves alone are named only when they changed.
+ */
+export function applyFile(state: State, file: string, read: ReadFile | undefined, previous?: SourceFile[], verb: FileVerb = 'apply'): Applied {
+	if (!read) return {state, out: [], err: [`error: ${verb} -f needs files to read: use it in a --script file or the TUI`]};
 	const print = (ds: Diagnostic[]) => ds.map(formatDiagnostic);
 	const sources = read(file);
 	if (sources.errors.length > 0) return {state, out: [], err: print(sources.errors)};
@@ -56,35 +91,37 @@ export function applyFile(state: State, file: string, read: ReadFile | undefined
 	if (loaded.errors.length > 0) return {state, out: [], err: print(loaded.errors)};
 	const before = state;
 	const out: string[] = [];
-	const err = skipped(state, loaded.input, previous ? loadSources(previous).input : undefined);
+	const err = verb === 'delete' ? [] : skipped(state, loaded.input, previous ? loadSources(previous).input : undefined);
 	const changed = new Set<string>();
-	for (const service of loaded.input.services) {
-		const key = `${service.meta.namespace}/${service.meta.name}`;
-		if (!Object.hasOwn(state.namespaces, service.meta.namespace)) {
-			err.push(`Error from server (NotFound): error when creating "${file}": namespaces "${service.meta.namespace}" not found`);
+	// A policy can change any Service's traffic: then every Service is probed.
+	let policies = false;
+	const when = verb === 'delete' ? 'deleting' : 'creating';
+	for (const object of objectsOf(loaded.input, verb)) {
+		const {namespace, name} = object.meta;
+		const plural = object.resource === 'services' ? 'services' : 'networkpolicies.networking.k8s.io';
+		if (!Object.hasOwn(state.namespaces, namespace)) {
+			err.push(`Error from server (NotFound): error when ${when} "${file}": namespaces "${namespace}" not found`);
 			continue;
 		}
-		const next = step(state, {type: 'serviceApplied', input: service});
+		if (verb === 'create' && exists(state, object)) {
+			err.push(`Error from server (AlreadyExists): error when creating "${file}": ${plural} "${name}" already exists`);
+			continue;
+		}
+		if (verb === 'delete' && !exists(state, object)) {
+			err.push(`Error from server (NotFound): error when deleting "${file}": ${plural} "${name}" not found`);
+			continue;
+		}
+		const next = step(state, object.action);
 		if (next.result.kind === 'invalid') {
 			err.push(...print(diagnosticsFromInitErrors(loaded, next.result.errors)));
 			continue;
 		}
-		if (next.result.kind !== 'applied') continue;
-		out.push(`service/${service.meta.name} ${next.result.verb}`);
-		if (next.result.verb !== 'unchanged') changed.add(key);
-		state = next.state;
-	}
-	// A policy can change any Service's traffic: then every Service is probed.
-	let policies = false;
-	for (const policy of loaded.input.networkPolicies ?? []) {
-		if (!Object.hasOwn(state.namespaces, policy.meta.namespace)) {
-			err.push(`Error from server (NotFound): error when creating "${file}": namespaces "${policy.meta.namespace}" not found`);
-			continue;
-		}
-		const next = step(state, {type: 'networkPolicyApplied', input: policy});
-		if (next.result.kind !== 'applied') continue;
-		out.push(`networkpolicy.networking.k8s.io/${policy.meta.name} ${next.result.verb}`);
-		if (next.result.verb !== 'unchanged') policies = true;
+		if (next.result.kind === 'message') out.push(...next.result.lines);
+		else if (next.result.kind === 'applied') out.push(`${object.printed}/${name} ${next.result.verb}`);
+		else continue;
+		if (next.result.kind === 'applied' && next.result.verb === 'unchanged') continue;
+		if (object.resource === 'services') changed.add(`${namespace}/${name}`);
+		else policies = true;
 		state = next.state;
 	}
 	if (changed.size > 0 || policies) {

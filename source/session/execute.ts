@@ -102,7 +102,7 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 			return finish({state, ok: true, out: [], err: [], command, expectation: checkEndpoints(state, command.namespace, command.service, ready)});
 		}
 		case 'apply': {
-			const applied = applyFile(state, command.file, options.readFile, options.applyBefore);
+			const applied = applyFile(state, command.file, options.readFile, options.applyBefore, command.verb ?? 'apply');
 			return finish({state: applied.state, ok: applied.err.length === 0, out: applied.out, err: applied.err, command});
 		}
 		case 'undo':

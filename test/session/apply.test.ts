@@ -80,7 +80,7 @@ test('a file the loader refuses is refused with its positions, as at load time',
 	]);
 	t.is(result.state, hello);
 	t.regex(run(hello, 'apply -f test/fixtures/apply/nope.yaml').err[0] ?? '', /nope\.yaml/);
-	t.deepEqual(execute(hello, 'apply -f x.yaml').err, ['error: apply needs files to read: use it in a --script file or the TUI']);
+	t.deepEqual(execute(hello, 'apply -f x.yaml').err, ['error: apply -f needs files to read: use it in a --script file or the TUI']);
 });
 
 test('delete svc: the name stops resolving, the ClusterIP and node port are free, the endpoints gone', t => {
@@ -132,4 +132,23 @@ test('applied again with its previous text (--watch): kinds apply leaves alone a
 	const edited = source.text.replace('image: nginx', 'image: nginx:1.27');
 	const changed = execute(hello, `apply -f ${file}`, {readFile, applyBefore: [{name: file, text: edited}]});
 	t.true(changed.err.includes('error: deployment/extra not applied: apply changes Services and NetworkPolicies only, so far'), changed.err.join('\n'));
+});
+
+test("create -f refuses what exists (kubectl create: AlreadyExists) and makes what does not; delete -f takes the file's objects away", t => {
+	const refused = run(hello, 'create -f test/fixtures/apply/selector-typo.yaml');
+	t.deepEqual(refused.err, [
+		'Error from server (AlreadyExists): error when creating "test/fixtures/apply/selector-typo.yaml": services "hello-node-svc" already exists',
+	]);
+	t.is(refused.state, hello);
+	const created = run(hello, 'create -f test/fixtures/apply/deny-web.yaml');
+	t.is(created.out[0], 'networkpolicy.networking.k8s.io/deny-hello created');
+	const deleted = run(created.state, 'delete -f test/fixtures/apply/deny-web.yaml');
+	t.is(deleted.out[0], 'networkpolicy.networking.k8s.io "deny-hello" deleted');
+	t.false(Object.hasOwn(deleted.state.networkPolicies, 'default/deny-hello'));
+	t.true(deleted.out.includes('Routing changes:'), 'the requests it dropped answer again');
+	t.deepEqual(run(hello, 'delete -f test/fixtures/apply/deny-web.yaml').err, [
+		'Error from server (NotFound): error when deleting "test/fixtures/apply/deny-web.yaml": networkpolicies.networking.k8s.io "deny-hello" not found',
+	]);
+	const gone = run(hello, 'delete -f test/fixtures/apply/to-clusterip.yaml');
+	t.deepEqual(gone.out.slice(0, 4), ['service "hello-node-svc" deleted', '', 'Routing changes:', '- service port default/hello-node-svc:80/TCP: only before']);
 });

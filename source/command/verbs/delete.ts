@@ -5,16 +5,19 @@
 
 import type {Action} from '../../sim/types.js';
 import {namedTypes, parseResourceArgs} from '../resources.js';
+import {FILENAME_FLAG, fileCommand} from './apply.js';
 import {SELECTOR_FLAG, selectorFlag} from './selector-flag.js';
 import {actionsCommand, NO_NAME, NO_RESOURCES, usageError, type Verb} from './verb.js';
 
 export const deleteVerb: Verb = {
 	name: 'delete',
-	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc|netpol NAME... [-n NS]',
+	usage: 'delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc|netpol NAME... [-n NS] | delete -f FILE',
 	summary: 'Delete pods (their controller makes new ones, with new IPs), nodes, Services or NetworkPolicies',
-	flags: [SELECTOR_FLAG],
+	flags: [SELECTOR_FLAG, FILENAME_FLAG],
 	outputs: ['json'],
 	build(ctx) {
+		// kubectl delete -f: the file's objects (its Services and NetworkPolicies here).
+		if (ctx.flags.filename !== undefined) return fileCommand(deleteVerb, ctx, 'delete');
 		const parsed = parseResourceArgs(ctx.args);
 		if (!parsed.ok) return parsed;
 		const selector = selectorFlag(ctx.flags);

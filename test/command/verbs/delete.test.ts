@@ -1,7 +1,7 @@
 import test from 'ava';
 import {actions, fails, parses} from '../macros.js';
 
-const USAGE = 'Usage: delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc|netpol NAME... [-n NS]';
+const USAGE = 'Usage: delete pod NAME... | delete pod -l SELECTOR | delete node NAME... | delete svc|netpol NAME... [-n NS] | delete -f FILE';
 
 test(parses, 'delete pod hello-node-x2k4z', actions({type: 'podDeleted', namespace: 'default', name: 'hello-node-x2k4z'}));
 test(parses, 'delete po a', actions({type: 'podDeleted', namespace: 'default', name: 'a'}));
