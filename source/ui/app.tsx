@@ -60,6 +60,8 @@ interface Props {
 	faultAfterCommands?: number;
 	/** The files' "Try:" tour (view/tui/try-text.ts, sanitized): shown on first open, and under `?`. */
 	tour?: ReadonlyArray<string>;
+	/** `e`: hands the terminal to $EDITOR on the object's YAML; says what to run after (its apply), or why not. */
+	edit?(model: Model, ref: string): ModelAction;
 	/** Events from outside the keyboard (--watch's changed files): given a dispatch, returns what unsubscribes. */
 	subscribe?(dispatch: (action: ModelAction) => void): () => void;
 }
@@ -92,7 +94,7 @@ function rowsIn(model: Model, pane: Pane, width: number): number {
 	}
 }
 
-export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands, tour = [], subscribe}: Props) {
+export function App({initial, title, size: fixed, realtime, onModel, faultAfterCommands, tour = [], subscribe, edit}: Props) {
 	// The model lives in a ref so that every key of a fast burst sees the state the previous key
 	// left (React would batch them against a stale copy); each action is reduced exactly once.
 	const modelRef = useRef(initial);
@@ -114,7 +116,9 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 		},
 		[],
 	);
-	const dispatch = (action: ModelAction) => {
+	const dispatch = (asked: ModelAction) => {
+		// `e` hands the terminal to an editor first; what it then asks for is the action.
+		const action = asked.type === 'editAsked' && edit && waiting.current === null ? edit(modelRef.current, asked.ref) : asked;
 		if (waiting.current !== null) {
 			// The clock's ticks measure from the last one: skipped here, the next carries the time.
 			if (action.type !== 'tick') waiting.current.push(action);

@@ -121,6 +121,21 @@ function askDelete(m: Model): ModelAction | {error: string} {
 	return {type: 'confirmAsked', line, question: `Delete ${kind} ${namespace ? `${namespace}/` : ''}${name}?`};
 }
 
+/** `e`: the object to open in $EDITOR and apply back (kubectl edit): the selected Service on the
+ *  main screen, the row's object in a Services or NetworkPolicies view (what apply can change). */
+function editTarget(m: Model): ModelAction | {error: string} {
+	const top = topView(m);
+	if (!top) {
+		const svc = service(m);
+		return svc ? {type: 'editAsked', ref: `service ${svc.name} -n ${svc.namespace}`} : {error: 'no Service selected'};
+	}
+	const kind = kindByResource(top.scope.resource);
+	if (kind.singular !== 'service' && kind.singular !== 'networkpolicy')
+		return {error: `e edits Services and NetworkPolicies (what apply changes, so far), not ${kind.resource}`};
+	const target = objectUnderCursor(m);
+	return 'ref' in target ? {type: 'editAsked', ref: target.ref} : target;
+}
+
 function podRef(m: Model): {ref: string} | {error: string} {
 	const target = podUnderCursor(m);
 	return 'pod' in target ? {ref: `pod ${target.pod.name} -n ${target.pod.namespace}`} : target;
@@ -293,6 +308,12 @@ export const KEYMAP: ReadonlyArray<Binding> = [
 		help: 'its YAML, in the viewer (live)',
 		opens: 'get KIND NAME -n NS -o yaml',
 		run: m => view(m, ref => `get ${ref} -o yaml`),
+	},
+	{
+		keys: ['e'],
+		label: 'edit',
+		help: 'edit the Service (or, in a view, the row’s Service or NetworkPolicy) in $EDITOR; saved, it is applied and the routing diff opens',
+		run: editTarget,
 	},
 	{
 		keys: ['['],

@@ -112,6 +112,8 @@ export interface Model {
 
 export type ModelAction =
 	| {type: 'run'; line: string; show?: boolean}
+	/** `e`: open `ref` (`service web -n shop`) in $EDITOR; the App does it, as it owns the terminal. */
+	| {type: 'editAsked'; ref: string}
 	/** --watch saw `file` change on disk: applied again, news only (`previous`: its text before). */
 	| {type: 'fileChanged'; file: string; previous: string}
 	| {type: 'tick'; ms: number}
@@ -560,6 +562,9 @@ function reduce(model: Model, action: ModelAction): Model {
 	switch (action.type) {
 		case 'run':
 			return runLine(model, action.line, action.show ?? false);
+		case 'editAsked':
+			// Reached only where no terminal can be handed to an editor (the App handles it first).
+			return {...model, status: {text: 'e opens $EDITOR: it needs the terminal the TUI runs in', error: true}};
 		case 'fileChanged':
 			// Shown as an apply typed at the palette: what changed, and the routing diff of it.
 			return runLine({...model, mode: {kind: 'normal'}}, `apply -f ${shellQuote(action.file)}`, true, [{name: action.file, text: action.previous}]);

@@ -7,6 +7,7 @@ import {watchFiles} from '../session/watch-files.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {App} from './app.js';
+import {editObject} from './edit-object.js';
 import {ErrorBoundary} from './error-boundary.js';
 import {initialModel, type Model, recordedScript} from './model.js';
 import {loadReplay} from './replay.js';
@@ -81,6 +82,17 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 	process.once('exit', finish);
 	let failure: Error | null = null;
 	process.stdout.write(ALT_SCREEN_ON);
+	// What `e` hands to $EDITOR and takes back (edit-object.ts).
+	const terminal = {
+		release() {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			process.stdout.write(ALT_SCREEN_OFF);
+		},
+		reclaim() {
+			process.stdout.write(ALT_SCREEN_ON);
+			if (process.stdin.isTTY) process.stdin.setRawMode(true);
+		},
+	};
 	const title = options.title ?? options.files.map(f => f.split('/').pop()).join(', ');
 	const instance = render(
 		<ThemeContext.Provider value={{color: options.colour ?? !process.env.NO_COLOR}}>
@@ -96,6 +108,7 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 					realtime
 					onModel={onModel}
 					tour={options.tour ?? []}
+					edit={(model, ref) => editObject(model, ref, terminal)}
 					{...(options.watch ? {subscribe: dispatch => watchFiles(options.files, (file, previous) => dispatch({type: 'fileChanged', file, previous}))} : {})}
 					{...fault()}
 				/>

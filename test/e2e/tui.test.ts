@@ -427,3 +427,33 @@ test.serial('--watch in a real terminal: saving a selector typo opens the routin
 	t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
 	t.true(readFileSync(record, 'utf8').includes(`apply -f ${file}`), readFileSync(record, 'utf8'));
 });
+
+test.serial(
+	'e in a real terminal: $EDITOR gets the Service, a saved selector typo is applied and its diff opens; an unchanged file changes nothing',
+	async t => {
+		if (skipWithoutTmux(t)) return;
+		const dir = mkdtempSync(join(tmpdir(), 'k8s-svc-tui-edit-'));
+		t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+		// An editor as a person uses one: it edits the file it is given, then saves and exits.
+		const editor = join(dir, 'editor.sh');
+		writeFileSync(editor, `#!/bin/sh\nsed -i 's/app: hello-node$/app: hello-nod/' "$1"\n`, {mode: 0o755});
+		const term = terminal(t, `EDITOR=${shellQuote(editor)} node dist/cli.js samples/hello.yaml`);
+		await term.waitFor('the Services pane', started);
+		term.keys('Space', 'e');
+		const shown = await term.waitFor('the applied edit', s => s.includes('service/hello-node-svc configured') && s.includes('Routing changes:'));
+		t.regex(shown, /:apply -f \S+service-hello-node-svc\.yaml/);
+		t.is(term.display('#{alternate_on}'), '1', 'back on the alternate screen after the editor');
+		term.keys('Escape');
+		await term.waitFor('the panes after it', s => s.includes('no pod matches the selector'));
+		term.keys('q');
+		t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+		// An editor that saves nothing: kubectl edit's words, nothing applied.
+		const unchanged = terminal(t, 'EDITOR=true node dist/cli.js samples/hello.yaml');
+		await unchanged.waitFor('the Services pane', started);
+		unchanged.keys('Space', 'e');
+		const cancelled = await unchanged.waitFor('the cancel', s => s.includes('Edit cancelled, no changes made.'));
+		t.true(cancelled.includes('3/3 ready'), cancelled);
+		unchanged.keys('q');
+		t.regex(await unchanged.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+	},
+);

@@ -391,3 +391,19 @@ test('/ from the Pods or Endpoints pane filters the Services and moves the curso
 		t.is(filtered.selected, 'kube-system/kube-dns', `${pane}: the Services the filter keeps, the first selected`);
 	}
 });
+
+test('e: the selected Service on the main screen, the row in a Services or NetworkPolicies view; other kinds are said at once', t => {
+	const start = initialModel(loadState('samples/netpol-default-deny.yaml'));
+	const [namespace, name] = (start.selected ?? '').split('/');
+	t.deepEqual(bindingFor('e')!.run(start), {type: 'editAsked', ref: `service ${name} -n ${namespace}`});
+	const view = (word: string) =>
+		reduceAll(start, [
+			{type: 'mode', mode: {kind: 'palette', text: word, historyIndex: null}},
+			{type: 'paletteSubmitted', line: word},
+		]);
+	const policies = view('netpol');
+	const action = bindingFor('e')!.run(policies);
+	t.like(action, {type: 'editAsked'});
+	t.regex('ref' in action ? action.ref : '', /^networkpolicy allow-dns -n shop$/);
+	t.deepEqual(bindingFor('e')!.run(view('po')), {error: 'e edits Services and NetworkPolicies (what apply changes, so far), not pods'});
+});
