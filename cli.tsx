@@ -33,6 +33,7 @@ import {type Booted, boot} from './source/session/boot.js';
 import {openRecord, osReason, type RecordFile, recordHeader} from './source/session/record-file.js';
 import {routingDiff} from './source/session/routing-diff.js';
 import {routingDiffChanged, routingDiffText} from './source/session/routing-diff-text.js';
+import {parseUntil, type Until} from './source/session/until.js';
 import {countRows, type State} from './source/sim/index.js';
 import {jsonText, sanitize} from './source/view/index.js';
 import {lint} from './source/view/lint.js';
@@ -66,6 +67,8 @@ interface Options {
 	replay?: string;
 	/** `--watch`: the TUI applies a file again when it changes on disk. */
 	watch: boolean;
+	/** `--until LINE|TIME`: run --script, or open --replay, up to that point. */
+	until?: Until;
 	validate: ValidateMode;
 	noColor: boolean;
 }
@@ -220,6 +223,14 @@ function parseArgs(argv: string[]): Parsed {
 			case '--watch':
 				options.watch = true;
 				break;
+			case '--until': {
+				const text = value(flag, inline);
+				const until = parseUntil(text);
+				if (until === null)
+					throw new UsageError(`--until takes a line of the script (e.g. 12) or a time on its clock (e.g. 1m30s), not ${JSON.stringify(text)}`);
+				options.until = until;
+				break;
+			}
 			case '--junit':
 				options.junit = value(flag, inline);
 				break;
@@ -299,6 +310,9 @@ function parseArgs(argv: string[]): Parsed {
 	if (!options.check && options.output !== undefined) throw new UsageError('-o goes with check and diff (k8s-svc-tui check FILES -o json)');
 	if (options.script !== undefined && options.replay !== undefined) throw new UsageError('choose --script (headless) or --replay (in the TUI)');
 	if (options.replay === '-') throw new UsageError('--replay needs a file: in the TUI, standard input is the keyboard');
+	if (options.until !== undefined && options.script === undefined && options.replay === undefined) {
+		throw new UsageError('--until goes with --script or --replay: the point of the script to run to');
+	}
 	if (options.watch && (options.script !== undefined || options.check || options.test))
 		throw new UsageError('--watch is for the TUI: it applies a changed file on screen');
 	if (options.watch && options.files.filter(f => f !== '-').length === 0)
@@ -499,7 +513,7 @@ async function main(argv: string[]): Promise<number> {
 			state,
 			text,
 			{out: writeOut, err: writeErr, write: text => process.stdout.write(text)},
-			{name, echo: options.echo, ...recording},
+			{name, echo: options.echo, ...recording, ...(options.until ? {until: options.until} : {})},
 		);
 		return record ? closeRecord(record, exitCode) : exitCode;
 	}
@@ -536,6 +550,7 @@ async function main(argv: string[]): Promise<number> {
 		...(record ? {record} : {}),
 		...(replay ? {replay} : {}),
 		...(options.watch ? {watch: true} : {}),
+		...(options.until ? {until: options.until} : {}),
 	});
 }
 

@@ -38,6 +38,7 @@ export const FLAGS: readonly Flag[] = [
 	{names: ['--record'], value: 'file', topics: ['open', 'test']},
 	{names: ['--replay'], value: 'file', topics: ['open']},
 	{names: ['--watch'], topics: ['open']},
+	{names: ['--until'], value: 'number', topics: ['open']},
 	{names: ['--validate=strict', '--validate=warn', '--validate=ignore'], topics: ['open', 'check', 'test', 'diff']},
 	{names: ['--output', '-o'], value: 'output', topics: ['check', 'diff']},
 	{names: ['--junit'], value: 'file', topics: ['check', 'test']},

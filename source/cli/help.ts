@@ -55,6 +55,9 @@ Options:
   --record FILE     save the session (TUI or --script) as a script that --script replays
   --replay FILE     in the TUI, run a script (e.g. a --record file) one line each time p is
                     pressed, clock paused: each step leaves the state --script would
+  --until LINE|TIME with --script, stop after that line or once the clock reaches that time
+                    (e.g. 12, 1m30s); with --replay, open the TUI there (each step before it a
+                    moment [ goes back to)
   --watch           in the TUI, apply a FILE again each time it is saved (as apply -f does:
                     Services and NetworkPolicies) and show which requests that changed
   --validate=MODE   unknown or repeated fields: strict (or true, the default) fails, warn

@@ -5,6 +5,7 @@ import {parseCommand} from '../command/index.js';
 import {execute} from '../session/execute.js';
 import {readFromDisk} from '../session/read-file.js';
 import {recordable} from '../session/record-file.js';
+import type {Until} from '../session/until.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 
@@ -24,7 +25,23 @@ export interface ScriptOptions {
 	record?(line: string): void;
 	/** `test`: each line that checked an expectation or failed, with what it printed (run-tests.ts). */
 	report?(entry: LineReport): void;
+	/** `--until`: stop after this line, or once the virtual clock reaches this time (a `wait` that
+	 *  crosses it goes exactly there), as a recorded session is replayed to a chosen moment. */
+	until?: Until;
 }
+
+/** A `wait` cut short so the clock stops at `until.ms`, or null when the line does not cross it. */
+function cutWait(state: State, line: string, until: Until | undefined): string | null {
+	if (until === undefined || !('ms' in until)) return null;
+	const parsed = parseCommand(line);
+	const wait = parsed.ok && parsed.command?.kind === 'actions' && parsed.command.actions.length === 1 ? parsed.command.actions[0] : undefined;
+	if (wait?.type !== 'clockAdvanced' || state.clock + wait.ms <= until.ms) return null;
+	return `wait ${until.ms - state.clock}ms`;
+}
+
+/** Whether `--until` has been reached before line `number` (1-based) runs. */
+const reached = (state: State, number: number, until: Until | undefined) =>
+	until !== undefined && ('line' in until ? number > until.line : state.clock >= until.ms);
 
 export interface LineReport {
 	/** 1-based line of the script. */
@@ -49,7 +66,9 @@ export function runScript(state: State, text: string, io: ScriptIO, options: Scr
 	const history: Array<{before: State; line: string; number: number}> = [];
 	// A failed expectation (`--expect`, `expect`) is said and the script goes on; the exit code tells.
 	let expectationsFailed = false;
-	for (const [i, line] of lines.entries()) {
+	for (const [i, whole] of lines.entries()) {
+		if (reached(state, i + 1, options.until)) break;
+		const line = cutWait(state, whole, options.until) ?? whole;
 		const parsed = parseCommand(line);
 		if (parsed.ok && parsed.command?.kind === 'undo') {
 			if (options.echo) io.out(`$ ${sanitize(line.trim())}`);

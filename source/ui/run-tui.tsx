@@ -3,13 +3,14 @@
 import process from 'node:process';
 import {render} from 'ink';
 import {type RecordFile, recordHeader} from '../session/record-file.js';
+import type {Until} from '../session/until.js';
 import {watchFiles} from '../session/watch-files.js';
 import type {State} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {App} from './app.js';
 import {editObject} from './edit-object.js';
 import {ErrorBoundary} from './error-boundary.js';
-import {initialModel, type Model, recordedScript} from './model.js';
+import {initialModel, type Model, recordedScript, reduceModel} from './model.js';
 import {loadReplay} from './replay.js';
 import {ThemeContext} from './theme.js';
 
@@ -32,14 +33,24 @@ export interface TuiOptions {
 	replay?: {name: string; text: string};
 	/** `--watch`: apply a file again when it changes on disk, and show what that changed. */
 	watch?: boolean;
+	/** `--until` with `--replay`: where the replay stands when the screen opens. */
+	until?: Until;
 }
 
 /** The first model, with the load's notices as its first log entries (in the order they came). */
-export function startModel(state: State, notices: ReadonlyArray<string> = [], replay?: {name: string; text: string}): Model {
+export function startModel(state: State, notices: ReadonlyArray<string> = [], replay?: {name: string; text: string}, until?: Until): Model {
 	const initial = initialModel(state);
 	// Replaying, the clock stands still between steps, so each step leaves the state --script
 	// leaves after the same lines (space still resumes it, at the cost of that equality).
-	const model = replay ? {...initial, paused: true, replay: loadReplay(replay.name, replay.text)} : initial;
+	let model = replay ? {...initial, paused: true, replay: loadReplay(replay.name, replay.text)} : initial;
+	// `--until`: the steps up to that point run before the screen opens, each a moment of the
+	// timeline, so `[` scrubs back through the recorded session and `p` goes on from there.
+	for (;;) {
+		const at = model.replay;
+		if (until === undefined || !at || at.failed !== null || at.next >= at.lines.length) break;
+		if ('line' in until ? at.next + 1 > until.line : model.sim.clock >= until.ms) break;
+		model = reduceModel(model, {type: 'replayStep'});
+	}
 	if (notices.length === 0) return model;
 	return {...model, log: notices.map(text => ({kind: 'message' as const, at: state.clock, text: sanitize(text), error: false}))};
 }
@@ -60,7 +71,7 @@ const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
 export async function runTui(state: State, options: TuiOptions): Promise<number> {
-	let latest = startModel(state, options.notices, options.replay);
+	let latest = startModel(state, options.notices, options.replay, options.until);
 	const {record} = options;
 	// The record only grows: each new line is appended as it is recorded.
 	let written = 0;

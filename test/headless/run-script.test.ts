@@ -456,3 +456,27 @@ test('with --record, an undo is recorded as written, so the record replays to th
 	t.deepEqual(recorded, ['delete pod hello-node-4fp4j', 'wait 10s', 'undo', 'crash pod hello-node-c4hwf']);
 	t.deepEqual(run(hello, recorded.join('\n')).state, r.state);
 });
+
+// --until (issue 13, time travel): a recorded session replayed to a chosen point.
+const SESSION = 'delete pod hello-node-4fp4j\nwait 3s\nscale rc hello-node --replicas=4\nwait 40s\nget pods -o name\n';
+
+test('--until LINE: the lines after it do not run; the state is the one that line left', t => {
+	const two = run(hello, SESSION, {until: {line: 2}});
+	t.deepEqual(two.out, ['pod "hello-node-4fp4j" deleted']);
+	t.is(two.exitCode, 0);
+	t.is(two.state.clock, hello.clock + 3000);
+	t.is(getRow(two.state.workloads, 'ReplicationController/default/hello-node')?.replicas, 3, 'the scale on line 3 never ran');
+	t.is(run(hello, SESSION, {until: {line: 99}}).out.length, 1 + 1 + 4, 'past the end: all of it');
+});
+
+test('--until TIME: a wait that crosses it stops the clock exactly there, and nothing after runs', t => {
+	const at = hello.clock + 2000;
+	const cut = run(hello, SESSION, {until: {ms: at}});
+	t.is(cut.state.clock, at);
+	t.deepEqual(cut.out, ['pod "hello-node-4fp4j" deleted']);
+	// Reached already: the first line does not run.
+	t.deepEqual(run(hello, SESSION, {until: {ms: hello.clock}}).out, []);
+	const later = run(hello, SESSION, {until: {ms: hello.clock + 5000}});
+	t.is(later.state.clock, hello.clock + 5000, 'the scale ran, then the 40 s wait went only as far as the time');
+	t.deepEqual(later.out, ['pod "hello-node-4fp4j" deleted', 'replicationcontroller/hello-node scaled']);
+});

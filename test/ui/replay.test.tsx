@@ -101,3 +101,17 @@ test.serial('p without --replay says how to start one', async t => {
 		s.unmount();
 	}
 });
+
+test('--replay with --until: the screen opens at that line, in the state --script --until leaves; [ steps back through the lines before it', t => {
+	const state = loadState('samples/hello.yaml');
+	const model = startModel(state, [], {name: 'session.txt', text: SCRIPT}, {line: 7});
+	const lines = SCRIPT.split('\n');
+	t.is(lines[model.replay?.next ?? 0], 'wait 40s', 'the next line to run is the one after line 7 (the scale)');
+	const toLine7 = runScript(state, SCRIPT, {out: () => {}, err: () => {}}, {name: 'session.txt', until: {line: 7}}).state;
+	t.is(JSON.stringify(model.sim), JSON.stringify(toLine7));
+	t.is(getRow(model.sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 5);
+	// Each line run on the way is a moment: [ goes back through them, to before the scale (line 5).
+	const back = reduceModel(model, {type: 'travel', to: 'back', count: 1});
+	t.is(JSON.stringify(back.sim), JSON.stringify(runScript(state, SCRIPT, {out: () => {}, err: () => {}}, {name: 'session.txt', until: {line: 4}}).state));
+	t.is(getRow(back.sim.workloads, 'ReplicationController/default/hello-node')?.replicas, 3);
+});
