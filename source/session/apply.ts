@@ -17,6 +17,8 @@ export interface Applied {
 	state: State;
 	out: string[];
 	err: string[];
+	/** `ns/name` of each Service some request now reaches differently (the TUI marks their rows). */
+	changedServices: string[];
 }
 
 type Input = ReturnType<typeof loadSources>['input'];
@@ -83,12 +85,12 @@ const exists = (state: State, object: FileObject) => {
  * apply leaves alone are named only when they changed.
  */
 export function applyFile(state: State, file: string, read: ReadFile | undefined, previous?: SourceFile[], verb: FileVerb = 'apply'): Applied {
-	if (!read) return {state, out: [], err: [`error: ${verb} -f needs files to read: use it in a --script file or the TUI`]};
+	if (!read) return {state, out: [], err: [`error: ${verb} -f needs files to read: use it in a --script file or the TUI`], changedServices: []};
 	const print = (ds: Diagnostic[]) => ds.map(formatDiagnostic);
 	const sources = read(file);
-	if (sources.errors.length > 0) return {state, out: [], err: print(sources.errors)};
+	if (sources.errors.length > 0) return {state, out: [], err: print(sources.errors), changedServices: []};
 	const loaded = loadSources(sources.files);
-	if (loaded.errors.length > 0) return {state, out: [], err: print(loaded.errors)};
+	if (loaded.errors.length > 0) return {state, out: [], err: print(loaded.errors), changedServices: []};
 	const before = state;
 	const out: string[] = [];
 	const err = verb === 'delete' ? [] : skipped(state, loaded.input, previous ? loadSources(previous).input : undefined);
@@ -124,9 +126,13 @@ export function applyFile(state: State, file: string, read: ReadFile | undefined
 		else policies = true;
 		state = next.state;
 	}
+	const routed = new Set<string>();
 	if (changed.size > 0 || policies) {
-		const diff = routingDiffText(routingDiff({state: before}, {state, input: loaded.input}, policies ? {} : {services: changed}));
-		out.push('', ...(diff.length > 0 ? ['Routing changes:', ...diff] : ['Routing: no request changes outcome']));
+		const diff = routingDiff({state: before}, {state, input: loaded.input}, policies ? {} : {services: changed});
+		// Probe ids and service ports begin with the Service's `ns/name:`.
+		for (const id of [...diff.changes.map(c => c.target), ...diff.onlyBefore, ...diff.onlyAfter]) routed.add(id.slice(0, id.indexOf(':')));
+		const text = routingDiffText(diff);
+		out.push('', ...(text.length > 0 ? ['Routing changes:', ...text] : ['Routing: no request changes outcome']));
 	}
-	return {state, out, err};
+	return {state, out, err, changedServices: [...routed].sort()};
 }

@@ -39,6 +39,8 @@ export interface ExecResult {
 	steps?: Array<{action: Action; result: StepResult}>;
 	/** The line's `--expect` / `expect`, checked (session/expectations.ts): a failed one is no error of the command. */
 	expectation?: ExpectationResult;
+	/** After `apply|create|delete -f`: the Services whose routing it changed (`ns/name`). */
+	changedServices?: string[];
 }
 
 export interface ExecOptions {
@@ -103,7 +105,14 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 		}
 		case 'apply': {
 			const applied = applyFile(state, command.file, options.readFile, options.applyBefore, command.verb ?? 'apply');
-			return finish({state: applied.state, ok: applied.err.length === 0, out: applied.out, err: applied.err, command});
+			return finish({
+				state: applied.state,
+				ok: applied.err.length === 0,
+				out: applied.out,
+				err: applied.err,
+				command,
+				changedServices: applied.changedServices,
+			});
 		}
 		case 'undo':
 			// Only a session's runner knows what came before (headless/run-script.ts, ui/timeline.ts).

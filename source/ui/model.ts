@@ -93,6 +93,8 @@ export interface Model {
 	log: LogEntry[];
 	/** Recent endpoint changes, newest last, with their causes; `replaces` pairs a new address with the one it took over from. */
 	changes: EndpointChange[];
+	/** The Services whose routing the last apply changed, and when: the Services pane marks their rows. */
+	routingChanged?: {services: string[]; at: number};
 	stats: Record<string, ServiceStats>;
 	/** The session as a script: commands and the waits between them. */
 	record: string[];
@@ -394,6 +396,8 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 	}
 	if (!result.ok) log.unshift({kind: 'message', at, text: result.err.join(' '), error: true});
 	next = {...next, log: log.slice(0, LOG_MAX), stats, history};
+	if (result.changedServices !== undefined && result.changedServices.length > 0)
+		next = {...next, routingChanged: {services: result.changedServices, at: next.sim.clock}};
 	const kind = result.command?.kind;
 	const queryOutput = kind === 'get' || kind === 'describe' || kind === 'help';
 	// curl and nslookup print more than their one-line log entry (each hop, -v's sections): typed

@@ -1,7 +1,7 @@
 import {listRows} from '../sim/index.js';
 import {sanitize} from '../view/index.js';
 import {serviceList} from '../view/tui/index.js';
-import type {Model} from './model.js';
+import {HIGHLIGHT_MS, type Model} from './model.js';
 import {type PaneRow, TablePane} from './table-pane.js';
 
 // NAMESPACE NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE ENDPOINTS: what goes first when narrow
@@ -38,12 +38,17 @@ const NOMINAL = [11, 14, 12, 14, 12, 12, 3, 10];
 
 export function ServicesPane({model, width, height}: {model: Model; width: number; height: number}) {
 	const list = serviceList(model.sim, model.filter);
+	// The Services an apply just changed the routing of (its diff is in the viewer), for as long as
+	// the Endpoints pane shows its changes.
+	const changed = model.routingChanged;
+	const marked = changed && model.sim.clock - changed.at <= HIGHLIGHT_MS ? new Set(changed.services) : undefined;
 	const row = (index: number): PaneRow => {
 		const item = list.item(index);
+		const mark = marked?.has(item.key) === true;
 		// No endpoint at all (`<none>: …`) is as red as none ready.
 		const none = item.cells.at(-1)?.startsWith('<none>') ?? false;
 		const color = none || (item.type !== 'ExternalName' && item.total > 0 && item.ready === 0) ? 'red' : item.ready < item.total ? 'yellow' : undefined;
-		return {cells: item.cells, ...(color ? {color} : {})};
+		return {cells: item.cells, ...(color ? {color} : {}), ...(mark ? {mark, bold: true} : {})};
 	};
 	const title = `Services${model.filter ? ` /${sanitize(model.filter)}` : ''} (all namespaces)`;
 	return (

@@ -9,6 +9,8 @@ export interface PaneRow {
 	bold?: boolean;
 	/** Text after the cells (e.g. `← replaces 10.244.0.2`). */
 	note?: string;
+	/** Marked in the cursor's column (`*`) when the cursor is elsewhere: a row the last apply changed. */
+	mark?: boolean;
 }
 
 interface Props {
@@ -122,7 +124,7 @@ export function TablePane({
 					const line = layoutRow(paneRow.cells, fitted, headers.length > 0 && cutFirst !== 'end') + (paneRow.note ? `  ${paneRow.note}` : '');
 					return (
 						<Text key={index} wrap="truncate" inverse={selected && focused} bold={paneRow.bold || (selected && !focused)} {...tint(theme, paneRow.color)}>
-							{(selected ? '›' : ' ') + line}
+							{(selected ? '›' : paneRow.mark ? '*' : ' ') + line}
 						</Text>
 					);
 				})}

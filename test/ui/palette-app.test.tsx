@@ -180,3 +180,23 @@ test.serial(':apply -f opens what it changed and the routing diff in the viewer;
 		t.deepEqual(s.model().record, ['apply -f test/fixtures/apply/selector-typo.yaml']);
 	});
 });
+
+test.serial(
+	'after an apply the Services whose routing it changed are marked * (the cursor elsewhere), and only those, for as long as the changes show',
+	async t => {
+		await withScreen('samples/hello.yaml', async s => {
+			// The cursor on kubernetes, so the mark is not under it.
+			await s.press(' ', 'j');
+			await s.press(':', ...'apply -f test/fixtures/apply/deny-web.yaml', KEYS.enter);
+			t.deepEqual(s.model().routingChanged?.services, ['default/hello-node-svc']);
+			const frame = await s.press(KEYS.esc);
+			const row = (name: string) => lines(frame).find(line => line.includes(` ${name} `)) ?? '';
+			t.regex(row('hello-node-svc'), /^│\*default\s+hello-node-svc /, frame);
+			t.regex(row('kubernetes'), /^│›default\s+kubernetes /);
+			t.regex(row('kube-dns'), /^│ kube-system\s+kube-dns /);
+			// Ten seconds on, the mark is gone with the Endpoints pane's changes.
+			const later = await s.press(...'...........');
+			t.regex(lines(later).find(line => line.includes(' hello-node-svc ')) ?? '', /^│ default\s+hello-node-svc /, later);
+		});
+	},
+);
