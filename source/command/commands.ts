@@ -7,6 +7,7 @@ import {crash} from './verbs/crash.js';
 import {curl} from './verbs/curl.js';
 import {deleteVerb} from './verbs/delete.js';
 import {describe} from './verbs/describe.js';
+import {edit} from './verbs/edit.js';
 import {expect} from './verbs/expect.js';
 import {get} from './verbs/get.js';
 import {help} from './verbs/help.js';
@@ -18,7 +19,24 @@ import {undo} from './verbs/undo.js';
 import type {Verb} from './verbs/verb.js';
 import {wait} from './verbs/wait.js';
 
-export const VERBS: ReadonlyArray<Verb> = [get, describe, apply, create, deleteVerb, crash, scale, label, probe, curl, nslookup, wait, expect, undo, help];
+export const VERBS: ReadonlyArray<Verb> = [
+	get,
+	describe,
+	apply,
+	create,
+	edit,
+	deleteVerb,
+	crash,
+	scale,
+	label,
+	probe,
+	curl,
+	nslookup,
+	wait,
+	expect,
+	undo,
+	help,
+];
 
 export const COMMANDS: ReadonlyArray<{name: string; usage: string; summary: string}> = VERBS.map(({name, usage, summary}) => ({name, usage, summary}));
 

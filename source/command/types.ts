@@ -52,7 +52,9 @@ export type Command =
 	/** Back `count` steps through the session's history (its runner keeps it: a line has no past). */
 	| {kind: 'undo'; count: number}
 	/** `apply|create|delete -f FILE`: the session reads the file (session/apply.ts). */
-	| {kind: 'apply'; file: string; verb?: 'create' | 'delete'};
+	| {kind: 'apply'; file: string; verb?: 'create' | 'delete'}
+	/** `edit REF`: the TUI opens $EDITOR (ui/edit-object.ts); with `file`, the edited object, applied. */
+	| {kind: 'edit'; ref: string; file?: string};
 
 /** What `describe` has a describer for: every kind but Event. */
 export type DescribableResource = Exclude<ResourceName, 'events'>;

@@ -114,6 +114,26 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 				changedServices: applied.changedServices,
 			});
 		}
+		case 'edit': {
+			// Only the TUI has an editor to open (ui/edit-object.ts); a script names the edited file.
+			if (command.file === undefined)
+				return finish({
+					state,
+					ok: false,
+					out: [],
+					err: [`error: edit opens $EDITOR in the TUI; in a script give the edited object: edit ${command.ref} -f FILE`],
+					command,
+				});
+			const applied = applyFile(state, command.file, options.readFile, options.applyBefore);
+			return finish({
+				state: applied.state,
+				ok: applied.err.length === 0,
+				out: applied.out,
+				err: applied.err,
+				command,
+				changedServices: applied.changedServices,
+			});
+		}
 		case 'undo':
 			// Only a session's runner knows what came before (headless/run-script.ts, ui/timeline.ts).
 			return finish({state, ok: false, out: [], err: ['error: undo needs a session to go back through: use it in a --script file or the TUI'], command});

@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
+import {parseCommand} from '../command/index.js';
 import {workAhead} from '../session/work-ahead.js';
 import {getRow} from '../sim/index.js';
 import {endpointView, serviceList, servicePods} from '../view/tui/index.js';
@@ -116,9 +117,18 @@ export function App({initial, title, size: fixed, realtime, onModel, faultAfterC
 		},
 		[],
 	);
+	/** `e` and `:edit REF` hand the terminal to an editor first; what it then asks for is the action. */
+	const editing = (asked: ModelAction): ModelAction => {
+		if (!edit || waiting.current !== null) return asked;
+		if (asked.type === 'editAsked') return edit(modelRef.current, asked.ref);
+		if (asked.type !== 'paletteSubmitted') return asked;
+		const parsed = parseCommand(asked.line);
+		if (!parsed.ok || parsed.command?.kind !== 'edit' || parsed.command.file !== undefined) return asked;
+		apply({type: 'mode', mode: {kind: 'normal'}});
+		return edit(modelRef.current, parsed.command.ref);
+	};
 	const dispatch = (asked: ModelAction) => {
-		// `e` hands the terminal to an editor first; what it then asks for is the action.
-		const action = asked.type === 'editAsked' && edit && waiting.current === null ? edit(modelRef.current, asked.ref) : asked;
+		const action = editing(asked);
 		if (waiting.current !== null) {
 			// The clock's ticks measure from the last one: skipped here, the next carries the time.
 			if (action.type !== 'tick') waiting.current.push(action);

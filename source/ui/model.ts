@@ -341,7 +341,7 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 		next = absorb(next, result.state);
 		// Queries (get, describe, help) change nothing, so a replay does not need them; an apply
 		// does (it reads its file again on replay, as the line says).
-		if (result.command?.kind === 'actions' || (result.command?.kind === 'apply' && result.state !== model.sim)) {
+		if (result.command?.kind === 'actions' || ((result.command?.kind === 'apply' || result.command?.kind === 'edit') && result.state !== model.sim)) {
 			const record = pending > 0 ? [...model.record, `wait ${pending}ms`, line.trim()] : [...model.record, line.trim()];
 			next = {...next, record, recordedClock: next.sim.clock};
 			recorded = true;
@@ -390,8 +390,10 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 		}
 	}
 	// An apply's answers (`service/web configured`), without the routing diff the viewer shows.
-	if (result.command?.kind === 'apply') {
-		const answers = result.out.filter(l => l.startsWith('service/'));
+	if (result.command?.kind === 'apply' || result.command?.kind === 'edit') {
+		// kubectl's answers come first; the routing diff follows a blank line.
+		const blank = result.out.indexOf('');
+		const answers = blank === -1 ? result.out : result.out.slice(0, blank);
 		if (answers.length > 0) log.unshift({kind: 'message', at, text: answers.join('; '), error: false});
 	}
 	if (!result.ok) log.unshift({kind: 'message', at, text: result.err.join(' '), error: true});
@@ -403,7 +405,7 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 	// curl and nslookup print more than their one-line log entry (each hop, -v's sections): typed
 	// at the palette, that output opens in the viewer too. Only queries are re-run to follow the state.
 	// So does an apply: what it changed, then the routing diff of it.
-	const printed = kind === 'apply' || (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
+	const printed = kind === 'apply' || kind === 'edit' || (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
 	if (show && (queryOutput || printed || !result.ok)) {
 		const live = kind === 'get' || kind === 'describe' ? line.trim() : null;
 		// Exactly what --script prints for the line: stdout, then stderr (headless/run-script.ts).

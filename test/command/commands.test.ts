@@ -9,7 +9,7 @@ import {actions} from './macros.js';
 test('every command is listed once, in the order help shows them', t => {
 	t.deepEqual(
 		COMMANDS.map(c => c.name),
-		['get', 'describe', 'apply', 'create', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'expect', 'undo', 'help'],
+		['get', 'describe', 'apply', 'create', 'edit', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'expect', 'undo', 'help'],
 	);
 });
 
@@ -69,6 +69,7 @@ const EXAMPLES: Record<string, Array<[string, Command]>> = {
 		['apply --filename=manifests/', {kind: 'apply', file: 'manifests/'}],
 	],
 	create: [['create -f web.yaml', {kind: 'apply', file: 'web.yaml', verb: 'create'}]],
+	edit: [['edit svc web -n shop', {kind: 'edit', ref: 'service web -n shop'}]],
 	delete: [
 		['delete pod a b', actions({type: 'podDeleted', namespace: 'default', name: 'a'}, {type: 'podDeleted', namespace: 'default', name: 'b'})],
 		['delete pod -l app=web', actions({type: 'podDeleted', namespace: 'default', selector: 'app=web'})],

@@ -152,3 +152,13 @@ test("create -f refuses what exists (kubectl create: AlreadyExists) and makes wh
 	const gone = run(hello, 'delete -f test/fixtures/apply/to-clusterip.yaml');
 	t.deepEqual(gone.out.slice(0, 4), ['service "hello-node-svc" deleted', '', 'Routing changes:', '- service port default/hello-node-svc:80/TCP: only before']);
 });
+
+test('edit in a script: the edited object comes with -f and is applied; without it the line says what to give', t => {
+	const edited = run(hello, 'edit svc hello-node-svc -f test/fixtures/apply/selector-typo.yaml');
+	t.true(edited.ok, edited.err.join('\n'));
+	t.is(edited.out[0], 'service/hello-node-svc configured');
+	t.deepEqual(edited.changedServices, ['default/hello-node-svc']);
+	t.deepEqual(run(hello, 'edit svc hello-node-svc').err, [
+		'error: edit opens $EDITOR in the TUI; in a script give the edited object: edit service hello-node-svc -n default -f FILE',
+	]);
+});

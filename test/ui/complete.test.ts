@@ -37,7 +37,25 @@ test('verbs: one match is completed with a space after it; several are listed, t
 	t.deepEqual(tab('kubectl ge'), {line: 'kubectl get |', list: []});
 	t.deepEqual(tab(''), {
 		line: '|',
-		list: ['get', 'describe', 'apply', 'create', 'delete', 'crash', 'scale', 'label', 'probe', 'curl', 'nslookup', 'wait', 'expect', 'undo', 'help', 'quit'],
+		list: [
+			'get',
+			'describe',
+			'apply',
+			'create',
+			'edit',
+			'delete',
+			'crash',
+			'scale',
+			'label',
+			'probe',
+			'curl',
+			'nslookup',
+			'wait',
+			'expect',
+			'undo',
+			'help',
+			'quit',
+		],
 	});
 	// The palette's own word: quit, as k9s's :q.
 	t.deepEqual(tab('qu'), {line: 'quit |', list: []});
