@@ -8,6 +8,7 @@ import {type CheckResult, checkCounts, checkJson, checkSuite, hasErrors, okLine}
 import {chalkLevel, chooseColour} from './source/cli/colour.js';
 import {completionScript, printCompletion, SHELLS, type Shell} from './source/cli/completion.js';
 import {commandName, type HelpTopic, helpText, type Program} from './source/cli/help.js';
+import {terminalKeyboard} from './source/cli/keyboard.js';
 import {DEFAULT_SAMPLE, samplePath, samplesTable} from './source/cli/samples.js';
 import {kubectlArgs, type SnapshotOptions, snapshotProgress, takeSnapshot} from './source/cli/snapshot.js';
 import {type LineReport, runScript} from './source/headless/run-script.js';
@@ -476,7 +477,11 @@ async function main(argv: string[]): Promise<number> {
 		if (!found.ok) return usageError(found.message);
 		options.files.unshift(found.path);
 	}
-	if (!options.check && options.script === undefined && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+	// `kubectl get … -o json | k8s-svc-tui -`: the manifests come on stdin, so the keys come from
+	// the terminal itself, as less and fzf read them (/dev/tty, the process's controlling terminal).
+	const wantsTui = !options.check && options.script === undefined;
+	const keyboard = wantsTui && process.stdout.isTTY && !process.stdin.isTTY && options.files.includes('-') ? terminalKeyboard() : undefined;
+	if (wantsTui && ((!process.stdin.isTTY && keyboard === undefined) || !process.stdout.isTTY)) {
 		// Ink needs raw mode and a screen; say so instead of letting it throw a React stack
 		// (docs/conventions.md) or filling a pipe with escape codes.
 		writeErr('error: the TUI needs an interactive terminal; to run commands without one, use --script FILE (or --script - to read them from stdin)');
@@ -551,6 +556,7 @@ async function main(argv: string[]): Promise<number> {
 		...(replay ? {replay} : {}),
 		...(options.watch ? {watch: true} : {}),
 		...(options.until ? {until: options.until} : {}),
+		...(keyboard ? {keyboard} : {}),
 	});
 }
 
@@ -634,7 +640,7 @@ function tuiTitle(options: Options): string {
 		const where = options.snapshot.context === undefined ? 'the current context' : `context ${options.snapshot.context}`;
 		return `snapshot of ${where}${options.snapshot.namespace === undefined ? '' : `, namespace ${options.snapshot.namespace}`}`;
 	}
-	const names = options.files.map(f => f.split('/').pop());
+	const names = options.files.map(f => (f === '-' ? '<stdin>' : f.split('/').pop()));
 	if (options.sample) names[0] = `sample ${names[0]}${options.sample.defaulted ? ' (no file given)' : ''}`;
 	return names.join(', ');
 }

@@ -35,6 +35,8 @@ export interface TuiOptions {
 	watch?: boolean;
 	/** `--until` with `--replay`: where the replay stands when the screen opens. */
 	until?: Until;
+	/** The keys' stream when standard input held the manifests: the terminal itself (cli/keyboard.ts). */
+	keyboard?: NodeJS.ReadStream;
 }
 
 /** The first model, with the load's notices as its first log entries (in the order they came). */
@@ -93,15 +95,16 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 	process.once('exit', finish);
 	let failure: Error | null = null;
 	process.stdout.write(ALT_SCREEN_ON);
+	const keys = options.keyboard ?? process.stdin;
 	// What `e` hands to $EDITOR and takes back (edit-object.ts).
 	const terminal = {
 		release() {
-			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			if (keys.isTTY) keys.setRawMode(false);
 			process.stdout.write(ALT_SCREEN_OFF);
 		},
 		reclaim() {
 			process.stdout.write(ALT_SCREEN_ON);
-			if (process.stdin.isTTY) process.stdin.setRawMode(true);
+			if (keys.isTTY) keys.setRawMode(true);
 		},
 	};
 	const title = options.title ?? options.files.map(f => f.split('/').pop()).join(', ');
@@ -127,7 +130,7 @@ export async function runTui(state: State, options: TuiOptions): Promise<number>
 		</ThemeContext.Provider>,
 		// Ink paces frames at 30 a second by default, so a key pressed just after a redraw waited
 		// up to 33 ms for its frame; frames cost ~10 ms here, and only keys and the clock ask for them.
-		{exitOnCtrlC: false, patchConsole: true, maxFps: 120},
+		{exitOnCtrlC: false, patchConsole: true, maxFps: 120, stdin: keys},
 	);
 	const stop = () => instance.unmount();
 	process.on('SIGINT', stop);

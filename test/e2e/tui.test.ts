@@ -457,3 +457,17 @@ test.serial(
 		t.regex(await unchanged.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
 	},
 );
+
+test.serial(
+	'manifests piped in from a slow producer (kubectl get … -o json | k8s-svc-tui -): read to their end, and the keys come from the terminal',
+	async t => {
+		if (skipWithoutTmux(t)) return;
+		const term = terminal(t, `(sleep 0.5; cat samples/hello.yaml) | node dist/cli.js -`);
+		const first = await term.waitFor('the Services pane', started);
+		t.true(first.includes('k8s-svc-tui · <stdin> ·'), first);
+		term.keys('Space', 'Tab', 'Tab', 'x');
+		await term.waitFor('the kill, from the keyboard', s => /pod "hello-node-[a-z0-9]{5}" deleted/.test(s));
+		term.keys('q');
+		t.regex(await term.waitFor('the exit code', s => s.includes('EXITED='), 5000), /^EXITED=0$/m);
+	},
+);
