@@ -33,6 +33,16 @@ export function cutWords(text: string): string {
 	return text.replace(/\S+/g, word => (word.length > MAX_QUOTED ? `${word.slice(0, SHOWN_WHEN_CUT)}... (${word.length} characters)` : word));
 }
 
+/** A message that echoes values in quotes (`pods "NAME" not found`) with each quoted value longer
+ *  than goQuote takes cut as goQuote cuts it, then any other long word as cutWords does. */
+const LONG_QUOTED = new RegExp(`"([^"\\\\]{${MAX_QUOTED + 1},})"`, 'g');
+
+export function cutQuoted(text: string): string {
+	if (text.length <= MAX_QUOTED) return text;
+	const quotedCut = text.replace(LONG_QUOTED, (_whole, inner: string) => `"${inner.slice(0, SHOWN_WHEN_CUT)}"... (${inner.length} characters)`);
+	return cutWords(quotedCut);
+}
+
 /** Escapes what a terminal could act on in free text (file names, parser messages), unquoted. */
 export function escapeUnprintable(text: string): string {
 	let out = '';

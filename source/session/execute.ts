@@ -4,6 +4,7 @@
 // Layering: session sits above command, view and sim, and below ui and headless (a deliberate
 // addition to docs/architecture.md: both front ends need the same executor).
 
+import {cutQuoted} from '../apimachinery/quote.js';
 import {COMMANDS, type Command, type OutputFormat, parseCommand} from '../command/index.js';
 import {scaleResultText, type WordedResult} from '../command/verbs/scale.js';
 import type {SourceFile} from '../load/index.js';
@@ -217,5 +218,7 @@ function finish(result: ExecResult): ExecResult {
 	const nslookupText = c?.kind === 'actions' && c.output === 'text' && c.actions.every(a => a.type === 'dnsQueried');
 	const template = c?.kind === 'get' && c.output === 'jsonpath';
 	const safe = nslookupText || template ? (line: string) => line.split('\t').map(sanitize).join('\t') : sanitize;
-	return {...result, out: result.out.map(safe), err: result.err.map(sanitize)};
+	// An error echoes what was asked for (`pods "NAME" not found`): a megabyte name is cut, as the
+	// loader cuts the values it quotes (apimachinery/quote.ts).
+	return {...result, out: result.out.map(safe), err: result.err.map(line => sanitize(cutQuoted(line)))};
 }

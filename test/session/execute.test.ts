@@ -466,3 +466,13 @@ test('curl -o json carries the DNS step the trace shows: an ExternalName’s CNA
 	const [direct] = (JSON.parse(execute(state, 'curl 10.111.158.83:80 -o json').out.join('')) as Json).requests;
 	t.is(direct?.dns, undefined);
 });
+
+test('an error echoes a long name cut to its start and its length, not a megabyte line (issue 11)', t => {
+	const name = 'a'.repeat(1_000_000);
+	const [line = '', ...rest] = execute(hello, `get pods ${name}`).err;
+	t.deepEqual(rest, []);
+	t.true(line.length < 300, `${line.length} characters`);
+	t.is(line, `Error from server (NotFound): pods "${'a'.repeat(64)}"... (1000000 characters) not found`);
+	// Short names are said whole, as kubectl says them.
+	t.deepEqual(execute(hello, 'get pods nope').err, ['Error from server (NotFound): pods "nope" not found']);
+});
