@@ -64,10 +64,13 @@ export interface LoadOptions {
 	/** A streamed input at most this big is read whole when only the whole-text path reads it
 	 *  exactly (stream-parse.ts `exact`); tests lower it to see what a bigger one reports. */
 	wholeTextBytes?: number;
+	/** The biggest document read as one text (V8's longest string; tests lower it). */
+	documentBytes?: number;
 }
 
 /** V8's longest string (0x1fffffe8 characters): a text with no more bytes fits in one. */
 const LONGEST_STRING = 0x1fffffe8;
+const TOO_BIG_DOCUMENT = `document too large: k8s-svc-tui reads one document (or one item of a kind: List) of at most ${Math.floor(LONGEST_STRING / 2 ** 20)} MiB`;
 
 /** Thrown while streaming a file that the whole-text path must read: loadSources starts again. */
 class ReadWhole extends Error {
@@ -231,6 +234,7 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 
 function loadOnce(files: SourceFile[], options: LoadOptions, whole: ReadonlySet<number>): LoadResult {
 	const wholeTextBytes = Math.min(options.wholeTextBytes ?? LONGEST_STRING, LONGEST_STRING);
+	const documentBytes = Math.min(options.documentBytes ?? LONGEST_STRING, LONGEST_STRING);
 	const validate = options.validate ?? 'strict';
 	const input = emptyInput();
 	const ordered: Ordered[] = [];
@@ -486,6 +490,12 @@ function loadOnce(files: SourceFile[], options: LoadOptions, whole: ReadonlySet<
 		}
 		const reader = new WindowReader(bytes);
 		for (const [docIndex, doc] of plan.docs.entries()) {
+			// One document past V8's longest string (a 600 MB comment or scalar) cannot be parsed:
+			// said where it starts, as the file-sized refusal of read-sources.ts says it.
+			if (!doc.list && doc.end - doc.start > documentBytes) {
+				syntaxProblem(file, fileIndex, docIndex, {...doc.first, message: TOO_BIG_DOCUMENT});
+				continue;
+			}
 			if (!doc.list) {
 				const parsed = parseDocument(reader, doc);
 				if ('problem' in parsed) syntaxProblem(file, fileIndex, docIndex, parsed.problem);
@@ -527,6 +537,10 @@ function loadOnce(files: SourceFile[], options: LoadOptions, whole: ReadonlySet<
 	files.forEach((source, fileIndex) => {
 		if (source.stream && !whole.has(fileIndex)) {
 			stream({...source, stream: source.stream}, fileIndex);
+			return;
+		}
+		if (source.stream && source.stream.bytes.size > documentBytes) {
+			syntaxProblem({name: source.name, text: '', locator: nothingToLocate}, fileIndex, 0, {line: 1, col: 1, message: TOO_BIG_DOCUMENT});
 			return;
 		}
 		const text = source.stream ? source.stream.bytes.read(0, source.stream.bytes.size).toString('utf8') : source.text;

@@ -159,3 +159,20 @@ test('standard input goes through the same cut, in the chunks a pipe gives', asy
 	t.deepEqual(said(streamed), said(whole));
 	t.deepEqual(streamed.input, whole.input);
 });
+
+test('a document longer than one string can be (a 600 MB comment or scalar) is refused where it starts, not with V8’s words (issue 11)', t => {
+	const path = join(dir, `f${files++}.yaml`);
+	const big = `apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n# ${'x'.repeat(4000)}\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n`;
+	writeFileSync(path, big);
+	const read = readSources([path], noStdin, 0);
+	// The limit lowered to 1000 bytes stands for V8's 512 MiB.
+	const result = loadSources(read.files, {documentBytes: 1000});
+	t.deepEqual(result.errors.map(formatDiagnostic), [
+		`${path}:5:1: document too large: k8s-svc-tui reads one document (or one item of a kind: List) of at most 511 MiB`,
+	]);
+	t.deepEqual(
+		result.input.namespaces.map(n => n.name),
+		['a'],
+		'the documents that fit still load',
+	);
+});
