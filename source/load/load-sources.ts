@@ -66,7 +66,17 @@ export interface LoadOptions {
 	wholeTextBytes?: number;
 	/** The biggest document read as one text (V8's longest string; tests lower it). */
 	documentBytes?: number;
+	/** The most objects (documents and List items) a load takes (MAX_OBJECTS; tests lower it). */
+	maxObjects?: number;
 }
+
+/**
+ * A cluster at Kubernetes' limits (150,000 pods, 10,000 Services, their slices, workloads and
+ * nodes) is some 200,000 objects; five times that is no cluster, and ten million Namespaces would
+ * take minutes and all memory before anything was said. Counted from the stream's plan, before
+ * any object is decoded.
+ */
+export const MAX_OBJECTS = 1_000_000;
 
 /** V8's longest string (0x1fffffe8 characters): a text with no more bytes fits in one. */
 const LONGEST_STRING = 0x1fffffe8;
@@ -235,6 +245,8 @@ export function loadSources(files: SourceFile[], options: LoadOptions = {}): Loa
 function loadOnce(files: SourceFile[], options: LoadOptions, whole: ReadonlySet<number>): LoadResult {
 	const wholeTextBytes = Math.min(options.wholeTextBytes ?? LONGEST_STRING, LONGEST_STRING);
 	const documentBytes = Math.min(options.documentBytes ?? LONGEST_STRING, LONGEST_STRING);
+	const maxObjects = options.maxObjects ?? MAX_OBJECTS;
+	let planned = 0;
 	const validate = options.validate ?? 'strict';
 	const input = emptyInput();
 	const ordered: Ordered[] = [];
@@ -486,6 +498,14 @@ function loadOnce(files: SourceFile[], options: LoadOptions, whole: ReadonlySet<
 		if (plan.control || plan.broken) {
 			if (plan.broken && fits) readWhole();
 			syntaxProblem(file, fileIndex, 0, (plan.control ?? plan.broken) as NonNullable<typeof plan.broken>);
+			return;
+		}
+		// Refused before a first object is decoded, at the document that goes past the bound.
+		for (const [docIndex, doc] of plan.docs.entries()) {
+			planned += doc.list ? doc.list.items.starts.length : 1;
+			if (planned <= maxObjects) continue;
+			const message = `too many objects: k8s-svc-tui loads at most ${maxObjects.toLocaleString('en-US')} objects (documents and List items) in all`;
+			syntaxProblem(file, fileIndex, docIndex, {...doc.first, message});
 			return;
 		}
 		const reader = new WindowReader(bytes);

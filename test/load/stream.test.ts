@@ -176,3 +176,15 @@ test('a document longer than one string can be (a 600 MB comment or scalar) is r
 		'the documents that fit still load',
 	);
 });
+
+test('past the bound on objects the load stops at once, at the document that goes past it, before any object is decoded (issue 11)', t => {
+	const path = join(dir, `f${files++}.yaml`);
+	const docs = Array.from({length: 40}, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ns-${i}}\n`).join('---\n');
+	writeFileSync(path, docs);
+	const read = readSources([path], noStdin, 0);
+	// 25 stands for MAX_OBJECTS (1,000,000); the 26th document starts at line 101 (four lines each).
+	const result = loadSources(read.files, {maxObjects: 25});
+	t.deepEqual(result.errors.map(formatDiagnostic), [`${path}:101:1: too many objects: k8s-svc-tui loads at most 25 objects (documents and List items) in all`]);
+	t.deepEqual(result.input.namespaces, [], 'nothing decoded');
+	t.is(loadSources(read.files, {maxObjects: 40}).errors.length, 0, 'at the bound, all of it loads');
+});
