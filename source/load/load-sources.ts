@@ -76,7 +76,7 @@ export interface LoadOptions {
  * take minutes and all memory before anything was said. Counted from the stream's plan, before
  * any object is decoded.
  */
-export const MAX_OBJECTS = 1_000_000;
+const MAX_OBJECTS = 1_000_000;
 
 /** V8's longest string (0x1fffffe8 characters): a text with no more bytes fits in one. */
 const LONGEST_STRING = 0x1fffffe8;
