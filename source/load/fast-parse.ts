@@ -317,9 +317,41 @@ export function loadYamlDocument(text: string, range: Range, lines: LineStarts):
 	return {value: again.value, duplicates: {items: repeatedIn(text, range, again.value, false, check)}};
 }
 
+/**
+ * Where a JSON text first nests deeper than maxDepth (outside strings), or -1. One pass, no
+ * allocation: a 100 MB text of `[[[…` is refused from this, where JSON.parse and js-yaml over the
+ * whole of it took a minute and 5 GB.
+ */
+function tooDeepAt(text: string): number {
+	let depth = 0;
+	let inString = false;
+	let escaped = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (escaped) escaped = false;
+			else if (c === 92) escaped = true;
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) {
+			if (++depth > maxDepth) return i;
+		} else if (c === 125 || c === 93) depth--;
+	}
+	return -1;
+}
+
 /** null: not a candidate for the fast path (small, or may hold aliases). `minBytes` is for tests. */
 export function fastParse(text: string, minBytes = FAST_PATH_BYTES): FastParsed | null {
 	if (text.length < minBytes) return null;
+	const deep = looksLikeJson(text) ? tooDeepAt(text) : -1;
+	// js-yaml says where, as the `yaml` path does; it stops at the limit, so the text up to just
+	// past it gives the same place, read in a moment (should it say anything else, the whole text
+	// is read as before).
+	const head = deep === -1 ? '' : text.slice(0, deep + 1);
+	const at = deep === -1 ? null : jsyamlProblem(head, 0, head.length);
+	if (at?.message === depthMessage) {
+		return {documents: [], problems: [{...at, document: 0}], locator: slicedLocator(text, [{start: 0, end: text.length}], true)};
+	}
 	const json = looksLikeJson(text) ? parseJson(text) : undefined;
 	if (json !== undefined) {
 		const {value} = json;
