@@ -260,7 +260,11 @@ export function slicedLocator(text: string, ranges: Range[], json: boolean): Loc
 			const item = itemSlice(docIndex, base);
 			if (item) {
 				const slice = sliceIndex(`${docIndex}/${item.i}`, item.from, item.end, true);
-				return duplicateKeys(slice.index, 0).map(d => ({path: [...base, ...d.path], at: shift(d.at, slice)}));
+				// Paths in the slice are from the item; `base` may go deeper (an object of a List
+				// inside this List item), and only its own repeats are its.
+				return duplicateKeys(slice.index, 0)
+					.map(d => ({path: ['items', item.i, ...d.path], at: shift(d.at, slice)}))
+					.filter(d => under(base, d.path));
 			}
 			const slice = sliceIndex(String(docIndex), range.start, range.end, false);
 			return duplicateKeys(slice.index, 0)

@@ -103,7 +103,13 @@ export function streamLocator(bytes: ByteSource, plan: StreamPlan): Locator {
 					.duplicates(0, base)
 					.map(dup => ({path: dup.path, at: down(doc, dup.at)}));
 			const item = base[0] === 'items' && typeof base[1] === 'number' ? itemSlice(d, doc, base[1]) : null;
-			if (item) return duplicateKeys(item.index, 0).map(dup => ({path: [...base, ...dup.path], at: item.map(dup.at)}));
+			// Paths in the item are from the item; `base` may go deeper (an object of a List inside
+			// this List item), and only its own repeats are its.
+			if (item) {
+				return duplicateKeys(item.index, 0)
+					.map(dup => ({path: ['items', base[1] as number, ...dup.path], at: item.map(dup.at)}))
+					.filter(dup => under(base, dup.path));
+			}
 			const header = headerSlice(d, doc);
 			return duplicateKeys(header.index, 0)
 				.filter(dup => under(base, dup.path))

@@ -188,3 +188,20 @@ test('past the bound on objects the load stops at once, at the document that goe
 	t.deepEqual(result.input.namespaces, [], 'nothing decoded');
 	t.is(loadSources(read.files, {maxObjects: 40}).errors.length, 0, 'at the bound, all of it loads');
 });
+
+test('a key written twice in an object of a List inside a List item is refused by every path: streamed, sliced, whole past the fast-path size (issue 11)', t => {
+	const nested = {apiVersion: 'v1', kind: 'List', items: ['SERVICE']};
+	const padding = Array.from({length: 6000}, (_, i) => ({apiVersion: 'v1', kind: 'Namespace', metadata: {name: `pad-${i}`}}));
+	const service = '{"apiVersion":"v1","kind":"Service","metadata":{"name":"web","name":"web2"},"spec":{"ports":[{"port":80}]}}';
+	const text = JSON.stringify({apiVersion: 'v1', kind: 'List', items: [nested, ...padding]}).replace('"SERVICE"', service);
+	t.true(text.length > 256 * 1024, 'past the fast-path size');
+	const {streamed, whole, sliced} = both(text, 'json');
+	for (const [name, result] of Object.entries({streamed, whole, sliced})) {
+		t.deepEqual(
+			result.errors.map(e => `${e.line}:${e.col}: ${e.message}`),
+			['1:146: Service in version "v1" cannot be handled as a Service: strict decoding error: duplicate field "metadata.name"'],
+			name,
+		);
+		t.deepEqual(result.input.services, [], `${name}: web2 is not loaded`);
+	}
+});
