@@ -104,41 +104,26 @@ export function execute(state: State, line: string, options: ExecOptions = {}): 
 			const ready = command.expect.on === 'endpoints' ? command.expect.ready : 0;
 			return finish({state, ok: true, out: [], err: [], command, expectation: checkEndpoints(state, command.namespace, command.service, ready)});
 		}
-		case 'apply': {
-			const applied = applyFile(state, command.file, options.readFile, options.applyBefore, command.verb ?? 'apply');
-			return finish({
-				state: applied.state,
-				ok: applied.err.length === 0,
-				out: applied.out,
-				err: applied.err,
-				command,
-				changedServices: applied.changedServices,
-			});
-		}
+		case 'apply':
+			return finish(appliedResult(command, applyFile(state, command.file, options.readFile, options.applyBefore, command.verb ?? 'apply')));
 		case 'edit': {
 			// Only the TUI has an editor to open (ui/edit-object.ts); a script names the edited file.
-			if (command.file === undefined)
-				return finish({
-					state,
-					ok: false,
-					out: [],
-					err: [`error: edit opens $EDITOR in the TUI; in a script give the edited object: edit ${command.ref} -f FILE`],
-					command,
-				});
-			const applied = applyFile(state, command.file, options.readFile, options.applyBefore);
-			return finish({
-				state: applied.state,
-				ok: applied.err.length === 0,
-				out: applied.out,
-				err: applied.err,
-				command,
-				changedServices: applied.changedServices,
-			});
+			if (command.file === undefined) {
+				const err = [`error: edit opens $EDITOR in the TUI; in a script give the edited object: edit ${command.ref} -f FILE`];
+				return finish({state, ok: false, out: [], err, command});
+			}
+			return finish(appliedResult(command, applyFile(state, command.file, options.readFile, options.applyBefore)));
 		}
 		case 'undo':
 			// Only a session's runner knows what came before (headless/run-script.ts, ui/timeline.ts).
 			return finish({state, ok: false, out: [], err: ['error: undo needs a session to go back through: use it in a --script file or the TUI'], command});
 	}
+}
+
+/** An apply's (or an edit's) outcome as the command's result. */
+function appliedResult(command: Command, applied: ReturnType<typeof applyFile>): ExecResult {
+	const {state, out, err, changedServices} = applied;
+	return {state, ok: err.length === 0, out, err, command, changedServices};
 }
 
 function runActions(state: State, command: Extract<Command, {kind: 'actions'}>): ExecResult {
