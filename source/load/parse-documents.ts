@@ -189,6 +189,10 @@ function documentAt(text: string, line: number): number {
 }
 
 /** `fastPathBytes`: from what size the fast path is taken (tests lower it to compare the paths). */
+/** Up to this size a syntax error found by the fast path is worded by the `yaml` path (8 MiB: the
+ *  size from which read-sources.ts streams an input). */
+export const SAME_WORDS_BYTES = 8 << 20;
+
 export function parseDocuments(text: string, fastPathBytes = FAST_PATH_BYTES): ParsedFile {
 	const control = controlCharacter(normalizeText(text));
 	if (control) return {documents: [], problems: [control], locator: nothingToLocate};
@@ -196,7 +200,12 @@ export function parseDocuments(text: string, fastPathBytes = FAST_PATH_BYTES): P
 	if (marked.problem) return {documents: [], problems: [{...marked.problem, document: 0}], locator: nothingToLocate};
 	const normalized = marked.text;
 	const fast = fastParse(normalized, fastPathBytes);
-	if (fast) return fast;
+	// A text the fast path finds broken is read again by the `yaml` path, which small files go
+	// through: one wording and one position for a syntax error whatever the file's size (issue
+	// 11). It is refused either way, so the slower parser is paid once, and only up to the size
+	// from which inputs are streamed; a text too deep keeps js-yaml's answer, which both agree on.
+	const broken = fast !== null && fast.problems.length > 0 && !fast.problems.some(p => p.message === depthMessage);
+	if (fast && !(broken && normalized.length <= SAME_WORDS_BYTES)) return fast;
 	// Flow nesting thousands deep runs `yaml` out of stack, and a stack that runs out while V8
 	// compiles a regular expression can end the process (RegExpCompiler "out of memory", seen in
 	// CI on 20,000 nested arrays). js-yaml stops at maxDepth and says where, as for big files.

@@ -9,6 +9,7 @@
 import type {WindowReader} from './byte-source.js';
 import {depthMessage, jsonRepeats, keysInValue, loadSlice, loadYamlDocument, REPEATED_KEY} from './fast-parse.js';
 import {LineStarts} from './locator.js';
+import {parseDocuments, SAME_WORDS_BYTES} from './parse-documents.js';
 import type {StreamDoc} from './stream-plan.js';
 
 interface Problem {
@@ -29,11 +30,22 @@ const moved = (at: Problem, line: number, col: number): Problem => ({
 	message: at.message,
 });
 
+/**
+ * js-yaml's problem with a slice, in the words and at the place the `yaml` path gives for it, as
+ * parse-documents.ts does for a whole text: one wording for a syntax error whatever the size of
+ * the file it is in (issue 11). A problem only js-yaml sees, or nesting too deep, stays js-yaml's.
+ */
+function inYamlWords(text: string, found: Problem): Problem {
+	if (found.message === depthMessage || found.message === REPEATED_KEY || text.length > SAME_WORDS_BYTES) return found;
+	const [first] = parseDocuments(text, Number.POSITIVE_INFINITY).problems;
+	return first && first.message !== depthMessage ? {line: first.line, col: first.col, message: first.message} : found;
+}
+
 /** The YAML reading of a slice, for JSON that JSON.parse refuses (fast-parse.ts parseJson). */
 function asYaml(text: string, line: number, col: number, depth: number): Sliced {
 	const loaded = loadSlice(text, {start: 0, end: text.length}, new LineStarts(text), false, depth);
 	if ('value' in loaded) return {exact: false, value: loaded.value, repeats: false};
-	return {exact: false, problem: moved(loaded, line, col)};
+	return {exact: false, problem: moved(inYamlWords(text, loaded), line, col)};
 }
 
 function jsonSlice(text: string, line: number, col: number, depth: number): Sliced {
@@ -58,7 +70,7 @@ function yamlItem(text: string, line: number): Sliced {
 	const range = {start: 0, end: item.length};
 	const loaded = loadSlice(item, range, lines, false, ITEM_DEPTH);
 	if ('value' in loaded) return {exact: true, value: loaded.value, repeats: false};
-	if (loaded.message !== REPEATED_KEY) return {exact: false, problem: moved(loaded, line, 1)};
+	if (loaded.message !== REPEATED_KEY) return {exact: false, problem: moved(inYamlWords(item, loaded), line, 1)};
 	const again = loadSlice(item, range, lines, true, ITEM_DEPTH);
 	if ('value' in again) return {exact: true, value: again.value, repeats: true};
 	return {exact: false, problem: moved(again, line, 1)};
@@ -100,7 +112,7 @@ export function parseHeader(reader: WindowReader, doc: StreamDoc, json: boolean)
 function yamlHeader(text: string, line: number): Sliced {
 	const loaded = loadSlice(text, {start: 0, end: text.length}, new LineStarts(text));
 	if ('value' in loaded) return {exact: true, value: loaded.value, repeats: false};
-	return {exact: false, problem: moved(loaded, line, 1)};
+	return {exact: false, problem: moved(inYamlWords(text, loaded), line, 1)};
 }
 
 /** A YAML document read whole, as fastParse reads each of a text's documents. */
@@ -108,5 +120,5 @@ export function parseDocument(reader: WindowReader, doc: StreamDoc): Sliced {
 	const text = reader.text(doc.start, doc.end);
 	const loaded = loadYamlDocument(text, {start: 0, end: text.length}, new LineStarts(text));
 	if ('value' in loaded) return {exact: true, value: loaded.value, repeats: loaded.duplicates !== undefined, items: loaded.duplicates?.items ?? null};
-	return {exact: true, problem: moved(loaded, doc.line, 1)};
+	return {exact: true, problem: moved(inYamlWords(text, loaded), doc.line, 1)};
 }

@@ -196,3 +196,22 @@ test('a JSON trailing comma reads as kubectl reads it: the JSON decoder fails, a
 	t.deepEqual(summary(fast), {values: [{apiVersion: 'v1', items: [1, 2], kind: 'List'}], problems: []});
 	t.deepEqual(summary(bothPaths('{"a": [1,, 2]}').fast).problems.length, 1, 'what YAML refuses too is still an error');
 });
+
+test('a broken text is worded and placed alike by both paths: the fast path hands it to the yaml path (issue 11)', t => {
+	const texts = {
+		'bad indentation': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n labels: {}\n',
+		'tab indentation': 'apiVersion: v1\nkind: Service\nmetadata:\n\tname: web\n',
+		'unclosed flow map': 'apiVersion: v1\nkind: Service\nmetadata: {name: web\nspec: {}\n',
+		'unknown tag': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: !foo ClusterIP\n',
+		'broken JSON': '{"apiVersion": "v1", "kind": "Service" "metadata": {"name": "web"}}',
+	};
+	for (const [name, text] of Object.entries(texts)) {
+		const small = parseDocuments(text, Number.POSITIVE_INFINITY).problems;
+		const big = parseDocuments(text, 0).problems;
+		t.true(small.length > 0, name);
+		t.deepEqual(big, small, name);
+	}
+	// Nesting too deep keeps js-yaml's answer, which the yaml path gives too.
+	const deep = `${'['.repeat(150)}${']'.repeat(150)}`;
+	t.deepEqual(parseDocuments(deep, 0).problems, parseDocuments(deep, Number.POSITIVE_INFINITY).problems);
+});
