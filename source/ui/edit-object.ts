@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import {shellWord} from '../command/shell-word.js';
 import {execute} from '../session/execute.js';
 import type {Model, ModelAction} from './model.js';
 
 const HEADER = '# k8s-svc-tui: save to apply this to the simulation; leave it unchanged (or empty it) to change nothing.\n';
-
-/** A path as one word of the grammar and of sh: single-quoted where it needs it. */
-const quoted = (file: string) => (/^[\w./@%+=:,-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`);
 
 export interface Terminal {
 	/** Hand the terminal over: raw mode off, the main screen back. */
@@ -37,7 +35,7 @@ export function editObject(model: Model, ref: string, terminal: Terminal, env: N
 	let ran: ReturnType<typeof spawnSync>;
 	try {
 		// kubectl runs the editor through the shell, so EDITOR may carry arguments (`code --wait`).
-		ran = spawnSync(`${editor} ${quoted(file)}`, {shell: true, stdio: 'inherit'});
+		ran = spawnSync(`${editor} ${shellWord(file)}`, {shell: true, stdio: 'inherit'});
 	} finally {
 		terminal.reclaim();
 	}
@@ -52,5 +50,5 @@ export function editObject(model: Model, ref: string, terminal: Terminal, env: N
 		.trim();
 	// kubectl edit's words when nothing changed, or the file was emptied.
 	if (saved === original || body === '') return {type: 'status', text: 'Edit cancelled, no changes made.', error: false};
-	return {type: 'run', line: `apply -f ${quoted(file)}`, show: true};
+	return {type: 'run', line: `apply -f ${shellWord(file)}`, show: true};
 }

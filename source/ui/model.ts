@@ -6,6 +6,7 @@
 // which is also what `--record` writes.
 
 import {parseCommand} from '../command/index.js';
+import {shellWord} from '../command/shell-word.js';
 import {kindByResource} from '../kinds/registry.js';
 import type {SourceFile} from '../session/apply.js';
 import {execute} from '../session/execute.js';
@@ -573,7 +574,7 @@ function reduce(model: Model, action: ModelAction): Model {
 			return {...model, status: {text: 'e opens $EDITOR: it needs the terminal the TUI runs in', error: true}};
 		case 'fileChanged':
 			// Shown as an apply typed at the palette: what changed, and the routing diff of it.
-			return runLine({...model, mode: {kind: 'normal'}}, `apply -f ${shellQuote(action.file)}`, true, [{name: action.file, text: action.previous}]);
+			return runLine({...model, mode: {kind: 'normal'}}, `apply -f ${shellWord(action.file)}`, true, [{name: action.file, text: action.previous}]);
 		case 'tick': {
 			if (model.paused || action.ms <= 0) return model;
 			const ms = Math.round(action.ms * model.speed);
@@ -816,9 +817,4 @@ export function rowUnderCursor(model: Model, view: TableView): {key: string; obj
 	const key = table.keys[view.cursor];
 	const object = table.object(view.cursor);
 	return key !== undefined && object !== undefined ? {key, object} : {error: 'nothing under the cursor'};
-}
-
-/** A path as one word of the grammar (command/tokenize.ts): quoted when it holds a space or a quote. */
-function shellQuote(path: string): string {
-	return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
