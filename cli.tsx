@@ -430,7 +430,7 @@ function runCheck(options: Options, stdin: () => string | Streamed, snapshot: So
 		if (skipped) writeErr(skipped);
 		(booted.ok ? lintWarnings : booted.errors).forEach(printDiagnostic);
 		if (failed && snapshot.length > 0) writeErr(`(kubectl svcsim --save FILE keeps the snapshot, to read the lines named above)`);
-		if (result.counts) writeErr(okLine([...options.files, ...snapshot.map(f => f.name)].join(', '), result.counts));
+		if (result.counts) writeErr(okLine([...options.files.map(shownName), ...snapshot.map(f => f.name)].join(', '), result.counts));
 	}
 	if (options.junit !== undefined) {
 		try {
@@ -635,12 +635,15 @@ async function snapshotSource(
 }
 
 /** The header's name for what is open: the files, or the sample or snapshot it is. */
+/** A file as messages name it: standard input as `<stdin>`, as the loader's diagnostics do. */
+const shownName = (file: string) => (file === '-' ? '<stdin>' : file);
+
 function tuiTitle(options: Options): string {
 	if (options.snapshot) {
 		const where = options.snapshot.context === undefined ? 'the current context' : `context ${options.snapshot.context}`;
 		return `snapshot of ${where}${options.snapshot.namespace === undefined ? '' : `, namespace ${options.snapshot.namespace}`}`;
 	}
-	const names = options.files.map(f => (f === '-' ? '<stdin>' : f.split('/').pop()));
+	const names = options.files.map(f => shownName(f).split('/').pop());
 	if (options.sample) names[0] = `sample ${names[0]}${options.sample.defaulted ? ' (no file given)' : ''}`;
 	return names.join(', ');
 }

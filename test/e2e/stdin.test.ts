@@ -53,9 +53,9 @@ const HELLO_SERVICES = [
 	'',
 ].join('\n');
 
-test.serial('check -: manifests that arrive after half a second are all read', async t => {
+test.serial('check -: manifests that arrive after half a second are all read, and the OK line names <stdin> as its errors do', async t => {
 	const r = await piped(`sleep 0.5; cat ${HELLO}; ${HOLD}`, ['check', '-']);
-	t.deepEqual(r, {code: 0, stdout: '', stderr: '-: OK (1 Service, 1 workload, 0 bare pods)\n'});
+	t.deepEqual(r, {code: 0, stdout: '', stderr: '<stdin>: OK (1 Service, 1 workload, 0 bare pods)\n'});
 });
 
 test.serial('check -: manifests written in two parts with a pause between are read whole', async t => {
@@ -63,7 +63,7 @@ test.serial('check -: manifests written in two parts with a pause between are re
 	const size = readFileSync(fromRoot(HELLO)).length;
 	t.true(size > 400);
 	const r = await piped(`head -c 300 ${HELLO}; ${HOLD}; tail -c +301 ${HELLO}`, ['check', '-']);
-	t.deepEqual(r, {code: 0, stdout: '', stderr: '-: OK (1 Service, 1 workload, 0 bare pods)\n'});
+	t.deepEqual(r, {code: 0, stdout: '', stderr: '<stdin>: OK (1 Service, 1 workload, 0 bare pods)\n'});
 });
 
 test.serial('- with --script FILE: late manifests, then the script runs on them', async t => {
