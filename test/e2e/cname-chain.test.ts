@@ -39,7 +39,7 @@ test('check -: exit 0, a warning for each of the 8,989 Services more than 11 CNA
 		lines[0],
 		`<stdin>:4:42: warning: Service "s0" has no address in DNS: the ExternalName CNAMEs go on past 11 (s0.${ZONE} → … → s12.${ZONE}): CoreDNS follows at most 11 and answers with no records`,
 	);
-	t.is(lines.at(-1), `-: OK (${LINKS + 1} Services, 0 workloads, 0 bare pods)`);
+	t.is(lines.at(-1), `<stdin>: OK (${LINKS + 1} Services, 0 workloads, 0 bare pods)`);
 	t.false(
 		lines.some(l => /"s(?:899[0-9]|8989)"/.test(l)),
 		'the last 11 links resolve',

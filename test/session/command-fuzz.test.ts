@@ -133,6 +133,14 @@ const TEMPLATES = [
 	'get pods -l @',
 	'get pods --sort-by=@',
 	'curl @ --from @',
+	'curl hello-node-svc:@ --udp',
+	// The file verbs reach the executor too; without a reader they refuse, as a line must say why.
+	'apply -f @',
+	'create -f @',
+	'delete -f @',
+	'delete svc @',
+	'edit svc @',
+	'edit svc hello-node-svc -f @',
 ];
 const templated = fc
 	.tuple(fc.constantFrom(...TEMPLATES), fc.oneof(fc.constantFrom(...NUMBERS), fc.constantFrom(...ODD), fc.constantFrom(...WORDS)))
