@@ -52,9 +52,12 @@ function skipped(state: State, input: Input, before: Input | undefined): string[
 export type FileVerb = 'apply' | 'create' | 'delete';
 
 /** One object of the file, as the simulator takes it: a Service or a NetworkPolicy. */
-type FileObject =
-	| {resource: 'services'; printed: string; meta: {namespace: string; name: string}; action: Action}
-	| {resource: 'networkpolicies'; printed: string; meta: {namespace: string; name: string}; action: Action};
+interface FileObject {
+	resource: 'services' | 'networkpolicies';
+	printed: string;
+	meta: {namespace: string; name: string};
+	action: Action;
+}
 
 function objectsOf(input: Input, verb: FileVerb): FileObject[] {
 	const services: FileObject[] = input.services.map(service => ({

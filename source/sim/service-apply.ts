@@ -84,8 +84,9 @@ function create(d: Draft, input: ServiceInput): InitError[] {
 const same = (a: Service, b: Service) => JSON.stringify([a.spec, a.labels, a.annotations]) === JSON.stringify([b.spec, b.labels, b.annotations]);
 
 /**
- * Create or update one Service. On error the caller drops the draft (the reducer does), so a
- * refused apply changes nothing. `unchanged` also leaves the draft as it found it.
+ * Create or update one Service. An update is a removal and a creation with the kept allocations,
+ * so the draft changes even when the result is the same object: the reducer then returns the
+ * state it was given, for `unchanged` as for a refusal (reducer.ts step).
  */
 export function applyService(d: Draft, input: ServiceInput): ApplyOutcome {
 	const key = objectKey(input.meta.namespace, input.meta.name);

@@ -333,6 +333,7 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 	}
 	let recorded = false;
 	const result = execute(model.sim, line, {readFile: readFromDisk, ...(previous ? {applyBefore: previous} : {})});
+	const applying = result.command?.kind === 'apply' || result.command?.kind === 'edit';
 	if (result.command === null && result.ok) return model;
 	let next = model;
 	const pending = model.sim.clock - model.recordedClock;
@@ -342,7 +343,7 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 		next = absorb(next, result.state);
 		// Queries (get, describe, help) change nothing, so a replay does not need them; an apply
 		// does (it reads its file again on replay, as the line says).
-		if (result.command?.kind === 'actions' || ((result.command?.kind === 'apply' || result.command?.kind === 'edit') && result.state !== model.sim)) {
+		if (result.command?.kind === 'actions' || (applying && result.state !== model.sim)) {
 			const record = pending > 0 ? [...model.record, `wait ${pending}ms`, line.trim()] : [...model.record, line.trim()];
 			next = {...next, record, recordedClock: next.sim.clock};
 			recorded = true;
@@ -391,7 +392,7 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 		}
 	}
 	// An apply's answers (`service/web configured`), without the routing diff the viewer shows.
-	if (result.command?.kind === 'apply' || result.command?.kind === 'edit') {
+	if (applying) {
 		// kubectl's answers come first; the routing diff follows a blank line.
 		const blank = result.out.indexOf('');
 		const answers = blank === -1 ? result.out : result.out.slice(0, blank);
@@ -406,7 +407,7 @@ function runLine(model: Model, line: string, show: boolean, previous?: SourceFil
 	// curl and nslookup print more than their one-line log entry (each hop, -v's sections): typed
 	// at the palette, that output opens in the viewer too. Only queries are re-run to follow the state.
 	// So does an apply: what it changed, then the routing diff of it.
-	const printed = kind === 'apply' || kind === 'edit' || (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
+	const printed = applying || (result.steps ?? []).some(s => s.result.kind === 'requests' || s.result.kind === 'dns');
 	if (show && (queryOutput || printed || !result.ok)) {
 		const live = kind === 'get' || kind === 'describe' ? line.trim() : null;
 		// Exactly what --script prints for the line: stdout, then stderr (headless/run-script.ts).
@@ -747,11 +748,8 @@ function choose(model: Model, delta: number | null): Model {
 /** What `f` settled on, said once it closes: `r and b now send from node/node-1 to ClusterIP 10.96.0.10:80`. */
 function aimText(model: Model): string {
 	const service = model.selected ? getRow(model.sim.services, model.selected) : undefined;
-	// The chooser's own words: a client row's first column, an address row with its alignment undone.
-	const who =
-		clientChoices(model.sim, service)
-			.find(c => c.flags === model.client)
-			?.label.split(/\s{2,}/)[0] ?? model.client;
+	// The chooser's own words: the client it names, the address row with its alignment undone.
+	const who = clientChoices(model.sim, service).find(c => c.flags === model.client)?.who ?? model.client;
 	const where = service
 		? addressChoices(model.sim, service)
 				.find(c => c.mode === model.address)

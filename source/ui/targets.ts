@@ -66,6 +66,8 @@ export function targetFor(state: State, service: Service, mode: string): string 
 export interface ClientChoice {
 	/** The `--from … [-n NS]` flags ('' for the default in-cluster client). */
 	flags: string;
+	/** Who sends, as the row names it: `pod/curl`, `node/node-1`, `external`. */
+	who: string;
 	label: string;
 }
 
@@ -94,5 +96,5 @@ export function clientChoices(state: State, service: Service | undefined): Clien
 		rows.push({flags: `--from pod/${pod.name} -n ${pod.namespace}`, who: `pod/${pod.name}`, what: `${pod.podIP} (${pod.namespace}, ${pod.nodeName})`});
 	}
 	const width = Math.min(32, Math.max(...rows.map(r => r.who.length)));
-	return rows.map(r => ({flags: r.flags, label: `${r.who.padEnd(width)}  ${r.what}`}));
+	return rows.map(r => ({flags: r.flags, who: r.who, label: `${r.who.padEnd(width)}  ${r.what}`}));
 }

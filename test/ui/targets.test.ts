@@ -13,16 +13,24 @@ const svc = getRow(hello.services, 'default/hello-node-svc')!;
 
 test('hello: clients, as an aligned table, the selected Service’s namespace first', t => {
 	t.deepEqual(clientChoices(hello, svc), [
-		{flags: '', label: 'pod/curl                      10.244.0.254 (default, node-1) · test client, not in get pods'},
-		{flags: '--from external', label: 'external                      198.51.100.7 (outside the cluster)'},
-		{flags: '--from node/node-1', label: 'node/node-1                   192.168.49.2 (host network: no cluster DNS)'},
-		{flags: '--from node/node-2', label: 'node/node-2                   192.168.49.3 (host network: no cluster DNS)'},
-		{flags: '--from node/node-3', label: 'node/node-3                   192.168.49.4 (host network: no cluster DNS)'},
-		{flags: '--from pod/hello-node-4fp4j -n default', label: 'pod/hello-node-4fp4j          10.244.1.3 (default, node-2)'},
-		{flags: '--from pod/hello-node-c4hwf -n default', label: 'pod/hello-node-c4hwf          10.244.0.2 (default, node-1)'},
-		{flags: '--from pod/hello-node-vdtt6 -n default', label: 'pod/hello-node-vdtt6          10.244.2.3 (default, node-3)'},
-		{flags: '--from pod/coredns-6c6dd8c559-jz9b2 -n kube-system', label: 'pod/coredns-6c6dd8c559-jz9b2  10.244.1.2 (kube-system, node-2)'},
-		{flags: '--from pod/coredns-6c6dd8c559-mmjwr -n kube-system', label: 'pod/coredns-6c6dd8c559-mmjwr  10.244.2.2 (kube-system, node-3)'},
+		{flags: '', who: 'pod/curl', label: 'pod/curl                      10.244.0.254 (default, node-1) · test client, not in get pods'},
+		{flags: '--from external', who: 'external', label: 'external                      198.51.100.7 (outside the cluster)'},
+		{flags: '--from node/node-1', who: 'node/node-1', label: 'node/node-1                   192.168.49.2 (host network: no cluster DNS)'},
+		{flags: '--from node/node-2', who: 'node/node-2', label: 'node/node-2                   192.168.49.3 (host network: no cluster DNS)'},
+		{flags: '--from node/node-3', who: 'node/node-3', label: 'node/node-3                   192.168.49.4 (host network: no cluster DNS)'},
+		{flags: '--from pod/hello-node-4fp4j -n default', who: 'pod/hello-node-4fp4j', label: 'pod/hello-node-4fp4j          10.244.1.3 (default, node-2)'},
+		{flags: '--from pod/hello-node-c4hwf -n default', who: 'pod/hello-node-c4hwf', label: 'pod/hello-node-c4hwf          10.244.0.2 (default, node-1)'},
+		{flags: '--from pod/hello-node-vdtt6 -n default', who: 'pod/hello-node-vdtt6', label: 'pod/hello-node-vdtt6          10.244.2.3 (default, node-3)'},
+		{
+			flags: '--from pod/coredns-6c6dd8c559-jz9b2 -n kube-system',
+			who: 'pod/coredns-6c6dd8c559-jz9b2',
+			label: 'pod/coredns-6c6dd8c559-jz9b2  10.244.1.2 (kube-system, node-2)',
+		},
+		{
+			flags: '--from pod/coredns-6c6dd8c559-mmjwr -n kube-system',
+			who: 'pod/coredns-6c6dd8c559-mmjwr',
+			label: 'pod/coredns-6c6dd8c559-mmjwr  10.244.2.2 (kube-system, node-3)',
+		},
 	]);
 });
 

@@ -104,6 +104,8 @@ function addedChange(
 		// controller counts it gone); pods beyond those are a scale-up.
 		const ofOwner = (c: EndpointChange) => c.service === base.service && c.owner === owner;
 		const left = recent.filter(c => ofOwner(c) && c.kind === 'removed' && c.cause === 'left selector' && near(c));
+		// A plain scale-up (no pod left the selector) asks no more: a step adding 10,000 pods stays linear.
+		if (left.length === 0) return {...withOwner, cause: 'scaled up'};
 		const since = left[0]?.at ?? Number.POSITIVE_INFINITY;
 		// `fresh` holds this step's additions so far (`recent` was taken before them; both hold its removals).
 		const madeUp = [...new Set([...recent, ...fresh])].filter(c => ofOwner(c) && c.kind === 'added' && c.cause === 'new' && c.at >= since).length;
